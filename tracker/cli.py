@@ -1,0 +1,258 @@
+"""Command line: parses arguments, calls the library, prints. Messages go to stderr.
+
+Exit codes: 0 ok; 2 usage; 3 input cannot be read; 4 model problem; 5 store problem.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from tracker.errors import InputError, ModelError, StoreError, TrackerError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Track what public figures say and flag when they reverse themselves.")
+
+EXIT_CODES = {InputError: 3, ModelError: 4, StoreError: 5}
+
+Db = Annotated[Optional[Path], typer.Option("--db", envvar="TRACKER_DB", help="SQLite store (default: tracker.db).")]
+Model = Annotated[Optional[str], typer.Option("--model", envvar="TRACKER_MODEL",
+                                               help="sentence-transformers model name or path (default: bundled all-MiniLM-L6-v2).")]
+Classifier = Annotated[Optional[Path], typer.Option("--classifier", help="Trained classifier folder (default: shipped models/reversal).")]
+Trust = Annotated[bool, typer.Option("--trust", help="Allow loading a pickled classifier file you made yourself.")]
+Out = Annotated[Optional[Path], typer.Option("--out", help="Output file (default: stdout).")]
+Actor = Annotated[Optional[str], typer.Option("--actor")]
+Topic = Annotated[Optional[str], typer.Option("--topic", help="Topic id or label.")]
+Since = Annotated[Optional[str], typer.Option("--since", help="Later statement on or after this date.")]
+Until = Annotated[Optional[str], typer.Option("--until", help="Later statement on or before this date.")]
+Raw = Annotated[bool, typer.Option("--raw", help="Do not neutralise spreadsheet formulas in CSV output.")]
+
+
+def err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def command(*args, **kwargs):
+    """app.command that turns library errors into one stderr line and a meaningful exit code."""
+    def wrap(fn):
+        @functools.wraps(fn)
+        def run(*a, **kw):
+            try:
+                return fn(*a, **kw)
+            except TrackerError as exc:
+                err(f"error: {exc}")
+                raise typer.Exit(EXIT_CODES.get(type(exc), 1)) from None
+            except KeyboardInterrupt:
+                err("interrupted")
+                raise typer.Exit(130) from None
+        return app.command(*args, **kwargs)(run)
+    return wrap
+
+
+def _open(db):
+    from tracker.store import Store
+
+    return Store.open(db)
+
+
+def _aliases(actors: Optional[Path]):
+    from tracker.actors import ActorAliases
+
+    if actors is None and Path("data/actors.csv").exists():
+        actors = Path("data/actors.csv")
+    return ActorAliases.from_csv(actors)
+
+
+def _judge(classifier, trust):
+    from tracker.classify import Judge
+
+    return Judge.load(classifier, trust=trust)
+
+
+def _bound(value):
+    from tracker.dates import DateError, parse_bound
+
+    try:
+        return parse_bound(value)
+    except DateError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _ingest(store, inputs, actors, rejects):
+    from tracker.ingest import ingest_files
+
+    rejects_dir = rejects or store.path.resolve().parent / "rejects"
+    summary = ingest_files(store, [str(i) for i in inputs], _aliases(actors), rejects_dir=rejects_dir, log=err)
+    err(f"read {summary.read}, ingested {summary.ingested}, duplicate {summary.duplicate}, rejected {summary.rejected}")
+    return summary
+
+
+def _detect(store, model, classifier, trust, window, topics_file, threshold=None):
+    from tracker.embed import Embedder
+    from tracker.pipeline import detect
+
+    judge = _judge(classifier, trust)
+    embedder = Embedder(model, show_progress=True)
+    if judge.embedding_model != embedder.model_id:
+        raise ModelError(f"classifier {judge.version} was trained on {judge.embedding_model} embeddings, "
+                         f"not {embedder.model_id}; retrain it with `tracker train --model {model}`")
+    s = detect(store, judge, embedder, window_days=window, topics_file=topics_file, threshold=threshold, log=err)
+    err(f"{s.statements} statements, {s.embedded} newly embedded, {s.new_topics} new topics, "
+        f"{s.pairs_scored} pairs scored, {s.changes} changes ({s.new_changes} new, {s.retracted} withdrawn)")
+    return s
+
+
+Window = Annotated[int, typer.Option("--window", help="Compare statements at most this many days apart.")]
+TopicsFile = Annotated[Optional[Path], typer.Option("--topics", help="CSV of pinned topics: id,label,description.")]
+Actors = Annotated[Optional[Path], typer.Option("--actors", envvar="TRACKER_ACTORS",
+                                                help="Alias CSV alias,canonical (default: data/actors.csv if present).")]
+Rejects = Annotated[Optional[Path], typer.Option("--rejects", help="Folder for rejected rows (default: beside the store).")]
+
+
+@command()
+def ingest(inputs: Annotated[list[str], typer.Argument(help="CSV / JSONL / Parquet files or folders; '-' reads CSV from stdin.")],
+           db: Db = None, actors: Actors = None, rejects: Rejects = None):
+    """Add statements to the store (idempotent)."""
+    with _open(db) as store:
+        _ingest(store, inputs, actors, rejects)
+
+
+@command()
+def detect(db: Db = None, model: Model = None, classifier: Classifier = None, trust: Trust = False,
+           window: Window = 730, topics: TopicsFile = None):
+    """Embed, group into topics, and flag reversals along each actor-topic timeline."""
+    with _open(db) as store:
+        _detect(store, model, classifier, trust, window, topics)
+
+
+@command()
+def changes(db: Db = None, format: Annotated[str, typer.Option("--format", help="csv or json")] = "csv",
+            out: Out = None, actor: Actor = None, topic: Topic = None, since: Since = None, until: Until = None,
+            raw: Raw = False):
+    """List flagged changes (contract columns)."""
+    from tracker.export import write_table
+    from tracker.outputs import changes_table
+
+    if format not in ("csv", "json"):
+        raise typer.BadParameter("--format must be csv or json")
+    with _open(db) as store:
+        df = changes_table(store, actor=actor, topic=topic, since=_bound(since), until=_bound(until))
+    write_table(df, out, fmt=format, raw=raw)
+
+
+@command()
+def timeline(db: Db = None, actor: Actor = None, topic: Topic = None, out: Out = None, raw: Raw = False):
+    """Every statement ordered by actor, topic and date, with the change that ends at it."""
+    from tracker.export import write_table
+    from tracker.outputs import timeline_table
+
+    with _open(db) as store:
+        write_table(timeline_table(store, actor=actor, topic=topic), out, raw=raw)
+
+
+@command()
+def topics(db: Db = None, out: Out = None, raw: Raw = False):
+    """List topics with their labels and sizes."""
+    from tracker.export import write_table
+
+    with _open(db) as store:
+        df = store.topics()[["topic_id", "label", "description", "origin", "size"]]
+    write_table(df, out, raw=raw)
+
+
+@command()
+def classify(pairs: Annotated[Path, typer.Argument(help="CSV with text_a,text_b (optional actor,date_a,date_b).")],
+             out: Out = None, model: Model = None, classifier: Classifier = None, trust: Trust = False, raw: Raw = False):
+    """Classify free-standing statement pairs."""
+    import pandas as pd
+
+    from tracker.embed import Embedder
+    from tracker.export import write_table
+    from tracker.ingest import decode, read_csv_text
+    from tracker.pipeline import score_pairs
+
+    if not pairs.exists():
+        raise InputError(f"{pairs}: file not found")
+    warnings: list[str] = []
+    rows = read_csv_text(decode(pairs.read_bytes(), str(pairs), warnings), str(pairs), warnings, required=("text_a", "text_b"))
+    for w in warnings:
+        err(f"warning: {w}")
+    frame = pd.DataFrame([r for _, r in rows])
+    judge = _judge(classifier, trust)
+    write_table(score_pairs(judge, Embedder(model), frame), out, raw=raw)
+
+
+@command()
+def run(inputs: Annotated[list[str], typer.Argument(help="Statement files or folders.")],
+        out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default: changes CSV to stdout).")] = None,
+        db: Db = None, model: Model = None, classifier: Classifier = None, trust: Trust = False,
+        actors: Actors = None, rejects: Rejects = None, window: Window = 730, topics: TopicsFile = None):
+    """Ingest + detect, then write changes.csv and a timeline CSV per flagged actor-topic."""
+    from tracker.export import write_table
+    from tracker.outputs import changes_table, timeline_table
+
+    with _open(db) as store:
+        _ingest(store, inputs, actors, rejects)
+        _detect(store, model, classifier, trust, window, topics)
+        table = changes_table(store)
+        if out is None:
+            write_table(table, None)
+            return
+        out.mkdir(parents=True, exist_ok=True)
+        write_table(table, out / "changes.csv")
+        tdir = out / "timelines"
+        tdir.mkdir(exist_ok=True)
+        for (actor, topic), _ in table.groupby(["actor", "topic"]):
+            write_table(timeline_table(store, actor=actor, topic=str(topic)), tdir / f"{_slug(actor)}__topic-{topic}.csv")
+        err(f"wrote {out / 'changes.csv'} ({len(table)} changes) and {table.groupby(['actor', 'topic']).ngroups} timelines to {tdir}")
+
+
+def _slug(text: str) -> str:
+    import re
+
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "actor"
+
+
+@command()
+def train(data: Annotated[Path, typer.Option("--data", help="Labelled data folder.")] = Path("data/labelled"),
+          out: Annotated[Path, typer.Option("--out", help="Where to save the classifier.")] = Path("models/reversal"),
+          model: Model = None, seed: int = 0,
+          version: Annotated[str, typer.Option("--version", help="Version recorded with the model.")] = "reversal-1"):
+    """Train the reversal classifier on labelled pairs (reproducible: fixed seed)."""
+    from tracker.embed import Embedder
+    from tracker.train import cross_validate, embed_pairs, load_labelled, train_judge, write_metrics
+    from tracker.modelcard import write_card
+
+    embedder = Embedder(model, show_progress=True)
+    data_ = embed_pairs(load_labelled(data), embedder)
+    err(f"{len(data_.labels)} pairs, {len(set(data_.groups))} actors; cross-validating ...")
+    result = cross_validate(data_, seed=seed)
+    judge = train_judge(data_, embedding_model=embedder.model_id, threshold=result["operating_point"]["threshold"],
+                        version=version, seed=seed)
+    judge.save(out, extra={"cv": {"macro_f1": result["model_argmax"]["macro_f1"], **result["operating_point"]}})
+    write_metrics(result, out / "metrics.json")
+    write_card(out, result, judge, data_dir=data)
+    err(f"saved {out}: macro-F1 {result['model_argmax']['macro_f1']}, operating point {result['operating_point']}")
+
+
+@command()
+def evaluate(data: Annotated[Path, typer.Option("--data", help="Labelled data folder.")] = Path("data/labelled"),
+             model: Model = None, seed: int = 0, folds: int = 5, out: Out = None):
+    """Actor-grouped cross-validation of the classifier and two baselines; prints metrics JSON."""
+    import json
+
+    from tracker.embed import Embedder
+    from tracker.train import cross_validate, embed_pairs, load_labelled, write_metrics
+
+    result = cross_validate(embed_pairs(load_labelled(data), Embedder(model, show_progress=True)), n_splits=folds, seed=seed)
+    if out:
+        write_metrics(result, out)
+    typer.echo(json.dumps(result, indent=2))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,43 @@
+"""CSV export: spreadsheet formulas in untrusted text are neutralised unless raw output is asked for."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+# Cells starting with these are run as formulas by Excel, LibreOffice and Google Sheets.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of df whose text cells cannot start a formula (a leading apostrophe is added)."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(neutralise)
+    return out
+
+
+def write_table(df: pd.DataFrame, out: str | Path | None, *, fmt: str = "csv", raw: bool = False) -> None:
+    """Write to a file, or stdout when out is None or '-'."""
+    if fmt == "json":
+        text = df.to_json(orient="records", force_ascii=False, indent=2, date_format="iso")
+    else:
+        text = (df if raw else neutralise_formulas(df)).to_csv(index=False)
+    if out is None or str(out) == "-":
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+        return
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)

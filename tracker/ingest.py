@@ -1,0 +1,265 @@
+"""Ingest: statement tables (CSV, JSONL, Parquet) → validated Statements + rejected rows.
+
+Nothing is lost: every row either becomes a Statement or a Rejected record naming file,
+row and field; rejected rows are written to a CSV the user is told about.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from tracker.actors import ActorAliases
+from tracker.dates import DateError, parse_date
+from tracker.errors import InputError
+from tracker.store import Store
+from tracker.types import IngestSummary, Rejected, Statement
+
+REQUIRED = ("actor", "date", "text")
+OPTIONAL = ("statement_id", "source", "topic", "kind", "context")
+TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
+MAX_TEXT_CHARS = 20_000
+_DELIMITERS = ",;\t|"
+
+
+@dataclass
+class RawTable:
+    """Rows read from one file, before validation; row numbers as a user would count them."""
+
+    name: str
+    rows: list[tuple[int, dict]]
+    rejected: list[Rejected] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode(data: bytes, name: str, warnings: list[str]) -> str:
+    """UTF-8 (BOM allowed); else Windows-1252 / Latin-1, with a warning rather than a crash."""
+    nul = data.count(b"\x00")
+    if nul:
+        warnings.append(f"{name}: removed {nul} NUL bytes")
+        data = data.replace(b"\x00", b"")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        for encoding in ("cp1252", "latin-1"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            warnings.append(f"{name}: not valid UTF-8 (byte {exc.start}); read as {encoding}")
+            return text
+    raise InputError(f"{name}: cannot decode")  # latin-1 decodes anything; kept for clarity
+
+
+def read_csv_text(text: str, name: str, warnings: list[str], *,
+                  required: tuple[str, ...] = REQUIRED) -> list[tuple[int, dict]]:
+    if not text.strip():
+        raise InputError(f"{name}: file is empty")
+    first = text.splitlines()[0]
+    counts = {d: first.count(d) for d in _DELIMITERS}
+    delimiter = max(counts, key=counts.get) if max(counts.values()) > 0 else ","
+    if delimiter != ",":
+        warnings.append(f"{name}: using delimiter {delimiter!r}")
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    _check_header(reader.fieldnames or [], name, required)
+    rows = []
+    for row in reader:
+        extra = row.pop(None, None)
+        if extra:
+            row["_extra"] = delimiter.join(extra)
+        rows.append((reader.line_num, {_norm(k): v for k, v in row.items() if k is not None}))
+    return rows
+
+
+def _norm(column: str) -> str:
+    return str(column).strip().lower()
+
+
+def _check_header(columns: Iterable[str], name: str, required: tuple[str, ...] = REQUIRED) -> None:
+    cols = {_norm(c) for c in columns if c is not None}
+    missing = [c for c in required if c not in cols]
+    if missing:
+        raise InputError(
+            f"{name}: missing required column(s) {', '.join(missing)} (found: {', '.join(sorted(cols)) or 'none'})"
+        )
+
+
+def read_table(path: str) -> RawTable:
+    """Read one file (or '-' for CSV on stdin) into raw rows."""
+    warnings: list[str] = []
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        return RawTable("<stdin>", read_csv_text(decode(data, "<stdin>", warnings), "<stdin>", warnings), warnings=warnings)
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: file not found")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory")
+    suffix = p.suffix.lower()
+    if suffix == ".parquet":
+        return _read_parquet(p)
+    data = p.read_bytes()
+    if suffix in (".jsonl", ".ndjson"):
+        return _read_jsonl(decode(data, str(p), warnings), str(p), warnings)
+    if suffix not in (".csv", ".tsv", ".txt") and data[:1] in (b"{",):
+        return _read_jsonl(decode(data, str(p), warnings), str(p), warnings)
+    return RawTable(str(p), read_csv_text(decode(data, str(p), warnings), str(p), warnings), warnings=warnings)
+
+
+def _read_jsonl(text: str, name: str, warnings: list[str]) -> RawTable:
+    rows, rejected, columns = [], [], set()
+    if not text.strip():
+        raise InputError(f"{name}: file is empty")
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            rejected.append(Rejected(name, lineno, "(line)", f"not valid JSON: {exc.msg}", {"_line": line[:2000]}))
+            continue
+        if not isinstance(obj, dict):
+            rejected.append(Rejected(name, lineno, "(line)", "not a JSON object", {"_line": line[:2000]}))
+            continue
+        obj = {_norm(k): v for k, v in obj.items()}
+        columns |= obj.keys()
+        rows.append((lineno, obj))
+    if rows:
+        _check_header(columns, name)
+    elif not rejected:
+        raise InputError(f"{name}: file is empty")
+    return RawTable(name, rows, rejected, warnings)
+
+
+def _read_parquet(p: Path) -> RawTable:
+    try:
+        df = pd.read_parquet(p)
+    except Exception as exc:  # pyarrow raises many types for a broken file
+        raise InputError(f"{p}: cannot read as Parquet: {exc}") from None
+    _check_header(df.columns, str(p))
+    df.columns = [_norm(c) for c in df.columns]
+    records = df.to_dict(orient="records")
+    return RawTable(str(p), [(i, r) for i, r in enumerate(records, start=1)])
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+        return ""
+    return str(value)
+
+
+def content_key(actor: str, date: str, text: str) -> str:
+    norm = " ".join(text.split()).casefold()
+    return hashlib.sha1(f"{actor.casefold()}\x1f{date}\x1f{norm}".encode()).hexdigest()
+
+
+def validate(table: RawTable, aliases: ActorAliases, *,
+             today: dt.date | None = None) -> tuple[list[tuple[int, Statement]], list[Rejected]]:
+    """Turn raw rows into (row number, Statement); each failure names file, row and field."""
+    good: list[tuple[int, Statement]] = []
+    bad = list(table.rejected)
+    for rowno, row in table.rows:
+        def reject(fld: str, msg: str) -> None:
+            bad.append(Rejected(table.name, rowno, fld, msg, {k: _cell(v) for k, v in row.items()}))
+
+        text_value = row.get("text")
+        if text_value is not None and not isinstance(text_value, str) and _cell(text_value):
+            reject("text", f"expected text, got {type(text_value).__name__}")
+            continue
+        text = _cell(text_value).strip()
+        if not text:
+            reject("text", "empty text")
+            continue
+        if len(text) > MAX_TEXT_CHARS:
+            reject("text", f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,} (split it into statements)")
+            continue
+        actor = aliases.canonical(_cell(row.get("actor")))
+        if not actor:
+            reject("actor", "empty actor")
+            continue
+        try:
+            day, precision = parse_date(row.get("date"), today=today)
+        except DateError as exc:
+            reject("date", str(exc))
+            continue
+        iso = day.isoformat()
+        key = content_key(actor, iso, text)
+        sid = _cell(row.get("statement_id")).strip() or f"s-{key[:12]}"
+        meta = {k: _cell(v) for k, v in row.items() if k not in REQUIRED + OPTIONAL and _cell(v)}
+        good.append((rowno, Statement(
+            statement_id=sid, actor=actor, date=iso, date_precision=precision, text=text,
+            source=_cell(row.get("source")).strip(), topic_hint=_cell(row.get("topic")).strip(),
+            kind=_cell(row.get("kind")).strip(), context=_cell(row.get("context")).strip(), metadata=meta,
+            content_key=key,
+        )))
+    return good, bad
+
+
+def write_rejects(rejected: list[Rejected], path: Path) -> Path:
+    """Rejected rows with the reason, original columns after; appended across runs."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    columns: list[str] = []
+    for r in rejected:
+        columns += [c for c in r.raw if c not in columns]
+    frame = pd.DataFrame(
+        [{"file": r.file, "row": r.row, "field": r.field, "error": r.message, **r.raw} for r in rejected],
+        columns=["file", "row", "field", "error", *columns],
+    )
+    from tracker.export import neutralise_formulas
+
+    neutralise_formulas(frame).to_csv(path, index=False)
+    return path
+
+
+def ingest_files(store: Store, paths: list[str], aliases: ActorAliases, *, rejects_dir: Path,
+                 log=print, today: dt.date | None = None) -> IngestSummary:
+    """Read, validate and store each file; reject-report per file; returns the totals."""
+    total = IngestSummary()
+    all_rejected: list[Rejected] = []
+    for path in expand_inputs(paths):
+        table = read_table(path)
+        for w in table.warnings:
+            log(f"warning: {w}")
+        numbered, rejected = validate(table, aliases, today=today)
+        ingested, duplicates, conflicts = store.insert_statements([s for _, s in numbered])
+        for index, msg in conflicts:
+            rowno, s = numbered[index]
+            raw = {"statement_id": s.statement_id, "actor": s.actor, "date": s.date, "text": s.text}
+            rejected.append(Rejected(table.name, rowno, "statement_id", msg, raw))
+        summary = IngestSummary(read=len(table.rows) + len(table.rejected), ingested=ingested,
+                                duplicate=duplicates, rejected=len(rejected))
+        for r in rejected[:20]:
+            log(f"rejected: {r.describe()}")
+        if len(rejected) > 20:
+            log(f"rejected: ... and {len(rejected) - 20} more")
+        all_rejected += rejected
+        total.add(summary)
+    if all_rejected:
+        stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+        total.rejects_path = str(write_rejects(all_rejected, rejects_dir / f"rejects-{stamp}.csv"))
+        log(f"{len(all_rejected)} rejected rows written to {total.rejects_path}")
+    return total
+
+
+def expand_inputs(paths: list[str]) -> list[str]:
+    """Folders expand to the statement tables inside them, in name order."""
+    out: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            found = sorted(str(f) for f in p.iterdir() if f.suffix.lower() in TABLE_SUFFIXES)
+            if not found:
+                raise InputError(f"{p}: no statement files (.csv, .jsonl, .parquet) in folder")
+            out += found
+        else:
+            out.append(path)
+    return out

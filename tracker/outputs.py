@@ -1,0 +1,37 @@
+"""Contract tables read from the store: `changes` and `timeline` (column names are an API)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tracker.dates import format_date
+from tracker.store import Store
+
+CHANGE_COLUMNS = ["change_id", "actor", "topic", "topic_label", "earlier_id", "earlier_date", "earlier_text",
+                  "earlier_source", "later_id", "later_date", "later_text", "later_source", "label", "score"]
+TIMELINE_COLUMNS = ["statement_id", "actor", "topic", "topic_label", "date", "text", "source",
+                    "change_label", "change_score"]
+
+
+def _dates(df: pd.DataFrame, col: str, precision_col: str) -> pd.Series:
+    return pd.Series([format_date(d, p) for d, p in zip(df[col], df[precision_col])], index=df.index, dtype=object)
+
+
+def changes_table(store: Store, *, actor=None, topic=None, since=None, until=None) -> pd.DataFrame:
+    df = store.changes(actor=actor, topic=topic, since=since, until=until)
+    df["earlier_date"] = _dates(df, "earlier_date", "earlier_precision")
+    df["later_date"] = _dates(df, "later_date", "later_precision")
+    df["score"] = df["score"].round(4)
+    return df[CHANGE_COLUMNS].reset_index(drop=True)
+
+
+def timeline_table(store: Store, *, actor=None, topic=None) -> pd.DataFrame:
+    df = store.statements(actor=actor, topic=topic)
+    changes = store.changes(actor=actor, topic=topic)
+    best = changes.sort_values("score", ascending=False).drop_duplicates("later_id")
+    best = best.set_index("later_id")
+    df["date"] = _dates(df, "date", "date_precision")
+    df["change_label"] = df["statement_id"].map(best["label"]).fillna("")
+    df["change_score"] = df["statement_id"].map(best["score"].round(4))
+    df["change_score"] = df["change_score"].astype(object).where(df["change_score"].notna(), "")
+    return df[TIMELINE_COLUMNS].reset_index(drop=True)

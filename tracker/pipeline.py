@@ -1,0 +1,162 @@
+"""The flow in one direction: store → embed → topics → timelines → judge → changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from tqdm.auto import tqdm
+
+from tracker.classify import Judge
+from tracker.embed import Embedder
+from tracker.features import PairBatch
+from tracker.store import Store, from_blob
+from tracker.timeline import (DEFAULT_MAX_BACK, DEFAULT_WINDOW_DAYS, candidate_pairs, order_timelines,
+                              select_changes)
+from tracker.topics import TopicModel, centroid, read_topics_file
+from tracker.types import LABELS, PairScore, judged_text
+
+SCORE_BATCH = 4096
+
+
+@dataclass
+class DetectSummary:
+    statements: int = 0
+    embedded: int = 0
+    new_topics: int = 0
+    pairs_scored: int = 0
+    changes: int = 0
+    new_changes: int = 0
+    retracted: int = 0
+
+
+def embed_statements(store: Store, embedder: Embedder) -> int:
+    frame = store.statements()
+    texts = [judged_text(t, c) for t, c in zip(frame["text"], frame["context"])]
+    return embedder.embed_missing(store, dict(zip(frame["text_hash"], texts)))
+
+
+def assign_topics(store: Store, embedder: Embedder, model: TopicModel, *, topics_file: str | Path | None = None) -> int:
+    """Give every statement a topic; returns the number of topics created."""
+    created = 0
+    existing = store.topics()
+    if topics_file:
+        named = set(existing.loc[existing["origin"].isin(["file", "input"]), "label"].str.casefold())
+        pinned = [t for t in read_topics_file(topics_file) if t.label.casefold() not in named]
+        if pinned:
+            vectors = embedder.encode([t.text for t in pinned])
+            for t, v in zip(pinned, vectors):
+                store.add_topic(t.label, origin="file", description=t.description, pinned=True,
+                                model_id=embedder.model_id, centroid=v, topic_id=t.topic_id)
+                created += 1
+            existing = store.topics()
+    frame = store.statements()
+    todo = frame[frame["topic"].isna()]
+    if todo.empty:
+        return created
+    assignments: list[tuple[str, int]] = []
+    by_label = {lbl.casefold(): int(tid) for tid, lbl, origin in
+                existing[["topic_id", "label", "origin"]].itertuples(index=False) if origin in ("input", "file")}
+    hinted = todo[todo["topic_hint"] != ""]
+    for sid, hint in zip(hinted["statement_id"], hinted["topic_hint"]):
+        key = hint.casefold()
+        if key not in by_label:
+            by_label[key] = store.add_topic(hint, origin="input", model_id=embedder.model_id)
+            created += 1
+        assignments.append((sid, by_label[key]))
+    free = todo[todo["topic_hint"] == ""]
+    if not free.empty:
+        vectors = store.get_embeddings(embedder.model_id, list(free["text_hash"]))
+        topics = store.topics()
+        topics = topics[topics["centroid"].notna() & (topics["model_id"] == embedder.model_id)]
+        centroids = np.vstack([from_blob(b) for b in topics["centroid"]]) if len(topics) else np.zeros((0, vectors.shape[1]))
+        joined = model.join_existing(vectors, centroids)
+        topic_ids = topics["topic_id"].to_numpy()
+        rest = np.flatnonzero(joined < 0)
+        for i in np.flatnonzero(joined >= 0):
+            assignments.append((free["statement_id"].iloc[i], int(topic_ids[joined[i]])))
+        clusters = model.cluster(vectors[rest])
+        for c in np.unique(clusters):
+            members = rest[clusters == c]
+            tid = store.add_topic(f"topic {c}", origin="cluster", model_id=embedder.model_id,
+                                  centroid=centroid(vectors[members]))
+            created += 1
+            assignments += [(free["statement_id"].iloc[i], tid) for i in members]
+    store.assign_topics(assignments)
+    refresh_topics(store, embedder, model, touched={tid for _, tid in assignments})
+    return created
+
+
+def refresh_topics(store: Store, embedder: Embedder, model: TopicModel, *, touched: set[int]) -> None:
+    """Recompute centroid, size and (for clustered topics) the label of topics that gained members."""
+    frame = store.statements()
+    topics = store.topics().set_index("topic_id")
+    members = frame[frame["topic"].notna()].groupby("topic")
+    docs = {int(t): list(g["text"]) for t, g in members}
+    labels = model.label_topics(docs)
+    rows = []
+    for tid in sorted(touched):
+        group = members.get_group(tid)
+        vecs = store.get_embeddings(embedder.model_id, list(group["text_hash"]))
+        origin = topics.at[tid, "origin"]
+        label = labels.get(tid, topics.at[tid, "label"]) if origin == "cluster" else topics.at[tid, "label"]
+        rows.append((tid, label, centroid(vecs), len(group)))
+    store.update_topics(rows)
+
+
+def detect(store: Store, judge: Judge, embedder: Embedder, *, window_days: int = DEFAULT_WINDOW_DAYS,
+           max_back: int = DEFAULT_MAX_BACK, threshold: float | None = None,
+           topic_model: TopicModel | None = None, topics_file: str | Path | None = None,
+           log: Callable[[str], None] = lambda _m: None, progress: bool = True) -> DetectSummary:
+    """Embed what is new, assign topics, score unscored candidate pairs, sync the flagged changes."""
+    summary = DetectSummary()
+    summary.embedded = embed_statements(store, embedder)
+    summary.new_topics = assign_topics(store, embedder, topic_model or TopicModel(), topics_file=topics_file)
+    timelines = order_timelines(store.statements())
+    summary.statements = len(timelines)
+    pairs = candidate_pairs(timelines, window_days=window_days, max_back=max_back)
+    ids = timelines["statement_id"].to_numpy()
+    known = store.pair_scores(judge.version)
+    todo = np.array([p for p in pairs if (ids[p[0]], ids[p[1]]) not in known], dtype=np.int64).reshape(-1, 2)
+    if len(todo):
+        vectors = store.get_embeddings(embedder.model_id, list(timelines["text_hash"]))
+        texts = [judged_text(t, c) for t, c in zip(timelines["text"], timelines["context"])]
+        days = pd.to_datetime(timelines["date"]).to_numpy().astype("datetime64[D]").astype(np.int64)
+        bar = tqdm(total=len(todo), desc="scoring pairs", unit="pair", disable=not progress or len(todo) < 2000)
+        for start in range(0, len(todo), SCORE_BATCH):
+            chunk = todo[start : start + SCORE_BATCH]
+            e, l = chunk[:, 0], chunk[:, 1]
+            batch = PairBatch([texts[i] for i in e], [texts[i] for i in l], vectors[e], vectors[l], days[l] - days[e])
+            proba = judge.predict_proba(batch)
+            new = [PairScore(ids[a], ids[b], *map(float, p)) for a, b, p in zip(e, l, proba)]
+            store.put_pair_scores(judge.version, new)
+            known.update({(s.earlier_id, s.later_id): s for s in new})
+            bar.update(len(chunk))
+        bar.close()
+    summary.pairs_scored = len(todo)
+    cut = judge.threshold if threshold is None else threshold
+    changes = select_changes(timelines, pairs, known, cut)
+    summary.changes = len(changes)
+    summary.new_changes, summary.retracted = store.sync_changes(changes, judge.version)
+    return summary
+
+
+def score_pairs(judge: Judge, embedder: Embedder, pairs: pd.DataFrame) -> pd.DataFrame:
+    """Classify free-standing pairs (text_a, text_b[, date_a, date_b]); adds label and probabilities."""
+    a, b = pairs["text_a"].astype(str).tolist(), pairs["text_b"].astype(str).tolist()
+    vectors = embedder.encode(a + b)
+    gap = np.zeros(len(pairs))
+    if {"date_a", "date_b"} <= set(pairs.columns):
+        da = pd.to_datetime(pairs["date_a"], errors="coerce")
+        db = pd.to_datetime(pairs["date_b"], errors="coerce")
+        gap = (db - da).dt.days.fillna(0).abs().to_numpy()
+    proba = judge.predict_proba(PairBatch(a, b, vectors[: len(a)], vectors[len(a):], gap))
+    out = pairs.copy()
+    scores = [PairScore("", "", *map(float, p)) for p in proba]
+    out["label"] = [s.label if s.score >= judge.threshold else "no_flip" for s in scores]
+    for j, name in enumerate(LABELS):
+        out[f"p_{name}"] = proba[:, j].round(6)
+    return out

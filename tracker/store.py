@@ -1,0 +1,405 @@
+"""The SQLite store: the one module that speaks SQL.
+
+Ordinary SQLite tools can read it: dates are ISO text, metadata and cues are JSON text,
+vectors are little-endian float32 blobs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from tracker.errors import StoreError
+from tracker.types import PairScore, Statement
+
+DEFAULT_DB = "tracker.db"
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "initial schema",
+        """
+        CREATE TABLE statements (
+            id INTEGER PRIMARY KEY,
+            statement_id TEXT NOT NULL UNIQUE,
+            content_key TEXT NOT NULL UNIQUE,
+            actor TEXT NOT NULL,
+            date TEXT NOT NULL,
+            date_precision TEXT NOT NULL DEFAULT 'day',
+            text TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            topic_hint TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT '',
+            context TEXT NOT NULL DEFAULT '',
+            metadata TEXT NOT NULL DEFAULT '{}',
+            topic_id INTEGER REFERENCES topics(topic_id),
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX statements_timeline ON statements(actor, topic_id, date);
+        CREATE TABLE embeddings (
+            model_id TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            dim INTEGER NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (model_id, text_hash)
+        ) WITHOUT ROWID;
+        CREATE TABLE topics (
+            topic_id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL,
+            pinned INTEGER NOT NULL DEFAULT 0,
+            model_id TEXT,
+            centroid BLOB,
+            size INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX topics_named ON topics(label) WHERE origin IN ('input', 'file');
+        CREATE TABLE pair_scores (
+            earlier_id TEXT NOT NULL,
+            later_id TEXT NOT NULL,
+            model_version TEXT NOT NULL,
+            p_full_flop REAL NOT NULL,
+            p_half_flip REAL NOT NULL,
+            p_no_flip REAL NOT NULL,
+            PRIMARY KEY (earlier_id, later_id, model_version)
+        ) WITHOUT ROWID;
+        CREATE TABLE changes (
+            change_id TEXT PRIMARY KEY,
+            actor TEXT NOT NULL,
+            topic_id INTEGER,
+            earlier_id TEXT NOT NULL,
+            later_id TEXT NOT NULL,
+            label TEXT NOT NULL,
+            score REAL NOT NULL,
+            p_full_flop REAL NOT NULL,
+            p_half_flip REAL NOT NULL,
+            p_no_flip REAL NOT NULL,
+            cues TEXT NOT NULL DEFAULT '[]',
+            model_version TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            detected_at TEXT NOT NULL
+        );
+        CREATE INDEX changes_later ON changes(later_id);
+        """,
+    ),
+    (
+        "digest bookkeeping",
+        """
+        CREATE TABLE digests (
+            digest_id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            window_start TEXT,
+            window_end TEXT,
+            n_changes INTEGER NOT NULL
+        );
+        CREATE TABLE digest_items (
+            digest_id INTEGER NOT NULL REFERENCES digests(digest_id),
+            change_id TEXT NOT NULL UNIQUE REFERENCES changes(change_id)
+        );
+        """,
+    ),
+]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def resolve_db_path(db: str | os.PathLike | None) -> Path:
+    return Path(db or os.environ.get("TRACKER_DB") or DEFAULT_DB)
+
+
+def to_blob(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype="<f4").tobytes()
+
+
+def from_blob(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<f4")
+
+
+class Store:
+    """A tracker database; open with Store.open(path) or use as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, db: str | os.PathLike | None = None) -> "Store":
+        path = resolve_db_path(db)
+        if path.exists() and path.is_dir():
+            raise StoreError(f"{path}: is a directory, not a tracker database")
+        if path.exists() and path.stat().st_size > 0:
+            with path.open("rb") as fh:
+                if fh.read(16) != b"SQLite format 3\x00":
+                    raise StoreError(f"{path}: not an SQLite database (refusing to touch it)")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(path, timeout=60, isolation_level=None)
+            conn.execute("PRAGMA busy_timeout = 60000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open as a tracker database: {exc}") from None
+        store = cls(conn, path)
+        store.migrate()
+        return store
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT: writers queue on the lock instead of failing mid-way."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # -- schema ---------------------------------------------------------------
+    def migrate(self) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            done = {v for (v,) in c.execute("SELECT version FROM schema_migrations")}
+            for version, (name, sql) in enumerate(MIGRATIONS, start=1):
+                if version in done:
+                    continue
+                for stmt in sql.split(";"):
+                    if stmt.strip():
+                        c.execute(stmt)
+                c.execute(
+                    "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, name, _now()),
+                )
+            c.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
+
+    # -- statements -----------------------------------------------------------
+    def insert_statements(self, statements: Sequence[Statement]) -> tuple[int, int, list[tuple[int, str]]]:
+        """Insert new statements in one transaction.
+
+        Returns (ingested, duplicates, conflicts), a conflict being (index, message) for a
+        statement_id already used by a different statement.
+        """
+        ingested = duplicates = 0
+        conflicts: list[tuple[int, str]] = []
+        now = _now()
+        with self.transaction() as c:
+            for i, s in enumerate(statements):
+                row = c.execute(
+                    "SELECT statement_id, content_key FROM statements WHERE statement_id = ? OR content_key = ?",
+                    (s.statement_id, s.content_key),
+                ).fetchone()
+                if row is not None:
+                    if row[1] == s.content_key:
+                        duplicates += 1
+                    else:
+                        conflicts.append((i, f"statement_id {s.statement_id!r} is already used by a different statement"))
+                    continue
+                c.execute(
+                    "INSERT INTO statements(statement_id, content_key, actor, date, date_precision, text, text_hash,"
+                    " source, topic_hint, kind, context, metadata, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        s.statement_id, s.content_key, s.actor, s.date, s.date_precision, s.text,
+                        text_hash(s.judged_text), s.source, s.topic_hint, s.kind, s.context,
+                        json.dumps(s.metadata, ensure_ascii=False, default=str), now,
+                    ),
+                )
+                ingested += 1
+        return ingested, duplicates, conflicts
+
+    def statements(self, *, actor: str | None = None, topic: str | None = None) -> pd.DataFrame:
+        """Statements with their topic, ordered by actor, topic and date."""
+        sql = (
+            "SELECT s.statement_id, s.actor, s.topic_id AS topic, t.label AS topic_label, s.date,"
+            " s.date_precision, s.text, s.text_hash, s.source, s.topic_hint, s.kind, s.context, s.metadata"
+            " FROM statements s LEFT JOIN topics t ON t.topic_id = s.topic_id"
+        )
+        where, params = self._filters(actor=actor, topic=topic, actor_col="s.actor", topic_col="s.topic_id")
+        sql += where + " ORDER BY s.actor, s.topic_id, s.date, s.id"
+        df = pd.read_sql_query(sql, self.conn, params=params)
+        df["topic"] = df["topic"].astype("Int64")
+        return df
+
+    def count_statements(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+
+    def _filters(self, *, actor=None, topic=None, since=None, until=None, actor_col, topic_col, date_col=None):
+        clauses, params = [], []
+        if actor:
+            clauses.append(f"{actor_col} = ? COLLATE NOCASE")
+            params.append(actor)
+        if topic is not None and str(topic) != "":
+            if str(topic).isdigit():
+                clauses.append(f"{topic_col} = ?")
+                params.append(int(topic))
+            else:
+                clauses.append(f"{topic_col} IN (SELECT topic_id FROM topics WHERE label = ? COLLATE NOCASE)")
+                params.append(str(topic))
+        if since:
+            clauses.append(f"{date_col} >= ?")
+            params.append(since)
+        if until:
+            clauses.append(f"{date_col} <= ?")
+            params.append(until)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    # -- embeddings -----------------------------------------------------------
+    def cached_hashes(self, model_id: str) -> set[str]:
+        return {h for (h,) in self.conn.execute("SELECT text_hash FROM embeddings WHERE model_id = ?", (model_id,))}
+
+    def put_embeddings(self, model_id: str, items: Iterable[tuple[str, np.ndarray]]) -> None:
+        with self.transaction() as c:
+            c.executemany(
+                "INSERT OR IGNORE INTO embeddings(model_id, text_hash, dim, vector) VALUES (?, ?, ?, ?)",
+                ((model_id, h, int(v.shape[0]), to_blob(v)) for h, v in items),
+            )
+
+    def get_embeddings(self, model_id: str, hashes: Sequence[str]) -> np.ndarray:
+        """Vectors in the order of `hashes`; every hash must be cached."""
+        found: dict[str, np.ndarray] = {}
+        unique = list(dict.fromkeys(hashes))
+        for start in range(0, len(unique), 900):
+            chunk = unique[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            for h, blob in self.conn.execute(
+                f"SELECT text_hash, vector FROM embeddings WHERE model_id = ? AND text_hash IN ({marks})",
+                (model_id, *chunk),
+            ):
+                found[h] = from_blob(blob)
+        missing = [h for h in unique if h not in found]
+        if missing:
+            raise StoreError(f"{len(missing)} texts have no cached embedding for model {model_id}")
+        if not hashes:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.vstack([found[h] for h in hashes])
+
+    # -- topics ---------------------------------------------------------------
+    def topics(self) -> pd.DataFrame:
+        return pd.read_sql_query(
+            "SELECT topic_id, label, description, origin, pinned, model_id, centroid, size FROM topics ORDER BY topic_id",
+            self.conn,
+        )
+
+    def add_topic(self, label: str, *, origin: str, description: str = "", pinned: bool = False,
+                  model_id: str | None = None, centroid: np.ndarray | None = None, topic_id: int | None = None) -> int:
+        with self.transaction() as c:
+            if topic_id is not None and c.execute("SELECT 1 FROM topics WHERE topic_id = ?", (topic_id,)).fetchone():
+                topic_id = None  # id taken: keep the label, let SQLite number it
+            cur = c.execute(
+                "INSERT INTO topics(topic_id, label, description, origin, pinned, model_id, centroid, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (topic_id, label, description, origin, int(pinned), model_id,
+                 None if centroid is None else to_blob(centroid), _now()),
+            )
+            return int(cur.lastrowid)
+
+    def update_topics(self, rows: Iterable[tuple[int, str, np.ndarray | None, int]]) -> None:
+        """(topic_id, label, centroid, size) for topics whose members changed."""
+        with self.transaction() as c:
+            c.executemany(
+                "UPDATE topics SET label = ?, centroid = ?, size = ? WHERE topic_id = ?",
+                ((label, None if cen is None else to_blob(cen), size, tid) for tid, label, cen, size in rows),
+            )
+
+    def assign_topics(self, assignments: Iterable[tuple[str, int]]) -> None:
+        with self.transaction() as c:
+            c.executemany("UPDATE statements SET topic_id = ? WHERE statement_id = ?",
+                          ((tid, sid) for sid, tid in assignments))
+
+    # -- pair scores and changes ---------------------------------------------
+    def pair_scores(self, model_version: str, later_ids: Sequence[str] | None = None) -> dict[tuple[str, str], PairScore]:
+        sql = "SELECT earlier_id, later_id, p_full_flop, p_half_flip, p_no_flip FROM pair_scores WHERE model_version = ?"
+        return {(r[0], r[1]): PairScore(*r) for r in self.conn.execute(sql, (model_version,))}
+
+    def put_pair_scores(self, model_version: str, scores: Iterable[PairScore]) -> None:
+        with self.transaction() as c:
+            c.executemany(
+                "INSERT OR REPLACE INTO pair_scores VALUES (?, ?, ?, ?, ?, ?)",
+                ((s.earlier_id, s.later_id, model_version, s.p_full_flop, s.p_half_flip, s.p_no_flip) for s in scores),
+            )
+
+    def sync_changes(self, changes: Sequence[dict], model_version: str) -> tuple[int, int]:
+        """Make the active changes equal `changes`; keep detected_at of ones already known.
+
+        Changes that stop being flagged are deactivated, not deleted, so a digest that already
+        sent them keeps its record.
+        """
+        now = _now()
+        added = 0
+        with self.transaction() as c:
+            known = {cid: active for cid, active in c.execute("SELECT change_id, active FROM changes")}
+            keep = set()
+            for ch in changes:
+                keep.add(ch["change_id"])
+                values = (ch["actor"], ch["topic_id"], ch["earlier_id"], ch["later_id"], ch["label"], ch["score"],
+                          ch["p_full_flop"], ch["p_half_flip"], ch["p_no_flip"], json.dumps(ch.get("cues", [])),
+                          model_version)
+                if ch["change_id"] in known:
+                    c.execute(
+                        "UPDATE changes SET actor=?, topic_id=?, earlier_id=?, later_id=?, label=?, score=?,"
+                        " p_full_flop=?, p_half_flip=?, p_no_flip=?, cues=?, model_version=?, active=1"
+                        " WHERE change_id=?", (*values, ch["change_id"]))
+                    added += 0 if known[ch["change_id"]] else 1
+                else:
+                    c.execute(
+                        "INSERT INTO changes(actor, topic_id, earlier_id, later_id, label, score, p_full_flop,"
+                        " p_half_flip, p_no_flip, cues, model_version, change_id, detected_at, active)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1)", (*values, ch["change_id"], now))
+                    added += 1
+            gone = [cid for cid, active in known.items() if active and cid not in keep]
+            c.executemany("UPDATE changes SET active = 0 WHERE change_id = ?", ((cid,) for cid in gone))
+        return added, len(gone)
+
+    def changes(self, *, actor=None, topic=None, since=None, until=None, include_inactive=False) -> pd.DataFrame:
+        """Flagged changes joined with both statements; since/until bound the later statement's date."""
+        sql = (
+            "SELECT c.change_id, c.actor, c.topic_id AS topic, t.label AS topic_label,"
+            " e.statement_id AS earlier_id, e.date AS earlier_date, e.date_precision AS earlier_precision,"
+            " e.text AS earlier_text, e.source AS earlier_source, e.kind AS earlier_kind,"
+            " l.statement_id AS later_id, l.date AS later_date, l.date_precision AS later_precision,"
+            " l.text AS later_text, l.source AS later_source, l.kind AS later_kind,"
+            " c.label, c.score, c.p_full_flop, c.p_half_flip, c.p_no_flip, c.cues, c.detected_at, c.active"
+            " FROM changes c JOIN statements e ON e.statement_id = c.earlier_id"
+            " JOIN statements l ON l.statement_id = c.later_id LEFT JOIN topics t ON t.topic_id = c.topic_id"
+        )
+        where, params = self._filters(actor=actor, topic=topic, since=since, until=until,
+                                      actor_col="c.actor", topic_col="c.topic_id", date_col="l.date")
+        if not include_inactive:
+            where += (" AND" if where else " WHERE") + " c.active = 1"
+        sql += where + " ORDER BY c.actor, c.topic_id, l.date, e.date"
+        df = pd.read_sql_query(sql, self.conn, params=params)
+        df["topic"] = df["topic"].astype("Int64")
+        return df
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,103 @@
+"""Topics: statements grouped across actors by clustering their embeddings.
+
+Topic ids are stable: a new statement joins the nearest existing topic when it is close
+enough, and only the rest are clustered into new topics. A `topic` given in the input wins,
+and a topics file can pin topics of interest.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from tracker.errors import InputError
+
+
+@dataclass(frozen=True)
+class PinnedTopic:
+    topic_id: int | None
+    label: str
+    description: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.label}. {self.description}".strip()
+
+
+def read_topics_file(path: str | Path) -> list[PinnedTopic]:
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: topics file not found")
+    with path.open(newline="", encoding="utf-8-sig") as fh:
+        reader = csv.DictReader(fh)
+        if not reader.fieldnames or "label" not in reader.fieldnames:
+            raise InputError(f"{path}: topics file needs a 'label' column (optional: id, description)")
+        out = []
+        for rowno, row in enumerate(reader, start=2):
+            label = (row.get("label") or "").strip()
+            if not label:
+                raise InputError(f"{path}: row {rowno}: field 'label': empty")
+            tid = (row.get("id") or row.get("topic_id") or "").strip()
+            if tid and not tid.isdigit():
+                raise InputError(f"{path}: row {rowno}: field 'id': expected a whole number, got {tid!r}")
+            out.append(PinnedTopic(int(tid) if tid else None, label, (row.get("description") or "").strip()))
+    return out
+
+
+class TopicModel:
+    """Incremental topic assignment over unit-normalised sentence vectors."""
+
+    def __init__(self, join_threshold: float = 0.5, cluster_threshold: float = 0.45, n_label_words: int = 3):
+        self.join_threshold = join_threshold
+        self.cluster_threshold = cluster_threshold
+        self.n_label_words = n_label_words
+
+    def join_existing(self, vectors: np.ndarray, centroids: np.ndarray) -> np.ndarray:
+        """Index of the nearest centroid for each vector, or -1 where none is close enough."""
+        if len(vectors) == 0 or len(centroids) == 0:
+            return np.full(len(vectors), -1)
+        sims = vectors @ centroids.T
+        best = sims.argmax(axis=1)
+        return np.where(sims[np.arange(len(vectors)), best] >= self.join_threshold, best, -1)
+
+    def cluster(self, vectors: np.ndarray) -> np.ndarray:
+        """Cluster labels 0..k-1 for vectors no existing topic took."""
+        if len(vectors) == 0:
+            return np.zeros(0, dtype=int)
+        if len(vectors) == 1:
+            return np.zeros(1, dtype=int)
+        model = AgglomerativeClustering(
+            n_clusters=None, metric="cosine", linkage="average", distance_threshold=1 - self.cluster_threshold
+        )
+        return model.fit_predict(vectors)
+
+    def label_topics(self, docs_by_topic: dict[int, list[str]]) -> dict[int, str]:
+        """A readable label per topic: its most distinctive words (class-based TF-IDF)."""
+        ids = list(docs_by_topic)
+        if not ids:
+            return {}
+        joined = [" ".join(docs_by_topic[i]) for i in ids]
+        vectorizer = TfidfVectorizer(stop_words="english", token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z\-']+\b",
+                                     sublinear_tf=True, max_features=50_000)
+        try:
+            matrix = vectorizer.fit_transform(joined)
+        except ValueError:  # only stop words
+            return {i: f"topic {i}" for i in ids}
+        vocab = np.array(vectorizer.get_feature_names_out())
+        labels = {}
+        for row, tid in enumerate(ids):
+            scores = matrix[row].toarray().ravel()
+            top = [vocab[j] for j in scores.argsort()[::-1][: self.n_label_words] if scores[j] > 0]
+            labels[tid] = " / ".join(top) if top else f"topic {tid}"
+        return labels
+
+
+def centroid(vectors: np.ndarray) -> np.ndarray:
+    mean = vectors.mean(axis=0)
+    norm = np.linalg.norm(mean)
+    return (mean / norm if norm else mean).astype(np.float32)
