@@ -1,0 +1,123 @@
+"""End to end through the CLI, with the bundled embedding model and the shipped classifier."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import FIXTURES, ROOT, write
+from tracker.outputs import CHANGE_COLUMNS, TIMELINE_COLUMNS
+
+DEMO = ROOT / "data" / "demo" / "statements.csv"
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    """One store with the demo data run through, shared by the read-only tests below."""
+    from typer.testing import CliRunner
+
+    from tracker.cli import app
+
+    tmp = tmp_path_factory.mktemp("demo")
+    db, out = tmp / "demo.db", tmp / "out"
+    result = CliRunner().invoke(app, ["run", str(DEMO), "--db", str(db), "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return db, out, result
+
+
+def test_run_writes_changes_and_timelines(demo_db):
+    db, out, result = demo_db
+    changes = pd.read_csv(out / "changes.csv", dtype=str, keep_default_na=False)
+    assert list(changes.columns) == CHANGE_COLUMNS
+    assert "ingested" in result.stderr and result.stdout == ""
+    for actor, topic in changes[["actor", "topic"]].drop_duplicates().itertuples(index=False):
+        timelines = list((out / "timelines").glob(f"*__topic-{topic}.csv"))
+        assert timelines, (actor, topic)
+        assert list(pd.read_csv(timelines[0]).columns) == TIMELINE_COLUMNS
+
+
+def test_seed_reversal_is_flagged(demo_db):
+    db, out, _ = demo_db
+    changes = pd.read_csv(out / "changes.csv", dtype=str, keep_default_na=False)
+    trump = changes[(changes["actor"] == "Donald Trump") & (changes["later_date"] == "2025-08-19")]
+    assert len(trump) == 1
+    row = trump.iloc[0]
+    assert row["earlier_date"] == "2025-08-18" and row["label"] in ("full_flop", "half_flip")
+    assert "assurance" in row["later_text"] and 0.0 <= float(row["score"]) <= 1.0
+
+
+def test_rerun_changes_nothing(demo_db, cli):
+    db, out, _ = demo_db
+    code, stdout, _ = cli("changes", "--db", db)
+    code2, stderr_run = cli("run", DEMO, "--db", db)[0::2]
+    _, stdout2, _ = cli("changes", "--db", db)
+    assert code == code2 == 0 and stdout == stdout2
+    assert "ingested 0" in stderr_run and "0 pairs scored" in stderr_run and "(0 new, 0 withdrawn)" in stderr_run
+
+
+def test_changes_filters_and_json(demo_db, cli):
+    db, _, _ = demo_db
+    code, stdout, _ = cli("changes", "--db", db, "--format", "json", "--actor", "donald trump", "--since", "2025-08-01")
+    rows = json.loads(stdout)
+    assert code == 0 and rows and all(r["actor"] == "Donald Trump" for r in rows)
+    assert set(rows[0]) == set(CHANGE_COLUMNS)
+    code, stdout, _ = cli("changes", "--db", db, "--until", "1990-01-01")
+    assert code == 0 and stdout.strip() == ",".join(CHANGE_COLUMNS)
+
+
+def test_timeline_every_statement_in_order(demo_db, cli):
+    db, _, _ = demo_db
+    code, stdout, _ = cli("timeline", "--db", db)
+    from io import StringIO
+
+    df = pd.read_csv(StringIO(stdout), dtype=str, keep_default_na=False)
+    demo = pd.read_csv(DEMO)
+    assert code == 0 and list(df.columns) == TIMELINE_COLUMNS and len(df) == len(demo)
+    for _, g in df.groupby(["actor", "topic"]):
+        assert g["date"].tolist() == sorted(g["date"].tolist())
+    flagged = df[df["change_label"] != ""]
+    assert set(flagged["change_label"]) <= {"full_flop", "half_flip"}
+
+
+def test_classify_pairs(cli, tmp_path):
+    pairs = write(tmp_path / "pairs.csv",
+                  "text_a,text_b,actor,note\n"
+                  "\"We'll let you know that, maybe later today.\",\"You have my assurance, and I'm president.\",Donald Trump,x\n"
+                  "I support the bill.,I still support the bill.,Someone,y\n")
+    code, _, _ = cli("classify", pairs, "--out", tmp_path / "out.csv")
+    out = pd.read_csv(tmp_path / "out.csv")
+    assert code == 0
+    assert list(out.columns) == ["text_a", "text_b", "actor", "note", "label", "p_full_flop", "p_half_flip", "p_no_flip"]
+    assert out["note"].tolist() == ["x", "y"]
+    assert ((out[["p_full_flop", "p_half_flip", "p_no_flip"]].sum(axis=1) - 1).abs() < 1e-4).all()
+
+
+def test_unseen_statements_csv(cli, tmp_path):
+    """A statements CSV the project has never seen, with aliases, human dates and a bad row."""
+    code, _, err = cli("run", FIXTURES / "unseen.csv", "--db", tmp_path / "u.db", "--out", tmp_path / "o")
+    assert code == 0, err
+    assert "rejected 1" in err and "row 5: field 'date'" in err
+    timeline = pd.read_csv(tmp_path / "o" / "changes.csv")
+    assert list(timeline.columns) == CHANGE_COLUMNS
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["ingest", "missing.csv"], 3, "missing.csv: file not found"),
+    (["detect", "--model", "/no/such/model"], 4, "cannot load embedding model"),
+    (["detect", "--classifier", "/no/such/dir"], 4, "no classifier here"),
+])
+def test_errors_are_one_line_with_exit_codes(cli, tmp_path, args, code, message):
+    got, stdout, stderr = cli(*args, "--db", tmp_path / "x.db")
+    assert got == code and message in stderr and stdout == ""
+    assert stderr.strip().count("\n") == 0
+
+
+def test_store_that_is_not_sqlite(cli, tmp_path):
+    bad = write(tmp_path / "bad.db", "hello")
+    code, _, stderr = cli("changes", "--db", bad)
+    assert code == 5 and "not an SQLite database" in stderr
+
+
+def test_stdin_ingest(cli, tmp_path):
+    code, _, stderr = cli("ingest", "-", "--db", tmp_path / "s.db", input="actor,date,text\nA,2024-01-01,hello\n")
+    assert code == 0 and "ingested 1" in stderr

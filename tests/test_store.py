@@ -1,0 +1,34 @@
+import sqlite3
+
+import numpy as np
+import pytest
+
+from tracker.errors import StoreError
+from tracker.store import MIGRATIONS, Store
+
+
+def test_schema_is_migrated_and_readable(db):
+    with Store.open(db) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn = sqlite3.connect(db)  # plain sqlite3 reads it
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"statements", "embeddings", "topics", "changes", "schema_migrations"} <= tables
+    with Store.open(db) as store:  # reopening applies nothing twice
+        assert store.conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_embedding_cache_roundtrip(store):
+    vecs = np.random.default_rng(0).normal(size=(3, 4)).astype(np.float32)
+    store.put_embeddings("m", zip(["h1", "h2", "h3"], vecs))
+    assert store.cached_hashes("m") == {"h1", "h2", "h3"}
+    np.testing.assert_array_equal(store.get_embeddings("m", ["h3", "h1"]), vecs[[2, 0]])
+    assert store.get_embeddings("m", ["h1"]).dtype == np.float32
+
+
+def test_not_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes")
+    with pytest.raises(StoreError, match="not an SQLite database"):
+        Store.open(path)
+    assert path.read_text() == "these are my notes"

@@ -1,0 +1,42 @@
+import pandas as pd
+
+from tracker.timeline import candidate_pairs, change_id, cue_shift, order_timelines, select_changes
+from tracker.types import PairScore
+
+
+def frame(rows):
+    return order_timelines(pd.DataFrame(rows, columns=["statement_id", "actor", "topic", "date", "text"]))
+
+
+def test_pairs_stay_inside_timeline_window_and_max_back():
+    df = frame([
+        ("a1", "A", 1, "2020-01-01", "x"), ("a2", "A", 1, "2020-01-05", "x"), ("a3", "A", 1, "2024-01-01", "x"),
+        ("a4", "A", 1, "2024-01-02", "x"), ("a5", "A", 1, "2024-01-03", "x"),
+        ("b1", "B", 1, "2020-01-02", "x"), ("a6", "A", 2, "2020-01-03", "x"),
+    ])
+    ids = df["statement_id"].to_numpy()
+    pairs = {(ids[e], ids[l]) for e, l in candidate_pairs(df, window_days=365, max_back=2)}
+    assert pairs == {("a1", "a2"), ("a3", "a4"), ("a3", "a5"), ("a4", "a5")}
+
+
+def test_one_change_per_later_statement_and_no_repeat_of_an_earlier_flip():
+    df = frame([("e", "A", 1, "2020-01-01", "I am open to it."), ("m", "A", 1, "2020-02-01", "I rule it out."),
+                ("l", "A", 1, "2020-03-01", "I still rule it out.")])
+    pairs = candidate_pairs(df)
+    scores = {("e", "m"): PairScore("e", "m", 0.8, 0.1, 0.1), ("e", "l"): PairScore("e", "l", 0.7, 0.1, 0.2),
+              ("m", "l"): PairScore("m", "l", 0.05, 0.05, 0.9)}
+    changes = select_changes(df, pairs, scores, threshold=0.5)
+    assert [(c["earlier_id"], c["later_id"], c["label"]) for c in changes] == [("e", "m", "full_flop")]
+    assert changes[0]["change_id"] == change_id("e", "m")
+    assert "+refusal" in changes[0]["cues"]
+
+
+def test_below_threshold_is_not_a_change():
+    df = frame([("e", "A", 1, "2020-01-01", "x"), ("l", "A", 1, "2020-03-01", "y")])
+    scores = {("e", "l"): PairScore("e", "l", 0.3, 0.15, 0.55)}
+    assert select_changes(df, candidate_pairs(df), scores, threshold=0.5) == []
+
+
+def test_cue_shift_names_direction():
+    assert cue_shift("We might consider it.", "We will not do it.") [:1] == ["+commitment"]
+    assert "-openness" in cue_shift("We might consider it.", "We will not do it.")
