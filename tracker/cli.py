@@ -208,7 +208,101 @@ def run(inputs: Annotated[list[str], typer.Argument(help="Statement files or fol
         tdir.mkdir(exist_ok=True)
         for (actor, topic), _ in table.groupby(["actor", "topic"]):
             write_table(timeline_table(store, actor=actor, topic=str(topic)), tdir / f"{_slug(actor)}__topic-{topic}.csv")
-        err(f"wrote {out / 'changes.csv'} ({len(table)} changes) and {table.groupby(['actor', 'topic']).ngroups} timelines to {tdir}")
+        _write_text(out / "report.html", _report(store, "html", {}))
+        err(f"wrote {out / 'changes.csv'} ({len(table)} changes), {table.groupby(['actor', 'topic']).ngroups} "
+            f"timelines to {tdir} and {out / 'report.html'}")
+
+
+def _report(store, fmt, filters):
+    from tracker.report import render_report
+
+    return render_report(store, fmt=fmt, filters=filters)
+
+
+def _write_text(path: Optional[Path], text: str) -> None:
+    """stdout when path is None; else written whole via a temporary file, so readers never see half."""
+    if path is None or str(path) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+@command()
+def report(out: Annotated[Optional[Path], typer.Option("--out", help="report.html or report.md (default: HTML to stdout).")] = None,
+           format: Annotated[Optional[str], typer.Option("--format", help="html or md (default: from --out's suffix).")] = None,
+           db: Db = None, actor: Actor = None, topic: Topic = None, since: Since = None, until: Until = None):
+    """Stance-change report: evidence side by side, overview table, timeline plots (self-contained)."""
+    from tracker.report import report_format
+
+    fmt = report_format(out, format)
+    if fmt not in ("html", "md"):
+        raise typer.BadParameter("--format must be html or md")
+    filters = {"actor": actor, "topic": topic, "since": _bound(since), "until": _bound(until)}
+    with _open(db) as store:
+        _write_text(out, _report(store, fmt, filters))
+    if out:
+        err(f"wrote {out}")
+
+
+@command()
+def plot(actor: Annotated[str, typer.Option("--actor", help="Actor whose timeline to plot.")],
+         out: Annotated[Path, typer.Option("--out", help="FILE.png or FILE.svg")],
+         topic: Topic = None, db: Db = None):
+    """Plot an actor's timeline (one topic, or the topic with most statements)."""
+    from tracker.outputs import changes_table, timeline_table
+    from tracker.plot import render_png, render_svg, timeline_figure, tooltip
+
+    if out.suffix.lower() not in (".png", ".svg"):
+        raise typer.BadParameter("--out must end in .png or .svg")
+    with _open(db) as store:
+        statements = timeline_table(store, actor=actor, topic=topic)
+        if statements.empty:
+            raise InputError(f"no statements for actor {actor!r}" + (f" and topic {topic!r}" if topic else ""))
+        if topic is None:
+            topic = str(statements["topic"].value_counts().idxmax())
+            statements = statements[statements["topic"].astype(str) == topic]
+        changes = changes_table(store, actor=actor, topic=topic)
+    fig = timeline_figure(statements, changes, title=f"{statements['actor'].iloc[0]} — {statements['topic_label'].iloc[0]}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix.lower() == ".svg":
+        out.write_text(render_svg(fig, [tooltip(r) for _, r in statements.iterrows()]), encoding="utf-8")
+    else:
+        out.write_bytes(render_png(fig))
+    err(f"wrote {out}")
+
+
+@command()
+def digest(week: Annotated[Optional[str], typer.Option("--week", help="ISO week, e.g. 2025-W34.")] = None,
+           since: Since = None, until: Until = None,
+           since_last: Annotated[bool, typer.Option("--since-last", help="Everything not sent in an earlier --since-last digest; records what it sends.")] = False,
+           format: Annotated[str, typer.Option("--format", help="md, html or json")] = "md",
+           out: Out = None, db: Db = None):
+    """Weekly digest of changes, cron-friendly: --since-last never repeats or skips a change."""
+    from tracker.digest import build_digest, iso_week, range_window, record_sent, render_digest
+
+    if format not in ("md", "html", "json"):
+        raise typer.BadParameter("--format must be md, html or json")
+    if sum(bool(x) for x in (week, since or until, since_last)) != 1:
+        raise typer.BadParameter("give exactly one of --week, --since/--until, --since-last")
+    if week:
+        try:
+            window, mode = iso_week(week), "week"
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    elif since_last:
+        window, mode = None, "since-last"
+    else:
+        window, mode = range_window(_bound(since), _bound(until)), "range"
+    with _open(db) as store:
+        doc = build_digest(store, window=window, mode=mode)
+        _write_text(out, render_digest(doc, format))
+        if since_last and doc["n_changes"]:
+            record_sent(store, doc)
+    err(f"digest: {doc['n_changes']} change(s)" + (" (recorded as sent)" if since_last and doc["n_changes"] else ""))
 
 
 def _slug(text: str) -> str:

@@ -14,7 +14,7 @@ import numpy as np
 
 CUES: dict[str, str] = {
     "negation": r"\b(?:not|no|never|nothing|none|nobody|neither|nor|without)\b|n['’]t\b",
-    "refusal": r"\b(?:rul(?:e|ed|es|ing) out|reject(?:s|ed)?|oppose[sd]?|opposition|against|refuse[sd]?|"
+    "refusal": r"\b(?:rul(?:e|ed|es|ing) (?:\w+ )?out|reject(?:s|ed)?|oppose[sd]?|opposition|against|refuse[sd]?|"
                r"will not|won['’]t|no way|under no circumstances|off the table|absolutely not|ban|block)\b",
     "openness": r"\b(?:open to|consider(?:ing|ed)?|possib(?:le|ly|ility)|might|could|may|willing|"
                 r"on the table|explore|not rule out|don['’]t rule out|look at)\b",

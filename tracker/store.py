@@ -400,6 +400,34 @@ class Store:
         df["topic"] = df["topic"].astype("Int64")
         return df
 
+    # -- digests -----------------------------------------------------------------
+    def sent_change_ids(self) -> set[str]:
+        return {cid for (cid,) in self.conn.execute("SELECT change_id FROM digest_items")}
+
+    def record_digest(self, change_ids: Sequence[str], *, mode: str, start: str | None, end: str | None) -> int:
+        """One transaction: the digest row and its items, so a killed run records nothing."""
+        with self.transaction() as c:
+            cur = c.execute(
+                "INSERT INTO digests(created_at, mode, window_start, window_end, n_changes) VALUES (?, ?, ?, ?, ?)",
+                (_now(), mode, start, end, len(change_ids)),
+            )
+            digest_id = int(cur.lastrowid)
+            c.executemany("INSERT OR IGNORE INTO digest_items(digest_id, change_id) VALUES (?, ?)",
+                          ((digest_id, cid) for cid in change_ids))
+        return digest_id
+
+    def statement_volume(self, *, start=None, end=None) -> dict[str, int]:
+        """Statements per actor dated inside [start, end]: the denominator for digest rates."""
+        clauses, params = [], []
+        if start:
+            clauses.append("date >= ?")
+            params.append(str(start))
+        if end:
+            clauses.append("date <= ?")
+            params.append(str(end))
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        return dict(self.conn.execute(f"SELECT actor, count(*) FROM statements{where} GROUP BY actor", params))
+
 
 def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,169 @@
+"""Measure the statement extractor against the hand-labelled articles in data/articles.
+
+Predicted and gold statements of one article are matched by text overlap (token Jaccard
+>= 0.5, or one text containing the other after normalising quotes, whitespace and
+punctuation), one-to-one, greedily by best overlap. Speaker and kind do not affect the
+match, so a statement found but misattributed counts as found with a wrong speaker.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.articles import read_article
+from tracker.extract import Extracted, extract_statements, load_nlp
+
+KINDS = ("direct", "reported", "description")
+DEV_PREFIXES = tuple(f"{i:02d}_" for i in range(1, 11))
+MIN_JACCARD = 0.5
+
+
+@dataclass
+class _Gold:
+    article: str
+    speaker: str
+    date: str
+    kind: str
+    text: str
+
+
+def normalise(text: str) -> str:
+    """Lower case, curly quotes and dashes folded, punctuation dropped, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": " ", "–": " "}))
+    text = re.sub(r"[^\w\s']", " ", text).replace("'", "")
+    return " ".join(text.split())
+
+
+def overlap(a: str, b: str) -> float:
+    """1.0 when one normalised text contains the other, else token Jaccard."""
+    na, nb = normalise(a), normalise(b)
+    if not na or not nb:
+        return 0.0
+    if f" {na} " in f" {nb} " or f" {nb} " in f" {na} ":
+        return 1.0
+    ta, tb = set(na.split()), set(nb.split())
+    return len(ta & tb) / len(ta | tb)
+
+
+def match(pred: list[Extracted], gold: list[_Gold]) -> list[tuple[int, int, float]]:
+    """One-to-one greedy matching by best overlap; pairs below the threshold never match."""
+    pairs = sorted(((overlap(p.text, g.text), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)),
+                   reverse=True)
+    used_p, used_g, out = set(), set(), []
+    for score, i, j in pairs:
+        if score < MIN_JACCARD:
+            break
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        out.append((i, j, score))
+    return out
+
+
+def _read_gold(path: Path) -> dict[str, list[_Gold]]:
+    gold: dict[str, list[_Gold]] = defaultdict(list)
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            gold[row["article"]].append(_Gold(row["article"], row["speaker"].strip(), row["date"].strip(),
+                                              row["kind"].strip(), row["text"]))
+    return gold
+
+
+def _same_speaker(pred: str, gold: str) -> bool:
+    return normalise(pred) == normalise(gold)
+
+
+def evaluate_extraction(articles_dir: str = "data/articles") -> dict:
+    """Precision/recall of extraction, speaker and date accuracy: dev (01-10), held-out (11-20), overall."""
+    root = Path(articles_dir)
+    gold = _read_gold(root / "gold.csv")
+    nlp = load_nlp()
+    tallies = {"dev": _Tally(), "held_out": _Tally(), "overall": _Tally()}
+    errors: dict[str, list[dict]] = {}
+    for name in sorted(gold):
+        article = read_article(root / name)
+        pred = extract_statements(article, nlp=nlp)
+        pairs = match(pred, gold[name])
+        split = "dev" if name.startswith(DEV_PREFIXES) else "held_out"
+        for key in (split, "overall"):
+            tallies[key].add(pred, gold[name], pairs)
+        errors[name] = _errors(pred, gold[name], pairs)
+    result = {key: t.report() for key, t in tallies.items()}
+    result["matching"] = f"token Jaccard >= {MIN_JACCARD} or containment, one-to-one greedy"
+    result["errors"] = errors
+    return result
+
+
+class _Tally:
+    """Counts per kind; predictions are bucketed by predicted kind, gold by gold kind."""
+
+    def __init__(self) -> None:
+        self.c = defaultdict(lambda: defaultdict(int))
+
+    def add(self, pred: list[Extracted], gold: list[_Gold], pairs) -> None:
+        for p in pred:
+            for k in (p.kind, "all"):
+                self.c[k]["pred"] += 1
+        for g in gold:
+            for k in (g.kind, "all"):
+                self.c[k]["gold"] += 1
+        for i, j, _ in pairs:
+            p, g = pred[i], gold[j]
+            ok_speaker = _same_speaker(p.speaker, g.speaker)
+            ok_date = p.date.isoformat() == g.date
+            for k in (p.kind, "all"):
+                self.c[k]["matched_pred"] += 1
+                self.c[k]["speaker_ok_pred"] += ok_speaker
+            for k in (g.kind, "all"):
+                self.c[k]["matched_gold"] += 1
+                self.c[k]["speaker_ok_gold"] += ok_speaker
+                self.c[k]["date_ok"] += ok_date
+                self.c[k]["kind_ok"] += p.kind == g.kind
+
+    def report(self) -> dict:
+        out = {}
+        for k in (*KINDS, "all"):
+            c = self.c[k]
+            out[k] = {
+                "gold": c["gold"], "pred": c["pred"], "matched": c["matched_gold"],
+                "precision": _ratio(c["matched_pred"], c["pred"]),
+                "recall": _ratio(c["matched_gold"], c["gold"]),
+                # a matched prediction with the wrong speaker is a speaker false positive
+                "speaker_precision": _ratio(c["speaker_ok_pred"], c["matched_pred"]),
+                "speaker_recall": _ratio(c["speaker_ok_gold"], c["gold"]),
+                "date_accuracy": _ratio(c["date_ok"], c["matched_gold"]),
+                "kind_accuracy": _ratio(c["kind_ok"], c["matched_gold"]),
+            }
+        return out
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
+
+
+def _errors(pred: list[Extracted], gold: list[_Gold], pairs) -> list[dict]:
+    """What went wrong in one article: missed gold, spurious predictions, wrong speaker/date/kind."""
+    out = []
+    mp, mg = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
+    for j, g in enumerate(gold):
+        if j not in mg:
+            out.append({"error": "missed", "kind": g.kind, "speaker": g.speaker, "text": g.text[:120]})
+    for i, p in enumerate(pred):
+        if i not in mp:
+            out.append({"error": "spurious", "kind": p.kind, "speaker": p.speaker, "text": p.text[:120]})
+    for i, j, _ in pairs:
+        p, g = pred[i], gold[j]
+        if not _same_speaker(p.speaker, g.speaker):
+            out.append({"error": "speaker", "pred": p.speaker, "gold": g.speaker, "text": g.text[:80]})
+        if p.date.isoformat() != g.date:
+            out.append({"error": "date", "pred": p.date.isoformat(), "gold": g.date, "text": g.text[:80]})
+        if p.kind != g.kind:
+            out.append({"error": "kind", "pred": p.kind, "gold": g.kind, "text": g.text[:80]})
+    return out
