@@ -71,13 +71,17 @@ def _read_text(p: Path) -> str:
 
 def html_to_text(html: str) -> str:
     """Main text via trafilatura (drops menus and ads); plain tag stripping if it finds nothing."""
+    text = _trafilatura_text(html)
+    return text if text else _strip_tags(html)
+
+
+def _trafilatura_text(html: str) -> str | None:
     try:
         import trafilatura
 
-        text = trafilatura.extract(html, include_comments=False, include_tables=False)
-    except Exception:  # trafilatura/lxml can fail on broken markup; the fallback still works
-        text = None
-    return text if text else _strip_tags(html)
+        return trafilatura.extract(html, include_comments=False, include_tables=False)
+    except Exception:  # not importable (e.g. lxml_html_clean missing) or broken markup
+        return None
 
 
 class _TextOnly(HTMLParser):

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from tracker.actors import ActorAliases
 from tracker.articles import Article
+from tracker.dates import DateError, parse_date
 
 # ---------------------------------------------------------------------------- records
 
@@ -83,7 +84,7 @@ REPORT_LEMMAS = {
     "say", "tell", "warn", "insist", "argue", "claim", "deny", "promise", "pledge", "vow", "confirm",
     "admit", "announce", "stress", "state", "declare", "urge", "accuse", "recall", "acknowledge",
     "note", "suggest", "list", "call", "assure", "concede", "reiterate", "predict", "threaten",
-    "repeat", "explain", "add", "emphasise", "emphasize", "signal", "maintain", "contend", "allege",
+    "repeat", "explain", "add", "emphasise", "emphasize", "contend", "allege", "write", "post", "tweet",
 }
 _NOT_CONTENT_DEPS = {"punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "advcl",
                      "npadvmod", "prt", "dep"}
@@ -127,6 +128,8 @@ _TITLE_WORDS = (
     "anchor|press secretary|king|queen|pope|general|ambassador|commissioner|president-elect|mp|premier|"
     "foreign secretary|home secretary|chancellor of the exchequer|attorney general|first minister"
 )
+_TITLE_SET = set(_TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home", "press", "president-elect",
+                                             "former", "us", "u.s.", "british", "french", "german"}
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 # ---------------------------------------------------------------------------- pipeline
@@ -146,10 +149,10 @@ def extract_statements(article: Article, *, aliases: ActorAliases | None = None,
     state = _Discourse()
     found: list[_Found] = []
     quotes_all: list[_Quote] = []
+    post_lines = {s for block in _post_blocks(article.text) for s, _ in block[1]}
     for start, end in _paragraphs(article.text):
-        post = _post_signature(article.text[start:end])
-        if post:
-            continue  # handled with its block below
+        if start in post_lines or _post_signature(article.text[start:end]):
+            continue  # embedded posts are read by _post_statements
         found.extend(_paragraph_statements(article.text, start, end, nlp, state, quotes_all))
     found.extend(_post_statements(article.text, state))
     found.sort(key=lambda f: f.start)
@@ -165,7 +168,7 @@ def extract_statements(article: Article, *, aliases: ActorAliases | None = None,
 # ---------------------------------------------------------------------------- paragraphs
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s+[-–—]\s+")
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}\s+[-–—]\s+")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -173,7 +176,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
     if spans:
         first = text[spans[0][0]:spans[0][1]].strip()
-        if len(first) < 160 and not first.endswith((".", "!", "?")) and len(spans) > 1:
+        if len(first) < 160 and not first.rstrip("\"”’'").endswith((".", "!", "?")) and len(spans) > 1:
             spans = spans[1:]
     out = []
     for s, e in spans:
@@ -190,6 +193,7 @@ class _Discourse:
 
     def __init__(self) -> None:
         self.people: dict[str, _Person] = {}
+        self.open_quote: _Found | None = None  # a quote left unclosed at the end of a paragraph
 
     def register(self, name: str, titles: str, offset: int, subject: bool) -> _Person:
         name = " ".join(name.split())
@@ -287,7 +291,7 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: _Discours
     para = text[start:end]
     doc = nlp(para)
     quotes = _find_quotes(text, start, end)
-    _classify_quotes(text, quotes, start)
+    _classify_quotes(text, quotes, start, end)
     quotes_all.extend(quotes)
     in_quote = _in_spans([(q.open_start - start, q.close_end - start) for q in quotes])
     _register_people(doc, start, state, in_quote)
@@ -310,17 +314,43 @@ def _in_spans(spans: list[tuple[int, int]]):
 def _register_people(doc, base: int, state: _Discourse, in_quote) -> None:
     """Every PERSON named outside quotes, with the title words just before the name."""
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or in_quote(ent.start_char):
+        if ent.label_ != "PERSON":
             continue
         name = _clean_name(ent.text)
+        if in_quote(ent.start_char):
+            if len(name.split()) > 1 and name[0].isupper() and name not in state.people:
+                state.people[name] = _Person(name)  # known for surname lookup, but not in focus
+            continue
         if not name or not name[0].isupper():
             continue
         titles = _titles_before(doc, ent.start)
-        subject = any(t.dep_ in ("nsubj", "nsubjpass") or
-                      (t.dep_ in ("compound", "appos") and t.head.dep_ in ("nsubj",)) for t in ent)
+        subject = any((t.dep_ == "nsubj" or (t.dep_ in ("compound", "appos") and t.head.dep_ == "nsubj"))
+                      and _main_clause(t) for t in ent)
         if len(name.split()) == 1 and state.lookup(name):
             name = state.lookup(name).name
         state.register(name, titles, base + ent.start_char, subject)
+    for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ...")
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or in_quote(tok.idx) or tok.ent_type_ in ("GPE", "NORP") \
+                or (tok.ent_type_ == "ORG" and not state.lookup(tok.text)):
+            continue
+        chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
+        words = [t.text for t in chain]
+        while words and (words[0].lower() in _TITLE_SET or words[0].lower() in _HONORIFICS):
+            words = words[1:]
+        if not words or any(base + tok.idx == o for p in state.people.values() for o, _ in p.mentions):
+            continue
+        name = " ".join(words)
+        known = state.lookup(name)
+        if known is None and len(words) < 2:
+            continue
+        state.register(known.name if known and len(words) < 2 else name, _titles_before(doc, chain[0].i if len(chain) == 1 else tok.i - len(words) + 1),
+                       base + tok.idx, tok.head.dep_ in ("ROOT", "conj"))
+
+
+def _main_clause(tok) -> bool:
+    """Subject of the main clause (or of a verb joined to it), not of an 'if ...' clause."""
+    verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
+    return verb.dep_ in ("ROOT", "conj") or verb.head is verb
 
 
 def _clean_name(name: str) -> str:
@@ -362,10 +392,11 @@ def _resolve_speaker(phrase: str, offset: int, state: _Discourse) -> str:
         p = state.recent(offset)
         return p.name if p and low == "i" else phrase
     words = low.split()
-    if words and words[-1] in _ANON_HEADS and not any(w[0].isupper() for w in phrase.split()[-1:]):
-        named = _named_within(phrase, state)
+    head_words = re.split(r"\s(?:in|at|from|of|for|with)\s", low)[0].split()
+    if head_words and head_words[-1] in _ANON_HEADS:
+        named = _named_within(phrase, state, multi_only=True)
         return named or _role(phrase)
-    named = _named_within(phrase, state)
+    named = _named_within(phrase, state, multi_only=bool(words) and words[0] in {"the", "a", "an"})
     if named:
         return named
     person = state.by_title(phrase, offset)
@@ -377,10 +408,10 @@ def _resolve_speaker(phrase: str, offset: int, state: _Discourse) -> str:
     return _clean_name(phrase)
 
 
-def _named_within(phrase: str, state: _Discourse) -> str:
+def _named_within(phrase: str, state: _Discourse, *, multi_only: bool = False) -> str:
     """A known person named inside a phrase ('Mr Starmer', 'Kremlin spokesman Dmitry Peskov')."""
     words = [w for w in re.findall(r"[A-Z][\w.'’-]*", phrase)]
-    for n in range(len(words), 0, -1):
+    for n in range(len(words), 1 if multi_only else 0, -1):
         for i in range(len(words) - n + 1):
             cand = " ".join(words[i:i + n])
             if cand.lower() in _HONORIFICS:
@@ -398,12 +429,14 @@ def _role(phrase: str) -> str:
         words = words[1:]
     if not words:
         return phrase
-    last = words[-1]
+    head_at = next((k - 1 for k, w in enumerate(words) if k and w.lower() in {"in", "at", "from", "of", "for", "with"}),
+                   len(words) - 1)
+    last = words[head_at]
     if last.lower() in _ANON_HEADS and last.lower().endswith("s") and last.lower() != "sources" \
             and not last.lower().endswith("ss"):
-        words[-1] = last[:-1]
+        words[head_at] = last[:-1]
     elif last.lower() == "sources":
-        words[-1] = "source"
+        words[head_at] = "source"
     out = " ".join(words)
     return out[0].upper() + out[1:]
 
@@ -472,23 +505,23 @@ _BOUNDARY_BEFORE = re.compile(rf"(?:^|[.!?:]|[.!?][\"”]|\b(?:{SPEECH_VERBS}),?
 _THAT_BEFORE = re.compile(r"\b(?:that|as|of|the|a|an|to|be|was|is|were|are|called|for|on|in|from|by|with)\s*$", re.I)
 
 
-def _classify_quotes(text: str, quotes: list[_Quote], para_start: int) -> None:
+def _classify_quotes(text: str, quotes: list[_Quote], para_start: int, para_end: int) -> None:
     """Direct quotes stand on their own (after a colon, a sentence end or 'X said,'); the rest are
     scare quotes inside reported speech ('said the voices "echo in my ears"')."""
     for q in quotes:
         inner = text[q.start:q.end].strip()
         words = len(inner.split())
         before = text[max(para_start, q.open_start - 80):q.open_start]
-        after = text[q.close_end:q.close_end + 80]
+        after = text[q.close_end:min(q.close_end + 80, para_end)]
         multi = bool(re.search(r"[.!?]\s+[A-Z]", inner))
         if words < 3 and not multi:
             continue
         if _THAT_BEFORE.search(before) and not multi:
             continue
-        q.direct = bool(_BOUNDARY_BEFORE.search(before)) or bool(_after_attribution(after)) or multi
+        q.direct = bool(_BOUNDARY_BEFORE.search(before)) or bool(_may_attribute_after(inner) and _after_attribution(after)) or multi
 
 
-_SPK = r"(?P<spk>(?:[A-Z]|the |a |an |he\b|she\b|they\b)[^,.;:!?\"“”]{0,80}?)"
+_SPK = r"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the |a |an |he\b|she\b|they\b)(?:[^,.;:!?\"“”\s]+\s?){0,6}?)"
 _AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
 _AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the |a |an )?[A-Z][^,.;:!?\"“”]{{0,80}}?)"
                       r"(?=[,.;:!?]|\s+(?:in|on|at|of|to|during|after|before|when|while|as|from|on)\b|$)")
@@ -504,10 +537,19 @@ def _after_attribution(after: str) -> re.Match | None:
 def _direct_quotes(text: str, doc, start: int, end: int, quotes: list[_Quote], state: _Discourse) -> list[_Found]:
     out: list[_Found] = []
     last: _Found | None = None
+    carried, state.open_quote = state.open_quote, None
     for q in quotes:
+        if carried is not None and q.open_start == start:
+            q.direct = True  # a new paragraph reopening a quote continues it
+            carried.text = _join(carried.text, text[q.start:q.end].strip())
+            carried.end = _trim(text, q.start, q.end)[1]
+            carried.excluded.append((q.open_start, q.close_end))
+            last = carried
+            state.open_quote = carried if q.close_end >= end and text[q.close_end - 1] not in _CLOSE else None
+            continue
         if not q.direct:
             continue
-        speaker, anchor = _quote_speaker(text, doc, start, q, state)
+        speaker, anchor = _quote_speaker(text, doc, start, end, q, state)
         inner_start, inner_end = _trim(text, q.start, q.end)
         if inner_end <= inner_start:
             continue
@@ -531,6 +573,8 @@ def _direct_quotes(text: str, doc, start: int, end: int, quotes: list[_Quote], s
         last = _Found(speaker, text[inner_start:inner_end], "direct", inner_start, inner_end, anchor,
                       sent_s, sent_e, [(q.open_start, q.close_end)])
         out.append(last)
+        if q.end >= end:  # no closing mark: the quote goes on in the next paragraph
+            state.open_quote = last
     return out
 
 
@@ -556,10 +600,15 @@ def _sentence_bounds(text: str, start: int, end: int, q: _Quote) -> tuple[int, i
     return left, right
 
 
-def _quote_speaker(text: str, doc, start: int, q: _Quote, state: _Discourse) -> tuple[str, int]:
+def _may_attribute_after(inner: str) -> bool:
+    """'"….," X said': a quote closed by a full stop ends its sentence, so what follows is new."""
+    return not inner.rstrip().endswith(".")
+
+
+def _quote_speaker(text: str, doc, start: int, end: int, q: _Quote, state: _Discourse) -> tuple[str, int]:
     """Speaker from the attribution after the quote, else from the clause before it."""
-    after = text[q.close_end:q.close_end + 120]
-    m = _after_attribution(after)
+    after = text[q.close_end:min(q.close_end + 120, end)]
+    m = _after_attribution(after) if _may_attribute_after(text[q.start:q.end]) else None
     if m:
         return _resolve_speaker(m.group("spk"), q.close_end + m.start("spk"), state), q.close_end + m.start("verb")
     clause_start = _clause_start(text, start, q.open_start)
@@ -605,6 +654,7 @@ def _label_speaker(label: str, state: _Discourse) -> str:
 def _reported(doc, base: int, state: _Discourse, in_quote, direct_spans, already: list[_Found]) -> list[_Found]:
     out: list[_Found] = []
     taken: list[tuple[int, int]] = []
+    overrides: dict[int, str] = {}  # verb index -> speaker, for verbs the parser attached too deep
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or in_quote(tok.idx):
             continue
@@ -615,19 +665,29 @@ def _reported(doc, base: int, state: _Discourse, in_quote, direct_spans, already
             continue
         if lemma == "call" and not any(c.dep_ in ("dobj", "ccomp", "oprd") for c in tok.children):
             continue
-        if tok.head.lemma_.lower() in {"refuse", "decline"}:
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"refuse", "decline"}:
             continue  # "refused to say ..." is a description
         content = _content_span(tok, made_clear)
         if content is None:
             continue
+        content = _cut_at_sibling_report(tok, content, overrides)
         s, e = base + content[0], base + content[1]
-        if any(ds < e and s < de for ds, de in direct_spans):
+        if any(ds <= s < de for ds, de in direct_spans):
             continue  # the clause is a quote: handled as direct speech
+        clip = min([ds for ds, _ in direct_spans if s < ds < e], default=e)
+        if clip < e:  # "urged voters to reject X: \"…\"": the quote is its own statement
+            e = clip
+            while e > s and doc.text[e - base - 1] in " :;,\"“":
+                e -= 1
+            content = (content[0], e - base)
+        if any(a.lemma_.lower() in {"ask", "wonder", "question"} for a in tok.ancestors):
+            continue  # inside a question put to someone, not a claim
         if any(ts <= base + tok.idx < te for ts, te in taken):
             continue  # nested inside another reported clause ("confirmed that Trump ruled out ...")
-        speaker = _speaker_of(tok, base, state)
+        speaker = overrides.get(tok.i) or _speaker_of(tok, base, state)
         if not speaker:
             continue
+        overrides.update({k: speaker for k, v in overrides.items() if v == ""})
         text = doc.text[content[0]:content[1]]
         if len(text.split()) < 2:
             continue
@@ -640,6 +700,22 @@ def _reported(doc, base: int, state: _Discourse, in_quote, direct_spans, already
     return out
 
 
+def _cut_at_sibling_report(verb, content: tuple[int, int], overrides: dict[int, str]) -> tuple[int, int]:
+    """'claimed that X after Y showed Z, and vowed to W': a subject-less reporting verb inside the
+    clause is a misattached sibling of `verb`; cut the clause before it and give it verb's speaker."""
+    for t in verb.doc:
+        if not (content[0] <= t.idx < content[1]) or t.dep_ != "conj" or t.lemma_.lower() not in REPORT_LEMMAS:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue
+        overrides[t.i] = ""
+        cut = t.i
+        while cut > 0 and verb.doc[cut - 1].dep_ in ("cc", "punct"):
+            cut -= 1
+        return content[0], verb.doc[cut - 1].idx + len(verb.doc[cut - 1].text)
+    return content
+
+
 def _content_span(verb, made_clear: bool) -> tuple[int, int] | None:
     """Char span of what was said: the clausal complement, else the infinitive/object phrase."""
     if made_clear:
@@ -650,18 +726,37 @@ def _content_span(verb, made_clear: bool) -> tuple[int, int] | None:
     if ccomp:
         return _span_of(ccomp[0])
     rights = [c for c in verb.rights if c.dep_ not in _NOT_CONTENT_DEPS]
-    if verb.lemma_.lower() in {"say", "tell", "add"}:
+    if verb.lemma_.lower() in {"say", "tell", "add", "write", "post", "tweet"}:
         return None  # "said of the Russian president": nothing said without a clause
     if not rights:
         return None
     first = min(c.left_edge.i for c in rights)
-    last = max(c.right_edge.i for c in rights)
+    last = max(c.right_edge.i if c.dep_ != "advcl" else _right_edge(c) for c in rights)
     return _trim_tokens(verb.doc, first, last)
 
 
 def _span_of(head) -> tuple[int, int]:
-    first, last = head.left_edge.i, head.right_edge.i
+    first, last = head.left_edge.i, _right_edge(head)
     return _trim_tokens(head.doc, first, last)
+
+
+def _right_edge(head) -> int:
+    """Right edge of a phrase, stopping before a ', doing …' gloss the writer added."""
+    last = head.i
+    for child in head.rights:
+        if _is_gloss(child):
+            break
+        last = max(last, child.right_edge.i)
+    return last
+
+
+def _is_gloss(tok) -> bool:
+    """', telling journalists that …' holds a statement of its own, so it is cut off."""
+    if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > 0
+            and tok.doc[tok.left_edge.i - 1].text == ","):
+        return False
+    sub = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+    return any(t.lemma_.lower() in REPORT_LEMMAS for t in sub) or bool(_DESCRIPTION.search(sub.text))
 
 
 def _trim_tokens(doc, first: int, last: int) -> tuple[int, int]:
@@ -710,14 +805,14 @@ def _descriptions(doc, base: int, state: _Discourse, in_quote, already: list[_Fo
         if not speaker:
             continue
         rights = [c for c in verb.rights if c.dep_ not in ("conj", "cc", "punct")]
+        rights = rights[:next((k for k, c in enumerate(rights) if _is_gloss(c)), len(rights))]
         last = max([c.right_edge.i for c in rights] + [verb.i])
         s_char, e_char = _trim_tokens(doc, tok.i, last)
         s, e = base + s_char, base + e_char
-        if any(f.start <= s < f.end for f in already):
-            continue  # part of another statement's content
+        if any(f.start <= s < f.end for f in already + out):
+            continue  # part of another statement ("appeared to take aim at": one description)
         sent = verb.sent
-        present = verb.tag_ in ("VBZ", "VBP", "VBG") and any(c.tag_ in ("VBZ", "VBP") for c in verb.children) \
-            or verb.tag_ in ("VBZ", "VBP")
+        present = bool(re.match(r"(?:is|are|has been|have been)\b", m.group(0), re.I)) or tok.tag_ in ("VBZ", "VBP")
         out.append(_Found(speaker, doc.text[s_char:e_char], "description", s, e, s, base + sent.start_char,
                           base + sent.end_char, [], present))
     return out
@@ -739,30 +834,35 @@ def _post_statements(text: str, state: _Discourse) -> list[_Found]:
     """An embedded post ('… — Name (@handle) August 19, 2025'): its lines are the author's words,
     except transcript lines ('TRUMP: "…"'), which belong to the labelled speaker."""
     out = []
+    for sig, block in _post_blocks(text):
+        author = _resolve_speaker(sig.group("author"), sig.start(), state)
+        try:
+            day = parse_date(sig.group("date").replace(".", ""), today=dt.date.max)[0]
+        except DateError:
+            day = None
+        for ls, le in block:
+            out.extend(_post_line(text, ls, le, author, day, state))
+    return out
+
+
+def _post_blocks(text: str) -> list[tuple[re.Match, list[tuple[int, int]]]]:
+    """Each post signature with the post lines above it (and any text before the dash)."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    blocks = []
     for idx, (s, e) in enumerate(lines):
-        sig = _post_signature(text[s:e])
+        sig = _SIGNATURE.search(text, s, e)
         if not sig:
             continue
-        author = _resolve_speaker(sig.group("author"), s, state)
-        try:
-            from tracker.dates import parse_date
-
-            day = parse_date(sig.group("date").replace(".", ""), today=dt.date.max)[0]
-        except Exception:
-            day = None
         block = []
         j = idx - 1
         while j >= 0 and _looks_like_post(text[lines[j][0]:lines[j][1]]) and len(block) < 8:
             block.append(lines[j])
             j -= 1
-        head = text[s:s + sig.start()]
-        head = re.sub(r"(?:https?://|pic\.twitter\.com/)\S+", "", head).strip()
+        head = re.sub(r"(?:https?://|pic\.twitter\.com/)\S+", "", text[s:sig.start()]).strip()
         if head:
-            block.insert(0, (s, s + len(head)))
-        for ls, le in sorted(block):
-            out.extend(_post_line(text, ls, le, author, day, state))
-    return out
+            block.append((s, s + len(text[s:sig.start()].rstrip())))
+        blocks.append((sig, sorted(block)))
+    return blocks
 
 
 def _looks_like_post(line: str) -> bool:
@@ -773,13 +873,21 @@ def _looks_like_post(line: str) -> bool:
                 or re.match(r"^\s*[\"“]", line) or re.match(r"^\s*[A-Z]{4,}\b", line))
 
 
+_ROLE_LABELS = {"reporter", "host", "interviewer", "moderator", "anchor", "question", "q", "a", "answer"}
+
+
+def _is_label(label: str, state: _Discourse) -> bool:
+    """'FOX NEWS:', 'TRUMP:', 'REPORTER:' are speakers; 'BREAKING:' or 'CONFIRMED:' are not."""
+    return len(label.split()) > 1 or label.lower() in _ROLE_LABELS or bool(state.lookup(label.title()))
+
+
 def _post_line(text: str, s: int, e: int, author: str, day, state: _Discourse) -> list[_Found]:
     line = text[s:e]
     stripped = re.sub(r"^[^\w\"“]+", "", line)
     offset = s + (len(line) - len(stripped))
     speaker, body_at = author, offset
     m = _LABEL_LINE.match(stripped)
-    if m and (len(m.group("label").split()) > 1 or state.lookup(m.group("label").title())):
+    if m and _is_label(m.group("label"), state):
         speaker, body_at = _label_speaker(m.group("label"), state), offset + m.start("body")
     bs, be = _trim(text, body_at, e)
     while bs < be and text[bs] in "\"“":
@@ -810,7 +918,7 @@ _CUES = [
     ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{_MONTH_RE})\b\.?(?:,? (?P<year>\d{{4}}))?")),
     ("in_month", re.compile(rf"\bin (?P<mon>{_MONTH_RE})\b(?:,? (?P<year>\d{{4}}))?")),
 ]
-_FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set to|next|scheduled|expected|until|from|plans? to|later)\b[^.]{0,30}$", re.I)
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set to|next|scheduled|expected|until|plans? to)\b[^.]{0,30}$", re.I)
 
 
 @dataclass
@@ -892,21 +1000,35 @@ def _resolve_dates(article: Article, found: list[_Found], quotes: list[_Quote]) 
             if got[1] == "day":
                 ref = got[0]
     content = [(f.start, f.end) for f in found if f.kind == "reported"]
-    out = []
+    out: list[tuple[dt.date, str]] = []
+    used_by: dict[int, str] = {}  # cue start -> speaker whose statement it dated
+    last_of: dict[str, tuple[dt.date, str]] = {}
     for f in found:
         if f.fixed_date:
             out.append((f.fixed_date, "day"))
             continue
         own = [(c, d, p) for c, d, p in resolved if f.sent_start <= c.start < f.sent_end
-               and not any(s <= c.start < e for s, e in f.excluded)]
-        if own:
-            c, d, p = min(own, key=lambda x: abs(x[0].start - f.anchor))
-            out.append((d, p))
-            continue
+               and not any(s <= c.start < e for s, e in f.excluded + content)]
         if f.present:
             out.append((day0, "day"))
-            continue
-        earlier = [(d, p) for c, d, p in resolved if c.start < f.sent_start
-                   and not any(s <= c.start < e for s, e in content)]
-        out.append(earlier[-1] if earlier else (day0, "day"))
+        elif own:
+            c, d, p = min(own, key=lambda x: abs(x[0].start - f.anchor))
+            used_by[c.start] = f.speaker
+            out.append((d, p))
+        else:
+            out.append(_inherited(f, resolved, content, used_by, last_of, day0))
+        last_of[f.speaker] = out[-1]
     return out
+
+
+def _inherited(f: _Found, resolved, content, used_by, last_of, day0) -> tuple[dt.date, str]:
+    """No cue of its own: the last event date before it, unless that date was another speaker's
+    and this speaker was already dated ('Macron also announced …' after 'NATO said on Tuesday')."""
+    earlier = [(c, d, p) for c, d, p in resolved if c.start < f.sent_start and c.kind != "day_before"
+               and not any(s <= c.start < e for s, e in content)]
+    if not earlier:
+        return last_of.get(f.speaker, (day0, "day"))
+    c, d, p = earlier[-1]
+    if used_by.get(c.start, f.speaker) != f.speaker and f.speaker in last_of:
+        return last_of[f.speaker]
+    return d, p

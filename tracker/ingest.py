@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from tqdm.auto import tqdm
 
 from tracker.actors import ActorAliases
 from tracker.dates import DateError, parse_date
@@ -69,14 +70,18 @@ def read_csv_text(text: str, name: str, warnings: list[str], *,
     delimiter = max(counts, key=counts.get) if max(counts.values()) > 0 else ","
     if delimiter != ",":
         warnings.append(f"{name}: using delimiter {delimiter!r}")
+    csv.field_size_limit(2**31 - 1)  # a huge cell is rejected by validation, with its row number
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     _check_header(reader.fieldnames or [], name, required)
     rows = []
-    for row in reader:
-        extra = row.pop(None, None)
-        if extra:
-            row["_extra"] = delimiter.join(extra)
-        rows.append((reader.line_num, {_norm(k): v for k, v in row.items() if k is not None}))
+    try:
+        for row in reader:
+            extra = row.pop(None, None)
+            if extra:
+                row["_extra"] = delimiter.join(extra)
+            rows.append((len(rows) + 2, {_norm(k): v for k, v in row.items() if k is not None}))
+    except csv.Error as exc:
+        raise InputError(f"{name}: line {reader.line_num}: malformed CSV: {exc}") from None
     return rows
 
 
@@ -167,7 +172,8 @@ def validate(table: RawTable, aliases: ActorAliases, *,
     """Turn raw rows into (row number, Statement); each failure names file, row and field."""
     good: list[tuple[int, Statement]] = []
     bad = list(table.rejected)
-    for rowno, row in table.rows:
+    rows = tqdm(table.rows, desc=f"reading {Path(table.name).name}", unit="row", disable=len(table.rows) < 20_000)
+    for rowno, row in rows:
         def reject(fld: str, msg: str) -> None:
             bad.append(Rejected(table.name, rowno, fld, msg, {k: _cell(v) for k, v in row.items()}))
 

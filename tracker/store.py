@@ -214,26 +214,24 @@ class Store:
         now = _now()
         with self.transaction() as c:
             for i, s in enumerate(statements):
-                row = c.execute(
-                    "SELECT statement_id, content_key FROM statements WHERE statement_id = ? OR content_key = ?",
-                    (s.statement_id, s.content_key),
-                ).fetchone()
-                if row is not None:
-                    if row[1] == s.content_key:
-                        duplicates += 1
-                    else:
-                        conflicts.append((i, f"statement_id {s.statement_id!r} is already used by a different statement"))
-                    continue
-                c.execute(
+                cur = c.execute(
                     "INSERT INTO statements(statement_id, content_key, actor, date, date_precision, text, text_hash,"
-                    " source, topic_hint, kind, context, metadata, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " source, topic_hint, kind, context, metadata, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                    " ON CONFLICT DO NOTHING",
                     (
                         s.statement_id, s.content_key, s.actor, s.date, s.date_precision, s.text,
                         text_hash(s.judged_text), s.source, s.topic_hint, s.kind, s.context,
                         json.dumps(s.metadata, ensure_ascii=False, default=str), now,
                     ),
                 )
-                ingested += 1
+                if cur.rowcount == 1:
+                    ingested += 1
+                    continue
+                same = c.execute("SELECT 1 FROM statements WHERE content_key = ?", (s.content_key,)).fetchone()
+                if same:
+                    duplicates += 1
+                else:
+                    conflicts.append((i, f"statement_id {s.statement_id!r} is already used by a different statement"))
         return ingested, duplicates, conflicts
 
     def statements(self, *, actor: str | None = None, topic: str | None = None) -> pd.DataFrame:

@@ -1,0 +1,73 @@
+import datetime as dt
+import json
+
+import pytest
+
+from tracker.articles import ARTICLE_SUFFIXES, read_article
+from tracker.errors import InputError
+
+
+def _write(tmp_path, name, text, meta=None, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    if meta is not None:
+        (tmp_path / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return path
+
+
+def test_suffixes():
+    assert ARTICLE_SUFFIXES == {".txt", ".md", ".html", ".htm"}
+
+
+def test_sidecar_metadata(tmp_path):
+    path = _write(tmp_path, "a.txt", "Jane Doe said the plan would work.",
+                  {"date": "2025-08-20", "url": "https://example.org/a", "outlet": "Example"})
+    art = read_article(path)
+    assert (art.date, art.url, art.outlet, art.date_source) == (dt.date(2025, 8, 20), "https://example.org/a",
+                                                                "Example", "sidecar")
+
+
+def test_explicit_arguments_beat_sidecar(tmp_path):
+    path = _write(tmp_path, "a.txt", "Text.", {"date": "2025-08-20", "url": "u1", "outlet": "o1"})
+    art = read_article(path, date="2025-01-02", url="u2")
+    assert (art.date, art.url, art.outlet, art.date_source) == (dt.date(2025, 1, 2), "u2", "o1", "argument")
+
+
+def test_date_from_text_is_latest_full_date(tmp_path):
+    text = "Published 19 Aug 2025. Updated August 21, 2025. Earlier talks on 2025-08-18 failed."
+    art = read_article(_write(tmp_path, "a.md", text))
+    assert art.date == dt.date(2025, 8, 21)
+    assert art.date_source == "text"
+
+
+def test_no_date_anywhere_names_file_and_flag(tmp_path):
+    path = _write(tmp_path, "nodate.txt", "Someone said something on Tuesday.")
+    with pytest.raises(InputError, match=r"nodate\.txt.*--date"):
+        read_article(path)
+
+
+def test_cp1252_fallback(tmp_path):
+    path = _write(tmp_path, "a.txt", "He said “no” – 2025-01-02", encoding="cp1252")
+    assert "“no”" in read_article(path).text
+
+
+def test_html_input(tmp_path):
+    html = ("<html><head><title>T</title><script>var x=1;</script></head><body><nav>Menu</nav>"
+            "<article><p>Jane Doe said on Monday that the bridge would reopen in spring.</p>"
+            "<p>“We are ready,” Doe told reporters.</p></article></body></html>")
+    art = read_article(_write(tmp_path, "a.html", html), date="2025-03-05")
+    assert "the bridge would reopen" in art.text
+    assert "var x" not in art.text
+
+
+def test_html_fallback_strips_tags(monkeypatch, tmp_path):
+    import tracker.articles as articles
+
+    monkeypatch.setattr(articles, "_trafilatura_text", lambda html: None)
+    art = read_article(_write(tmp_path, "a.htm", "<p>Hello <b>there</b></p><script>x()</script>"), date="2025-03-05")
+    assert art.text.strip() == "Hello there"
+
+
+def test_unknown_suffix_rejected(tmp_path):
+    with pytest.raises(InputError):
+        read_article(_write(tmp_path, "a.pdf", "x"))

@@ -1,0 +1,264 @@
+"""One focused test per extraction rule, on short sentences written for the test."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tracker.actors import ActorAliases
+from tracker.articles import Article, read_article
+from tracker.extract import extract_statements
+
+ROOT = Path(__file__).resolve().parent.parent
+DAY = dt.date(2025, 8, 20)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from tracker.extract import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture
+def run(nlp):
+    def _run(text, day=DAY, **kw):
+        return extract_statements(Article("t.txt", text, day, "https://x", "X", "argument"), nlp=nlp, **kw)
+    return _run
+
+
+def one(found, needle):
+    hits = [s for s in found if needle in s.text]
+    assert hits, [(s.speaker, s.text) for s in found]
+    return hits[0]
+
+
+# ---------------------------------------------------------------- direct quote shapes
+
+def test_name_said_colon_quote(run):
+    s = one(run('Jane Doe said: "We will build the bridge next year."'), "build the bridge")
+    assert (s.speaker, s.kind, s.text) == ("Jane Doe", "direct", "We will build the bridge next year.")
+
+
+def test_quote_comma_name_said(run):
+    s = one(run('Jane Doe spoke in town. "The bridge is safe for now," Doe said.'), "bridge is safe")
+    assert (s.speaker, s.text) == ("Jane Doe", "The bridge is safe for now")
+
+
+def test_quote_comma_said_name(run):
+    s = one(run('"The bridge is safe for now," said Jane Doe.'), "bridge is safe")
+    assert s.speaker == "Jane Doe"
+
+
+def test_name_responded_colon(run):
+    s = one(run('Asked about the delay, John Roe responded: "We never promised a date."'), "never promised")
+    assert s.speaker == "John Roe"
+
+
+def test_name_told_reporters(run):
+    s = one(run('"Nothing is ruled out at this stage," John Roe told reporters.'), "Nothing is ruled out")
+    assert s.speaker == "John Roe"
+
+
+def test_split_quote_joined(run):
+    found = run('"We tried our best," John Roe said, "and we will try again."')
+    s = one(found, "We tried")
+    assert s.text == "We tried our best and we will try again."
+    assert len([f for f in found if f.kind == "direct"]) == 1
+
+
+def test_quote_continued_in_next_sentence(run):
+    s = one(run('"We tried our best," John Roe said. "We will try again next year."'), "We tried")
+    assert s.text == "We tried our best We will try again next year."
+
+
+def test_straight_and_curly_quotes(run):
+    found = run("Jane Doe said: “Taxes will fall.” John Roe said: \"Taxes will rise.\"")
+    assert one(found, "fall").speaker == "Jane Doe"
+    assert one(found, "rise").speaker == "John Roe"
+
+
+def test_multi_paragraph_quote(run):
+    text = 'John Roe said: "We will not give up on this project.\n\n"It matters too much to the town."'
+    s = one(run(text), "give up")
+    assert "matters too much" in s.text
+
+
+def test_offsets_point_at_text(run):
+    text = 'Jane Doe said: "We will build the bridge next year."'
+    s = one(run(text), "bridge")
+    assert text[s.start:s.end] == s.text
+
+
+# ---------------------------------------------------------------- reported speech
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Jane Doe said that the bridge would reopen in spring.", "the bridge would reopen in spring"),
+    ("Jane Doe said the bridge would reopen in spring.", "the bridge would reopen in spring"),
+    ("Jane Doe ruled out raising taxes before the election.", "raising taxes before the election"),
+    ("Jane Doe vowed to cut waiting lists by half.", "to cut waiting lists by half"),
+    ("Jane Doe confirmed that the talks had collapsed.", "the talks had collapsed"),
+    ("Jane Doe made it clear that she would not resign.", "she would not resign"),
+    ("Jane Doe insisted that the money was safe.", "the money was safe"),
+    ("Jane Doe warned that prices could rise.", "prices could rise"),
+    ("Jane Doe argued that the rules were unfair.", "the rules were unfair"),
+    ("Jane Doe claimed that turnout had doubled.", "turnout had doubled"),
+    ("Jane Doe denied that she had met the donor.", "she had met the donor"),
+    ("Jane Doe promised to publish the report.", "to publish the report"),
+    ("Jane Doe pledged to keep the hospital open.", "to keep the hospital open"),
+])
+def test_reported_speech_verbs(run, sentence, content):
+    s = one(run(sentence), content)
+    assert (s.speaker, s.kind) == ("Jane Doe", "reported")
+    assert s.text.startswith(content)
+
+
+def test_reported_clause_containing_quote_is_direct_not_reported(run):
+    found = run('Jane Doe said: "The bridge will reopen."')
+    assert [f.kind for f in found] == ["direct"]
+
+
+# ---------------------------------------------------------------- descriptions
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Jane Doe appeared open to the idea of a new tax.", "appeared open to the idea"),
+    ("Jane Doe left the door open to a second vote.", "left the door open to a second vote"),
+    ("Jane Doe is still pushing for a second vote.", "is still pushing for a second vote"),
+])
+def test_description(run, sentence, phrase):
+    s = one(run(sentence), phrase)
+    assert (s.speaker, s.kind) == ("Jane Doe", "description")
+
+
+def test_present_tense_description_gets_article_date(run):
+    s = one(run("Jane Doe spoke on Monday. Jane Doe is still pushing for a second vote."), "pushing")
+    assert s.date == DAY
+
+
+# ---------------------------------------------------------------- speakers
+
+def test_title_resolves_to_last_named_holder(run):
+    found = run("Prime Minister Jane Doe met President John Roe on Monday. "
+                "The prime minister said the meeting had gone well. The president said the talks were useful.")
+    assert one(found, "meeting had gone well").speaker == "Jane Doe"
+    assert one(found, "talks were useful").speaker == "John Roe"
+
+
+def test_pronoun_resolves_by_gender(run):
+    found = run("Mrs Jane Doe met Mr John Roe in Paris. She said the deal was close. He said nothing was agreed.")
+    assert one(found, "deal was close").speaker == "Jane Doe"
+    assert one(found, "nothing was agreed").speaker == "John Roe"
+
+
+def test_pronoun_prefers_recent_subject(run):
+    found = run("John Roe hosted Peter Smith at his office. Asked about the budget, he said it was balanced.")
+    assert one(found, "it was balanced").speaker == "John Roe"
+
+
+def test_surname_maps_to_full_name(run):
+    found = run("John Roe arrived late. Roe said the vote would be delayed.")
+    assert one(found, "vote would be delayed").speaker == "John Roe"
+
+
+def test_anonymous_source_is_a_role(run):
+    found = run("A senior official said the plan had been shelved. A White House official confirmed that "
+                "talks would resume.")
+    assert one(found, "plan had been shelved").speaker == "Senior official"
+    assert one(found, "talks would resume").speaker == "White House official"
+
+
+def test_spokesperson(run):
+    s = one(run('"The meeting was productive," a Downing Street spokesperson said.'), "productive")
+    assert s.speaker == "Downing Street spokesperson"
+
+
+def test_interviewer_question_goes_to_interviewer(run):
+    found = run('Host Mary Poe put it to him: "Will you raise taxes?"\n\n"No, I will not," John Roe replied.')
+    assert one(found, "Will you raise taxes").speaker == "Mary Poe"
+    assert one(found, "I will not").speaker == "John Roe"
+
+
+def test_question_content_is_not_a_claim(run):
+    found = run("A reporter asked whether John Roe would promise to cut taxes.")
+    assert not [f for f in found if f.speaker == "John Roe"]
+
+
+def test_embedded_post(run):
+    text = ("John Roe spoke on Monday.\n"
+            "BREAKING: The bridge is closed:\n"
+            "REPORTER: \"Is it safe?\"\n"
+            "ROE: \"It is perfectly safe.\"\n"
+            "pic.twitter.com/abc— Jane Doe (@janedoe) August 19, 2025\n")
+    found = run(text)
+    assert one(found, "perfectly safe").speaker == "John Roe"
+    assert one(found, "Is it safe").speaker == "Reporter"
+    assert one(found, "bridge is closed").speaker == "Jane Doe"
+    assert one(found, "perfectly safe").date == dt.date(2025, 8, 19)
+
+
+def test_aliases_applied(run, tmp_path):
+    csv = tmp_path / "aliases.csv"
+    csv.write_text("alias,canonical\nJane Doe,Jane Q. Doe\n", encoding="utf-8")
+    s = one(run("Jane Doe said the bridge would reopen.", aliases=ActorAliases.from_csv(csv)), "bridge")
+    assert s.speaker == "Jane Q. Doe"
+
+
+# ---------------------------------------------------------------- dates (article date: Wed 2025-08-20)
+
+@pytest.mark.parametrize("cue, expected, precision", [
+    ("on Tuesday", dt.date(2025, 8, 19), "day"),
+    ("on Wednesday", dt.date(2025, 8, 20), "day"),
+    ("on Monday morning", dt.date(2025, 8, 18), "day"),
+    ("yesterday", dt.date(2025, 8, 19), "day"),
+    ("today", dt.date(2025, 8, 20), "day"),
+    ("on Aug. 18", dt.date(2025, 8, 18), "day"),
+    ("on August 18", dt.date(2025, 8, 18), "day"),
+    ("in March", dt.date(2025, 3, 1), "month"),
+    ("last week", dt.date(2025, 8, 1), "month"),
+])
+def test_date_cues(run, cue, expected, precision):
+    s = one(run(f"Jane Doe said {cue} that the bridge would reopen."), "bridge")
+    assert (s.date, s.date_precision) == (expected, precision)
+
+
+def test_day_earlier_is_relative_to_event(run):
+    found = run("Jane Doe said on Tuesday that taxes would not rise, "
+                "a position she had left open only a day earlier.")
+    assert one(found, "taxes would not rise").date == dt.date(2025, 8, 19)
+    assert one(found, "left open").date == dt.date(2025, 8, 18)
+
+
+def test_no_cue_inherits_last_event_date(run):
+    found = run("Jane Doe said on Monday that taxes would fall.\n\nShe added that spending would rise.")
+    assert one(found, "spending would rise").date == dt.date(2025, 8, 18)
+
+
+def test_no_cue_at_all_uses_article_date(run):
+    assert one(run("Jane Doe said that taxes would fall."), "taxes").date == DAY
+
+
+def test_future_weekday_in_content_is_not_the_statement_date(run):
+    found = run("Jane Doe said yesterday that the new rules would start on Friday.")
+    assert one(found, "new rules").date == dt.date(2025, 8, 19)
+
+
+# ---------------------------------------------------------------- seed article
+
+def test_seed_article(nlp):
+    art = read_article(ROOT / "seeds" / "000_670f619b6cb97f13.txt", date="2025-08-20",
+                       url="https://www.rightnewsdigest.com/trump-assures-no-us-boots-on-ground-to-enforce-a-peace-deal-in-ukraine")
+    found = extract_statements(art, nlp=nlp, aliases=ActorAliases.from_csv(ROOT / "data" / "actors.csv"))
+    assurance = one(found, "You have my assurance, and I")
+    assert (assurance.speaker, assurance.kind, assurance.date) == ("Donald Trump", "direct", dt.date(2025, 8, 19))
+    open_idea = one(found, "appeared possibly open to the idea")
+    assert (open_idea.speaker, open_idea.kind, open_idea.date) == ("Donald Trump", "description",
+                                                                   dt.date(2025, 8, 18))
+    official = one(found, "ruled out deploying US ground forces")
+    assert (official.speaker, official.kind) == ("White House official", "reported")
+    downing = one(found, "Coalition of the Willing planning teams")
+    assert downing.speaker == "Downing Street spokesperson"
+    question = one(found, "What kind of assurances")
+    assert question.speaker != "Donald Trump"
+    post = [f for f in found if f.text.strip(' ."') == "You have my assurance"]
+    assert post and post[0].speaker == "Donald Trump"
+    assert all(f.url == art.url for f in found)
