@@ -1,7 +1,7 @@
 import pandas as pd
 
 from tracker.timeline import candidate_pairs, change_id, cue_shift, order_timelines, select_changes
-from tracker.types import PairScore
+import numpy as np
 
 
 def frame(rows):
@@ -23,9 +23,10 @@ def test_one_change_per_later_statement_and_no_repeat_of_an_earlier_flip():
     df = frame([("e", "A", 1, "2020-01-01", "I am open to it."), ("m", "A", 1, "2020-02-01", "I rule it out."),
                 ("l", "A", 1, "2020-03-01", "I still rule it out.")])
     pairs = candidate_pairs(df)
-    scores = {("e", "m"): PairScore("e", "m", 0.8, 0.1, 0.1), ("e", "l"): PairScore("e", "l", 0.7, 0.1, 0.2),
-              ("m", "l"): PairScore("m", "l", 0.05, 0.05, 0.9)}
-    changes = select_changes(df, pairs, scores, threshold=0.5)
+    ids = df["statement_id"].to_numpy()
+    verdicts = {("e", "m"): (0.8, 0.1, 0.1), ("e", "l"): (0.7, 0.1, 0.2), ("m", "l"): (0.05, 0.05, 0.9)}
+    proba = np.array([verdicts[(ids[e], ids[l])] for e, l in pairs])
+    changes = select_changes(df, pairs, proba, threshold=0.5)
     assert [(c["earlier_id"], c["later_id"], c["label"]) for c in changes] == [("e", "m", "full_flop")]
     assert changes[0]["change_id"] == change_id("e", "m")
     assert "+refusal" in changes[0]["cues"]
@@ -33,8 +34,17 @@ def test_one_change_per_later_statement_and_no_repeat_of_an_earlier_flip():
 
 def test_below_threshold_is_not_a_change():
     df = frame([("e", "A", 1, "2020-01-01", "x"), ("l", "A", 1, "2020-03-01", "y")])
-    scores = {("e", "l"): PairScore("e", "l", 0.3, 0.15, 0.55)}
-    assert select_changes(df, candidate_pairs(df), scores, threshold=0.5) == []
+    assert select_changes(df, candidate_pairs(df), np.array([[0.3, 0.15, 0.55]]), threshold=0.5) == []
+
+
+def test_without_intermediate_agreement_the_strongest_earlier_wins():
+    df = frame([("a", "A", 1, "2020-01-01", "x"), ("b", "A", 1, "2020-02-01", "x"), ("c", "A", 1, "2020-03-01", "y")])
+    pairs = candidate_pairs(df)
+    ids = df["statement_id"].to_numpy()
+    verdicts = {("a", "b"): (0.0, 0.1, 0.9), ("a", "c"): (0.6, 0.1, 0.3), ("b", "c"): (0.8, 0.1, 0.1)}
+    proba = np.array([verdicts[(ids[e], ids[l])] for e, l in pairs])
+    changes = select_changes(df, pairs, proba, threshold=0.5)
+    assert [(c["earlier_id"], c["later_id"], c["score"]) for c in changes] == [("b", "c", 0.9)]
 
 
 def test_cue_shift_names_direction():

@@ -97,6 +97,10 @@ def _detect(store, model, classifier, trust, window, topics_file, threshold=None
 
     judge = _judge(classifier, trust)
     embedder = Embedder(model, show_progress=True)
+    if model:
+        from tracker.embed import load_encoder
+
+        load_encoder(model)  # fail now, with the model's own error, not after ingesting
     if judge.embedding_model != embedder.model_id:
         raise ModelError(f"classifier {judge.version} was trained on {judge.embedding_model} embeddings, "
                          f"not {embedder.model_id}; retrain it with `tracker train --model {model}`")

@@ -104,6 +104,10 @@ DESCRIPTION_PATTERNS = [
     r"describ(?:ed|es) (?:\w+ ){1,4}as\b",
     r"struck an? \w+ (?:note|tone)\b",
     r"distanced (?:himself|herself|themselves)\b",
+    r"(?:dismissed|praised|critici[sz]ed|condemned|defended|welcomed|rejected|questioned|congratulated) \w+",
+    r"(?:stood|stands) by\b",
+    r"conceded defeat\b",
+    r"offered (?:\w+ )?(?:support|optimism|praise|criticism)\b",
 ]
 _DESCRIPTION = re.compile("|".join(f"(?:{p})" for p in DESCRIPTION_PATTERNS), re.I)
 
@@ -316,6 +320,7 @@ def _register_people(doc, base: int, state: _Discourse, in_quote) -> None:
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
+        ent = _extend_name(ent)
         name = _clean_name(ent.text)
         if in_quote(ent.start_char):
             if len(name.split()) > 1 and name[0].isupper() and name not in state.people:
@@ -345,6 +350,16 @@ def _register_people(doc, base: int, state: _Discourse, in_quote) -> None:
             continue
         state.register(known.name if known and len(words) < 2 else name, _titles_before(doc, chain[0].i if len(chain) == 1 else tok.i - len(words) + 1),
                        base + tok.idx, tok.head.dep_ in ("ROOT", "conj"))
+
+
+def _extend_name(ent):
+    """NER sometimes stops early ('Ursula von' | 'der Leyen'): run on over the name's compound chain."""
+    end = ent.end
+    doc = ent.doc
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" \
+            and doc[end - 1].head.i >= end:
+        end += 1
+    return doc[ent.start:end]
 
 
 def _main_clause(tok) -> bool:
@@ -410,6 +425,9 @@ def _resolve_speaker(phrase: str, offset: int, state: _Discourse) -> str:
 
 def _named_within(phrase: str, state: _Discourse, *, multi_only: bool = False) -> str:
     """A known person named inside a phrase ('Mr Starmer', 'Kremlin spokesman Dmitry Peskov')."""
+    whole = [p.name for p in state.people.values() if len(p.name.split()) > 1 and p.name in phrase]
+    if whole:
+        return max(whole, key=len)
     words = [w for w in re.findall(r"[A-Z][\w.'’-]*", phrase)]
     for n in range(len(words), 1 if multi_only else 0, -1):
         for i in range(len(words) - n + 1):
@@ -521,9 +539,9 @@ def _classify_quotes(text: str, quotes: list[_Quote], para_start: int, para_end:
         q.direct = bool(_BOUNDARY_BEFORE.search(before)) or bool(_may_attribute_after(inner) and _after_attribution(after)) or multi
 
 
-_SPK = r"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the |a |an |he\b|she\b|they\b)(?:[^,.;:!?\"“”\s]+\s?){0,6}?)"
+_SPK = r"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|he\b|she\b|they\b)(?:[^,.;:!?\"“”\s]+\s?){0,6}?)"
 _AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
-_AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the |a |an )?[A-Z][^,.;:!?\"“”]{{0,80}}?)"
+_AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|an\s)?[A-Z][^,.;:!?\"“”]{{0,80}}?)"
                       r"(?=[,.;:!?]|\s+(?:in|on|at|of|to|during|after|before|when|while|as|from|on)\b|$)")
 
 
@@ -725,7 +743,7 @@ def _content_span(verb, made_clear: bool) -> tuple[int, int] | None:
     ccomp = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     if ccomp:
         return _span_of(ccomp[0])
-    rights = [c for c in verb.rights if c.dep_ not in _NOT_CONTENT_DEPS]
+    rights = [c for c in verb.rights if c.dep_ not in _NOT_CONTENT_DEPS and not _is_time_phrase(c)]
     if verb.lemma_.lower() in {"say", "tell", "add", "write", "post", "tweet"}:
         return None  # "said of the Russian president": nothing said without a clause
     if not rights:
@@ -733,6 +751,11 @@ def _content_span(verb, made_clear: bool) -> tuple[int, int] | None:
     first = min(c.left_edge.i for c in rights)
     last = max(c.right_edge.i if c.dep_ != "advcl" else _right_edge(c) for c in rights)
     return _trim_tokens(verb.doc, first, last)
+
+
+def _is_time_phrase(tok) -> bool:
+    """'on Wednesday afternoon' after the verb dates the statement; it is not what was said."""
+    return tok.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
 
 
 def _span_of(head) -> tuple[int, int]:
@@ -912,6 +935,7 @@ _CUES = [
     ("today", re.compile(r"\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b", re.I)),
     ("day_before", re.compile(r"\b(?:a|one) day (?:earlier|before)\b|\bthe (?:day|night) before\b|"
                               r"\bthe previous day\b", re.I)),
+    ("day_after", re.compile(r"\bthe (?:following|next) (?:day|morning|afternoon|evening)\b|\bthe day after\b", re.I)),
     ("last_week", re.compile(r"\blast week\b", re.I)),
     ("last_month", re.compile(r"\blast month\b", re.I)),
     ("month_day", re.compile(rf"\b(?P<mon>{_MONTH_RE})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<year>\d{{4}}))?")),
@@ -963,6 +987,8 @@ def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date
         return article_day, "day"
     if kind == "day_before":
         return ref - dt.timedelta(days=1), "day"
+    if kind == "day_after":
+        return min(ref + dt.timedelta(days=1), article_day), "day"
     if kind == "last_week":
         monday = article_day - dt.timedelta(days=article_day.weekday() + 7)
         return (monday + dt.timedelta(days=3)).replace(day=1), "month"
@@ -978,6 +1004,8 @@ def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date
     except ValueError:
         return None
     if year is None and day > article_day:
+        if (day - article_day).days < 183:
+            return None  # "an election for July 4" in May looks ahead; it dates no statement
         day = day.replace(year=day.year - 1)
     return day, "day"
 
@@ -1001,7 +1029,7 @@ def _resolve_dates(article: Article, found: list[_Found], quotes: list[_Quote]) 
                 ref = got[0]
     content = [(f.start, f.end) for f in found if f.kind == "reported"]
     out: list[tuple[dt.date, str]] = []
-    used_by: dict[int, str] = {}  # cue start -> speaker whose statement it dated
+    used_by: dict[int, tuple[str, str]] = {}  # cue start -> (speaker, kind) of the statement it dated
     last_of: dict[str, tuple[dt.date, str]] = {}
     for f in found:
         if f.fixed_date:
@@ -1013,7 +1041,7 @@ def _resolve_dates(article: Article, found: list[_Found], quotes: list[_Quote]) 
             out.append((day0, "day"))
         elif own:
             c, d, p = min(own, key=lambda x: abs(x[0].start - f.anchor))
-            used_by[c.start] = f.speaker
+            used_by[c.start] = (f.speaker, f.kind)
             out.append((d, p))
         else:
             out.append(_inherited(f, resolved, content, used_by, last_of, day0))
@@ -1021,14 +1049,20 @@ def _resolve_dates(article: Article, found: list[_Found], quotes: list[_Quote]) 
     return out
 
 
+# Weekday/yesterday/today cues set the news frame even inside a reported clause; explicit dates and
+# months inside what someone said are usually background ("inflation fell in April").
+_FRAME_CUES = {"weekday", "yesterday", "today"}
+
+
 def _inherited(f: _Found, resolved, content, used_by, last_of, day0) -> tuple[dt.date, str]:
     """No cue of its own: the last event date before it, unless that date was another speaker's
     and this speaker was already dated ('Macron also announced …' after 'NATO said on Tuesday')."""
-    earlier = [(c, d, p) for c, d, p in resolved if c.start < f.sent_start and c.kind != "day_before"
-               and not any(s <= c.start < e for s, e in content)]
+    earlier = [(c, d, p) for c, d, p in resolved if c.start < f.sent_start
+               and (c.kind in _FRAME_CUES or not any(s <= c.start < e for s, e in content))
+               and not (c.kind == "day_before" and used_by.get(c.start, ("", ""))[1] == "description")]
     if not earlier:
         return last_of.get(f.speaker, (day0, "day"))
     c, d, p = earlier[-1]
-    if used_by.get(c.start, f.speaker) != f.speaker and f.speaker in last_of:
+    if used_by.get(c.start, (f.speaker, ""))[0] != f.speaker and f.speaker in last_of:
         return last_of[f.speaker]
     return d, p

@@ -53,13 +53,19 @@ def active_cues(text: str) -> list[str]:
 
 @dataclass
 class PairBatch:
-    """What the judge sees of each pair: both texts, their vectors, the days between them."""
+    """What the judge sees of each pair: both texts, their vectors, the days between them.
+
+    cues_a / cues_b may carry cue counts computed once per statement (detect does, so a statement in
+    eight pairs is not regex-scanned eight times); they are computed from the texts otherwise.
+    """
 
     text_a: list[str]
     text_b: list[str]
     emb_a: np.ndarray
     emb_b: np.ndarray
     gap_days: np.ndarray
+    cues_a: np.ndarray | None = None
+    cues_b: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.text_a)
@@ -68,7 +74,8 @@ class PairBatch:
 def pair_features(batch: PairBatch) -> np.ndarray:
     a, b = batch.emb_a.astype(np.float32), batch.emb_b.astype(np.float32)
     cos = np.sum(a * b, axis=1, keepdims=True)
-    ca, cb = cue_counts(batch.text_a), cue_counts(batch.text_b)
+    ca = batch.cues_a if batch.cues_a is not None else cue_counts(batch.text_a)
+    cb = batch.cues_b if batch.cues_b is not None else cue_counts(batch.text_b)
     neg_flip = ((ca[:, :1] > 0) != (cb[:, :1] > 0)).astype(np.float32)
     gap = np.log1p(np.clip(np.asarray(batch.gap_days, dtype=np.float32), 0, None)).reshape(-1, 1)
     return np.hstack([a * b, np.abs(a - b), cos, ca, cb, cb - ca, np.abs(cb - ca), neg_flip, gap]).astype(np.float32)

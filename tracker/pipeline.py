@@ -12,12 +12,12 @@ from tqdm.auto import tqdm
 
 from tracker.classify import Judge
 from tracker.embed import Embedder
-from tracker.features import PairBatch
+from tracker.features import CUE_NAMES, PairBatch, cue_counts
 from tracker.store import Store, from_blob
 from tracker.timeline import (DEFAULT_MAX_BACK, DEFAULT_WINDOW_DAYS, candidate_pairs, order_timelines,
                               select_changes)
 from tracker.topics import TopicModel, centroid, read_topics_file
-from tracker.types import LABELS, PairScore, judged_text
+from tracker.types import LABELS, judged_text
 
 SCORE_BATCH = 4096
 
@@ -118,30 +118,51 @@ def detect(store: Store, judge: Judge, embedder: Embedder, *, window_days: int =
     timelines = order_timelines(store.statements())
     summary.statements = len(timelines)
     pairs = candidate_pairs(timelines, window_days=window_days, max_back=max_back)
-    ids = timelines["statement_id"].to_numpy()
-    known = store.pair_scores(judge.version)
-    todo = np.array([p for p in pairs if (ids[p[0]], ids[p[1]]) not in known], dtype=np.int64).reshape(-1, 2)
-    if len(todo):
-        vectors = store.get_embeddings(embedder.model_id, list(timelines["text_hash"]))
-        texts = [judged_text(t, c) for t, c in zip(timelines["text"], timelines["context"])]
-        days = pd.to_datetime(timelines["date"]).to_numpy().astype("datetime64[D]").astype(np.int64)
-        bar = tqdm(total=len(todo), desc="scoring pairs", unit="pair", disable=not progress or len(todo) < 2000)
-        for start in range(0, len(todo), SCORE_BATCH):
-            chunk = todo[start : start + SCORE_BATCH]
-            e, l = chunk[:, 0], chunk[:, 1]
-            batch = PairBatch([texts[i] for i in e], [texts[i] for i in l], vectors[e], vectors[l], days[l] - days[e])
-            proba = judge.predict_proba(batch)
-            new = [PairScore(ids[a], ids[b], *map(float, p)) for a, b, p in zip(e, l, proba)]
-            store.put_pair_scores(judge.version, new)
-            known.update({(s.earlier_id, s.later_id): s for s in new})
-            bar.update(len(chunk))
-        bar.close()
-    summary.pairs_scored = len(todo)
+    proba, summary.pairs_scored = _pair_probabilities(store, judge, embedder, timelines, pairs, progress=progress)
     cut = judge.threshold if threshold is None else threshold
-    changes = select_changes(timelines, pairs, known, cut)
+    changes = select_changes(timelines, pairs, proba, cut)
     summary.changes = len(changes)
     summary.new_changes, summary.retracted = store.sync_changes(changes, judge.version)
     return summary
+
+
+def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timelines: pd.DataFrame, pairs: np.ndarray,
+                        *, progress: bool) -> tuple[np.ndarray, int]:
+    """Probabilities for every candidate pair: cached verdicts reused, only new pairs judged."""
+    proba = np.full((len(pairs), len(LABELS)), np.nan, dtype=np.float32)
+    if len(pairs) == 0:
+        return proba, 0
+    rowid = timelines["row_id"].to_numpy(dtype=np.int64)
+    e_id, l_id = rowid[pairs[:, 0]], rowid[pairs[:, 1]]
+    cached = store.pair_scores(judge.version)
+    if len(cached):
+        keys = pd.MultiIndex.from_arrays([e_id, l_id])
+        hit = pd.MultiIndex.from_arrays([cached["earlier"].to_numpy(), cached["later"].to_numpy()]).get_indexer(keys)
+        found = hit >= 0
+        proba[found] = cached[["p_full_flop", "p_half_flip", "p_no_flip"]].to_numpy(dtype=np.float32)[hit[found]]
+    todo = np.flatnonzero(np.isnan(proba[:, 0]))
+    if len(todo) == 0:
+        return proba, 0
+    needed = np.unique(pairs[todo])
+    sub = store.get_embeddings(embedder.model_id, list(timelines["text_hash"].iloc[needed]))
+    vectors = np.zeros((len(timelines), sub.shape[1]), dtype=np.float32)
+    vectors[needed] = sub
+    texts = np.array([judged_text(t, c) for t, c in zip(timelines["text"], timelines["context"])], dtype=object)
+    cues = np.zeros((len(timelines), len(CUE_NAMES)), dtype=np.float32)
+    cues[needed] = cue_counts(list(texts[needed]))
+    days = pd.to_datetime(timelines["date"]).to_numpy().astype("datetime64[D]").astype(np.int64)
+    bar = tqdm(total=len(todo), desc="scoring pairs", unit="pair", disable=not progress or len(todo) < 2000)
+    for start in range(0, len(todo), SCORE_BATCH):
+        chunk = todo[start : start + SCORE_BATCH]
+        e, l = pairs[chunk, 0], pairs[chunk, 1]
+        batch = PairBatch(list(texts[e]), list(texts[l]), vectors[e], vectors[l], days[l] - days[e],
+                          cues_a=cues[e], cues_b=cues[l])
+        p = judge.predict_proba(batch).astype(np.float32)
+        proba[chunk] = p
+        store.put_pair_scores(judge.version, e_id[chunk], l_id[chunk], p)
+        bar.update(len(chunk))
+    bar.close()
+    return proba, len(todo)
 
 
 def score_pairs(judge: Judge, embedder: Embedder, pairs: pd.DataFrame) -> pd.DataFrame:
@@ -155,8 +176,9 @@ def score_pairs(judge: Judge, embedder: Embedder, pairs: pd.DataFrame) -> pd.Dat
         gap = (db - da).dt.days.fillna(0).abs().to_numpy()
     proba = judge.predict_proba(PairBatch(a, b, vectors[: len(a)], vectors[len(a):], gap))
     out = pairs.copy()
-    scores = [PairScore("", "", *map(float, p)) for p in proba]
-    out["label"] = [s.label if s.score >= judge.threshold else "no_flip" for s in scores]
+    rev = proba[:, 0] + proba[:, 1]
+    out["label"] = np.where(rev >= judge.threshold, np.where(proba[:, 0] >= proba[:, 1], "full_flop", "half_flip"),
+                            "no_flip")
     for j, name in enumerate(LABELS):
         out[f"p_{name}"] = proba[:, j].round(6)
     return out

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from tracker.errors import StoreError
-from tracker.types import PairScore, Statement
+from tracker.types import Statement
 
 DEFAULT_DB = "tracker.db"
 
@@ -107,6 +107,21 @@ MIGRATIONS: list[tuple[str, str]] = [
             digest_id INTEGER NOT NULL REFERENCES digests(digest_id),
             change_id TEXT NOT NULL UNIQUE REFERENCES changes(change_id)
         );
+        """,
+    ),
+    (
+        "pair scores keyed by statement row ids",
+        """
+        DROP TABLE pair_scores;
+        CREATE TABLE pair_scores (
+            earlier INTEGER NOT NULL,
+            later INTEGER NOT NULL,
+            model_version TEXT NOT NULL,
+            p_full_flop REAL NOT NULL,
+            p_half_flip REAL NOT NULL,
+            p_no_flip REAL NOT NULL,
+            PRIMARY KEY (model_version, later, earlier)
+        ) WITHOUT ROWID;
         """,
     ),
 ]
@@ -237,7 +252,7 @@ class Store:
     def statements(self, *, actor: str | None = None, topic: str | None = None) -> pd.DataFrame:
         """Statements with their topic, ordered by actor, topic and date."""
         sql = (
-            "SELECT s.statement_id, s.actor, s.topic_id AS topic, t.label AS topic_label, s.date,"
+            "SELECT s.id AS row_id, s.statement_id, s.actor, s.topic_id AS topic, t.label AS topic_label, s.date,"
             " s.date_precision, s.text, s.text_hash, s.source, s.topic_hint, s.kind, s.context, s.metadata"
             " FROM statements s LEFT JOIN topics t ON t.topic_id = s.topic_id"
         )
@@ -334,15 +349,19 @@ class Store:
                           ((tid, sid) for sid, tid in assignments))
 
     # -- pair scores and changes ---------------------------------------------
-    def pair_scores(self, model_version: str, later_ids: Sequence[str] | None = None) -> dict[tuple[str, str], PairScore]:
-        sql = "SELECT earlier_id, later_id, p_full_flop, p_half_flip, p_no_flip FROM pair_scores WHERE model_version = ?"
-        return {(r[0], r[1]): PairScore(*r) for r in self.conn.execute(sql, (model_version,))}
+    def pair_scores(self, model_version: str) -> pd.DataFrame:
+        """Every cached verdict of this model: earlier, later (statement row ids) and the probabilities."""
+        return pd.read_sql_query(
+            "SELECT earlier, later, p_full_flop, p_half_flip, p_no_flip FROM pair_scores WHERE model_version = ?",
+            self.conn, params=(model_version,),
+        )
 
-    def put_pair_scores(self, model_version: str, scores: Iterable[PairScore]) -> None:
+    def put_pair_scores(self, model_version: str, earlier: np.ndarray, later: np.ndarray, proba: np.ndarray) -> None:
         with self.transaction() as c:
             c.executemany(
                 "INSERT OR REPLACE INTO pair_scores VALUES (?, ?, ?, ?, ?, ?)",
-                ((s.earlier_id, s.later_id, model_version, s.p_full_flop, s.p_half_flip, s.p_no_flip) for s in scores),
+                ((int(e), int(l), model_version, float(p[0]), float(p[1]), float(p[2]))
+                 for e, l, p in zip(earlier, later, proba)),
             )
 
     def sync_changes(self, changes: Sequence[dict], model_version: str) -> tuple[int, int]:

@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 
 from tracker.features import active_cues
-from tracker.types import PairScore
 
 DEFAULT_WINDOW_DAYS = 730
 DEFAULT_MAX_BACK = 8
@@ -55,38 +54,56 @@ def cue_shift(earlier_text: str, later_text: str) -> list[str]:
     return [f"+{c}" for c in sorted(b - a)] + [f"-{c}" for c in sorted(a - b)]
 
 
-def select_changes(timelines: pd.DataFrame, pairs: np.ndarray, scores: dict[tuple[str, str], PairScore],
-                   threshold: float) -> list[dict]:
+def select_changes(timelines: pd.DataFrame, pairs: np.ndarray, proba: np.ndarray, threshold: float) -> list[dict]:
     """One change at most per later statement: its strongest reversal against an earlier one.
 
-    A reversal already visible at an intermediate statement is not reported again: if some M
-    between E and L agrees with L and E→M is itself flagged, the change was E→M, not E→L.
+    `proba` holds (p_full_flop, p_half_flip, p_no_flip) for each row of `pairs`. A reversal already
+    visible at an intermediate statement is not reported again: if some M between E and L agrees
+    with L and E→M is itself flagged, the change was E→M, not E→L.
     """
+    if len(pairs) == 0:
+        return []
+    score = proba[:, 0] + proba[:, 1]
+    flagged = np.flatnonzero(score >= threshold)
+    if len(flagged) == 0:
+        return []
+    laters = set(pairs[flagged, 1].tolist())
+    needed = laters | set(pairs[np.isin(pairs[:, 1], list(laters)), 0].tolist())
+    index = {(int(e), int(l)): i for i, (e, l) in enumerate(pairs) if int(l) in needed}
+    earlier_of: dict[int, list[int]] = {}
+    for e, l in index:
+        if l in laters:
+            earlier_of.setdefault(l, []).append(e)
     ids = timelines["statement_id"].to_numpy()
     by_later: dict[int, list[int]] = {}
-    for e, l in pairs:
-        by_later.setdefault(int(l), []).append(int(e))
+    for i in flagged:
+        by_later.setdefault(int(pairs[i, 1]), []).append(int(i))
     changes = []
-    for l, earlier in by_later.items():
-        lid = ids[l]
-        flagged = [(scores[(ids[e], lid)].score, e) for e in earlier
-                   if (ids[e], lid) in scores and scores[(ids[e], lid)].score >= threshold]
-        for score, e in sorted(flagged, reverse=True):
-            eid = ids[e]
-            between = [m for m in earlier if e < m < l]
-            if any(
-                scores.get((ids[m], lid)) is not None and scores[(ids[m], lid)].p_no_flip >= 0.5
-                and scores.get((eid, ids[m])) is not None and scores[(eid, ids[m])].score >= threshold
-                for m in between
-            ):
+    for l, candidates in sorted(by_later.items()):
+        between_all = earlier_of.get(l, [])
+        for i in sorted(candidates, key=lambda i: -score[i]):
+            e = int(pairs[i, 0])
+            if any(_agrees(index, proba, m, l) and _flips(index, score, e, m, threshold)
+                   for m in between_all if e < m < l):
                 continue
-            s = scores[(eid, lid)]
             row_e, row_l = timelines.iloc[e], timelines.iloc[l]
+            p = proba[i]
+            label = "full_flop" if p[0] >= p[1] else "half_flip"
             changes.append({
-                "change_id": change_id(eid, lid), "actor": row_l["actor"], "topic_id": int(row_l["topic"]),
-                "earlier_id": eid, "later_id": lid, "label": s.label if s.label != "no_flip" else "half_flip",
-                "score": round(s.score, 6), "p_full_flop": s.p_full_flop, "p_half_flip": s.p_half_flip,
-                "p_no_flip": s.p_no_flip, "cues": cue_shift(row_e["text"], row_l["text"]),
+                "change_id": change_id(ids[e], ids[l]), "actor": row_l["actor"], "topic_id": int(row_l["topic"]),
+                "earlier_id": ids[e], "later_id": ids[l], "label": label, "score": round(float(score[i]), 6),
+                "p_full_flop": float(p[0]), "p_half_flip": float(p[1]), "p_no_flip": float(p[2]),
+                "cues": cue_shift(row_e["text"], row_l["text"]),
             })
             break
     return changes
+
+
+def _agrees(index, proba, m: int, l: int) -> bool:
+    i = index.get((m, l))
+    return i is not None and proba[i, 2] >= 0.5
+
+
+def _flips(index, score, e: int, m: int, threshold: float) -> bool:
+    i = index.get((e, m))
+    return i is not None and score[i] >= threshold

@@ -40,28 +40,6 @@ class IngestSummary:
         self.rejected += other.rejected
 
 
-@dataclass(frozen=True)
-class PairScore:
-    """The judge's verdict on one (earlier, later) pair of one timeline."""
-
-    earlier_id: str
-    later_id: str
-    p_full_flop: float
-    p_half_flip: float
-    p_no_flip: float
-
-    @property
-    def score(self) -> float:
-        """Probability that the later statement reverses the earlier one."""
-        return self.p_full_flop + self.p_half_flip
-
-    @property
-    def label(self) -> Label:
-        if self.p_no_flip >= max(self.p_full_flop, self.p_half_flip) and self.score < 0.5:
-            return "no_flip"
-        return "full_flop" if self.p_full_flop >= self.p_half_flip else "half_flip"
-
-
 @dataclass
 class Statement:
     """One attributed statement as it goes into the store."""
