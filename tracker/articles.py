@@ -15,9 +15,8 @@ from pathlib import Path
 
 from tracker.dates import DateError, parse_date
 from tracker.errors import InputError
-from tracker.ingest import decode
+from tracker.ingest import ARTICLE_SUFFIXES, decode
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")

@@ -82,16 +82,18 @@ def _bound(value):
         raise typer.BadParameter(str(exc)) from None
 
 
-def _ingest(store, inputs, actors, rejects):
+def _ingest(store, inputs, actors, rejects, article_meta=None):
     from tracker.ingest import ingest_files
 
     rejects_dir = rejects or store.path.resolve().parent / "rejects"
-    summary = ingest_files(store, [str(i) for i in inputs], _aliases(actors), rejects_dir=rejects_dir, log=err)
+    meta = {k: v for k, v in (article_meta or {}).items() if v}
+    summary = ingest_files(store, [str(i) for i in inputs], _aliases(actors), rejects_dir=rejects_dir, log=err,
+                           article_meta=meta)
     err(f"read {summary.read}, ingested {summary.ingested}, duplicate {summary.duplicate}, rejected {summary.rejected}")
     return summary
 
 
-def _detect(store, model, classifier, trust, window, topics_file, threshold=None):
+def _detect(store, model, classifier, trust, window, topics_file, threshold=None, engine="local", scheduler=None):
     from tracker.embed import Embedder
     from tracker.pipeline import detect
 
@@ -104,7 +106,14 @@ def _detect(store, model, classifier, trust, window, topics_file, threshold=None
     if judge.embedding_model != embedder.model_id:
         raise ModelError(f"classifier {judge.version} was trained on {judge.embedding_model} embeddings, "
                          f"not {embedder.model_id}; retrain it with `tracker train --model {model}`")
-    s = detect(store, judge, embedder, window_days=window, topics_file=topics_file, threshold=threshold, log=err)
+    from tracker.engine import make_engine
+
+    runner = make_engine(engine, scheduler)
+    try:
+        s = detect(store, judge, embedder, window_days=window, topics_file=topics_file, threshold=threshold, log=err,
+                   engine=runner)
+    finally:
+        runner.close()
     err(f"{s.statements} statements, {s.embedded} newly embedded, {s.new_topics} new topics, "
         f"{s.pairs_scored} pairs scored, {s.changes} changes ({s.new_changes} new, {s.retracted} withdrawn)")
     return s
@@ -115,22 +124,29 @@ TopicsFile = Annotated[Optional[Path], typer.Option("--topics", help="CSV of pin
 Actors = Annotated[Optional[Path], typer.Option("--actors", envvar="TRACKER_ACTORS",
                                                 help="Alias CSV alias,canonical (default: data/actors.csv if present).")]
 Rejects = Annotated[Optional[Path], typer.Option("--rejects", help="Folder for rejected rows (default: beside the store).")]
+ArticleDate = Annotated[Optional[str], typer.Option("--date", help="Article date (articles only; else sidecar or text).")]
+ArticleUrl = Annotated[Optional[str], typer.Option("--url", help="Article URL (articles only).")]
+ArticleOutlet = Annotated[Optional[str], typer.Option("--outlet", help="Article outlet (articles only).")]
+Engine = Annotated[str, typer.Option("--engine", help="local, or dask (partitions embedding and judging by actor).")]
+Scheduler = Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (default: a LocalCluster).")]
 
 
 @command()
-def ingest(inputs: Annotated[list[str], typer.Argument(help="CSV / JSONL / Parquet files or folders; '-' reads CSV from stdin.")],
-           db: Db = None, actors: Actors = None, rejects: Rejects = None):
-    """Add statements to the store (idempotent)."""
+def ingest(inputs: Annotated[list[str], typer.Argument(help="CSV / JSONL / Parquet tables, .txt/.md/.html articles, "
+                                                            "or folders; '-' reads CSV from stdin.")],
+           db: Db = None, actors: Actors = None, rejects: Rejects = None,
+           date: ArticleDate = None, url: ArticleUrl = None, outlet: ArticleOutlet = None):
+    """Add statements to the store (idempotent); articles are split into attributed statements."""
     with _open(db) as store:
-        _ingest(store, inputs, actors, rejects)
+        _ingest(store, inputs, actors, rejects, {"date": date, "url": url, "outlet": outlet})
 
 
 @command()
 def detect(db: Db = None, model: Model = None, classifier: Classifier = None, trust: Trust = False,
-           window: Window = 730, topics: TopicsFile = None):
+           window: Window = 730, topics: TopicsFile = None, engine: Engine = "local", scheduler: Scheduler = None):
     """Embed, group into topics, and flag reversals along each actor-topic timeline."""
     with _open(db) as store:
-        _detect(store, model, classifier, trust, window, topics)
+        _detect(store, model, classifier, trust, window, topics, engine=engine, scheduler=scheduler)
 
 
 @command()
@@ -194,14 +210,16 @@ def classify(pairs: Annotated[Path, typer.Argument(help="CSV with text_a,text_b 
 def run(inputs: Annotated[list[str], typer.Argument(help="Statement files or folders.")],
         out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default: changes CSV to stdout).")] = None,
         db: Db = None, model: Model = None, classifier: Classifier = None, trust: Trust = False,
-        actors: Actors = None, rejects: Rejects = None, window: Window = 730, topics: TopicsFile = None):
-    """Ingest + detect, then write changes.csv and a timeline CSV per flagged actor-topic."""
+        actors: Actors = None, rejects: Rejects = None, window: Window = 730, topics: TopicsFile = None,
+        date: ArticleDate = None, url: ArticleUrl = None, outlet: ArticleOutlet = None,
+        engine: Engine = "local", scheduler: Scheduler = None):
+    """Ingest + detect, then write changes.csv, a timeline CSV per flagged actor-topic, and report.html."""
     from tracker.export import write_table
     from tracker.outputs import changes_table, timeline_table
 
     with _open(db) as store:
-        _ingest(store, inputs, actors, rejects)
-        _detect(store, model, classifier, trust, window, topics)
+        _ingest(store, inputs, actors, rejects, {"date": date, "url": url, "outlet": outlet})
+        _detect(store, model, classifier, trust, window, topics, engine=engine, scheduler=scheduler)
         table = changes_table(store)
         if out is None:
             write_table(table, None)
@@ -350,6 +368,19 @@ def evaluate(data: Annotated[Path, typer.Option("--data", help="Labelled data fo
     if out:
         write_metrics(result, out)
     typer.echo(json.dumps(result, indent=2))
+
+
+@command("evaluate-extraction")
+def evaluate_extraction(articles: Annotated[Path, typer.Option("--articles", help="Folder with articles, sidecars and gold.csv.")] = Path("data/articles"),
+                        out: Out = None):
+    """Score statement extraction against gold: speaker precision/recall, date accuracy (JSON)."""
+    import json
+
+    from tracker.extract_eval import evaluate_extraction as run_eval
+
+    if not (articles / "gold.csv").exists():
+        raise InputError(f"{articles}: no gold.csv")
+    _write_text(out, json.dumps(run_eval(str(articles)), indent=2) + "\n")
 
 
 def main() -> None:

@@ -1028,15 +1028,18 @@ def _resolve_dates(article: Article, found: list[_Found], quotes: list[_Quote]) 
             if got[1] == "day":
                 ref = got[0]
     content = [(f.start, f.end) for f in found if f.kind == "reported"]
+    described = [(f.start, f.end, i) for i, f in enumerate(found) if f.kind == "description"]
     out: list[tuple[dt.date, str]] = []
     used_by: dict[int, tuple[str, str]] = {}  # cue start -> (speaker, kind) of the statement it dated
     last_of: dict[str, tuple[dt.date, str]] = {}
-    for f in found:
+    for i, f in enumerate(found):
+        # a cue inside another statement's description dates that description only
+        others = [(s, e) for s, e, j in described if j != i]
         if f.fixed_date:
             out.append((f.fixed_date, "day"))
             continue
         own = [(c, d, p) for c, d, p in resolved if f.sent_start <= c.start < f.sent_end
-               and not any(s <= c.start < e for s, e in f.excluded + content)]
+               and not any(s <= c.start < e for s, e in f.excluded + content + others)]
         if f.present:
             out.append((day0, "day"))
         elif own:

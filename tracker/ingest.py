@@ -28,6 +28,7 @@ from tracker.types import IngestSummary, Rejected, Statement
 REQUIRED = ("actor", "date", "text")
 OPTIONAL = ("statement_id", "source", "topic", "kind", "context")
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
+ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 MAX_TEXT_CHARS = 20_000
 _DELIMITERS = ",;\t|"
 
@@ -115,7 +116,7 @@ def read_table(path: str) -> RawTable:
     data = p.read_bytes()
     if suffix in (".jsonl", ".ndjson"):
         return _read_jsonl(decode(data, str(p), warnings), str(p), warnings)
-    if suffix not in (".csv", ".tsv", ".txt") and data[:1] in (b"{",):
+    if suffix not in (".csv", ".tsv") and data[:1] in (b"{",):
         return _read_jsonl(decode(data, str(p), warnings), str(p), warnings)
     return RawTable(str(p), read_csv_text(decode(data, str(p), warnings), str(p), warnings), warnings=warnings)
 
@@ -226,12 +227,41 @@ def write_rejects(rejected: list[Rejected], path: Path) -> Path:
     return path
 
 
+def article_statements(path: str, aliases: ActorAliases, *, date=None, url=None, outlet=None,
+                       log=print) -> list[Statement]:
+    """Statements extracted from one news article (quotes, reported speech, descriptions)."""
+    from tracker.articles import read_article
+    from tracker.extract import extract_statements
+
+    article = read_article(path, date=date, url=url, outlet=outlet)
+    if article.date_source == "text":
+        log(f"{path}: no date given; using the latest full date in the text, {article.date.isoformat()} "
+            "(pass --date or a .meta.json sidecar to set it)")
+    out = []
+    for x in extract_statements(article, aliases=aliases):
+        day = x.date.isoformat()
+        key = content_key(x.speaker, day, x.text)
+        out.append(Statement(
+            statement_id=f"a-{key[:12]}", actor=x.speaker, date=day, date_precision=x.date_precision, text=x.text,
+            source=article.url or str(path), kind=x.kind, content_key=key,
+            metadata={"article": str(path), "outlet": article.outlet, "sentence": x.sentence,
+                      "start": x.start, "end": x.end},
+        ))
+    return out
+
+
 def ingest_files(store: Store, paths: list[str], aliases: ActorAliases, *, rejects_dir: Path,
-                 log=print, today: dt.date | None = None) -> IngestSummary:
+                 log=print, today: dt.date | None = None, article_meta: dict | None = None) -> IngestSummary:
     """Read, validate and store each file; reject-report per file; returns the totals."""
     total = IngestSummary()
     all_rejected: list[Rejected] = []
     for path in expand_inputs(paths):
+        if Path(path).suffix.lower() in ARTICLE_SUFFIXES:
+            statements = article_statements(path, aliases, log=log, **(article_meta or {}))
+            ingested, duplicates, _ = store.insert_statements(statements)
+            log(f"{path}: {len(statements)} statements extracted")
+            total.add(IngestSummary(read=len(statements), ingested=ingested, duplicate=duplicates))
+            continue
         table = read_table(path)
         for w in table.warnings:
             log(f"warning: {w}")
@@ -262,9 +292,9 @@ def expand_inputs(paths: list[str]) -> list[str]:
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
-            found = sorted(str(f) for f in p.iterdir() if f.suffix.lower() in TABLE_SUFFIXES)
+            found = sorted(str(f) for f in p.iterdir() if f.suffix.lower() in TABLE_SUFFIXES | ARTICLE_SUFFIXES)
             if not found:
-                raise InputError(f"{p}: no statement files (.csv, .jsonl, .parquet) in folder")
+                raise InputError(f"{p}: no statement tables (.csv, .jsonl, .parquet) or articles (.txt, .md, .html) in folder")
             out += found
         else:
             out.append(path)

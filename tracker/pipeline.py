@@ -12,6 +12,7 @@ from tqdm.auto import tqdm
 
 from tracker.classify import Judge
 from tracker.embed import Embedder
+from tracker.engine import LocalEngine, actor_partitions
 from tracker.features import CUE_NAMES, PairBatch, cue_counts
 from tracker.store import Store, from_blob
 from tracker.timeline import (DEFAULT_MAX_BACK, DEFAULT_WINDOW_DAYS, candidate_pairs, order_timelines,
@@ -33,10 +34,39 @@ class DetectSummary:
     retracted: int = 0
 
 
-def embed_statements(store: Store, embedder: Embedder) -> int:
+def embed_statements(store: Store, embedder: Embedder, engine=None) -> int:
+    """Encode only texts with no cached vector; on an engine, partitioned by actor."""
     frame = store.statements()
-    texts = [judged_text(t, c) for t, c in zip(frame["text"], frame["context"])]
-    return embedder.embed_missing(store, dict(zip(frame["text_hash"], texts)))
+    cached = store.cached_hashes(embedder.model_id)
+    todo = frame[~frame["text_hash"].isin(cached)].drop_duplicates("text_hash")
+    if todo.empty:
+        return 0
+    texts = np.array([judged_text(t, c) for t, c in zip(todo["text"], todo["context"])], dtype=object)
+    hashes = todo["text_hash"].to_numpy()
+    engine = engine or LocalEngine()
+    parts = actor_partitions(list(todo["actor"]), engine.n_partitions)
+    encoded = engine.map(_EncodeTask(embedder), [list(texts[idx]) for idx in parts])
+    for idx, vectors in zip(parts, encoded):
+        store.put_embeddings(embedder.model_id, zip(hashes[idx], vectors))
+    return len(todo)
+
+
+class _EncodeTask:
+    """Picklable work unit for an engine: the worker loads the model once (load_encoder caches it)."""
+
+    def __init__(self, embedder: Embedder):
+        self.embedder = embedder
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        return self.embedder.encode(texts)
+
+
+class _JudgeTask:
+    def __init__(self, judge: Judge):
+        self.judge = judge
+
+    def __call__(self, batch: PairBatch) -> np.ndarray:
+        return self.judge.predict_proba(batch).astype(np.float32)
 
 
 def assign_topics(store: Store, embedder: Embedder, model: TopicModel, *, topics_file: str | Path | None = None) -> int:
@@ -110,15 +140,17 @@ def refresh_topics(store: Store, embedder: Embedder, model: TopicModel, *, touch
 def detect(store: Store, judge: Judge, embedder: Embedder, *, window_days: int = DEFAULT_WINDOW_DAYS,
            max_back: int = DEFAULT_MAX_BACK, threshold: float | None = None,
            topic_model: TopicModel | None = None, topics_file: str | Path | None = None,
-           log: Callable[[str], None] = lambda _m: None, progress: bool = True) -> DetectSummary:
+           log: Callable[[str], None] = lambda _m: None, progress: bool = True, engine=None) -> DetectSummary:
     """Embed what is new, assign topics, score unscored candidate pairs, sync the flagged changes."""
+    engine = engine or LocalEngine()
     summary = DetectSummary()
-    summary.embedded = embed_statements(store, embedder)
+    summary.embedded = embed_statements(store, embedder, engine)
     summary.new_topics = assign_topics(store, embedder, topic_model or TopicModel(), topics_file=topics_file)
     timelines = order_timelines(store.statements())
     summary.statements = len(timelines)
     pairs = candidate_pairs(timelines, window_days=window_days, max_back=max_back)
-    proba, summary.pairs_scored = _pair_probabilities(store, judge, embedder, timelines, pairs, progress=progress)
+    proba, summary.pairs_scored = _pair_probabilities(store, judge, embedder, timelines, pairs, progress=progress,
+                                                      engine=engine)
     cut = judge.threshold if threshold is None else threshold
     changes = select_changes(timelines, pairs, proba, cut)
     summary.changes = len(changes)
@@ -127,7 +159,7 @@ def detect(store: Store, judge: Judge, embedder: Embedder, *, window_days: int =
 
 
 def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timelines: pd.DataFrame, pairs: np.ndarray,
-                        *, progress: bool) -> tuple[np.ndarray, int]:
+                        *, progress: bool, engine) -> tuple[np.ndarray, int]:
     """Probabilities for every candidate pair: cached verdicts reused, only new pairs judged."""
     proba = np.full((len(pairs), len(LABELS)), np.nan, dtype=np.float32)
     if len(pairs) == 0:
@@ -152,15 +184,18 @@ def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timeline
     cues[needed] = cue_counts(list(texts[needed]))
     days = pd.to_datetime(timelines["date"]).to_numpy().astype("datetime64[D]").astype(np.int64)
     bar = tqdm(total=len(todo), desc="scoring pairs", unit="pair", disable=not progress or len(todo) < 2000)
-    for start in range(0, len(todo), SCORE_BATCH):
-        chunk = todo[start : start + SCORE_BATCH]
-        e, l = pairs[chunk, 0], pairs[chunk, 1]
-        batch = PairBatch(list(texts[e]), list(texts[l]), vectors[e], vectors[l], days[l] - days[e],
-                          cues_a=cues[e], cues_b=cues[l])
-        p = judge.predict_proba(batch).astype(np.float32)
-        proba[chunk] = p
-        store.put_pair_scores(judge.version, e_id[chunk], l_id[chunk], p)
-        bar.update(len(chunk))
+    task = _JudgeTask(judge)
+    for start in range(0, len(todo), SCORE_BATCH * engine.n_partitions):
+        window = todo[start : start + SCORE_BATCH * engine.n_partitions]
+        chunks = [window[idx] for idx in actor_partitions(list(timelines["actor"].to_numpy()[pairs[window, 1]]),
+                                                          engine.n_partitions)]
+        batches = [PairBatch(list(texts[pairs[c, 0]]), list(texts[pairs[c, 1]]), vectors[pairs[c, 0]],
+                             vectors[pairs[c, 1]], days[pairs[c, 1]] - days[pairs[c, 0]],
+                             cues_a=cues[pairs[c, 0]], cues_b=cues[pairs[c, 1]]) for c in chunks]
+        for chunk, p in zip(chunks, engine.map(task, batches)):
+            proba[chunk] = p
+            store.put_pair_scores(judge.version, e_id[chunk], l_id[chunk], p)
+        bar.update(len(window))
     bar.close()
     return proba, len(todo)
 
