@@ -1,6 +1,6 @@
 """Property-based: arbitrary text never raises an unhandled exception in parsing.
 
-Example counts: 2,500 per property here (10,000 across this file); HYPOTHESIS_PROFILE=quick runs fewer.
+Example counts: 2,500 for each parsing property and 400 for extraction (10,400 in all); HYPOTHESIS_PROFILE=quick runs fewer.
 """
 
 import datetime as dt
@@ -72,3 +72,22 @@ def test_jsonl_reader_never_crashes(text):
         assert "fuzz.jsonl" in str(exc)
     else:
         assert len(table.rows) + len(table.rejected) >= 0
+
+
+article_text = st.lists(st.one_of(
+    st.text(max_size=80),
+    st.sampled_from(['"We will not," he said.', "She said that it was over.", "Trump said:", '"', "“", "”",
+                     "on Tuesday", "a day earlier", "yesterday", "— Name (@handle) August 19, 2025",
+                     "TRUMP: “Yes.”", "the Prime Minister", "\n\n"]),
+), max_size=12).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(article_text)
+def test_extraction_never_crashes(text):
+    from tracker.articles import Article
+    from tracker.extract import extract_statements
+
+    article = Article(path="fuzz.txt", text=text, date=TODAY, url="https://example.org", outlet="", date_source="argument")
+    for s in extract_statements(article):
+        assert s.kind in ("direct", "reported", "description") and s.speaker and s.date <= TODAY + dt.timedelta(days=1)

@@ -1,8 +1,10 @@
-"""Pair features for the judge: sentence-embedding interactions plus stance cues.
+"""Pair features for the judge: embedding similarity plus stance cues.
 
 Embeddings find the topic, not the stance; the cue counts (negation, refusal, openness,
-commitment, hedging, change markers) carry the polarity that the vectors blur. The cue
-lexicons are hand-written heuristics, listed here so a reader can audit them.
+commitment, hedging, change markers) carry the polarity that the vectors blur. The raw
+embedding blocks (a·b, |a−b|, 768 columns) were dropped in pairfeat-2: on actor-grouped
+cross-validation they lowered macro-F1 from 0.47 to 0.39 (bench/experiments/RESULTS.md).
+The cue lexicons are hand-written heuristics, listed here so a reader can audit them.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ CUES: dict[str, str] = {
 }
 _COMPILED = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in CUES.items()}
 CUE_NAMES = tuple(CUES)
-FEATURE_VERSION = "pairfeat-1"
+FEATURE_VERSION = "pairfeat-2"
 
 
 def cue_counts(texts: list[str]) -> np.ndarray:
@@ -78,4 +80,4 @@ def pair_features(batch: PairBatch) -> np.ndarray:
     cb = batch.cues_b if batch.cues_b is not None else cue_counts(batch.text_b)
     neg_flip = ((ca[:, :1] > 0) != (cb[:, :1] > 0)).astype(np.float32)
     gap = np.log1p(np.clip(np.asarray(batch.gap_days, dtype=np.float32), 0, None)).reshape(-1, 1)
-    return np.hstack([a * b, np.abs(a - b), cos, ca, cb, cb - ca, np.abs(cb - ca), neg_flip, gap]).astype(np.float32)
+    return np.hstack([cos, ca, cb, cb - ca, np.abs(cb - ca), neg_flip, gap]).astype(np.float32)

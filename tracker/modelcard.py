@@ -21,8 +21,8 @@ def write_card(directory: Path, result: dict, judge: Judge, *, data_dir: Path) -
         "",
         f"- Built: {dt.date.today().isoformat()} with `tracker train --data {data_dir} --out {directory}`",
         f"- Embeddings: `{judge.embedding_model}` (sentence-transformers, normalised)",
-        "- Classifier: scaled logistic regression over pair features (embedding product and difference, cosine,",
-        "  stance-cue counts for both statements, cue shift, time gap), temperature-calibrated on held-out folds.",
+        "- Classifier: scaled logistic regression over pair features (embedding cosine, stance-cue counts for both",
+        "  statements and their shift, a negation flip, the time gap), temperature-calibrated on held-out folds.",
         "- Saved as arrays (`weights.npz`, loaded with `allow_pickle=False`) + JSON (`model.json`), SHA-256 checked.",
         f"- Training data: {result['n_pairs']} real labelled pairs, {result['n_actors']} actors "
         f"({', '.join(f'{k}: {v}' for k, v in result['label_counts'].items())}), from `{data_dir}`.",
