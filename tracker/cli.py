@@ -224,13 +224,22 @@ def run(inputs: Annotated[list[str], typer.Argument(help="Statement files or fol
         if out is None:
             write_table(table, None)
             return
+        state = out / ".tracker-state"
+        fingerprint = store.fingerprint()
+        if (out / "changes.csv").exists() and (out / "report.html").exists() and state.exists() \
+                and state.read_text() == fingerprint:
+            err(f"nothing changed in the store; outputs in {out} are up to date")
+            return
         out.mkdir(parents=True, exist_ok=True)
         write_table(table, out / "changes.csv")
         tdir = out / "timelines"
         tdir.mkdir(exist_ok=True)
         for (actor, topic), _ in table.groupby(["actor", "topic"]):
             write_table(timeline_table(store, actor=actor, topic=str(topic)), tdir / f"{_slug(actor)}__topic-{topic}.csv")
-        _write_text(out / "report.html", _report(store, "html", {}))
+        from tracker.report import render_report
+
+        _write_text(out / "report.html", render_report(store, fmt="html", plot_cache=out / ".plots"))
+        state.write_text(fingerprint)
         err(f"wrote {out / 'changes.csv'} ({len(table)} changes), {table.groupby(['actor', 'topic']).ngroups} "
             f"timelines to {tdir} and {out / 'report.html'}")
 

@@ -13,7 +13,7 @@ from tqdm.auto import tqdm
 from tracker.classify import Judge
 from tracker.embed import Embedder
 from tracker.engine import LocalEngine, actor_partitions
-from tracker.features import CUE_NAMES, PairBatch, cue_counts
+from tracker.features import PairBatch, cue_counts
 from tracker.store import Store, from_blob
 from tracker.timeline import (DEFAULT_MAX_BACK, DEFAULT_WINDOW_DAYS, candidate_pairs, order_timelines,
                               select_changes)
@@ -125,8 +125,9 @@ def refresh_topics(store: Store, embedder: Embedder, model: TopicModel, *, touch
     frame = store.statements()
     topics = store.topics().set_index("topic_id")
     members = frame[frame["topic"].notna()].groupby("topic")
-    docs = {int(t): list(g["text"]) for t, g in members}
-    labels = model.label_topics(docs)
+    labels = {}
+    if any(topics.at[t, "origin"] == "cluster" for t in touched):  # given labels never change
+        labels = model.label_topics({int(t): list(g["text"]) for t, g in members})
     rows = []
     for tid in sorted(touched):
         group = members.get_group(tid)
@@ -176,12 +177,11 @@ def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timeline
     if len(todo) == 0:
         return proba, 0
     needed = np.unique(pairs[todo])
-    sub = store.get_embeddings(embedder.model_id, list(timelines["text_hash"].iloc[needed]))
-    vectors = np.zeros((len(timelines), sub.shape[1]), dtype=np.float32)
-    vectors[needed] = sub
+    slot = np.full(len(timelines), -1, dtype=np.int64)  # timeline row -> row of the fetched arrays
+    slot[needed] = np.arange(len(needed))
+    vectors = store.get_embeddings(embedder.model_id, list(timelines["text_hash"].iloc[needed]))
     texts = np.array([judged_text(t, c) for t, c in zip(timelines["text"], timelines["context"])], dtype=object)
-    cues = np.zeros((len(timelines), len(CUE_NAMES)), dtype=np.float32)
-    cues[needed] = cue_counts(list(texts[needed]))
+    cues = cue_counts(list(texts[needed]))
     days = pd.to_datetime(timelines["date"]).to_numpy().astype("datetime64[D]").astype(np.int64)
     bar = tqdm(total=len(todo), desc="scoring pairs", unit="pair", disable=not progress or len(todo) < 2000)
     task = _JudgeTask(judge)
@@ -189,9 +189,11 @@ def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timeline
         window = todo[start : start + SCORE_BATCH * engine.n_partitions]
         chunks = [window[idx] for idx in actor_partitions(list(timelines["actor"].to_numpy()[pairs[window, 1]]),
                                                           engine.n_partitions)]
-        batches = [PairBatch(list(texts[pairs[c, 0]]), list(texts[pairs[c, 1]]), vectors[pairs[c, 0]],
-                             vectors[pairs[c, 1]], days[pairs[c, 1]] - days[pairs[c, 0]],
-                             cues_a=cues[pairs[c, 0]], cues_b=cues[pairs[c, 1]]) for c in chunks]
+        batches = []
+        for c in chunks:
+            e, l = pairs[c, 0], pairs[c, 1]
+            batches.append(PairBatch(list(texts[e]), list(texts[l]), vectors[slot[e]], vectors[slot[l]],
+                                     days[l] - days[e], cues_a=cues[slot[e]], cues_b=cues[slot[l]]))
         for chunk, p in zip(chunks, engine.map(task, batches)):
             proba[chunk] = p
             store.put_pair_scores(judge.version, e_id[chunk], l_id[chunk], p)

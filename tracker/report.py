@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 import html
 import json
 import textwrap
@@ -96,17 +97,31 @@ def overview(changes: list[ChangeView]) -> pd.DataFrame:
     return df.pivot_table(index="actor", columns="topic", aggfunc="size", fill_value=0)
 
 
-def timeline_plots(store: Store, changes: list[ChangeView], *, fmt: str) -> dict[tuple[str, int], str]:
-    """One plot per actor-topic with a change: inline SVG for HTML, a PNG data URI for Markdown."""
+def timeline_plots(store: Store, changes: list[ChangeView], *, fmt: str,
+                   cache: Path | None = None) -> dict[tuple[str, int], str]:
+    """One plot per actor-topic with a change: inline SVG for HTML, a PNG data URI for Markdown.
+
+    Drawing dominates a report's cost, so with `cache` a plot is redrawn only when its timeline
+    (statements, dates, changes) differs from the one it was drawn for.
+    """
     plots = {}
     for actor, topic in dict.fromkeys((c.actor, c.topic) for c in changes):
         statements = timeline_table(store, actor=actor, topic=str(topic))
         chs = changes_table(store, actor=actor, topic=str(topic))
+        key = hashlib.sha1(pd.util.hash_pandas_object(pd.concat([statements, chs]).astype(str), index=False)
+                           .to_numpy().tobytes() + fmt.encode()).hexdigest()[:20]
+        cached = cache / f"{key}.{fmt}" if cache else None
+        if cached is not None and cached.exists():
+            plots[(actor, topic)] = cached.read_text(encoding="utf-8")
+            continue
         fig = timeline_figure(statements, chs)  # the section heading names actor and topic
         if fmt == "html":
             plots[(actor, topic)] = render_svg(fig, [tooltip(r) for _, r in statements.iterrows()])
         else:
             plots[(actor, topic)] = "data:image/png;base64," + base64.b64encode(render_png(fig)).decode()
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(plots[(actor, topic)], encoding="utf-8")
     return plots
 
 
@@ -123,10 +138,11 @@ def md_escape(text: str) -> str:
     return html.escape(str(text)).replace("|", "\\|").replace("\n", " ").replace("\r", " ")
 
 
-def render_report(store: Store, *, fmt: str = "html", filters: dict | None = None) -> str:
+def render_report(store: Store, *, fmt: str = "html", filters: dict | None = None,
+                  plot_cache: Path | None = None) -> str:
     filters = filters or {}
     changes = load_changes(store, **filters)
-    plots = timeline_plots(store, changes, fmt=fmt)
+    plots = timeline_plots(store, changes, fmt=fmt, cache=plot_cache)
     context = {
         "changes": changes,
         "overview": overview(changes),

@@ -13,6 +13,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -297,23 +298,28 @@ class Store:
             )
 
     def get_embeddings(self, model_id: str, hashes: Sequence[str]) -> np.ndarray:
-        """Vectors in the order of `hashes`; every hash must be cached."""
-        found: dict[str, np.ndarray] = {}
+        """Vectors in the order of `hashes`, filled into one float32 array; every hash must be cached."""
         unique = list(dict.fromkeys(hashes))
+        pos = {h: i for i, h in enumerate(unique)}
+        out = None
+        seen = np.zeros(len(unique), dtype=bool)
         for start in range(0, len(unique), 900):
             chunk = unique[start : start + 900]
             marks = ",".join("?" * len(chunk))
-            for h, blob in self.conn.execute(
-                f"SELECT text_hash, vector FROM embeddings WHERE model_id = ? AND text_hash IN ({marks})",
+            for h, dim, blob in self.conn.execute(
+                f"SELECT text_hash, dim, vector FROM embeddings WHERE model_id = ? AND text_hash IN ({marks})",
                 (model_id, *chunk),
             ):
-                found[h] = from_blob(blob)
-        missing = [h for h in unique if h not in found]
-        if missing:
-            raise StoreError(f"{len(missing)} texts have no cached embedding for model {model_id}")
-        if not hashes:
+                if out is None:
+                    out = np.empty((len(unique), dim), dtype=np.float32)
+                i = pos[h]
+                out[i] = np.frombuffer(blob, dtype="<f4")
+                seen[i] = True
+        if not seen.all():
+            raise StoreError(f"{int((~seen).sum())} texts have no cached embedding for model {model_id}")
+        if not len(hashes):
             return np.zeros((0, 0), dtype=np.float32)
-        return np.vstack([found[h] for h in hashes])
+        return out if len(unique) == len(hashes) else out[[pos[h] for h in hashes]]
 
     # -- topics ---------------------------------------------------------------
     def topics(self) -> pd.DataFrame:
@@ -360,8 +366,7 @@ class Store:
         with self.transaction() as c:
             c.executemany(
                 "INSERT OR REPLACE INTO pair_scores VALUES (?, ?, ?, ?, ?, ?)",
-                ((int(e), int(l), model_version, float(p[0]), float(p[1]), float(p[2]))
-                 for e, l, p in zip(earlier, later, proba)),
+                zip(earlier.tolist(), later.tolist(), repeat(model_version), *np.asarray(proba, dtype=float).T.tolist()),
             )
 
     def sync_changes(self, changes: Sequence[dict], model_version: str) -> tuple[int, int]:
@@ -416,6 +421,16 @@ class Store:
         df = pd.read_sql_query(sql, self.conn, params=params)
         df["topic"] = df["topic"].astype("Int64")
         return df
+
+    def fingerprint(self) -> str:
+        """Changes whenever anything an output shows changes: statements, topics, changes."""
+        h = hashlib.sha1()
+        for sql in ("SELECT count(*), max(id) FROM statements",
+                    "SELECT topic_id, label FROM topics ORDER BY topic_id",
+                    "SELECT change_id, active, label, score FROM changes ORDER BY change_id"):
+            for row in self.conn.execute(sql):
+                h.update(repr(row).encode())
+        return h.hexdigest()
 
     # -- digests -----------------------------------------------------------------
     def sent_change_ids(self) -> set[str]:

@@ -59,7 +59,8 @@ def select_changes(timelines: pd.DataFrame, pairs: np.ndarray, proba: np.ndarray
 
     `proba` holds (p_full_flop, p_half_flip, p_no_flip) for each row of `pairs`. A reversal already
     visible at an intermediate statement is not reported again: if some M between E and L agrees
-    with L and E→M is itself flagged, the change was E→M, not E→L.
+    with L and E→M is itself flagged, the change was E→M, not E→L. Only pairs around flagged ones
+    are indexed, and columns are read as arrays once: this runs per detect over every pair.
     """
     if len(pairs) == 0:
         return []
@@ -67,17 +68,23 @@ def select_changes(timelines: pd.DataFrame, pairs: np.ndarray, proba: np.ndarray
     flagged = np.flatnonzero(score >= threshold)
     if len(flagged) == 0:
         return []
-    laters = set(pairs[flagged, 1].tolist())
-    needed = laters | set(pairs[np.isin(pairs[:, 1], list(laters)), 0].tolist())
-    index = {(int(e), int(l)): i for i, (e, l) in enumerate(pairs) if int(l) in needed}
+    later_col = pairs[:, 1]
+    laters = np.unique(later_col[flagged])
+    needed = np.union1d(laters, pairs[np.isin(later_col, laters), 0])
+    rows = np.flatnonzero(np.isin(later_col, needed))
+    index = {(e, l): i for i, (e, l) in zip(rows.tolist(), pairs[rows].tolist())}
+    is_later = set(laters.tolist())
     earlier_of: dict[int, list[int]] = {}
     for e, l in index:
-        if l in laters:
+        if l in is_later:
             earlier_of.setdefault(l, []).append(e)
     ids = timelines["statement_id"].to_numpy()
+    actors = timelines["actor"].to_numpy()
+    topics = timelines["topic"].to_numpy()
+    texts = timelines["text"].to_numpy()
     by_later: dict[int, list[int]] = {}
-    for i in flagged:
-        by_later.setdefault(int(pairs[i, 1]), []).append(int(i))
+    for i, l in zip(flagged.tolist(), later_col[flagged].tolist()):
+        by_later.setdefault(l, []).append(i)
     changes = []
     for l, candidates in sorted(by_later.items()):
         between_all = earlier_of.get(l, [])
@@ -86,14 +93,13 @@ def select_changes(timelines: pd.DataFrame, pairs: np.ndarray, proba: np.ndarray
             if any(_agrees(index, proba, m, l) and _flips(index, score, e, m, threshold)
                    for m in between_all if e < m < l):
                 continue
-            row_e, row_l = timelines.iloc[e], timelines.iloc[l]
             p = proba[i]
             label = "full_flop" if p[0] >= p[1] else "half_flip"
             changes.append({
-                "change_id": change_id(ids[e], ids[l]), "actor": row_l["actor"], "topic_id": int(row_l["topic"]),
+                "change_id": change_id(ids[e], ids[l]), "actor": actors[l], "topic_id": int(topics[l]),
                 "earlier_id": ids[e], "later_id": ids[l], "label": label, "score": round(float(score[i]), 6),
                 "p_full_flop": float(p[0]), "p_half_flip": float(p[1]), "p_no_flip": float(p[2]),
-                "cues": cue_shift(row_e["text"], row_l["text"]),
+                "cues": cue_shift(texts[e], texts[l]),
             })
             break
     return changes
