@@ -12,10 +12,9 @@ Then a second, fresh child process runs pipeline.detect(store, Judge.load(), Emb
 its wall time, a per-phase breakdown and its own peak RSS (resource.getrusage(RUSAGE_SELF).ru_maxrss).
 Targets at 1M statements: detect < 5 min on 2 cores and peak RSS < 4 GiB.
 
-Run:  HF_HUB_OFFLINE=1 .venv/bin/python bench/detect_scale.py [--sizes 10000,100000] [--compare | --patched] [--profile]
+Run:  HF_HUB_OFFLINE=1 .venv/bin/python bench/detect_scale.py [--sizes 10000,100000,1000000] [--profile]
       (1M: --sizes 1000000 --timeout 1500; setup of 1M takes several minutes and ~2 GB of disk in --workdir)
---profile runs the detect child under cProfile and prints its top functions. --compare runs detect twice per size
-on identical copies of the fresh store: as shipped, then with the fixes of bench/proposed_fixes.py monkeypatched in.
+--profile runs the detect child under cProfile and prints its top functions.
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ import argparse
 import json
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -74,13 +72,8 @@ def setup(db: Path, n: int) -> dict:
     return {"setup_s": time.perf_counter() - t0, "statements": count, "db_mib": db.stat().st_size / 2**20}
 
 
-def run_detect(db: Path, profile: bool, patched: bool = False) -> dict:
+def run_detect(db: Path, profile: bool) -> dict:
     import tracker.pipeline as pl
-
-    if patched:  # bench/proposed_fixes.py: the library changes proposed in docs/performance.md
-        import proposed_fixes
-
-        proposed_fixes.apply()
     from tracker.classify import Judge
     from tracker.embed import Embedder
     from tracker.store import Store
@@ -127,7 +120,7 @@ def run_detect(db: Path, profile: bool, patched: bool = False) -> dict:
 
 
 def child(args) -> None:
-    out = setup(Path(args.db), args.n) if args.child == "setup" else run_detect(Path(args.db), args.profile, args.patched)
+    out = setup(Path(args.db), args.n) if args.child == "setup" else run_detect(Path(args.db), args.profile)
     print("RESULT " + json.dumps(out))
 
 
@@ -153,9 +146,6 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=900, help="seconds allowed for each child (default 900)")
     ap.add_argument("--workdir", default=None, help="where the stores go (default: a temporary folder)")
     ap.add_argument("--profile", action="store_true", help="cProfile the detect child (slower)")
-    ap.add_argument("--patched", action="store_true", help="apply bench/proposed_fixes.py in the detect child")
-    ap.add_argument("--compare", action="store_true",
-                    help="per size: detect as shipped, then with bench/proposed_fixes.py, on identical copies of the store")
     ap.add_argument("--child", choices=["setup", "detect"], help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
@@ -174,30 +164,19 @@ def main() -> None:
                 rows.append([f"{n:,}", "setup failed/timed out", "", "", "", "", ""])
                 continue
             print(f"N={n:,}: setup {st['setup_s']:.0f}s, db {st['db_mib']:.0f} MiB", flush=True)
-            fresh = db.with_suffix(".fresh")
-            variants = [False, True] if args.compare else [args.patched]
-            if len(variants) > 1:
-                shutil.copyfile(db, fresh)
-            for k, patched in enumerate(variants):
-                if k > 0:  # start from the same fresh store
-                    for ext in ("-wal", "-shm"):
-                        Path(str(db) + ext).unlink(missing_ok=True)
-                    shutil.copyfile(fresh, db)
-                argv = ["--child", "detect", "--db", str(db)] + (["--profile"] if args.profile else []) + \
-                       (["--patched"] if patched else [])
-                d = call(argv, args.timeout)
-                label = f"{n:,}" + (" patched" if patched else "")
-                if d is None:
-                    rows.append([label, f"> {args.timeout:.0f} (timed out)", "", "?", "", "", ""])
-                    print(f"N={label}: detect timed out after {args.timeout:.0f}s", flush=True)
-                    continue
+            argv = ["--child", "detect", "--db", str(db)] + (["--profile"] if args.profile else [])
+            d = call(argv, args.timeout)
+            label = f"{n:,}"
+            if d is None:
+                rows.append([label, f"> {args.timeout:.0f} (timed out)", "", "?", "", "", ""])
+                print(f"N={label}: detect timed out after {args.timeout:.0f}s", flush=True)
+            else:
                 rows.append([label, f"{d['detect_s']:.1f}", f"{d['cpu_s']:.1f}", f"{d['maxrss_mib']:.0f}",
                              f"{d['pairs']:,}", f"{d['changes']:,}", f"{1e6 * d['detect_s'] / n:.0f}"])
                 phase_rows.append((label, d["phases"]))
                 print(f"N={label}: detect {d['detect_s']:.1f}s wall, {d['cpu_s']:.1f}s CPU, "
                       f"peak RSS {d['maxrss_mib']:.0f} MiB, {d['changes']:,} changes", flush=True)
             db.unlink(missing_ok=True)
-            fresh.unlink(missing_ok=True)
     print()
     print(table(rows, ["statements", "detect s (wall)", "CPU s", "peak RSS MiB", "pairs scored", "changes",
                        "µs/statement (wall)"]))
