@@ -3,7 +3,8 @@ import json
 import numpy as np
 import pytest
 
-from tracker.classify import META_FILE, WEIGHTS_FILE, Judge, ReversalClassifier
+from tracker.classify import META_FILE, WEIGHTS_FILE, Judge
+from tracker.estimator import ReversalClassifier
 from tracker.errors import ModelError
 from tracker.features import PairBatch, cue_counts, pair_features
 from tracker.types import LABELS
@@ -35,7 +36,7 @@ def test_classifier_follows_sklearn_conventions_and_learns():
 
 def test_judge_roundtrip_and_three_columns(tmp_path):
     train, y = batch(60)
-    judge = Judge(ReversalClassifier().fit(pair_features(train), y), embedding_model="m", threshold=0.6, version="t")
+    judge = Judge(ReversalClassifier().fit(pair_features(train), y).head(), embedding_model="m", threshold=0.6, version="t")
     judge.save(tmp_path / "m")
     loaded = Judge.load(tmp_path / "m")
     assert (loaded.version, loaded.threshold, loaded.embedding_model) == ("t", 0.6, "m")
@@ -45,7 +46,7 @@ def test_judge_roundtrip_and_three_columns(tmp_path):
 
 def test_altered_weights_are_refused(tmp_path):
     train, y = batch(40)
-    Judge(ReversalClassifier().fit(pair_features(train), y), embedding_model="m").save(tmp_path / "m")
+    Judge(ReversalClassifier().fit(pair_features(train), y).head(), embedding_model="m").save(tmp_path / "m")
     with open(tmp_path / "m" / WEIGHTS_FILE, "ab") as fh:
         fh.write(b"x")
     with pytest.raises(ModelError, match="checksum mismatch"):

@@ -7,13 +7,9 @@ import hashlib
 import json
 from pathlib import Path
 
+from dataclasses import dataclass, field
+
 import numpy as np
-from scipy.optimize import minimize_scalar
-from scipy.special import softmax
-from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
-from sklearn.preprocessing import StandardScaler
 
 from tracker.errors import ModelError
 from tracker.features import FEATURE_VERSION, PairBatch, pair_features
@@ -26,81 +22,49 @@ SHIPPED_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "reversa
 DEFAULT_THRESHOLD = 0.5
 
 
-class ReversalClassifier(ClassifierMixin, BaseEstimator):
-    """Scaled logistic regression over pair features, temperature-calibrated on held-out folds."""
+def softmax(z: np.ndarray, axis: int = 1) -> np.ndarray:
+    z = z - z.max(axis=axis, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=axis, keepdims=True)
 
-    def __init__(self, C: float = 0.05, class_weight: str | None = "balanced", calibrate: bool = True,
-                 random_state: int = 0):
-        self.C = C
-        self.class_weight = class_weight
-        self.calibrate = calibrate
-        self.random_state = random_state
 
-    def _fit_lr(self, X, y):
-        scaler = StandardScaler().fit(X)
-        lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000)
-        lr.fit(scaler.transform(X), y)
-        return scaler, lr
+@dataclass
+class LinearHead:
+    """A fitted, temperature-scaled multinomial logistic regression as plain arrays."""
 
-    def fit(self, X: np.ndarray, y) -> "ReversalClassifier":
-        y = np.asarray(y)
-        unknown = set(y) - set(LABELS)
-        if unknown:
-            raise ValueError(f"unknown labels: {sorted(unknown)}")
-        self.classes_ = np.array([c for c in LABELS if c in set(y)])
-        scaler, lr = self._fit_lr(X, y)
-        self.mean_, self.scale_ = scaler.mean_.astype(np.float64), scaler.scale_.astype(np.float64)
-        self.coef_, self.intercept_ = lr.coef_.copy(), lr.intercept_.copy()
-        self.lr_classes_ = lr.classes_.copy()
-        self.temperature_ = 1.0
-        if self.calibrate and len(y) >= 30:
-            self.temperature_ = self._fit_temperature(X, y)
-        return self
-
-    def _fit_temperature(self, X, y) -> float:
-        """One temperature fitted to out-of-fold logits: fixes over-confidence, keeps the ranking."""
-        n_splits = int(min(5, np.bincount(np.unique(y, return_inverse=True)[1]).min()))
-        if n_splits < 2:
-            return 1.0
-        logits = np.zeros((len(y), len(self.lr_classes_)))
-        for train, test in StratifiedKFold(n_splits, shuffle=True, random_state=self.random_state).split(X, y):
-            scaler, lr = self._fit_lr(X[train], y[train])
-            if list(lr.classes_) != list(self.lr_classes_):
-                return 1.0
-            logits[test] = self._logits(scaler.transform(X[test]), lr.coef_, lr.intercept_)
-        index = {c: i for i, c in enumerate(self.lr_classes_)}
-        target = np.array([index[c] for c in y])
-
-        def nll(t):
-            p = softmax(logits / t, axis=1)
-            return -np.mean(np.log(p[np.arange(len(y)), target] + 1e-12))
-
-        return float(minimize_scalar(nll, bounds=(0.05, 20), method="bounded").x)
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: np.ndarray
+    classes: np.ndarray
+    lr_classes: np.ndarray
+    temperature: float = 1.0
+    params: dict = field(default_factory=dict)
 
     @staticmethod
-    def _logits(Z, coef, intercept):
+    def logits(Z: np.ndarray, coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
         logits = Z @ coef.T + intercept
         if coef.shape[0] == 1:  # binary LogisticRegression keeps one row
             logits = np.hstack([-logits, logits]) / 2
         return logits
 
-    def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        """Columns in the order of self.classes_ (full_flop, half_flip, no_flip where present)."""
-        Z = (np.asarray(X, dtype=np.float64) - self.mean_) / self.scale_
-        p = softmax(self._logits(Z, self.coef_, self.intercept_) / self.temperature_, axis=1)
-        order = [list(self.lr_classes_).index(c) for c in self.classes_]
-        return p[:, order]
+    @property
+    def n_features(self) -> int:
+        return int(self.mean.shape[0])
 
-    def predict(self, X: np.ndarray) -> np.ndarray:
-        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        """Columns in the order of self.classes (full_flop, half_flip, no_flip where present)."""
+        Z = (np.asarray(X, dtype=np.float64) - self.mean) / self.scale
+        p = softmax(self.logits(Z, self.coef, self.intercept) / self.temperature, axis=1)
+        return p[:, [list(self.lr_classes).index(c) for c in self.classes]]
 
 
 class Judge:
     """A trained classifier plus what it needs to be applied: feature version, embedding model, threshold."""
 
-    def __init__(self, classifier: ReversalClassifier, *, embedding_model: str, threshold: float = DEFAULT_THRESHOLD,
+    def __init__(self, head: LinearHead, *, embedding_model: str, threshold: float = DEFAULT_THRESHOLD,
                  version: str = "dev", metadata: dict | None = None):
-        self.classifier = classifier
+        self.head = head
         self.embedding_model = embedding_model
         self.threshold = threshold
         self.version = version
@@ -111,14 +75,14 @@ class Judge:
         if len(batch) == 0:
             return np.zeros((0, len(LABELS)))
         X = pair_features(batch)
-        if X.shape[1] != self.classifier.mean_.shape[0]:
+        if X.shape[1] != self.head.n_features:
             raise ModelError(
-                f"classifier {self.version} expects {self.classifier.mean_.shape[0]} features, got {X.shape[1]}: "
+                f"classifier {self.version} expects {self.head.n_features} features, got {X.shape[1]}: "
                 f"it was trained on embeddings of {self.embedding_model}; retrain with `tracker train --model ...`"
             )
-        proba = self.classifier.predict_proba(X)
+        proba = self.head.predict_proba(X)
         full = np.zeros((len(batch), len(LABELS)))
-        for j, c in enumerate(self.classifier.classes_):
+        for j, c in enumerate(self.head.classes):
             full[:, LABELS.index(c)] = proba[:, j]
         return full
 
@@ -126,18 +90,18 @@ class Judge:
     def save(self, directory: str | Path, *, extra: dict | None = None) -> Path:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        c = self.classifier
-        np.savez(directory / WEIGHTS_FILE, mean=c.mean_, scale=c.scale_, coef=c.coef_, intercept=c.intercept_)
+        h = self.head
+        np.savez(directory / WEIGHTS_FILE, mean=h.mean, scale=h.scale, coef=h.coef, intercept=h.intercept)
         meta = {
             "format": "tracker-reversal-classifier/1",
             "version": self.version,
             "feature_version": FEATURE_VERSION,
             "embedding_model": self.embedding_model,
-            "classes": list(map(str, c.classes_)),
-            "lr_classes": list(map(str, c.lr_classes_)),
-            "temperature": c.temperature_,
+            "classes": list(map(str, h.classes)),
+            "lr_classes": list(map(str, h.lr_classes)),
+            "temperature": h.temperature,
             "threshold": self.threshold,
-            "params": c.get_params(),
+            "params": h.params,
             "weights_sha256": _sha256(directory / WEIGHTS_FILE),
             **self.metadata,
             **(extra or {}),
@@ -180,14 +144,12 @@ class Judge:
                 arrays = {k: w[k] for k in ("mean", "scale", "coef", "intercept")}
         except Exception as exc:
             raise ModelError(f"{weights_path}: cannot read weights: {exc}") from None
-        clf = ReversalClassifier(**meta.get("params", {}))
-        clf.mean_, clf.scale_, clf.coef_, clf.intercept_ = (arrays[k] for k in ("mean", "scale", "coef", "intercept"))
-        clf.classes_ = np.array(meta["classes"])
-        clf.lr_classes_ = np.array(meta["lr_classes"])
-        clf.temperature_ = float(meta.get("temperature", 1.0))
+        head = LinearHead(arrays["mean"], arrays["scale"], arrays["coef"], arrays["intercept"],
+                          np.array(meta["classes"]), np.array(meta["lr_classes"]), float(meta.get("temperature", 1.0)),
+                          meta.get("params", {}))
         known = {"format", "version", "feature_version", "embedding_model", "classes", "lr_classes", "temperature",
                  "threshold", "params", "weights_sha256"}
-        return cls(clf, embedding_model=meta["embedding_model"], threshold=float(meta.get("threshold", DEFAULT_THRESHOLD)),
+        return cls(head, embedding_model=meta["embedding_model"], threshold=float(meta.get("threshold", DEFAULT_THRESHOLD)),
                    version=meta.get("version", "unknown"), metadata={k: v for k, v in meta.items() if k not in known})
 
 

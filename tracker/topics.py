@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from tracker.errors import InputError
 
@@ -71,6 +69,8 @@ class TopicModel:
             return np.zeros(0, dtype=int)
         if len(vectors) == 1:
             return np.zeros(1, dtype=int)
+        from sklearn.cluster import AgglomerativeClustering  # imported here: reruns with nothing new skip it
+
         model = AgglomerativeClustering(
             n_clusters=None, metric="cosine", linkage="average", distance_threshold=1 - self.cluster_threshold
         )
@@ -82,6 +82,8 @@ class TopicModel:
         if not ids:
             return {}
         joined = [" ".join(docs_by_topic[i]) for i in ids]
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         vectorizer = TfidfVectorizer(stop_words="english", token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z\-']+\b",
                                      sublinear_tf=True, max_features=50_000)
         try:

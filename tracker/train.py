@@ -16,7 +16,8 @@ from sklearn.metrics import (brier_score_loss, confusion_matrix, f1_score, preci
                              roc_auc_score)
 from sklearn.model_selection import StratifiedGroupKFold
 
-from tracker.classify import Judge, ReversalClassifier
+from tracker.classify import Judge
+from tracker.estimator import ReversalClassifier
 from tracker.embed import Embedder
 from tracker.errors import InputError
 from tracker.features import FEATURE_VERSION, PairBatch, cue_counts, pair_features
@@ -246,7 +247,7 @@ def train_judge(data: LabelledPairs, *, embedding_model: str, threshold: float, 
                 seed: int = SEED, params: dict | None = None) -> Judge:
     """Fit on every non-synthetic and synthetic pair (synthetic only ever trains)."""
     clf = ReversalClassifier(random_state=seed, **(params or {})).fit(pair_features(data.batch), data.labels)
-    return Judge(clf, embedding_model=embedding_model, threshold=threshold, version=version,
+    return Judge(clf.head(), embedding_model=embedding_model, threshold=threshold, version=version,
                  metadata={"trained_on": {"pairs": int(len(data.labels)), "actors": int(len(set(data.groups)))}})
 
 

@@ -1,0 +1,120 @@
+"""Shared pieces for the reversal-classifier model-selection experiments.
+
+Everything here evaluates on EXACTLY the folds of tracker.train.cross_validate:
+StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0).split(X, y, groups=actor).
+No actor is ever in both the training and the test part of a fold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+from sklearn.metrics import precision_recall_curve  # noqa: E402
+from sklearn.model_selection import StratifiedGroupKFold  # noqa: E402
+
+from tracker.train import load_labelled, metrics  # noqa: E402
+from tracker.types import LABELS  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+CACHE = HERE / "cache"
+DATA_DIR = ROOT / "data" / "labelled"
+N_SPLITS, SEED = 5, 0
+
+
+def load_frame(snapshot: str | Path | None = None):
+    """The labelled pairs now, or a snapshot CSV saved by cross_encoder_cv.py."""
+    if snapshot:
+        import pandas as pd
+        frame = pd.read_csv(snapshot, dtype={"gap_days": float}, keep_default_na=False)
+        frame["synthetic"] = frame["synthetic"].astype(str).isin(["True", "true", "1"])
+        frame["gap_days"] = frame["gap_days"].astype(float)
+        return frame
+    frame = load_labelled(DATA_DIR)
+    frame = frame[~frame["synthetic"].to_numpy()].reset_index(drop=True)  # none today; synthetic never tested
+    return frame
+
+
+def folds(frame) -> list[tuple[np.ndarray, np.ndarray]]:
+    y, groups = frame["label"].to_numpy(), frame["actor"].to_numpy()
+    X = np.zeros((len(y), 1))  # the split depends only on y, groups and the seed
+    out = []
+    for train, test in StratifiedGroupKFold(n_splits=N_SPLITS, shuffle=True, random_state=SEED).split(X, y, groups):
+        assert not set(groups[train]) & set(groups[test]), "actor leak"
+        out.append((train, test))
+    return out
+
+
+def data_fingerprint(frame) -> str:
+    h = hashlib.sha256()
+    for row in frame[["pair_id", "text_a", "text_b", "label", "actor"]].itertuples(index=False):
+        h.update("\x1f".join(map(str, row)).encode())
+        h.update(b"\x1e")
+    return h.hexdigest()[:16]
+
+
+def text_key(a: str, b: str) -> str:
+    return hashlib.sha256((a + "\x1f" + b).encode()).hexdigest()[:20]
+
+
+def _prec_at_recall(rev_true, score, min_recall=0.75) -> float:
+    p, r, _ = precision_recall_curve(rev_true, score)
+    ok = r >= min_recall
+    return float(p[ok].max()) if ok.any() else 0.0
+
+
+def _recall_at_precision(rev_true, score, min_precision=0.90) -> float:
+    p, r, _ = precision_recall_curve(rev_true, score)
+    ok = p >= min_precision
+    return float(r[ok].max()) if ok.any() else 0.0
+
+
+def summarise(name: str, y: np.ndarray, proba: np.ndarray | None, fit_seconds: list[float], notes: str = "",
+              pred: np.ndarray | None = None, rev_score: np.ndarray | None = None) -> dict:
+    """proba: out-of-fold (n, 3) in LABELS order (or, for the baselines, pred + rev_score without proba)."""
+    if proba is not None:
+        pred = np.array(LABELS)[proba.argmax(axis=1)]
+        rev_score = proba[:, 0] + proba[:, 1]
+    m = metrics(y, pred, rev_score, proba)
+    rev_true = y != "no_flip"
+    return {
+        "name": name,
+        "macro_f1": m["macro_f1"],
+        "f1_full_flop": m["per_class"]["full_flop"]["f1"],
+        "f1_half_flip": m["per_class"]["half_flip"]["f1"],
+        "f1_no_flip": m["per_class"]["no_flip"]["f1"],
+        "rev_precision": m["reversal"]["precision"],
+        "rev_recall": m["reversal"]["recall"],
+        "roc_auc": m["reversal"].get("roc_auc"),
+        "prec_at_rec75": round(_prec_at_recall(rev_true, rev_score), 4),
+        "rec_at_prec90": round(_recall_at_precision(rev_true, rev_score), 4),
+        "brier3": m.get("brier"),
+        "rev_brier": m["reversal"].get("brier"),
+        "fit_s_per_fold": round(float(np.mean(fit_seconds)), 2) if fit_seconds else None,
+        "notes": notes,
+    }
+
+
+COLUMNS = ["name", "macro_f1", "f1_full_flop", "f1_half_flip", "f1_no_flip", "rev_precision", "rev_recall", "roc_auc",
+           "prec_at_rec75", "rec_at_prec90", "brier3", "rev_brier", "fit_s_per_fold"]
+
+
+def markdown_table(rows: list[dict]) -> str:
+    head = "| " + " | ".join(COLUMNS) + " |\n|" + "---|" * len(COLUMNS) + "\n"
+    body = ""
+    for r in rows:
+        body += "| " + " | ".join("" if r.get(c) is None else (f"{r[c]:.3f}" if isinstance(r[c], float) else str(r[c]))
+                                  for c in COLUMNS) + " |\n"
+    return head + body
+
+
+def save_rows(rows: list[dict], path: Path) -> None:
+    path.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
