@@ -14,6 +14,20 @@ def _row(name: str, m: dict) -> str:
             f"{rev.get('roc_auc', float('nan')):.3f} |")
 
 
+def _targets(result: dict) -> list[str]:
+    m, op = result["model_argmax"], result["operating_point"]
+    auc = m["reversal"].get("roc_auc", float("nan"))
+    margin = result["margin_over_best_baseline_macro_f1"]
+    rows = [
+        ("reversal precision ≥ 0.90 at recall ≥ 0.75", f"{op['precision']:.2f} at recall {op['recall']:.2f}",
+         op["precision"] >= 0.9 and op["recall"] >= 0.75),
+        ("ROC-AUC ≥ 0.90", f"{auc:.3f}", auc >= 0.9),
+        ("macro-F1 ≥ 0.75", f"{m['macro_f1']:.3f}", m["macro_f1"] >= 0.75),
+        ("beats both baselines by ≥ 0.15 macro-F1", f"+{margin:.3f}", margin >= 0.15),
+    ]
+    return [f"| {name} | {value} | {'yes' if ok else 'no'} |" for name, value, ok in rows]
+
+
 def write_card(directory: Path, result: dict, judge: Judge, *, data_dir: Path) -> Path:
     op = result["operating_point"]
     lines = [
@@ -45,6 +59,17 @@ def write_card(directory: Path, result: dict, judge: Judge, *, data_dir: Path) -
         f"({'meets' if op.get('target_met') else 'does NOT meet'} the 0.90 precision target).",
         "",
         "Per-class results, the confusion matrix and the baselines' details are in `metrics.json`.",
+        "",
+        "## Targets",
+        "",
+        "| target | measured | met |",
+        "|---|---|---|",
+        *_targets(result),
+        "",
+        "Treat flagged changes as candidates for a person to review, not verdicts. What would move the numbers:",
+        "more and cleaner labelled pairs (half_flip is the weakest class), questions recorded as `context`,",
+        "and a pair model that reads both statements together (an NLI or fine-tuned cross-encoder) once",
+        "there is data and compute to train one; see `bench/experiments/RESULTS.md`.",
         "",
         "## Limits",
         "",

@@ -19,7 +19,7 @@ from scipy.special import logit
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 from common import CACHE, LABELS, data_fingerprint, folds, load_frame, markdown_table, save_rows, summarise, text_key
-from lr_model import ReversalClassifier
+from tracker.estimator import ReversalClassifier  # the same estimator the study started with
 from tracker.embed import Embedder
 from tracker.features import PairBatch, cue_counts
 from tracker.train import LabelledPairs, CosineBaseline, NegationFlipBaseline, _subset, cross_validate, embed_pairs
