@@ -4,7 +4,9 @@ Embeddings find the topic, not the stance; the cue counts (negation, refusal, op
 commitment, hedging, change markers) carry the polarity that the vectors blur. The raw
 embedding blocks (a·b, |a−b|, 768 columns) were dropped in pairfeat-2: on actor-grouped
 cross-validation they lowered macro-F1 from 0.47 to 0.39 (bench/experiments/RESULTS.md).
-The cue lexicons are hand-written heuristics, listed here so a reader can audit them.
+The cue lexicons are hand-written heuristics, listed here so a reader can audit them. Cues are
+counted in the speaker's own words only: a `context` question is embedded with its answer (it says
+what the answer is about) but its "?" and negations are the interviewer's, not the speaker's.
 """
 
 from __future__ import annotations

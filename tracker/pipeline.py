@@ -181,7 +181,8 @@ def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timeline
     slot[needed] = np.arange(len(needed))
     vectors = store.get_embeddings(embedder.model_id, list(timelines["text_hash"].iloc[needed]))
     texts = np.array([judged_text(t, c) for t, c in zip(timelines["text"], timelines["context"])], dtype=object)
-    cues = cue_counts(list(texts[needed]))
+    # stance cues count the speaker's own words; a question in `context` is someone else's
+    cues = cue_counts(list(timelines["text"].to_numpy()[needed]))
     days = pd.to_datetime(timelines["date"]).to_numpy().astype("datetime64[D]").astype(np.int64)
     bar = tqdm(total=len(todo), desc="scoring pairs", unit="pair", disable=not progress or len(todo) < 2000)
     task = _JudgeTask(judge)
