@@ -7,7 +7,6 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-import pandas as pd
 
 from tracker.dates import format_date
 from tracker.report import RATING, _env, md_escape
@@ -107,6 +106,3 @@ def record_sent(store: Store, doc: dict) -> int:
     ids = [c["change_id"] for g in doc["groups"] for c in g["changes"]]
     return store.record_digest(ids, mode=doc["mode"], start=doc["window"]["start"], end=doc["window"]["end"])
 
-
-def digest_frame(doc: dict) -> pd.DataFrame:
-    return pd.DataFrame([{"actor": g["actor"], "topic": g["topic_label"], **c} for g in doc["groups"] for c in g["changes"]])

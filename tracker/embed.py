@@ -65,13 +65,3 @@ class Embedder:
         index = {t: i for i, t in enumerate(unique)}
         vectors = np.asarray(vectors, dtype=np.float32)
         return vectors if len(unique) == len(texts) else vectors[[index[t] for t in texts]]
-
-    def embed_missing(self, store, texts_by_hash: dict[str, str]) -> int:
-        """Encode only texts whose vectors are not cached yet; returns how many were encoded."""
-        cached = store.cached_hashes(self.model_id)
-        todo = [(h, t) for h, t in texts_by_hash.items() if h not in cached]
-        if not todo:
-            return 0
-        vectors = self.encode([t for _, t in todo])
-        store.put_embeddings(self.model_id, zip((h for h, _ in todo), vectors))
-        return len(todo)

@@ -8,7 +8,6 @@ from typing import Literal
 Precision = Literal["day", "month", "year"]
 Label = Literal["full_flop", "half_flip", "no_flip"]
 LABELS: tuple[Label, ...] = ("full_flop", "half_flip", "no_flip")
-REVERSAL_LABELS: tuple[Label, ...] = ("full_flop", "half_flip")
 
 
 @dataclass(frozen=True)
