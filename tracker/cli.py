@@ -110,7 +110,7 @@ def _detect(store, model, classifier, trust, window, topics_file, threshold=None
 
     runner = make_engine(engine, scheduler)
     try:
-        s = detect(store, judge, embedder, window_days=window, topics_file=topics_file, threshold=threshold, log=err,
+        s = detect(store, judge, embedder, window_days=window, topics_file=topics_file, threshold=threshold,
                    engine=runner)
     finally:
         runner.close()

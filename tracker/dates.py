@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-import dateparser
 from dateparser.date import DateDataParser
 
 from tracker.types import Precision
@@ -78,12 +77,9 @@ def format_date(value: dt.date | str, precision: str = "day") -> str:
 
 
 def parse_bound(value: str | None) -> str | None:
-    """A --since/--until bound as an ISO day, for comparing with stored dates."""
+    """A --since/--until bound as an ISO day (first day of a month or year), for comparing with stored dates."""
     if value is None:
         return None
-    parsed = dateparser.parse(value, languages=["en"]) if not _ISO.match(value) else None
-    if parsed is not None:
-        return parsed.date().isoformat()
     try:
         day, _ = parse_date(value, today=dt.date.max)
     except DateError as exc:

@@ -52,14 +52,13 @@ def decode(data: bytes, name: str, warnings: list[str]) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        for encoding in ("cp1252", "latin-1"):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            warnings.append(f"{name}: not valid UTF-8 (byte {exc.start}); read as {encoding}")
-            return text
-    raise InputError(f"{name}: cannot decode")  # latin-1 decodes anything; kept for clarity
+        bad_at = exc.start
+    try:
+        text, encoding = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:  # cp1252 leaves five bytes undefined; latin-1 maps every byte
+        text, encoding = data.decode("latin-1"), "latin-1"
+    warnings.append(f"{name}: not valid UTF-8 (byte {bad_at}); read as {encoding}")
+    return text
 
 
 def read_csv_text(text: str, name: str, warnings: list[str], *,

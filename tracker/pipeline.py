@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,9 +33,9 @@ class DetectSummary:
     retracted: int = 0
 
 
-def embed_statements(store: Store, embedder: Embedder, engine=None) -> int:
+def embed_statements(store: Store, embedder: Embedder, engine=None, *, frame: pd.DataFrame | None = None) -> int:
     """Encode only texts with no cached vector; on an engine, partitioned by actor."""
-    frame = store.statements()
+    frame = store.statements() if frame is None else frame
     cached = store.cached_hashes(embedder.model_id)
     todo = frame[~frame["text_hash"].isin(cached)].drop_duplicates("text_hash")
     if todo.empty:
@@ -69,8 +68,13 @@ class _JudgeTask:
         return self.judge.predict_proba(batch).astype(np.float32)
 
 
-def assign_topics(store: Store, embedder: Embedder, model: TopicModel, *, topics_file: str | Path | None = None) -> int:
-    """Give every statement a topic; returns the number of topics created."""
+def assign_topics(store: Store, embedder: Embedder, model: TopicModel, *, topics_file: str | Path | None = None,
+                  frame: pd.DataFrame | None = None) -> int:
+    """Give every statement a topic; returns the number of topics created.
+
+    A `frame` from store.statements() is updated in place with the new topic ids, so the caller
+    need not read every statement again.
+    """
     created = 0
     existing = store.topics()
     if topics_file:
@@ -83,7 +87,7 @@ def assign_topics(store: Store, embedder: Embedder, model: TopicModel, *, topics
                                 model_id=embedder.model_id, centroid=v, topic_id=t.topic_id)
                 created += 1
             existing = store.topics()
-    frame = store.statements()
+    frame = store.statements() if frame is None else frame
     todo = frame[frame["topic"].isna()]
     if todo.empty:
         return created
@@ -116,13 +120,15 @@ def assign_topics(store: Store, embedder: Embedder, model: TopicModel, *, topics
             created += 1
             assignments += [(free["statement_id"].iloc[i], tid) for i in members]
     store.assign_topics(assignments)
-    refresh_topics(store, embedder, model, touched={tid for _, tid in assignments})
+    new_topic = dict(assignments)
+    frame["topic"] = frame["topic"].fillna(frame["statement_id"].map(new_topic)).astype("Int64")
+    refresh_topics(store, embedder, model, frame, touched=set(new_topic.values()))
     return created
 
 
-def refresh_topics(store: Store, embedder: Embedder, model: TopicModel, *, touched: set[int]) -> None:
+def refresh_topics(store: Store, embedder: Embedder, model: TopicModel, frame: pd.DataFrame, *,
+                   touched: set[int]) -> None:
     """Recompute centroid, size and (for clustered topics) the label of topics that gained members."""
-    frame = store.statements()
     topics = store.topics().set_index("topic_id")
     members = frame[frame["topic"].notna()].groupby("topic")
     labels = {}
@@ -141,13 +147,15 @@ def refresh_topics(store: Store, embedder: Embedder, model: TopicModel, *, touch
 def detect(store: Store, judge: Judge, embedder: Embedder, *, window_days: int = DEFAULT_WINDOW_DAYS,
            max_back: int = DEFAULT_MAX_BACK, threshold: float | None = None,
            topic_model: TopicModel | None = None, topics_file: str | Path | None = None,
-           log: Callable[[str], None] = lambda _m: None, progress: bool = True, engine=None) -> DetectSummary:
+           progress: bool = True, engine=None) -> DetectSummary:
     """Embed what is new, assign topics, score unscored candidate pairs, sync the flagged changes."""
     engine = engine or LocalEngine()
     summary = DetectSummary()
-    summary.embedded = embed_statements(store, embedder, engine)
-    summary.new_topics = assign_topics(store, embedder, topic_model or TopicModel(), topics_file=topics_file)
-    timelines = order_timelines(store.statements())
+    frame = store.statements()  # read once; assign_topics fills in the topic ids it gives
+    summary.embedded = embed_statements(store, embedder, engine, frame=frame)
+    summary.new_topics = assign_topics(store, embedder, topic_model or TopicModel(), topics_file=topics_file,
+                                       frame=frame)
+    timelines = order_timelines(frame)
     summary.statements = len(timelines)
     pairs = candidate_pairs(timelines, window_days=window_days, max_back=max_back)
     proba, summary.pairs_scored = _pair_probabilities(store, judge, embedder, timelines, pairs, progress=progress,
