@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from tracker.classify import META_FILE, WEIGHTS_FILE, Judge
+from tracker.embed import Embedder
 from tracker.estimator import ReversalClassifier
 from tracker.errors import ModelError
 from tracker.features import PairBatch, cue_counts, pair_features
@@ -72,7 +73,7 @@ def test_pickle_needs_trust(tmp_path):
 def test_shipped_model_loads_and_matches_card():
     judge = Judge.load()
     meta = json.loads((judge_dir() / META_FILE).read_text())
-    assert judge.embedding_model == "sentence-transformers/all-MiniLM-L6-v2"
+    assert judge.embedding_model == Embedder().model_id  # trained on the default encoder's vectors
     assert 0 < judge.threshold < 1 and meta["weights_sha256"]
     assert (judge_dir() / "MODEL_CARD.md").exists()
 

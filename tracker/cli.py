@@ -22,6 +22,8 @@ EXIT_CODES = {InputError: 3, ModelError: 4, StoreError: 5}
 Db = Annotated[Optional[Path], typer.Option("--db", envvar="TRACKER_DB", help="SQLite store (default: tracker.db).")]
 Model = Annotated[Optional[str], typer.Option("--model", envvar="TRACKER_MODEL",
                                                help="sentence-transformers model name or path (default: bundled all-MiniLM-L6-v2).")]
+Backend = Annotated[Optional[str], typer.Option("--backend", envvar="TRACKER_BACKEND",
+                                                 help="Encoder runtime: auto (bundled model: onnx-int8; others: torch), torch, onnx, onnx-int8.")]
 Classifier = Annotated[Optional[Path], typer.Option("--classifier", help="Trained classifier folder (default: shipped models/reversal).")]
 Trust = Annotated[bool, typer.Option("--trust", help="Allow loading a pickled classifier file you made yourself.")]
 Out = Annotated[Optional[Path], typer.Option("--out", help="Output file (default: stdout).")]
@@ -93,19 +95,23 @@ def _ingest(store, inputs, actors, rejects, article_meta=None):
     return summary
 
 
-def _detect(store, model, classifier, trust, window, topics_file, threshold=None, engine="local", scheduler=None):
+def _check_embeddings(judge, embedder) -> None:
+    """A classifier's cosine cut points only hold for the vectors it was trained on."""
+    if judge.embedding_model != embedder.model_id:
+        raise ModelError(f"classifier {judge.version} was trained on {judge.embedding_model} embeddings, "
+                         f"not {embedder.model_id}; use its --model/--backend, or retrain with `tracker train`")
+
+
+def _detect(store, model, backend, classifier, trust, window, topics_file, threshold=None, engine="local",
+            scheduler=None):
     from tracker.embed import Embedder
     from tracker.pipeline import detect
 
     judge = _judge(classifier, trust)
-    embedder = Embedder(model, show_progress=True)
-    if model:
-        from tracker.embed import load_encoder
-
-        load_encoder(model)  # fail now, with the model's own error, not after ingesting
-    if judge.embedding_model != embedder.model_id:
-        raise ModelError(f"classifier {judge.version} was trained on {judge.embedding_model} embeddings, "
-                         f"not {embedder.model_id}; retrain it with `tracker train --model {model}`")
+    embedder = Embedder(model, backend=backend, show_progress=True)
+    if model or backend:
+        embedder.load()  # fail now, with the model's own error, not after ingesting
+    _check_embeddings(judge, embedder)
     from tracker.engine import make_engine
 
     runner = make_engine(engine, scheduler)
@@ -142,11 +148,11 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="CSV / JSONL / Parqu
 
 
 @command()
-def detect(db: Db = None, model: Model = None, classifier: Classifier = None, trust: Trust = False,
+def detect(db: Db = None, model: Model = None, backend: Backend = None, classifier: Classifier = None, trust: Trust = False,
            window: Window = 730, topics: TopicsFile = None, engine: Engine = "local", scheduler: Scheduler = None):
     """Embed, group into topics, and flag reversals along each actor-topic timeline."""
     with _open(db) as store:
-        _detect(store, model, classifier, trust, window, topics, engine=engine, scheduler=scheduler)
+        _detect(store, model, backend, classifier, trust, window, topics, engine=engine, scheduler=scheduler)
 
 
 @command()
@@ -186,7 +192,8 @@ def topics(db: Db = None, out: Out = None, raw: Raw = False):
 
 @command()
 def classify(pairs: Annotated[Path, typer.Argument(help="CSV with text_a,text_b (optional actor,date_a,date_b).")],
-             out: Out = None, model: Model = None, classifier: Classifier = None, trust: Trust = False, raw: Raw = False):
+             out: Out = None, model: Model = None, backend: Backend = None, classifier: Classifier = None,
+             trust: Trust = False, raw: Raw = False):
     """Classify free-standing statement pairs."""
     import pandas as pd
 
@@ -203,13 +210,15 @@ def classify(pairs: Annotated[Path, typer.Argument(help="CSV with text_a,text_b 
         err(f"warning: {w}")
     frame = pd.DataFrame([r for _, r in rows])
     judge = _judge(classifier, trust)
-    write_table(score_pairs(judge, Embedder(model), frame), out, raw=raw)
+    embedder = Embedder(model, backend=backend)
+    _check_embeddings(judge, embedder)
+    write_table(score_pairs(judge, embedder, frame), out, raw=raw)
 
 
 @command()
 def run(inputs: Annotated[list[str], typer.Argument(help="Statement files or folders.")],
         out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default: changes CSV to stdout).")] = None,
-        db: Db = None, model: Model = None, classifier: Classifier = None, trust: Trust = False,
+        db: Db = None, model: Model = None, backend: Backend = None, classifier: Classifier = None, trust: Trust = False,
         actors: Actors = None, rejects: Rejects = None, window: Window = 730, topics: TopicsFile = None,
         date: ArticleDate = None, url: ArticleUrl = None, outlet: ArticleOutlet = None,
         engine: Engine = "local", scheduler: Scheduler = None):
@@ -219,7 +228,7 @@ def run(inputs: Annotated[list[str], typer.Argument(help="Statement files or fol
 
     with _open(db) as store:
         _ingest(store, inputs, actors, rejects, {"date": date, "url": url, "outlet": outlet})
-        _detect(store, model, classifier, trust, window, topics, engine=engine, scheduler=scheduler)
+        _detect(store, model, backend, classifier, trust, window, topics, engine=engine, scheduler=scheduler)
         table = changes_table(store)
         if out is None:
             write_table(table, None)
@@ -345,14 +354,14 @@ def _slug(text: str) -> str:
 @command()
 def train(data: Annotated[Path, typer.Option("--data", help="Labelled data folder.")] = Path("data/labelled"),
           out: Annotated[Path, typer.Option("--out", help="Where to save the classifier.")] = Path("models/reversal"),
-          model: Model = None, seed: int = 0,
+          model: Model = None, backend: Backend = None, seed: int = 0,
           version: Annotated[str, typer.Option("--version", help="Version recorded with the model.")] = "reversal-1"):
     """Train the reversal classifier on labelled pairs (reproducible: fixed seed)."""
     from tracker.embed import Embedder
     from tracker.train import cross_validate, embed_pairs, load_labelled, train_judge, write_metrics
     from tracker.modelcard import write_card
 
-    embedder = Embedder(model, show_progress=True)
+    embedder = Embedder(model, backend=backend, show_progress=True)
     data_ = embed_pairs(load_labelled(data), embedder)
     err(f"{len(data_.labels)} pairs, {len(set(data_.groups))} actors; cross-validating ...")
     result = cross_validate(data_, seed=seed)
@@ -366,14 +375,14 @@ def train(data: Annotated[Path, typer.Option("--data", help="Labelled data folde
 
 @command()
 def evaluate(data: Annotated[Path, typer.Option("--data", help="Labelled data folder.")] = Path("data/labelled"),
-             model: Model = None, seed: int = 0, folds: int = 5, out: Out = None):
+             model: Model = None, backend: Backend = None, seed: int = 0, folds: int = 5, out: Out = None):
     """Actor-grouped cross-validation of the classifier and two baselines; prints metrics JSON."""
     import json
 
     from tracker.embed import Embedder
     from tracker.train import cross_validate, embed_pairs, load_labelled, write_metrics
 
-    result = cross_validate(embed_pairs(load_labelled(data), Embedder(model, show_progress=True)), n_splits=folds, seed=seed)
+    result = cross_validate(embed_pairs(load_labelled(data), Embedder(model, backend=backend, show_progress=True)), n_splits=folds, seed=seed)
     if out:
         write_metrics(result, out)
     typer.echo(json.dumps(result, indent=2))
