@@ -2,7 +2,6 @@
 up (read = ingested + duplicate + rejected)."""
 
 import datetime as dt
-import json
 
 import pandas as pd
 import pytest

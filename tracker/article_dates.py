@@ -1,0 +1,160 @@
+"""Statement dates from cues relative to the article date ('on Tuesday', 'a day earlier');
+tracker.dates parses dates that are written out in full.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from tracker.articles import Article
+from tracker.extract_records import _Found, _Quote, _in_spans
+
+# ---------------------------------------------------------------------------- dates
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH_NAMES = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+             r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_CUES = [
+    ("weekday", re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!\s+(?:Times|Telegraph|Mirror|Express))")),
+    ("yesterday", re.compile(r"\byesterday\b|\blast night\b", re.I)),
+    ("today", re.compile(r"\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b", re.I)),
+    ("day_before", re.compile(r"\b(?:a|one) day (?:earlier|before)\b|\bthe (?:day|night) before\b|"
+                              r"\bthe previous day\b", re.I)),
+    ("day_after", re.compile(r"\bthe (?:following|next) (?:day|morning|afternoon|evening)\b|\bthe day after\b", re.I)),
+    ("last_week", re.compile(r"\blast week\b", re.I)),
+    ("last_month", re.compile(r"\blast month\b", re.I)),
+    ("month_day", re.compile(rf"\b(?P<mon>{_MONTH_RE})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<year>\d{{4}}))?")),
+    ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{_MONTH_RE})\b\.?(?:,? (?P<year>\d{{4}}))?")),
+    ("in_month", re.compile(rf"\bin (?P<mon>{_MONTH_RE})\b(?:,? (?P<year>\d{{4}}))?")),
+]
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set to|next|scheduled|expected|until|plans? to)\b[^.]{0,30}$", re.I)
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    kind: str
+    match: re.Match
+
+
+def _find_cues(text: str, quotes: list[_Quote]) -> list[_Cue]:
+    """Date expressions outside quotes; ones that look ahead ('due to take effect on Tuesday') are dropped."""
+    quoted = _in_spans([(q.open_start, q.close_end) for q in quotes])
+    cues = []
+    for kind, pattern in _CUES:
+        for m in pattern.finditer(text):
+            if quoted(m.start()):
+                continue
+            if kind in ("weekday", "month_day", "day_month") and _FUTURE_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+                continue
+            cues.append(_Cue(m.start(), m.end(), kind, m))
+    cues.sort(key=lambda c: c.start)
+    # "Monday's talks" style cues overlap nothing; drop cues nested in longer ones (month_day vs in_month)
+    out = []
+    for c in cues:
+        if out and c.start < out[-1].end:
+            if c.end - c.start > out[-1].end - out[-1].start:
+                out[-1] = c
+            continue
+        out.append(c)
+    return out
+
+
+def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date, str] | None:
+    kind, m = cue.kind, cue.match
+    if kind == "weekday":
+        wanted = _WEEKDAYS.index(m.group(0).lower())
+        return article_day - dt.timedelta(days=(article_day.weekday() - wanted) % 7), "day"
+    if kind == "yesterday":
+        return article_day - dt.timedelta(days=1), "day"
+    if kind == "today":
+        return article_day, "day"
+    if kind == "day_before":
+        return ref - dt.timedelta(days=1), "day"
+    if kind == "day_after":
+        return min(ref + dt.timedelta(days=1), article_day), "day"
+    if kind == "last_week":
+        monday = article_day - dt.timedelta(days=article_day.weekday() + 7)
+        return (monday + dt.timedelta(days=3)).replace(day=1), "month"
+    if kind == "last_month":
+        return (article_day.replace(day=1) - dt.timedelta(days=1)).replace(day=1), "month"
+    month = _MONTH_NAMES[m.group("mon")[:3].lower()]
+    year = int(m.group("year")) if m.group("year") else None
+    if kind == "in_month":
+        year = year or (article_day.year if month <= article_day.month else article_day.year - 1)
+        return dt.date(year, month, 1), "month"
+    try:
+        day = dt.date(year or article_day.year, month, int(m.group("day")))
+    except ValueError:
+        return None
+    if year is None and day > article_day:
+        if (day - article_day).days < 183:
+            return None  # "an election for July 4" in May looks ahead; it dates no statement
+        day = day.replace(year=day.year - 1)
+    return day, "day"
+
+
+def _resolve_dates(article: Article, found: list[_Found], quotes: list[_Quote]) -> list[tuple[dt.date, str]]:
+    """Each statement's date: a cue near its verb, else the last event date before it, else the article date."""
+    day0 = article.date or dt.date.today()
+    cues = _find_cues(article.text, quotes)
+    resolved: list[tuple[_Cue, dt.date, str]] = []
+    ref = None
+    for cue in cues:
+        if cue.kind == "day_before":
+            anchor = ref or next((r for c in cues if c.start > cue.start and c.kind != "day_before"
+                                  for r in [_resolve_cue(c, day0, day0)] if r), (day0, "day"))[0]
+            got = _resolve_cue(cue, day0, anchor)
+        else:
+            got = _resolve_cue(cue, day0, ref or day0)
+        if got:
+            resolved.append((cue, *got))
+            if got[1] == "day":
+                ref = got[0]
+    content = [(f.start, f.end) for f in found if f.kind == "reported"]
+    described = [(f.start, f.end, i) for i, f in enumerate(found) if f.kind == "description"]
+    out: list[tuple[dt.date, str]] = []
+    used_by: dict[int, tuple[str, str]] = {}  # cue start -> (speaker, kind) of the statement it dated
+    last_of: dict[str, tuple[dt.date, str]] = {}
+    for i, f in enumerate(found):
+        # a cue inside another statement's description dates that description only
+        others = [(s, e) for s, e, j in described if j != i]
+        if f.fixed_date:
+            out.append((f.fixed_date, "day"))
+            continue
+        own = [(c, d, p) for c, d, p in resolved if f.sent_start <= c.start < f.sent_end
+               and not any(s <= c.start < e for s, e in f.excluded + content + others)]
+        if f.present:
+            out.append((day0, "day"))
+        elif own:
+            c, d, p = min(own, key=lambda x: abs(x[0].start - f.anchor))
+            used_by[c.start] = (f.speaker, f.kind)
+            out.append((d, p))
+        else:
+            out.append(_inherited(f, resolved, content, used_by, last_of, day0))
+        last_of[f.speaker] = out[-1]
+    return out
+
+
+# Weekday/yesterday/today cues set the news frame even inside a reported clause; explicit dates and
+# months inside what someone said are usually background ("inflation fell in April").
+_FRAME_CUES = {"weekday", "yesterday", "today"}
+
+
+def _inherited(f: _Found, resolved, content, used_by, last_of, day0) -> tuple[dt.date, str]:
+    """No cue of its own: the last event date before it, unless that date was another speaker's
+    and this speaker was already dated ('Macron also announced …' after 'NATO said on Tuesday')."""
+    earlier = [(c, d, p) for c, d, p in resolved if c.start < f.sent_start
+               and (c.kind in _FRAME_CUES or not any(s <= c.start < e for s, e in content))
+               and not (c.kind == "day_before" and used_by.get(c.start, ("", ""))[1] == "description")]
+    if not earlier:
+        return last_of.get(f.speaker, (day0, "day"))
+    c, d, p = earlier[-1]
+    if used_by.get(c.start, (f.speaker, ""))[0] != f.speaker and f.speaker in last_of:
+        return last_of[f.speaker]
+    return d, p

@@ -1,0 +1,41 @@
+"""Records shared by the extraction steps, kept apart so the step modules need not import each other."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# ---------------------------------------------------------------------------- records
+
+
+@dataclass
+class _Quote:
+    start: int  # offsets of the quoted words (inside the quote marks), in article.text
+    end: int
+    open_start: int  # offset of the opening quote mark
+    close_end: int  # offset just after the closing mark
+    direct: bool = False
+
+
+@dataclass
+class _Found:
+    """A statement before its date is resolved."""
+
+    speaker: str
+    text: str
+    kind: str
+    start: int
+    end: int
+    anchor: int  # offset of the reporting verb (or attribution) used to pick a date cue
+    sent_start: int
+    sent_end: int
+    excluded: list[tuple[int, int]] = field(default_factory=list)  # spans whose date cues are not ours
+    present: bool = False
+    fixed_date: dt.date | None = None
+
+
+# ---------------------------------------------------------------------------- spans
+
+
+def _in_spans(spans: list[tuple[int, int]]):
+    return lambda i: any(s <= i < e for s, e in spans)

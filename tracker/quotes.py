@@ -1,0 +1,275 @@
+"""Direct quotes and embedded posts: the speaker's own words, found by their punctuation (clearer
+than a parser for it) and attributed from the words around them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tracker.dates import DateError, parse_date
+from tracker.extract_records import _Found, _Quote
+from tracker.speakers import _Discourse, _resolve_speaker, _speaker_of
+
+# ---------------------------------------------------------------------------- vocabulary
+
+SPEECH_VERBS = (
+    "said|says|say|added|adds|told|tells|responded|responds|replied|replies|wrote|writes|warned|warns|"
+    "insisted|insists|argued|argues|asked|asks|continued|explained|declared|stated|noted|stressed|"
+    "posted|tweeted|answered|recalled|admitted|acknowledged|remarked|conceded|quipped|joked|vowed|"
+    "promised|urged|announced|shouted|cautioned|countered|observed|predicted|suggested|went on"
+)
+
+
+# ---------------------------------------------------------------------------- quotes
+
+
+_OPEN = "\"“"
+_CLOSE = "\"”"
+
+
+def _find_quotes(text: str, start: int, end: int) -> list[_Quote]:
+    """Double-quoted spans; straight quotes paired in order, an unclosed quote runs to the paragraph end."""
+    quotes, i = [], start
+    while i < end:
+        ch = text[i]
+        if ch in _OPEN and (ch == "“" or i == start or not text[i - 1].isalnum()):
+            closer = "”" if ch == "“" else "\""
+            j = text.find(closer, i + 1, end)
+            if ch == "“" and j < 0:
+                j = text.find("\"", i + 1, end)
+            if j < 0:
+                j = end
+            quotes.append(_Quote(i + 1, j, i, min(j + 1, end)))
+            i = j + 1
+            continue
+        i += 1
+    return quotes
+
+
+_BOUNDARY_BEFORE = re.compile(rf"(?:^|[.!?:]|[.!?][\"”]|\b(?:{SPEECH_VERBS}),?|\b(?:{SPEECH_VERBS}) \w+,?)\s*$", re.I)
+_THAT_BEFORE = re.compile(r"\b(?:that|as|of|the|a|an|to|be|was|is|were|are|called|for|on|in|from|by|with)\s*$", re.I)
+
+
+def _classify_quotes(text: str, quotes: list[_Quote], para_start: int, para_end: int) -> None:
+    """Direct quotes stand on their own (after a colon, a sentence end or 'X said,'); the rest are
+    scare quotes inside reported speech ('said the voices "echo in my ears"')."""
+    for q in quotes:
+        inner = text[q.start:q.end].strip()
+        words = len(inner.split())
+        before = text[max(para_start, q.open_start - 80):q.open_start]
+        after = text[q.close_end:min(q.close_end + 80, para_end)]
+        multi = bool(re.search(r"[.!?]\s+[A-Z]", inner))
+        if words < 3 and not multi:
+            continue
+        if _THAT_BEFORE.search(before) and not multi:
+            continue
+        q.direct = bool(_BOUNDARY_BEFORE.search(before)) or bool(_may_attribute_after(inner) and _after_attribution(after)) or multi
+
+
+_SPK = r"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|he\b|she\b|they\b)(?:[^,.;:!?\"“”\s]+\s?){0,6}?)"
+_AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
+_AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|an\s)?[A-Z][^,.;:!?\"“”]{{0,80}}?)"
+                      r"(?=[,.;:!?]|\s+(?:in|on|at|of|to|during|after|before|when|while|as|from|on)\b|$)")
+
+
+def _after_attribution(after: str) -> re.Match | None:
+    """'"…," X said' / '"…," said X' right after a closing quote."""
+    if re.match(r"^\s*[\"“]", after):
+        return None
+    return _AFTER_A.match(after) or _AFTER_B.match(after)
+
+
+def _direct_quotes(text: str, doc, start: int, end: int, quotes: list[_Quote], state: _Discourse) -> list[_Found]:
+    out: list[_Found] = []
+    last: _Found | None = None
+    carried, state.open_quote = state.open_quote, None
+    for q in quotes:
+        if carried is not None and q.open_start == start:
+            q.direct = True  # a new paragraph reopening a quote continues it
+            carried.text = _join(carried.text, text[q.start:q.end].strip())
+            carried.end = _trim(text, q.start, q.end)[1]
+            carried.excluded.append((q.open_start, q.close_end))
+            last = carried
+            state.open_quote = carried if q.close_end >= end and text[q.close_end - 1] not in _CLOSE else None
+            continue
+        if not q.direct:
+            continue
+        speaker, anchor = _quote_speaker(text, doc, start, end, q, state)
+        inner_start, inner_end = _trim(text, q.start, q.end)
+        if inner_end <= inner_start:
+            continue
+        between = text[last.end:q.open_start] if last else ""
+        continues = last is not None and (not speaker or speaker == last.speaker) and \
+            (_after_attribution(between.lstrip("\"”,. ")) or not between.strip(" \"”,.\n"))
+        if continues and last is not None:
+            last.text = _join(last.text, text[inner_start:inner_end])
+            last.end = inner_end
+            last.sent_end = max(last.sent_end, q.close_end)
+            last.excluded.append((q.open_start, q.close_end))
+            continue
+        if not speaker:
+            prev = out[-1] if out else None
+            p = state.recent(q.open_start)
+            speaker = prev.speaker if prev else (p.name if p else "")
+            anchor = q.open_start
+        if not speaker:
+            continue
+        sent_s, sent_e = _sentence_bounds(text, start, end, q)
+        last = _Found(speaker, text[inner_start:inner_end], "direct", inner_start, inner_end, anchor,
+                      sent_s, sent_e, [(q.open_start, q.close_end)])
+        out.append(last)
+        if q.end >= end:  # no closing mark: the quote goes on in the next paragraph
+            state.open_quote = last
+    return out
+
+
+def _join(first: str, second: str) -> str:
+    """Split quotes join with one space; the comma that closed the first part is dropped."""
+    return first.rstrip().rstrip(",") + " " + second.lstrip()
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+        e -= 1
+    return s, e
+
+
+def _sentence_bounds(text: str, start: int, end: int, q: _Quote) -> tuple[int, int]:
+    left = max(text.rfind(". ", start, q.open_start), text.rfind("? ", start, q.open_start),
+               text.rfind("! ", start, q.open_start))
+    left = start if left < 0 else left + 2
+    m = re.search(r"[.!?](?=\s|$)", text[q.close_end:end])
+    right = q.close_end + m.end() if m else end
+    return left, right
+
+
+def _may_attribute_after(inner: str) -> bool:
+    """'"….," X said': a quote closed by a full stop ends its sentence, so what follows is new."""
+    return not inner.rstrip().endswith(".")
+
+
+def _quote_speaker(text: str, doc, start: int, end: int, q: _Quote, state: _Discourse) -> tuple[str, int]:
+    """Speaker from the attribution after the quote, else from the clause before it."""
+    after = text[q.close_end:min(q.close_end + 120, end)]
+    m = _after_attribution(after) if _may_attribute_after(text[q.start:q.end]) else None
+    if m:
+        return _resolve_speaker(m.group("spk"), q.close_end + m.start("spk"), state), q.close_end + m.start("verb")
+    clause_start = _clause_start(text, start, q.open_start)
+    before = text[clause_start:q.open_start]
+    if not before.strip():
+        return "", q.open_start
+    label = re.match(r"^\s*([A-Z][A-Za-z .&'’-]{1,40}):\s*$", before)
+    if label and (label.group(1).isupper() or state.lookup(label.group(1))):
+        return _label_speaker(label.group(1), state), clause_start
+    verbs = [t for t in doc if clause_start - start <= t.idx < q.open_start - start and t.pos_ in ("VERB", "AUX")]
+    for verb in reversed(verbs):
+        if any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("conj", "advcl", "xcomp"):
+            speaker = _speaker_of(verb, start, state)
+            if speaker:
+                return speaker, start + verb.idx
+    return "", q.open_start
+
+
+def _clause_start(text: str, start: int, pos: int) -> int:
+    """Start of the sentence holding `pos`, ignoring sentence ends inside quotes."""
+    i, quote_open, last = start, False, start
+    while i < pos:
+        ch = text[i]
+        if ch in "“”\"":
+            quote_open = (ch == "“") or (ch == "\"" and not quote_open)
+            if ch == "”":
+                quote_open = False
+        elif ch in ".!?" and not quote_open and i + 1 < len(text) and text[i + 1] in " \"”":
+            last = i + 1
+        i += 1
+    return last
+
+
+def _label_speaker(label: str, state: _Discourse) -> str:
+    """Transcript labels ('TRUMP:', 'FOX NEWS:') -> a known person, else the label in title case."""
+    person = state.lookup(label.title()) or state.lookup(label)
+    return person.name if person else label.title() if label.isupper() else label
+
+
+# ---------------------------------------------------------------------------- embedded posts
+
+
+_SIGNATURE = re.compile(
+    r"[—–-]\s*(?P<author>[^()\n—–]+?)\s*\(@\w+\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*$")
+_LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Z][A-Z .&'’-]{1,40}):\s*(?P<body>.+)$")
+
+
+def _post_signature(line: str) -> re.Match | None:
+    return _SIGNATURE.search(line)
+
+
+def _post_statements(text: str, state: _Discourse) -> list[_Found]:
+    """An embedded post ('… — Name (@handle) August 19, 2025'): its lines are the author's words,
+    except transcript lines ('TRUMP: "…"'), which belong to the labelled speaker."""
+    out = []
+    for sig, block in _post_blocks(text):
+        author = _resolve_speaker(sig.group("author"), sig.start(), state)
+        try:
+            day = parse_date(sig.group("date").replace(".", ""), today=dt.date.max)[0]
+        except DateError:
+            day = None
+        for ls, le in block:
+            out.extend(_post_line(text, ls, le, author, day, state))
+    return out
+
+
+def _post_blocks(text: str) -> list[tuple[re.Match, list[tuple[int, int]]]]:
+    """Each post signature with the post lines above it (and any text before the dash)."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    blocks = []
+    for idx, (s, e) in enumerate(lines):
+        sig = _SIGNATURE.search(text, s, e)
+        if not sig:
+            continue
+        block = []
+        j = idx - 1
+        while j >= 0 and _looks_like_post(text[lines[j][0]:lines[j][1]]) and len(block) < 8:
+            block.append(lines[j])
+            j -= 1
+        head = re.sub(r"(?:https?://|pic\.twitter\.com/)\S+", "", text[s:sig.start()]).strip()
+        if head:
+            block.append((s, s + len(text[s:sig.start()].rstrip())))
+        blocks.append((sig, sorted(block)))
+    return blocks
+
+
+def _looks_like_post(line: str) -> bool:
+    """Post lines are short and look like social media: labels, emoji, all-caps or quotes."""
+    if len(line) > 280:
+        return False
+    return bool(_LABEL_LINE.match(line) or re.search(r"[\U0001F000-\U0001FFFF\u2600-\u27BF]", line)
+                or re.match(r"^\s*[\"“]", line) or re.match(r"^\s*[A-Z]{4,}\b", line))
+
+
+_ROLE_LABELS = {"reporter", "host", "interviewer", "moderator", "anchor", "question", "q", "a", "answer"}
+
+
+def _is_label(label: str, state: _Discourse) -> bool:
+    """'FOX NEWS:', 'TRUMP:', 'REPORTER:' are speakers; 'BREAKING:' or 'CONFIRMED:' are not."""
+    return len(label.split()) > 1 or label.lower() in _ROLE_LABELS or bool(state.lookup(label.title()))
+
+
+def _post_line(text: str, s: int, e: int, author: str, day, state: _Discourse) -> list[_Found]:
+    line = text[s:e]
+    stripped = re.sub(r"^[^\w\"“]+", "", line)
+    offset = s + (len(line) - len(stripped))
+    speaker, body_at = author, offset
+    m = _LABEL_LINE.match(stripped)
+    if m and _is_label(m.group("label"), state):
+        speaker, body_at = _label_speaker(m.group("label"), state), offset + m.start("body")
+    bs, be = _trim(text, body_at, e)
+    while bs < be and text[bs] in "\"“":
+        bs += 1
+    while be > bs and text[be - 1] in "\"”:":
+        be -= 1
+    if be - bs < 3:
+        return []
+    return [_Found(speaker, text[bs:be], "direct", bs, be, s, s, e, [], False, day)]

@@ -1,0 +1,219 @@
+"""Statements in the writer's words (reported speech, 'according to', descriptions of positions):
+found in spaCy's dependency parse, since no quote marks set them off.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extract_records import _Found
+from tracker.speakers import _Discourse, _resolve_speaker, _speaker_of
+
+# ---------------------------------------------------------------------------- vocabulary
+
+# lemma -> how its content is found; "say"-type verbs take a clause, "vow"-type an infinitive.
+REPORT_LEMMAS = {
+    "say", "tell", "warn", "insist", "argue", "claim", "deny", "promise", "pledge", "vow", "confirm",
+    "admit", "announce", "stress", "state", "declare", "urge", "accuse", "recall", "acknowledge",
+    "note", "suggest", "list", "call", "assure", "concede", "reiterate", "predict", "threaten",
+    "repeat", "explain", "add", "emphasise", "emphasize", "contend", "allege", "write", "post", "tweet",
+}
+_NOT_CONTENT_DEPS = {"punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "advcl",
+                     "npadvmod", "prt", "dep"}
+
+DESCRIPTION_PATTERNS = [
+    r"appear(?:s|ed)? (?:\w+ )?(?:open|willing|ready|reluctant|keen|to)\b",
+    r"(?:left|leave|leaves|leaving) (?:the door |it |\w+ )?open\b",
+    r"(?:(?:is|was|are|were|has been|have been) )?(?:still )?(?:pushing|pressing|lobbying) for\b",
+    r"refus(?:ed|es|e|ing) to\b",
+    r"declin(?:ed|es|e|ing) to\b",
+    r"put (?:\w+ ){0,2}(?:distance|at the heart|pressure)\b",
+    r"paint(?:ed|s)? an? \w+",
+    r"(?:threw|throws|throw) (?:his|her|their) (?:weight|support) behind\b",
+    r"voic(?:ed|es) \w+",
+    r"singl(?:ed|es) out\b",
+    r"(?:took|takes|take) aim at\b",
+    r"describ(?:ed|es) (?:\w+ ){1,4}as\b",
+    r"struck an? \w+ (?:note|tone)\b",
+    r"distanced (?:himself|herself|themselves)\b",
+    r"(?:dismissed|praised|critici[sz]ed|condemned|defended|welcomed|rejected|questioned|congratulated) \w+",
+    r"(?:stood|stands) by\b",
+    r"conceded defeat\b",
+    r"offered (?:\w+ )?(?:support|optimism|praise|criticism)\b",
+]
+_DESCRIPTION = re.compile("|".join(f"(?:{p})" for p in DESCRIPTION_PATTERNS), re.I)
+
+
+# ---------------------------------------------------------------------------- reported speech
+
+
+def _reported(doc, base: int, state: _Discourse, in_quote, direct_spans, already: list[_Found]) -> list[_Found]:
+    out: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+    overrides: dict[int, str] = {}  # verb index -> speaker, for verbs the parser attached too deep
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or in_quote(tok.idx):
+            continue
+        lemma = tok.lemma_.lower()
+        made_clear = lemma == "make" and any(c.lower_ == "clear" for c in tok.children)
+        ruled_out = lemma == "rule" and any(c.lower_ == "out" for c in tok.children)
+        if lemma not in REPORT_LEMMAS and not made_clear and not ruled_out:
+            continue
+        if lemma == "call" and not any(c.dep_ in ("dobj", "ccomp", "oprd") for c in tok.children):
+            continue
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"refuse", "decline"}:
+            continue  # "refused to say ..." is a description
+        content = _content_span(tok, made_clear)
+        if content is None:
+            continue
+        content = _cut_at_sibling_report(tok, content, overrides)
+        s, e = base + content[0], base + content[1]
+        if any(ds <= s < de for ds, de in direct_spans):
+            continue  # the clause is a quote: handled as direct speech
+        clip = min([ds for ds, _ in direct_spans if s < ds < e], default=e)
+        if clip < e:  # "urged voters to reject X: \"…\"": the quote is its own statement
+            e = clip
+            while e > s and doc.text[e - base - 1] in " :;,\"“":
+                e -= 1
+            content = (content[0], e - base)
+        if any(a.lemma_.lower() in {"ask", "wonder", "question"} for a in tok.ancestors):
+            continue  # inside a question put to someone, not a claim
+        if any(ts <= base + tok.idx < te for ts, te in taken):
+            continue  # nested inside another reported clause ("confirmed that Trump ruled out ...")
+        speaker = overrides.get(tok.i) or _speaker_of(tok, base, state)
+        if not speaker:
+            continue
+        overrides.update({k: speaker for k, v in overrides.items() if v == ""})
+        text = doc.text[content[0]:content[1]]
+        if len(text.split()) < 2:
+            continue
+        sent = tok.sent
+        present = tok.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lower_ not in ("has", "have")
+                                                     for c in tok.children)
+        out.append(_Found(speaker, text, "reported", s, e, base + tok.idx, base + sent.start_char,
+                          base + sent.end_char, [(s, e)], present))
+        taken.append((s, e))
+    return out
+
+
+def _cut_at_sibling_report(verb, content: tuple[int, int], overrides: dict[int, str]) -> tuple[int, int]:
+    """'claimed that X after Y showed Z, and vowed to W': a subject-less reporting verb inside the
+    clause is a misattached sibling of `verb`; cut the clause before it and give it verb's speaker."""
+    for t in verb.doc:
+        if not (content[0] <= t.idx < content[1]) or t.dep_ != "conj" or t.lemma_.lower() not in REPORT_LEMMAS:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue
+        overrides[t.i] = ""
+        cut = t.i
+        while cut > 0 and verb.doc[cut - 1].dep_ in ("cc", "punct"):
+            cut -= 1
+        return content[0], verb.doc[cut - 1].idx + len(verb.doc[cut - 1].text)
+    return content
+
+
+def _content_span(verb, made_clear: bool) -> tuple[int, int] | None:
+    """Char span of what was said: the clausal complement, else the infinitive/object phrase."""
+    if made_clear:
+        clear = next(c for c in verb.children if c.lower_ == "clear")
+        inner = [c for c in clear.children if c.dep_ in ("ccomp", "advcl")]
+        return _span_of(inner[0]) if inner else None
+    ccomp = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if ccomp:
+        return _span_of(ccomp[0])
+    rights = [c for c in verb.rights if c.dep_ not in _NOT_CONTENT_DEPS and not _is_time_phrase(c)]
+    if verb.lemma_.lower() in {"say", "tell", "add", "write", "post", "tweet"}:
+        return None  # "said of the Russian president": nothing said without a clause
+    if not rights:
+        return None
+    first = min(c.left_edge.i for c in rights)
+    last = max(c.right_edge.i if c.dep_ != "advcl" else _right_edge(c) for c in rights)
+    return _trim_tokens(verb.doc, first, last)
+
+
+def _is_time_phrase(tok) -> bool:
+    """'on Wednesday afternoon' after the verb dates the statement; it is not what was said."""
+    return tok.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+
+
+def _span_of(head) -> tuple[int, int]:
+    first, last = head.left_edge.i, _right_edge(head)
+    return _trim_tokens(head.doc, first, last)
+
+
+def _right_edge(head) -> int:
+    """Right edge of a phrase, stopping before a ', doing …' gloss the writer added."""
+    last = head.i
+    for child in head.rights:
+        if _is_gloss(child):
+            break
+        last = max(last, child.right_edge.i)
+    return last
+
+
+def _is_gloss(tok) -> bool:
+    """', telling journalists that …' holds a statement of its own, so it is cut off."""
+    if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > 0
+            and tok.doc[tok.left_edge.i - 1].text == ","):
+        return False
+    sub = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+    return any(t.lemma_.lower() in REPORT_LEMMAS for t in sub) or bool(_DESCRIPTION.search(sub.text))
+
+
+def _trim_tokens(doc, first: int, last: int) -> tuple[int, int]:
+    while first <= last and (doc[first].dep_ == "mark" and doc[first].lower_ in {"that", "whether", "if"}
+                             or doc[first].is_punct and doc[first].text not in "\"“"):
+        first += 1
+    while last >= first and doc[last].is_punct and doc[last].text not in "\"”":
+        last -= 1
+    if last < first:
+        return 0, 0
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+# ---------------------------------------------------------------------------- according to
+
+
+def _according_to(doc, base: int, state: _Discourse, in_quote) -> list[_Found]:
+    """'According to an official ..., X happened' with no reporting verb: the source said it."""
+    out = []
+    for sent in doc.sents:
+        m = re.match(r"^According to ([^,]+),\s*(.+?)[.!?]?$", sent.text.strip())
+        if not m or in_quote(sent.start_char):
+            continue
+        s = base + sent.start_char + sent.text.index(m.group(2))
+        speaker = _resolve_speaker(m.group(1), base + sent.start_char, state)
+        out.append(_Found(speaker, m.group(2), "reported", s, s + len(m.group(2)), base + sent.start_char,
+                          base + sent.start_char, base + sent.end_char))
+    return out
+
+
+# ---------------------------------------------------------------------------- descriptions
+
+
+def _descriptions(doc, base: int, state: _Discourse, in_quote, already: list[_Found]) -> list[_Found]:
+    out = []
+    for m in _DESCRIPTION.finditer(doc.text):
+        if in_quote(m.start()):
+            continue
+        tok = next((t for t in doc if t.idx <= m.start() < t.idx + len(t) + 1 and not t.is_space), None)
+        if tok is None:
+            continue
+        verb = next((t for t in doc[tok.i:tok.i + 4] if t.pos_ in ("VERB", "AUX")), tok)
+        if verb.pos_ == "AUX" and verb.head is not verb:
+            verb = verb.head
+        speaker = _speaker_of(verb, base, state)
+        if not speaker:
+            continue
+        rights = [c for c in verb.rights if c.dep_ not in ("conj", "cc", "punct")]
+        rights = rights[:next((k for k, c in enumerate(rights) if _is_gloss(c)), len(rights))]
+        last = max([c.right_edge.i for c in rights] + [verb.i])
+        s_char, e_char = _trim_tokens(doc, tok.i, last)
+        s, e = base + s_char, base + e_char
+        if any(f.start <= s < f.end for f in already + out):
+            continue  # part of another statement ("appeared to take aim at": one description)
+        sent = verb.sent
+        present = bool(re.match(r"(?:is|are|has been|have been)\b", m.group(0), re.I)) or tok.tag_ in ("VBZ", "VBP")
+        out.append(_Found(speaker, doc.text[s_char:e_char], "description", s, e, s, base + sent.start_char,
+                          base + sent.end_char, [], present))
+    return out

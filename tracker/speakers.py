@@ -1,0 +1,327 @@
+"""Who said it: the people an article has named so far, so that a title, a surname or a pronoun
+resolves to one person's full name (or an anonymous role).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.extract_records import _Found
+
+# ---------------------------------------------------------------------------- records
+
+
+@dataclass
+class _Person:
+    name: str
+    titles: str = ""  # lower-cased words introducing the name ("british prime minister")
+    gender: str = ""  # "m" | "f" | ""
+    mentions: list[tuple[int, bool]] = field(default_factory=list)  # (offset, was a subject)
+
+
+# ---------------------------------------------------------------------------- vocabulary
+
+_ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
+               "aide", "aides", "adviser", "advisers", "advisor", "diplomat", "diplomats", "insider", "insiders"}
+_DETERMINERS = {"a", "an", "the", "one", "two", "three", "several", "some", "another", "his", "her", "their"}
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "dr", "dr."}
+_FEMALE_CUES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "queen", "princess"}
+_MALE_CUES = {"mr", "mr.", "sir", "lord", "king", "prince"}
+# A short list of common female first names: used only to tell "she" from "he".
+FEMALE_FIRST_NAMES = {
+    "alice", "alicia", "angela", "ann", "anne", "annalena", "bridget", "caroline", "catherine", "christine",
+    "claire", "diane", "elizabeth", "ellen", "emily", "emma", "giorgia", "hillary", "jacinda", "jane", "janet",
+    "jennifer", "jill", "julia", "karoline", "kamala", "kaja", "kemi", "kristen", "kristi", "laura", "linda",
+    "lisa", "liz", "margaret", "maria", "marine", "mary", "melania", "mette", "michelle", "nancy", "nicola",
+    "nikki", "olena", "priti", "rachel", "sanna", "sarah", "susan", "suella", "susie", "theresa", "tulsi",
+    "ursula", "yvette", "kristalina", "marjorie", "elise", "amy", "angela", "chrystia", "mélanie", "melanie",
+}
+_TITLE_WORDS = (
+    "president|vice president|prime minister|chancellor|secretary|minister|senator|representative|"
+    "governor|speaker|mayor|leader|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|host|"
+    "anchor|press secretary|king|queen|pope|general|ambassador|commissioner|president-elect|mp|premier|"
+    "foreign secretary|home secretary|chancellor of the exchequer|attorney general|first minister"
+)
+_TITLE_SET = set(_TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home", "press", "president-elect",
+                                             "former", "us", "u.s.", "british", "french", "german"}
+_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+
+
+# ---------------------------------------------------------------------------- discourse state
+
+
+class _Discourse:
+    """People met so far, so later titles, surnames and pronouns can be resolved."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, _Person] = {}
+        self.open_quote: _Found | None = None  # a quote left unclosed at the end of a paragraph
+
+    def register(self, name: str, titles: str, offset: int, subject: bool) -> _Person:
+        name = " ".join(name.split())
+        person = self.lookup(name) if len(name.split()) == 1 else self.people.get(name)
+        if person is None:
+            # A longer name that extends a known one ("Donald Trump" after "Trump") replaces it.
+            person = next((p for p in self.people.values() if len(name.split()) > 1
+                           and name.endswith(" " + p.name)), None)
+            if person is not None:
+                del self.people[person.name]
+                person.name = name
+            else:
+                person = _Person(name)
+            self.people[name] = person
+        if titles and titles not in person.titles:
+            person.titles = f"{person.titles} | {titles}".strip(" |")
+        words = titles.split()
+        if not person.gender:
+            if any(w in _FEMALE_CUES for w in words) or name.split()[0].lower() in FEMALE_FIRST_NAMES:
+                person.gender = "f"
+            elif any(w in _MALE_CUES for w in words):
+                person.gender = "m"
+        person.mentions.append((offset, subject))
+        return person
+
+    def lookup(self, name: str) -> _Person | None:
+        """Full name from a surname or first name already met ("Trump", "Sir Keir")."""
+        words = [w for w in name.split() if w.lower().strip(".") not in _HONORIFICS]
+        if not words:
+            return None
+        clean = " ".join(words)
+        if clean in self.people:
+            return self.people[clean]
+        key = clean.lower()
+        hits = [p for p in self.people.values() if p.name.lower().endswith(" " + key)]
+        if not hits and len(words) == 1:
+            hits = [p for p in self.people.values() if key in p.name.lower().split()]
+        return max(hits, key=_last_mention) if hits else None
+
+    def by_title(self, phrase: str, before: int) -> _Person | None:
+        """'the Prime Minister' -> the last person introduced with that title."""
+        words = [w for w in phrase.lower().replace("-", " - ").split() if w not in _DETERMINERS
+                 and w not in {"outgoing", "former", "new", "then", "incoming"}]
+        role = " ".join(words).replace(" - ", "-")
+        best = None
+        for p in self.people.values():
+            titles = p.titles.lower()
+            if not titles or _last_mention(p, before) < 0:
+                continue
+            ok = _title_matches(role, titles)
+            if ok and (best is None or _last_mention(p, before) > _last_mention(best, before)):
+                best = p
+        return best
+
+    def recent(self, before: int, *, gender: str = "", subject_first: bool = True) -> _Person | None:
+        """Most recent person (subjects preferred) of a compatible gender before an offset."""
+        def ok(p):
+            return not gender or p.gender == gender or (gender == "m" and p.gender == "")
+
+        for want_subject in ((True, False) if subject_first else (False,)):
+            best, best_at = None, -1
+            for p in self.people.values():
+                if not ok(p):
+                    continue
+                at = max((o for o, subj in p.mentions if o < before and (subj or not want_subject)), default=-1)
+                if at > best_at:
+                    best, best_at = p, at
+            if best:
+                return best
+        return None
+
+
+def _last_mention(p: _Person, before: int = 1 << 60) -> int:
+    return max((o for o, _ in p.mentions if o < before), default=-1)
+
+
+def _title_matches(role: str, titles: str) -> bool:
+    """Does a role phrase ('president', 'french leader') fit the titles a person was introduced with?"""
+    for title in titles.split(" | "):
+        if role == "president" and "vice president" in title:
+            continue
+        if role and (title.endswith(role) or f" {role}" in f" {title}"):
+            return True
+        words = role.split()
+        if len(words) >= 2 and words[-1] in {"leader", "premier", "politician"} and words[0] in title.split():
+            return True  # "the French leader" <- "French President Emmanuel Macron"
+    return False
+
+
+# ---------------------------------------------------------------------------- people
+
+
+def _register_people(doc, base: int, state: _Discourse, in_quote) -> None:
+    """Every PERSON named outside quotes, with the title words just before the name."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        ent = _extend_name(ent)
+        name = _clean_name(ent.text)
+        if in_quote(ent.start_char):
+            if len(name.split()) > 1 and name[0].isupper() and name not in state.people:
+                state.people[name] = _Person(name)  # known for surname lookup, but not in focus
+            continue
+        if not name or not name[0].isupper():
+            continue
+        titles = _titles_before(doc, ent.start)
+        subject = any((t.dep_ == "nsubj" or (t.dep_ in ("compound", "appos") and t.head.dep_ == "nsubj"))
+                      and _main_clause(t) for t in ent)
+        if len(name.split()) == 1 and state.lookup(name):
+            name = state.lookup(name).name
+        state.register(name, titles, base + ent.start_char, subject)
+    for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ...")
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or in_quote(tok.idx) or tok.ent_type_ in ("GPE", "NORP") \
+                or (tok.ent_type_ == "ORG" and not state.lookup(tok.text)):
+            continue
+        chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
+        words = [t.text for t in chain]
+        while words and (words[0].lower() in _TITLE_SET or words[0].lower() in _HONORIFICS):
+            words = words[1:]
+        if not words or any(base + tok.idx == o for p in state.people.values() for o, _ in p.mentions):
+            continue
+        name = " ".join(words)
+        known = state.lookup(name)
+        if known is None and len(words) < 2:
+            continue
+        state.register(known.name if known and len(words) < 2 else name, _titles_before(doc, chain[0].i if len(chain) == 1 else tok.i - len(words) + 1),
+                       base + tok.idx, tok.head.dep_ in ("ROOT", "conj"))
+
+
+def _extend_name(ent):
+    """NER sometimes stops early ('Ursula von' | 'der Leyen'): run on over the name's compound chain."""
+    end = ent.end
+    doc = ent.doc
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" \
+            and doc[end - 1].head.i >= end:
+        end += 1
+    return doc[ent.start:end]
+
+
+def _main_clause(tok) -> bool:
+    """Subject of the main clause (or of a verb joined to it), not of an 'if ...' clause."""
+    verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
+    return verb.dep_ in ("ROOT", "conj") or verb.head is verb
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name.strip())
+    words = [w for w in name.split() if w.lower() not in _HONORIFICS]
+    return " ".join(words)
+
+
+def _titles_before(doc, i: int) -> str:
+    """Lower-cased capitalised/title words right before a name: 'British Prime Minister'."""
+    words = []
+    j = i - 1
+    while j >= 0 and len(words) < 6:
+        t = doc[j]
+        if t.text in ("'s", "’s") or (t.is_title or t.is_upper or t.lower_ in {"of", "the", "-", "elect"}) \
+                and not t.is_punct:
+            words.append(t.lower_)
+            j -= 1
+            continue
+        if t.lower_ in {"host", "anchor", "presenter", "spokesman", "spokeswoman", "secretary", "leader", "mp"}:
+            words.append(t.lower_)
+            j -= 1
+            continue
+        break
+    while words and words[-1] in {"of", "the", "'s", "’s"}:
+        words.pop()
+    return " ".join(reversed(words)).replace(" - ", "-")
+
+
+def _resolve_speaker(phrase: str, offset: int, state: _Discourse) -> str:
+    """A speaker phrase as written -> a person's full name, or an anonymous role."""
+    phrase = " ".join(re.sub(r"^[\s,;:]+|[\s,;:]+$", "", phrase).split())
+    phrase = re.sub(r"['’]s$", "", phrase)
+    low = phrase.lower()
+    if low in _PRONOUNS:
+        p = state.recent(offset, gender=_PRONOUNS[low])
+        return p.name if p else phrase
+    if low in {"i", "we", "they", "it"}:
+        p = state.recent(offset)
+        return p.name if p and low == "i" else phrase
+    words = low.split()
+    head_words = re.split(r"\s(?:in|at|from|of|for|with)\s", low)[0].split()
+    if head_words and head_words[-1] in _ANON_HEADS:
+        named = _named_within(phrase, state, multi_only=True)
+        return named or _role(phrase)
+    named = _named_within(phrase, state, multi_only=bool(words) and words[0] in {"the", "a", "an"})
+    if named:
+        return named
+    person = state.by_title(phrase, offset)
+    if person:
+        return person.name
+    if words and (words[0] in {"the", "a", "an"} or not phrase[:1].isupper()):
+        p = state.recent(offset)  # "the 81-year-old", "the Labour leader": the last person in focus
+        return p.name if p else _role(phrase)
+    return _clean_name(phrase)
+
+
+def _named_within(phrase: str, state: _Discourse, *, multi_only: bool = False) -> str:
+    """A known person named inside a phrase ('Mr Starmer', 'Kremlin spokesman Dmitry Peskov')."""
+    whole = [p.name for p in state.people.values() if len(p.name.split()) > 1 and p.name in phrase]
+    if whole:
+        return max(whole, key=len)
+    words = [w for w in re.findall(r"[A-Z][\w.'’-]*", phrase)]
+    for n in range(len(words), 1 if multi_only else 0, -1):
+        for i in range(len(words) - n + 1):
+            cand = " ".join(words[i:i + n])
+            if cand.lower() in _HONORIFICS:
+                continue
+            person = state.people.get(cand) or (state.lookup(cand) if n <= 2 else None)
+            if person:
+                return person.name
+    return ""
+
+
+def _role(phrase: str) -> str:
+    """'a senior official' -> 'Senior official'; 'NATO officials' -> 'NATO official'."""
+    words = phrase.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if not words:
+        return phrase
+    head_at = next((k - 1 for k, w in enumerate(words) if k and w.lower() in {"in", "at", "from", "of", "for", "with"}),
+                   len(words) - 1)
+    last = words[head_at]
+    if last.lower() in _ANON_HEADS and last.lower().endswith("s") and last.lower() != "sources" \
+            and not last.lower().endswith("ss"):
+        words[head_at] = last[:-1]
+    elif last.lower() == "sources":
+        words[head_at] = "source"
+    out = " ".join(words)
+    return out[0].upper() + out[1:]
+
+
+def _subject_phrase(tok) -> tuple[str, int]:
+    """Text of a subject token with its left modifiers (titles, determiners), and its offset."""
+    left = tok.left_edge.i
+    span = tok.doc[left:tok.i + 1]
+    # keep "an official in the vice president's office": a prep right after an anonymous head
+    right = tok.i
+    if tok.lower_ in _ANON_HEADS:
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in {"in", "at", "from", "with"}:
+                right = child.right_edge.i
+        span = tok.doc[left:right + 1]
+    return span.text, span.start_char
+
+
+def _speaker_of(verb, base: int, state: _Discourse) -> str:
+    """Subject of a verb, climbing through conj/xcomp/advcl heads when it has none of its own."""
+    tok = verb
+    for _ in range(6):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            if subj.lower_ in {"it", "that", "this", "which", "who"} and subj.lower_ != "who":
+                return ""
+            if subj.lower_ == "who" and tok.dep_ == "relcl":
+                subj = tok.head
+            text, at = _subject_phrase(subj)
+            return _resolve_speaker(text, base + at, state)
+        if any(c.dep_ == "nsubjpass" for c in tok.children) or tok.dep_ in ("ROOT",) or tok.head is tok:
+            return ""
+        if tok.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "relcl", "acl", "ccomp"):
+            return ""
+        tok = tok.head
+    return ""
