@@ -1,5 +1,7 @@
 import re
 
+import pandas as pd
+
 from conftest import HOSTILE
 from tracker.report import render_report
 
@@ -54,3 +56,18 @@ def test_changes_csv_neutralises_hostile_cells(flagged_store, cli):
     assert code == 0 and "'=HYPERLINK" in out
     code, out, _ = cli("changes", "--db", flagged_store.path, "--actor", "Hostile Person", "--raw")
     assert ',"=HYPERLINK' in out or ",=HYPERLINK" in out
+
+
+def test_timeline_tables_match_one_query_per_timeline(flagged_store, monkeypatch):
+    from tracker import outputs
+
+    monkeypatch.setattr(outputs, "GROUPS_PER_QUERY", 2)  # several chunks, one group alone in the last
+    groups = list(dict.fromkeys(zip(*[flagged_store.changes()[c] for c in ("actor", "topic")])))
+    assert len(groups) == 3
+    tables = outputs.timeline_tables(flagged_store, groups + groups[:1])
+    assert list(tables) == [(a, int(t)) for a, t in groups]
+    for actor, topic in groups:
+        timeline, changes = tables[(actor, int(topic))]
+        pd.testing.assert_frame_equal(timeline, outputs.timeline_table(flagged_store, actor=actor, topic=str(topic)))
+        pd.testing.assert_frame_equal(changes, outputs.changes_table(flagged_store, actor=actor, topic=str(topic)))
+        assert set(timeline["actor"]) == {actor} and len(changes) == 1

@@ -224,7 +224,7 @@ def run(inputs: Annotated[list[str], typer.Argument(help="Statement files or fol
         engine: Engine = "local", scheduler: Scheduler = None):
     """Ingest + detect, then write changes.csv, a timeline CSV per flagged actor-topic, and report.html."""
     from tracker.export import write_table
-    from tracker.outputs import changes_table, timeline_table
+    from tracker.outputs import changes_table, timeline_tables
 
     with _open(db) as store:
         _ingest(store, inputs, actors, rejects, {"date": date, "url": url, "outlet": outlet})
@@ -243,8 +243,8 @@ def run(inputs: Annotated[list[str], typer.Argument(help="Statement files or fol
         write_table(table, out / "changes.csv")
         tdir = out / "timelines"
         tdir.mkdir(exist_ok=True)
-        for (actor, topic), _ in table.groupby(["actor", "topic"]):
-            write_table(timeline_table(store, actor=actor, topic=str(topic)), tdir / f"{_slug(actor)}__topic-{topic}.csv")
+        for (actor, topic), (timeline_, _) in timeline_tables(store, zip(table["actor"], table["topic"])).items():
+            write_table(timeline_, tdir / f"{_slug(actor)}__topic-{topic}.csv")
         from tracker.report import render_report
 
         _write_text(out / "report.html", render_report(store, fmt="html", plot_cache=out / ".plots"))

@@ -18,7 +18,10 @@ def _dates(df: pd.DataFrame, col: str, precision_col: str) -> pd.Series:
 
 
 def changes_table(store: Store, *, actor=None, topic=None, since=None, until=None) -> pd.DataFrame:
-    df = store.changes(actor=actor, topic=topic, since=since, until=until)
+    return _changes_contract(store.changes(actor=actor, topic=topic, since=since, until=until))
+
+
+def _changes_contract(df: pd.DataFrame) -> pd.DataFrame:
     df["earlier_date"] = _dates(df, "earlier_date", "earlier_precision")
     df["later_date"] = _dates(df, "later_date", "later_precision")
     df["score"] = df["score"].round(4)
@@ -26,8 +29,10 @@ def changes_table(store: Store, *, actor=None, topic=None, since=None, until=Non
 
 
 def timeline_table(store: Store, *, actor=None, topic=None) -> pd.DataFrame:
-    df = store.statements(actor=actor, topic=topic)
-    changes = store.changes(actor=actor, topic=topic)
+    return _timeline_contract(store.statements(actor=actor, topic=topic), store.changes(actor=actor, topic=topic))
+
+
+def _timeline_contract(df: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:
     best = changes.sort_values("score", ascending=False).drop_duplicates("later_id")
     best = best.set_index("later_id")
     df["date"] = _dates(df, "date", "date_precision")
@@ -36,3 +41,24 @@ def timeline_table(store: Store, *, actor=None, topic=None) -> pd.DataFrame:
     df["change_score"] = df["statement_id"].map(best["score"].round(4))
     df["change_score"] = df["change_score"].astype(object).where(df["change_score"].notna(), "")
     return df[TIMELINE_COLUMNS].reset_index(drop=True)
+
+
+GROUPS_PER_QUERY = 400  # two parameters each, well under SQLite's variable limit
+
+
+def timeline_tables(store: Store, groups) -> dict[tuple[str, int], tuple[pd.DataFrame, pd.DataFrame]]:
+    """(timeline, changes) contract tables for many actor-topics, two queries per few hundred of them
+    instead of two per timeline: a report or a run over thousands of timelines stays cheap."""
+    groups = list(dict.fromkeys((a, int(t)) for a, t in groups))
+    out = {}
+    for start in range(0, len(groups), GROUPS_PER_QUERY):
+        part = groups[start:start + GROUPS_PER_QUERY]
+        changes = store.changes(groups=part)
+        timelines = _timeline_contract(store.statements(groups=part), changes)  # later_id is unique to its timeline
+        changes = _changes_contract(changes)
+        rows_t = timelines.groupby(["actor", "topic"], sort=False).indices
+        rows_c = changes.groupby(["actor", "topic"], sort=False).indices
+        for key in part:
+            out[key] = (timelines.iloc[rows_t.get(key, [])].reset_index(drop=True),
+                        changes.iloc[rows_c.get(key, [])].reset_index(drop=True))
+    return out

@@ -17,7 +17,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from tracker import __version__
-from tracker.outputs import changes_table, timeline_table
+from tracker.outputs import changes_table, timeline_tables
 from tracker.plot import render_png, render_svg, timeline_figure, tooltip
 from tracker.store import Store
 
@@ -105,11 +105,9 @@ def timeline_plots(store: Store, changes: list[ChangeView], *, fmt: str,
     (statements, dates, changes) differs from the one it was drawn for.
     """
     plots = {}
-    for actor, topic in dict.fromkeys((c.actor, c.topic) for c in changes):
-        statements = timeline_table(store, actor=actor, topic=str(topic))
-        chs = changes_table(store, actor=actor, topic=str(topic))
-        key = hashlib.sha1(pd.util.hash_pandas_object(pd.concat([statements, chs]).astype(str), index=False)
-                           .to_numpy().tobytes() + fmt.encode()).hexdigest()[:20]
+    tables = timeline_tables(store, ((c.actor, c.topic) for c in changes))
+    for (actor, topic), (statements, chs) in tables.items():
+        key = hashlib.sha1(repr((statements.to_numpy().tolist(), chs.to_numpy().tolist(), fmt)).encode()).hexdigest()[:20]
         cached = cache / f"{key}.{fmt}" if cache else None
         if cached is not None and cached.exists():
             plots[(actor, topic)] = cached.read_text(encoding="utf-8")
