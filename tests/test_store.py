@@ -26,6 +26,17 @@ def test_embedding_cache_roundtrip(store):
     assert store.get_embeddings("m", ["h1"]).dtype == np.float32
 
 
+@pytest.mark.parametrize("wanted", [["h7", "h2", "h7"], [f"h{i}" for i in range(40)][::-1]])
+def test_embedding_lookup_by_key_and_by_scan_agree(store, wanted):
+    """A few hashes are looked up by key, most of the cache in one scan: same vectors, same order."""
+    vecs = np.random.default_rng(1).normal(size=(40, 4)).astype(np.float32)
+    store.put_embeddings("m", zip([f"h{i}" for i in range(40)], vecs))
+    store.put_embeddings("other", zip([f"h{i}" for i in range(40)], -vecs))  # another model's vectors
+    np.testing.assert_array_equal(store.get_embeddings("m", wanted), vecs[[int(h[1:]) for h in wanted]])
+    with pytest.raises(StoreError, match="1 texts have no cached embedding"):
+        store.get_embeddings("m", wanted + ["missing"])
+
+
 def test_not_sqlite_file_is_refused(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("these are my notes")

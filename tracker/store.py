@@ -250,14 +250,15 @@ class Store:
                     conflicts.append((i, f"statement_id {s.statement_id!r} is already used by a different statement"))
         return ingested, duplicates, conflicts
 
-    def statements(self, *, actor: str | None = None, topic: str | None = None) -> pd.DataFrame:
+    def statements(self, *, actor: str | None = None, topic: str | None = None, groups=None) -> pd.DataFrame:
         """Statements with their topic, ordered by actor, topic and date."""
         sql = (
             "SELECT s.id AS row_id, s.statement_id, s.actor, s.topic_id AS topic, t.label AS topic_label, s.date,"
             " s.date_precision, s.text, s.text_hash, s.source, s.topic_hint, s.kind, s.context, s.metadata"
             " FROM statements s LEFT JOIN topics t ON t.topic_id = s.topic_id"
         )
-        where, params = self._filters(actor=actor, topic=topic, actor_col="s.actor", topic_col="s.topic_id")
+        where, params = self._filters(actor=actor, topic=topic, groups=groups, actor_col="s.actor",
+                                      topic_col="s.topic_id")
         sql += where + " ORDER BY s.actor, s.topic_id, s.date, s.id"
         df = pd.read_sql_query(sql, self.conn, params=params)
         df["topic"] = df["topic"].astype("Int64")
@@ -266,8 +267,13 @@ class Store:
     def count_statements(self) -> int:
         return self.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
 
-    def _filters(self, *, actor=None, topic=None, since=None, until=None, actor_col, topic_col, date_col=None):
+    def _filters(self, *, actor=None, topic=None, since=None, until=None, groups=None, actor_col, topic_col,
+                 date_col=None):
         clauses, params = [], []
+        if groups is not None:  # exact (actor, topic id) pairs: one query for many timelines
+            groups = list(groups)
+            clauses.append(f"({actor_col}, {topic_col}) IN (VALUES {', '.join(['(?, ?)'] * len(groups)) or '(NULL, NULL)'})")
+            params += [v for a, t in groups for v in (a, int(t))]
         if actor:
             clauses.append(f"{actor_col} = ? COLLATE NOCASE")
             params.append(actor)
@@ -303,23 +309,33 @@ class Store:
         pos = {h: i for i, h in enumerate(unique)}
         out = None
         seen = np.zeros(len(unique), dtype=bool)
-        for start in range(0, len(unique), 900):
-            chunk = unique[start : start + 900]
-            marks = ",".join("?" * len(chunk))
-            for h, dim, blob in self.conn.execute(
-                f"SELECT text_hash, dim, vector FROM embeddings WHERE model_id = ? AND text_hash IN ({marks})",
-                (model_id, *chunk),
-            ):
-                if out is None:
-                    out = np.empty((len(unique), dim), dtype=np.float32)
-                i = pos[h]
-                out[i] = np.frombuffer(blob, dtype="<f4")
-                seen[i] = True
+        for h, dim, blob in self._embedding_rows(model_id, unique):
+            i = pos.get(h)
+            if i is None:
+                continue
+            if out is None:
+                out = np.empty((len(unique), dim), dtype=np.float32)
+            out[i] = np.frombuffer(blob, dtype="<f4")
+            seen[i] = True
         if not seen.all():
             raise StoreError(f"{int((~seen).sum())} texts have no cached embedding for model {model_id}")
         if not len(hashes):
             return np.zeros((0, 0), dtype=np.float32)
         return out if len(unique) == len(hashes) else out[[pos[h] for h in hashes]]
+
+    def _embedding_rows(self, model_id: str, hashes: list[str]):
+        """Looked up by key in batches, or, when most of the cache is wanted, read in one scan (at a
+        million vectors the scan is several times faster than a million key lookups)."""
+        total = self.conn.execute("SELECT count(*) FROM embeddings WHERE model_id = ?", (model_id,)).fetchone()[0]
+        if len(hashes) * 4 >= total:
+            yield from self.conn.execute("SELECT text_hash, dim, vector FROM embeddings WHERE model_id = ?", (model_id,))
+            return
+        for start in range(0, len(hashes), 900):
+            chunk = hashes[start : start + 900]
+            yield from self.conn.execute(
+                f"SELECT text_hash, dim, vector FROM embeddings WHERE model_id = ? AND text_hash IN ({','.join('?' * len(chunk))})",
+                (model_id, *chunk),
+            )
 
     # -- topics ---------------------------------------------------------------
     def topics(self) -> pd.DataFrame:
@@ -401,7 +417,8 @@ class Store:
             c.executemany("UPDATE changes SET active = 0 WHERE change_id = ?", ((cid,) for cid in gone))
         return added, len(gone)
 
-    def changes(self, *, actor=None, topic=None, since=None, until=None, include_inactive=False) -> pd.DataFrame:
+    def changes(self, *, actor=None, topic=None, since=None, until=None, groups=None,
+                include_inactive=False) -> pd.DataFrame:
         """Flagged changes joined with both statements; since/until bound the later statement's date."""
         sql = (
             "SELECT c.change_id, c.actor, c.topic_id AS topic, t.label AS topic_label,"
@@ -413,7 +430,7 @@ class Store:
             " FROM changes c JOIN statements e ON e.statement_id = c.earlier_id"
             " JOIN statements l ON l.statement_id = c.later_id LEFT JOIN topics t ON t.topic_id = c.topic_id"
         )
-        where, params = self._filters(actor=actor, topic=topic, since=since, until=until,
+        where, params = self._filters(actor=actor, topic=topic, since=since, until=until, groups=groups,
                                       actor_col="c.actor", topic_col="c.topic_id", date_col="l.date")
         if not include_inactive:
             where += (" AND" if where else " WHERE") + " c.active = 1"
