@@ -87,3 +87,21 @@ def judge_dir():
 def test_cue_counts_see_negation_and_refusal():
     counts = cue_counts(["We will not rule it out.", "Sure."])
     assert counts[0, 0] > 0 and counts[1].sum() == 0
+
+
+def test_lowercased_cue_matching_equals_case_insensitive_matching_on_real_texts():
+    import re
+    from pathlib import Path
+
+    import pandas as pd
+
+    from tracker.features import CUE_NAMES, CUES
+
+    files = [Path("data/demo/statements.csv"), *sorted(Path("data/labelled/parts").glob("*_statements.csv"))]
+    texts = [t for f in files for t in pd.read_csv(f, keep_default_na=False)["text"]]
+    texts += ["WE WILL NOT RULE IT OUT.", "I Said It Was Obsolete. It's No Longer Obsolete?"]
+    assert len(texts) > 700
+    slow = np.log1p(np.array([[len(re.compile(CUES[n], re.I).findall(t)) for n in CUE_NAMES] for t in texts],
+                             dtype=np.float32))
+    np.testing.assert_array_equal(cue_counts(texts), slow)
+    assert cue_counts(["WE WILL NOT RULE IT OUT."])[0, CUE_NAMES.index("refusal")] > 0

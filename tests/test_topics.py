@@ -38,3 +38,30 @@ def test_topics_file(tmp_path):
     path.write_text("id,label,description\n7,us troops in ukraine,Sending US ground forces to Ukraine\n")
     (t,) = read_topics_file(path)
     assert (t.topic_id, t.label) == (7, "us troops in ukraine") and "ground forces" in t.text
+
+
+def test_refresh_topics_sets_each_touched_topics_centroid_and_size(store):
+    """Centroids are summed for all touched topics in one pass; each must equal its own members' centroid."""
+    from tracker.embed import Embedder
+    from tracker.pipeline import refresh_topics
+    from tracker.store import from_blob, text_hash
+    from tracker.types import Statement
+
+    rng = np.random.default_rng(3)
+    embedder = Embedder("fake-model")
+    tids = [store.add_topic(f"t{i}", origin="input", model_id=embedder.model_id) for i in range(3)]
+    rows = [(f"s{i}", tids[i % 3] if i < 10 else tids[0]) for i in range(12)]
+    store.insert_statements([Statement(sid, "A", "2024-01-01", "day", f"text {sid}", "", content_key=text_hash(sid))
+                             for sid, _ in rows])
+    store.assign_topics(rows)
+    frame = store.statements()
+    vectors = {h: unit(rng.normal(size=8)) for h in frame["text_hash"]}
+    store.put_embeddings(embedder.model_id, vectors.items())
+    refresh_topics(store, embedder, TopicModel(), frame, touched={tids[0], tids[2]})
+    topics = store.topics().set_index("topic_id")
+    for tid in (tids[0], tids[2]):
+        members = frame[frame["topic"] == tid]
+        expected = centroid(np.vstack([vectors[h] for h in members["text_hash"]]))
+        np.testing.assert_allclose(from_blob(topics.at[tid, "centroid"]), expected, atol=1e-6)
+        assert topics.at[tid, "size"] == len(members)
+    assert topics.at[tids[1], "centroid"] is None  # untouched

@@ -37,7 +37,10 @@ CUES: dict[str, str] = {
     "conditional": r"\b(?:if|unless|provided|as long as|only if|in the event|would|should .* then)\b",
     "question": r"\?",
 }
-_COMPILED = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in CUES.items()}
+# The lexicons are lower case and matched against lower-cased text: the same matches as re.IGNORECASE
+# (tests/test_classify.py checks it on every real text in data/) at 2.6x the speed, which matters at
+# a million statements.
+_COMPILED = {name: re.compile(pattern) for name, pattern in CUES.items()}
 CUE_NAMES = tuple(CUES)
 FEATURE_VERSION = "pairfeat-2"
 
@@ -45,14 +48,16 @@ FEATURE_VERSION = "pairfeat-2"
 def cue_counts(texts: list[str]) -> np.ndarray:
     """log1p counts of each cue family, one row per text."""
     out = np.zeros((len(texts), len(CUE_NAMES)), dtype=np.float32)
+    patterns = [_COMPILED[name] for name in CUE_NAMES]
     for i, text in enumerate(texts):
-        for j, name in enumerate(CUE_NAMES):
-            out[i, j] = len(_COMPILED[name].findall(text))
+        low = text.lower()
+        out[i] = [len(p.findall(low)) for p in patterns]
     return np.log1p(out)
 
 
 def active_cues(text: str) -> list[str]:
-    return [name for name in CUE_NAMES if _COMPILED[name].search(text)]
+    low = text.lower()
+    return [name for name in CUE_NAMES if _COMPILED[name].search(low)]
 
 
 @dataclass

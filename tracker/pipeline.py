@@ -16,7 +16,7 @@ from tracker.features import PairBatch, cue_counts
 from tracker.store import Store, from_blob
 from tracker.timeline import (DEFAULT_MAX_BACK, DEFAULT_WINDOW_DAYS, candidate_pairs, order_timelines,
                               select_changes)
-from tracker.topics import TopicModel, centroid, read_topics_file
+from tracker.topics import TopicModel, centroid, centroid_of_sum, read_topics_file
 from tracker.types import LABELS, judged_text
 
 SCORE_BATCH = 4096
@@ -130,17 +130,24 @@ def refresh_topics(store: Store, embedder: Embedder, model: TopicModel, frame: p
                    touched: set[int]) -> None:
     """Recompute centroid, size and (for clustered topics) the label of topics that gained members."""
     topics = store.topics().set_index("topic_id")
-    members = frame[frame["topic"].notna()].groupby("topic")
+    members = frame[frame["topic"].notna()]
     labels = {}
     if any(topics.at[t, "origin"] == "cluster" for t in touched):  # given labels never change
-        labels = model.label_topics({int(t): list(g["text"]) for t, g in members})
+        labels = model.label_topics({int(t): list(g["text"]) for t, g in members.groupby("topic")})
+    part = members[members["topic"].isin(touched)]
+    tids = part["topic"].to_numpy(dtype=np.int64)
+    order = np.argsort(tids, kind="stable")
+    # one read for every touched topic's members (a scan when that is most of the cache), not one per topic
+    vecs = store.get_embeddings(embedder.model_id, list(part["text_hash"].to_numpy()[order]))
+    tids = tids[order]
+    starts = np.flatnonzero(np.r_[True, tids[1:] != tids[:-1]]) if len(tids) else np.zeros(0, dtype=np.int64)
+    sums = np.add.reduceat(vecs, starts, axis=0, dtype=np.float64) if len(tids) else np.zeros((0, 0))
+    sizes = np.diff(np.r_[starts, len(tids)])
     rows = []
-    for tid in sorted(touched):
-        group = members.get_group(tid)
-        vecs = store.get_embeddings(embedder.model_id, list(group["text_hash"]))
+    for tid, total, size in zip(tids[starts].tolist(), sums, sizes.tolist()):
         origin = topics.at[tid, "origin"]
         label = labels.get(tid, topics.at[tid, "label"]) if origin == "cluster" else topics.at[tid, "label"]
-        rows.append((tid, label, centroid(vecs), len(group)))
+        rows.append((tid, label, centroid_of_sum(total), size))
     store.update_topics(rows)
 
 

@@ -13,7 +13,6 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -123,6 +122,21 @@ MIGRATIONS: list[tuple[str, str]] = [
             p_no_flip REAL NOT NULL,
             PRIMARY KEY (model_version, later, earlier)
         ) WITHOUT ROWID;
+        """,
+    ),
+    (
+        "pair verdicts packed per later statement (a cache: rebuilt by the next detect)",
+        # A row per judged pair cost 206 s to write at 1M statements (7.7M pairs); packed, one row holds
+        # every earlier statement judged against one later one, as little-endian int64 / float32 arrays.
+        """
+        DROP TABLE pair_scores;
+        CREATE TABLE pair_verdicts (
+            model_version TEXT NOT NULL,
+            later INTEGER NOT NULL,
+            earlier BLOB NOT NULL,
+            proba BLOB NOT NULL
+        );
+        CREATE INDEX pair_verdicts_model ON pair_verdicts(model_version, later);
         """,
     ),
 ]
@@ -373,16 +387,33 @@ class Store:
     # -- pair scores and changes ---------------------------------------------
     def pair_scores(self, model_version: str) -> pd.DataFrame:
         """Every cached verdict of this model: earlier, later (statement row ids) and the probabilities."""
-        return pd.read_sql_query(
-            "SELECT earlier, later, p_full_flop, p_half_flip, p_no_flip FROM pair_scores WHERE model_version = ?",
-            self.conn, params=(model_version,),
-        )
+        later, earlier, proba = [], [], []
+        for lat, e_blob, p_blob in self.conn.execute(
+                "SELECT later, earlier, proba FROM pair_verdicts WHERE model_version = ? ORDER BY rowid", (model_version,)):
+            e = np.frombuffer(e_blob, dtype="<i8")
+            earlier.append(e)
+            later.append(np.full(len(e), lat, dtype=np.int64))
+            proba.append(np.frombuffer(p_blob, dtype="<f4").reshape(len(e), 3))
+        if not earlier:
+            return pd.DataFrame({c: pd.Series(dtype=t) for c, t in (("earlier", "int64"), ("later", "int64"),
+                                 ("p_full_flop", "float32"), ("p_half_flip", "float32"), ("p_no_flip", "float32"))})
+        p = np.concatenate(proba)
+        df = pd.DataFrame({"earlier": np.concatenate(earlier), "later": np.concatenate(later),
+                           "p_full_flop": p[:, 0], "p_half_flip": p[:, 1], "p_no_flip": p[:, 2]})
+        return df.drop_duplicates(["earlier", "later"], keep="last", ignore_index=True)  # a re-judged pair: latest
 
     def put_pair_scores(self, model_version: str, earlier: np.ndarray, later: np.ndarray, proba: np.ndarray) -> None:
+        earlier, later = np.asarray(earlier, dtype="<i8"), np.asarray(later, dtype=np.int64)
+        proba = np.asarray(proba, dtype="<f4").reshape(len(earlier), 3)
+        order = np.argsort(later, kind="stable")
+        earlier, later, proba = earlier[order], later[order], proba[order]
+        starts = np.flatnonzero(np.r_[True, later[1:] != later[:-1]]) if len(later) else np.zeros(0, dtype=np.int64)
+        ends = np.r_[starts[1:], len(later)]
         with self.transaction() as c:
             c.executemany(
-                "INSERT OR REPLACE INTO pair_scores VALUES (?, ?, ?, ?, ?, ?)",
-                zip(earlier.tolist(), later.tolist(), repeat(model_version), *np.asarray(proba, dtype=float).T.tolist()),
+                "INSERT INTO pair_verdicts(model_version, later, earlier, proba) VALUES (?, ?, ?, ?)",
+                ((model_version, int(later[a]), earlier[a:b].tobytes(), proba[a:b].tobytes())
+                 for a, b in zip(starts.tolist(), ends.tolist())),
             )
 
     def sync_changes(self, changes: Sequence[dict], model_version: str) -> tuple[int, int]:

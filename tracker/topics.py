@@ -100,6 +100,10 @@ class TopicModel:
 
 
 def centroid(vectors: np.ndarray) -> np.ndarray:
-    mean = vectors.mean(axis=0)
-    norm = np.linalg.norm(mean)
-    return (mean / norm if norm else mean).astype(np.float32)
+    return centroid_of_sum(vectors.sum(axis=0, dtype=np.float64))
+
+
+def centroid_of_sum(total: np.ndarray) -> np.ndarray:
+    """The unit-length mean direction; the sum is enough, so many topics can be summed in one pass."""
+    norm = np.linalg.norm(total)
+    return (total / norm if norm else total).astype(np.float32)
