@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -79,6 +80,7 @@ def run_detect(db: Path, profile: bool) -> dict:
     from tracker.store import Store
 
     phases: dict[str, float] = {}
+    rss: dict[str, float] = {}  # peak RSS (MiB) seen by the end of each phase: where the peak was reached
 
     def timed(name, fn):
         def inner(*a, **kw):
@@ -87,6 +89,7 @@ def run_detect(db: Path, profile: bool) -> dict:
                 return fn(*a, **kw)
             finally:
                 phases[name] = phases.get(name, 0.0) + time.perf_counter() - t0
+                rss[name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         return inner
 
     for name in ("embed_statements", "assign_topics", "refresh_topics", "order_timelines", "candidate_pairs",
@@ -116,7 +119,7 @@ def run_detect(db: Path, profile: bool) -> dict:
             pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(25)
             print(buf.getvalue(), file=sys.stderr)
     return {"detect_s": wall, "cpu_s": cpu, "maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "pairs": s.pairs_scored, "changes": s.changes, "topics": s.new_topics, "phases": phases}
+            "pairs": s.pairs_scored, "changes": s.changes, "topics": s.new_topics, "phases": phases, "rss": rss}
 
 
 def child(args) -> None:
@@ -146,6 +149,8 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=900, help="seconds allowed for each child (default 900)")
     ap.add_argument("--workdir", default=None, help="where the stores go (default: a temporary folder)")
     ap.add_argument("--profile", action="store_true", help="cProfile the detect child (slower)")
+    ap.add_argument("--keep", action="store_true",
+                    help="keep each set-up store in --workdir and reuse it next time (detect runs on a copy)")
     ap.add_argument("--child", choices=["setup", "detect"], help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
@@ -156,14 +161,24 @@ def main() -> None:
     print(f"machine: {machine()}  (load average now: {os.getloadavg()[0]:.1f})")
     print(ORIGIN_NOTE + "; vectors are FAKE (random direction per timeline + noise); topics from the input topic column")
     rows, phase_rows = [], []
+    if args.keep and not args.workdir:
+        ap.error("--keep needs --workdir")
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         for n in [int(x) for x in args.sizes.split(",")]:
             db = Path(tmp) / f"scale-{n}.db"
-            st = call(["--child", "setup", "--db", str(db), "--n", str(n)], args.timeout)
-            if st is None:
-                rows.append([f"{n:,}", "setup failed/timed out", "", "", "", "", ""])
-                continue
-            print(f"N={n:,}: setup {st['setup_s']:.0f}s, db {st['db_mib']:.0f} MiB", flush=True)
+            kept = Path(args.workdir or tmp) / f"scale-{n}.setup.db"
+            if args.keep and kept.exists():
+                print(f"N={n:,}: reusing the store set up earlier in {kept}", flush=True)
+            else:
+                st = call(["--child", "setup", "--db", str(db), "--n", str(n)], args.timeout)
+                if st is None:
+                    rows.append([f"{n:,}", "setup failed/timed out", "", "", "", "", ""])
+                    continue
+                print(f"N={n:,}: setup {st['setup_s']:.0f}s, db {st['db_mib']:.0f} MiB", flush=True)
+                if args.keep:
+                    shutil.copyfile(db, kept)
+            if args.keep:
+                shutil.copyfile(kept, db)  # detect writes topics and verdicts: always start from the set-up state
             argv = ["--child", "detect", "--db", str(db)] + (["--profile"] if args.profile else [])
             d = call(argv, args.timeout)
             label = f"{n:,}"
@@ -174,6 +189,8 @@ def main() -> None:
                 rows.append([label, f"{d['detect_s']:.1f}", f"{d['cpu_s']:.1f}", f"{d['maxrss_mib']:.0f}",
                              f"{d['pairs']:,}", f"{d['changes']:,}", f"{1e6 * d['detect_s'] / n:.0f}"])
                 phase_rows.append((label, d["phases"]))
+                print(f"N={label}: peak RSS (MiB) reached by the end of each phase: "
+                      + ", ".join(f"{k} {v:.0f}" for k, v in sorted(d["rss"].items(), key=lambda kv: kv[1])), flush=True)
                 print(f"N={label}: detect {d['detect_s']:.1f}s wall, {d['cpu_s']:.1f}s CPU, "
                       f"peak RSS {d['maxrss_mib']:.0f} MiB, {d['changes']:,} changes", flush=True)
             db.unlink(missing_ok=True)

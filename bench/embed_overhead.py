@@ -71,7 +71,7 @@ def main() -> None:
         store = Store.open(Path(tmp) / "bench.db")
         timer.wrap(store, "insert_statements", "ingest: sqlite insert")
         timer.wrap(store, "statements", "embed: read statements")
-        timer.wrap(store, "cached_hashes", "embed: cache lookup")
+        timer.wrap(store, "unembedded_hashes", "embed: cache lookup")
         timer.wrap(store, "put_embeddings", "embed: write vectors")
         for r in range(args.rounds):
             part = rows[bounds[r]:bounds[r + 1]]

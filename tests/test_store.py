@@ -21,7 +21,6 @@ def test_schema_is_migrated_and_readable(db):
 def test_embedding_cache_roundtrip(store):
     vecs = np.random.default_rng(0).normal(size=(3, 4)).astype(np.float32)
     store.put_embeddings("m", zip(["h1", "h2", "h3"], vecs))
-    assert store.cached_hashes("m") == {"h1", "h2", "h3"}
     np.testing.assert_array_equal(store.get_embeddings("m", ["h3", "h1"]), vecs[[2, 0]])
     assert store.get_embeddings("m", ["h1"]).dtype == np.float32
 
@@ -57,3 +56,48 @@ def test_pair_verdicts_roundtrip_across_writes(store):
     expected = np.vstack([p[0], p[1], p[4], p[2], p[5]])
     np.testing.assert_array_equal(got[["p_full_flop", "p_half_flip", "p_no_flip"]].to_numpy(), expected)
     assert len(store.pair_scores("v2")) == 1 and store.pair_scores("none").empty
+
+
+@pytest.mark.parametrize("n", [5, 12_000])
+def test_topic_assignment_small_and_bulk_keep_the_timeline_index(store, n):
+    """Bulk assignment rebuilds the timeline index inside the transaction; it must exist afterwards."""
+    from tracker.types import Statement
+
+    store.insert_statements([Statement(f"s{i}", f"A{i % 7}", "2024-01-01", "day", f"t{i}", "", content_key=f"k{i}")
+                             for i in range(n)])
+    tid = store.add_topic("t", origin="input")
+    store.assign_topics([(f"s{i}", tid) for i in range(n)])
+    assert store.conn.execute("SELECT count(*) FROM statements WHERE topic_id = ?", (tid,)).fetchone()[0] == n
+    plan = " ".join(r[-1] for r in store.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT * FROM statements WHERE actor = 'A1' AND topic_id = ?", (tid,)))
+    assert "statements_timeline" in plan
+
+
+def test_unembedded_hashes_are_the_statements_without_a_vector_for_that_model(store):
+    from tracker.store import text_hash
+    from tracker.types import Statement
+
+    store.insert_statements([Statement(f"s{i}", "A", "2024-01-01", "day", f"text {i % 3}", "", content_key=f"k{i}")
+                             for i in range(5)])  # three distinct texts
+    hashes = [text_hash(f"text {i}") for i in range(3)]
+    assert store.unembedded_hashes("m") == set(hashes)
+    store.put_embeddings("m", [(hashes[0], np.ones(4, dtype=np.float32))])
+    store.put_embeddings("other", [(hashes[1], np.ones(4, dtype=np.float32))])
+    assert store.unembedded_hashes("m") == set(hashes[1:])
+
+
+def test_migrating_an_older_store_keeps_its_vectors(tmp_path, monkeypatch):
+    import tracker.store as store_module
+
+    db = tmp_path / "old.db"
+    vecs = np.random.default_rng(4).normal(size=(3, 4)).astype(np.float32)
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS[:4])  # the schema before the embeddings re-layout
+    with Store.open(db) as old:
+        old.put_embeddings("m", zip(["h1", "h2", "h3"], vecs))
+        assert old.schema_version == 4
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS)
+    with Store.open(db) as new:
+        assert new.schema_version == len(MIGRATIONS)
+        np.testing.assert_array_equal(new.get_embeddings("m", ["h2", "h3", "h1"]), vecs[[1, 2, 0]])
+        new.put_embeddings("m", [("h1", -vecs[0])])  # the key still makes a second insert a no-op
+        np.testing.assert_array_equal(new.get_embeddings("m", ["h1"]), vecs[[0]])

@@ -20,6 +20,7 @@ from tracker.topics import TopicModel, centroid, centroid_of_sum, read_topics_fi
 from tracker.types import LABELS, judged_text
 
 SCORE_BATCH = 4096
+SAVE_BATCH = 65_536
 
 
 @dataclass
@@ -36,8 +37,9 @@ class DetectSummary:
 def embed_statements(store: Store, embedder: Embedder, engine=None, *, frame: pd.DataFrame | None = None) -> int:
     """Encode only texts with no cached vector; on an engine, partitioned by actor."""
     frame = store.statements() if frame is None else frame
-    cached = store.cached_hashes(embedder.model_id)
-    todo = frame[~frame["text_hash"].isin(cached)].drop_duplicates("text_hash")
+    missing = store.unembedded_hashes(embedder.model_id)
+    todo = frame.loc[frame["text_hash"].isin(missing), ["actor", "text", "context", "text_hash"]]
+    todo = todo.drop_duplicates("text_hash")
     if todo.empty:
         return 0
     texts = np.array([judged_text(t, c) for t, c in zip(todo["text"], todo["context"])], dtype=object)
@@ -88,7 +90,7 @@ def assign_topics(store: Store, embedder: Embedder, model: TopicModel, *, topics
                 created += 1
             existing = store.topics()
     frame = store.statements() if frame is None else frame
-    todo = frame[frame["topic"].isna()]
+    todo = frame.loc[frame["topic"].isna(), ["statement_id", "topic_hint", "text_hash"]]  # no text columns copied
     if todo.empty:
         return created
     assignments: list[tuple[str, int]] = []
@@ -130,21 +132,23 @@ def refresh_topics(store: Store, embedder: Embedder, model: TopicModel, frame: p
                    touched: set[int]) -> None:
     """Recompute centroid, size and (for clustered topics) the label of topics that gained members."""
     topics = store.topics().set_index("topic_id")
-    members = frame[frame["topic"].notna()]
     labels = {}
     if any(topics.at[t, "origin"] == "cluster" for t in touched):  # given labels never change
+        members = frame.loc[frame["topic"].notna(), ["topic", "text"]]
         labels = model.label_topics({int(t): list(g["text"]) for t, g in members.groupby("topic")})
-    part = members[members["topic"].isin(touched)]
-    tids = part["topic"].to_numpy(dtype=np.int64)
+    # arrays, not row subsets of the frame: at a million statements each frame copy costs gigabytes
+    mask = frame["topic"].isin(touched).to_numpy(dtype=bool)
+    tids = frame["topic"].to_numpy()[mask].astype(np.int64)
     order = np.argsort(tids, kind="stable")
     # one read for every touched topic's members (a scan when that is most of the cache), not one per topic
-    vecs = store.get_embeddings(embedder.model_id, list(part["text_hash"].to_numpy()[order]))
+    vecs = store.get_embeddings(embedder.model_id, list(frame["text_hash"].to_numpy(dtype=object)[mask][order]))
     tids = tids[order]
     starts = np.flatnonzero(np.r_[True, tids[1:] != tids[:-1]]) if len(tids) else np.zeros(0, dtype=np.int64)
-    sums = np.add.reduceat(vecs, starts, axis=0, dtype=np.float64) if len(tids) else np.zeros((0, 0))
-    sizes = np.diff(np.r_[starts, len(tids)])
+    ends = np.r_[starts[1:], len(tids)].astype(np.int64)
     rows = []
-    for tid, total, size in zip(tids[starts].tolist(), sums, sizes.tolist()):
+    for tid, a, b in zip(tids[starts].tolist(), starts.tolist(), ends.tolist()):
+        total = vecs[a:b].sum(axis=0, dtype=np.float64)  # buffered: np.add.reduceat would copy all to float64
+        size = b - a
         origin = topics.at[tid, "origin"]
         label = labels.get(tid, topics.at[tid, "label"]) if origin == "cluster" else topics.at[tid, "label"]
         rows.append((tid, label, centroid_of_sum(total), size))
@@ -195,16 +199,19 @@ def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timeline
     slot = np.full(len(timelines), -1, dtype=np.int64)  # timeline row -> row of the fetched arrays
     slot[needed] = np.arange(len(needed))
     vectors = store.get_embeddings(embedder.model_id, list(timelines["text_hash"].iloc[needed]))
-    texts = np.array([judged_text(t, c) for t, c in zip(timelines["text"], timelines["context"])], dtype=object)
+    own = timelines["text"].to_numpy(dtype=object)
+    texts = np.array([judged_text(t, c) for t, c in zip(own, timelines["context"].to_numpy(dtype=object))],
+                     dtype=object)
     # stance cues count the speaker's own words; a question in `context` is someone else's
-    cues = cue_counts(list(timelines["text"].to_numpy()[needed]))
+    cues = cue_counts(list(own[needed]))
     days = pd.to_datetime(timelines["date"]).to_numpy().astype("datetime64[D]").astype(np.int64)
     bar = tqdm(total=len(todo), desc="scoring pairs", unit="pair", disable=not progress or len(todo) < 2000)
     task = _JudgeTask(judge)
+    actors = timelines["actor"].to_numpy(dtype=object)  # once: converting the column per window was quadratic
+    unsaved: list[np.ndarray] = []
     for start in range(0, len(todo), SCORE_BATCH * engine.n_partitions):
         window = todo[start : start + SCORE_BATCH * engine.n_partitions]
-        chunks = [window[idx] for idx in actor_partitions(list(timelines["actor"].to_numpy()[pairs[window, 1]]),
-                                                          engine.n_partitions)]
+        chunks = [window[idx] for idx in actor_partitions(list(actors[pairs[window, 1]]), engine.n_partitions)]
         batches = []
         for c in chunks:
             e, l = pairs[c, 0], pairs[c, 1]
@@ -212,8 +219,11 @@ def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timeline
                                      days[l] - days[e], cues_a=cues[slot[e]], cues_b=cues[slot[l]]))
         for chunk, p in zip(chunks, engine.map(task, batches)):
             proba[chunk] = p
-            store.put_pair_scores(judge.version, e_id[chunk], l_id[chunk], p)
+            unsaved.append(chunk)
+        if sum(map(len, unsaved)) >= SAVE_BATCH:
+            _save_verdicts(store, judge, e_id, l_id, proba, unsaved)
         bar.update(len(window))
+    _save_verdicts(store, judge, e_id, l_id, proba, unsaved)
     bar.close()
     return proba, len(todo)
 
@@ -235,3 +245,12 @@ def score_pairs(judge: Judge, embedder: Embedder, pairs: pd.DataFrame) -> pd.Dat
     for j, name in enumerate(LABELS):
         out[f"p_{name}"] = proba[:, j].round(6)
     return out
+
+
+def _save_verdicts(store: Store, judge: Judge, e_id, l_id, proba, unsaved: list[np.ndarray]) -> None:
+    """One transaction per SAVE_BATCH judged pairs: a kill loses at most that much work, and the
+    write-ahead log is not committed (and checkpointed) once per few thousand pairs."""
+    if unsaved:
+        idx = np.concatenate(unsaved)
+        store.put_pair_scores(judge.version, e_id[idx], l_id[idx], proba[idx])
+        unsaved.clear()
