@@ -46,13 +46,15 @@ def range_window(since: str | None, until: str | None, *, today: dt.date | None 
 def build_digest(store: Store, *, window: Window | None, mode: str, now: dt.datetime | None = None) -> dict:
     """The digest document (the JSON schema's shape); does not record anything."""
     now = now or dt.datetime.now(dt.timezone.utc)
-    changes = store.changes(since=window.start.isoformat() if window and window.start else None,
-                            until=window.end.isoformat() if window and window.end else None)
     since_last = mode == "since-last"
-    if since_last:
-        sent = store.sent_change_ids()
-        changes = changes[~changes["change_id"].isin(sent)]
-    volume = store.statement_volume(start=window.start if window else None, end=window.end if window else None)
+    with store.snapshot():  # changes, what was sent and the volumes from one committed state
+        changes = store.changes(since=window.start.isoformat() if window and window.start else None,
+                                until=window.end.isoformat() if window and window.end else None)
+        if since_last:
+            sent = store.sent_change_ids()
+            changes = changes[~changes["change_id"].isin(sent)]
+        volume = store.statement_volume(start=window.start if window else None,
+                                        end=window.end if window else None)
     groups = []
     for (actor, topic), g in changes.groupby(["actor", "topic"], sort=True):
         groups.append({

@@ -18,10 +18,10 @@ def _dates(df: pd.DataFrame, col: str, precision_col: str) -> pd.Series:
 
 
 def changes_table(store: Store, *, actor=None, topic=None, since=None, until=None) -> pd.DataFrame:
-    return _changes_contract(store.changes(actor=actor, topic=topic, since=since, until=until))
+    return changes_contract(store.changes(actor=actor, topic=topic, since=since, until=until))
 
 
-def _changes_contract(df: pd.DataFrame) -> pd.DataFrame:
+def changes_contract(df: pd.DataFrame) -> pd.DataFrame:
     df["earlier_date"] = _dates(df, "earlier_date", "earlier_precision")
     df["later_date"] = _dates(df, "later_date", "later_precision")
     df["score"] = df["score"].round(4)
@@ -55,7 +55,7 @@ def timeline_tables(store: Store, groups) -> dict[tuple[str, int], tuple[pd.Data
         part = groups[start:start + GROUPS_PER_QUERY]
         changes = store.changes(groups=part)
         timelines = _timeline_contract(store.statements(groups=part), changes)  # later_id is unique to its timeline
-        changes = _changes_contract(changes)
+        changes = changes_contract(changes)
         rows_t = timelines.groupby(["actor", "topic"], sort=False).indices
         rows_c = changes.groupby(["actor", "topic"], sort=False).indices
         for key in part:

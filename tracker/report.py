@@ -17,7 +17,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from tracker import __version__
-from tracker.outputs import changes_table, timeline_tables
+from tracker.outputs import changes_contract, timeline_tables
 from tracker.plot import render_png, render_svg, timeline_figure, tooltip
 from tracker.store import Store
 
@@ -77,7 +77,7 @@ class ChangeView:
 
 def load_changes(store: Store, **filters) -> list[ChangeView]:
     raw = store.changes(**filters)
-    table = changes_table(store, **filters).set_index("change_id")
+    table = changes_contract(raw.copy()).set_index("change_id")  # the same read: no second query to race
     views = []
     for r in raw.itertuples(index=False):
         t = table.loc[r.change_id]
@@ -139,13 +139,15 @@ def md_escape(text: str) -> str:
 def render_report(store: Store, *, fmt: str = "html", filters: dict | None = None,
                   plot_cache: Path | None = None) -> str:
     filters = filters or {}
-    changes = load_changes(store, **filters)
-    plots = timeline_plots(store, changes, fmt=fmt, cache=plot_cache)
+    with store.snapshot():  # one consistent view while a writer may be syncing changes
+        changes = load_changes(store, **filters)
+        plots = timeline_plots(store, changes, fmt=fmt, cache=plot_cache)
+        n_statements = store.count_statements()
     context = {
         "changes": changes,
         "overview": overview(changes),
         "plots": {k: Markup(v) if fmt == "html" else v for k, v in plots.items()},
-        "n_statements": store.count_statements(),
+        "n_statements": n_statements,
         "filters": {k: v for k, v in filters.items() if v},
         "generated": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "version": __version__,

@@ -226,6 +226,19 @@ class Store:
         else:
             self.conn.execute("COMMIT")
 
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: every query inside sees the same committed state (WAL readers never
+        block writers, and a writer's commit in between cannot make two reads disagree)."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        finally:
+            self.conn.execute("COMMIT")
+
     # -- schema ---------------------------------------------------------------
     def migrate(self) -> None:
         with self.transaction() as c:
