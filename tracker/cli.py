@@ -223,20 +223,29 @@ def run(inputs: Annotated[list[str], typer.Argument(help="Statement files or fol
         date: ArticleDate = None, url: ArticleUrl = None, outlet: ArticleOutlet = None,
         engine: Engine = "local", scheduler: Scheduler = None):
     """Ingest + detect, then write changes.csv, a timeline CSV per flagged actor-topic, and report.html."""
-    from tracker.export import write_table
-    from tracker.outputs import changes_table, timeline_tables
+    import json
 
+    state_file = out / ".tracker-state" if out is not None else None
+    key = _run_key(inputs, actors=actors, topics=topics, classifier=classifier, model=model, backend=backend,
+                   window=window, date=date, url=url, outlet=outlet) if out is not None else None
     with _open(db) as store:
+        state = _read_state(state_file)
+        if key and state.get("run") == key and state.get("store") == store.fingerprint() \
+                and (out / "changes.csv").exists() and (out / "report.html").exists():
+            err(f"nothing new: the same inputs and options as the last run into {out}, and the store is unchanged")
+            return
+        from tracker.export import write_table
+        from tracker.outputs import changes_table, timeline_tables
+
         _ingest(store, inputs, actors, rejects, {"date": date, "url": url, "outlet": outlet})
         _detect(store, model, backend, classifier, trust, window, topics, engine=engine, scheduler=scheduler)
         table = changes_table(store)
         if out is None:
             write_table(table, None)
             return
-        state = out / ".tracker-state"
         fingerprint = store.fingerprint()
-        if (out / "changes.csv").exists() and (out / "report.html").exists() and state.exists() \
-                and state.read_text() == fingerprint:
+        if (out / "changes.csv").exists() and (out / "report.html").exists() and state.get("store") == fingerprint:
+            state_file.write_text(json.dumps({"store": fingerprint, "run": key}))
             err(f"nothing changed in the store; outputs in {out} are up to date")
             return
         out.mkdir(parents=True, exist_ok=True)
@@ -248,9 +257,51 @@ def run(inputs: Annotated[list[str], typer.Argument(help="Statement files or fol
         from tracker.report import render_report
 
         _write_text(out / "report.html", render_report(store, fmt="html", plot_cache=out / ".plots"))
-        state.write_text(fingerprint)
+        state_file.write_text(json.dumps({"store": fingerprint, "run": key}))
         err(f"wrote {out / 'changes.csv'} ({len(table)} changes), {table.groupby(['actor', 'topic']).ngroups} "
             f"timelines to {tdir} and {out / 'report.html'}")
+
+
+def _read_state(path: Optional[Path]) -> dict:
+    """What the last `run --out` wrote: the store fingerprint and the run key (an older plain-text
+    state, or none, just means the next run does the full work)."""
+    import json
+
+    try:
+        state = json.loads(path.read_text()) if path is not None and path.exists() else {}
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def _run_key(inputs: list[str], **options) -> Optional[str]:
+    """Everything a run's result depends on besides the store: the bytes of every input, alias, topics
+    and classifier file, the options and this version. Equal keys and an unchanged store mean a rerun
+    would redo work to arrive where it is; None (stdin, a missing path) means always do the work."""
+    import hashlib
+    import os
+
+    from tracker import __version__
+    from tracker.classify import SHIPPED_MODEL_DIR
+
+    files: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if item == "-" or not path.exists():
+            return None
+        files += sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
+    actors = options["actors"] or (Path("data/actors.csv") if Path("data/actors.csv").exists() else None)
+    classifier = Path(options["classifier"] or SHIPPED_MODEL_DIR)
+    for extra in (actors, options["topics"], classifier):
+        if extra is not None and Path(extra).exists():
+            extra = Path(extra)
+            files += sorted(f for f in extra.rglob("*") if f.is_file()) if extra.is_dir() else [extra]
+    env = {k: os.environ.get(k, "") for k in ("TRACKER_MODEL", "TRACKER_BACKEND")}
+    h = hashlib.sha256(repr((__version__, sorted((k, str(v)) for k, v in options.items()), env)).encode())
+    for f in files:
+        h.update(str(f.resolve()).encode() + b"\x00")
+        h.update(f.read_bytes())
+    return h.hexdigest()
 
 
 def _report(store, fmt, filters):
