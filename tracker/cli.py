@@ -252,11 +252,12 @@ def run(inputs: Annotated[list[str], typer.Argument(help="Statement files or fol
         write_table(table, out / "changes.csv")
         tdir = out / "timelines"
         tdir.mkdir(exist_ok=True)
-        for (actor, topic), (timeline_, _) in timeline_tables(store, zip(table["actor"], table["topic"])).items():
+        tables = timeline_tables(store, zip(table["actor"], table["topic"]))
+        for (actor, topic), (timeline_, _) in tables.items():
             write_table(timeline_, tdir / f"{_slug(actor)}__topic-{topic}.csv")
         from tracker.report import render_report
 
-        _write_text(out / "report.html", render_report(store, fmt="html", plot_cache=out / ".plots"))
+        _write_text(out / "report.html", render_report(store, fmt="html", plot_cache=out / ".plots", tables=tables))
         state_file.write_text(json.dumps({"store": fingerprint, "run": key}))
         err(f"wrote {out / 'changes.csv'} ({len(table)} changes), {table.groupby(['actor', 'topic']).ngroups} "
             f"timelines to {tdir} and {out / 'report.html'}")

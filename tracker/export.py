@@ -18,11 +18,17 @@ def neutralise(value):
 
 
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of df whose text cells cannot start a formula (a leading apostrophe is added)."""
-    out = df.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(neutralise)
+    """df with no text cell able to start a formula (a leading apostrophe is added); a copy only where
+    a cell changes. Plain loops: a `run` writes hundreds of small tables, where Series.map's per-call
+    cost dominated."""
+    out = df
+    for col in df.columns:
+        if df[col].dtype == object or pd.api.types.is_string_dtype(df[col]):
+            values = df[col].tolist()
+            if any(isinstance(v, str) and v.startswith(FORMULA_PREFIXES) for v in values):
+                if out is df:
+                    out = df.copy()
+                out[col] = pd.Series([neutralise(v) for v in values], index=df.index, dtype=object)
     return out
 
 

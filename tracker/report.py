@@ -97,16 +97,19 @@ def overview(changes: list[ChangeView]) -> pd.DataFrame:
     return df.pivot_table(index="actor", columns="topic", aggfunc="size", fill_value=0)
 
 
-def timeline_plots(store: Store, changes: list[ChangeView], *, fmt: str,
-                   cache: Path | None = None) -> dict[tuple[str, int], str]:
+def timeline_plots(store: Store, changes: list[ChangeView], *, fmt: str, cache: Path | None = None,
+                   tables: dict | None = None) -> dict[tuple[str, int], str]:
     """One plot per actor-topic with a change: inline SVG for HTML, a PNG data URI for Markdown.
 
     Drawing dominates a report's cost, so with `cache` a plot is redrawn only when its timeline
     (statements, dates, changes) differs from the one it was drawn for.
     """
     plots = {}
-    tables = timeline_tables(store, ((c.actor, c.topic) for c in changes))
-    for (actor, topic), (statements, chs) in tables.items():
+    keys = list(dict.fromkeys((c.actor, c.topic) for c in changes))
+    if tables is None or any(k not in tables for k in keys):  # `run` hands over the tables it just wrote
+        tables = timeline_tables(store, keys)
+    for actor, topic in keys:
+        statements, chs = tables[(actor, topic)]
         key = hashlib.sha1(repr((statements.to_numpy().tolist(), chs.to_numpy().tolist(), fmt)).encode()).hexdigest()[:20]
         cached = cache / f"{key}.{fmt}" if cache else None
         if cached is not None and cached.exists():
@@ -137,11 +140,11 @@ def md_escape(text: str) -> str:
 
 
 def render_report(store: Store, *, fmt: str = "html", filters: dict | None = None,
-                  plot_cache: Path | None = None) -> str:
+                  plot_cache: Path | None = None, tables: dict | None = None) -> str:
     filters = filters or {}
     with store.snapshot():  # one consistent view while a writer may be syncing changes
         changes = load_changes(store, **filters)
-        plots = timeline_plots(store, changes, fmt=fmt, cache=plot_cache)
+        plots = timeline_plots(store, changes, fmt=fmt, cache=plot_cache, tables=tables)
         n_statements = store.count_statements()
     context = {
         "changes": changes,
