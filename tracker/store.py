@@ -15,11 +15,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 
 from tracker.errors import StoreError
 from tracker.types import Statement
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEFAULT_DB = "tracker.db"
 
@@ -297,6 +301,8 @@ class Store:
 
     def statements(self, *, actor: str | None = None, topic: str | None = None, groups=None) -> pd.DataFrame:
         """Statements with their topic, ordered by actor, topic and date."""
+        import pandas as pd  # here, not at module level: `run` with nothing new must not pay its import
+
         sql = (
             "SELECT s.id AS row_id, s.statement_id, s.actor, s.topic_id AS topic, t.label AS topic_label, s.date,"
             " s.date_precision, s.text, s.text_hash, s.source, s.topic_hint, s.kind, s.context, s.metadata"
@@ -389,6 +395,8 @@ class Store:
 
     # -- topics ---------------------------------------------------------------
     def topics(self) -> pd.DataFrame:
+        import pandas as pd
+
         return pd.read_sql_query(
             "SELECT topic_id, label, description, origin, pinned, model_id, centroid, size FROM topics ORDER BY topic_id",
             self.conn,
@@ -429,6 +437,8 @@ class Store:
     # -- pair scores and changes ---------------------------------------------
     def pair_scores(self, model_version: str) -> pd.DataFrame:
         """Every cached verdict of this model: earlier, later (statement row ids) and the probabilities."""
+        import pandas as pd
+
         later, earlier, proba = [], [], []
         for lat, e_blob, p_blob in self.conn.execute(
                 "SELECT later, earlier, proba FROM pair_verdicts WHERE model_version = ? ORDER BY rowid", (model_version,)):
@@ -493,6 +503,8 @@ class Store:
     def changes(self, *, actor=None, topic=None, since=None, until=None, groups=None,
                 include_inactive=False) -> pd.DataFrame:
         """Flagged changes joined with both statements; since/until bound the later statement's date."""
+        import pandas as pd
+
         sql = (
             "SELECT c.change_id, c.actor, c.topic_id AS topic, t.label AS topic_label,"
             " e.statement_id AS earlier_id, e.date AS earlier_date, e.date_precision AS earlier_precision,"
