@@ -262,3 +262,28 @@ def test_seed_article(nlp):
     post = [f for f in found if f.text.strip(' ."') == "You have my assurance"]
     assert post and post[0].speaker == "Donald Trump"
     assert all(f.url == art.url for f in found)
+    # the writer sets the earlier openness against the refusal: the link detect turns into a reported shift
+    assert found[open_idea.contrasts].text.startswith("he will not send American troops")
+
+
+# ---------------------------------------------------------------- positions the writer contrasts
+
+def test_despite_links_a_description_to_the_same_speakers_statement(run):
+    found = run("Jane Doe said that she would not raise taxes, despite having appeared open to the idea last week.")
+    desc = one(found, "appeared open to the idea")
+    assert desc.kind == "description" and found[desc.contrasts].text == "she would not raise taxes"
+
+
+def test_although_before_the_description_also_links(run):
+    found = run("Jane Doe said that the plant will close, although she had appeared reluctant to shut it in May.")
+    assert found[one(found, "appeared reluctant").contrasts].text == "the plant will close"
+
+
+def test_no_link_without_a_contrast_word(run):
+    found = run("Jane Doe said that she would not raise taxes and appeared open to cutting them next year.")
+    assert one(found, "appeared open").contrasts is None
+
+
+def test_no_link_to_another_speakers_statement(run):
+    found = run("Jane Doe said that taxes will rise, despite John Smith having appeared open to a freeze.")
+    assert all(f.contrasts is None for f in found)

@@ -41,6 +41,7 @@ class Extracted:
     start: int  # char offsets of `text` (first to last part for joined quotes) in article.text
     end: int
     url: str
+    contrasts: int | None = None  # index (in the article's list) of the statement the writer contrasts it with
 
 
 # ---------------------------------------------------------------------------- pipeline
@@ -69,10 +70,12 @@ def extract_statements(article: Article, *, aliases: ActorAliases | None = None,
     found.sort(key=lambda f: f.start)
     dated = _resolve_dates(article, found, quotes_all)
     out = []
+    index = {id(f): i for i, f in enumerate(found)}
     for f, (day, precision) in zip(found, dated):
         speaker = aliases.canonical(f.speaker) if aliases else f.speaker
         out.append(Extracted(speaker, f.text, f.kind, day, precision,
-                             " ".join(article.text[f.sent_start:f.sent_end].split()), f.start, f.end, article.url))
+                             " ".join(article.text[f.sent_start:f.sent_end].split()), f.start, f.end, article.url,
+                             index.get(id(f.contrasts)) if f.contrasts is not None else None))
     return out
 
 

@@ -32,6 +32,7 @@ class _Found:
     excluded: list[tuple[int, int]] = field(default_factory=list)  # spans whose date cues are not ours
     present: bool = False
     fixed_date: dt.date | None = None
+    contrasts: "_Found | None" = None  # the same speaker's statement the writer sets this one against
 
 
 # ---------------------------------------------------------------------------- spans

@@ -236,15 +236,22 @@ def article_statements(path: str, aliases: ActorAliases, *, date=None, url=None,
     if article.date_source == "text":
         log(f"{path}: no date given; using the latest full date in the text, {article.date.isoformat()} "
             "(pass --date or a .meta.json sidecar to set it)")
+    found = extract_statements(article, aliases=aliases)
+    keys = [content_key(x.speaker, x.date.isoformat(), x.text) for x in found]
     out = []
-    for x in extract_statements(article, aliases=aliases):
-        day = x.date.isoformat()
-        key = content_key(x.speaker, day, x.text)
+    for x, key in zip(found, keys):
+        meta = {"article": str(path), "outlet": article.outlet, "sentence": x.sentence, "start": x.start, "end": x.end}
+        context = ""
+        if x.contrasts is not None:
+            # the writer contrasts this position with another statement of the speaker: the other one says
+            # what "the idea" was, and detect treats the pair as a shift the source itself reports
+            other = found[x.contrasts]
+            context = other.text
+            meta["contrasted_with"] = f"a-{keys[x.contrasts][:12]}"
         out.append(Statement(
-            statement_id=f"a-{key[:12]}", actor=x.speaker, date=day, date_precision=x.date_precision, text=x.text,
-            source=article.url or str(path), kind=x.kind, content_key=key,
-            metadata={"article": str(path), "outlet": article.outlet, "sentence": x.sentence,
-                      "start": x.start, "end": x.end},
+            statement_id=f"a-{key[:12]}", actor=x.speaker, date=x.date.isoformat(), date_precision=x.date_precision,
+            text=x.text, source=article.url or str(path), kind=x.kind, context=context, content_key=key,
+            metadata=meta,
         ))
     return out
 

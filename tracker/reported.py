@@ -42,6 +42,11 @@ DESCRIPTION_PATTERNS = [
     r"offered (?:\w+ )?(?:support|optimism|praise|criticism)\b",
 ]
 _DESCRIPTION = re.compile("|".join(f"(?:{p})" for p in DESCRIPTION_PATTERNS), re.I)
+# "X said he will not ... - despite having appeared open to the idea a day earlier": the writer sets an
+# earlier position against the current one. Heuristic: a concessive connective right before the
+# description, and a statement of the same speaker in the same sentence.
+_CONTRAST = re.compile(r"\b(?:despite|although|even though|though|contrary to|in contrast to)\s+"
+                       r"(?:(?:having|he|she|they|had|has|have|was|were|earlier|previously|once|just)\s+){0,3}$", re.I)
 
 
 # ---------------------------------------------------------------------------- reported speech
@@ -145,7 +150,7 @@ def _right_edge(head) -> int:
     """Right edge of a phrase, stopping before a ', doing …' gloss the writer added."""
     last = head.i
     for child in head.rights:
-        if _is_gloss(child):
+        if _is_gloss(child) or _is_concession(child):
             break
         last = max(last, child.right_edge.i)
     return last
@@ -158,6 +163,13 @@ def _is_gloss(tok) -> bool:
         return False
     sub = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
     return any(t.lemma_.lower() in REPORT_LEMMAS for t in sub) or bool(_DESCRIPTION.search(sub.text))
+
+
+def _is_concession(tok) -> bool:
+    """', despite having appeared open to it' is the writer setting a position against another one: its
+    own statement (a description), not part of what was said."""
+    first = tok.doc[tok.left_edge.i]
+    return tok.dep_ in ("prep", "advcl") and first.lower_ in {"despite", "although", "though", "even"}
 
 
 def _trim_tokens(doc, first: int, last: int) -> tuple[int, int]:
@@ -214,6 +226,10 @@ def _descriptions(doc, base: int, state: _Discourse, in_quote, already: list[_Fo
             continue  # part of another statement ("appeared to take aim at": one description)
         sent = verb.sent
         present = bool(re.match(r"(?:is|are|has been|have been)\b", m.group(0), re.I)) or tok.tag_ in ("VBZ", "VBP")
-        out.append(_Found(speaker, doc.text[s_char:e_char], "description", s, e, s, base + sent.start_char,
-                          base + sent.end_char, [], present))
+        found = _Found(speaker, doc.text[s_char:e_char], "description", s, e, s, base + sent.start_char,
+                       base + sent.end_char, [], present)
+        if _CONTRAST.search(doc.text[max(0, s_char - 60):s_char]):
+            found.contrasts = next((f for f in already if f.speaker == speaker and f.sent_start == found.sent_start
+                                    and f.kind != "description"), None)
+        out.append(found)
     return out
