@@ -76,5 +76,6 @@ def flagged_store(store):
     store.sync_changes([{"change_id": change_id(e, l), "actor": a, "topic_id": tid, "earlier_id": e, "later_id": l,
                          "label": label, "score": score, "p_full_flop": score if label == "full_flop" else 0.1,
                          "p_half_flip": score if label == "half_flip" else 0.1, "p_no_flip": 1 - score,
-                         "cues": ["+refusal", "-openness"]} for e, l, a, label, score in changes], "test")
+                         "cues": ["+refusal", "-openness"], "basis": "source" if a == "Other Person" else "classifier"}
+                        for e, l, a, label, score in changes], "test")
     return store

@@ -25,6 +25,10 @@ def test_week_digest_validates_and_normalises(flagged_store):
     trump = next(a for a in doc["actors"] if a["actor"] == "Donald Trump")
     assert (trump["n_changes"], trump["n_statements"], trump["changes_per_100_statements"]) == (1, 2, 50.0)
     assert {g["actor"] for g in doc["groups"]} == {"Donald Trump", "Hostile Person"}
+    assert {c["basis"] for g in doc["groups"] for c in g["changes"]} == {"classifier"}
+    later = build_digest(flagged_store, window=iso_week("2025-W35"), mode="week")
+    jsonschema.validate(later, SCHEMA)
+    assert [c["basis"] for g in later["groups"] for c in g["changes"]] == ["source"]
 
 
 def test_since_last_reports_each_change_once(flagged_store, cli, tmp_path):

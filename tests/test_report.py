@@ -32,6 +32,14 @@ def test_empty_store_says_so(store):
     assert "No stance changes" in html and "<svg" not in html
 
 
+def test_report_says_why_a_change_is_flagged(flagged_store):
+    html = render_report(flagged_store, fmt="html")
+    assert html.count("Flagged by the reversal classifier.") == 2
+    assert "reported by the source · classifier score 70%" in html
+    assert "the source article itself reports the shift (classifier score for the pair alone: 70%)" in html
+    assert "source article itself reports" in render_report(flagged_store, fmt="md")
+
+
 def test_filters(flagged_store):
     html = render_report(flagged_store, fmt="html", filters={"actor": "Other Person"})
     assert "Tariffs are great." in html and "assurance" not in html

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from tracker.timeline import candidate_pairs, change_id, cue_shift, order_timelines, select_changes
+from tracker.timeline import candidate_pairs, change_id, cue_shift, order_timelines, reported_pairs, select_changes
 import numpy as np
 
 
@@ -50,3 +50,33 @@ def test_without_intermediate_agreement_the_strongest_earlier_wins():
 def test_cue_shift_names_direction():
     assert cue_shift("We might consider it.", "We will not do it.") [:1] == ["+commitment"]
     assert "-openness" in cue_shift("We might consider it.", "We will not do it.")
+
+
+def linked_frame(link_from="e", link_to="l", actor_l="A", topic_l=1, date_l="2020-03-01"):
+    rows = [("e", "A", 1, "2020-01-01", "open to it", '{"contrasted_with": "%s"}' % link_to),
+            ("m", "A", 1, "2020-02-01", "x", "{}"), ("l", actor_l, topic_l, date_l, "ruled it out", "{}")]
+    if link_from != "e":
+        rows[0] = rows[0][:5] + ("{}",)
+    return order_timelines(pd.DataFrame(rows, columns=["statement_id", "actor", "topic", "date", "text", "metadata"]))
+
+
+def test_a_shift_the_source_reports_is_flagged_whatever_the_score():
+    df = linked_frame()
+    ids = df["statement_id"].to_numpy()
+    linked = reported_pairs(df)
+    assert [(ids[e], ids[l]) for e, l in linked] == [("e", "l")]
+    pairs = candidate_pairs(df)
+    proba = np.array([(0.1, 0.1, 0.8)] * len(pairs))  # the classifier sees nothing
+    reported = np.array([(e, l) in {tuple(p) for p in linked.tolist()} for e, l in pairs.tolist()])
+    changes = select_changes(df, pairs, proba, threshold=0.5, reported=reported)
+    assert [(c["earlier_id"], c["later_id"], c["basis"], c["label"], c["score"]) for c in changes] == [
+        ("e", "l", "source", "half_flip", 0.2)]  # half flip: a reported shift the classifier does not confirm
+    assert select_changes(df, pairs, proba, threshold=0.5) == []  # without the link, nothing
+
+
+def test_links_across_actors_topics_or_within_one_day_are_not_shifts():
+    assert len(reported_pairs(linked_frame(actor_l="B"))) == 0
+    assert len(reported_pairs(linked_frame(topic_l=2))) == 0
+    assert len(reported_pairs(linked_frame(date_l="2020-01-01"))) == 0
+    assert len(reported_pairs(linked_frame(link_to="nowhere"))) == 0
+    assert len(reported_pairs(linked_frame(link_from="none"))) == 0

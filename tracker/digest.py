@@ -12,7 +12,7 @@ from tracker.dates import format_date
 from tracker.report import RATING, _env, md_escape
 from tracker.store import Store
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: optional "basis" on each change
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,7 @@ def _change(r) -> dict:
         "later": {"statement_id": r.later_id, "date": format_date(r.later_date, r.later_precision),
                   "text": r.later_text, "source": r.later_source, "kind": r.later_kind or "direct"},
         "cues": json.loads(r.cues or "[]"),
+        "basis": getattr(r, "basis", "classifier") or "classifier",
         "detected_at": r.detected_at,
     }
 

@@ -14,7 +14,7 @@ from tracker.embed import Embedder
 from tracker.engine import LocalEngine, actor_partitions
 from tracker.features import PairBatch, cue_counts
 from tracker.store import Store, from_blob
-from tracker.timeline import (DEFAULT_MAX_BACK, DEFAULT_WINDOW_DAYS, candidate_pairs, order_timelines,
+from tracker.timeline import (DEFAULT_MAX_BACK, DEFAULT_WINDOW_DAYS, candidate_pairs, order_timelines, reported_pairs,
                               select_changes)
 from tracker.topics import TopicModel, centroid, centroid_of_sum, read_topics_file
 from tracker.types import LABELS, judged_text
@@ -169,10 +169,18 @@ def detect(store: Store, judge: Judge, embedder: Embedder, *, window_days: int =
     timelines = order_timelines(frame)
     summary.statements = len(timelines)
     pairs = candidate_pairs(timelines, window_days=window_days, max_back=max_back)
+    linked = reported_pairs(timelines)
+    if len(linked):  # a shift the article reports is judged even outside the window
+        pairs = np.unique(np.vstack([pairs, linked]), axis=0)
+        pairs = pairs[np.lexsort((pairs[:, 0], pairs[:, 1]))]
     proba, summary.pairs_scored = _pair_probabilities(store, judge, embedder, timelines, pairs, progress=progress,
                                                       engine=engine)
     cut = judge.threshold if threshold is None else threshold
-    changes = select_changes(timelines, pairs, proba, cut)
+    reported = None
+    if len(linked):
+        keys = pd.MultiIndex.from_arrays([pairs[:, 0], pairs[:, 1]])
+        reported = keys.isin(pd.MultiIndex.from_arrays([linked[:, 0], linked[:, 1]]))
+    changes = select_changes(timelines, pairs, proba, cut, reported)
     summary.changes = len(changes)
     summary.new_changes, summary.retracted = store.sync_changes(changes, judge.version)
     return summary

@@ -54,6 +54,14 @@ class ChangeView:
     earlier: Side
     later: Side
     cues: list[str] = field(default_factory=list)
+    basis: str = "classifier"
+
+    @property
+    def basis_text(self) -> str:
+        if self.basis == "source":
+            return (f"Flagged because the source article itself reports the shift "
+                    f"(classifier score for the pair alone: {self.score:.0%}).")
+        return "Flagged by the reversal classifier."
 
     @property
     def rating(self) -> str:
@@ -85,7 +93,7 @@ def load_changes(store: Store, **filters) -> list[ChangeView]:
             r.change_id, r.actor, int(r.topic), r.topic_label or "", r.label, float(r.score),
             Side(r.earlier_id, t["earlier_date"], r.earlier_text, r.earlier_kind or "direct", r.earlier_source),
             Side(r.later_id, t["later_date"], r.later_text, r.later_kind or "direct", r.later_source),
-            json.loads(r.cues or "[]"),
+            json.loads(r.cues or "[]"), getattr(r, "basis", "classifier") or "classifier",
         ))
     return views
 

@@ -161,6 +161,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE embeddings_new RENAME TO embeddings;
         """,
     ),
+    (
+        "why a change is flagged: the classifier's score, or the source article reporting the shift",
+        "ALTER TABLE changes ADD COLUMN basis TEXT NOT NULL DEFAULT 'classifier';",
+    ),
 ]
 
 
@@ -483,18 +487,18 @@ class Store:
                 keep.add(ch["change_id"])
                 values = (ch["actor"], ch["topic_id"], ch["earlier_id"], ch["later_id"], ch["label"], ch["score"],
                           ch["p_full_flop"], ch["p_half_flip"], ch["p_no_flip"], json.dumps(ch.get("cues", [])),
-                          model_version)
+                          model_version, ch.get("basis", "classifier"))
                 if ch["change_id"] in known:
                     c.execute(
                         "UPDATE changes SET actor=?, topic_id=?, earlier_id=?, later_id=?, label=?, score=?,"
-                        " p_full_flop=?, p_half_flip=?, p_no_flip=?, cues=?, model_version=?, active=1"
+                        " p_full_flop=?, p_half_flip=?, p_no_flip=?, cues=?, model_version=?, basis=?, active=1"
                         " WHERE change_id=?", (*values, ch["change_id"]))
                     added += 0 if known[ch["change_id"]] else 1
                 else:
                     c.execute(
                         "INSERT INTO changes(actor, topic_id, earlier_id, later_id, label, score, p_full_flop,"
-                        " p_half_flip, p_no_flip, cues, model_version, change_id, detected_at, active)"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1)", (*values, ch["change_id"], now))
+                        " p_half_flip, p_no_flip, cues, model_version, basis, change_id, detected_at, active)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)", (*values, ch["change_id"], now))
                     added += 1
             gone = [cid for cid, active in known.items() if active and cid not in keep]
             c.executemany("UPDATE changes SET active = 0 WHERE change_id = ?", ((cid,) for cid in gone))
@@ -511,7 +515,7 @@ class Store:
             " e.text AS earlier_text, e.source AS earlier_source, e.kind AS earlier_kind,"
             " l.statement_id AS later_id, l.date AS later_date, l.date_precision AS later_precision,"
             " l.text AS later_text, l.source AS later_source, l.kind AS later_kind,"
-            " c.label, c.score, c.p_full_flop, c.p_half_flip, c.p_no_flip, c.cues, c.detected_at, c.active"
+            " c.label, c.score, c.p_full_flop, c.p_half_flip, c.p_no_flip, c.cues, c.basis, c.detected_at, c.active"
             " FROM changes c JOIN statements e ON e.statement_id = c.earlier_id"
             " JOIN statements l ON l.statement_id = c.later_id LEFT JOIN topics t ON t.topic_id = c.topic_id"
         )
@@ -529,7 +533,7 @@ class Store:
         h = hashlib.sha1()
         for sql in ("SELECT count(*), max(id) FROM statements",
                     "SELECT topic_id, label FROM topics ORDER BY topic_id",
-                    "SELECT change_id, active, label, score FROM changes ORDER BY change_id"):
+                    "SELECT change_id, active, label, score, basis FROM changes ORDER BY change_id"):
             for row in self.conn.execute(sql):
                 h.update(repr(row).encode())
         return h.hexdigest()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 import numpy as np
 import pandas as pd
@@ -44,6 +45,31 @@ def candidate_pairs(timelines: pd.DataFrame, *, window_days: int = DEFAULT_WINDO
     return pairs[np.lexsort((pairs[:, 0], pairs[:, 1]))]
 
 
+def reported_pairs(timelines: pd.DataFrame) -> np.ndarray:
+    """(earlier_row, later_row) pairs whose source article sets one position against the other
+    ("he will not send troops, despite having appeared open to the idea a day earlier").
+
+    Extraction records the link as `contrasted_with` in the statement's metadata; only links inside one
+    (actor, topic) timeline between statements of different dates count.
+    """
+    if "metadata" not in timelines.columns or len(timelines) == 0:
+        return np.zeros((0, 2), dtype=np.int64)
+    meta = timelines["metadata"].astype(str)
+    linked = np.flatnonzero(meta.str.contains('"contrasted_with"', regex=False).to_numpy())
+    if len(linked) == 0:
+        return np.zeros((0, 2), dtype=np.int64)
+    row_of = {sid: i for i, sid in enumerate(timelines["statement_id"].to_numpy())}
+    actors, topics = timelines["actor"].to_numpy(), timelines["topic"].to_numpy()
+    dates = timelines["date"].to_numpy()
+    out = []
+    for i in linked.tolist():
+        j = row_of.get(json.loads(meta.iloc[i]).get("contrasted_with"))
+        if j is None or actors[i] != actors[j] or pd.isna(topics[i]) or topics[i] != topics[j] or dates[i] == dates[j]:
+            continue
+        out.append((i, j) if dates[i] < dates[j] else (j, i))
+    return np.array(sorted(set(out)), dtype=np.int64).reshape(-1, 2)
+
+
 def change_id(earlier_id: str, later_id: str) -> str:
     return "c-" + hashlib.sha1(f"{earlier_id}\x1f{later_id}".encode()).hexdigest()[:12]
 
@@ -54,18 +80,23 @@ def cue_shift(earlier_text: str, later_text: str) -> list[str]:
     return [f"+{c}" for c in sorted(b - a)] + [f"-{c}" for c in sorted(a - b)]
 
 
-def select_changes(timelines: pd.DataFrame, pairs: np.ndarray, proba: np.ndarray, threshold: float) -> list[dict]:
+def select_changes(timelines: pd.DataFrame, pairs: np.ndarray, proba: np.ndarray, threshold: float,
+                   reported: np.ndarray | None = None) -> list[dict]:
     """One change at most per later statement: its strongest reversal against an earlier one.
 
     `proba` holds (p_full_flop, p_half_flip, p_no_flip) for each row of `pairs`. A reversal already
     visible at an intermediate statement is not reported again: if some M between E and L agrees
     with L and E→M is itself flagged, the change was E→M, not E→L. Only pairs around flagged ones
     are indexed, and columns are read as arrays once: this runs per detect over every pair.
+
+    `reported` marks pairs whose source article itself reports the shift: they are flagged whatever
+    the classifier says (basis "source", score still the classifier's) and win over its picks.
     """
     if len(pairs) == 0:
         return []
     score = proba[:, 0] + proba[:, 1]
-    flagged = np.flatnonzero(score >= threshold)
+    reported = np.zeros(len(pairs), dtype=bool) if reported is None else reported
+    flagged = np.flatnonzero((score >= threshold) | reported)
     if len(flagged) == 0:
         return []
     later_col = pairs[:, 1]
@@ -88,18 +119,20 @@ def select_changes(timelines: pd.DataFrame, pairs: np.ndarray, proba: np.ndarray
     changes = []
     for l, candidates in sorted(by_later.items()):
         between_all = earlier_of.get(l, [])
-        for i in sorted(candidates, key=lambda i: -score[i]):
+        for i in sorted(candidates, key=lambda i: (not reported[i], -score[i])):
             e = int(pairs[i, 0])
-            if any(_agrees(index, proba, m, l) and _flips(index, score, e, m, threshold)
-                   for m in between_all if e < m < l):
+            if not reported[i] and any(_agrees(index, proba, m, l) and _flips(index, score, e, m, threshold)
+                                       for m in between_all if e < m < l):
                 continue
             p = proba[i]
             label = "full_flop" if p[0] >= p[1] else "half_flip"
+            if reported[i] and score[i] < threshold:
+                label = "half_flip"  # the source reports a shift that the classifier does not confirm
             changes.append({
                 "change_id": change_id(ids[e], ids[l]), "actor": actors[l], "topic_id": int(topics[l]),
                 "earlier_id": ids[e], "later_id": ids[l], "label": label, "score": round(float(score[i]), 6),
                 "p_full_flop": float(p[0]), "p_half_flip": float(p[1]), "p_no_flip": float(p[2]),
-                "cues": cue_shift(texts[e], texts[l]),
+                "cues": cue_shift(texts[e], texts[l]), "basis": "source" if reported[i] else "classifier",
             })
             break
     return changes
