@@ -1,3 +1,3 @@
 """tracker: flags when public figures reverse their stated positions."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
