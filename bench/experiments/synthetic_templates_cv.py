@@ -54,8 +54,8 @@ def pairs(props, template_ids, n, seed=0):
     return out
 
 
-import numpy as np, re
-from common import LABELS, folds, load_frame, markdown_table, summarise
+import numpy as np
+from common import folds, load_frame, markdown_table, summarise
 from tracker.embed import Embedder
 from tracker.estimator import ReversalClassifier
 from tracker.features import CUES, PairBatch, cue_counts, pair_features
