@@ -91,7 +91,7 @@ def _change(r) -> dict:
         "later": {"statement_id": r.later_id, "date": format_date(r.later_date, r.later_precision),
                   "text": r.later_text, "source": r.later_source, "kind": r.later_kind or "direct"},
         "cues": json.loads(r.cues or "[]"),
-        "basis": getattr(r, "basis", "classifier") or "classifier",
+        "basis": r.basis,
         "detected_at": r.detected_at,
     }
 

@@ -93,7 +93,7 @@ def load_changes(store: Store, **filters) -> list[ChangeView]:
             r.change_id, r.actor, int(r.topic), r.topic_label or "", r.label, float(r.score),
             Side(r.earlier_id, t["earlier_date"], r.earlier_text, r.earlier_kind or "direct", r.earlier_source),
             Side(r.later_id, t["later_date"], r.later_text, r.later_kind or "direct", r.later_source),
-            json.loads(r.cues or "[]"), getattr(r, "basis", "classifier") or "classifier",
+            json.loads(r.cues or "[]"), r.basis,
         ))
     return views
 

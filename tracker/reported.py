@@ -229,7 +229,7 @@ def _descriptions(doc, base: int, state: _Discourse, in_quote, already: list[_Fo
         found = _Found(speaker, doc.text[s_char:e_char], "description", s, e, s, base + sent.start_char,
                        base + sent.end_char, [], present)
         if _CONTRAST.search(doc.text[max(0, s_char - 60):s_char]):
-            found.contrasts = next((f for f in already if f.speaker == speaker and f.sent_start == found.sent_start
-                                    and f.kind != "description"), None)
+            found.contrasts = next((f for f in already if f.speaker == speaker and f.sent_start == found.sent_start),
+                                   None)
         out.append(found)
     return out
