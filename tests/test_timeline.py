@@ -52,11 +52,11 @@ def test_cue_shift_names_direction():
     assert "-openness" in cue_shift("We might consider it.", "We will not do it.")
 
 
-def linked_frame(link_from="e", link_to="l", actor_l="A", topic_l=1, date_l="2020-03-01"):
-    rows = [("e", "A", 1, "2020-01-01", "open to it", '{"contrasted_with": "%s"}' % link_to),
+def linked_frame(link_to="l", actor_l="A", topic_l=1, date_l="2020-03-01"):
+    """e is linked to `link_to` (None: no link); m and l follow on A's timeline unless told otherwise."""
+    link = "{}" if link_to is None else '{"contrasted_with": "%s"}' % link_to
+    rows = [("e", "A", 1, "2020-01-01", "open to it", link),
             ("m", "A", 1, "2020-02-01", "x", "{}"), ("l", actor_l, topic_l, date_l, "ruled it out", "{}")]
-    if link_from != "e":
-        rows[0] = rows[0][:5] + ("{}",)
     return order_timelines(pd.DataFrame(rows, columns=["statement_id", "actor", "topic", "date", "text", "metadata"]))
 
 
@@ -79,4 +79,4 @@ def test_links_across_actors_topics_or_within_one_day_are_not_shifts():
     assert len(reported_pairs(linked_frame(topic_l=2))) == 0
     assert len(reported_pairs(linked_frame(date_l="2020-01-01"))) == 0
     assert len(reported_pairs(linked_frame(link_to="nowhere"))) == 0
-    assert len(reported_pairs(linked_frame(link_from="none"))) == 0
+    assert len(reported_pairs(linked_frame(link_to=None))) == 0

@@ -45,8 +45,10 @@ _DESCRIPTION = re.compile("|".join(f"(?:{p})" for p in DESCRIPTION_PATTERNS), re
 # "X said he will not ... - despite having appeared open to the idea a day earlier": the writer sets an
 # earlier position against the current one. Heuristic: a concessive connective right before the
 # description, and a statement of the same speaker in the same sentence.
-_CONTRAST = re.compile(r"\b(?:despite|although|even though|though|contrary to|in contrast to)\s+"
-                       r"(?:(?:having|he|she|they|had|has|have|was|were|earlier|previously|once|just)\s+){0,3}$", re.I)
+CONCESSIVES = ("despite", "although", "even though", "though", "contrary to", "in contrast to")
+_CONCESSIVE_START = re.compile(r"(?:%s)\b" % "|".join(CONCESSIVES), re.I)
+_CONTRAST = re.compile(r"\b(?:%s)\s+(?:(?:having|he|she|they|had|has|have|was|were|earlier|previously|once|just)\s+){0,3}$"
+                       % "|".join(CONCESSIVES), re.I)
 
 
 # ---------------------------------------------------------------------------- reported speech
@@ -168,8 +170,8 @@ def _is_gloss(tok) -> bool:
 def _is_concession(tok) -> bool:
     """', despite having appeared open to it' is the writer setting a position against another one: its
     own statement (a description), not part of what was said."""
-    first = tok.doc[tok.left_edge.i]
-    return tok.dep_ in ("prep", "advcl") and first.lower_ in {"despite", "although", "though", "even"}
+    return (tok.dep_ in ("prep", "advcl", "advmod")
+            and bool(_CONCESSIVE_START.match(tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text)))
 
 
 def _trim_tokens(doc, first: int, last: int) -> tuple[int, int]:
