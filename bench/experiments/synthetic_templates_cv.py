@@ -9,53 +9,8 @@ reversal score of the seed pair with and without its context.
 Run: HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/synthetic_templates_cv.py
 Result (2026-11-27): see RESULTS.md, "Polarity-contrast features and synthetic template pairs".
 """
-import random
-
-
-PROPS = [
-    "raise the minimum wage", "cut corporate taxes", "ban TikTok", "build a wall on the southern border",
-    "legalise recreational cannabis", "close the coal plants by 2030", "leave the European Union",
-    "hold a second referendum", "lift the lockdown next month", "make masks mandatory in schools",
-    "cancel student debt", "raise the retirement age", "impose tariffs on Chinese steel",
-    "nationalise the railways", "expand offshore drilling", "abolish the death penalty",
-    "increase defence spending", "join the trade agreement", "extend nuclear power plants",
-    "raise interest rates", "bail out the banks", "allow fracking", "cut foreign aid",
-    "reopen the embassy", "sell the state airline", "lower the voting age to 16", "tax sugary drinks",
-    "build a third runway", "privatise the post office", "phase out petrol cars by 2035",
-]
-POS_STRONG = ["We will {p}.", "I fully support the plan to {p}.", "We must {p}, and we will.",
-              "I am committed to the decision to {p}.", "My government is going to {p}.", "It is time to {p}. We are doing it."]
-POS_WEAK = ["We are open to the idea to {p}.", "We could {p}; we are looking at it.", "I would consider a plan to {p}.",
-            "It is possible that we will {p}.", "A decision to {p} is on the table.", "We may {p}, we will see."]
-NEG_STRONG = ["We will not {p}.", "I rule out any plan to {p}.", "We are never going to {p}.",
-              "There is no way we will {p}.", "A plan to {p} is off the table.", "I oppose any attempt to {p}."]
-GROUPS = {"pos_strong": POS_STRONG, "pos_weak": POS_WEAK, "neg_strong": NEG_STRONG}
-LABEL = {("pos_strong", "neg_strong"): "full_flop", ("neg_strong", "pos_strong"): "full_flop",
-         ("pos_weak", "neg_strong"): "half_flip", ("neg_strong", "pos_weak"): "half_flip",
-         ("pos_strong", "pos_weak"): "half_flip", ("pos_weak", "pos_strong"): "no_flip"}
-
-def pairs(props, template_ids, n, seed=0):
-    rng = random.Random(seed)
-    out = []
-    keys = list(GROUPS)
-    for _ in range(n):
-        p = rng.choice(props)
-        ga, gb = rng.choice(keys), rng.choice(keys)
-        ta = GROUPS[ga][rng.choice(template_ids)].format(p=p)
-        tb = GROUPS[gb][rng.choice(template_ids)].format(p=p)
-        if ta == tb:
-            continue
-        if rng.random() < 0.15:  # different proposition: never a flip
-            q = rng.choice([x for x in props if x != p])
-            tb = GROUPS[gb][rng.choice(template_ids)].format(p=q)
-            out.append((ta, tb, "no_flip"))
-            continue
-        out.append((ta, tb, LABEL.get((ga, gb), "no_flip")))
-    return out
-
-
 import numpy as np
-from common import folds, load_frame, markdown_table, summarise
+from common import PROPS, folds, load_frame, markdown_table, pairs, summarise
 from tracker.embed import Embedder
 from tracker.estimator import ReversalClassifier
 from tracker.features import CUES, PairBatch, cue_counts, pair_features
