@@ -60,21 +60,45 @@ class LinearHead:
 
 
 class Judge:
-    """A trained classifier plus what it needs to be applied: feature version, embedding model, threshold."""
+    """A trained classifier plus what it needs to be applied: feature version, embedding model, threshold,
+    and the NLI scorer (tracker/nli.py) if it was trained with one."""
 
     def __init__(self, head: LinearHead, *, embedding_model: str, threshold: float = DEFAULT_THRESHOLD,
-                 version: str = "dev", metadata: dict | None = None):
+                 version: str = "dev", metadata: dict | None = None, nli: str | None = None):
         self.head = head
         self.embedding_model = embedding_model
         self.threshold = threshold
         self.version = version
         self.metadata = metadata or {}
+        self.nli = nli
+        self.scorer = None  # loaded on first use; tests may set their own
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["scorer"] = None  # an ONNX session or a torch model does not travel to engine workers
+        return state
+
+    def load_scorer(self) -> None:
+        """Load the NLI scorer now, so that a missing one stops a run before it has done any work."""
+        if self.nli and self.scorer is None:
+            from tracker.nli import load_scorer
+
+            self.scorer = load_scorer(self.nli)
+
+    def features(self, batch: PairBatch) -> np.ndarray:
+        X = pair_features(batch)
+        if not self.nli:
+            return X
+        from tracker.nli import nli_features
+
+        self.load_scorer()
+        return np.hstack([X, nli_features(self.scorer, batch.text_a, batch.text_b)])
 
     def predict_proba(self, batch: PairBatch) -> np.ndarray:
         """(n, 3) probabilities in LABELS order: full_flop, half_flip, no_flip."""
         if len(batch) == 0:
             return np.zeros((0, len(LABELS)))
-        X = pair_features(batch)
+        X = self.features(batch)
         if X.shape[1] != self.head.n_features:
             raise ModelError(
                 f"classifier {self.version} expects {self.head.n_features} features, got {X.shape[1]}: "
@@ -97,6 +121,7 @@ class Judge:
             "version": self.version,
             "feature_version": FEATURE_VERSION,
             "embedding_model": self.embedding_model,
+            "nli_model": self.nli,
             "classes": list(map(str, h.classes)),
             "lr_classes": list(map(str, h.lr_classes)),
             "temperature": h.temperature,
@@ -147,10 +172,11 @@ class Judge:
         head = LinearHead(arrays["mean"], arrays["scale"], arrays["coef"], arrays["intercept"],
                           np.array(meta["classes"]), np.array(meta["lr_classes"]), float(meta.get("temperature", 1.0)),
                           meta.get("params", {}))
-        known = {"format", "version", "feature_version", "embedding_model", "classes", "lr_classes", "temperature",
-                 "threshold", "params", "weights_sha256"}
+        known = {"format", "version", "feature_version", "embedding_model", "nli_model", "classes", "lr_classes",
+                 "temperature", "threshold", "params", "weights_sha256"}
         return cls(head, embedding_model=meta["embedding_model"], threshold=float(meta.get("threshold", DEFAULT_THRESHOLD)),
-                   version=meta.get("version", "unknown"), metadata={k: v for k, v in meta.items() if k not in known})
+                   version=meta.get("version", "unknown"), metadata={k: v for k, v in meta.items() if k not in known},
+                   nli=meta.get("nli_model"))
 
 
 def _sha256(path: Path) -> str:

@@ -27,6 +27,8 @@ Backend = Annotated[Optional[str], typer.Option("--backend", envvar="TRACKER_BAC
 Classifier = Annotated[Optional[Path], typer.Option("--classifier", help="Trained classifier folder (default: shipped models/reversal).")]
 Trust = Annotated[bool, typer.Option("--trust", help="Allow loading a pickled classifier file you made yourself.")]
 Out = Annotated[Optional[Path], typer.Option("--out", help="Output file (default: stdout).")]
+Nli = Annotated[Optional[str], typer.Option("--nli", help="Add an NLI contradiction scorer's features: 'aegis' "
+                                            "(optional extra, no stated licence) or a CrossEncoder name/path.")]
 Actor = Annotated[Optional[str], typer.Option("--actor")]
 Topic = Annotated[Optional[str], typer.Option("--topic", help="Topic id or label.")]
 Since = Annotated[Optional[str], typer.Option("--since", help="Later statement on or after this date.")]
@@ -72,7 +74,9 @@ def _aliases(actors: Optional[Path]):
 def _judge(classifier, trust):
     from tracker.classify import Judge
 
-    return Judge.load(classifier, trust=trust)
+    judge = Judge.load(classifier, trust=trust)
+    judge.load_scorer()
+    return judge
 
 
 def _bound(value):
@@ -403,18 +407,28 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "actor"
 
 
+def _labelled(folder: Path, embedder, nli: Optional[str]):
+    from tracker.train import add_nli, embed_pairs, load_labelled
+
+    from tracker.nli import load_scorer
+
+    scorer = load_scorer(nli) if nli else None  # before the slow embedding: a missing scorer fails fast
+    data = embed_pairs(load_labelled(folder), embedder)
+    return add_nli(data, scorer) if scorer else data
+
+
 @command()
 def train(data: Annotated[Path, typer.Option("--data", help="Labelled data folder.")] = Path("data/labelled"),
           out: Annotated[Path, typer.Option("--out", help="Where to save the classifier.")] = Path("models/reversal"),
-          model: Model = None, backend: Backend = None, seed: int = 0,
+          model: Model = None, backend: Backend = None, seed: int = 0, nli: Nli = None,
           version: Annotated[str, typer.Option("--version", help="Version recorded with the model.")] = "reversal-1"):
     """Train the reversal classifier on labelled pairs (reproducible: fixed seed)."""
     from tracker.embed import Embedder
-    from tracker.train import cross_validate, embed_pairs, load_labelled, train_judge, write_metrics
+    from tracker.train import cross_validate, train_judge, write_metrics
     from tracker.modelcard import write_card
 
     embedder = Embedder(model, backend=backend, show_progress=True)
-    data_ = embed_pairs(load_labelled(data), embedder)
+    data_ = _labelled(data, embedder, nli)
     err(f"{len(data_.labels)} pairs, {len(set(data_.groups))} actors; cross-validating ...")
     result = cross_validate(data_, seed=seed)
     judge = train_judge(data_, embedding_model=embedder.model_id, threshold=result["operating_point"]["threshold"],
@@ -427,14 +441,16 @@ def train(data: Annotated[Path, typer.Option("--data", help="Labelled data folde
 
 @command()
 def evaluate(data: Annotated[Path, typer.Option("--data", help="Labelled data folder.")] = Path("data/labelled"),
-             model: Model = None, backend: Backend = None, seed: int = 0, folds: int = 5, out: Out = None):
+             model: Model = None, backend: Backend = None, seed: int = 0, folds: int = 5, out: Out = None,
+             nli: Nli = None):
     """Actor-grouped cross-validation of the classifier and two baselines; prints metrics JSON."""
     import json
 
     from tracker.embed import Embedder
-    from tracker.train import cross_validate, embed_pairs, load_labelled, write_metrics
+    from tracker.train import cross_validate, write_metrics
 
-    result = cross_validate(embed_pairs(load_labelled(data), Embedder(model, backend=backend, show_progress=True)), n_splits=folds, seed=seed)
+    result = cross_validate(_labelled(data, Embedder(model, backend=backend, show_progress=True), nli),
+                            n_splits=folds, seed=seed)
     if out:
         write_metrics(result, out)
     typer.echo(json.dumps(result, indent=2))

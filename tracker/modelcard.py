@@ -33,8 +33,11 @@ def write_card(directory: Path, result: dict, judge: Judge, *, data_dir: Path) -
     lines = [
         f"# Model card: {judge.version}",
         "",
-        f"- Built: {dt.date.today().isoformat()} with `tracker train --data {data_dir} --out {directory}`",
+        f"- Built: {dt.date.today().isoformat()} with `tracker train --data {data_dir} --out {directory}"
+        f"{' --nli ' + judge.nli if judge.nli else ''}`",
         f"- Embeddings: `{judge.embedding_model}` (sentence-transformers, normalised)",
+        *([f"- NLI scorer: `{judge.nli}` (tracker/nli.py); it must be installed wherever this model classifies."]
+          if judge.nli else []),
         "- Classifier: scaled logistic regression over pair features (embedding cosine, stance-cue counts for both",
         "  statements and their shift, a negation flip, the time gap), temperature-calibrated on held-out folds.",
         "- Saved as arrays (`weights.npz`, loaded with `allow_pickle=False`) + JSON (`model.json`), SHA-256 checked.",

@@ -7,6 +7,7 @@ baselines on the same folds.
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,12 @@ SEED = 0
 class LabelledPairs:
     frame: pd.DataFrame  # one row per pair: actor, text_a, text_b, date_a, date_b, gap_days, label, synthetic
     batch: PairBatch
+    nli: np.ndarray | None = None  # tracker.nli features, when the judge is to use an NLI scorer
+    nli_model: str | None = None
+
+    def features(self) -> np.ndarray:
+        X = pair_features(self.batch)
+        return X if self.nli is None else np.hstack([X, self.nli])
 
     @property
     def labels(self) -> np.ndarray:
@@ -88,6 +95,19 @@ def embed_pairs(frame: pd.DataFrame, embedder: Embedder) -> LabelledPairs:
     n = len(frame)
     return LabelledPairs(frame, PairBatch(list(frame["text_a"]), list(frame["text_b"]), vectors[:n], vectors[n:],
                                           frame["gap_days"].to_numpy()))
+
+
+def add_nli(data: LabelledPairs, scorer, *, chunk: int = 64) -> LabelledPairs:
+    """Score every pair both ways with an NLI scorer (tracker/nli.py); slow, so it shows progress."""
+    from tqdm.auto import tqdm
+
+    from tracker.nli import nli_features
+
+    a, b = data.batch.text_a, data.batch.text_b
+    parts = [nli_features(scorer, a[i:i + chunk], b[i:i + chunk])
+             for i in tqdm(range(0, len(a), chunk), desc=f"NLI {scorer.spec}", unit="chunk", file=sys.stderr)]
+    nli = np.vstack(parts) if parts else np.zeros((0, 4), dtype=np.float32)
+    return LabelledPairs(data.frame, data.batch, nli=nli, nli_model=scorer.spec)
 
 
 def _subset(batch: PairBatch, idx: np.ndarray) -> PairBatch:
@@ -209,7 +229,7 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
     """Actor-grouped k-fold: model and baselines on identical folds; synthetic pairs never tested."""
     y, groups = data.labels, data.groups
     real = ~data.frame["synthetic"].to_numpy()
-    X = pair_features(data.batch)
+    X = data.features()
     oof = np.full((len(y), len(LABELS)), np.nan)
     base_pred = {"cosine": np.empty(len(y), dtype=object), "negation_flip": np.empty(len(y), dtype=object)}
     base_score = {k: np.zeros(len(y)) for k in base_pred}
@@ -230,6 +250,7 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
     op = operating_point(yt != "no_flip", rev_score)
     result = {
         "folds": n_splits, "grouping": "actor", "seed": seed, "feature_version": FEATURE_VERSION,
+        "nli_model": data.nli_model,
         "n_pairs": int(real.sum()), "n_actors": int(len(set(groups[real]))),
         "label_counts": {c: int(np.sum(yt == c)) for c in LABELS},
         "model_argmax": metrics(yt, np.array(LABELS)[pt.argmax(axis=1)], rev_score, pt),
@@ -246,8 +267,8 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
 def train_judge(data: LabelledPairs, *, embedding_model: str, threshold: float, version: str,
                 seed: int = SEED, params: dict | None = None) -> Judge:
     """Fit on every non-synthetic and synthetic pair (synthetic only ever trains)."""
-    clf = ReversalClassifier(random_state=seed, **(params or {})).fit(pair_features(data.batch), data.labels)
-    return Judge(clf.head(), embedding_model=embedding_model, threshold=threshold, version=version,
+    clf = ReversalClassifier(random_state=seed, **(params or {})).fit(data.features(), data.labels)
+    return Judge(clf.head(), embedding_model=embedding_model, threshold=threshold, version=version, nli=data.nli_model,
                  metadata={"trained_on": {"pairs": int(len(data.labels)), "actors": int(len(set(data.groups)))}})
 
 
