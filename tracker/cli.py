@@ -408,9 +408,8 @@ def _slug(text: str) -> str:
 
 
 def _labelled(folder: Path, embedder, nli: Optional[str]):
-    from tracker.train import add_nli, embed_pairs, load_labelled
-
     from tracker.nli import load_scorer
+    from tracker.train import add_nli, embed_pairs, load_labelled
 
     scorer = load_scorer(nli) if nli else None  # before the slow embedding: a missing scorer fails fast
     data = embed_pairs(load_labelled(folder), embedder)

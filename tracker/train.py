@@ -101,12 +101,12 @@ def add_nli(data: LabelledPairs, scorer, *, chunk: int = 64) -> LabelledPairs:
     """Score every pair both ways with an NLI scorer (tracker/nli.py); slow, so it shows progress."""
     from tqdm.auto import tqdm
 
-    from tracker.nli import nli_features
+    from tracker.nli import N_FEATURES, nli_features
 
     a, b = data.batch.text_a, data.batch.text_b
     parts = [nli_features(scorer, a[i:i + chunk], b[i:i + chunk])
              for i in tqdm(range(0, len(a), chunk), desc=f"NLI {scorer.spec}", unit="chunk", file=sys.stderr)]
-    nli = np.vstack(parts) if parts else np.zeros((0, 4), dtype=np.float32)
+    nli = np.vstack(parts) if parts else np.zeros((0, N_FEATURES), dtype=np.float32)
     return LabelledPairs(data.frame, data.batch, nli=nli, nli_model=scorer.spec)
 
 
