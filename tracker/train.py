@@ -7,7 +7,6 @@ baselines on the same folds.
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,7 +104,7 @@ def add_nli(data: LabelledPairs, scorer, *, chunk: int = 64) -> LabelledPairs:
 
     a, b = data.batch.text_a, data.batch.text_b
     parts = [nli_features(scorer, a[i:i + chunk], b[i:i + chunk])
-             for i in tqdm(range(0, len(a), chunk), desc=f"NLI {scorer.spec}", unit="chunk", file=sys.stderr)]
+             for i in tqdm(range(0, len(a), chunk), desc=f"NLI {scorer.spec}", unit="chunk")]
     nli = np.vstack(parts) if parts else np.zeros((0, N_FEATURES), dtype=np.float32)
     return LabelledPairs(data.frame, data.batch, nli=nli, nli_model=scorer.spec)
 

@@ -105,8 +105,8 @@ def score(oof_path: Path) -> None:
     out = oof_path.with_name("ce_gpu_summary.json")
     try:
         out.write_text(json.dumps(rows, indent=2))
-    except OSError:
-        pass
+    except OSError as exc:  # e.g. the device's read-only download folder: the table above is the result
+        print(f"summary not written: {exc}", file=sys.stderr)
     print(json.dumps({"fingerprint": meta["fingerprint"], "device": meta.get("device"),
                       "wall_s": meta.get("wall_s")}))
 
@@ -141,7 +141,7 @@ def job(d: Path, name: str, fold: int, work: Path, epochs_cap: int = 0) -> None:
     model = AutoModelForSequenceClassification.from_pretrained(str(d / "model"), num_labels=3).float().to(dev)
     for pname, p in model.named_parameters():
         if cfg["train"] == "noemb":
-            p.requires_grad = ".embeddings." not in pname and not pname.startswith("bert.embeddings")
+            p.requires_grad = ".embeddings." not in pname
         elif cfg["train"] == "top2":
             p.requires_grad = any(s in pname for s in ("layer.4.", "layer.5.", "pooler", "classifier"))
     params = [p for p in model.parameters() if p.requires_grad]
