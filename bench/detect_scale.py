@@ -75,7 +75,7 @@ def setup(db: Path, n: int) -> dict:
 
 def run_detect(db: Path, profile: bool) -> dict:
     import tracker.pipeline as pl
-    from tracker.classify import Judge
+    from tracker.judge.model import Judge
     from tracker.embed import Embedder
     from tracker.store import Store
 

@@ -11,7 +11,7 @@ Reported:
   * encode speed (N unique real quotes made unique with " (#i)", batch 64; backends interleaved over
     rounds, wall and process-CPU time) and the speed-up vs torch;
   * cosine(torch vector, backend vector) over the same texts: mean and min;
-  * tracker.train.cross_validate (actor-grouped 5-fold, seed 0) on data/labelled with each backend's
+  * tracker.judge.train.cross_validate (actor-grouped 5-fold, seed 0) on data/labelled with each backend's
     embeddings: macro-F1 (argmax) and reversal ROC-AUC, and the deltas vs torch;
   * the rule from the issue: default-worthy if >= 1.5x faster AND |delta macro-F1| <= 0.01.
 
@@ -44,8 +44,8 @@ def per_tensor_int8(model_dir: Path) -> Path:
 
 
 def cv_metrics(frame, encode) -> dict:
-    from tracker.features import PairBatch
-    from tracker.train import LabelledPairs, cross_validate
+    from tracker.judge.features import PairBatch
+    from tracker.judge.train import LabelledPairs, cross_validate
 
     texts = list(dict.fromkeys(list(frame["text_a"]) + list(frame["text_b"])))
     vecs = encode(texts)
@@ -70,7 +70,7 @@ def main() -> None:
 
     from tracker.embed import Embedder, resolve_model
     from tracker.embed_onnx import OnnxEncoder
-    from tracker.train import load_labelled
+    from tracker.judge.train import load_labelled
 
     print(f"machine: {machine()}, torch {torch.__version__} threads {torch.get_num_threads()}, "
           f"onnxruntime {onnxruntime.__version__}")

@@ -3,11 +3,11 @@ import json
 import numpy as np
 import pytest
 
-from tracker.classify import META_FILE, WEIGHTS_FILE, Judge
+from tracker.judge.model import META_FILE, WEIGHTS_FILE, Judge
 from tracker.embed import Embedder
-from tracker.estimator import ReversalClassifier
+from tracker.judge.estimator import ReversalClassifier
 from tracker.errors import ModelError
-from tracker.features import PairBatch, cue_counts, pair_features
+from tracker.judge.features import PairBatch, cue_counts, pair_features
 from tracker.types import LABELS
 
 
@@ -79,7 +79,7 @@ def test_shipped_model_loads_and_matches_card():
 
 
 def judge_dir():
-    from tracker.classify import SHIPPED_MODEL_DIR
+    from tracker.judge.model import SHIPPED_MODEL_DIR
 
     return SHIPPED_MODEL_DIR
 
@@ -95,7 +95,7 @@ def test_lowercased_cue_matching_equals_case_insensitive_matching_on_real_texts(
 
     import pandas as pd
 
-    from tracker.features import CUE_NAMES, CUES
+    from tracker.judge.features import CUE_NAMES, CUES
 
     files = [Path("data/demo/statements.csv"), *sorted(Path("data/labelled/parts").glob("*_statements.csv"))]
     texts = [t for f in files for t in pd.read_csv(f, keep_default_na=False)["text"]]

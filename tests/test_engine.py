@@ -5,7 +5,7 @@ import pytest
 
 from conftest import ROOT
 from tracker.actors import ActorAliases
-from tracker.classify import Judge
+from tracker.judge.model import Judge
 from tracker.embed import Embedder
 from tracker.engine import LocalEngine, actor_partitions
 from tracker.ingest import ingest_files
@@ -32,7 +32,7 @@ def run(db, engine):
                      rejects_dir=db.parent / "rejects", log=lambda m: None)
         detect(store, Judge.load(), Embedder(), engine=engine, progress=False)
         changes = store.changes()[["change_id", "label", "score"]].round(5).values.tolist()
-        scores = store.pair_scores(Judge.load().version).sort_values(["earlier", "later"])
+        scores = store.pair_scores(Judge.load().key).sort_values(["earlier", "later"])
         vectors = store.get_embeddings(Embedder().model_id, list(store.statements()["text_hash"]))
     return changes, scores, vectors
 

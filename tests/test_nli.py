@@ -12,8 +12,8 @@ import pytest
 
 from conftest import ROOT
 from tracker.errors import ModelError
-from tracker.nli import CrossEncoderNLI, load_scorer, nli_features
-from tracker.train import add_nli, cross_validate, load_labelled, train_judge
+from tracker.judge.nli import CrossEncoderNLI, load_scorer, nli_features
+from tracker.judge.train import add_nli, cross_validate, load_labelled, train_judge
 from test_train import fake
 
 
@@ -62,7 +62,7 @@ def test_an_informative_scorer_reaches_the_cross_validation(subset):
 
 
 def test_judge_keeps_its_scorer_spec_and_travels_without_it(subset, tmp_path):
-    from tracker.classify import Judge
+    from tracker.judge.model import Judge
 
     oracle = Oracle(subset)
     data = add_nli(fake(subset), oracle)

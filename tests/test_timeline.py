@@ -8,21 +8,43 @@ def frame(rows):
     return order_timelines(pd.DataFrame(rows, columns=["statement_id", "actor", "topic", "date", "text"]))
 
 
-def test_pairs_stay_inside_timeline_window_and_max_back():
+def pairs_of(df, **kw):
+    return candidate_pairs(df, unit_vectors(len(df)), **kw)
+
+
+def unit_vectors(n, dim=8, seed=0):
+    v = np.random.default_rng(seed).standard_normal((n, dim)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def test_pairs_stay_with_the_actor_inside_the_window_across_topics():
     df = frame([
         ("a1", "A", 1, "2020-01-01", "x"), ("a2", "A", 1, "2020-01-05", "x"), ("a3", "A", 1, "2024-01-01", "x"),
         ("a4", "A", 1, "2024-01-02", "x"), ("a5", "A", 1, "2024-01-03", "x"),
         ("b1", "B", 1, "2020-01-02", "x"), ("a6", "A", 2, "2020-01-03", "x"),
     ])
     ids = df["statement_id"].to_numpy()
-    pairs = {(ids[e], ids[l]) for e, l in candidate_pairs(df, window_days=365, max_back=2)}
-    assert pairs == {("a1", "a2"), ("a3", "a4"), ("a3", "a5"), ("a4", "a5")}
+    pairs = {(ids[e], ids[l]) for e, l in pairs_of(df, window_days=365)}
+    # a topic cluster does not decide what is compared: a6 (topic 2) meets a1, and a2 meets a6
+    assert pairs == {("a1", "a6"), ("a1", "a2"), ("a6", "a2"), ("a3", "a4"), ("a3", "a5"), ("a4", "a5")}
+
+
+def test_budget_keeps_the_nearest_earlier_statements():
+    rows = [(f"s{i}", "A", 1, f"2020-01-{i + 1:02d}", "x") for i in range(6)]
+    df = frame(rows)
+    v = np.zeros((6, 2), dtype=np.float32)
+    v[:, 0] = 1.0
+    v[1] = v[4] = [0.0, 1.0]  # s1 and s4 point the same way as s5
+    v[5] = [0.0, 1.0]
+    ids = df["statement_id"].to_numpy()
+    got = {(ids[e], ids[l]) for e, l in candidate_pairs(df, v, budget=2) if ids[l] == "s5"}
+    assert got == {("s1", "s5"), ("s4", "s5")}
 
 
 def test_one_change_per_later_statement_and_no_repeat_of_an_earlier_flip():
     df = frame([("e", "A", 1, "2020-01-01", "I am open to it."), ("m", "A", 1, "2020-02-01", "I rule it out."),
                 ("l", "A", 1, "2020-03-01", "I still rule it out.")])
-    pairs = candidate_pairs(df)
+    pairs = pairs_of(df)
     ids = df["statement_id"].to_numpy()
     verdicts = {("e", "m"): (0.8, 0.1, 0.1), ("e", "l"): (0.7, 0.1, 0.2), ("m", "l"): (0.05, 0.05, 0.9)}
     proba = np.array([verdicts[(ids[e], ids[l])] for e, l in pairs])
@@ -34,12 +56,12 @@ def test_one_change_per_later_statement_and_no_repeat_of_an_earlier_flip():
 
 def test_below_threshold_is_not_a_change():
     df = frame([("e", "A", 1, "2020-01-01", "x"), ("l", "A", 1, "2020-03-01", "y")])
-    assert select_changes(df, candidate_pairs(df), np.array([[0.3, 0.15, 0.55]]), threshold=0.5) == []
+    assert select_changes(df, pairs_of(df), np.array([[0.3, 0.15, 0.55]]), threshold=0.5) == []
 
 
 def test_without_intermediate_agreement_the_strongest_earlier_wins():
     df = frame([("a", "A", 1, "2020-01-01", "x"), ("b", "A", 1, "2020-02-01", "x"), ("c", "A", 1, "2020-03-01", "y")])
-    pairs = candidate_pairs(df)
+    pairs = pairs_of(df)
     ids = df["statement_id"].to_numpy()
     verdicts = {("a", "b"): (0.0, 0.1, 0.9), ("a", "c"): (0.6, 0.1, 0.3), ("b", "c"): (0.8, 0.1, 0.1)}
     proba = np.array([verdicts[(ids[e], ids[l])] for e, l in pairs])
@@ -65,7 +87,7 @@ def test_a_shift_the_source_reports_is_flagged_whatever_the_score():
     ids = df["statement_id"].to_numpy()
     linked = reported_pairs(df)
     assert [(ids[e], ids[l]) for e, l in linked] == [("e", "l")]
-    pairs = candidate_pairs(df)
+    pairs = pairs_of(df)
     proba = np.array([(0.1, 0.1, 0.8)] * len(pairs))  # the classifier sees nothing
     reported = np.array([(e, l) in {tuple(p) for p in linked.tolist()} for e, l in pairs.tolist()])
     changes = select_changes(df, pairs, proba, threshold=0.5, reported=reported)
@@ -74,9 +96,9 @@ def test_a_shift_the_source_reports_is_flagged_whatever_the_score():
     assert select_changes(df, pairs, proba, threshold=0.5) == []  # without the link, nothing
 
 
-def test_links_across_actors_topics_or_within_one_day_are_not_shifts():
+def test_links_across_actors_or_within_one_day_are_not_shifts():
     assert len(reported_pairs(linked_frame(actor_l="B"))) == 0
-    assert len(reported_pairs(linked_frame(topic_l=2))) == 0
+    assert len(reported_pairs(linked_frame(topic_l=2))) == 1  # topic clusters do not split an actor's link
     assert len(reported_pairs(linked_frame(date_l="2020-01-01"))) == 0
     assert len(reported_pairs(linked_frame(link_to="nowhere"))) == 0
     assert len(reported_pairs(linked_frame(link_to=None))) == 0

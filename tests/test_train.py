@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
-from tracker.features import PairBatch
-from tracker.train import LabelledPairs, actor_folds, cross_validate, load_labelled, operating_point
+from tracker.judge.features import PairBatch
+from tracker.judge.train import LabelledPairs, actor_folds, cross_validate, load_labelled, operating_point
 
 LABELLED = ROOT / "data" / "labelled"
 
@@ -55,7 +55,7 @@ def test_cross_validation_is_reproducible_and_complete(frame):
         assert set(m["per_class"]) == {"full_flop", "half_flip", "no_flip"}
         assert {"macro_f1", "confusion_matrix", "reversal", "brier"} <= set(m)
         assert {"precision", "recall", "roc_auc", "ece"} <= set(m["reversal"])
-    assert set(first["baselines"]) == {"cosine", "negation_flip"}
+    assert set(first["baselines"]) == {"cosine", "negation_flip", "cue_lr"}
 
 
 def test_operating_point_reaches_precision_when_possible():

@@ -1,3 +1,16 @@
-"""tracker: flags when public figures reverse their stated positions."""
+"""tracker: flags when public figures reverse their stated positions.
 
-__version__ = "0.2.0"
+`from tracker import Tracker` is the library's front door (tracker/api.py).
+"""
+
+__version__ = "0.3.0"
+__all__ = ["Tracker", "__version__"]
+
+
+def __getattr__(name):
+    # imported on first use, so `import tracker` (and the CLI's start-up) stays light
+    if name == "Tracker":
+        from tracker.api import Tracker
+
+        return Tracker
+    raise AttributeError(f"module 'tracker' has no attribute {name!r}")

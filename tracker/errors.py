@@ -15,3 +15,7 @@ class ModelError(TrackerError):
 
 class StoreError(TrackerError):
     """The store file is not a tracker database or is unusable."""
+
+
+class UsageError(TrackerError):
+    """An option value that cannot be used (a malformed date, an unknown format)."""

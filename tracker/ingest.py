@@ -292,6 +292,26 @@ def ingest_files(store: Store, paths: list[str], aliases: ActorAliases, *, rejec
     return total
 
 
+def ingest_frame(store: Store, frame: pd.DataFrame, aliases: ActorAliases, *, rejects_dir: Path, log=print,
+                 name: str = "<frame>", today: dt.date | None = None) -> IngestSummary:
+    """Statements from a DataFrame with the columns of a statements CSV; rows numbered from 1."""
+    _check_header(frame.columns, name)
+    rows = [(i, {_norm(str(k)): _cell(v) for k, v in r.items()}) for i, r in enumerate(frame.to_dict("records"), 1)]
+    numbered, rejected = validate(RawTable(name, rows), aliases, today=today)
+    ingested, duplicates, conflicts = store.insert_statements([s for _, s in numbered])
+    for index, msg in conflicts:
+        rowno, s = numbered[index]
+        rejected.append(Rejected(name, rowno, "statement_id", msg, {"statement_id": s.statement_id}))
+    for r in rejected[:20]:
+        log(f"rejected: {r.describe()}")
+    summary = IngestSummary(read=len(rows), ingested=ingested, duplicate=duplicates, rejected=len(rejected))
+    if rejected:
+        stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+        summary.rejects_path = str(write_rejects(rejected, rejects_dir / f"rejects-{stamp}.csv"))
+        log(f"{len(rejected)} rejected rows written to {summary.rejects_path}")
+    return summary
+
+
 def expand_inputs(paths: list[str]) -> list[str]:
     """Folders expand to the statement tables inside them, in name order."""
     out: list[str] = []

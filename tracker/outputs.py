@@ -9,6 +9,7 @@ from tracker.store import Store
 
 CHANGE_COLUMNS = ["change_id", "actor", "topic", "topic_label", "earlier_id", "earlier_date", "earlier_text",
                   "earlier_source", "later_id", "later_date", "later_text", "later_source", "label", "score"]
+CANDIDATE_COLUMNS = ["earlier_id", "later_id", "actor", "topic", "topic_label", "score", "label", "flagged"]
 TIMELINE_COLUMNS = ["statement_id", "actor", "topic", "topic_label", "date", "text", "source",
                     "change_label", "change_score"]
 
@@ -26,6 +27,20 @@ def changes_contract(df: pd.DataFrame) -> pd.DataFrame:
     df["later_date"] = _dates(df, "later_date", "later_precision")
     df["score"] = df["score"].round(4)
     return df[CHANGE_COLUMNS].reset_index(drop=True)
+
+
+def candidates_table(store: Store, judge_key: str, threshold: float, *, actor=None, topic=None, since=None,
+                     until=None, min_score: float | None = None) -> pd.DataFrame:
+    """Every pair the judge scored, flagged or not: for review and for measuring candidate generation."""
+    from tracker.judge.model import decide
+
+    df = store.candidates(judge_key, actor=actor, topic=topic, since=since, until=until)
+    proba = df[["p_full_flop", "p_half_flip", "p_no_flip"]].to_numpy(dtype=float)
+    df["score"] = (proba[:, 0] + proba[:, 1]).round(4) if len(df) else pd.Series(dtype=float)
+    df["label"] = decide(proba, threshold) if len(df) else pd.Series(dtype=object)
+    if min_score is not None:
+        df = df[df["score"] >= min_score]
+    return df[CANDIDATE_COLUMNS].reset_index(drop=True)
 
 
 def timeline_table(store: Store, *, actor=None, topic=None) -> pd.DataFrame:

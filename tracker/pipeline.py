@@ -9,13 +9,13 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from tracker.classify import Judge
+from tracker.judge.model import Judge, decide
 from tracker.embed import Embedder
 from tracker.engine import LocalEngine, actor_partitions
-from tracker.features import PairBatch, cue_counts
+from tracker.judge.features import PairBatch, cue_counts
 from tracker.store import Store, from_blob
-from tracker.timeline import (DEFAULT_MAX_BACK, DEFAULT_WINDOW_DAYS, candidate_pairs, order_timelines, reported_pairs,
-                              select_changes)
+from tracker.candidates import DEFAULT_BUDGET, DEFAULT_WINDOW_DAYS
+from tracker.timeline import candidate_pairs, order_timelines, reported_pairs, select_changes
 from tracker.topics import TopicModel, centroid, centroid_of_sum, read_topics_file
 from tracker.types import LABELS, judged_text
 
@@ -90,7 +90,7 @@ def assign_topics(store: Store, embedder: Embedder, model: TopicModel, *, topics
                 created += 1
             existing = store.topics()
     frame = store.statements() if frame is None else frame
-    todo = frame.loc[frame["topic"].isna(), ["statement_id", "topic_hint", "text_hash"]]  # no text columns copied
+    todo = frame.loc[frame["topic"].isna(), ["statement_id", "actor", "topic_hint", "text_hash", "text"]]
     if todo.empty:
         return created
     assignments: list[tuple[str, int]] = []
@@ -105,26 +105,44 @@ def assign_topics(store: Store, embedder: Embedder, model: TopicModel, *, topics
         assignments.append((sid, by_label[key]))
     free = todo[todo["topic_hint"] == ""]
     if not free.empty:
-        vectors = store.get_embeddings(embedder.model_id, list(free["text_hash"]))
-        topics = store.topics()
-        topics = topics[topics["centroid"].notna() & (topics["model_id"] == embedder.model_id)]
-        centroids = np.vstack([from_blob(b) for b in topics["centroid"]]) if len(topics) else np.zeros((0, vectors.shape[1]))
-        joined = model.join_existing(vectors, centroids)
-        topic_ids = topics["topic_id"].to_numpy()
-        rest = np.flatnonzero(joined < 0)
+        created += _cluster_free(store, embedder, model, frame, free, assignments)
+    store.assign_topics(assignments)
+    new_topic = dict(assignments)
+    frame["topic"] = frame["topic"].fillna(frame["statement_id"].map(new_topic)).astype("Int64")
+    refresh_topics(store, embedder, model, frame, touched=set(new_topic.values()))
+    return created
+
+
+def _cluster_free(store: Store, embedder: Embedder, model: TopicModel, frame: pd.DataFrame, free: pd.DataFrame,
+                  assignments: list[tuple[str, int]]) -> int:
+    """Topics for statements with no input topic, one actor at a time: join one of the actor's
+    clustered topics when close enough, else cluster with the actor's other new statements."""
+    created = 0
+    vectors = store.get_embeddings(embedder.model_id, list(free["text_hash"]))
+    topics = store.topics()
+    topics = topics[topics["centroid"].notna() & (topics["model_id"] == embedder.model_id)]
+    centroid_of = {int(t): from_blob(b) for t, b in zip(topics["topic_id"], topics["centroid"])}
+    pinned = sorted(int(t) for t in topics.loc[topics["origin"] == "file", "topic_id"])  # any actor may join these
+    owned = frame.loc[frame["topic"].notna(), ["actor", "topic"]].drop_duplicates()
+    owned = owned[owned["topic"].astype(int).isin(list(centroid_of))]
+    topics_of = owned.groupby("actor")["topic"].agg(lambda t: sorted(int(x) for x in t)).to_dict()
+    ids, texts = free["statement_id"].to_numpy(dtype=object), free["text"].to_numpy(dtype=object)
+    for actor, idx in free.groupby("actor", sort=False).indices.items():
+        mine = sorted(set(topics_of.get(actor, [])) | set(pinned))
+        cents = np.vstack([centroid_of[t] for t in mine]) if mine else np.zeros((0, vectors.shape[1]), dtype=np.float32)
+        joined = model.join_existing(vectors[idx], cents)
         for i in np.flatnonzero(joined >= 0):
-            assignments.append((free["statement_id"].iloc[i], int(topic_ids[joined[i]])))
-        clusters = model.cluster(vectors[rest])
+            assignments.append((ids[idx[i]], mine[joined[i]]))
+        rest = idx[joined < 0]
+        if not len(rest):
+            continue
+        clusters = model.cluster(vectors[rest], list(texts[rest]))
         for c in np.unique(clusters):
             members = rest[clusters == c]
             tid = store.add_topic(f"topic {c}", origin="cluster", model_id=embedder.model_id,
                                   centroid=centroid(vectors[members]))
             created += 1
-            assignments += [(free["statement_id"].iloc[i], tid) for i in members]
-    store.assign_topics(assignments)
-    new_topic = dict(assignments)
-    frame["topic"] = frame["topic"].fillna(frame["statement_id"].map(new_topic)).astype("Int64")
-    refresh_topics(store, embedder, model, frame, touched=set(new_topic.values()))
+            assignments += [(ids[i], tid) for i in members]
     return created
 
 
@@ -156,7 +174,7 @@ def refresh_topics(store: Store, embedder: Embedder, model: TopicModel, frame: p
 
 
 def detect(store: Store, judge: Judge, embedder: Embedder, *, window_days: int = DEFAULT_WINDOW_DAYS,
-           max_back: int = DEFAULT_MAX_BACK, threshold: float | None = None,
+           budget: int = DEFAULT_BUDGET, threshold: float | None = None,
            topic_model: TopicModel | None = None, topics_file: str | Path | None = None,
            progress: bool = True, engine=None) -> DetectSummary:
     """Embed what is new, assign topics, score unscored candidate pairs, sync the flagged changes."""
@@ -168,7 +186,7 @@ def detect(store: Store, judge: Judge, embedder: Embedder, *, window_days: int =
                                        frame=frame)
     timelines = order_timelines(frame)
     summary.statements = len(timelines)
-    pairs = candidate_pairs(timelines, window_days=window_days, max_back=max_back)
+    pairs = _candidates(store, embedder, timelines, window_days=window_days, budget=budget)
     linked = reported_pairs(timelines)
     if len(linked):  # a shift the article reports is judged even outside the window
         pairs = np.unique(np.vstack([pairs, linked]), axis=0)
@@ -182,8 +200,32 @@ def detect(store: Store, judge: Judge, embedder: Embedder, *, window_days: int =
         reported = keys.isin(pd.MultiIndex.from_arrays([linked[:, 0], linked[:, 1]]))
     changes = select_changes(timelines, pairs, proba, cut, reported)
     summary.changes = len(changes)
-    summary.new_changes, summary.retracted = store.sync_changes(changes, judge.version)
+    summary.new_changes, summary.retracted = store.sync_changes(changes, judge.key)
     return summary
+
+
+CANDIDATE_CHUNK = 200_000
+
+
+def _candidates(store: Store, embedder: Embedder, timelines: pd.DataFrame, *, window_days: int, budget: int) -> np.ndarray:
+    """Neighbour candidates, reading vectors for about CANDIDATE_CHUNK statements at a time (whole
+    actors per chunk), so memory stays bounded at a million statements."""
+    actors = timelines["actor"].to_numpy(dtype=object)
+    starts = np.flatnonzero(np.r_[True, actors[1:] != actors[:-1]]) if len(actors) else np.zeros(0, dtype=np.int64)
+    cuts, last = [0], 0
+    for s in starts.tolist():
+        if s - last >= CANDIDATE_CHUNK:
+            cuts.append(s)
+            last = s
+    cuts.append(len(actors))
+    hashes = timelines["text_hash"].to_numpy(dtype=object)
+    out = []
+    for a, b in zip(cuts[:-1], cuts[1:]):
+        if b - a < 2:
+            continue
+        vectors = store.get_embeddings(embedder.model_id, list(hashes[a:b]))
+        out.append(candidate_pairs(timelines.iloc[a:b], vectors, window_days=window_days, budget=budget) + a)
+    return np.concatenate(out) if out else np.zeros((0, 2), dtype=np.int64)
 
 
 def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timelines: pd.DataFrame, pairs: np.ndarray,
@@ -194,7 +236,7 @@ def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timeline
         return proba, 0
     rowid = timelines["row_id"].to_numpy(dtype=np.int64)
     e_id, l_id = rowid[pairs[:, 0]], rowid[pairs[:, 1]]
-    cached = store.pair_scores(judge.version)
+    cached = store.pair_scores(judge.key)
     if len(cached):
         keys = pd.MultiIndex.from_arrays([e_id, l_id])
         hit = pd.MultiIndex.from_arrays([cached["earlier"].to_numpy(), cached["later"].to_numpy()]).get_indexer(keys)
@@ -213,6 +255,8 @@ def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timeline
     # stance cues count the speaker's own words; a question in `context` is someone else's
     cues = cue_counts(list(own[needed]))
     days = pd.to_datetime(timelines["date"]).to_numpy().astype("datetime64[D]").astype(np.int64)
+    labels = store.topics().set_index("topic_id")["label"]  # the stance view's target: the timeline's topic
+    topic_of = timelines["topic"].map(labels).fillna("").to_numpy(dtype=object)
     bar = tqdm(total=len(todo), desc="scoring pairs", unit="pair", disable=not progress or len(todo) < 2000)
     task = _JudgeTask(judge)
     actors = timelines["actor"].to_numpy(dtype=object)  # once: converting the column per window was quadratic
@@ -224,7 +268,8 @@ def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timeline
         for c in chunks:
             e, l = pairs[c, 0], pairs[c, 1]
             batches.append(PairBatch(list(texts[e]), list(texts[l]), vectors[slot[e]], vectors[slot[l]],
-                                     days[l] - days[e], cues_a=cues[slot[e]], cues_b=cues[slot[l]]))
+                                     days[l] - days[e], cues_a=cues[slot[e]], cues_b=cues[slot[l]],
+                                     topic=list(topic_of[l])))
         for chunk, p in zip(chunks, engine.map(task, batches)):
             proba[chunk] = p
             unsaved.append(chunk)
@@ -245,11 +290,10 @@ def score_pairs(judge: Judge, embedder: Embedder, pairs: pd.DataFrame) -> pd.Dat
         da = pd.to_datetime(pairs["date_a"], errors="coerce")
         db = pd.to_datetime(pairs["date_b"], errors="coerce")
         gap = (db - da).dt.days.fillna(0).abs().to_numpy()
-    proba = judge.predict_proba(PairBatch(a, b, vectors[: len(a)], vectors[len(a):], gap))
+    topic = pairs["topic"].fillna("").astype(str).tolist() if "topic" in pairs.columns else None
+    proba = judge.predict_proba(PairBatch(a, b, vectors[: len(a)], vectors[len(a):], gap, topic=topic), cascade=False)
     out = pairs.copy()
-    rev = proba[:, 0] + proba[:, 1]
-    out["label"] = np.where(rev >= judge.threshold, np.where(proba[:, 0] >= proba[:, 1], "full_flop", "half_flip"),
-                            "no_flip")
+    out["label"] = decide(proba, judge.threshold)
     for j, name in enumerate(LABELS):
         out[f"p_{name}"] = proba[:, j].round(6)
     return out
@@ -260,5 +304,5 @@ def _save_verdicts(store: Store, judge: Judge, e_id, l_id, proba, unsaved: list[
     write-ahead log is not committed (and checkpointed) once per few thousand pairs."""
     if unsaved:
         idx = np.concatenate(unsaved)
-        store.put_pair_scores(judge.version, e_id[idx], l_id[idx], proba[idx])
+        store.put_pair_scores(judge.key, e_id[idx], l_id[idx], proba[idx])
         unsaved.clear()

@@ -458,6 +458,27 @@ class Store:
                            "p_full_flop": p[:, 0], "p_half_flip": p[:, 1], "p_no_flip": p[:, 2]})
         return df.drop_duplicates(["earlier", "later"], keep="last", ignore_index=True)  # a re-judged pair: latest
 
+    def candidates(self, model_version: str, *, actor=None, topic=None, since=None, until=None) -> pd.DataFrame:
+        """Every pair this judge scored, with both statement ids, the later statement's actor and topic,
+        and whether it is an active change; filters apply to the later statement, as in changes()."""
+        import pandas as pd
+
+        scores = self.pair_scores(model_version)
+        sql = ("SELECT s.id AS later, s.statement_id AS later_id, s.actor, s.topic_id AS topic, t.label AS topic_label,"
+               " s.date AS later_date FROM statements s LEFT JOIN topics t ON t.topic_id = s.topic_id")
+        where, params = self._filters(actor=actor, topic=topic, since=since, until=until, actor_col="s.actor",
+                                      topic_col="s.topic_id", date_col="s.date")
+        later = pd.read_sql_query(sql + where, self.conn, params=params)
+        df = scores.merge(later, on="later", how="inner")
+        ids = pd.read_sql_query("SELECT id AS earlier, statement_id AS earlier_id, date AS earlier_date FROM statements",
+                                self.conn)
+        df = df.merge(ids, on="earlier", how="left")
+        active = {(e, l) for e, l in self.conn.execute("SELECT earlier_id, later_id FROM changes WHERE active = 1")}
+        df["flagged"] = [(e, l) in active for e, l in zip(df["earlier_id"], df["later_id"])]
+        df["topic"] = df["topic"].astype("Int64")
+        return df.sort_values(["actor", "later_date", "later_id", "earlier_date", "earlier_id"], kind="stable",
+                              ignore_index=True)
+
     def put_pair_scores(self, model_version: str, earlier: np.ndarray, later: np.ndarray, proba: np.ndarray) -> None:
         earlier, later = np.asarray(earlier, dtype="<i8"), np.asarray(later, dtype=np.int64)
         proba = np.asarray(proba, dtype="<f4").reshape(len(earlier), 3)

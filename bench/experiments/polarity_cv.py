@@ -1,4 +1,4 @@
-"""Does a polarity-contrast feature help? Same folds as tracker.train.cross_validate.
+"""Does a polarity-contrast feature help? Same folds as tracker.judge.train.cross_validate.
 
 Idea: a reversal is the same proposition said with the opposite polarity. Strip the stance words
 (negation, refusal, openness, hedging, modality) from both texts and embed what is left (the "core").
@@ -13,8 +13,8 @@ import numpy as np
 
 from common import LABELS, folds, load_frame, markdown_table, summarise
 from tracker.embed import Embedder
-from tracker.estimator import ReversalClassifier
-from tracker.features import CUES, PairBatch, cue_counts, pair_features
+from tracker.judge.estimator import ReversalClassifier
+from tracker.judge.features import CUES, PairBatch, cue_counts, pair_features
 
 STANCE = ["negation", "refusal", "openness", "hedging", "commitment", "support", "conditional", "change",
           "consistency"]

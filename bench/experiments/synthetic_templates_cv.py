@@ -3,7 +3,7 @@
 Template pairs ("We will not {p}." vs "We are open to the idea to {p}.") over 30 policy propositions
 (none about troops or Ukraine, so the seed article stays unseen) are added to each training fold only,
 at full weight or down-weighted; real pairs are scored out of fold on the folds of
-tracker.train.cross_validate. Also reported: AUC on held-out templates and propositions, and the
+tracker.judge.train.cross_validate. Also reported: AUC on held-out templates and propositions, and the
 reversal score of the seed pair with and without its context.
 
 Run: HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/synthetic_templates_cv.py
@@ -12,8 +12,8 @@ Result (2026-11-27): see RESULTS.md, "Polarity-contrast features and synthetic t
 import numpy as np
 from common import PROPS, folds, load_frame, markdown_table, pairs, summarise
 from tracker.embed import Embedder
-from tracker.estimator import ReversalClassifier
-from tracker.features import CUES, PairBatch, cue_counts, pair_features
+from tracker.judge.estimator import ReversalClassifier
+from tracker.judge.features import CUES, PairBatch, cue_counts, pair_features
 
 emb = Embedder()
 frame = load_frame(); y = frame["label"].to_numpy(); n = len(y)

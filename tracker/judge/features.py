@@ -75,9 +75,16 @@ class PairBatch:
     gap_days: np.ndarray
     cues_a: np.ndarray | None = None
     cues_b: np.ndarray | None = None
+    topic: list[str] | None = None  # the timeline's topic label, the target of the stance view
 
     def __len__(self) -> int:
         return len(self.text_a)
+
+    def subset(self, idx: np.ndarray) -> "PairBatch":
+        pick = lambda seq: None if seq is None else [seq[i] for i in idx]  # noqa: E731
+        arr = lambda a: None if a is None else a[idx]  # noqa: E731
+        return PairBatch(pick(self.text_a), pick(self.text_b), self.emb_a[idx], self.emb_b[idx],
+                         np.asarray(self.gap_days)[idx], arr(self.cues_a), arr(self.cues_b), pick(self.topic))
 
 
 def pair_features(batch: PairBatch) -> np.ndarray:
@@ -88,3 +95,30 @@ def pair_features(batch: PairBatch) -> np.ndarray:
     neg_flip = ((ca[:, :1] > 0) != (cb[:, :1] > 0)).astype(np.float32)
     gap = np.log1p(np.clip(np.asarray(batch.gap_days, dtype=np.float32), 0, None)).reshape(-1, 1)
     return np.hstack([cos, ca, cb, cb - ca, np.abs(cb - ca), neg_flip, gap]).astype(np.float32)
+
+
+PAIR_MODEL_FEATURES = ("p_oppose_ab", "p_agree_ab", "p_neutral_ab", "p_oppose_ba", "p_agree_ba", "p_neutral_ba",
+                       "logit_oppose_mean", "stance_gap", "stance_product")
+
+
+def pair_model_features(model, batch: PairBatch) -> np.ndarray:
+    """What the pair model reads: both statements together, in both orders, and each statement's
+    stance toward the timeline's topic. Columns in PAIR_MODEL_FEATURES order."""
+    from tracker.judge.model import softmax
+
+    n = len(batch)
+    ab = softmax(model.logits(batch.text_a, batch.text_b))
+    ba = softmax(model.logits(batch.text_b, batch.text_a))
+    opp = np.clip((ab[:, 0] + ba[:, 0]) / 2, 1e-4, 1 - 1e-4)
+    stance_a = stance_b = np.zeros(n)
+    if batch.topic is not None and any(batch.topic):
+        topics = [t or "" for t in batch.topic]
+        # a statement meets its topic once per batch, however many pairs it is in
+        keys = list(dict.fromkeys((t, x) for t, x in zip(topics + topics, batch.text_a + batch.text_b) if t))
+        if keys:
+            p = softmax(model.logits([k[0] for k in keys], [k[1] for k in keys]))
+            stance = dict(zip(keys, (p[:, 1] - p[:, 0]).tolist()))
+            stance_a = np.array([stance.get((t, x), 0.0) for t, x in zip(topics, batch.text_a)])
+            stance_b = np.array([stance.get((t, x), 0.0) for t, x in zip(topics, batch.text_b)])
+    return np.column_stack([ab, ba, np.log(opp / (1 - opp)), np.abs(stance_a - stance_b),
+                            stance_a * stance_b]).astype(np.float32)

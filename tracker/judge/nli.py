@@ -19,7 +19,7 @@ from typing import Protocol
 
 import numpy as np
 
-from tracker.classify import softmax
+from tracker.judge.model import softmax
 from tracker.errors import ModelError
 
 AEGIS = "aegis"

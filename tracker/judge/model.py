@@ -1,0 +1,285 @@
+"""The judge: pairs of statements in, reversal probabilities out. Knows no SQL and no files
+beyond its own saved weights (arrays + JSON, never pickle)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from tracker.errors import ModelError
+from tracker.judge.features import FEATURE_VERSION, PairBatch, pair_features
+from tracker.types import LABELS
+
+WEIGHTS_FILE = "weights.npz"
+META_FILE = "model.json"
+CARD_FILE = "MODEL_CARD.md"
+SHIPPED_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "reversal"
+DEFAULT_THRESHOLD = 0.5
+
+
+def softmax(z: np.ndarray, axis: int = 1) -> np.ndarray:
+    z = z - z.max(axis=axis, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+@dataclass
+class LinearHead:
+    """A fitted, temperature-scaled multinomial logistic regression as plain arrays."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: np.ndarray
+    classes: np.ndarray
+    lr_classes: np.ndarray
+    temperature: float = 1.0
+    params: dict = field(default_factory=dict)
+
+    @staticmethod
+    def logits(Z: np.ndarray, coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
+        logits = Z @ coef.T + intercept
+        if coef.shape[0] == 1:  # binary LogisticRegression keeps one row
+            logits = np.hstack([-logits, logits]) / 2
+        return logits
+
+    @property
+    def n_features(self) -> int:
+        return int(self.mean.shape[0])
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        """Columns in the order of self.classes (full_flop, half_flip, no_flip where present)."""
+        Z = (np.asarray(X, dtype=np.float64) - self.mean) / self.scale
+        p = softmax(self.logits(Z, self.coef, self.intercept) / self.temperature, axis=1)
+        return p[:, [list(self.lr_classes).index(c) for c in self.classes]]
+
+
+def decide(proba: np.ndarray, threshold: float) -> np.ndarray:
+    """The one rule from probabilities (full_flop, half_flip, no_flip) to a label: a reversal when
+    full_flop + half_flip reaches the threshold, graded by the larger of the two."""
+    proba = np.asarray(proba)
+    if len(proba) == 0:
+        return np.array([], dtype=object)
+    rev = proba[:, 0] + proba[:, 1]
+    kind = np.where(proba[:, 0] >= proba[:, 1], "full_flop", "half_flip")
+    return np.where(rev >= threshold, kind, "no_flip").astype(object)
+
+
+PAIR_MODEL_DIR = "pair_model"
+
+
+class Judge:
+    """A trained judge and what it needs to be applied: the head over pair features, the pair model
+    that reads both statements (models/reversal/pair_model), the cheap head that decides which pairs
+    the pair model reads, the flagging threshold, and the NLI scorer if it was trained with one."""
+
+    def __init__(self, head: LinearHead, *, embedding_model: str, threshold: float = DEFAULT_THRESHOLD,
+                 version: str = "dev", metadata: dict | None = None, nli: str | None = None,
+                 pair_model=None, cheap_head: LinearHead | None = None, cascade_cutoff: float | None = None,
+                 key: str | None = None):
+        self.head = head
+        self.embedding_model = embedding_model
+        self.threshold = threshold
+        self.version = version
+        self.metadata = metadata or {}
+        self.nli = nli
+        self.pair_model = pair_model
+        self.cheap_head = cheap_head
+        self.cascade_cutoff = cascade_cutoff
+        self._key = key
+        self.scorer = None  # loaded on first use; tests may set their own
+
+    @property
+    def key(self) -> str:
+        """Names this judge's weights: stored verdicts are reused only by a judge with the same key."""
+        if self._key is None:
+            h = hashlib.sha256()
+            for arr in (self.head.mean, self.head.scale, self.head.coef, self.head.intercept):
+                h.update(np.ascontiguousarray(arr, dtype=np.float64).tobytes())
+            h.update(repr((self.head.temperature, self.nli, self.cascade_cutoff)).encode())
+            if self.pair_model is not None:
+                h.update(self.pair_model.fingerprint().encode())
+            self._key = f"{self.version}@{h.hexdigest()[:16]}"
+        return self._key
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["scorer"] = None  # an ONNX session or a torch model does not travel to engine workers
+        return state
+
+    def load_scorer(self) -> None:
+        """Load the NLI scorer now, so that a missing one stops a run before it has done any work."""
+        if self.nli and self.scorer is None:
+            from tracker.judge.nli import load_scorer
+
+            self.scorer = load_scorer(self.nli)
+
+    def cheap_features(self, batch: PairBatch) -> np.ndarray:
+        return pair_features(batch)
+
+    def features(self, batch: PairBatch, cheap: np.ndarray | None = None) -> np.ndarray:
+        X = self.cheap_features(batch) if cheap is None else cheap
+        if self.pair_model is not None:
+            from tracker.judge.features import pair_model_features
+
+            X = np.hstack([X, pair_model_features(self.pair_model, batch)])
+        if not self.nli:
+            return X
+        from tracker.judge.nli import nli_features
+
+        self.load_scorer()
+        return np.hstack([X, nli_features(self.scorer, batch.text_a, batch.text_b)])
+
+    def _full(self, head: LinearHead, X: np.ndarray) -> np.ndarray:
+        if X.shape[1] != head.n_features:
+            raise ModelError(
+                f"classifier {self.version} expects {head.n_features} features, got {X.shape[1]}: "
+                f"it was trained on embeddings of {self.embedding_model}; retrain with `tracker train --model ...`"
+            )
+        proba = head.predict_proba(X)
+        full = np.zeros((len(X), len(LABELS)))
+        for j, c in enumerate(head.classes):
+            full[:, LABELS.index(c)] = proba[:, j]
+        return full
+
+    def predict_proba(self, batch: PairBatch, *, cascade: bool = True) -> np.ndarray:
+        """(n, 3) probabilities in LABELS order: full_flop, half_flip, no_flip.
+
+        With a cascade, pairs whose cheap reversal score is below `cascade_cutoff` keep the cheap
+        head's probabilities and are never read by the pair model (they are also below any useful
+        threshold); the rest get the full judge.
+        """
+        if len(batch) == 0:
+            return np.zeros((0, len(LABELS)))
+        cheap = self.cheap_features(batch)
+        if not (cascade and self.cheap_head is not None and self.cascade_cutoff is not None):
+            return self._full(self.head, self.features(batch, cheap))
+        p_cheap = self._full(self.cheap_head, cheap)
+        read = np.flatnonzero(p_cheap[:, 0] + p_cheap[:, 1] >= self.cascade_cutoff)
+        out = p_cheap.copy()
+        if len(read):
+            sub = batch.subset(read)
+            out[read] = self._full(self.head, self.features(sub, cheap[read]))
+        # a pair the pair model never read is not flagged: its reversal mass is capped below the threshold
+        skipped = np.setdiff1d(np.arange(len(batch)), read)
+        if len(skipped):
+            rev = out[skipped, 0] + out[skipped, 1]
+            cap = np.minimum(1.0, (self.threshold * 0.999) / np.maximum(rev, 1e-12))
+            scale = np.where(rev >= self.threshold, cap, 1.0)
+            out[skipped, :2] *= scale[:, None]
+            out[skipped, 2] = 1 - out[skipped, 0] - out[skipped, 1]
+        return out
+
+    def predict(self, batch: PairBatch) -> np.ndarray:
+        return decide(self.predict_proba(batch), self.threshold)
+
+    # -- persistence: arrays + JSON, hash-checked --------------------------------
+    def save(self, directory: str | Path, *, extra: dict | None = None) -> Path:
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        h = self.head
+        arrays = dict(mean=h.mean, scale=h.scale, coef=h.coef, intercept=h.intercept)
+        if self.cheap_head is not None:
+            c = self.cheap_head
+            arrays.update(cheap_mean=c.mean, cheap_scale=c.scale, cheap_coef=c.coef, cheap_intercept=c.intercept)
+        np.savez(directory / WEIGHTS_FILE, **arrays)
+        meta = {
+            "format": "tracker-reversal-classifier/2",
+            "version": self.version,
+            "feature_version": FEATURE_VERSION,
+            "embedding_model": self.embedding_model,
+            "nli_model": self.nli,
+            "classes": list(map(str, h.classes)),
+            "lr_classes": list(map(str, h.lr_classes)),
+            "temperature": h.temperature,
+            "threshold": self.threshold,
+            "params": h.params,
+            "weights_sha256": _sha256(directory / WEIGHTS_FILE),
+            "pair_model": None,
+            "cheap_head": None if self.cheap_head is None else {
+                "classes": list(map(str, self.cheap_head.classes)),
+                "lr_classes": list(map(str, self.cheap_head.lr_classes)),
+                "temperature": self.cheap_head.temperature},
+            "cascade_cutoff": self.cascade_cutoff,
+            **self.metadata,
+            **(extra or {}),
+        }
+        if self.pair_model is not None:
+            target = directory / PAIR_MODEL_DIR
+            if Path(self.pair_model.directory).resolve() != target.resolve():
+                import shutil
+
+                shutil.rmtree(target, ignore_errors=True)
+                shutil.copytree(self.pair_model.directory, target)
+            meta["pair_model"] = {"dir": PAIR_MODEL_DIR, "files": self.pair_model.file_hashes(target)}
+        (directory / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        return directory
+
+    @classmethod
+    def load(cls, directory: str | Path | None = None, *, trust: bool = False) -> "Judge":
+        directory = Path(directory) if directory else SHIPPED_MODEL_DIR
+        if directory.is_file() and directory.suffix.lower() in (".pkl", ".pickle", ".joblib"):
+            if not trust:
+                raise ModelError(f"{directory}: refusing to unpickle a model file (it can run code); "
+                                 "pass --trust only if you made this file yourself")
+            import joblib
+
+            obj = joblib.load(directory)
+            if not isinstance(obj, Judge):
+                raise ModelError(f"{directory}: does not hold a tracker Judge")
+            return obj
+        meta_path, weights_path = directory / META_FILE, directory / WEIGHTS_FILE
+        if not meta_path.exists() or not weights_path.exists():
+            raise ModelError(f"{directory}: no classifier here (expected {META_FILE} and {WEIGHTS_FILE}); "
+                             "run `tracker train` to build one")
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise ModelError(f"{meta_path}: corrupt model metadata: {exc}") from None
+        if meta.get("format") not in ("tracker-reversal-classifier/1", "tracker-reversal-classifier/2"):
+            raise ModelError(f"{meta_path}: unknown model format {meta.get('format')!r}")
+        digest = _sha256(weights_path)
+        if digest != meta.get("weights_sha256"):
+            raise ModelError(f"{weights_path}: checksum mismatch (file corrupt or altered); "
+                             f"expected {meta.get('weights_sha256')}, got {digest}")
+        if meta.get("feature_version") != FEATURE_VERSION:
+            raise ModelError(f"{directory}: trained with features {meta.get('feature_version')}, "
+                             f"this tracker computes {FEATURE_VERSION}; retrain with `tracker train`")
+        try:
+            with np.load(weights_path, allow_pickle=False) as w:
+                arrays = {k: w[k] for k in w.files}
+        except Exception as exc:
+            raise ModelError(f"{weights_path}: cannot read weights: {exc}") from None
+        head = LinearHead(arrays["mean"], arrays["scale"], arrays["coef"], arrays["intercept"],
+                          np.array(meta["classes"]), np.array(meta["lr_classes"]), float(meta.get("temperature", 1.0)),
+                          meta.get("params", {}))
+        cheap = None
+        if meta.get("cheap_head") and "cheap_mean" in arrays:
+            c = meta["cheap_head"]
+            cheap = LinearHead(arrays["cheap_mean"], arrays["cheap_scale"], arrays["cheap_coef"],
+                               arrays["cheap_intercept"], np.array(c["classes"]), np.array(c["lr_classes"]),
+                               float(c.get("temperature", 1.0)))
+        pair_model = None
+        if meta.get("pair_model"):
+            from tracker.judge.pairmodel import PairModel
+
+            pm_dir = directory / meta["pair_model"]["dir"]
+            pair_model = PairModel(pm_dir)
+            found = pair_model.file_hashes(pm_dir)
+            if found != meta["pair_model"]["files"]:
+                raise ModelError(f"{pm_dir}: pair model files differ from the checksums in {meta_path}")
+        known = {"format", "version", "feature_version", "embedding_model", "nli_model", "classes", "lr_classes",
+                 "temperature", "threshold", "params", "weights_sha256", "pair_model", "cheap_head", "cascade_cutoff"}
+        return cls(head, embedding_model=meta["embedding_model"], threshold=float(meta.get("threshold", DEFAULT_THRESHOLD)),
+                   version=meta.get("version", "unknown"), metadata={k: v for k, v in meta.items() if k not in known},
+                   nli=meta.get("nli_model"), pair_model=pair_model, cheap_head=cheap,
+                   cascade_cutoff=meta.get("cascade_cutoff"))
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

