@@ -92,7 +92,7 @@ def run_detect(db: Path, profile: bool) -> dict:
                 rss[name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         return inner
 
-    for name in ("embed_statements", "assign_topics", "refresh_topics", "order_timelines", "candidate_pairs",
+    for name in ("embed_statements", "assign_topics", "refresh_topics", "order_timelines", "_candidates", "candidate_pairs",
                  "_pair_probabilities", "select_changes"):
         setattr(pl, name, timed(name, getattr(pl, name)))
     judge = Judge.load()
@@ -119,7 +119,7 @@ def run_detect(db: Path, profile: bool) -> dict:
             pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(25)
             print(buf.getvalue(), file=sys.stderr)
     return {"detect_s": wall, "cpu_s": cpu, "maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "pairs": s.pairs_scored, "changes": s.changes, "topics": s.new_topics, "phases": phases, "rss": rss}
+            "pairs": s.pairs_scored, "pairs_read": s.pairs_read, "changes": s.changes, "topics": s.new_topics, "phases": phases, "rss": rss}
 
 
 def child(args) -> None:
@@ -172,7 +172,7 @@ def main() -> None:
             else:
                 st = call(["--child", "setup", "--db", str(db), "--n", str(n)], args.timeout)
                 if st is None:
-                    rows.append([f"{n:,}", "setup failed/timed out", "", "", "", "", ""])
+                    rows.append([f"{n:,}", "setup failed/timed out", "", "", "", "", "", "", ""])
                     continue
                 print(f"N={n:,}: setup {st['setup_s']:.0f}s, db {st['db_mib']:.0f} MiB", flush=True)
                 if args.keep:
@@ -183,11 +183,12 @@ def main() -> None:
             d = call(argv, args.timeout)
             label = f"{n:,}"
             if d is None:
-                rows.append([label, f"> {args.timeout:.0f} (timed out)", "", "?", "", "", ""])
+                rows.append([label, f"> {args.timeout:.0f} (timed out)", "", "?", "", "", "", "", ""])
                 print(f"N={label}: detect timed out after {args.timeout:.0f}s", flush=True)
             else:
                 rows.append([label, f"{d['detect_s']:.1f}", f"{d['cpu_s']:.1f}", f"{d['maxrss_mib']:.0f}",
-                             f"{d['pairs']:,}", f"{d['changes']:,}", f"{1e6 * d['detect_s'] / n:.0f}"])
+                             f"{d['pairs']:,}", f"{d.get('pairs_read', 0):,}", f"{d['changes']:,}",
+                             f"{d['pairs'] / n:.1f}", f"{1e6 * d['detect_s'] / n:.0f}"])
                 phase_rows.append((label, d["phases"]))
                 print(f"N={label}: peak RSS (MiB) reached by the end of each phase: "
                       + ", ".join(f"{k} {v:.0f}" for k, v in sorted(d["rss"].items(), key=lambda kv: kv[1])), flush=True)
@@ -195,8 +196,8 @@ def main() -> None:
                       f"peak RSS {d['maxrss_mib']:.0f} MiB, {d['changes']:,} changes", flush=True)
             db.unlink(missing_ok=True)
     print()
-    print(table(rows, ["statements", "detect s (wall)", "CPU s", "peak RSS MiB", "pairs scored", "changes",
-                       "µs/statement (wall)"]))
+    print(table(rows, ["statements", "detect s (wall)", "CPU s", "peak RSS MiB", "pairs judged",
+                       "read by pair model", "changes", "candidates/statement", "µs/statement (wall)"]))
     if phase_rows:
         names = sorted({k for _, ph in phase_rows for k in ph}, key=lambda k: -phase_rows[-1][1].get(k, 0))
         print("\nphase seconds, wall (nested: assign_topics includes refresh_topics; _pair_probabilities includes "

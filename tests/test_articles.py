@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from tracker.articles import ARTICLE_SUFFIXES, read_article
+from tracker.extraction.read import ARTICLE_SUFFIXES, read_article
 from tracker.errors import InputError
 
 
@@ -61,7 +61,7 @@ def test_html_input(tmp_path):
 
 
 def test_html_fallback_strips_tags(monkeypatch, tmp_path):
-    import tracker.articles as articles
+    import tracker.extraction.read as articles
 
     monkeypatch.setattr(articles, "_trafilatura_text", lambda html: None)
     art = read_article(_write(tmp_path, "a.htm", "<p>Hello <b>there</b></p><script>x()</script>"), date="2025-03-05")

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from conftest import HOSTILE
-from tracker.report import render_report
+from tracker.outputs.report import render_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from conftest import FIXTURES, ROOT, write
-from tracker.outputs import CHANGE_COLUMNS, TIMELINE_COLUMNS
+from tracker.outputs.tables import CHANGE_COLUMNS, TIMELINE_COLUMNS
 from tracker.store import Store
 
 DEMO = ROOT / "data" / "demo" / "statements.csv"

@@ -4,10 +4,10 @@ WAL, a busy timeout and short write transactions mean no 'database is locked'.""
 import threading
 
 from tracker.actors import ActorAliases
-from tracker.digest import build_digest
+from tracker.outputs.digest import build_digest
 from tracker.ingest import ingest_files
-from tracker.outputs import changes_table, timeline_table
-from tracker.report import render_report
+from tracker.outputs.tables import changes_table, timeline_table
+from tracker.outputs.report import render_report
 from tracker.store import Store
 from tracker.timeline import change_id
 

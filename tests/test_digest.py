@@ -5,7 +5,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT
-from tracker.digest import build_digest, iso_week, render_digest
+from tracker.outputs.digest import build_digest, iso_week, render_digest
 
 SCHEMA = json.loads((ROOT / "docs" / "digest.schema.json").read_text())
 

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from tracker.export import neutralise_formulas, write_table
+from tracker.outputs.export import neutralise_formulas, write_table
 
 
 def test_formulas_are_neutralised():

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from tracker.actors import ActorAliases
-from tracker.articles import Article, read_article
-from tracker.extract import extract_statements
+from tracker.extraction.read import Article, read_article
+from tracker.extraction.extract import extract_statements
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = dt.date(2025, 8, 20)  # a Wednesday
@@ -15,7 +15,7 @@ DAY = dt.date(2025, 8, 20)  # a Wednesday
 
 @pytest.fixture(scope="module")
 def nlp():
-    from tracker.extract import load_nlp
+    from tracker.extraction.extract import load_nlp
 
     return load_nlp()
 

@@ -86,8 +86,8 @@ article_text = st.lists(st.one_of(
 @settings(max_examples=400, deadline=None)
 @given(article_text)
 def test_extraction_never_crashes(text):
-    from tracker.articles import Article
-    from tracker.extract import extract_statements
+    from tracker.extraction.read import Article
+    from tracker.extraction.extract import extract_statements
 
     article = Article(path="fuzz.txt", text=text, date=TODAY, url="https://example.org", outlet="", date_source="argument")
     for s in extract_statements(article):

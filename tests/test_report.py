@@ -3,7 +3,7 @@ import re
 import pandas as pd
 
 from conftest import HOSTILE
-from tracker.report import render_report
+from tracker.outputs.report import render_report
 
 
 def test_html_report_is_self_contained_and_escaped(flagged_store):
@@ -67,7 +67,7 @@ def test_changes_csv_neutralises_hostile_cells(flagged_store, cli):
 
 
 def test_timeline_tables_match_one_query_per_timeline(flagged_store, monkeypatch):
-    from tracker import outputs
+    from tracker.outputs import tables as outputs
 
     monkeypatch.setattr(outputs, "GROUPS_PER_QUERY", 2)  # several chunks, one group alone in the last
     groups = list(dict.fromkeys(zip(*[flagged_store.changes()[c] for c in ("actor", "topic")])))

@@ -44,7 +44,8 @@ def test_refresh_topics_sets_each_touched_topics_centroid_and_size(store):
     """Centroids are summed for all touched topics in one pass; each must equal its own members' centroid."""
     from tracker.embed import Embedder
     from tracker.pipeline import refresh_topics
-    from tracker.store import from_blob, text_hash
+    from tracker.store import text_hash
+    from tracker.store_cache import from_blob
     from tracker.types import Statement
 
     rng = np.random.default_rng(3)

@@ -3,7 +3,7 @@
 `from tracker import Tracker` is the library's front door (tracker/api.py).
 """
 
-__version__ = "0.3.0"
+from tracker.version import __version__
 __all__ = ["Tracker", "__version__"]
 
 

@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 import pandas as pd
 
 from tracker.errors import InputError, ModelError, UsageError
+from tracker.runstate import read_state, run_key
 
 DEFAULT_DB = "tracker.db"
 DEFAULT_ACTORS = Path("data/actors.csv")
@@ -173,18 +174,18 @@ class Tracker:
 
     # -- reading what the store holds -----------------------------------------------------------
     def changes(self, *, actor=None, topic=None, since=None, until=None) -> pd.DataFrame:
-        from tracker.outputs import changes_table
+        from tracker.outputs.tables import changes_table
 
         return changes_table(self.store, actor=actor, topic=topic, since=_bound(since), until=_bound(until))
 
     def candidates(self, *, actor=None, topic=None, since=None, until=None, min_score=None) -> pd.DataFrame:
-        from tracker.outputs import candidates_table
+        from tracker.outputs.tables import candidates_table
 
         return candidates_table(self.store, self.judge.key, self.judge.threshold, actor=actor, topic=topic,
                                 since=_bound(since), until=_bound(until), min_score=min_score)
 
     def timeline(self, actor=None, topic=None) -> pd.DataFrame:
-        from tracker.outputs import timeline_table
+        from tracker.outputs.tables import timeline_table
 
         return timeline_table(self.store, actor=actor, topic=topic)
 
@@ -194,7 +195,7 @@ class Tracker:
     def report(self, path: str | Path | None = None, *, fmt: str | None = None, actor=None, topic=None, since=None,
                until=None) -> str:
         """The stance-change report as HTML or Markdown; written whole to `path` when given."""
-        from tracker.report import render_report, report_format
+        from tracker.outputs.report import render_report, report_format
 
         fmt = report_format(Path(path) if path else None, fmt)
         if fmt not in ("html", "md"):
@@ -208,7 +209,7 @@ class Tracker:
     def digest(self, *, week: str | None = None, since=None, until=None, since_last: bool = False,
                fmt: str = "md", path: str | Path | None = None) -> tuple[dict, str]:
         """The digest document and its rendering; --since-last records what it sent after writing it."""
-        from tracker.digest import build_digest, iso_week, range_window, record_sent, render_digest
+        from tracker.outputs.digest import build_digest, iso_week, range_window, record_sent, render_digest
 
         if fmt not in ("md", "html", "json"):
             raise UsageError(f"--format must be md, html or json, not {fmt!r}")
@@ -232,8 +233,8 @@ class Tracker:
 
     def plot(self, actor: str, path: str | Path, *, topic=None) -> Path:
         """One actor-topic timeline (the actor's largest topic unless given) as PNG or SVG."""
-        from tracker.outputs import changes_table, timeline_table
-        from tracker.plot import render_png, render_svg, timeline_figure, tooltip
+        from tracker.outputs.tables import changes_table, timeline_table
+        from tracker.outputs.plot import render_png, render_svg, timeline_figure, tooltip
 
         path = Path(path)
         if path.suffix.lower() not in (".png", ".svg"):
@@ -260,14 +261,17 @@ class Tracker:
             article_meta: dict | None = None) -> RunResult:
         """Ingest + detect, then write changes.csv, a timeline CSV per flagged actor-topic and report.html
         into `out`. With the same inputs, options and store as the last run into `out`, it does nothing."""
-        from tracker.export import write_table
-        from tracker.outputs import changes_table, timeline_tables
-        from tracker.report import render_report
+        from tracker.outputs.export import write_table
+        from tracker.outputs.tables import changes_table, timeline_tables
+        from tracker.outputs.report import render_report
 
         out = Path(out) if out is not None else None
         state_file = out / ".tracker-state" if out is not None else None
-        key = self._run_key(inputs, topics=topics_file, window=window_days, meta=article_meta) if out else None
-        state = _read_state(state_file)
+        key = run_key(inputs, settings={"model": self.model, "backend": self.backend, "classifier": self.classifier,
+                                       "actors": self.actors, "topics": topics_file, "window": window_days,
+                                       "meta": article_meta}, classifier=self.classifier, actors=self.actors,
+                       topics=topics_file) if out else None
+        state = read_state(state_file)
         if key and state.get("run") == key and state.get("store") == self.store.fingerprint() \
                 and (out / "changes.csv").exists() and (out / "report.html").exists():
             self.log(f"nothing new: the same inputs and options as the last run into {out}, and the store is unchanged")
@@ -297,34 +301,6 @@ class Tracker:
         self.log(f"wrote {out / 'changes.csv'} ({len(table)} changes), {table.groupby(['actor', 'topic']).ngroups} "
                  f"timelines to {tdir} and {out / 'report.html'}")
         return RunResult(table, out, files=files)
-
-    def _run_key(self, inputs: list[str], **options) -> str | None:
-        """Everything a run's result depends on besides the store: the bytes of every input, alias,
-        topics and classifier file, the options and this version. None (stdin, a missing path) means
-        always do the work."""
-        import hashlib
-
-        from tracker import __version__
-        from tracker.judge.model import SHIPPED_MODEL_DIR
-
-        files: list[Path] = []
-        for item in inputs:
-            path = Path(item)
-            if str(item) == "-" or not path.exists():
-                return None
-            files += sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
-        classifier = Path(self.classifier or SHIPPED_MODEL_DIR)
-        for extra in (self.actors, options.get("topics"), classifier):
-            if extra is not None and Path(extra).exists():
-                extra = Path(extra)
-                files += sorted(f for f in extra.rglob("*") if f.is_file()) if extra.is_dir() else [extra]
-        settings = {"model": self.model, "backend": self.backend, "classifier": str(self.classifier),
-                    "actors": str(self.actors), **{k: str(v) for k, v in options.items()}}
-        h = hashlib.sha256(repr((__version__, sorted(settings.items()))).encode())
-        for f in files:
-            h.update(str(f.resolve()).encode() + b"\x00")
-            h.update(f.read_bytes())
-        return h.hexdigest()
 
     # -- the judge's training ------------------------------------------------------------------
     @staticmethod
@@ -359,7 +335,7 @@ class Tracker:
     @staticmethod
     def evaluate_extraction(articles: str | Path = "data/articles") -> dict:
         """Speaker precision / recall and date accuracy of article extraction against gold.csv."""
-        from tracker.extract_eval import evaluate_extraction
+        from tracker.extraction.evaluate import evaluate_extraction
 
         if not (Path(articles) / "gold.csv").exists():
             raise InputError(f"{articles}: no gold.csv")
@@ -381,15 +357,6 @@ def _slug(text: str) -> str:
     import re
 
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "actor"
-
-
-def _read_state(path: Path | None) -> dict:
-    """What the last `run --out` wrote (store fingerprint and run key); anything unreadable means none."""
-    try:
-        state = json.loads(path.read_text()) if path is not None and path.exists() else {}
-    except (OSError, ValueError):
-        return {}
-    return state if isinstance(state, dict) else {}
 
 
 def write_text(path: str | Path | None, text: str) -> None:

@@ -79,7 +79,7 @@ def _open(db, **kw) -> Tracker:
 
 
 def _table(df, out, format="csv", raw=False) -> None:
-    from tracker.export import write_table
+    from tracker.outputs.export import write_table
 
     if format not in ("csv", "json"):
         raise UsageError("--format must be csv or json")

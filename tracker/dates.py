@@ -8,7 +8,9 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from tracker.types import Precision
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 # Numeric day/month orders such as 03/04/2025 read differently in the US and Europe.

@@ -27,8 +27,7 @@ from tracker.types import IngestSummary, Rejected, Statement
 
 REQUIRED = ("actor", "date", "text")
 OPTIONAL = ("statement_id", "source", "topic", "kind", "context")
-TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
-ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+from tracker.textio import ARTICLE_SUFFIXES, TABLE_SUFFIXES, decode  # noqa: E402  (re-exported)
 MAX_TEXT_CHARS = 20_000
 _DELIMITERS = ",;\t|"
 
@@ -41,24 +40,6 @@ class RawTable:
     rows: list[tuple[int, dict]]
     rejected: list[Rejected] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-def decode(data: bytes, name: str, warnings: list[str]) -> str:
-    """UTF-8 (BOM allowed); else Windows-1252 / Latin-1, with a warning rather than a crash."""
-    nul = data.count(b"\x00")
-    if nul:
-        warnings.append(f"{name}: removed {nul} NUL bytes")
-        data = data.replace(b"\x00", b"")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad_at = exc.start
-    try:
-        text, encoding = data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:  # cp1252 leaves five bytes undefined; latin-1 maps every byte
-        text, encoding = data.decode("latin-1"), "latin-1"
-    warnings.append(f"{name}: not valid UTF-8 (byte {bad_at}); read as {encoding}")
-    return text
 
 
 def read_csv_text(text: str, name: str, warnings: list[str], *,
@@ -220,7 +201,7 @@ def write_rejects(rejected: list[Rejected], path: Path) -> Path:
         [{"file": r.file, "row": r.row, "field": r.field, "error": r.message, **r.raw} for r in rejected],
         columns=["file", "row", "field", "error", *columns],
     )
-    from tracker.export import neutralise_formulas
+    from tracker.outputs.export import neutralise_formulas
 
     neutralise_formulas(frame).to_csv(path, index=False)
     return path
@@ -229,8 +210,8 @@ def write_rejects(rejected: list[Rejected], path: Path) -> Path:
 def article_statements(path: str, aliases: ActorAliases, *, date=None, url=None, outlet=None,
                        log=print) -> list[Statement]:
     """Statements extracted from one news article (quotes, reported speech, descriptions)."""
-    from tracker.articles import read_article
-    from tracker.extract import extract_statements
+    from tracker.extraction.read import read_article
+    from tracker.extraction.extract import extract_statements
 
     article = read_article(path, date=date, url=url, outlet=outlet)
     if article.date_source == "text":

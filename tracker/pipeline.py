@@ -13,7 +13,8 @@ from tracker.judge.model import Judge, decide
 from tracker.embed import Embedder
 from tracker.engine import LocalEngine, actor_partitions
 from tracker.judge.features import PairBatch, cue_counts
-from tracker.store import Store, from_blob
+from tracker.store import Store
+from tracker.store_cache import from_blob
 from tracker.candidates import DEFAULT_BUDGET, DEFAULT_WINDOW_DAYS
 from tracker.timeline import candidate_pairs, order_timelines, reported_pairs, select_changes
 from tracker.topics import TopicModel, centroid, centroid_of_sum, read_topics_file
@@ -29,6 +30,7 @@ class DetectSummary:
     embedded: int = 0
     new_topics: int = 0
     pairs_scored: int = 0
+    pairs_read: int = 0  # of those, read by the pair model (the rest stopped at the cascade); local engine only
     changes: int = 0
     new_changes: int = 0
     retracted: int = 0
@@ -191,8 +193,10 @@ def detect(store: Store, judge: Judge, embedder: Embedder, *, window_days: int =
     if len(linked):  # a shift the article reports is judged even outside the window
         pairs = np.unique(np.vstack([pairs, linked]), axis=0)
         pairs = pairs[np.lexsort((pairs[:, 0], pairs[:, 1]))]
+    read_before = judge.pairs_read
     proba, summary.pairs_scored = _pair_probabilities(store, judge, embedder, timelines, pairs, progress=progress,
                                                       engine=engine)
+    summary.pairs_read = judge.pairs_read - read_before
     cut = judge.threshold if threshold is None else threshold
     reported = None
     if len(linked):

@@ -27,145 +27,8 @@ if TYPE_CHECKING:
 
 DEFAULT_DB = "tracker.db"
 
-MIGRATIONS: list[tuple[str, str]] = [
-    (
-        "initial schema",
-        """
-        CREATE TABLE statements (
-            id INTEGER PRIMARY KEY,
-            statement_id TEXT NOT NULL UNIQUE,
-            content_key TEXT NOT NULL UNIQUE,
-            actor TEXT NOT NULL,
-            date TEXT NOT NULL,
-            date_precision TEXT NOT NULL DEFAULT 'day',
-            text TEXT NOT NULL,
-            text_hash TEXT NOT NULL,
-            source TEXT NOT NULL DEFAULT '',
-            topic_hint TEXT NOT NULL DEFAULT '',
-            kind TEXT NOT NULL DEFAULT '',
-            context TEXT NOT NULL DEFAULT '',
-            metadata TEXT NOT NULL DEFAULT '{}',
-            topic_id INTEGER REFERENCES topics(topic_id),
-            ingested_at TEXT NOT NULL
-        );
-        CREATE INDEX statements_timeline ON statements(actor, topic_id, date);
-        CREATE TABLE embeddings (
-            model_id TEXT NOT NULL,
-            text_hash TEXT NOT NULL,
-            dim INTEGER NOT NULL,
-            vector BLOB NOT NULL,
-            PRIMARY KEY (model_id, text_hash)
-        ) WITHOUT ROWID;
-        CREATE TABLE topics (
-            topic_id INTEGER PRIMARY KEY,
-            label TEXT NOT NULL,
-            description TEXT NOT NULL DEFAULT '',
-            origin TEXT NOT NULL,
-            pinned INTEGER NOT NULL DEFAULT 0,
-            model_id TEXT,
-            centroid BLOB,
-            size INTEGER NOT NULL DEFAULT 0,
-            created_at TEXT NOT NULL
-        );
-        CREATE UNIQUE INDEX topics_named ON topics(label) WHERE origin IN ('input', 'file');
-        CREATE TABLE pair_scores (
-            earlier_id TEXT NOT NULL,
-            later_id TEXT NOT NULL,
-            model_version TEXT NOT NULL,
-            p_full_flop REAL NOT NULL,
-            p_half_flip REAL NOT NULL,
-            p_no_flip REAL NOT NULL,
-            PRIMARY KEY (earlier_id, later_id, model_version)
-        ) WITHOUT ROWID;
-        CREATE TABLE changes (
-            change_id TEXT PRIMARY KEY,
-            actor TEXT NOT NULL,
-            topic_id INTEGER,
-            earlier_id TEXT NOT NULL,
-            later_id TEXT NOT NULL,
-            label TEXT NOT NULL,
-            score REAL NOT NULL,
-            p_full_flop REAL NOT NULL,
-            p_half_flip REAL NOT NULL,
-            p_no_flip REAL NOT NULL,
-            cues TEXT NOT NULL DEFAULT '[]',
-            model_version TEXT NOT NULL,
-            active INTEGER NOT NULL DEFAULT 1,
-            detected_at TEXT NOT NULL
-        );
-        CREATE INDEX changes_later ON changes(later_id);
-        """,
-    ),
-    (
-        "digest bookkeeping",
-        """
-        CREATE TABLE digests (
-            digest_id INTEGER PRIMARY KEY,
-            created_at TEXT NOT NULL,
-            mode TEXT NOT NULL,
-            window_start TEXT,
-            window_end TEXT,
-            n_changes INTEGER NOT NULL
-        );
-        CREATE TABLE digest_items (
-            digest_id INTEGER NOT NULL REFERENCES digests(digest_id),
-            change_id TEXT NOT NULL UNIQUE REFERENCES changes(change_id)
-        );
-        """,
-    ),
-    (
-        "pair scores keyed by statement row ids",
-        """
-        DROP TABLE pair_scores;
-        CREATE TABLE pair_scores (
-            earlier INTEGER NOT NULL,
-            later INTEGER NOT NULL,
-            model_version TEXT NOT NULL,
-            p_full_flop REAL NOT NULL,
-            p_half_flip REAL NOT NULL,
-            p_no_flip REAL NOT NULL,
-            PRIMARY KEY (model_version, later, earlier)
-        ) WITHOUT ROWID;
-        """,
-    ),
-    (
-        "pair verdicts packed per later statement (a cache: rebuilt by the next detect)",
-        # A row per judged pair cost 206 s to write at 1M statements (7.7M pairs); packed, one row holds
-        # every earlier statement judged against one later one, as little-endian int64 / float32 arrays.
-        """
-        DROP TABLE pair_scores;
-        CREATE TABLE pair_verdicts (
-            model_version TEXT NOT NULL,
-            later INTEGER NOT NULL,
-            earlier BLOB NOT NULL,
-            proba BLOB NOT NULL
-        );
-        CREATE INDEX pair_verdicts_model ON pair_verdicts(model_version, later);
-        """,
-    ),
-    (
-        "embeddings in a rowid table with a separate key index",
-        # WITHOUT ROWID put the 1.5 KB vectors inside the key B-tree, so "which texts lack a vector?"
-        # read every vector page; with a rowid table it reads only the small key index.
-        """
-        CREATE TABLE embeddings_new (
-            id INTEGER PRIMARY KEY,
-            model_id TEXT NOT NULL,
-            text_hash TEXT NOT NULL,
-            dim INTEGER NOT NULL,
-            vector BLOB NOT NULL,
-            UNIQUE (model_id, text_hash)
-        );
-        INSERT INTO embeddings_new(model_id, text_hash, dim, vector) SELECT model_id, text_hash, dim, vector FROM embeddings;
-        DROP TABLE embeddings;
-        ALTER TABLE embeddings_new RENAME TO embeddings;
-        """,
-    ),
-    (
-        "why a change is flagged: the classifier's score, or the source article reporting the shift",
-        "ALTER TABLE changes ADD COLUMN basis TEXT NOT NULL DEFAULT 'classifier';",
-    ),
-]
+from tracker.migrations import MIGRATIONS  # noqa: E402
+from tracker.store_cache import CacheTables, to_blob  # noqa: E402
 
 
 def _now() -> str:
@@ -176,15 +39,7 @@ def resolve_db_path(db: str | os.PathLike | None) -> Path:
     return Path(db or os.environ.get("TRACKER_DB") or DEFAULT_DB)
 
 
-def to_blob(vector: np.ndarray) -> bytes:
-    return np.asarray(vector, dtype="<f4").tobytes()
-
-
-def from_blob(blob: bytes) -> np.ndarray:
-    return np.frombuffer(blob, dtype="<f4")
-
-
-class Store:
+class Store(CacheTables):
     """A tracker database; open with Store.open(path) or use as a context manager."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path):
@@ -348,56 +203,6 @@ class Store:
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     # -- embeddings -----------------------------------------------------------
-    def unembedded_hashes(self, model_id: str) -> set[str]:
-        """Text hashes of statements with no cached vector for this model (usually few: asked of SQLite,
-        instead of loading every cached hash)."""
-        return {h for (h,) in self.conn.execute(
-            "SELECT DISTINCT s.text_hash FROM statements s WHERE NOT EXISTS "
-            "(SELECT 1 FROM embeddings e WHERE e.model_id = ? AND e.text_hash = s.text_hash)", (model_id,))}
-
-    def put_embeddings(self, model_id: str, items: Iterable[tuple[str, np.ndarray]]) -> None:
-        with self.transaction() as c:
-            c.executemany(
-                "INSERT OR IGNORE INTO embeddings(model_id, text_hash, dim, vector) VALUES (?, ?, ?, ?)",
-                ((model_id, h, int(v.shape[0]), to_blob(v)) for h, v in items),
-            )
-
-    def get_embeddings(self, model_id: str, hashes: Sequence[str]) -> np.ndarray:
-        """Vectors in the order of `hashes`, filled into one float32 array; every hash must be cached."""
-        unique = list(dict.fromkeys(hashes))
-        pos = {h: i for i, h in enumerate(unique)}
-        out = None
-        seen = np.zeros(len(unique), dtype=bool)
-        for h, dim, blob in self._embedding_rows(model_id, unique):
-            i = pos.get(h)
-            if i is None:
-                continue
-            if out is None:
-                out = np.empty((len(unique), dim), dtype=np.float32)
-            out[i] = np.frombuffer(blob, dtype="<f4")
-            seen[i] = True
-        if not seen.all():
-            raise StoreError(f"{int((~seen).sum())} texts have no cached embedding for model {model_id}")
-        if not len(hashes):
-            return np.zeros((0, 0), dtype=np.float32)
-        return out if len(unique) == len(hashes) else out[[pos[h] for h in hashes]]
-
-    def _embedding_rows(self, model_id: str, hashes: list[str]):
-        """Looked up by key in batches, or, when most of the cache is wanted, read in one scan (at a
-        million vectors the scan is several times faster than a million key lookups)."""
-        total = self.conn.execute("SELECT count(*) FROM embeddings WHERE model_id = ?", (model_id,)).fetchone()[0]
-        if len(hashes) * 4 >= total:
-            yield from self.conn.execute(  # in table order: no index hop per row
-                "SELECT text_hash, dim, vector FROM embeddings NOT INDEXED WHERE model_id = ?", (model_id,))
-            return
-        for start in range(0, len(hashes), 900):
-            chunk = hashes[start : start + 900]
-            yield from self.conn.execute(
-                f"SELECT text_hash, dim, vector FROM embeddings WHERE model_id = ? AND text_hash IN ({','.join('?' * len(chunk))})",
-                (model_id, *chunk),
-            )
-
-    # -- topics ---------------------------------------------------------------
     def topics(self) -> pd.DataFrame:
         import pandas as pd
 
@@ -437,61 +242,6 @@ class Store:
                           ((tid, sid) for sid, tid in assignments))
             if bulk:
                 c.execute("CREATE INDEX statements_timeline ON statements(actor, topic_id, date)")
-
-    # -- pair scores and changes ---------------------------------------------
-    def pair_scores(self, model_version: str) -> pd.DataFrame:
-        """Every cached verdict of this model: earlier, later (statement row ids) and the probabilities."""
-        import pandas as pd
-
-        later, earlier, proba = [], [], []
-        for lat, e_blob, p_blob in self.conn.execute(
-                "SELECT later, earlier, proba FROM pair_verdicts WHERE model_version = ? ORDER BY rowid", (model_version,)):
-            e = np.frombuffer(e_blob, dtype="<i8")
-            earlier.append(e)
-            later.append(np.full(len(e), lat, dtype=np.int64))
-            proba.append(np.frombuffer(p_blob, dtype="<f4").reshape(len(e), 3))
-        if not earlier:
-            return pd.DataFrame({c: pd.Series(dtype=t) for c, t in (("earlier", "int64"), ("later", "int64"),
-                                 ("p_full_flop", "float32"), ("p_half_flip", "float32"), ("p_no_flip", "float32"))})
-        p = np.concatenate(proba)
-        df = pd.DataFrame({"earlier": np.concatenate(earlier), "later": np.concatenate(later),
-                           "p_full_flop": p[:, 0], "p_half_flip": p[:, 1], "p_no_flip": p[:, 2]})
-        return df.drop_duplicates(["earlier", "later"], keep="last", ignore_index=True)  # a re-judged pair: latest
-
-    def candidates(self, model_version: str, *, actor=None, topic=None, since=None, until=None) -> pd.DataFrame:
-        """Every pair this judge scored, with both statement ids, the later statement's actor and topic,
-        and whether it is an active change; filters apply to the later statement, as in changes()."""
-        import pandas as pd
-
-        scores = self.pair_scores(model_version)
-        sql = ("SELECT s.id AS later, s.statement_id AS later_id, s.actor, s.topic_id AS topic, t.label AS topic_label,"
-               " s.date AS later_date FROM statements s LEFT JOIN topics t ON t.topic_id = s.topic_id")
-        where, params = self._filters(actor=actor, topic=topic, since=since, until=until, actor_col="s.actor",
-                                      topic_col="s.topic_id", date_col="s.date")
-        later = pd.read_sql_query(sql + where, self.conn, params=params)
-        df = scores.merge(later, on="later", how="inner")
-        ids = pd.read_sql_query("SELECT id AS earlier, statement_id AS earlier_id, date AS earlier_date FROM statements",
-                                self.conn)
-        df = df.merge(ids, on="earlier", how="left")
-        active = {(e, l) for e, l in self.conn.execute("SELECT earlier_id, later_id FROM changes WHERE active = 1")}
-        df["flagged"] = [(e, l) in active for e, l in zip(df["earlier_id"], df["later_id"])]
-        df["topic"] = df["topic"].astype("Int64")
-        return df.sort_values(["actor", "later_date", "later_id", "earlier_date", "earlier_id"], kind="stable",
-                              ignore_index=True)
-
-    def put_pair_scores(self, model_version: str, earlier: np.ndarray, later: np.ndarray, proba: np.ndarray) -> None:
-        earlier, later = np.asarray(earlier, dtype="<i8"), np.asarray(later, dtype=np.int64)
-        proba = np.asarray(proba, dtype="<f4").reshape(len(earlier), 3)
-        order = np.argsort(later, kind="stable")
-        earlier, later, proba = earlier[order], later[order], proba[order]
-        starts = np.flatnonzero(np.r_[True, later[1:] != later[:-1]]) if len(later) else np.zeros(0, dtype=np.int64)
-        ends = np.r_[starts[1:], len(later)]
-        with self.transaction() as c:
-            c.executemany(
-                "INSERT INTO pair_verdicts(model_version, later, earlier, proba) VALUES (?, ?, ?, ?)",
-                ((model_version, int(later[a]), earlier[a:b].tobytes(), proba[a:b].tobytes())
-                 for a, b in zip(starts.tolist(), ends.tolist())),
-            )
 
     def sync_changes(self, changes: Sequence[dict], model_version: str) -> tuple[int, int]:
         """Make the active changes equal `changes`; keep detected_at of ones already known.

@@ -13,7 +13,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.preprocessing import StandardScaler
 
-from tracker.judge.model import LinearHead, softmax
+from tracker.judge.head import LinearHead, softmax
 from tracker.types import LABELS
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from tracker.judge.head import softmax
+
 CUES: dict[str, str] = {
     "negation": r"\b(?:not|no|never|nothing|none|nobody|neither|nor|without)\b|n['’]t\b",
     "refusal": r"\b(?:rul(?:e|ed|es|ing) (?:\w+ )?out|reject(?:s|ed)?|oppose[sd]?|opposition|against|refuse[sd]?|"
@@ -104,8 +106,6 @@ PAIR_MODEL_FEATURES = ("p_oppose_ab", "p_agree_ab", "p_neutral_ab", "p_oppose_ba
 def pair_model_features(model, batch: PairBatch) -> np.ndarray:
     """What the pair model reads: both statements together, in both orders, and each statement's
     stance toward the timeline's topic. Columns in PAIR_MODEL_FEATURES order."""
-    from tracker.judge.model import softmax
-
     n = len(batch)
     ab = softmax(model.logits(batch.text_a, batch.text_b))
     ba = softmax(model.logits(batch.text_b, batch.text_a))

@@ -7,12 +7,12 @@ import hashlib
 import json
 from pathlib import Path
 
-from dataclasses import dataclass, field
 
 import numpy as np
 
 from tracker.errors import ModelError
 from tracker.judge.features import FEATURE_VERSION, PairBatch, pair_features
+from tracker.judge.head import LinearHead
 from tracker.types import LABELS
 
 WEIGHTS_FILE = "weights.npz"
@@ -20,43 +20,6 @@ META_FILE = "model.json"
 CARD_FILE = "MODEL_CARD.md"
 SHIPPED_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "reversal"
 DEFAULT_THRESHOLD = 0.5
-
-
-def softmax(z: np.ndarray, axis: int = 1) -> np.ndarray:
-    z = z - z.max(axis=axis, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=axis, keepdims=True)
-
-
-@dataclass
-class LinearHead:
-    """A fitted, temperature-scaled multinomial logistic regression as plain arrays."""
-
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: np.ndarray
-    classes: np.ndarray
-    lr_classes: np.ndarray
-    temperature: float = 1.0
-    params: dict = field(default_factory=dict)
-
-    @staticmethod
-    def logits(Z: np.ndarray, coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
-        logits = Z @ coef.T + intercept
-        if coef.shape[0] == 1:  # binary LogisticRegression keeps one row
-            logits = np.hstack([-logits, logits]) / 2
-        return logits
-
-    @property
-    def n_features(self) -> int:
-        return int(self.mean.shape[0])
-
-    def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        """Columns in the order of self.classes (full_flop, half_flip, no_flip where present)."""
-        Z = (np.asarray(X, dtype=np.float64) - self.mean) / self.scale
-        p = softmax(self.logits(Z, self.coef, self.intercept) / self.temperature, axis=1)
-        return p[:, [list(self.lr_classes).index(c) for c in self.classes]]
 
 
 def decide(proba: np.ndarray, threshold: float) -> np.ndarray:
@@ -92,6 +55,7 @@ class Judge:
         self.cheap_head = cheap_head
         self.cascade_cutoff = cascade_cutoff
         self._key = key
+        self.pairs_read = 0  # pairs the pair model has read in this process (the cascade's cost)
         self.scorer = None  # loaded on first use; tests may set their own
 
     @property
@@ -158,11 +122,13 @@ class Judge:
             return np.zeros((0, len(LABELS)))
         cheap = self.cheap_features(batch)
         if not (cascade and self.cheap_head is not None and self.cascade_cutoff is not None):
+            self.pairs_read += len(batch) if self.pair_model is not None else 0
             return self._full(self.head, self.features(batch, cheap))
         p_cheap = self._full(self.cheap_head, cheap)
         read = np.flatnonzero(p_cheap[:, 0] + p_cheap[:, 1] >= self.cascade_cutoff)
         out = p_cheap.copy()
         if len(read):
+            self.pairs_read += len(read)
             sub = batch.subset(read)
             out[read] = self._full(self.head, self.features(sub, cheap[read]))
         # a pair the pair model never read is not flagged: its reversal mass is capped below the threshold

@@ -19,7 +19,7 @@ from typing import Protocol
 
 import numpy as np
 
-from tracker.judge.model import softmax
+from tracker.judge.head import softmax
 from tracker.errors import ModelError
 
 AEGIS = "aegis"

@@ -8,8 +8,8 @@ import datetime as dt
 import re
 
 from tracker.dates import DateError, parse_date
-from tracker.extract_records import _Found, _Quote
-from tracker.speakers import _Discourse, _resolve_speaker, _speaker_of
+from tracker.extraction.records import Found, Quote
+from tracker.extraction.speakers import Discourse, resolve_speaker, speaker_of
 
 # ---------------------------------------------------------------------------- vocabulary
 
@@ -28,7 +28,7 @@ _OPEN = "\"“"
 _CLOSE = "\"”"
 
 
-def _find_quotes(text: str, start: int, end: int) -> list[_Quote]:
+def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     """Double-quoted spans; straight quotes paired in order, an unclosed quote runs to the paragraph end."""
     quotes, i = [], start
     while i < end:
@@ -40,7 +40,7 @@ def _find_quotes(text: str, start: int, end: int) -> list[_Quote]:
                 j = text.find("\"", i + 1, end)
             if j < 0:
                 j = end
-            quotes.append(_Quote(i + 1, j, i, min(j + 1, end)))
+            quotes.append(Quote(i + 1, j, i, min(j + 1, end)))
             i = j + 1
             continue
         i += 1
@@ -51,7 +51,7 @@ _BOUNDARY_BEFORE = re.compile(rf"(?:^|[.!?:]|[.!?][\"”]|\b(?:{SPEECH_VERBS}),?
 _THAT_BEFORE = re.compile(r"\b(?:that|as|of|the|a|an|to|be|was|is|were|are|called|for|on|in|from|by|with)\s*$", re.I)
 
 
-def _classify_quotes(text: str, quotes: list[_Quote], para_start: int, para_end: int) -> None:
+def classify_quotes(text: str, quotes: list[Quote], para_start: int, para_end: int) -> None:
     """Direct quotes stand on their own (after a colon, a sentence end or 'X said,'); the rest are
     scare quotes inside reported speech ('said the voices "echo in my ears"')."""
     for q in quotes:
@@ -80,9 +80,9 @@ def _after_attribution(after: str) -> re.Match | None:
     return _AFTER_A.match(after) or _AFTER_B.match(after)
 
 
-def _direct_quotes(text: str, doc, start: int, end: int, quotes: list[_Quote], state: _Discourse) -> list[_Found]:
-    out: list[_Found] = []
-    last: _Found | None = None
+def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], state: Discourse) -> list[Found]:
+    out: list[Found] = []
+    last: Found | None = None
     carried, state.open_quote = state.open_quote, None
     for q in quotes:
         if carried is not None and q.open_start == start:
@@ -116,7 +116,7 @@ def _direct_quotes(text: str, doc, start: int, end: int, quotes: list[_Quote], s
         if not speaker:
             continue
         sent_s, sent_e = _sentence_bounds(text, start, end, q)
-        last = _Found(speaker, text[inner_start:inner_end], "direct", inner_start, inner_end, anchor,
+        last = Found(speaker, text[inner_start:inner_end], "direct", inner_start, inner_end, anchor,
                       sent_s, sent_e, [(q.open_start, q.close_end)])
         out.append(last)
         if q.end >= end:  # no closing mark: the quote goes on in the next paragraph
@@ -137,7 +137,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _sentence_bounds(text: str, start: int, end: int, q: _Quote) -> tuple[int, int]:
+def _sentence_bounds(text: str, start: int, end: int, q: Quote) -> tuple[int, int]:
     left = max(text.rfind(". ", start, q.open_start), text.rfind("? ", start, q.open_start),
                text.rfind("! ", start, q.open_start))
     left = start if left < 0 else left + 2
@@ -151,12 +151,12 @@ def _may_attribute_after(inner: str) -> bool:
     return not inner.rstrip().endswith(".")
 
 
-def _quote_speaker(text: str, doc, start: int, end: int, q: _Quote, state: _Discourse) -> tuple[str, int]:
+def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discourse) -> tuple[str, int]:
     """Speaker from the attribution after the quote, else from the clause before it."""
     after = text[q.close_end:min(q.close_end + 120, end)]
     m = _after_attribution(after) if _may_attribute_after(text[q.start:q.end]) else None
     if m:
-        return _resolve_speaker(m.group("spk"), q.close_end + m.start("spk"), state), q.close_end + m.start("verb")
+        return resolve_speaker(m.group("spk"), q.close_end + m.start("spk"), state), q.close_end + m.start("verb")
     clause_start = _clause_start(text, start, q.open_start)
     before = text[clause_start:q.open_start]
     if not before.strip():
@@ -167,7 +167,7 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: _Quote, state: _Disc
     verbs = [t for t in doc if clause_start - start <= t.idx < q.open_start - start and t.pos_ in ("VERB", "AUX")]
     for verb in reversed(verbs):
         if any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("conj", "advcl", "xcomp"):
-            speaker = _speaker_of(verb, start, state)
+            speaker = speaker_of(verb, start, state)
             if speaker:
                 return speaker, start + verb.idx
     return "", q.open_start
@@ -188,7 +188,7 @@ def _clause_start(text: str, start: int, pos: int) -> int:
     return last
 
 
-def _label_speaker(label: str, state: _Discourse) -> str:
+def _label_speaker(label: str, state: Discourse) -> str:
     """Transcript labels ('TRUMP:', 'FOX NEWS:') -> a known person, else the label in title case."""
     person = state.lookup(label.title()) or state.lookup(label)
     return person.name if person else label.title() if label.isupper() else label
@@ -202,16 +202,16 @@ _SIGNATURE = re.compile(
 _LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Z][A-Z .&'’-]{1,40}):\s*(?P<body>.+)$")
 
 
-def _post_signature(line: str) -> re.Match | None:
+def post_signature(line: str) -> re.Match | None:
     return _SIGNATURE.search(line)
 
 
-def _post_statements(text: str, state: _Discourse) -> list[_Found]:
+def post_statements(text: str, state: Discourse) -> list[Found]:
     """An embedded post ('… — Name (@handle) August 19, 2025'): its lines are the author's words,
     except transcript lines ('TRUMP: "…"'), which belong to the labelled speaker."""
     out = []
-    for sig, block in _post_blocks(text):
-        author = _resolve_speaker(sig.group("author"), sig.start(), state)
+    for sig, block in post_blocks(text):
+        author = resolve_speaker(sig.group("author"), sig.start(), state)
         try:
             day = parse_date(sig.group("date").replace(".", ""), today=dt.date.max)[0]
         except DateError:
@@ -221,7 +221,7 @@ def _post_statements(text: str, state: _Discourse) -> list[_Found]:
     return out
 
 
-def _post_blocks(text: str) -> list[tuple[re.Match, list[tuple[int, int]]]]:
+def post_blocks(text: str) -> list[tuple[re.Match, list[tuple[int, int]]]]:
     """Each post signature with the post lines above it (and any text before the dash)."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     blocks = []
@@ -252,12 +252,12 @@ def _looks_like_post(line: str) -> bool:
 _ROLE_LABELS = {"reporter", "host", "interviewer", "moderator", "anchor", "question", "q", "a", "answer"}
 
 
-def _is_label(label: str, state: _Discourse) -> bool:
+def _is_label(label: str, state: Discourse) -> bool:
     """'FOX NEWS:', 'TRUMP:', 'REPORTER:' are speakers; 'BREAKING:' or 'CONFIRMED:' are not."""
     return len(label.split()) > 1 or label.lower() in _ROLE_LABELS or bool(state.lookup(label.title()))
 
 
-def _post_line(text: str, s: int, e: int, author: str, day, state: _Discourse) -> list[_Found]:
+def _post_line(text: str, s: int, e: int, author: str, day, state: Discourse) -> list[Found]:
     line = text[s:e]
     stripped = re.sub(r"^[^\w\"“]+", "", line)
     offset = s + (len(line) - len(stripped))
@@ -272,4 +272,4 @@ def _post_line(text: str, s: int, e: int, author: str, day, state: _Discourse) -
         be -= 1
     if be - bs < 3:
         return []
-    return [_Found(speaker, text[bs:be], "direct", bs, be, s, s, e, [], False, day)]
+    return [Found(speaker, text[bs:be], "direct", bs, be, s, s, e, [], False, day)]

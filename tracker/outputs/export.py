@@ -33,14 +33,15 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_table(df: pd.DataFrame, out: str | Path | None, *, fmt: str = "csv", raw: bool = False) -> None:
-    """Write to a file, or stdout when out is None or '-'."""
+    """Write to a file, a text stream, or stdout when out is None or '-'."""
     if fmt == "json":
         text = df.to_json(orient="records", force_ascii=False, indent=2, date_format="iso")
     else:
         text = (df if raw else neutralise_formulas(df)).to_csv(index=False)
-    if out is None or str(out) == "-":
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        sys.stdout.flush()
+    if out is None or str(out) == "-" or hasattr(out, "write"):
+        stream = out if hasattr(out, "write") else sys.stdout
+        stream.write(text if text.endswith("\n") else text + "\n")
+        stream.flush()
         return
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,8 +8,8 @@ import json
 from dataclasses import dataclass
 
 
-from tracker.dates import format_date
-from tracker.report import RATING, _env, md_escape
+from tracker.outputs.report import md_escape, template_env
+from tracker.types import Change
 from tracker.store import Store
 
 SCHEMA_VERSION = "1.1"  # 1.1: optional "basis" on each change
@@ -60,7 +60,7 @@ def build_digest(store: Store, *, window: Window | None, mode: str, now: dt.date
         groups.append({
             "actor": actor, "topic": int(topic), "topic_label": g["topic_label"].iloc[0] or "",
             "n_changes": int(len(g)),
-            "changes": [_change(r) for r in g.itertuples(index=False)],
+            "changes": [Change.from_row(r).to_json() for r in g.itertuples(index=False)],
         })
     actors = []
     for actor, g in changes.groupby("actor", sort=True):
@@ -83,23 +83,10 @@ def build_digest(store: Store, *, window: Window | None, mode: str, now: dt.date
     }
 
 
-def _change(r) -> dict:
-    return {
-        "change_id": r.change_id, "label": r.label, "rating": RATING.get(r.label, r.label), "score": round(float(r.score), 4),
-        "earlier": {"statement_id": r.earlier_id, "date": format_date(r.earlier_date, r.earlier_precision),
-                    "text": r.earlier_text, "source": r.earlier_source, "kind": r.earlier_kind or "direct"},
-        "later": {"statement_id": r.later_id, "date": format_date(r.later_date, r.later_precision),
-                  "text": r.later_text, "source": r.later_source, "kind": r.later_kind or "direct"},
-        "cues": json.loads(r.cues or "[]"),
-        "basis": r.basis,
-        "detected_at": r.detected_at,
-    }
-
-
 def render_digest(doc: dict, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-    env = _env()
+    env = template_env()
     env.filters["md"] = md_escape
     return env.get_template(f"digest.{fmt}.j2").render(d=doc)
 

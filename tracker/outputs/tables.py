@@ -6,6 +6,7 @@ import pandas as pd
 
 from tracker.dates import format_date
 from tracker.store import Store
+from tracker.types import Change
 
 CHANGE_COLUMNS = ["change_id", "actor", "topic", "topic_label", "earlier_id", "earlier_date", "earlier_text",
                   "earlier_source", "later_id", "later_date", "later_text", "later_source", "label", "score"]
@@ -23,10 +24,11 @@ def changes_table(store: Store, *, actor=None, topic=None, since=None, until=Non
 
 
 def changes_contract(df: pd.DataFrame) -> pd.DataFrame:
-    df["earlier_date"] = _dates(df, "earlier_date", "earlier_precision")
-    df["later_date"] = _dates(df, "later_date", "later_precision")
-    df["score"] = df["score"].round(4)
-    return df[CHANGE_COLUMNS].reset_index(drop=True)
+    """Rows of Store.changes() as the contract table, through the one Change record."""
+    rows = [Change.from_row(r).contract() for r in df.itertuples(index=False)]
+    out = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+    out["topic"] = out["topic"].astype("Int64")
+    return out
 
 
 def candidates_table(store: Store, judge_key: str, threshold: float, *, actor=None, topic=None, since=None,

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.actors import ActorAliases
-from tracker.article_dates import _resolve_dates
-from tracker.articles import Article
-from tracker.extract_records import _Found, _Quote, _in_spans
-from tracker.quotes import (_classify_quotes, _direct_quotes, _find_quotes, _post_blocks, _post_signature,
-                            _post_statements)
-from tracker.reported import _according_to, _descriptions, _reported
-from tracker.speakers import _Discourse, _register_people
+from tracker.extraction.dates import resolve_dates
+from tracker.extraction.read import Article
+from tracker.extraction.records import Found, Quote, in_spans
+from tracker.extraction.quotes import (classify_quotes, direct_quotes, find_quotes, post_blocks, post_signature,
+                            post_statements)
+from tracker.extraction.reported import according_to, find_descriptions, find_reported
+from tracker.extraction.speakers import Discourse, register_people
 
 # ---------------------------------------------------------------------------- records
 
@@ -58,17 +58,17 @@ def load_nlp():
 def extract_statements(article: Article, *, aliases: ActorAliases | None = None, nlp=None) -> list[Extracted]:
     """All statements in an article, in reading order, speakers resolved and dates anchored."""
     nlp = nlp or load_nlp()
-    state = _Discourse()
-    found: list[_Found] = []
-    quotes_all: list[_Quote] = []
-    post_lines = {s for block in _post_blocks(article.text) for s, _ in block[1]}
+    state = Discourse()
+    found: list[Found] = []
+    quotes_all: list[Quote] = []
+    post_lines = {s for block in post_blocks(article.text) for s, _ in block[1]}
     for start, end in _paragraphs(article.text):
-        if start in post_lines or _post_signature(article.text[start:end]):
-            continue  # embedded posts are read by _post_statements
+        if start in post_lines or post_signature(article.text[start:end]):
+            continue  # embedded posts are read by post_statements
         found.extend(_paragraph_statements(article.text, start, end, nlp, state, quotes_all))
-    found.extend(_post_statements(article.text, state))
+    found.extend(post_statements(article.text, state))
     found.sort(key=lambda f: f.start)
-    dated = _resolve_dates(article, found, quotes_all)
+    dated = resolve_dates(article, found, quotes_all)
     out = []
     index = {id(f): i for i, f in enumerate(found)}
     for f, (day, precision) in zip(found, dated):
@@ -102,19 +102,19 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------------- one paragraph
 
 
-def _paragraph_statements(text: str, start: int, end: int, nlp, state: _Discourse,
-                          quotes_all: list[_Quote]) -> list[_Found]:
+def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse,
+                          quotes_all: list[Quote]) -> list[Found]:
     para = text[start:end]
     doc = nlp(para)
-    quotes = _find_quotes(text, start, end)
-    _classify_quotes(text, quotes, start, end)
+    quotes = find_quotes(text, start, end)
+    classify_quotes(text, quotes, start, end)
     quotes_all.extend(quotes)
-    in_quote = _in_spans([(q.open_start - start, q.close_end - start) for q in quotes])
-    _register_people(doc, start, state, in_quote)
-    out: list[_Found] = []
-    out.extend(_according_to(doc, start, state, in_quote))
-    out.extend(_direct_quotes(text, doc, start, end, quotes, state))
+    in_quote = in_spans([(q.open_start - start, q.close_end - start) for q in quotes])
+    register_people(doc, start, state, in_quote)
+    out: list[Found] = []
+    out.extend(according_to(doc, start, state, in_quote))
+    out.extend(direct_quotes(text, doc, start, end, quotes, state))
     direct_spans = [(q.open_start, q.close_end) for q in quotes if q.direct]
-    out.extend(_reported(doc, start, state, in_quote, direct_spans, out))
-    out.extend(_descriptions(doc, start, state, in_quote, out))
+    out.extend(find_reported(doc, start, state, in_quote, direct_spans, out))
+    out.extend(find_descriptions(doc, start, state, in_quote, out))
     return out

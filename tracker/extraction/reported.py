@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract_records import _Found
-from tracker.speakers import _Discourse, _resolve_speaker, _speaker_of
+from tracker.extraction.records import Found
+from tracker.extraction.speakers import Discourse, resolve_speaker, speaker_of
 
 # ---------------------------------------------------------------------------- vocabulary
 
@@ -54,8 +54,8 @@ _CONTRAST = re.compile(r"\b(?:%s)\s+(?:(?:having|he|she|they|had|has|have|was|we
 # ---------------------------------------------------------------------------- reported speech
 
 
-def _reported(doc, base: int, state: _Discourse, in_quote, direct_spans, already: list[_Found]) -> list[_Found]:
-    out: list[_Found] = []
+def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, already: list[Found]) -> list[Found]:
+    out: list[Found] = []
     taken: list[tuple[int, int]] = []
     overrides: dict[int, str] = {}  # verb index -> speaker, for verbs the parser attached too deep
     for tok in doc:
@@ -87,7 +87,7 @@ def _reported(doc, base: int, state: _Discourse, in_quote, direct_spans, already
             continue  # inside a question put to someone, not a claim
         if any(ts <= base + tok.idx < te for ts, te in taken):
             continue  # nested inside another reported clause ("confirmed that Trump ruled out ...")
-        speaker = overrides.get(tok.i) or _speaker_of(tok, base, state)
+        speaker = overrides.get(tok.i) or speaker_of(tok, base, state)
         if not speaker:
             continue
         overrides.update({k: speaker for k, v in overrides.items() if v == ""})
@@ -97,7 +97,7 @@ def _reported(doc, base: int, state: _Discourse, in_quote, direct_spans, already
         sent = tok.sent
         present = tok.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lower_ not in ("has", "have")
                                                      for c in tok.children)
-        out.append(_Found(speaker, text, "reported", s, e, base + tok.idx, base + sent.start_char,
+        out.append(Found(speaker, text, "reported", s, e, base + tok.idx, base + sent.start_char,
                           base + sent.end_char, [(s, e)], present))
         taken.append((s, e))
     return out
@@ -188,7 +188,7 @@ def _trim_tokens(doc, first: int, last: int) -> tuple[int, int]:
 # ---------------------------------------------------------------------------- according to
 
 
-def _according_to(doc, base: int, state: _Discourse, in_quote) -> list[_Found]:
+def according_to(doc, base: int, state: Discourse, in_quote) -> list[Found]:
     """'According to an official ..., X happened' with no reporting verb: the source said it."""
     out = []
     for sent in doc.sents:
@@ -196,8 +196,8 @@ def _according_to(doc, base: int, state: _Discourse, in_quote) -> list[_Found]:
         if not m or in_quote(sent.start_char):
             continue
         s = base + sent.start_char + sent.text.index(m.group(2))
-        speaker = _resolve_speaker(m.group(1), base + sent.start_char, state)
-        out.append(_Found(speaker, m.group(2), "reported", s, s + len(m.group(2)), base + sent.start_char,
+        speaker = resolve_speaker(m.group(1), base + sent.start_char, state)
+        out.append(Found(speaker, m.group(2), "reported", s, s + len(m.group(2)), base + sent.start_char,
                           base + sent.start_char, base + sent.end_char))
     return out
 
@@ -205,7 +205,7 @@ def _according_to(doc, base: int, state: _Discourse, in_quote) -> list[_Found]:
 # ---------------------------------------------------------------------------- descriptions
 
 
-def _descriptions(doc, base: int, state: _Discourse, in_quote, already: list[_Found]) -> list[_Found]:
+def find_descriptions(doc, base: int, state: Discourse, in_quote, already: list[Found]) -> list[Found]:
     out = []
     for m in _DESCRIPTION.finditer(doc.text):
         if in_quote(m.start()):
@@ -216,7 +216,7 @@ def _descriptions(doc, base: int, state: _Discourse, in_quote, already: list[_Fo
         verb = next((t for t in doc[tok.i:tok.i + 4] if t.pos_ in ("VERB", "AUX")), tok)
         if verb.pos_ == "AUX" and verb.head is not verb:
             verb = verb.head
-        speaker = _speaker_of(verb, base, state)
+        speaker = speaker_of(verb, base, state)
         if not speaker:
             continue
         rights = [c for c in verb.rights if c.dep_ not in ("conj", "cc", "punct")]
@@ -228,7 +228,7 @@ def _descriptions(doc, base: int, state: _Discourse, in_quote, already: list[_Fo
             continue  # part of another statement ("appeared to take aim at": one description)
         sent = verb.sent
         present = bool(re.match(r"(?:is|are|has been|have been)\b", m.group(0), re.I)) or tok.tag_ in ("VBZ", "VBP")
-        found = _Found(speaker, doc.text[s_char:e_char], "description", s, e, s, base + sent.start_char,
+        found = Found(speaker, doc.text[s_char:e_char], "description", s, e, s, base + sent.start_char,
                        base + sent.end_char, [], present)
         if _CONTRAST.search(doc.text[max(0, s_char - 60):s_char]):
             found.contrasts = next((f for f in already if f.speaker == speaker and f.sent_start == found.sent_start),

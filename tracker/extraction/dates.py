@@ -8,8 +8,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from tracker.articles import Article
-from tracker.extract_records import _Found, _Quote, _in_spans
+from tracker.extraction.read import Article
+from tracker.extraction.records import Found, Quote, in_spans
 
 # ---------------------------------------------------------------------------- dates
 
@@ -42,9 +42,9 @@ class _Cue:
     match: re.Match
 
 
-def _find_cues(text: str, quotes: list[_Quote]) -> list[_Cue]:
+def _find_cues(text: str, quotes: list[Quote]) -> list[_Cue]:
     """Date expressions outside quotes; ones that look ahead ('due to take effect on Tuesday') are dropped."""
-    quoted = _in_spans([(q.open_start, q.close_end) for q in quotes])
+    quoted = in_spans([(q.open_start, q.close_end) for q in quotes])
     cues = []
     for kind, pattern in _CUES:
         for m in pattern.finditer(text):
@@ -99,7 +99,7 @@ def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date
     return day, "day"
 
 
-def _resolve_dates(article: Article, found: list[_Found], quotes: list[_Quote]) -> list[tuple[dt.date, str]]:
+def resolve_dates(article: Article, found: list[Found], quotes: list[Quote]) -> list[tuple[dt.date, str]]:
     """Each statement's date: a cue near its verb, else the last event date before it, else the article date."""
     day0 = article.date or dt.date.today()
     cues = _find_cues(article.text, quotes)
@@ -146,7 +146,7 @@ def _resolve_dates(article: Article, found: list[_Found], quotes: list[_Quote]) 
 _FRAME_CUES = {"weekday", "yesterday", "today"}
 
 
-def _inherited(f: _Found, resolved, content, used_by, last_of, day0) -> tuple[dt.date, str]:
+def _inherited(f: Found, resolved, content, used_by, last_of, day0) -> tuple[dt.date, str]:
     """No cue of its own: the last event date before it, unless that date was another speaker's
     and this speaker was already dated ('Macron also announced …' after 'NATO said on Tuesday')."""
     earlier = [(c, d, p) for c, d, p in resolved if c.start < f.sent_start

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 
 @dataclass
-class _Quote:
+class Quote:
     start: int  # offsets of the quoted words (inside the quote marks), in article.text
     end: int
     open_start: int  # offset of the opening quote mark
@@ -18,7 +18,7 @@ class _Quote:
 
 
 @dataclass
-class _Found:
+class Found:
     """A statement before its date is resolved."""
 
     speaker: str
@@ -32,11 +32,11 @@ class _Found:
     excluded: list[tuple[int, int]] = field(default_factory=list)  # spans whose date cues are not ours
     present: bool = False
     fixed_date: dt.date | None = None
-    contrasts: "_Found | None" = None  # the same speaker's statement the writer sets this one against
+    contrasts: "Found | None" = None  # the same speaker's statement the writer sets this one against
 
 
 # ---------------------------------------------------------------------------- spans
 
 
-def _in_spans(spans: list[tuple[int, int]]):
+def in_spans(spans: list[tuple[int, int]]):
     return lambda i: any(s <= i < e for s, e in spans)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracker.extract_records import _Found
+from tracker.extraction.records import Found
 
 # ---------------------------------------------------------------------------- records
 
@@ -51,12 +51,12 @@ _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # ---------------------------------------------------------------------------- discourse state
 
 
-class _Discourse:
+class Discourse:
     """People met so far, so later titles, surnames and pronouns can be resolved."""
 
     def __init__(self) -> None:
         self.people: dict[str, _Person] = {}
-        self.open_quote: _Found | None = None  # a quote left unclosed at the end of a paragraph
+        self.open_quote: Found | None = None  # a quote left unclosed at the end of a paragraph
 
     def register(self, name: str, titles: str, offset: int, subject: bool) -> _Person:
         name = " ".join(name.split())
@@ -149,7 +149,7 @@ def _title_matches(role: str, titles: str) -> bool:
 # ---------------------------------------------------------------------------- people
 
 
-def _register_people(doc, base: int, state: _Discourse, in_quote) -> None:
+def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     """Every PERSON named outside quotes, with the title words just before the name."""
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -229,7 +229,7 @@ def _titles_before(doc, i: int) -> str:
     return " ".join(reversed(words)).replace(" - ", "-")
 
 
-def _resolve_speaker(phrase: str, offset: int, state: _Discourse) -> str:
+def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     """A speaker phrase as written -> a person's full name, or an anonymous role."""
     phrase = " ".join(re.sub(r"^[\s,;:]+|[\s,;:]+$", "", phrase).split())
     phrase = re.sub(r"['’]s$", "", phrase)
@@ -257,7 +257,7 @@ def _resolve_speaker(phrase: str, offset: int, state: _Discourse) -> str:
     return _clean_name(phrase)
 
 
-def _named_within(phrase: str, state: _Discourse, *, multi_only: bool = False) -> str:
+def _named_within(phrase: str, state: Discourse, *, multi_only: bool = False) -> str:
     """A known person named inside a phrase ('Mr Starmer', 'Kremlin spokesman Dmitry Peskov')."""
     whole = [p.name for p in state.people.values() if len(p.name.split()) > 1 and p.name in phrase]
     if whole:
@@ -307,7 +307,7 @@ def _subject_phrase(tok) -> tuple[str, int]:
     return span.text, span.start_char
 
 
-def _speaker_of(verb, base: int, state: _Discourse) -> str:
+def speaker_of(verb, base: int, state: Discourse) -> str:
     """Subject of a verb, climbing through conj/xcomp/advcl heads when it has none of its own."""
     tok = verb
     for _ in range(6):
@@ -318,7 +318,7 @@ def _speaker_of(verb, base: int, state: _Discourse) -> str:
             if subj.lower_ == "who" and tok.dep_ == "relcl":
                 subj = tok.head
             text, at = _subject_phrase(subj)
-            return _resolve_speaker(text, base + at, state)
+            return resolve_speaker(text, base + at, state)
         if any(c.dep_ == "nsubjpass" for c in tok.children) or tok.dep_ in ("ROOT",) or tok.head is tok:
             return ""
         if tok.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "relcl", "acl", "ccomp"):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tracker.dates import DateError, parse_date
 from tracker.errors import InputError
-from tracker.ingest import ARTICLE_SUFFIXES, decode
+from tracker.textio import ARTICLE_SUFFIXES, decode
 
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
