@@ -160,3 +160,23 @@ def test_store_that_is_not_sqlite(cli, tmp_path):
 def test_stdin_ingest(cli, tmp_path):
     code, _, stderr = cli("ingest", "-", "--db", tmp_path / "s.db", input="actor,date,text\nA,2024-01-01,hello\n")
     assert code == 0 and "ingested 1" in stderr
+
+
+def test_candidates_lists_every_judged_pair_with_flags_matching_changes(demo_db, cli):
+    db, _, _ = demo_db
+    code, stdout, _ = cli("candidates", "--db", db)
+    assert code == 0
+    import io
+
+    cand = pd.read_csv(io.StringIO(stdout), dtype=str, keep_default_na=False)
+    assert list(cand.columns) == ["earlier_id", "later_id", "actor", "topic", "topic_label", "score", "label",
+                                  "flagged"]
+    changes = pd.read_csv(io.StringIO(cli("changes", "--db", db)[1]), dtype=str, keep_default_na=False)
+    flagged = set(zip(cand.loc[cand["flagged"] == "True", "earlier_id"], cand.loc[cand["flagged"] == "True", "later_id"]))
+    judged_changes = {(e, l) for e, l in zip(changes["earlier_id"], changes["later_id"])}
+    assert flagged == judged_changes & set(zip(cand["earlier_id"], cand["later_id"]))
+    assert len(cand) > len(changes)  # unflagged pairs are listed too
+    code, stdout, _ = cli("candidates", "--db", db, "--format", "json", "--min-score", "0.5")
+    rows = json.loads(stdout)
+    assert code == 0 and rows and all(r["score"] >= 0.5 for r in rows)
+    assert len(rows) < len(cand)

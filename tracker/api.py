@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 import pandas as pd
 
 from tracker.errors import InputError, ModelError, UsageError
+from tracker.outputs.export import write_text
 from tracker.runstate import read_state, run_key
 
 DEFAULT_DB = "tracker.db"
@@ -132,7 +133,7 @@ class Tracker:
         return summary
 
     # -- judging ------------------------------------------------------------------------------
-    def detect(self, *, window_days: int = 730, budget: int | None = None, threshold: float | None = None,
+    def detect(self, *, window_days: int = 7300, budget: int | None = None, threshold: float | None = None,
                topics_file: str | Path | None = None, progress: bool = True):
         """Embed what is new, give it topics, judge its candidate pairs, store the changes."""
         from tracker.candidates import DEFAULT_BUDGET
@@ -173,10 +174,11 @@ class Tracker:
         return score_pairs(self.judge, self.embedder, pairs)
 
     # -- reading what the store holds -----------------------------------------------------------
-    def changes(self, *, actor=None, topic=None, since=None, until=None) -> pd.DataFrame:
+    def changes(self, *, actor=None, topic=None, since=None, until=None, review=None) -> pd.DataFrame:
         from tracker.outputs.tables import changes_table
 
-        return changes_table(self.store, actor=actor, topic=topic, since=_bound(since), until=_bound(until))
+        return changes_table(self.store, actor=actor, topic=topic, since=_bound(since), until=_bound(until),
+                             review=review)
 
     def candidates(self, *, actor=None, topic=None, since=None, until=None, min_score=None) -> pd.DataFrame:
         from tracker.outputs.tables import candidates_table
@@ -245,7 +247,7 @@ class Tracker:
         if topic is None:
             topic = str(statements["topic"].value_counts().idxmax())
             statements = statements[statements["topic"].astype(str) == topic]
-        changes = changes_table(self.store, actor=actor, topic=topic)
+        changes = changes_table(self.store, actor=actor, topic=topic, review=["unreviewed", "confirmed"])
         fig = timeline_figure(statements, changes,
                               title=f"{statements['actor'].iloc[0]} — {statements['topic_label'].iloc[0]}")
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -255,8 +257,28 @@ class Tracker:
             path.write_bytes(render_png(fig))
         return path
 
+    # -- people's reviews (tracker/review) -----------------------------------------------------------
+    def review(self, earlier_id: str, later_id: str, verdict: str, *, note: str = "", reviewer: str | None = None):
+        """Append a person's verdict on a pair (full_flop / half_flip confirm, no_flip dismisses); the latest
+        review of a pair wins and the history stays. Reviewer: given, else $TRACKER_REVIEWER or the login."""
+        from tracker.review.labels import record_review
+        return record_review(self.store, earlier_id, later_id, verdict, note=note, reviewer=reviewer)
+
+    def reviews(self) -> pd.DataFrame:
+        return self.store.reviews()
+
+    def export_labels(self, out: str | Path = "reviewed-labels", *, part: str = "reviews") -> tuple[list[Path], int]:
+        """Each reviewed pair's latest verdict as <part>_statements.csv + <part>_pairs.csv (data/labelled format)."""
+        from tracker.review.labels import export_labels
+        return export_labels(self.store, out, part=part)
+
+    def serve(self, *, host: str = "127.0.0.1", port: int = 8765, token: str | None = None) -> None:
+        """The review queue in a browser until interrupted; only the queue's candidates load the judge."""
+        from tracker.review.server import serve
+        serve(self.store.path, host=host, port=port, token=token, judge=lambda: self.judge, log=self.log)
+
     # -- the whole job ---------------------------------------------------------------------------
-    def run(self, inputs: list[str], out: str | Path | None = None, *, window_days: int = 730,
+    def run(self, inputs: list[str], out: str | Path | None = None, *, window_days: int = 7300,
             topics_file: str | Path | None = None, rejects: str | Path | None = None,
             article_meta: dict | None = None) -> RunResult:
         """Ingest + detect, then write changes.csv, a timeline CSV per flagged actor-topic and report.html
@@ -307,7 +329,7 @@ class Tracker:
     def train(*, data: str | Path = "data/labelled", out: str | Path = "models/reversal", model=None, backend=None,
               pair_model: str | Path | None = None, pretrain: bool = False, pretrain_size: int = 48_000,
               base: str | None = None, work: str | Path = "build/pair_model", version: str = "reversal-2",
-              seed: int = 0, nli: str | None = None, log: Log = _stderr):
+              seed: int = 0, nli: str | None = None, reviews: str | Path | None = None, log: Log = _stderr):
         """Stage 1 (the pair model on public corpora, with `pretrain`), then stage 2 (the head on real pairs)."""
         from tracker.embed import Embedder
         from tracker.judge import workflow
@@ -315,7 +337,12 @@ class Tracker:
         pm = (workflow.pretrain(work, base=base, size=pretrain_size, seed=seed, log=log) if pretrain
               else workflow.pair_model_at(pair_model))
         embedder = Embedder(model, backend=backend, show_progress=True)
-        labelled = workflow.labelled_with_features(data, embedder, pair_model=pm, nli=nli)
+        frame = None
+        if reviews:  # pairs people confirmed or dismissed in this store train too (still grouped by actor)
+            from tracker.review.labels import labelled_with_reviews
+
+            frame = labelled_with_reviews(data, reviews, log=log)
+        labelled = workflow.labelled_with_features(data, embedder, pair_model=pm, nli=nli, frame=frame)
         return workflow.fit(labelled, embedder=embedder, out=out, version=version, seed=seed, data_dir=Path(data),
                             log=log)
 
@@ -357,18 +384,3 @@ def _slug(text: str) -> str:
     import re
 
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "actor"
-
-
-def write_text(path: str | Path | None, text: str) -> None:
-    """stdout when path is None or '-'; else written whole via a temporary file, so readers never see half."""
-    import sys
-
-    if path is None or str(path) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)

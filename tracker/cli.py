@@ -13,7 +13,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from tracker.api import Tracker, write_text
+from tracker.api import Tracker
+from tracker.outputs.export import write_text
 from tracker.errors import InputError, ModelError, StoreError, TrackerError, UsageError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -98,7 +99,7 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="CSV / JSONL / Parqu
 
 @command()
 def detect(db: Db = None, model: Model = None, backend: Backend = None, classifier: Classifier = None, trust: Trust = False,
-           window: Window = 730, budget: Budget = None, topics: TopicsFile = None, engine: Engine = "local",
+           window: Window = 7300, budget: Budget = None, topics: TopicsFile = None, engine: Engine = "local",
            scheduler: Scheduler = None):
     """Embed, group into topics, judge each statement against its actor's nearest earlier ones."""
     with _open(db, model=model, backend=backend, classifier=classifier, trust=trust, engine=engine,
@@ -108,10 +109,12 @@ def detect(db: Db = None, model: Model = None, backend: Backend = None, classifi
 
 @command()
 def changes(db: Db = None, format: Format = "csv", out: Out = None, actor: Actor = None, topic: Topic = None,
-            since: Since = None, until: Until = None, raw: Raw = False):
-    """List flagged changes (contract columns)."""
+            since: Since = None, until: Until = None, raw: Raw = False,
+            review: Annotated[Optional[str], typer.Option("--review", help="Only changes whose review is unreviewed, "
+                                                          "confirmed or dismissed (comma-separated).")] = None):
+    """List flagged changes (contract columns, then `review`: unreviewed / confirmed / dismissed)."""
     with _open(db) as t:
-        _table(t.changes(actor=actor, topic=topic, since=since, until=until), out, format, raw)
+        _table(t.changes(actor=actor, topic=topic, since=since, until=until, review=review), out, format, raw)
 
 
 @command()
@@ -151,7 +154,7 @@ def classify(pairs: Annotated[Path, typer.Argument(help="CSV with text_a,text_b 
 def run(inputs: Annotated[list[str], typer.Argument(help="Statement files or folders.")],
         out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default: changes CSV to stdout).")] = None,
         db: Db = None, model: Model = None, backend: Backend = None, classifier: Classifier = None, trust: Trust = False,
-        actors: Actors = None, rejects: Rejects = None, window: Window = 730, topics: TopicsFile = None,
+        actors: Actors = None, rejects: Rejects = None, window: Window = 7300, topics: TopicsFile = None,
         date: ArticleDate = None, url: ArticleUrl = None, outlet: ArticleOutlet = None,
         engine: Engine = "local", scheduler: Scheduler = None):
     """Ingest + detect, then write changes.csv, a timeline CSV per flagged actor-topic, and report.html."""
@@ -207,10 +210,13 @@ def train(data: LabelledDir = Path("data/labelled"),
           base: Annotated[Optional[str], typer.Option("--base", help="Encoder to start stage 1 from (default: "
                                                                      "the bundled all-MiniLM-L6-v2).")] = None,
           work: Annotated[Path, typer.Option("--work", help="Stage 1 working folder (checkpoints).")] = Path("build/pair_model"),
-          version: Annotated[str, typer.Option("--version", help="Version recorded with the judge.")] = "reversal-2"):
+          version: Annotated[str, typer.Option("--version", help="Version recorded with the judge.")] = "reversal-2",
+          reviews: Annotated[bool, typer.Option("--reviews", help="Also train on the store's reviewed pairs.")] = False,
+          db: Db = None):
     """Train the judge: stage 1 (pair model, with --pretrain) then stage 2 (head on labelled pairs)."""
     Tracker.train(data=data, out=out, model=model, backend=backend, pair_model=pair_model, pretrain=pretrain,
-                  pretrain_size=pretrain_size, base=base, work=work, version=version, seed=seed, nli=nli, log=err)
+                  pretrain_size=pretrain_size, base=base, work=work, version=version, seed=seed, nli=nli,
+                  reviews=(db or Path("tracker.db")) if reviews else None, log=err)
 
 
 @command()
@@ -231,6 +237,51 @@ def evaluate_extraction(articles: Annotated[Path, typer.Option("--articles", hel
                         out: Out = None):
     """Score statement extraction against gold: speaker precision/recall, date accuracy (JSON)."""
     write_text(out, json.dumps(Tracker.evaluate_extraction(articles), indent=2) + "\n")
+
+
+@command()
+def review(earlier_id: Annotated[str, typer.Argument(help="The earlier statement's id.")],
+           later_id: Annotated[str, typer.Argument(help="The later statement's id (same actor).")],
+           verdict: Annotated[str, typer.Option("--verdict", help="full_flop or half_flip (confirm), "
+                                                "no_flip (dismiss).")],
+           note: Annotated[str, typer.Option("--note", help="Why: kept with the verdict.")] = "",
+           reviewer: Annotated[Optional[str], typer.Option("--reviewer", envvar="TRACKER_REVIEWER",
+                                                           help="Who decides (default: the login name).")] = None,
+           db: Db = None):
+    """Record a verdict on a pair; the latest review of a pair wins, earlier ones stay as history."""
+    with _open(db) as t:
+        r = t.review(earlier_id, later_id, verdict, note=note, reviewer=reviewer)
+    err(f"review {r.review_id}: {r.verdict} on {r.earlier_id} -> {r.later_id} by {r.reviewer}"
+        + (f" (replaces {r.previous.verdict} by {r.previous.reviewer})" if r.previous else ""))
+
+
+@command()
+def reviews(db: Db = None, format: Format = "csv", out: Out = None, raw: Raw = False):
+    """Every review, oldest first; `latest` marks the one that counts for its pair."""
+    with _open(db) as t:
+        _table(t.reviews(), out, format, raw)
+
+
+@command("export-labels")
+def export_labels(out: Annotated[Path, typer.Option("--out", help="Folder for <part>_statements.csv and "
+                                                    "<part>_pairs.csv.")] = Path("reviewed-labels"),
+                  part: Annotated[str, typer.Option("--part", help="File and id prefix.")] = "reviews", db: Db = None):
+    """Write each reviewed pair's latest verdict in the data/labelled format (see data/labelled/SPEC.md)."""
+    with _open(db) as t:
+        files, n = t.export_labels(out, part=part)
+    err(f"wrote {n} reviewed pair(s) to {files[1]} and their statements to {files[0]}")
+
+
+@command()
+def serve(db: Db = None, host: Annotated[str, typer.Option("--host", help="Address to listen on; anything but "
+                                                          "loopback needs --token.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port")] = 8765,
+          token: Annotated[Optional[str], typer.Option("--token", envvar="TRACKER_REVIEW_TOKEN",
+                                                       help="Required from every browser (16+ characters).")] = None,
+          classifier: Classifier = None, trust: Trust = False):
+    """Review queue in the browser: confirm or dismiss flags, with keyboard shortcuts (Ctrl-C stops it)."""
+    with _open(db, classifier=classifier, trust=trust) as t:
+        t.serve(host=host, port=port, token=token)
 
 
 def main() -> None:

@@ -141,4 +141,21 @@ MIGRATIONS: list[tuple[str, str]] = [
         "why a change is flagged: the classifier's score, or the source article reporting the shift",
         "ALTER TABLE changes ADD COLUMN basis TEXT NOT NULL DEFAULT 'classifier';",
     ),
+    (
+        "people's reviews of pairs: append-only, the latest review of a pair wins (tracker/store_reviews.py)",
+        # action_id is the web form's one-time key: a form sent twice (a double click, a retry) is stored once.
+        """
+        CREATE TABLE reviews (
+            review_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            earlier_id TEXT NOT NULL REFERENCES statements(statement_id),
+            later_id TEXT NOT NULL REFERENCES statements(statement_id),
+            verdict TEXT NOT NULL CHECK (verdict IN ('full_flop', 'half_flip', 'no_flip')),
+            reviewer TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            reviewed_at TEXT NOT NULL,
+            action_id TEXT UNIQUE
+        );
+        CREATE INDEX reviews_pair ON reviews(earlier_id, later_id, review_id);
+        """,
+    ),
 ]

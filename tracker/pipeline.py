@@ -273,7 +273,7 @@ def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timeline
             e, l = pairs[c, 0], pairs[c, 1]
             batches.append(PairBatch(list(texts[e]), list(texts[l]), vectors[slot[e]], vectors[slot[l]],
                                      days[l] - days[e], cues_a=cues[slot[e]], cues_b=cues[slot[l]],
-                                     topic=list(topic_of[l])))
+                                     topic=list(topic_of[l]), later=l))
         for chunk, p in zip(chunks, engine.map(task, batches)):
             proba[chunk] = p
             unsaved.append(chunk)

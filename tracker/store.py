@@ -29,6 +29,7 @@ DEFAULT_DB = "tracker.db"
 
 from tracker.migrations import MIGRATIONS  # noqa: E402
 from tracker.store_cache import CacheTables, to_blob  # noqa: E402
+from tracker.store_reviews import CONFIRMED, LATEST_REVIEWS, REVIEW_STATE, REVIEW_STATES, ReviewTables  # noqa: E402
 
 
 def _now() -> str:
@@ -39,7 +40,7 @@ def resolve_db_path(db: str | os.PathLike | None) -> Path:
     return Path(db or os.environ.get("TRACKER_DB") or DEFAULT_DB)
 
 
-class Store(CacheTables):
+class Store(CacheTables, ReviewTables):
     """A tracker database; open with Store.open(path) or use as a context manager."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path):
@@ -276,8 +277,12 @@ class Store(CacheTables):
         return added, len(gone)
 
     def changes(self, *, actor=None, topic=None, since=None, until=None, groups=None,
-                include_inactive=False) -> pd.DataFrame:
-        """Flagged changes joined with both statements; since/until bound the later statement's date."""
+                include_inactive=False, review=None) -> pd.DataFrame:
+        """Flagged changes joined with both statements; since/until bound the later statement's date.
+
+        Each carries its latest review (`review`: unreviewed / confirmed / dismissed; `review` filters by
+        it): a confirmed change shows the reviewer's label (`judge_label` keeps the judge's), and a
+        confirmed pair that detect does not flag is a change with basis 'review'."""
         import pandas as pd
 
         sql = (
@@ -286,25 +291,36 @@ class Store(CacheTables):
             " e.text AS earlier_text, e.source AS earlier_source, e.kind AS earlier_kind,"
             " l.statement_id AS later_id, l.date AS later_date, l.date_precision AS later_precision,"
             " l.text AS later_text, l.source AS later_source, l.kind AS later_kind,"
-            " c.label, c.score, c.p_full_flop, c.p_half_flip, c.p_no_flip, c.cues, c.basis, c.detected_at, c.active"
+            f" CASE WHEN {CONFIRMED} THEN v.verdict ELSE c.label END AS label, c.score, c.p_full_flop,"
+            " c.p_half_flip, c.p_no_flip, c.cues,"
+            f" CASE WHEN c.active = 0 AND {CONFIRMED} THEN 'review' ELSE c.basis END AS basis, c.detected_at, c.active,"
+            f" {REVIEW_STATE} AS review, c.label AS judge_label"
             " FROM changes c JOIN statements e ON e.statement_id = c.earlier_id"
             " JOIN statements l ON l.statement_id = c.later_id LEFT JOIN topics t ON t.topic_id = c.topic_id"
+            f" LEFT JOIN ({LATEST_REVIEWS}) v ON v.earlier_id = c.earlier_id AND v.later_id = c.later_id"
         )
         where, params = self._filters(actor=actor, topic=topic, since=since, until=until, groups=groups,
                                       actor_col="c.actor", topic_col="c.topic_id", date_col="l.date")
         if not include_inactive:
-            where += (" AND" if where else " WHERE") + " c.active = 1"
+            where += (" AND" if where else " WHERE") + f" (c.active = 1 OR {CONFIRMED})"
+        if review is not None:
+            states = [review] if isinstance(review, str) else list(review)
+            if not states or set(states) - set(REVIEW_STATES):
+                raise ValueError(f"review must be among {', '.join(REVIEW_STATES)}, not {review!r}")
+            where += (" AND" if where else " WHERE") + f" {REVIEW_STATE} IN ({', '.join('?' * len(states))})"
+            params += states
         sql += where + " ORDER BY c.actor, c.topic_id, l.date, e.date"
         df = pd.read_sql_query(sql, self.conn, params=params)
         df["topic"] = df["topic"].astype("Int64")
         return df
 
     def fingerprint(self) -> str:
-        """Changes whenever anything an output shows changes: statements, topics, changes."""
+        """Changes whenever anything an output shows changes: statements, topics, changes, reviews."""
         h = hashlib.sha1()
         for sql in ("SELECT count(*), max(id) FROM statements",
                     "SELECT topic_id, label FROM topics ORDER BY topic_id",
-                    "SELECT change_id, active, label, score, basis FROM changes ORDER BY change_id"):
+                    "SELECT change_id, active, label, score, basis FROM changes ORDER BY change_id",
+                    "SELECT count(*), max(review_id) FROM reviews"):
             for row in self.conn.execute(sql):
                 h.update(repr(row).encode())
         return h.hexdigest()

@@ -142,6 +142,8 @@ class Change:
 
     @property
     def basis_text(self) -> str:
+        if self.basis == "review":
+            return f"Confirmed by a reviewer; the judge alone scored the pair {self.score:.0%}."
         if self.basis == "source":
             return (f"Flagged because the source article itself reports the shift "
                     f"(classifier score for the pair alone: {self.score:.0%}).")

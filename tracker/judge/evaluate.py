@@ -65,7 +65,8 @@ def contrast_metrics(judge: Judge, frame: pd.DataFrame, batch: PairBatch) -> dic
 def frozen_test(data: LabelledPairs, *, embedding_model: str, seed: int = SEED, cascade: bool = True) -> dict:
     """Fit on the development actors (threshold from their cross-validation), score the test actors once."""
     test = frozen_test_mask(data.frame)
-    dev, held = data.subset(np.flatnonzero(~test)), data.subset(np.flatnonzero(test))
+    real = ~data.frame["synthetic"].to_numpy(dtype=bool)
+    dev, held = data.subset(np.flatnonzero(~test)), data.subset(np.flatnonzero(test & real))
     cv = cross_validate(dev, seed=seed)
     judge = train_judge(dev, embedding_model=embedding_model, threshold=cv["operating_point"]["threshold"],
                         version="dev", seed=seed, cascade=cv["cascade"]["cutoff"])

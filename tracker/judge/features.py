@@ -78,6 +78,7 @@ class PairBatch:
     cues_a: np.ndarray | None = None
     cues_b: np.ndarray | None = None
     topic: list[str] | None = None  # the timeline's topic label, the target of the stance view
+    later: np.ndarray | None = None  # the later statement of each pair, for the cascade's read budget
 
     def __len__(self) -> int:
         return len(self.text_a)
@@ -86,7 +87,8 @@ class PairBatch:
         pick = lambda seq: None if seq is None else [seq[i] for i in idx]  # noqa: E731
         arr = lambda a: None if a is None else a[idx]  # noqa: E731
         return PairBatch(pick(self.text_a), pick(self.text_b), self.emb_a[idx], self.emb_b[idx],
-                         np.asarray(self.gap_days)[idx], arr(self.cues_a), arr(self.cues_b), pick(self.topic))
+                         np.asarray(self.gap_days)[idx], arr(self.cues_a), arr(self.cues_b), pick(self.topic),
+                         arr(self.later))
 
 
 def pair_features(batch: PairBatch) -> np.ndarray:

@@ -34,6 +34,19 @@ def decide(proba: np.ndarray, threshold: float) -> np.ndarray:
 
 
 PAIR_MODEL_DIR = "pair_model"
+READ_BUDGET = 2  # pairs per later statement the pair model reads at most
+
+
+def select_reads(cheap_score: np.ndarray, cutoff: float, later: np.ndarray | None, budget: int | None) -> np.ndarray:
+    """Indices the pair model reads: cheap score ≥ cutoff, and among the `budget` best of their later statement."""
+    ok = np.flatnonzero(cheap_score >= cutoff)
+    if later is None or budget is None or len(ok) == 0:
+        return ok
+    order = ok[np.lexsort((-cheap_score[ok], np.asarray(later)[ok]))]
+    groups = np.asarray(later)[order]
+    start = np.r_[True, groups[1:] != groups[:-1]]
+    rank = np.arange(len(order)) - np.maximum.accumulate(np.where(start, np.arange(len(order)), 0))
+    return np.sort(order[rank < budget])
 
 
 class Judge:
@@ -44,7 +57,7 @@ class Judge:
     def __init__(self, head: LinearHead, *, embedding_model: str, threshold: float = DEFAULT_THRESHOLD,
                  version: str = "dev", metadata: dict | None = None, nli: str | None = None,
                  pair_model=None, cheap_head: LinearHead | None = None, cascade_cutoff: float | None = None,
-                 key: str | None = None):
+                 read_budget: int | None = READ_BUDGET, key: str | None = None):
         self.head = head
         self.embedding_model = embedding_model
         self.threshold = threshold
@@ -54,6 +67,7 @@ class Judge:
         self.pair_model = pair_model
         self.cheap_head = cheap_head
         self.cascade_cutoff = cascade_cutoff
+        self.read_budget = read_budget
         self._key = key
         self.pairs_read = 0  # pairs the pair model has read in this process (the cascade's cost)
         self.scorer = None  # loaded on first use; tests may set their own
@@ -65,7 +79,7 @@ class Judge:
             h = hashlib.sha256()
             for arr in (self.head.mean, self.head.scale, self.head.coef, self.head.intercept):
                 h.update(np.ascontiguousarray(arr, dtype=np.float64).tobytes())
-            h.update(repr((self.head.temperature, self.nli, self.cascade_cutoff)).encode())
+            h.update(repr((self.head.temperature, self.nli, self.cascade_cutoff, self.read_budget)).encode())
             if self.pair_model is not None:
                 h.update(self.pair_model.fingerprint().encode())
             self._key = f"{self.version}@{h.hexdigest()[:16]}"
@@ -114,9 +128,10 @@ class Judge:
     def predict_proba(self, batch: PairBatch, *, cascade: bool = True) -> np.ndarray:
         """(n, 3) probabilities in LABELS order: full_flop, half_flip, no_flip.
 
-        With a cascade, pairs whose cheap reversal score is below `cascade_cutoff` keep the cheap
-        head's probabilities and are never read by the pair model (they are also below any useful
-        threshold); the rest get the full judge.
+        With a cascade, the pair model reads a pair only when its cheap reversal score reaches
+        `cascade_cutoff` and, where the batch says which later statement each pair ends at, it is among
+        that statement's `read_budget` highest-scoring pairs. The rest keep the cheap head's
+        probabilities, capped below the flagging threshold: an unread pair is never flagged.
         """
         if len(batch) == 0:
             return np.zeros((0, len(LABELS)))
@@ -125,7 +140,7 @@ class Judge:
             self.pairs_read += len(batch) if self.pair_model is not None else 0
             return self._full(self.head, self.features(batch, cheap))
         p_cheap = self._full(self.cheap_head, cheap)
-        read = np.flatnonzero(p_cheap[:, 0] + p_cheap[:, 1] >= self.cascade_cutoff)
+        read = select_reads(p_cheap[:, 0] + p_cheap[:, 1], self.cascade_cutoff, batch.later, self.read_budget)
         out = p_cheap.copy()
         if len(read):
             self.pairs_read += len(read)
@@ -172,6 +187,7 @@ class Judge:
                 "lr_classes": list(map(str, self.cheap_head.lr_classes)),
                 "temperature": self.cheap_head.temperature},
             "cascade_cutoff": self.cascade_cutoff,
+            "read_budget": self.read_budget,
             **self.metadata,
             **(extra or {}),
         }
@@ -240,11 +256,12 @@ class Judge:
             if found != meta["pair_model"]["files"]:
                 raise ModelError(f"{pm_dir}: pair model files differ from the checksums in {meta_path}")
         known = {"format", "version", "feature_version", "embedding_model", "nli_model", "classes", "lr_classes",
-                 "temperature", "threshold", "params", "weights_sha256", "pair_model", "cheap_head", "cascade_cutoff"}
+                 "temperature", "threshold", "params", "weights_sha256", "pair_model", "cheap_head", "cascade_cutoff",
+                 "read_budget"}
         return cls(head, embedding_model=meta["embedding_model"], threshold=float(meta.get("threshold", DEFAULT_THRESHOLD)),
                    version=meta.get("version", "unknown"), metadata={k: v for k, v in meta.items() if k not in known},
                    nli=meta.get("nli_model"), pair_model=pair_model, cheap_head=cheap,
-                   cascade_cutoff=meta.get("cascade_cutoff"))
+                   cascade_cutoff=meta.get("cascade_cutoff"), read_budget=meta.get("read_budget", READ_BUDGET))
 
 
 def _sha256(path: Path) -> str:

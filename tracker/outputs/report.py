@@ -18,8 +18,18 @@ from tracker.outputs.plot import render_png, render_svg, timeline_figure, toolti
 from tracker.store import Store
 from tracker.types import Change
 
+PUBLISHED = ("unreviewed", "confirmed")  # a change a reviewer dismissed is never published
+
+
 def load_changes(store: Store, **filters) -> list[Change]:
-    return [Change.from_row(r) for r in store.changes(**filters).itertuples(index=False)]
+    return published_changes(store, **filters)[0]
+
+
+def published_changes(store: Store, **filters) -> tuple[list[Change], set[str]]:
+    """Every change except those a reviewer dismissed, and the ids of those a reviewer confirmed."""
+    df = store.changes(review=PUBLISHED, **filters)
+    return ([Change.from_row(r) for r in df.itertuples(index=False)],
+            set(df.loc[df["review"] == "confirmed", "change_id"]))
 
 
 def overview(changes: list[Change]) -> pd.DataFrame:
@@ -42,6 +52,7 @@ def timeline_plots(store: Store, changes: list[Change], *, fmt: str, cache: Path
         tables = timeline_tables(store, keys)
     for actor, topic in keys:
         statements, chs = tables[(actor, topic)]
+        chs = chs[chs["review"] != "dismissed"]
         key = hashlib.sha1(repr((statements.to_numpy().tolist(), chs.to_numpy().tolist(), fmt)).encode()).hexdigest()[:20]
         cached = cache / f"{key}.{fmt}" if cache else None
         if cached is not None and cached.exists():
@@ -75,11 +86,12 @@ def render_report(store: Store, *, fmt: str = "html", filters: dict | None = Non
                   plot_cache: Path | None = None, tables: dict | None = None) -> str:
     filters = filters or {}
     with store.snapshot():  # one consistent view while a writer may be syncing changes
-        changes = load_changes(store, **filters)
+        changes, confirmed = published_changes(store, **filters)
         plots = timeline_plots(store, changes, fmt=fmt, cache=plot_cache, tables=tables)
         n_statements = store.count_statements()
     context = {
         "changes": changes,
+        "confirmed": confirmed,
         "overview": overview(changes),
         "plots": {k: Markup(v) if fmt == "html" else v for k, v in plots.items()},
         "n_statements": n_statements,

@@ -5,11 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from tracker.dates import format_date
+from tracker.errors import UsageError
 from tracker.store import Store
+from tracker.store_reviews import REVIEW_STATES
 from tracker.types import Change
 
 CHANGE_COLUMNS = ["change_id", "actor", "topic", "topic_label", "earlier_id", "earlier_date", "earlier_text",
-                  "earlier_source", "later_id", "later_date", "later_text", "later_source", "label", "score"]
+                  "earlier_source", "later_id", "later_date", "later_text", "later_source", "label", "score",
+                  "review"]  # review: unreviewed / confirmed / dismissed, a person's latest verdict (tracker/review)
 CANDIDATE_COLUMNS = ["earlier_id", "later_id", "actor", "topic", "topic_label", "score", "label", "flagged"]
 TIMELINE_COLUMNS = ["statement_id", "actor", "topic", "topic_label", "date", "text", "source",
                     "change_label", "change_score"]
@@ -19,8 +22,13 @@ def _dates(df: pd.DataFrame, col: str, precision_col: str) -> pd.Series:
     return pd.Series([format_date(d, p) for d, p in zip(df[col], df[precision_col])], index=df.index, dtype=object)
 
 
-def changes_table(store: Store, *, actor=None, topic=None, since=None, until=None) -> pd.DataFrame:
-    return changes_contract(store.changes(actor=actor, topic=topic, since=since, until=until))
+def changes_table(store: Store, *, actor=None, topic=None, since=None, until=None, review=None) -> pd.DataFrame:
+    """`review`: one state or several (a list, or comma-separated) of unreviewed, confirmed, dismissed."""
+    if isinstance(review, str):
+        review = [r.strip() for r in review.split(",") if r.strip()]
+    if review is not None and (not review or set(review) - set(REVIEW_STATES)):
+        raise UsageError(f"--review must be among {', '.join(REVIEW_STATES)} (comma-separated), not {review!r}")
+    return changes_contract(store.changes(actor=actor, topic=topic, since=since, until=until, review=review))
 
 
 def changes_contract(df: pd.DataFrame) -> pd.DataFrame:
@@ -28,6 +36,7 @@ def changes_contract(df: pd.DataFrame) -> pd.DataFrame:
     rows = [Change.from_row(r).contract() for r in df.itertuples(index=False)]
     out = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
     out["topic"] = out["topic"].astype("Int64")
+    out["review"] = df["review"].to_numpy() if "review" in df.columns else "unreviewed"
     return out
 
 
@@ -50,6 +59,8 @@ def timeline_table(store: Store, *, actor=None, topic=None) -> pd.DataFrame:
 
 
 def _timeline_contract(df: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:
+    if "review" in changes.columns:  # a change a reviewer dismissed is no change of this timeline
+        changes = changes[changes["review"] != "dismissed"]
     best = changes.sort_values("score", ascending=False).drop_duplicates("later_id")
     best = best.set_index("later_id")
     df["date"] = _dates(df, "date", "date_precision")

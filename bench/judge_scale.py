@@ -1,0 +1,71 @@
+"""The judge's speed, and what the cascade saves, measured side by side in one run.
+
+1. Pair-model throughput (int8 ONNX, batches of 64) on real statement pairs.
+2. `Judge.predict_proba` on every neighbour candidate pair of the labelled statements (each statement
+   against its actor's nearest earlier ones, budget 10): pairs/s with the cascade and without, the
+   share of pairs the pair model read, and how many of the pairs flagged without the cascade it keeps.
+Detect time at 10k / 100k / 1M statements is bench/detect_scale.py (it uses the same judge).
+
+Run:  HF_HUB_OFFLINE=1 .venv/bin/python bench/judge_scale.py
+"""
+
+from __future__ import annotations
+
+import glob
+import time
+
+import numpy as np
+import pandas as pd
+
+from _common import machine
+from tracker.candidates import neighbour_pairs
+from tracker.embed import Embedder
+from tracker.judge.features import PairBatch, cue_counts
+from tracker.judge.model import Judge, decide
+
+
+def main():
+    print(f"machine: {machine()}")
+    st = pd.concat([pd.read_csv(f, dtype=str, keep_default_na=False)
+                    for f in sorted(glob.glob("data/labelled/parts/*_statements.csv"))], ignore_index=True)
+    st["day"] = pd.to_datetime(st["date"].map(lambda d: "-".join(d.split("-") + ["01"] * (3 - len(d.split("-"))))))
+    st = st.sort_values(["actor", "day", "statement_id"], kind="stable").reset_index(drop=True)
+    vectors = Embedder().encode(list(st["text"]))
+    days = st["day"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    pairs = neighbour_pairs(st["actor"].to_numpy(dtype=object), days, vectors, budget=10, window_days=100_000)
+    e, l = pairs[:, 0], pairs[:, 1]
+    texts = st["text"].to_numpy(dtype=object)
+    cues = cue_counts(list(texts))
+    batch = PairBatch(list(texts[e]), list(texts[l]), vectors[e], vectors[l], days[l] - days[e], cues[e], cues[l],
+                      topic=list(st["topic"].to_numpy(dtype=object)[l]), later=l)
+    judge = Judge.load()
+    print(f"{len(st)} statements, {len(pairs)} neighbour candidate pairs; judge {judge.key}")
+    if judge.pair_model is None:
+        print("the shipped judge has no pair model: nothing to measure")
+        return
+    n = min(512, len(pairs))
+    judge.pair_model.logits(list(texts[e[:8]]), list(texts[l[:8]]))  # load the session
+    t0 = time.perf_counter()
+    judge.pair_model.logits(list(texts[e[:n]]), list(texts[l[:n]]), batch_size=64)
+    pm_rate = n / (time.perf_counter() - t0)
+    rows = []
+    for cascade in (False, True):
+        judge.pairs_read = 0
+        t0 = time.perf_counter()
+        proba = judge.predict_proba(batch, cascade=cascade)
+        dt = time.perf_counter() - t0
+        rows.append((cascade, len(pairs) / dt, judge.pairs_read / len(pairs), decide(proba, judge.threshold) != "no_flip"))
+    full, casc = rows[0][3], rows[1][3]
+    kept = (full & casc).sum() / max(1, full.sum())
+    print()
+    print("| measure | value |")
+    print("|---|---|")
+    print(f"| pair model alone, pairs/s (one reading order) | {pm_rate:.0f} |")
+    print(f"| judge without cascade, pairs/s | {rows[0][1]:.0f} |")
+    print(f"| judge with cascade, pairs/s | {rows[1][1]:.0f} ({rows[1][1] / rows[0][1]:.1f}x) |")
+    print(f"| share of candidate pairs the pair model reads (cascade) | {rows[1][2]:.1%} |")
+    print(f"| pairs flagged without cascade / with | {int(full.sum())} / {int(casc.sum())} (kept {kept:.0%}) |")
+
+
+if __name__ == "__main__":
+    main()
