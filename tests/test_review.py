@@ -221,7 +221,7 @@ def test_reviewed_pairs_are_shaped_like_labelled_pairs(review_store):
     review_store.add_review("t1", "t2", "full_flop", reviewer="Ada")
     review_store.add_review("t1", "t2", "half_flip", reviewer="Bo")
     review_store.add_review("o1", "o2", "no_flip", reviewer="Ada")
-    labelled = load_labelled(ROOT / "data" / "labelled", derived=True)
+    labelled = load_labelled(ROOT / "data" / "labelled")
     reviewed = reviewed_pairs(review_store)
     assert list(reviewed.columns) == list(labelled.columns)
     assert reviewed["label"].tolist() == ["half_flip", "no_flip"]  # each pair once, its latest verdict

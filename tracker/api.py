@@ -19,8 +19,9 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
+from tracker import intake
 from tracker.errors import InputError, ModelError, UsageError
-from tracker.outputs.export import write_text
+from tracker.outputs.export import write_table, write_text
 from tracker.runstate import read_state, run_key
 
 DEFAULT_DB = "tracker.db"
@@ -277,13 +278,26 @@ class Tracker:
         from tracker.review.server import serve
         serve(self.store.path, host=host, port=port, token=token, judge=lambda: self.judge, log=self.log)
 
+    def add_source(self, url: str, **options) -> bool:  # name, kind ('feed' / 'page'), allow_private
+        return intake.add_source(self.store, url, **options)
+
+    def sources(self) -> pd.DataFrame:
+        return intake.list_sources(self.store)
+
+    def remove_source(self, url: str) -> None:
+        intake.remove_source(self.store, url)
+
+    def pull(self, sources: list[str] | None = None, **options):  # delay, timeout, max_bytes, user_agent
+        return intake.pull_sources(self.store, sources, actors=self.actors, log=self.log, **options)
+
     # -- the whole job ---------------------------------------------------------------------------
     def run(self, inputs: list[str], out: str | Path | None = None, *, window_days: int = 7300,
             topics_file: str | Path | None = None, rejects: str | Path | None = None,
-            article_meta: dict | None = None) -> RunResult:
-        """Ingest + detect, then write changes.csv, a timeline CSV per flagged actor-topic and report.html
-        into `out`. With the same inputs, options and store as the last run into `out`, it does nothing."""
-        from tracker.outputs.export import write_table
+            article_meta: dict | None = None, pull: bool = False) -> RunResult:
+        """(Pull the sources +) ingest + detect, then write changes.csv, a timeline CSV per flagged actor-topic
+        and report.html into `out`. With the same inputs, options and store as the last run, it does nothing."""
+        if pull:
+            self.pull()
         from tracker.outputs.tables import changes_table, timeline_tables
         from tracker.outputs.report import render_report
 
@@ -357,7 +371,6 @@ class Tracker:
         labelled = workflow.labelled_with_features(data, embedder, pair_model=workflow.pair_model_at(pair_model),
                                                    nli=nli)
         return workflow.evaluate(labelled, embedder=embedder, seed=seed, contrast=contrast, log=log)
-
 
     @staticmethod
     def evaluate_extraction(articles: str | Path = "data/articles") -> dict:

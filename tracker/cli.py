@@ -58,8 +58,8 @@ def err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def command(*args, **kwargs):
-    """app.command that turns library errors into one stderr line and a meaningful exit code."""
+def command(*args, on: typer.Typer | None = None, **kwargs):
+    """app.command (or `on`'s) that turns library errors into one stderr line and a meaningful exit code."""
     def wrap(fn):
         @functools.wraps(fn)
         def run(*a, **kw):
@@ -71,7 +71,7 @@ def command(*args, **kwargs):
             except KeyboardInterrupt:
                 err("interrupted")
                 raise typer.Exit(130) from None
-        return app.command(*args, **kwargs)(run)
+        return (on or app).command(*args, **kwargs)(run)
     return wrap
 
 
@@ -151,17 +151,20 @@ def classify(pairs: Annotated[Path, typer.Argument(help="CSV with text_a,text_b 
 
 
 @command()
-def run(inputs: Annotated[list[str], typer.Argument(help="Statement files or folders.")],
+def run(inputs: Annotated[Optional[list[str]], typer.Argument(help="Statement files or folders.")] = None,
         out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default: changes CSV to stdout).")] = None,
         db: Db = None, model: Model = None, backend: Backend = None, classifier: Classifier = None, trust: Trust = False,
         actors: Actors = None, rejects: Rejects = None, window: Window = 7300, topics: TopicsFile = None,
         date: ArticleDate = None, url: ArticleUrl = None, outlet: ArticleOutlet = None,
-        engine: Engine = "local", scheduler: Scheduler = None):
-    """Ingest + detect, then write changes.csv, a timeline CSV per flagged actor-topic, and report.html."""
+        engine: Engine = "local", scheduler: Scheduler = None,
+        pull: Annotated[bool, typer.Option("--pull", help="Pull the followed sources first (`tracker pull`).")] = False):
+    """(Pull +) ingest + detect, then write changes.csv, a timeline CSV per flagged actor-topic, and report.html."""
+    if not inputs and not pull:
+        raise UsageError("give statement files or folders, or --pull")
     with _open(db, model=model, backend=backend, classifier=classifier, trust=trust, actors=actors, engine=engine,
                scheduler=scheduler) as t:
-        result = t.run(inputs, out, window_days=window, topics_file=topics, rejects=rejects,
-                       article_meta={"date": date, "url": url, "outlet": outlet})
+        result = t.run(inputs or [], out, window_days=window, topics_file=topics, rejects=rejects,
+                       article_meta={"date": date, "url": url, "outlet": outlet}, pull=pull)
     if out is None:
         _table(result.changes, None)
 
@@ -282,6 +285,49 @@ def serve(db: Db = None, host: Annotated[str, typer.Option("--host", help="Addre
     """Review queue in the browser: confirm or dismiss flags, with keyboard shortcuts (Ctrl-C stops it)."""
     with _open(db, classifier=classifier, trust=trust) as t:
         t.serve(host=host, port=port, token=token)
+
+
+sources_app = typer.Typer(no_args_is_help=True, help="The feeds and pages `tracker pull` follows.")
+app.add_typer(sources_app, name="sources")
+SourceUrl = Annotated[str, typer.Argument(help="http(s) URL of a feed (RSS, Atom, JSON Feed) or a page.")]
+
+
+@command("add", on=sources_app)
+def sources_add(url: SourceUrl, db: Db = None,
+                name: Annotated[Optional[str], typer.Option("--name", help="Outlet name (default: the host).")] = None,
+                kind: Annotated[str, typer.Option("--kind", help="feed, or page (one page followed for changes).")] = "feed",
+                allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow loopback and private "
+                                                            "addresses for this source (off by default).")] = False):
+    """Follow a feed or page (adding it again updates its name, kind and --allow-private)."""
+    with _open(db) as t:
+        new = t.add_source(url, name=name, kind=kind, allow_private=allow_private)
+    err(f"{'following' if new else 'updated'} {url}")
+
+
+@command("list", on=sources_app)
+def sources_list(db: Db = None, format: Format = "csv", out: Out = None, raw: Raw = False):
+    """The followed sources, with when each was last pulled, its last error and its entries taken in."""
+    with _open(db) as t:
+        _table(t.sources(), out, format, raw)
+
+
+@command("remove", on=sources_app)
+def sources_remove(url: SourceUrl, db: Db = None):
+    """Stop following a source (its entries stay known, so they are never ingested twice)."""
+    with _open(db) as t:
+        t.remove_source(url)
+    err(f"no longer following {url}")
+
+
+@command()
+def pull(db: Db = None, actors: Actors = None,
+         source: Annotated[Optional[list[str]], typer.Option("--source", help="Only this source (repeatable).")] = None,
+         delay: Annotated[Optional[float], typer.Option("--delay", envvar="TRACKER_PULL_DELAY",
+                                                        help="Seconds between requests to one host (default 1).")] = None,
+         timeout: Annotated[Optional[float], typer.Option("--timeout", help="Seconds per response (default 20).")] = None):
+    """Read each source, fetch each new entry's page and ingest it as an article (exit 3 if every source fails)."""
+    with _open(db, actors=actors) as t:
+        t.pull(source or None, delay=delay, timeout=timeout)
 
 
 def main() -> None:

@@ -158,4 +158,34 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX reviews_pair ON reviews(earlier_id, later_id, review_id);
         """,
     ),
+    (
+        "continuous intake: followed sources and the entries taken in (tracker/store_sources.py)",
+        # fetched_entries has no key on sources: an entry stays known after its source is removed.
+        """
+        CREATE TABLE sources (
+            url TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('feed', 'page')),
+            allow_private INTEGER NOT NULL DEFAULT 0,
+            added_at TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            last_pulled_at TEXT,
+            last_ok_at TEXT,
+            last_error TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE fetched_entries (
+            id INTEGER PRIMARY KEY,
+            source_url TEXT NOT NULL,
+            url TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            published TEXT,
+            statements INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            fetched_at TEXT NOT NULL
+        );
+        CREATE INDEX fetched_entries_url ON fetched_entries(url);
+        CREATE INDEX fetched_entries_text ON fetched_entries(text_hash);
+        """,
+    ),
 ]

@@ -30,6 +30,7 @@ DEFAULT_DB = "tracker.db"
 from tracker.migrations import MIGRATIONS  # noqa: E402
 from tracker.store_cache import CacheTables, to_blob  # noqa: E402
 from tracker.store_reviews import CONFIRMED, LATEST_REVIEWS, REVIEW_STATE, REVIEW_STATES, ReviewTables  # noqa: E402
+from tracker.store_sources import SourceTables  # noqa: E402
 
 
 def _now() -> str:
@@ -40,7 +41,7 @@ def resolve_db_path(db: str | os.PathLike | None) -> Path:
     return Path(db or os.environ.get("TRACKER_DB") or DEFAULT_DB)
 
 
-class Store(CacheTables, ReviewTables):
+class Store(CacheTables, ReviewTables, SourceTables):
     """A tracker database; open with Store.open(path) or use as a context manager."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path):

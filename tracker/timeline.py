@@ -74,13 +74,18 @@ def select_changes(timelines: pd.DataFrame, pairs: np.ndarray, proba: np.ndarray
     are indexed, and columns are read as arrays once: this runs per detect over every pair.
 
     `reported` marks pairs whose source article itself reports the shift: they are flagged whatever
-    the classifier says (basis "source", score still the classifier's) and win over its picks.
+    the classifier says (basis "source", score still the classifier's) and win over its picks. Otherwise
+    only pairs whose statements share a topic (an input topic or a cluster) are flagged.
     """
     if len(pairs) == 0:
         return []
     score = proba[:, 0] + proba[:, 1]
     reported = np.zeros(len(pairs), dtype=bool) if reported is None else reported
-    flagged = np.flatnonzero((score >= threshold) | reported)
+    # every candidate is judged (and listed by `tracker candidates` for review), but the judge cannot yet
+    # tell a reversal from two statements on different subjects: only a pair within one topic is flagged
+    topic_ids = timelines["topic"].to_numpy()
+    same_topic = pd.notna(topic_ids[pairs[:, 0]]) & (topic_ids[pairs[:, 0]] == topic_ids[pairs[:, 1]])
+    flagged = np.flatnonzero(((score >= threshold) & same_topic) | reported)
     if len(flagged) == 0:
         return []
     later_col = pairs[:, 1]

@@ -24,6 +24,9 @@ class _Person:
 
 _ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
                "aide", "aides", "adviser", "advisers", "advisor", "diplomat", "diplomats", "insider", "insiders"}
+# people who ask: a question is theirs, never the person in focus ('a reporter asked' is not the president)
+_QUESTIONER_HEADS = {"reporter", "reporters", "journalist", "journalists", "interviewer", "host", "moderator", "anchor",
+                     "correspondent", "questioner"}
 _DETERMINERS = {"a", "an", "the", "one", "two", "three", "several", "some", "another", "his", "her", "their"}
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "dr", "dr."}
 _FEMALE_CUES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "queen", "princess"}
@@ -245,6 +248,9 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if head_words and head_words[-1] in _ANON_HEADS:
         named = _named_within(phrase, state, multi_only=True)
         return named or _role(phrase)
+    if head_words and head_words[-1] in _QUESTIONER_HEADS:
+        named = _named_within(phrase, state, multi_only=True)
+        return named or head_words[-1].rstrip("s").capitalize()
     named = _named_within(phrase, state, multi_only=bool(words) and words[0] in {"the", "a", "an"})
     if named:
         return named

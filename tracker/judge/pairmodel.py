@@ -222,6 +222,10 @@ class PairModel:
             return out
         if self._session is None and self._torch is None:
             self._load()
+        if self._session is not None and self.meta.get("int8", True):
+            # dynamic int8 scales activations per call: batched, a pair's score would depend on its
+            # batch-mates (and so on ingest order and engine); one pair per call keeps it its own
+            batch_size = 1
         # batches of similar length waste less padding
         order = np.argsort([len(a) + len(b) for a, b in zip(text_a, text_b)], kind="stable")
         for s in range(0, len(order), batch_size):

@@ -287,11 +287,19 @@ def labels_at(proba: np.ndarray, threshold: float) -> np.ndarray:
 CASCADE_RECALL_COST = 0.02
 
 
-def cascade_cutoff(rev_true: np.ndarray, cheap_score: np.ndarray, *, max_cost: float = CASCADE_RECALL_COST) -> float:
-    """The highest cheap-score cutoff that drops at most `max_cost` of the reversals (out-of-fold)."""
-    scores = np.sort(cheap_score[rev_true])
-    k = int(np.floor(max_cost * len(scores)))
-    return float(scores[k]) if len(scores) else 0.0
+def cascade_cutoff(rev_true: np.ndarray, cheap_score: np.ndarray, later: np.ndarray | None = None, *,
+                   budget: int | None = READ_BUDGET, max_cost: float = CASCADE_RECALL_COST) -> float:
+    """The highest cheap-score cutoff at which the cascade (cutoff and read budget together) drops at
+    most `max_cost` of the reversals, out of fold."""
+    best = 0.0
+    n_rev = max(1, int(rev_true.sum()))
+    for cut in np.sort(np.unique(cheap_score[rev_true])):
+        read = np.zeros(len(rev_true), dtype=bool)
+        read[select_reads(cheap_score, float(cut), later, budget)] = True
+        if np.sum(rev_true & ~read) / n_rev > max_cost:
+            break
+        best = float(cut)
+    return best
 
 
 def actor_folds(y: np.ndarray, groups: np.ndarray, *, n_splits: int = 5, seed: int = SEED):
@@ -331,8 +339,8 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
     op = operating_point(yt != "no_flip", rev_score)
     pc = oof_cheap[real]
     cheap_score = pc[:, 0] + pc[:, 1]
-    cutoff = cascade_cutoff(yt != "no_flip", cheap_score)
     later = data.frame["later_id"].to_numpy()[real] if "later_id" in data.frame.columns else None
+    cutoff = cascade_cutoff(yt != "no_flip", cheap_score, later)
     kept = np.zeros(len(yt), dtype=bool)
     kept[select_reads(cheap_score, cutoff, later, READ_BUDGET)] = True
     cascaded = np.where(kept[:, None], pt, pc)

@@ -46,7 +46,7 @@ def pair_model_at(path: str | Path | None) -> PairModel | None:
 
 
 def labelled_with_features(data_dir, embedder, *, pair_model: PairModel | None, nli: str | None = None,
-                           derived: bool = True, frame=None):
+                           derived: bool = False, frame=None):
     """The labelled pairs (or `frame`, shaped like load_labelled's) with every feature the judge reads."""
     from tracker.judge.nli import load_scorer
     from tracker.judge.train import add_nli, add_pair_model, embed_pairs, load_labelled

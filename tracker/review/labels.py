@@ -99,7 +99,7 @@ def labelled_with_reviews(data: str | Path, db: str | Path, *, log=print) -> pd.
     trains on (still cross-validated in actor-grouped folds)."""
     from tracker.judge.train import load_labelled
 
-    labelled = load_labelled(data, derived=True)
+    labelled = load_labelled(data)
     with Store.open(db) as store:
         frame = with_reviews(labelled, reviewed_pairs(store))
     log(f"training data: {len(labelled)} labelled pairs + {len(frame) - len(labelled)} reviewed pairs from {db}")
