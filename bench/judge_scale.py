@@ -17,7 +17,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from _common import machine
+from _common import ROOT, machine
 from tracker.candidates import neighbour_pairs
 from tracker.embed import Embedder
 from tracker.judge.features import PairBatch, cue_counts
@@ -27,7 +27,7 @@ from tracker.judge.model import Judge, decide
 def main():
     print(f"machine: {machine()}")
     st = pd.concat([pd.read_csv(f, dtype=str, keep_default_na=False)
-                    for f in sorted(glob.glob("data/labelled/parts/*_statements.csv"))], ignore_index=True)
+                    for f in sorted(glob.glob(str(ROOT / "data" / "labelled" / "parts" / "*_statements.csv")))], ignore_index=True)
     st["day"] = pd.to_datetime(st["date"].map(lambda d: "-".join(d.split("-") + ["01"] * (3 - len(d.split("-"))))))
     st = st.sort_values(["actor", "day", "statement_id"], kind="stable").reset_index(drop=True)
     vectors = Embedder().encode(list(st["text"]))
@@ -57,6 +57,9 @@ def main():
         rows.append((cascade, len(pairs) / dt, judge.pairs_read / len(pairs), decide(proba, judge.threshold) != "no_flip"))
     full, casc = rows[0][3], rows[1][3]
     kept = (full & casc).sum() / max(1, full.sum())
+    # a later statement yields at most one change: what matters is which statements still have a flag
+    with_flag = set(l[full].tolist()), set(l[casc].tolist())
+    kept_statements = len(with_flag[0] & with_flag[1]) / max(1, len(with_flag[0]))
     print()
     print("| measure | value |")
     print("|---|---|")
@@ -65,6 +68,8 @@ def main():
     print(f"| judge with cascade, pairs/s | {rows[1][1]:.0f} ({rows[1][1] / rows[0][1]:.1f}x) |")
     print(f"| share of candidate pairs the pair model reads (cascade) | {rows[1][2]:.1%} |")
     print(f"| pairs flagged without cascade / with | {int(full.sum())} / {int(casc.sum())} (kept {kept:.0%}) |")
+    print(f"| later statements with a flagged pair, without / with | {len(with_flag[0])} / {len(with_flag[1])} "
+          f"(kept {kept_statements:.0%}) |")
 
 
 if __name__ == "__main__":

@@ -49,9 +49,6 @@ def main():
     learning_curve(data)
 
 
-if __name__ == "__main__":
-    main()
-
 
 def learning_curve(data: LabelledPairs, shares=(0.25, 0.5, 0.75, 1.0), seeds=(0, 1, 2)) -> None:
     import numpy as np
@@ -76,3 +73,7 @@ def learning_curve(data: LabelledPairs, shares=(0.25, 0.5, 0.75, 1.0), seeds=(0,
             for k in aucs:
                 aucs[k].append(roc_auc_score(rev[real], score[k][real]))
         print(f"| {share:.0%} | {np.mean(aucs['cues']):.3f} | {np.mean(aucs['pair']):.3f} |")
+
+
+if __name__ == "__main__":
+    main()
