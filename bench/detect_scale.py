@@ -100,7 +100,7 @@ def run_detect(db: Path, profile: bool) -> dict:
         store.sync_changes = timed("store.sync_changes", store.sync_changes)
         store.statements = timed("store.statements", store.statements)
         store.get_embeddings = timed("store.get_embeddings", store.get_embeddings)
-        store.put_pair_scores = timed("store.put_pair_scores", store.put_pair_scores)
+        store.put_verdicts = timed("store.put_verdicts", store.put_verdicts)
         prof = None
         if profile:
             import cProfile
@@ -201,7 +201,7 @@ def main() -> None:
     if phase_rows:
         names = sorted({k for _, ph in phase_rows for k in ph}, key=lambda k: -phase_rows[-1][1].get(k, 0))
         print("\nphase seconds, wall (nested: assign_topics includes refresh_topics; _pair_probabilities includes "
-              "get_embeddings/put_pair_scores; store.* are also counted inside the phases):")
+              "get_embeddings/put_verdicts; store.* are also counted inside the phases):")
         print(table([[k] + [f"{ph.get(k, 0):.2f}" for _, ph in phase_rows] for k in names],
                     ["phase"] + [f"N={n}" for n, _ in phase_rows]))
     for r in rows:

@@ -13,7 +13,7 @@ Reported:
   * cosine(torch vector, backend vector) over the same texts: mean and min;
   * tracker.judge.train.cross_validate (actor-grouped 5-fold, seed 0) on data/labelled with each backend's
     embeddings: macro-F1 (argmax) and reversal ROC-AUC, and the deltas vs torch;
-  * the rule from the issue: default-worthy if >= 1.5x faster AND |delta macro-F1| <= 0.01.
+  * the rule: default-worthy if >= 1.5x faster AND |delta macro-F1| <= 0.01.
 
 Run:  HF_HUB_OFFLINE=1 .venv/bin/python bench/onnx_backend.py [--n 400]
 """
@@ -112,7 +112,7 @@ def main() -> None:
           f"{len(frame)} labelled pairs (actor-grouped 5-fold, seed 0)\n")
     print(table(rows, ["backend", "encode s", "texts/s", "speed-up (wall)", "speed-up (CPU)", "cos mean",
                        "cos min", "macro-F1", "Δ F1", "rev ROC-AUC", "Δ AUC"]))
-    for k in names[1:]:  # the rule from the issue
+    for k in names[1:]:  # the rule above
         sp = wall["torch"] / wall[k]
         d = abs(cv[k]["macro_f1"] - cv["torch"]["macro_f1"])
         verdict = "YES" if sp >= 1.5 and d <= 0.01 else "NO"

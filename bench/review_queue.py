@@ -58,7 +58,7 @@ def build_store(db: Path, *, n_statements: int, n_changes: int, n_reviews: int, 
             later += [ids[timeline[j]["statement_id"]]] * len(es)
             best.append((es[-1], timeline[j]))
     proba = rng.dirichlet([1.0, 1.0, 2.0], size=len(earlier)).astype(np.float32)
-    store.put_pair_scores(JUDGE.key, np.array(earlier), np.array(later), proba)
+    store.put_verdicts(JUDGE.key, np.array(earlier), np.array(later), proba)
     picks = rng.choice(len(best), size=min(n_changes, len(best)), replace=False)
     changes = []
     for k in picks.tolist():

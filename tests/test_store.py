@@ -48,14 +48,14 @@ def test_pair_verdicts_roundtrip_across_writes(store):
     """Verdicts are packed per later statement; a later judged in two writes keeps both parts, and a
     pair judged twice reads back its latest verdict."""
     p = np.random.default_rng(2).random((6, 3)).astype(np.float32)
-    store.put_pair_scores("v1", np.array([1, 2, 1, 3]), np.array([5, 5, 6, 9]), p[:4])
-    store.put_pair_scores("v1", np.array([4, 3]), np.array([5, 9]), p[4:])  # later 5 again; pair (3, 9) again
-    store.put_pair_scores("v2", np.array([1]), np.array([5]), p[:1])
-    got = store.pair_scores("v1").sort_values(["later", "earlier"]).reset_index(drop=True)
+    store.put_verdicts("v1", np.array([1, 2, 1, 3]), np.array([5, 5, 6, 9]), p[:4])
+    store.put_verdicts("v1", np.array([4, 3]), np.array([5, 9]), p[4:])  # later 5 again; pair (3, 9) again
+    store.put_verdicts("v2", np.array([1]), np.array([5]), p[:1])
+    got = store.verdicts("v1").sort_values(["later", "earlier"]).reset_index(drop=True)
     assert list(zip(got["earlier"], got["later"])) == [(1, 5), (2, 5), (4, 5), (1, 6), (3, 9)]
     expected = np.vstack([p[0], p[1], p[4], p[2], p[5]])
     np.testing.assert_array_equal(got[["p_full_flop", "p_half_flip", "p_no_flip"]].to_numpy(), expected)
-    assert len(store.pair_scores("v2")) == 1 and store.pair_scores("none").empty
+    assert len(store.verdicts("v2")) == 1 and store.verdicts("none").empty
 
 
 @pytest.mark.parametrize("n", [5, 12_000])

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from tracker.timeline import candidate_pairs, change_id, cue_shift, order_timelines, reported_pairs, select_changes
+from tracker.timeline import candidate_pairs, change_id, cue_shift, order_timelines, article_linked_pairs, select_changes
 import numpy as np
 
 
@@ -85,7 +85,7 @@ def linked_frame(link_to="l", actor_l="A", topic_l=1, date_l="2020-03-01"):
 def test_a_shift_the_source_reports_is_flagged_whatever_the_score():
     df = linked_frame()
     ids = df["statement_id"].to_numpy()
-    linked = reported_pairs(df)
+    linked = article_linked_pairs(df)
     assert [(ids[e], ids[l]) for e, l in linked] == [("e", "l")]
     pairs = pairs_of(df)
     proba = np.array([(0.1, 0.1, 0.8)] * len(pairs))  # the classifier sees nothing
@@ -97,8 +97,8 @@ def test_a_shift_the_source_reports_is_flagged_whatever_the_score():
 
 
 def test_links_across_actors_or_within_one_day_are_not_shifts():
-    assert len(reported_pairs(linked_frame(actor_l="B"))) == 0
-    assert len(reported_pairs(linked_frame(topic_l=2))) == 1  # topic clusters do not split an actor's link
-    assert len(reported_pairs(linked_frame(date_l="2020-01-01"))) == 0
-    assert len(reported_pairs(linked_frame(link_to="nowhere"))) == 0
-    assert len(reported_pairs(linked_frame(link_to=None))) == 0
+    assert len(article_linked_pairs(linked_frame(actor_l="B"))) == 0
+    assert len(article_linked_pairs(linked_frame(topic_l=2))) == 1  # topic clusters do not split an actor's link
+    assert len(article_linked_pairs(linked_frame(date_l="2020-01-01"))) == 0
+    assert len(article_linked_pairs(linked_frame(link_to="nowhere"))) == 0
+    assert len(article_linked_pairs(linked_frame(link_to=None))) == 0

@@ -14,7 +14,7 @@ from tracker.errors import ModelError
 BUNDLED = "all-MiniLM-L6-v2"
 DEFAULT_MODEL = BUNDLED
 # The bundled model runs on int8 ONNX by default: 2x the throughput of torch and no torch import, for a
-# macro-F1 change within the 0.01 rule (docs/performance.md, section 2). Other models default to torch.
+# macro-F1 within 0.01 of torch (docs/performance.md, section 2). Other models default to torch.
 DEFAULT_BACKEND_BUNDLED = "onnx-int8"
 
 

@@ -16,7 +16,7 @@ from tracker.judge.features import PairBatch, cue_counts
 from tracker.store import Store
 from tracker.store_cache import from_blob
 from tracker.candidates import DEFAULT_BUDGET, DEFAULT_WINDOW_DAYS
-from tracker.timeline import candidate_pairs, order_timelines, reported_pairs, select_changes
+from tracker.timeline import candidate_pairs, order_timelines, article_linked_pairs, select_changes
 from tracker.topics import TopicModel, centroid, centroid_of_sum, read_topics_file
 from tracker.types import LABELS, judged_text
 
@@ -189,7 +189,7 @@ def detect(store: Store, judge: Judge, embedder: Embedder, *, window_days: int =
     timelines = order_timelines(frame)
     summary.statements = len(timelines)
     pairs = _candidates(store, embedder, timelines, window_days=window_days, budget=budget)
-    linked = reported_pairs(timelines)
+    linked = article_linked_pairs(timelines)
     if len(linked):  # a shift the article reports is judged even outside the window
         pairs = np.unique(np.vstack([pairs, linked]), axis=0)
         pairs = pairs[np.lexsort((pairs[:, 0], pairs[:, 1]))]
@@ -240,7 +240,7 @@ def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timeline
         return proba, 0
     rowid = timelines["row_id"].to_numpy(dtype=np.int64)
     e_id, l_id = rowid[pairs[:, 0]], rowid[pairs[:, 1]]
-    cached = store.pair_scores(judge.key)
+    cached = store.verdicts(judge.key)
     if len(cached):
         keys = pd.MultiIndex.from_arrays([e_id, l_id])
         hit = pd.MultiIndex.from_arrays([cached["earlier"].to_numpy(), cached["later"].to_numpy()]).get_indexer(keys)
@@ -308,5 +308,5 @@ def _save_verdicts(store: Store, judge: Judge, e_id, l_id, proba, unsaved: list[
     write-ahead log is not committed (and checkpointed) once per few thousand pairs."""
     if unsaved:
         idx = np.concatenate(unsaved)
-        store.put_pair_scores(judge.key, e_id[idx], l_id[idx], proba[idx])
+        store.put_verdicts(judge.key, e_id[idx], l_id[idx], proba[idx])
         unsaved.clear()

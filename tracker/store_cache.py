@@ -76,7 +76,7 @@ class CacheTables:
             )
 
     # -- topics ---------------------------------------------------------------
-    def pair_scores(self, model_version: str) -> pd.DataFrame:
+    def verdicts(self, model_version: str) -> pd.DataFrame:
         """Every cached verdict of this model: earlier, later (statement row ids) and the probabilities."""
         import pandas as pd
 
@@ -100,7 +100,7 @@ class CacheTables:
         and whether it is an active change; filters apply to the later statement, as in changes()."""
         import pandas as pd
 
-        scores = self.pair_scores(model_version)
+        scores = self.verdicts(model_version)
         sql = ("SELECT s.id AS later, s.statement_id AS later_id, s.actor, s.topic_id AS topic, t.label AS topic_label,"
                " s.date AS later_date FROM statements s LEFT JOIN topics t ON t.topic_id = s.topic_id")
         where, params = self._filters(actor=actor, topic=topic, since=since, until=until, actor_col="s.actor",
@@ -116,7 +116,7 @@ class CacheTables:
         return df.sort_values(["actor", "later_date", "later_id", "earlier_date", "earlier_id"], kind="stable",
                               ignore_index=True)
 
-    def put_pair_scores(self, model_version: str, earlier: np.ndarray, later: np.ndarray, proba: np.ndarray) -> None:
+    def put_verdicts(self, model_version: str, earlier: np.ndarray, later: np.ndarray, proba: np.ndarray) -> None:
         earlier, later = np.asarray(earlier, dtype="<i8"), np.asarray(later, dtype=np.int64)
         proba = np.asarray(proba, dtype="<f4").reshape(len(earlier), 3)
         order = np.argsort(later, kind="stable")

@@ -30,7 +30,7 @@ def candidate_pairs(timelines: pd.DataFrame, vectors: np.ndarray, *, window_days
                            window_days=window_days)
 
 
-def reported_pairs(timelines: pd.DataFrame) -> np.ndarray:
+def article_linked_pairs(timelines: pd.DataFrame) -> np.ndarray:
     """(earlier_row, later_row) pairs whose source article sets one position against the other
     ("he will not send troops, despite having appeared open to the idea a day earlier").
 
