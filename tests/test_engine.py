@@ -33,7 +33,7 @@ def run(db, engine):
         detect(store, Judge.load(), Embedder(), engine=engine, progress=False)
         changes = store.changes()[["change_id", "label", "score"]].round(5).values.tolist()
         scores = store.verdicts(Judge.load().key).sort_values(["earlier", "later"])
-        vectors = store.get_embeddings(Embedder().model_id, list(store.statements()["text_hash"]))
+        vectors = store.get_embeddings(Embedder().model_id, list(store.statements()["judged_hash"]))
     return changes, scores, vectors
 
 

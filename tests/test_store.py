@@ -92,8 +92,12 @@ def test_migrating_an_older_store_keeps_its_vectors(tmp_path, monkeypatch):
     db = tmp_path / "old.db"
     vecs = np.random.default_rng(4).normal(size=(3, 4)).astype(np.float32)
     monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS[:4])  # the schema before the embeddings re-layout
-    with Store.open(db) as old:
-        old.put_embeddings("m", zip(["h1", "h2", "h3"], vecs))
+    with Store.open(db) as old:  # written as that schema stored vectors (column names of the time)
+        from tracker.store_cache import to_blob
+
+        with old.transaction() as c:
+            c.executemany("INSERT INTO embeddings(model_id, text_hash, dim, vector) VALUES (?, ?, ?, ?)",
+                          [("m", h, 4, to_blob(v)) for h, v in zip(["h1", "h2", "h3"], vecs)])
         assert old.schema_version == 4
     monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS)
     with Store.open(db) as new:

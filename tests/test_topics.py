@@ -56,13 +56,13 @@ def test_refresh_topics_sets_each_touched_topics_centroid_and_size(store):
                              for sid, _ in rows])
     store.assign_topics(rows)
     frame = store.statements()
-    vectors = {h: unit(rng.normal(size=8)) for h in frame["text_hash"]}
+    vectors = {h: unit(rng.normal(size=8)) for h in frame["judged_hash"]}
     store.put_embeddings(embedder.model_id, vectors.items())
     refresh_topics(store, embedder, TopicModel(), frame, touched={tids[0], tids[2]})
     topics = store.topics().set_index("topic_id")
     for tid in (tids[0], tids[2]):
         members = frame[frame["topic"] == tid]
-        expected = centroid(np.vstack([vectors[h] for h in members["text_hash"]]))
+        expected = centroid(np.vstack([vectors[h] for h in members["judged_hash"]]))
         np.testing.assert_allclose(from_blob(topics.at[tid, "centroid"]), expected, atol=1e-6)
         assert topics.at[tid, "size"] == len(members)
     assert topics.at[tids[1], "centroid"] is None  # untouched

@@ -24,7 +24,6 @@ from tracker.errors import InputError, ModelError, UsageError
 from tracker.outputs.export import write_table, write_text
 from tracker.runstate import read_state, run_key
 
-DEFAULT_DB = "tracker.db"
 DEFAULT_ACTORS = Path("data/actors.csv")
 Log = Callable[[str], None]
 
@@ -66,15 +65,13 @@ class Tracker:
     def open(cls, db: str | Path | None = None, *, model: str | None = None, backend: str | None = None,
              classifier: str | Path | None = None, actors: str | Path | None = None, engine: str | None = None,
              scheduler: str | None = None, trust: bool = False, log: Log = _stderr) -> "Tracker":
-        """Defaults: $TRACKER_DB or tracker.db; $TRACKER_MODEL / $TRACKER_BACKEND or the bundled encoder;
-        the shipped judge; $TRACKER_ACTORS or data/actors.csv when present; the local engine."""
+        """Defaults: $TRACKER_DB or tracker.db (resolved by the store); $TRACKER_MODEL / $TRACKER_BACKEND or the
+        bundled encoder (resolved by the embedder); the shipped judge; $TRACKER_ACTORS or data/actors.csv
+        when present; the local engine. No other layer reads these variables."""
         from tracker.store import Store
 
-        env = os.environ
-        db = db or env.get("TRACKER_DB") or DEFAULT_DB
-        actors = actors or env.get("TRACKER_ACTORS") or (DEFAULT_ACTORS if DEFAULT_ACTORS.exists() else None)
-        return cls(Store.open(db), model=model or env.get("TRACKER_MODEL") or None,
-                   backend=backend or env.get("TRACKER_BACKEND") or None, classifier=classifier,
+        actors = actors or os.environ.get("TRACKER_ACTORS") or (DEFAULT_ACTORS if DEFAULT_ACTORS.exists() else None)
+        return cls(Store.open(db), model=model, backend=backend, classifier=classifier,
                    actors=Path(actors) if actors else None, engine=engine or "local", scheduler=scheduler,
                    trust=trust, log=log)
 
@@ -347,15 +344,14 @@ class Tracker:
         """Stage 1 (the pair model on public corpora, with `pretrain`), then stage 2 (the head on real pairs)."""
         from tracker.embed import Embedder
         from tracker.judge import workflow
+        from tracker.review.labels import labelled_with_reviews  # reviewed pairs train too, grouped by actor
+        from tracker.store import resolve_db_path
 
         pm = (workflow.pretrain(work, base=base, size=pretrain_size, seed=seed, log=log) if pretrain
               else workflow.pair_model_at(pair_model))
         embedder = Embedder(model, backend=backend, show_progress=True)
-        frame = None
-        if reviews:  # pairs people confirmed or dismissed in this store train too (still grouped by actor)
-            from tracker.review.labels import labelled_with_reviews
-
-            frame = labelled_with_reviews(data, reviews, log=log)
+        reviews = resolve_db_path(None) if reviews is True else reviews
+        frame = labelled_with_reviews(data, reviews, log=log) if reviews else None
         labelled = workflow.labelled_with_features(data, embedder, pair_model=pm, nli=nli, frame=frame)
         return workflow.fit(labelled, embedder=embedder, out=out, version=version, seed=seed, data_dir=Path(data),
                             log=log)

@@ -22,11 +22,11 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 EXIT_CODES = {UsageError: 2, InputError: 3, ModelError: 4, StoreError: 5}
 
-Db = Annotated[Optional[Path], typer.Option("--db", envvar="TRACKER_DB", help="SQLite store (default: tracker.db).")]
-Model = Annotated[Optional[str], typer.Option("--model", envvar="TRACKER_MODEL",
-                                               help="sentence-transformers model name or path (default: bundled all-MiniLM-L6-v2).")]
-Backend = Annotated[Optional[str], typer.Option("--backend", envvar="TRACKER_BACKEND",
-                                                 help="Encoder runtime: auto (bundled model: onnx-int8; others: torch), torch, onnx, onnx-int8.")]
+Db = Annotated[Optional[Path], typer.Option("--db", help="SQLite store (default: $TRACKER_DB or tracker.db).")]
+Model = Annotated[Optional[str], typer.Option("--model", help="sentence-transformers model name or path (default: "
+                                               "$TRACKER_MODEL or the bundled all-MiniLM-L6-v2).")]
+Backend = Annotated[Optional[str], typer.Option("--backend", help="Encoder runtime ($TRACKER_BACKEND): auto (bundled "
+                                                 "model: onnx-int8; others: torch), torch, onnx, onnx-int8.")]
 Classifier = Annotated[Optional[Path], typer.Option("--classifier", help="Trained judge folder (default: shipped models/reversal).")]
 Trust = Annotated[bool, typer.Option("--trust", help="Allow loading a pickled classifier file you made yourself.")]
 Out = Annotated[Optional[Path], typer.Option("--out", help="Output file (default: stdout).")]
@@ -41,8 +41,8 @@ Format = Annotated[str, typer.Option("--format", help="csv or json")]
 Window = Annotated[int, typer.Option("--window", help="Compare statements at most this many days apart.")]
 Budget = Annotated[Optional[int], typer.Option("--budget", help="Earlier statements each statement is compared with (default 10).")]
 TopicsFile = Annotated[Optional[Path], typer.Option("--topics", help="CSV of pinned topics: id,label,description.")]
-Actors = Annotated[Optional[Path], typer.Option("--actors", envvar="TRACKER_ACTORS",
-                                                help="Alias CSV alias,canonical (default: data/actors.csv if present).")]
+Actors = Annotated[Optional[Path], typer.Option("--actors", help="Alias CSV alias,canonical (default: $TRACKER_ACTORS, "
+                                                "else data/actors.csv if present).")]
 Rejects = Annotated[Optional[Path], typer.Option("--rejects", help="Folder for rejected rows (default: beside the store).")]
 ArticleDate = Annotated[Optional[str], typer.Option("--date", help="Article date (articles only; else sidecar or text).")]
 ArticleUrl = Annotated[Optional[str], typer.Option("--url", help="Article URL (articles only).")]
@@ -219,7 +219,7 @@ def train(data: LabelledDir = Path("data/labelled"),
     """Train the judge: stage 1 (pair model, with --pretrain) then stage 2 (head on labelled pairs)."""
     Tracker.train(data=data, out=out, model=model, backend=backend, pair_model=pair_model, pretrain=pretrain,
                   pretrain_size=pretrain_size, base=base, work=work, version=version, seed=seed, nli=nli,
-                  reviews=(db or Path("tracker.db")) if reviews else None, log=err)
+                  reviews=(db or True) if reviews else None, log=err)
 
 
 @command()

@@ -188,4 +188,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX fetched_entries_text ON fetched_entries(text_hash);
         """,
     ),
+    (
+        "statements.text_hash and embeddings.text_hash are renamed judged_hash: the hash of the text that is "
+        "embedded and judged (a quote with the question it answers)",
+        """
+        ALTER TABLE statements RENAME COLUMN text_hash TO judged_hash;
+        ALTER TABLE embeddings RENAME COLUMN text_hash TO judged_hash;
+        """,
+    ),
 ]

@@ -12,7 +12,7 @@ from tqdm.auto import tqdm
 from tracker.judge.model import Judge, decide
 from tracker.embed import Embedder
 from tracker.engine import LocalEngine, actor_partitions
-from tracker.judge.features import PairBatch, cue_counts
+from tracker.judge.features import PairBatch, cue_counts, day_numbers, gap_days
 from tracker.store import Store
 from tracker.store_cache import from_blob
 from tracker.candidates import DEFAULT_BUDGET, DEFAULT_WINDOW_DAYS
@@ -40,12 +40,12 @@ def embed_statements(store: Store, embedder: Embedder, engine=None, *, frame: pd
     """Encode only texts with no cached vector; on an engine, partitioned by actor."""
     frame = store.statements() if frame is None else frame
     missing = store.unembedded_hashes(embedder.model_id)
-    todo = frame.loc[frame["text_hash"].isin(missing), ["actor", "text", "context", "text_hash"]]
-    todo = todo.drop_duplicates("text_hash")
+    todo = frame.loc[frame["judged_hash"].isin(missing), ["actor", "text", "context", "judged_hash"]]
+    todo = todo.drop_duplicates("judged_hash")
     if todo.empty:
         return 0
     texts = np.array([judged_text(t, c) for t, c in zip(todo["text"], todo["context"])], dtype=object)
-    hashes = todo["text_hash"].to_numpy()
+    hashes = todo["judged_hash"].to_numpy()
     engine = engine or LocalEngine()
     parts = actor_partitions(list(todo["actor"]), engine.n_partitions)
     encoded = engine.map(_EncodeTask(embedder), [list(texts[idx]) for idx in parts])
@@ -92,7 +92,7 @@ def assign_topics(store: Store, embedder: Embedder, model: TopicModel, *, topics
                 created += 1
             existing = store.topics()
     frame = store.statements() if frame is None else frame
-    todo = frame.loc[frame["topic"].isna(), ["statement_id", "actor", "topic_hint", "text_hash", "text"]]
+    todo = frame.loc[frame["topic"].isna(), ["statement_id", "actor", "topic_hint", "judged_hash", "text"]]
     if todo.empty:
         return created
     assignments: list[tuple[str, int]] = []
@@ -120,7 +120,7 @@ def _cluster_free(store: Store, embedder: Embedder, model: TopicModel, frame: pd
     """Topics for statements with no input topic, one actor at a time: join one of the actor's
     clustered topics when close enough, else cluster with the actor's other new statements."""
     created = 0
-    vectors = store.get_embeddings(embedder.model_id, list(free["text_hash"]))
+    vectors = store.get_embeddings(embedder.model_id, list(free["judged_hash"]))
     topics = store.topics()
     topics = topics[topics["centroid"].notna() & (topics["model_id"] == embedder.model_id)]
     centroid_of = {int(t): from_blob(b) for t, b in zip(topics["topic_id"], topics["centroid"])}
@@ -161,7 +161,7 @@ def refresh_topics(store: Store, embedder: Embedder, model: TopicModel, frame: p
     tids = frame["topic"].to_numpy()[mask].astype(np.int64)
     order = np.argsort(tids, kind="stable")
     # one read for every touched topic's members (a scan when that is most of the cache), not one per topic
-    vecs = store.get_embeddings(embedder.model_id, list(frame["text_hash"].to_numpy(dtype=object)[mask][order]))
+    vecs = store.get_embeddings(embedder.model_id, list(frame["judged_hash"].to_numpy(dtype=object)[mask][order]))
     tids = tids[order]
     starts = np.flatnonzero(np.r_[True, tids[1:] != tids[:-1]]) if len(tids) else np.zeros(0, dtype=np.int64)
     ends = np.r_[starts[1:], len(tids)].astype(np.int64)
@@ -222,7 +222,7 @@ def _candidates(store: Store, embedder: Embedder, timelines: pd.DataFrame, *, wi
             cuts.append(s)
             last = s
     cuts.append(len(actors))
-    hashes = timelines["text_hash"].to_numpy(dtype=object)
+    hashes = timelines["judged_hash"].to_numpy(dtype=object)
     out = []
     for a, b in zip(cuts[:-1], cuts[1:]):
         if b - a < 2:
@@ -252,13 +252,13 @@ def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timeline
     needed = np.unique(pairs[todo])
     slot = np.full(len(timelines), -1, dtype=np.int64)  # timeline row -> row of the fetched arrays
     slot[needed] = np.arange(len(needed))
-    vectors = store.get_embeddings(embedder.model_id, list(timelines["text_hash"].iloc[needed]))
+    vectors = store.get_embeddings(embedder.model_id, list(timelines["judged_hash"].iloc[needed]))
     own = timelines["text"].to_numpy(dtype=object)
     texts = np.array([judged_text(t, c) for t, c in zip(own, timelines["context"].to_numpy(dtype=object))],
                      dtype=object)
     # stance cues count the speaker's own words; a question in `context` is someone else's
     cues = cue_counts(list(own[needed]))
-    days = pd.to_datetime(timelines["date"]).to_numpy().astype("datetime64[D]").astype(np.int64)
+    days = day_numbers(timelines["date"].to_numpy(dtype=object))
     labels = store.topics().set_index("topic_id")["label"]  # the stance view's target: the timeline's topic
     topic_of = timelines["topic"].map(labels).fillna("").to_numpy(dtype=object)
     bar = tqdm(total=len(todo), desc="scoring pairs", unit="pair", disable=not progress or len(todo) < 2000)
@@ -272,7 +272,7 @@ def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timeline
         for c in chunks:
             e, l = pairs[c, 0], pairs[c, 1]
             batches.append(PairBatch(list(texts[e]), list(texts[l]), vectors[slot[e]], vectors[slot[l]],
-                                     days[l] - days[e], cues_a=cues[slot[e]], cues_b=cues[slot[l]],
+                                     gap_days(days[e], days[l]), cues_a=cues[slot[e]], cues_b=cues[slot[l]],
                                      topic=list(topic_of[l]), later=l))
         for chunk, p in zip(chunks, engine.map(task, batches)):
             proba[chunk] = p
@@ -291,9 +291,7 @@ def score_pairs(judge: Judge, embedder: Embedder, pairs: pd.DataFrame) -> pd.Dat
     vectors = embedder.encode(a + b)
     gap = np.zeros(len(pairs))
     if {"date_a", "date_b"} <= set(pairs.columns):
-        da = pd.to_datetime(pairs["date_a"], errors="coerce")
-        db = pd.to_datetime(pairs["date_b"], errors="coerce")
-        gap = (db - da).dt.days.fillna(0).abs().to_numpy()
+        gap = gap_days(day_numbers(pairs["date_a"].tolist()), day_numbers(pairs["date_b"].tolist()))
     topic = pairs["topic"].fillna("").astype(str).tolist() if "topic" in pairs.columns else None
     proba = judge.predict_proba(PairBatch(a, b, vectors[: len(a)], vectors[len(a):], gap, topic=topic), cascade=False)
     out = pairs.copy()

@@ -141,7 +141,7 @@ class Store(CacheTables, ReviewTables, SourceTables):
         with self.transaction() as c:
             for i, s in enumerate(statements):
                 cur = c.execute(
-                    "INSERT INTO statements(statement_id, content_key, actor, date, date_precision, text, text_hash,"
+                    "INSERT INTO statements(statement_id, content_key, actor, date, date_precision, text, judged_hash,"
                     " source, topic_hint, kind, context, metadata, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
                     " ON CONFLICT DO NOTHING",
                     (
@@ -166,7 +166,7 @@ class Store(CacheTables, ReviewTables, SourceTables):
 
         sql = (
             "SELECT s.id AS row_id, s.statement_id, s.actor, s.topic_id AS topic, t.label AS topic_label, s.date,"
-            " s.date_precision, s.text, s.text_hash, s.source, s.topic_hint, s.kind, s.context, s.metadata"
+            " s.date_precision, s.text, s.judged_hash, s.source, s.topic_hint, s.kind, s.context, s.metadata"
             " FROM statements s LEFT JOIN topics t ON t.topic_id = s.topic_id"
         )
         where, params = self._filters(actor=actor, topic=topic, groups=groups, actor_col="s.actor",

@@ -30,13 +30,13 @@ class CacheTables:
         """Text hashes of statements with no cached vector for this model (usually few: asked of SQLite,
         instead of loading every cached hash)."""
         return {h for (h,) in self.conn.execute(
-            "SELECT DISTINCT s.text_hash FROM statements s WHERE NOT EXISTS "
-            "(SELECT 1 FROM embeddings e WHERE e.model_id = ? AND e.text_hash = s.text_hash)", (model_id,))}
+            "SELECT DISTINCT s.judged_hash FROM statements s WHERE NOT EXISTS "
+            "(SELECT 1 FROM embeddings e WHERE e.model_id = ? AND e.judged_hash = s.judged_hash)", (model_id,))}
 
     def put_embeddings(self, model_id: str, items: Iterable[tuple[str, np.ndarray]]) -> None:
         with self.transaction() as c:
             c.executemany(
-                "INSERT OR IGNORE INTO embeddings(model_id, text_hash, dim, vector) VALUES (?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO embeddings(model_id, judged_hash, dim, vector) VALUES (?, ?, ?, ?)",
                 ((model_id, h, int(v.shape[0]), to_blob(v)) for h, v in items),
             )
 
@@ -66,12 +66,12 @@ class CacheTables:
         total = self.conn.execute("SELECT count(*) FROM embeddings WHERE model_id = ?", (model_id,)).fetchone()[0]
         if len(hashes) * 4 >= total:
             yield from self.conn.execute(  # in table order: no index hop per row
-                "SELECT text_hash, dim, vector FROM embeddings NOT INDEXED WHERE model_id = ?", (model_id,))
+                "SELECT judged_hash, dim, vector FROM embeddings NOT INDEXED WHERE model_id = ?", (model_id,))
             return
         for start in range(0, len(hashes), 900):
             chunk = hashes[start : start + 900]
             yield from self.conn.execute(
-                f"SELECT text_hash, dim, vector FROM embeddings WHERE model_id = ? AND text_hash IN ({','.join('?' * len(chunk))})",
+                f"SELECT judged_hash, dim, vector FROM embeddings WHERE model_id = ? AND judged_hash IN ({','.join('?' * len(chunk))})",
                 (model_id, *chunk),
             )
 

@@ -231,6 +231,7 @@ class ReviewTables:
         return pd.read_sql_query(
             "SELECT r.review_id, r.earlier_id, r.later_id, r.verdict, r.reviewer, r.note, r.reviewed_at, e.actor,"
             " e.date AS date_a, e.date_precision AS precision_a, e.text AS text_a, e.source AS source_a,"
+            " e.context AS context_a, l.context AS context_b,"
             " l.date AS date_b, l.date_precision AS precision_b, l.text AS text_b, l.source AS source_b,"
             " COALESCE(t.label, '') AS topic FROM reviews r"
             f" JOIN ({LATEST_REVIEWS}) v ON v.review_id = r.review_id"

@@ -91,6 +91,26 @@ class PairBatch:
                          arr(self.later))
 
 
+def day_numbers(dates) -> np.ndarray:
+    """Days since 1970 of each date's first day ('2025', '2025-08' and '2025-08-18' all work); -1 if unknown."""
+    import pandas as pd
+
+    def first(value) -> str:
+        parts = str(value).split("-")
+        return "-".join(parts + ["01"] * (3 - len(parts))) if value and str(value) != "nan" else ""
+
+    parsed = pd.to_datetime(pd.Series([first(d) for d in dates], dtype=object), errors="coerce", format="mixed")
+    days = parsed.to_numpy().astype("datetime64[D]").astype(np.int64)
+    return np.where(parsed.isna().to_numpy(), -1, days)
+
+
+def gap_days(day_a: np.ndarray, day_b: np.ndarray) -> np.ndarray:
+    """The one rule for the days between two statements: later minus earlier, never negative, 0 if unknown."""
+    day_a, day_b = np.asarray(day_a), np.asarray(day_b)
+    known = (day_a >= 0) & (day_b >= 0)
+    return np.where(known, np.clip(day_b - day_a, 0, None), 0)
+
+
 def pair_features(batch: PairBatch) -> np.ndarray:
     a, b = batch.emb_a.astype(np.float32), batch.emb_b.astype(np.float32)
     cos = np.sum(a * b, axis=1, keepdims=True)

@@ -20,8 +20,8 @@ from tracker.judge.model import READ_BUDGET, Judge, decide, select_reads
 from tracker.judge.estimator import ReversalClassifier
 from tracker.embed import Embedder
 from tracker.errors import InputError
-from tracker.judge.features import FEATURE_VERSION, PairBatch, cue_counts, pair_features
-from tracker.types import LABELS
+from tracker.judge.features import FEATURE_VERSION, PairBatch, cue_counts, day_numbers, gap_days, pair_features
+from tracker.types import LABELS, judged_text
 
 LABELLED_DIR = Path("data/labelled")
 PRECISION_TARGET = 0.90
@@ -90,15 +90,15 @@ def load_labelled(directory: str | Path = LABELLED_DIR, *, derived: bool = False
         "later_id": pairs["later_id"].to_numpy(),
         "actor": a["actor"].to_numpy(),
         "text_a": a["text"].to_numpy(), "text_b": b["text"].to_numpy(),
+        "context_a": a["context"].to_numpy() if "context" in a.columns else "",
+        "context_b": b["context"].to_numpy() if "context" in b.columns else "",
         "date_a": a["date"].to_numpy(), "date_b": b["date"].to_numpy(),
         "label": pairs["label"].to_numpy(),
         "topic": a["topic"].to_numpy() if "topic" in a.columns else "",
         "hard_case": pairs.get("hard_case", pd.Series([""] * len(pairs))).to_numpy(),
         "synthetic": pairs.get("synthetic", pd.Series(["0"] * len(pairs))).isin(["1", "true", "True"]).to_numpy(),
     })
-    da = pd.to_datetime(frame["date_a"].map(_first_day), errors="coerce")
-    db = pd.to_datetime(frame["date_b"].map(_first_day), errors="coerce")
-    frame["gap_days"] = (db - da).dt.days.fillna(0).clip(lower=0).to_numpy()
+    frame["gap_days"] = gap_days(day_numbers(frame["date_a"].tolist()), day_numbers(frame["date_b"].tolist()))
     return frame
 
 
@@ -137,12 +137,19 @@ def _first_day(value: str) -> str:
 
 
 def embed_pairs(frame: pd.DataFrame, embedder: Embedder) -> LabelledPairs:
-    texts = list(frame["text_a"]) + list(frame["text_b"])
-    vectors = embedder.encode(texts)
+    """What detection gives the judge, built the same way: the judged text (a quote with the question it
+    answers) is embedded and read by the pair model; stance cues count the speaker's own words only."""
+    def judged(side: str) -> list[str]:
+        ctx = frame[f"context_{side}"] if f"context_{side}" in frame.columns else [""] * len(frame)
+        return [judged_text(t, c or "") for t, c in zip(frame[f"text_{side}"], ctx)]
+
+    a, b = judged("a"), judged("b")
+    vectors = embedder.encode(a + b)
     n = len(frame)
     topic = list(frame["topic"]) if "topic" in frame.columns else None
-    return LabelledPairs(frame, PairBatch(list(frame["text_a"]), list(frame["text_b"]), vectors[:n], vectors[n:],
-                                          frame["gap_days"].to_numpy(), topic=topic))
+    return LabelledPairs(frame, PairBatch(a, b, vectors[:n], vectors[n:], frame["gap_days"].to_numpy(),
+                                          cues_a=cue_counts(list(frame["text_a"])),
+                                          cues_b=cue_counts(list(frame["text_b"])), topic=topic))
 
 
 def frozen_test_mask(frame: pd.DataFrame) -> np.ndarray:

@@ -20,8 +20,8 @@ from tracker.store_reviews import Review
 
 STATEMENT_COLUMNS = ["statement_id", "actor", "date", "date_precision", "text", "source_url", "topic"]
 PAIR_COLUMNS = ["pair_id", "earlier_id", "later_id", "label", "hard_case", "rationale"]
-TRAINING_COLUMNS = ["pair_id", "later_id", "actor", "text_a", "text_b", "date_a", "date_b", "label", "topic",
-                    "hard_case", "synthetic", "gap_days"]
+TRAINING_COLUMNS = ["pair_id", "later_id", "actor", "text_a", "text_b", "context_a", "context_b", "date_a", "date_b",
+                    "label", "topic", "hard_case", "synthetic", "gap_days"]
 
 
 def default_reviewer() -> str:
@@ -81,6 +81,7 @@ def reviewed_pairs(store: Store) -> pd.DataFrame:
         "later_id": ["review:" + str(i) for i in df["later_id"]],
         "actor": df["actor"].astype(str),
         "text_a": df["text_a"].astype(str), "text_b": df["text_b"].astype(str),
+        "context_a": df["context_a"].fillna("").astype(str), "context_b": df["context_b"].fillna("").astype(str),
         "date_a": [format_date(d, p) for d, p in zip(df["date_a"], df["precision_a"])],
         "date_b": [format_date(d, p) for d, p in zip(df["date_b"], df["precision_b"])],
         "label": df["verdict"].astype(str),
@@ -88,8 +89,9 @@ def reviewed_pairs(store: Store) -> pd.DataFrame:
         "hard_case": "",
         "synthetic": False,
     }, columns=TRAINING_COLUMNS[:-1])
-    gap = pd.to_datetime(df["date_b"], errors="coerce") - pd.to_datetime(df["date_a"], errors="coerce")
-    frame["gap_days"] = gap.dt.days.fillna(0).clip(lower=0).astype(int).to_numpy()
+    from tracker.judge.features import day_numbers, gap_days
+
+    frame["gap_days"] = gap_days(day_numbers(df["date_a"].tolist()), day_numbers(df["date_b"].tolist()))
     frame["synthetic"] = frame["synthetic"].astype(bool)
     return frame[TRAINING_COLUMNS]
 
