@@ -131,17 +131,18 @@ class Tracker:
         return summary
 
     # -- judging ------------------------------------------------------------------------------
-    def detect(self, *, window_days: int = 7300, budget: int | None = None, threshold: float | None = None,
+    def detect(self, *, window_days: int | None = None, budget: int | None = None, threshold: float | None = None,
                topics_file: str | Path | None = None, progress: bool = True):
         """Embed what is new, give it topics, judge its candidate pairs, store the changes."""
-        from tracker.candidates import DEFAULT_BUDGET
+        from tracker.candidates import DEFAULT_BUDGET, DEFAULT_WINDOW_DAYS
         from tracker.engine import make_engine
         from tracker.pipeline import detect
 
         judge, embedder = self.judge, self.embedder
         runner = make_engine(self.engine, self.scheduler)
         try:
-            s = detect(self.store, judge, embedder, window_days=window_days, budget=budget or DEFAULT_BUDGET,
+            s = detect(self.store, judge, embedder, window_days=window_days or DEFAULT_WINDOW_DAYS,
+                       budget=budget or DEFAULT_BUDGET,
                        topics_file=topics_file, threshold=threshold, engine=runner, progress=progress)
         finally:
             runner.close()
@@ -288,7 +289,7 @@ class Tracker:
         return intake.pull_sources(self.store, sources, actors=self.actors, log=self.log, **options)
 
     # -- the whole job ---------------------------------------------------------------------------
-    def run(self, inputs: list[str], out: str | Path | None = None, *, window_days: int = 7300,
+    def run(self, inputs: list[str], out: str | Path | None = None, *, window_days: int | None = None,
             topics_file: str | Path | None = None, rejects: str | Path | None = None,
             article_meta: dict | None = None, pull: bool = False) -> RunResult:
         """(Pull the sources +) ingest + detect, then write changes.csv, a timeline CSV per flagged actor-topic

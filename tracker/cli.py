@@ -38,7 +38,7 @@ Since = Annotated[Optional[str], typer.Option("--since", help="Later statement o
 Until = Annotated[Optional[str], typer.Option("--until", help="Later statement on or before this date.")]
 Raw = Annotated[bool, typer.Option("--raw", help="Do not neutralise spreadsheet formulas in CSV output.")]
 Format = Annotated[str, typer.Option("--format", help="csv or json")]
-Window = Annotated[int, typer.Option("--window", help="Compare statements at most this many days apart.")]
+Window = Annotated[Optional[int], typer.Option("--window", help="Compare statements at most this many days apart (default 20 years).")]
 Budget = Annotated[Optional[int], typer.Option("--budget", help="Earlier statements each statement is compared with (default 10).")]
 TopicsFile = Annotated[Optional[Path], typer.Option("--topics", help="CSV of pinned topics: id,label,description.")]
 Actors = Annotated[Optional[Path], typer.Option("--actors", help="Alias CSV alias,canonical (default: $TRACKER_ACTORS, "
@@ -99,7 +99,7 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="CSV / JSONL / Parqu
 
 @command()
 def detect(db: Db = None, model: Model = None, backend: Backend = None, classifier: Classifier = None, trust: Trust = False,
-           window: Window = 7300, budget: Budget = None, topics: TopicsFile = None, engine: Engine = "local",
+           window: Window = None, budget: Budget = None, topics: TopicsFile = None, engine: Engine = "local",
            scheduler: Scheduler = None):
     """Embed, group into topics, judge each statement against its actor's nearest earlier ones."""
     with _open(db, model=model, backend=backend, classifier=classifier, trust=trust, engine=engine,
@@ -154,7 +154,7 @@ def classify(pairs: Annotated[Path, typer.Argument(help="CSV with text_a,text_b 
 def run(inputs: Annotated[Optional[list[str]], typer.Argument(help="Statement files or folders.")] = None,
         out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default: changes CSV to stdout).")] = None,
         db: Db = None, model: Model = None, backend: Backend = None, classifier: Classifier = None, trust: Trust = False,
-        actors: Actors = None, rejects: Rejects = None, window: Window = 7300, topics: TopicsFile = None,
+        actors: Actors = None, rejects: Rejects = None, window: Window = None, topics: TopicsFile = None,
         date: ArticleDate = None, url: ArticleUrl = None, outlet: ArticleOutlet = None,
         engine: Engine = "local", scheduler: Scheduler = None,
         pull: Annotated[bool, typer.Option("--pull", help="Pull the followed sources first (`tracker pull`).")] = False):

@@ -14,7 +14,7 @@ import pandas as pd
 
 from tracker.errors import InputError
 from tracker.judge.features import PairBatch
-from tracker.judge.model import Judge, decide
+from tracker.judge.model import Judge, decide, select_reads
 from tracker.judge.train import (SEED, LabelledPairs, cross_validate, frozen_test_mask, metrics, operating_point,
                                  train_judge)
 from tracker.types import LABELS
@@ -71,10 +71,13 @@ def frozen_test(data: LabelledPairs, *, embedding_model: str, seed: int = SEED, 
     judge = train_judge(dev, embedding_model=embedding_model, threshold=cv["operating_point"]["threshold"],
                         version="dev", seed=seed, cascade=cv["cascade"]["cutoff"])
     X = held.features()
-    proba = judge._full(judge.head, X)
-    if cascade and judge.cheap_head is not None:
-        pc = judge._full(judge.cheap_head, held.cheap_features())
-        proba = np.where((pc[:, 0] + pc[:, 1] >= judge.cascade_cutoff)[:, None], proba, pc)
+    proba = judge.head_proba(judge.head, X)
+    if cascade and judge.cheap_head is not None:  # the same reads detect would make
+        pc = judge.head_proba(judge.cheap_head, held.cheap_features())
+        later = held.frame["later_id"].to_numpy() if "later_id" in held.frame.columns else None
+        read = np.zeros(len(X), dtype=bool)
+        read[select_reads(pc[:, 0] + pc[:, 1], judge.cascade_cutoff, later, judge.read_budget)] = True
+        proba = np.where(read[:, None], proba, pc)
     y = held.labels
     rev = proba[:, 0] + proba[:, 1]
     out = {"n_pairs": int(len(y)), "n_actors": int(len(set(held.groups))),
@@ -83,6 +86,6 @@ def frozen_test(data: LabelledPairs, *, embedding_model: str, seed: int = SEED, 
            "argmax": metrics(y, np.array(LABELS)[proba.argmax(axis=1)], rev, proba),
            "best_precision_point": operating_point(y != "no_flip", rev)}
     cheap = judge.cheap_head if judge.cheap_head is not None else judge.head
-    pc = judge._full(cheap, held.cheap_features())
+    pc = judge.head_proba(cheap, held.cheap_features())
     out["cue_lr_baseline"] = metrics(y, np.array(LABELS)[pc.argmax(axis=1)], pc[:, 0] + pc[:, 1], pc)
     return {"dev_cv": cv, "test": out}

@@ -113,7 +113,8 @@ class Judge:
         self.load_scorer()
         return np.hstack([X, nli_features(self.scorer, batch.text_a, batch.text_b)])
 
-    def _full(self, head: LinearHead, X: np.ndarray) -> np.ndarray:
+    def head_proba(self, head: LinearHead, X: np.ndarray) -> np.ndarray:
+        """(n, 3) probabilities in LABELS order from one of this judge's heads over ready features."""
         if X.shape[1] != head.n_features:
             raise ModelError(
                 f"classifier {self.version} expects {head.n_features} features, got {X.shape[1]}: "
@@ -138,14 +139,14 @@ class Judge:
         cheap = self.cheap_features(batch)
         if not (cascade and self.cheap_head is not None and self.cascade_cutoff is not None):
             self.pairs_read += len(batch) if self.pair_model is not None else 0
-            return self._full(self.head, self.features(batch, cheap))
-        p_cheap = self._full(self.cheap_head, cheap)
+            return self.head_proba(self.head, self.features(batch, cheap))
+        p_cheap = self.head_proba(self.cheap_head, cheap)
         read = select_reads(p_cheap[:, 0] + p_cheap[:, 1], self.cascade_cutoff, batch.later, self.read_budget)
         out = p_cheap.copy()
         if len(read):
             self.pairs_read += len(read)
             sub = batch.subset(read)
-            out[read] = self._full(self.head, self.features(sub, cheap[read]))
+            out[read] = self.head_proba(self.head, self.features(sub, cheap[read]))
         # a pair the pair model never read is not flagged: its reversal mass is capped below the threshold
         skipped = np.setdiff1d(np.arange(len(batch)), read)
         if len(skipped):

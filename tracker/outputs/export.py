@@ -38,16 +38,13 @@ def write_table(df: pd.DataFrame, out: str | Path | None, *, fmt: str = "csv", r
         text = df.to_json(orient="records", force_ascii=False, indent=2, date_format="iso")
     else:
         text = (df if raw else neutralise_formulas(df)).to_csv(index=False)
-    if out is None or str(out) == "-" or hasattr(out, "write"):
-        stream = out if hasattr(out, "write") else sys.stdout
-        stream.write(text if text.endswith("\n") else text + "\n")
-        stream.flush()
+    if hasattr(out, "write"):
+        out.write(text if text.endswith("\n") else text + "\n")
+        out.flush()
         return
-    path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    if (out is None or str(out) == "-") and not text.endswith("\n"):
+        text += "\n"  # a terminal or a pipe gets a closing newline
+    write_text(out, text)
 
 
 def write_text(path: str | Path | None, text: str) -> None:
