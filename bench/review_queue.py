@@ -45,7 +45,6 @@ def build_store(db: Path, *, n_statements: int, n_changes: int, n_reviews: int, 
                              for r in rows])
     topic_ids = {t: store.add_topic(t, origin="input") for t in sorted({r["topic"] for r in rows})}
     store.assign_topics([(r["statement_id"], topic_ids[r["topic"]]) for r in rows])
-    ids = dict(store.conn.execute("SELECT statement_id, id FROM statements"))
     rng = np.random.default_rng(seed)
     by_actor: dict[str, list[dict]] = {}
     for r in sorted(rows, key=lambda r: (r["actor"], r["date"], r["statement_id"])):
@@ -54,8 +53,8 @@ def build_store(db: Path, *, n_statements: int, n_changes: int, n_reviews: int, 
     for timeline in by_actor.values():
         for j in range(1, len(timeline)):
             es = timeline[max(0, j - 10):j]
-            earlier += [ids[e["statement_id"]] for e in es]
-            later += [ids[timeline[j]["statement_id"]]] * len(es)
+            earlier += [e["statement_id"] for e in es]
+            later += [timeline[j]["statement_id"]] * len(es)
             best.append((es[-1], timeline[j]))
     proba = rng.dirichlet([1.0, 1.0, 2.0], size=len(earlier)).astype(np.float32)
     store.put_verdicts(JUDGE.key, np.array(earlier), np.array(later), proba)

@@ -32,7 +32,7 @@ def run(db, engine):
                      rejects_dir=db.parent / "rejects", log=lambda m: None)
         detect(store, Judge.load(), Embedder(), engine=engine, progress=False)
         changes = store.changes()[["change_id", "label", "score"]].round(5).values.tolist()
-        scores = store.verdicts(Judge.load().key).sort_values(["earlier", "later"])
+        scores = store.verdicts(Judge.load().key).sort_values(["earlier_id", "later_id"])
         vectors = store.get_embeddings(Embedder().model_id, list(store.statements()["judged_hash"]))
     return changes, scores, vectors
 

@@ -30,10 +30,9 @@ def add_candidates(store):
                                        "https://example.org/0", context="Would you send troops?",
                                        content_key=text_hash("t0"))])
     store.assign_topics([("t0", 1)])
-    ids = dict(store.conn.execute("SELECT statement_id, id FROM statements"))
     pairs = {("t1", "t2"): (0.81, 0.10, 0.09), ("h1", "h2"): (0.70, 0.10, 0.20), ("o1", "o2"): (0.10, 0.60, 0.30),
              ("t0", "t1"): (0.40, 0.20, 0.40), ("t0", "t2"): (0.10, 0.10, 0.80)}
-    store.put_verdicts("test", np.array([ids[e] for e, _ in pairs]), np.array([ids[l] for _, l in pairs]),
+    store.put_verdicts("test", [e for e, _ in pairs], [l for _, l in pairs],
                           np.array(list(pairs.values())))
     return store
 

@@ -45,16 +45,25 @@ def test_not_sqlite_file_is_refused(tmp_path):
 
 
 def test_pair_verdicts_roundtrip_across_writes(store):
-    """Verdicts are packed per later statement; a later judged in two writes keeps both parts, and a
-    pair judged twice reads back its latest verdict."""
+    """Verdicts name pairs by statement id; packed per later statement, a later judged in two writes
+    keeps both parts, and a pair judged twice reads back its latest verdict."""
+    from tracker.store import text_hash
+    from tracker.types import Statement
+
+    store.insert_statements([Statement(f"s{i}", "A", f"2025-01-0{i}", "day", f"Statement {i}.", "https://example.org",
+                                       content_key=text_hash(f"s{i}")) for i in range(1, 10)])
     p = np.random.default_rng(2).random((6, 3)).astype(np.float32)
-    store.put_verdicts("v1", np.array([1, 2, 1, 3]), np.array([5, 5, 6, 9]), p[:4])
-    store.put_verdicts("v1", np.array([4, 3]), np.array([5, 9]), p[4:])  # later 5 again; pair (3, 9) again
-    store.put_verdicts("v2", np.array([1]), np.array([5]), p[:1])
-    got = store.verdicts("v1").sort_values(["later", "earlier"]).reset_index(drop=True)
-    assert list(zip(got["earlier"], got["later"])) == [(1, 5), (2, 5), (4, 5), (1, 6), (3, 9)]
+    store.put_verdicts("v1", ["s1", "s2", "s1", "s3"], ["s5", "s5", "s6", "s9"], p[:4])
+    store.put_verdicts("v1", ["s4", "s3"], ["s5", "s9"], p[4:])  # later s5 again; pair (s3, s9) again
+    store.put_verdicts("v2", ["s1"], ["s5"], p[:1])
+    got = store.verdicts("v1").sort_values(["later_id", "earlier_id"]).reset_index(drop=True)
+    assert list(zip(got["earlier_id"], got["later_id"])) == [("s1", "s5"), ("s2", "s5"), ("s4", "s5"), ("s1", "s6"),
+                                                            ("s3", "s9")]
     expected = np.vstack([p[0], p[1], p[4], p[2], p[5]])
     np.testing.assert_array_equal(got[["p_full_flop", "p_half_flip", "p_no_flip"]].to_numpy(), expected)
+    np.testing.assert_array_equal(store.pair_proba("s3", "s9", "v1"), p[5])
+    with pytest.raises(StoreError, match="no statement 'nope'"):
+        store.put_verdicts("v1", ["nope"], ["s5"], p[:1])
     assert len(store.verdicts("v2")) == 1 and store.verdicts("none").empty
 
 

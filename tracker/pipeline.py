@@ -238,12 +238,14 @@ def _pair_probabilities(store: Store, judge: Judge, embedder: Embedder, timeline
     proba = np.full((len(pairs), len(LABELS)), np.nan, dtype=np.float32)
     if len(pairs) == 0:
         return proba, 0
-    rowid = timelines["row_id"].to_numpy(dtype=np.int64)
-    e_id, l_id = rowid[pairs[:, 0]], rowid[pairs[:, 1]]
+    sid = timelines["statement_id"].to_numpy(dtype=object)
+    e_id, l_id = sid[pairs[:, 0]], sid[pairs[:, 1]]
     cached = store.verdicts(judge.key)
     if len(cached):
-        keys = pd.MultiIndex.from_arrays([e_id, l_id])
-        hit = pd.MultiIndex.from_arrays([cached["earlier"].to_numpy(), cached["later"].to_numpy()]).get_indexer(keys)
+        # match on timeline positions: integer keys, not millions of string pairs
+        index = pd.Index(sid)
+        at_e, at_l = index.get_indexer(cached["earlier_id"]), index.get_indexer(cached["later_id"])
+        hit = pd.MultiIndex.from_arrays([at_e, at_l]).get_indexer(pd.MultiIndex.from_arrays([pairs[:, 0], pairs[:, 1]]))
         found = hit >= 0
         proba[found] = cached[["p_full_flop", "p_half_flip", "p_no_flip"]].to_numpy(dtype=np.float32)[hit[found]]
     todo = np.flatnonzero(np.isnan(proba[:, 0]))

@@ -77,7 +77,7 @@ class CacheTables:
 
     # -- topics ---------------------------------------------------------------
     def verdicts(self, model_version: str) -> pd.DataFrame:
-        """Every cached verdict of this model: earlier, later (statement row ids) and the probabilities."""
+        """Every cached verdict of this model: earlier_id, later_id (statement ids) and the probabilities."""
         import pandas as pd
 
         later, earlier, proba = [], [], []
@@ -88,12 +88,46 @@ class CacheTables:
             later.append(np.full(len(e), lat, dtype=np.int64))
             proba.append(np.frombuffer(p_blob, dtype="<f4").reshape(len(e), 3))
         if not earlier:
-            return pd.DataFrame({c: pd.Series(dtype=t) for c, t in (("earlier", "int64"), ("later", "int64"),
+            return pd.DataFrame({c: pd.Series(dtype=t) for c, t in (("earlier_id", "object"), ("later_id", "object"),
                                  ("p_full_flop", "float32"), ("p_half_flip", "float32"), ("p_no_flip", "float32"))})
         p = np.concatenate(proba)
-        df = pd.DataFrame({"earlier": np.concatenate(earlier), "later": np.concatenate(later),
+        keys = self._statement_ids()
+        df = pd.DataFrame({"earlier_id": keys[np.concatenate(earlier)], "later_id": keys[np.concatenate(later)],
                            "p_full_flop": p[:, 0], "p_half_flip": p[:, 1], "p_no_flip": p[:, 2]})
-        return df.drop_duplicates(["earlier", "later"], keep="last", ignore_index=True)  # a re-judged pair: latest
+        return df.drop_duplicates(["earlier_id", "later_id"], keep="last", ignore_index=True)  # re-judged: latest
+
+    def _statement_ids(self) -> np.ndarray:
+        """statement_id by the store's row key. Statements are never deleted, so a row key names one
+        statement for good; the verdict cache packs pairs as row keys (8 bytes each) and this table turns
+        them back into the statement ids every other table and output uses."""
+        return self._id_table()[0]
+
+    def _row_keys(self, statement_ids) -> np.ndarray:
+        """The row keys of these statement ids (the inverse of _statement_ids)."""
+        import pandas as pd
+
+        _, index, rows = self._id_table()
+        wanted = np.asarray(statement_ids, dtype=object)
+        pos = index.get_indexer(pd.Index(wanted))
+        if (pos < 0).any():
+            raise StoreError(f"no statement {wanted[pos < 0][0]!r} in the store: its verdict cannot be kept")
+        return rows[pos]
+
+    def _id_table(self):
+        """(statement_id by row key, an index of statement ids, their row keys); read once per new statement
+        so that saving verdicts in batches does not re-read a million ids each time."""
+        import pandas as pd
+
+        top = self.conn.execute("SELECT max(id) FROM statements").fetchone()[0] or 0
+        cached = getattr(self, "_ids_cache", None)
+        if cached is None or cached[0] != top:
+            rows = self.conn.execute("SELECT id, statement_id FROM statements").fetchall()
+            keys = np.full(top + 1, None, dtype=object)
+            row = np.array([r[0] for r in rows], dtype=np.int64)
+            sids = [r[1] for r in rows]
+            keys[row] = sids
+            self._ids_cache = cached = (top, keys, pd.Index(sids), row)
+        return cached[1:]
 
     def candidates(self, model_version: str, *, actor=None, topic=None, since=None, until=None) -> pd.DataFrame:
         """Every pair this judge scored, with both statement ids, the later statement's actor and topic,
@@ -101,23 +135,24 @@ class CacheTables:
         import pandas as pd
 
         scores = self.verdicts(model_version)
-        sql = ("SELECT s.id AS later, s.statement_id AS later_id, s.actor, s.topic_id AS topic, t.label AS topic_label,"
+        sql = ("SELECT s.statement_id AS later_id, s.actor, s.topic_id AS topic, t.label AS topic_label,"
                " s.date AS later_date FROM statements s LEFT JOIN topics t ON t.topic_id = s.topic_id")
         where, params = self._filters(actor=actor, topic=topic, since=since, until=until, actor_col="s.actor",
                                       topic_col="s.topic_id", date_col="s.date")
         later = pd.read_sql_query(sql + where, self.conn, params=params)
-        df = scores.merge(later, on="later", how="inner")
-        ids = pd.read_sql_query("SELECT id AS earlier, statement_id AS earlier_id, date AS earlier_date FROM statements",
-                                self.conn)
-        df = df.merge(ids, on="earlier", how="left")
+        df = scores.merge(later, on="later_id", how="inner")
+        ids = pd.read_sql_query("SELECT statement_id AS earlier_id, date AS earlier_date FROM statements", self.conn)
+        df = df.merge(ids, on="earlier_id", how="left")
         active = {(e, l) for e, l in self.conn.execute("SELECT earlier_id, later_id FROM changes WHERE active = 1")}
         df["flagged"] = [(e, l) in active for e, l in zip(df["earlier_id"], df["later_id"])]
         df["topic"] = df["topic"].astype("Int64")
         return df.sort_values(["actor", "later_date", "later_id", "earlier_date", "earlier_id"], kind="stable",
                               ignore_index=True)
 
-    def put_verdicts(self, model_version: str, earlier: np.ndarray, later: np.ndarray, proba: np.ndarray) -> None:
-        earlier, later = np.asarray(earlier, dtype="<i8"), np.asarray(later, dtype=np.int64)
+    def put_verdicts(self, model_version: str, earlier_ids, later_ids, proba: np.ndarray) -> None:
+        """Caches the judge's probabilities for pairs named by statement id (earlier, later)."""
+        keys = self._row_keys(np.concatenate([np.asarray(earlier_ids, dtype=object), np.asarray(later_ids, dtype=object)]))
+        earlier, later = keys[: len(earlier_ids)].astype("<i8"), keys[len(earlier_ids):]
         proba = np.asarray(proba, dtype="<f4").reshape(len(earlier), 3)
         order = np.argsort(later, kind="stable")
         earlier, later, proba = earlier[order], later[order], proba[order]
