@@ -196,6 +196,36 @@ def test_embedded_post(run):
     assert one(found, "perfectly safe").date == dt.date(2025, 8, 19)
 
 
+def test_name_in_apposition_is_the_speaker(run):
+    s = one(run("Spain's prime minister, Pedro Sanchez, said he would back the deal without any enthusiasm."), "back the deal")
+    assert s.speaker == "Pedro Sanchez"
+
+
+def test_name_particles_are_kept(run):
+    found = run('BRASILIA - President Luiz Inacio Lula da Silva said on Thursday that Brazil would first try to negotiate. '
+                '"If that fails, we will do the same," Lula said in an interview.')
+    assert one(found, "do the same").speaker == "Luiz Inacio Lula da Silva"
+
+
+def test_bare_surname_takes_the_full_name_named_later(run):
+    found = run('The prime minister thanked his family. "We will win," Albanese said.\n\n'
+                'Anthony Albanese has taken the stage in Sydney.')
+    assert one(found, "We will win").speaker == "Anthony Albanese"
+
+
+def test_a_body_is_never_he(run):
+    text = ('John Smith spoke to reporters. Downing Street refused to comment on the plan. '
+            '"The plan is dead," he said.')
+    assert one(run(text), "The plan is dead").speaker == "John Smith"
+
+
+def test_post_on_x_ends_the_sentence(run):
+    text = ('Jan Nowak conceded on Monday in a post on X. "Congratulations to the winner," he wrote.')
+    found = run(text)
+    assert one(found, "Congratulations").speaker == "Jan Nowak"
+    assert not any(f.text.startswith("in a post") for f in found)
+
+
 def test_aliases_applied(run, tmp_path):
     csv = tmp_path / "aliases.csv"
     csv.write_text("alias,canonical\nJane Doe,Jane Q. Doe\n", encoding="utf-8")
@@ -287,3 +317,18 @@ def test_no_link_without_a_contrast_word(run):
 def test_no_link_to_another_speakers_statement(run):
     found = run("Jane Doe said that taxes will rise, despite John Smith having appeared open to a freeze.")
     assert all(f.contrasts is None for f in found)
+
+
+def test_reported_shift_links_the_sentence_to_the_speakers_earlier_statement(run):
+    text = ('Jane Doe on Wednesday reversed course on the bridge toll, telling reporters that drivers would pay '
+            'nothing.\n\nOn May 3 she had said: "The toll is here to stay and it will not be cut."')
+    found = run(text)
+    earlier = one(found, "The toll is here to stay")
+    later = one(found, "drivers would pay nothing")
+    assert earlier.date < later.date and found[later.contrasts] is earlier
+
+
+def test_negated_shift_cue_links_nothing(run):
+    text = ('Jane Doe said on Wednesday that she will not back down on the bridge toll.\n\n'
+            'On May 3 she had said: "The toll is here to stay and it will not be cut."')
+    assert all(f.contrasts is None for f in run(text))

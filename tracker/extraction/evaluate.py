@@ -51,6 +51,7 @@ class _Gold:
     date: str
     kind: str
     text: str
+    shift_of: str = ""  # the earlier statement the writer says this one departs from
 
 
 def normalise(text: str) -> str:
@@ -95,7 +96,7 @@ def _read_gold(root: Path) -> dict[str, list[_Gold]]:
         with path.open(newline="", encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 gold[row["article"]].append(_Gold(row["article"], row["speaker"].strip(), row["date"].strip(),
-                                                  row["kind"].strip(), row["text"]))
+                                                  row["kind"].strip(), row["text"], (row.get("shift_of") or "").strip()))
     return gold
 
 
@@ -134,6 +135,7 @@ class _Tally:
 
     def add(self, pred: list[Extracted], gold: list[_Gold], pairs) -> None:
         self.articles += 1
+        self._links(pred, gold, pairs)
         for i, j, _ in pairs:  # an interviewer's question given to anyone else
             if gold[j].text.rstrip().endswith("?") and not _same_speaker(pred[i].speaker, gold[j].speaker):
                 self.questions_misattributed += 1
@@ -156,6 +158,22 @@ class _Tally:
                 self.c[k]["date_ok"] += ok_date
                 self.c[k]["kind_ok"] += p.kind == g.kind
 
+    def _links(self, pred: list[Extracted], gold: list[_Gold], pairs) -> None:
+        """Shifts the writer reports: a predicted link (a statement and the one it is set against) is right
+        when its two ends match a gold statement and the statement its `shift_of` names, either way round."""
+        gold_of = {i: j for i, j, _ in pairs}
+        wanted = set()
+        for j, g in enumerate(gold):
+            if g.shift_of:
+                k = max(range(len(gold)), key=lambda k: overlap(gold[k].text, g.shift_of))
+                if overlap(gold[k].text, g.shift_of) >= MIN_JACCARD:
+                    wanted.add(frozenset((j, k)))
+        found = {frozenset((gold_of.get(i, -1 - i), gold_of.get(p.contrasts, -1 - p.contrasts)))
+                 for i, p in enumerate(pred) if p.contrasts is not None}
+        self.c["links"]["gold"] += len(wanted)
+        self.c["links"]["pred"] += len(found)
+        self.c["links"]["right"] += len(found & wanted)
+
     def report(self) -> dict:
         out = {}
         for k in (*KINDS, "all"):
@@ -173,6 +191,10 @@ class _Tally:
         out["articles"] = self.articles
         out["spurious_per_article"] = _ratio(self.c["all"]["pred"] - self.c["all"]["matched_pred"], self.articles)
         out["questions_misattributed"] = self.questions_misattributed
+        links = self.c["links"]
+        out["reported_shifts"] = {"gold": links["gold"], "pred": links["pred"],
+                                  "precision": _ratio(links["right"], links["pred"]),
+                                  "recall": _ratio(links["right"], links["gold"])}
         return out
 
 

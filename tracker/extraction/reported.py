@@ -40,6 +40,13 @@ DESCRIPTION_PATTERNS = [
     r"(?:stood|stands) by\b",
     r"conceded defeat\b",
     r"offered (?:\w+ )?(?:support|optimism|praise|criticism)\b",
+    # a change of position, in the writer's words
+    r"revers(?:ed|es|ing) (?:course|(?:his|her|their|its) (?:position|stance|decision))\b",
+    r"(?:backed|backs|backing) down on\b",
+    r"(?:walked|walks|walking) back\b",
+    r"backtrack(?:ed|s|ing)? on\b",
+    r"(?:performed|made|executed) an? (?:\w+ )?u-?turn\b",
+    r"(?:changed|changes|changing) (?:his|her|their|its) (?:position|mind|stance|tune)\b",
 ]
 _DESCRIPTION = re.compile("|".join(f"(?:{p})" for p in DESCRIPTION_PATTERNS), re.I)
 # "X said he will not ... - despite having appeared open to the idea a day earlier": the writer sets an
@@ -49,6 +56,16 @@ CONCESSIVES = ("despite", "although", "even though", "though", "contrary to", "i
 _CONCESSIVE_START = re.compile(r"(?:%s)\b" % "|".join(CONCESSIVES), re.I)
 _CONTRAST = re.compile(r"\b(?:%s)\s+(?:(?:having|he|she|they|had|has|have|was|were|earlier|previously|once|just)\s+){0,3}$"
                        % "|".join(CONCESSIVES), re.I)
+
+
+# A shift the writer reports in so many words ("reversed course", "a U-turn", "backed down", "changed
+# his position"); not when negated ("will not back down", "never backed down").
+SHIFT_CUES = re.compile(
+    r"\b(?:revers(?:ed|es|ing) (?:course|(?:his|her|their|its) (?:position|stance|decision))|u-?turn(?:ed|s)?"
+    r"|climb-?down|climbed down|(?:backed|backs|backing) down|backtrack(?:ed|s|ing)?|(?:walked|walks|walking) back"
+    r"|(?:changed|changes|changing) (?:his|her|their|its) (?:position|mind|stance|tune)|about-face|flip-flop\w*)\b",
+    re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no|n't|refused to|declined to|won't)\s+(?:\w+\s+){0,2}$", re.I)
 
 
 # ---------------------------------------------------------------------------- reported speech
@@ -128,7 +145,8 @@ def _content_span(verb, made_clear: bool) -> tuple[int, int] | None:
     ccomp = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     if ccomp:
         return _span_of(ccomp[0])
-    rights = [c for c in verb.rights if c.dep_ not in _NOT_CONTENT_DEPS and not _is_time_phrase(c)]
+    rights = [c for c in verb.rights if c.dep_ not in _NOT_CONTENT_DEPS and not _is_time_phrase(c)
+              and not _is_circumstance(c)]
     if verb.lemma_.lower() in {"say", "tell", "add", "write", "post", "tweet"}:
         return None  # "said of the Russian president": nothing said without a clause
     if not rights:
@@ -141,6 +159,11 @@ def _content_span(verb, made_clear: bool) -> tuple[int, int] | None:
 def _is_time_phrase(tok) -> bool:
     """'on Wednesday afternoon' after the verb dates the statement; it is not what was said."""
     return tok.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+
+
+def _is_circumstance(tok) -> bool:
+    """'in a post on X', 'at a rally', 'during the debate' say where or how, not what was said."""
+    return tok.dep_ == "prep" and tok.lower_ in {"in", "at", "during", "after", "before", "via", "through", "from"}
 
 
 def _span_of(head) -> tuple[int, int]:
@@ -235,3 +258,37 @@ def find_descriptions(doc, base: int, state: Discourse, in_quote, already: list[
                                    None)
         out.append(found)
     return out
+
+
+# ---------------------------------------------------------------------------- shifts the writer reports
+
+
+def find_shifts(doc, base: int, state: Discourse, in_quote) -> list[tuple[str, int]]:
+    """(whose position changed, sentence start) for each sentence outside quotes that reports a shift."""
+    out = []
+    for m in SHIFT_CUES.finditer(doc.text):
+        if in_quote(m.start()) or _NEGATED.search(doc.text[max(0, m.start() - 40):m.start()]):
+            continue
+        tok = next((t for t in doc if t.idx <= m.start() < t.idx + len(t)), None)
+        if tok is None:
+            continue
+        verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+        speaker = speaker_of(verb, base, state) if verb is not None else ""
+        if speaker:
+            out.append((speaker, base + tok.sent.start_char))
+    return out
+
+
+def link_shifts(found: list[Found], days: list, shifts: list[tuple[str, int]], same) -> None:
+    """A reported shift links the speaker's statements in its sentence to the speaker's earliest dated
+    statement in the article, when that one was made on an earlier day. `same(a, b)` says whether two
+    speaker strings name one person; `days[i]` is found[i]'s date."""
+    for speaker, sent_start in shifts:
+        mine = [i for i, f in enumerate(found) if same(f.speaker, speaker)]
+        later = [i for i in mine if found[i].sent_start == sent_start and found[i].contrasts is None]
+        if not later:
+            continue
+        first = min(mine, key=lambda i: (days[i], found[i].start))
+        for i in later:
+            if days[first] < days[i]:
+                found[i].contrasts = found[first]

@@ -16,7 +16,7 @@ from tracker.extraction.records import Found
 class _Person:
     name: str
     titles: str = ""  # lower-cased words introducing the name ("british prime minister")
-    gender: str = ""  # "m" | "f" | ""
+    gender: str = ""  # "m" | "f" | "" (unknown) | "n" (a body: Downing Street, the Kremlin)
     mentions: list[tuple[int, bool]] = field(default_factory=list)  # (offset, was a subject)
 
 
@@ -48,6 +48,10 @@ _TITLE_WORDS = (
 )
 _TITLE_SET = set(_TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home", "press", "president-elect",
                                              "former", "us", "u.s.", "british", "french", "german"}
+# last words that make a capitalised subject a body, not a person
+_ORG_HEADS = {"street", "house", "office", "ministry", "department", "party", "government", "commission", "council",
+              "bank", "kremlin", "pentagon", "treasury", "parliament", "congress", "senate", "court", "agency",
+              "administration", "cabinet", "committee", "union", "federation", "association", "group", "company"}
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
@@ -132,6 +136,17 @@ class Discourse:
         return None
 
 
+    def full_name(self, speaker: str) -> str:
+        """A one-word speaker ('Albanese') as the one full name in the article that ends or starts with
+        it, wherever that name appears; otherwise as it is."""
+        if len(speaker.split()) != 1:
+            return speaker
+        key = speaker.lower()
+        hits = {p.name for p in self.people.values() if len(p.name.split()) > 1
+                and key in (p.name.lower().split()[0], p.name.lower().split()[-1])}
+        return hits.pop() if len(hits) == 1 else speaker
+
+
 def _last_mention(p: _Person, before: int = 1 << 60) -> int:
     return max((o for o, _ in p.mentions if o < before), default=-1)
 
@@ -154,11 +169,15 @@ def _title_matches(role: str, titles: str) -> bool:
 
 def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     """Every PERSON named outside quotes, with the title words just before the name."""
+    named: set[int] = set()  # tokens inside a PERSON name: not registered again as a bare subject
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         ent = _extend_name(ent)
+        named.update(range(ent.start, ent.end))
         name = _clean_name(ent.text)
+        if len(ent) == 1 and ent[0].is_sent_start and not state.lookup(name):
+            continue  # a lone capitalised word opening a sentence ("Turnout was ...") is rarely a new person
         if in_quote(ent.start_char):
             if len(name.split()) > 1 and name[0].isupper() and name not in state.people:
                 state.people[name] = _Person(name)  # known for surname lookup, but not in focus
@@ -172,8 +191,12 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             name = state.lookup(name).name
         state.register(name, titles, base + ent.start_char, subject)
     for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ...")
-        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or in_quote(tok.idx) or tok.ent_type_ in ("GPE", "NORP") \
-                or (tok.ent_type_ == "ORG" and not state.lookup(tok.text)):
+        # a subject, or a name in apposition to one ("The opposition leader, Yair Lapid, wrote")
+        subject_like = tok.dep_ == "nsubj" or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj")
+        if not subject_like or tok.pos_ != "PROPN" or tok.i in named or in_quote(tok.idx) \
+                or tok.ent_type_ in ("GPE", "NORP") \
+                or (tok.ent_type_ == "ORG" and not state.lookup(tok.text)
+                    and not (tok.dep_ == "appos" and tok.head.lower_ in _TITLE_SET)):
             continue
         chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
         words = [t.text for t in chain]
@@ -185,8 +208,15 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         known = state.lookup(name)
         if known is None and len(words) < 2:
             continue
+        verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
+        if known is None and name not in state.people and (
+                any(t.ent_type_ in ("ORG", "FAC", "LOC") for t in chain) or words[-1].lower() in _ORG_HEADS):
+            # "Downing Street refused to say ...": a body, never what "he" or "she" refers to
+            body = state.people[name] = _Person(name, gender="n")
+            body.mentions.append((base + tok.idx, verb.dep_ in ("ROOT", "conj")))
+            continue
         state.register(known.name if known and len(words) < 2 else name, _titles_before(doc, chain[0].i if len(chain) == 1 else tok.i - len(words) + 1),
-                       base + tok.idx, tok.head.dep_ in ("ROOT", "conj"))
+                       base + tok.idx, verb.dep_ in ("ROOT", "conj"))
 
 
 def _extend_name(ent):
@@ -323,6 +353,11 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
                 return ""
             if subj.lower_ == "who" and tok.dep_ == "relcl":
                 subj = tok.head
+            # "Spain's prime minister, Pedro Sánchez, said": the name in apposition is the speaker
+            name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if name is not None and subj.pos_ != "PROPN":
+                span = subj.doc[name.left_edge.i:name.i + 1]
+                return resolve_speaker(span.text, base + span.start_char, state)
             text, at = _subject_phrase(subj)
             return resolve_speaker(text, base + at, state)
         if any(c.dep_ == "nsubjpass" for c in tok.children) or tok.dep_ in ("ROOT",) or tok.head is tok:
