@@ -221,13 +221,15 @@ def article_statements(path: str, aliases: ActorAliases, *, date=None, url=None,
     keys = [content_key(x.speaker, x.date.isoformat(), x.text) for x in found]
     out = []
     for x, key in zip(found, keys):
-        meta = {"article": str(path), "outlet": article.outlet, "sentence": x.sentence, "start": x.start, "end": x.end}
+        meta = {"article": str(path), "outlet": article.outlet, "sentence": x.sentence, "start": x.start, "end": x.end,
+                "speaker_kind": x.speaker_kind}
         context = ""
         if x.contrasts is not None:
-            # the writer contrasts this position with another statement of the speaker: the other one says
-            # what "the idea" was, and detect treats the pair as a shift the source itself reports
-            other = found[x.contrasts]
-            context = other.text
+            # the writer sets this position against another statement of the speaker: detect treats the pair
+            # as a shift the source itself reports; a description ("appeared open to the idea") reads the
+            # other statement as its context, since that says what "the idea" was
+            if x.kind == "description":
+                context = found[x.contrasts].text
             meta["contrasted_with"] = f"a-{keys[x.contrasts][:12]}"
         out.append(Statement(
             statement_id=f"a-{key[:12]}", actor=x.speaker, date=x.date.isoformat(), date_precision=x.date_precision,

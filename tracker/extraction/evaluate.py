@@ -52,6 +52,7 @@ class _Gold:
     kind: str
     text: str
     shift_of: str = ""  # the earlier statement the writer says this one departs from
+    speaker_kind: str = ""  # person / organisation / anonymous, where the gold says
 
 
 def normalise(text: str) -> str:
@@ -96,7 +97,8 @@ def _read_gold(root: Path) -> dict[str, list[_Gold]]:
         with path.open(newline="", encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 gold[row["article"]].append(_Gold(row["article"], row["speaker"].strip(), row["date"].strip(),
-                                                  row["kind"].strip(), row["text"], (row.get("shift_of") or "").strip()))
+                                                  row["kind"].strip(), row["text"], (row.get("shift_of") or "").strip(),
+                                                  (row.get("speaker_kind") or "").strip()))
     return gold
 
 
@@ -146,6 +148,10 @@ class _Tally:
             for k in (g.kind, "all"):
                 self.c[k]["gold"] += 1
         for i, j, _ in pairs:
+            if gold[j].speaker_kind:
+                self.c["speaker_kind"]["gold"] += 1
+                self.c["speaker_kind"]["right"] += pred[i].speaker_kind == gold[j].speaker_kind
+        for i, j, _ in pairs:
             p, g = pred[i], gold[j]
             ok_speaker = _same_speaker(p.speaker, g.speaker)
             ok_date = p.date.isoformat() == g.date
@@ -191,6 +197,8 @@ class _Tally:
         out["articles"] = self.articles
         out["spurious_per_article"] = _ratio(self.c["all"]["pred"] - self.c["all"]["matched_pred"], self.articles)
         out["questions_misattributed"] = self.questions_misattributed
+        kinds = self.c["speaker_kind"]
+        out["speaker_kind_accuracy"] = _ratio(kinds["right"], kinds["gold"])  # matched statements with gold kinds
         links = self.c["links"]
         out["reported_shifts"] = {"gold": links["gold"], "pred": links["pred"],
                                   "precision": _ratio(links["right"], links["pred"]),

@@ -42,6 +42,7 @@ class Extracted:
     end: int
     url: str
     contrasts: int | None = None  # index (in the article's list) of the statement the writer contrasts it with
+    speaker_kind: str = "person"  # person | organisation | anonymous
 
 
 # ---------------------------------------------------------------------------- pipeline
@@ -83,7 +84,8 @@ def extract_statements(article: Article, *, aliases: ActorAliases | None = None,
         speaker = aliases.canonical(speaker) if aliases else speaker
         out.append(Extracted(speaker, f.text, f.kind, day, precision,
                              " ".join(article.text[f.sent_start:f.sent_end].split()), f.start, f.end, article.url,
-                             index.get(id(f.contrasts)) if f.contrasts is not None else None))
+                             index.get(id(f.contrasts)) if f.contrasts is not None else None,
+                             state.kind(state.full_name(f.speaker))))
     return out
 
 

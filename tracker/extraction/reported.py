@@ -145,8 +145,9 @@ def _content_span(verb, made_clear: bool) -> tuple[int, int] | None:
     ccomp = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     if ccomp:
         return _span_of(ccomp[0])
-    rights = [c for c in verb.rights if c.dep_ not in _NOT_CONTENT_DEPS and not _is_time_phrase(c)
-              and not _is_circumstance(c)]
+    rights = [c for c in verb.rights if c.dep_ not in _NOT_CONTENT_DEPS and not _is_time_phrase(c)]
+    if all(_is_circumstance(c) for c in rights):
+        return None  # "conceded in a post on X": where it was said, not what
     if verb.lemma_.lower() in {"say", "tell", "add", "write", "post", "tweet"}:
         return None  # "said of the Russian president": nothing said without a clause
     if not rights:

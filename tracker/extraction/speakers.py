@@ -51,7 +51,8 @@ _TITLE_SET = set(_TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home",
 # last words that make a capitalised subject a body, not a person
 _ORG_HEADS = {"street", "house", "office", "ministry", "department", "party", "government", "commission", "council",
               "bank", "kremlin", "pentagon", "treasury", "parliament", "congress", "senate", "court", "agency",
-              "administration", "cabinet", "committee", "union", "federation", "association", "group", "company"}
+              "administration", "cabinet", "committee", "union", "federation", "association", "group", "company",
+              "palace", "forces", "force", "media", "news", "rally", "parties"}
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
@@ -147,6 +148,23 @@ class Discourse:
         return hits.pop() if len(hits) == 1 else speaker
 
 
+    def kind(self, speaker: str) -> str:
+        """person / organisation / anonymous: a role without a name ('Senior official', 'allies of X') is
+        anonymous; a body ('Downing Street', 'Ministry of Defence') or any other unnamed speaker the
+        article never introduced as a person is an organisation."""
+        low = speaker.lower()
+        head = re.split(r"\s(?:in|at|from|of|for|with|close to|familiar with)\s", low)[0].split()
+        if ("familiar with" in low or "close to" in low or (head and head[-1] in _ANON_HEADS | _QUESTIONER_HEADS
+                                                             | {"allies", "ally", "people", "ministers", "members"})):
+            return "anonymous"
+        person = self.people.get(speaker)
+        if person is not None:
+            return "organisation" if person.gender == "n" else "person"
+        if low.split() and low.split()[-1] in _ORG_HEADS:
+            return "organisation"
+        return "person" if self.lookup(speaker) else "organisation"
+
+
 def _last_mention(p: _Person, before: int = 1 << 60) -> int:
     return max((o for o, _ in p.mentions if o < before), default=-1)
 
@@ -210,7 +228,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
         if known is None and name not in state.people and (
-                any(t.ent_type_ in ("ORG", "FAC", "LOC") for t in chain) or words[-1].lower() in _ORG_HEADS):
+                any(t.ent_type_ in ("FAC", "LOC") for t in chain) or words[-1].lower() in _ORG_HEADS):
             # "Downing Street refused to say ...": a body, never what "he" or "she" refers to
             body = state.people[name] = _Person(name, gender="n")
             body.mentions.append((base + tok.idx, verb.dep_ in ("ROOT", "conj")))
