@@ -332,3 +332,12 @@ def test_negated_shift_cue_links_nothing(run):
     text = ('Jane Doe said on Wednesday that she will not back down on the bridge toll.\n\n'
             'On May 3 she had said: "The toll is here to stay and it will not be cut."')
     assert all(f.contrasts is None for f in run(text))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Jane Doe said that the bridge would be built next year.", "person"),
+    ("A senior official said that the bridge would be built next year.", "anonymous"),
+    ("Jane Doe spoke first. The Ministry of Transport said that the bridge would be built next year.", "organisation"),
+])
+def test_speaker_kind(run, text, kind):
+    assert one(run(text), "bridge would be built").speaker_kind == kind

@@ -305,6 +305,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     person = state.by_title(phrase, offset)
     if person:
         return person.name
+    if head_words and head_words[-1] in _ORG_HEADS and any(w[:1].isupper() for w in phrase.split()):
+        return _role(phrase)  # "the Ministry of Transport", "the White House": a body, not the person in focus
     if words and (words[0] in {"the", "a", "an"} or not phrase[:1].isupper()):
         p = state.recent(offset)  # "the 81-year-old", "the Labour leader": the last person in focus
         return p.name if p else _role(phrase)
