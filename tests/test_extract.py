@@ -341,3 +341,19 @@ def test_negated_shift_cue_links_nothing(run):
 ])
 def test_speaker_kind(run, text, kind):
     assert one(run(text), "bridge would be built").speaker_kind == kind
+
+
+def test_a_look_back_dates_its_own_paragraph_only(run):
+    text = ('Jane Doe said on Tuesday that the toll would go.\n\n'
+            'As recently as May 7, she told MPs: "The toll stays."\n\n'
+            'John Smith said that the decision came too late.')
+    found = run(text)
+    assert one(found, "The toll stays").date == dt.date(2025, 5, 7)
+    assert one(found, "came too late").date == dt.date(2025, 8, 19)  # back on Tuesday, the story's day
+
+
+def test_a_day_earlier_stays_the_frame_for_what_follows(run):
+    text = ('Jane Doe said on Tuesday that the toll would go.\n\n'
+            'The dispute began a day earlier, when John Smith published a letter.\n\n'
+            'Jane Doe replied within hours, saying that the letter was wrong.')
+    assert one(run(text), "the letter was wrong").date == dt.date(2025, 8, 18)

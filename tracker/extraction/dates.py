@@ -117,6 +117,8 @@ def resolve_dates(article: Article, found: list[Found], quotes: list[Quote]) -> 
             if got[1] == "day":
                 ref = got[0]
     content = [(f.start, f.end) for f in found if f.kind == "reported"]
+    # the news frame: the first weekday / yesterday / today cue, the day the story is about
+    frame = next((d for c, d, p in resolved if c.kind in _FRAME_CUES and p == "day"), None)
     described = [(f.start, f.end, i) for i, f in enumerate(found) if f.kind == "description"]
     out: list[tuple[dt.date, str]] = []
     used_by: dict[int, tuple[str, str]] = {}  # cue start -> (speaker, kind) of the statement it dated
@@ -136,7 +138,7 @@ def resolve_dates(article: Article, found: list[Found], quotes: list[Quote]) -> 
             used_by[c.start] = (f.speaker, f.kind)
             out.append((d, p))
         else:
-            out.append(_inherited(f, resolved, content, used_by, last_of, day0))
+            out.append(_inherited(f, resolved, content, used_by, last_of, day0, frame, article.text))
         last_of[f.speaker] = out[-1]
     return out
 
@@ -144,14 +146,21 @@ def resolve_dates(article: Article, found: list[Found], quotes: list[Quote]) -> 
 # Weekday/yesterday/today cues set the news frame even inside a reported clause; explicit dates and
 # months inside what someone said are usually background ("inflation fell in April").
 _FRAME_CUES = {"weekday", "yesterday", "today"}
+# A written date or month before the frame is a look back ("As recently as May 7"); "a day earlier" is
+# the story's own sequence of events, and stays the frame for what follows.
+_LOOK_BACK_CUES = {"month_day", "day_month", "in_month", "last_month"}
 
 
-def _inherited(f: Found, resolved, content, used_by, last_of, day0) -> tuple[dt.date, str]:
+def _inherited(f: Found, resolved, content, used_by, last_of, day0, frame=None, text="") -> tuple[dt.date, str]:
     """No cue of its own: the last event date before it, unless that date was another speaker's
-    and this speaker was already dated ('Macron also announced …' after 'NATO said on Tuesday')."""
+    and this speaker was already dated ('Macron also announced …' after 'NATO said on Tuesday'). A
+    look back to a date before the news frame ('As recently as May 7, he told MPs …') dates its own
+    paragraph only: the paragraphs after it are back on the frame."""
     earlier = [(c, d, p) for c, d, p in resolved if c.start < f.sent_start
                and (c.kind in _FRAME_CUES or not any(s <= c.start < e for s, e in content))
-               and not (c.kind == "day_before" and used_by.get(c.start, ("", ""))[1] == "description")]
+               and not (c.kind == "day_before" and used_by.get(c.start, ("", ""))[1] == "description")
+               and not (frame is not None and c.kind in _LOOK_BACK_CUES and d < frame
+                        and "\n" in text[c.start:f.sent_start])]
     if not earlier:
         return last_of.get(f.speaker, (day0, "day"))
     c, d, p = earlier[-1]
