@@ -357,3 +357,10 @@ def test_a_day_earlier_stays_the_frame_for_what_follows(run):
             'The dispute began a day earlier, when John Smith published a letter.\n\n'
             'Jane Doe replied within hours, saying that the letter was wrong.')
     assert one(run(text), "the letter was wrong").date == dt.date(2025, 8, 18)
+
+
+def test_announcing_a_known_thing_is_an_act_not_a_statement(run):
+    found = run("Jane Doe announced the decision in a letter posted on X. John Smith announced 25 per cent tariffs "
+                "on steel.")
+    assert not any("the decision" in f.text for f in found)
+    assert one(found, "25 per cent tariffs").speaker == "John Smith"

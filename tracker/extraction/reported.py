@@ -152,6 +152,10 @@ def _content_span(verb, made_clear: bool) -> tuple[int, int] | None:
         return None  # "said of the Russian president": nothing said without a clause
     if not rights:
         return None
+    if verb.lemma_.lower() in _ACT_VERBS and all(c.dep_ in ("dobj", "prep", "npadvmod") for c in rights) and any(
+            c.dep_ == "dobj" and any(d.lower_ in _DEFINITE and d.dep_ in ("det", "poss") for d in c.children)
+            for c in rights) and not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for c in rights for t in c.subtree):
+        return None  # "announced the decision in a letter", "confirmed her opposition": an act, not a claim
     first = min(c.left_edge.i for c in rights)
     last = max(c.right_edge.i if c.dep_ != "advcl" else _right_edge(c) for c in rights)
     return _trim_tokens(verb.doc, first, last)
@@ -160,6 +164,12 @@ def _content_span(verb, made_clear: bool) -> tuple[int, int] | None:
 def _is_time_phrase(tok) -> bool:
     """'on Wednesday afternoon' after the verb dates the statement; it is not what was said."""
     return tok.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+
+
+# verbs that also report acts; with a known thing as their only object ("announced the decision",
+# "conceded the election") they say that something happened, not what anyone claims
+_ACT_VERBS = {"announce", "confirm", "concede", "repeat", "note", "list", "post", "write", "reiterate", "state"}
+_DEFINITE = {"the", "his", "her", "its", "their", "this", "that"}
 
 
 def _is_circumstance(tok) -> bool:
