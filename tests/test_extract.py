@@ -364,3 +364,15 @@ def test_announcing_a_known_thing_is_an_act_not_a_statement(run):
                 "on steel.")
     assert not any("the decision" in f.text for f in found)
     assert one(found, "25 per cent tariffs").speaker == "John Smith"
+
+
+def test_a_role_is_not_registered_as_a_name(run):
+    text = ('Peter Dutton spoke in Brisbane.\n\n'
+            '"We did not do well enough," the Opposition Leader said.')
+    assert one(run(text), "did not do well").speaker == "Peter Dutton"
+
+
+def test_a_body_keeps_its_of_phrase(run):
+    found = run("The Federation of German Industries (BDI) said that the deal would hurt exporters.")
+    s = one(found, "hurt exporters")
+    assert (s.speaker, s.speaker_kind) == ("Federation of German Industries", "organisation")

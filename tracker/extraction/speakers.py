@@ -224,8 +224,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         name = " ".join(words)
         known = state.lookup(name)
-        if known is None and len(words) < 2:
-            continue
+        if known is None and (len(words) < 2 or words[-1].lower() in _TITLE_SET):
+            continue  # one unknown word, or a role ("the Opposition Leader said"): not a name
         verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
         if known is None and name not in state.people and (
                 any(t.ent_type_ in ("FAC", "LOC") for t in chain) or words[-1].lower() in _ORG_HEADS):
@@ -238,9 +238,17 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
 
 
 def _extend_name(ent):
-    """NER sometimes stops early ('Ursula von' | 'der Leyen'): run on over the name's compound chain."""
+    """NER sometimes stops early ('Ursula von' | 'der Leyen') or starts late ('Władysław' |
+    'Kosiniak-Kamysz'): run on over the name's compound chain, never over a title."""
     end = ent.end
     doc = ent.doc
+    start = ent.start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].head.i >= ent.start and doc[start - 1].is_title \
+            and doc[start - 1].lower_.strip(".") not in _TITLE_SET | _HONORIFICS \
+            and doc[start - 1].ent_type_ not in ("GPE", "NORP", "ORG"):
+        start -= 1
+    ent = doc[start:ent.end]
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" \
             and doc[end - 1].head.i >= end:
         end += 1
@@ -283,7 +291,7 @@ def _titles_before(doc, i: int) -> str:
 def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     """A speaker phrase as written -> a person's full name, or an anonymous role."""
     phrase = " ".join(re.sub(r"^[\s,;:]+|[\s,;:]+$", "", phrase).split())
-    phrase = re.sub(r"['’]s$", "", phrase)
+    phrase = re.sub(r"['’]s$", "", re.sub(r"\s*\([^)]*\)$", "", phrase))  # "… Industries (BDI)"
     low = phrase.lower()
     if low in _PRONOUNS:
         p = state.recent(offset, gender=_PRONOUNS[low])
@@ -355,6 +363,11 @@ def _subject_phrase(tok) -> tuple[str, int]:
     span = tok.doc[left:tok.i + 1]
     # keep "an official in the vice president's office": a prep right after an anonymous head
     right = tok.i
+    if tok.lower_ in _ORG_HEADS and tok.is_title:  # "the Federation of German Industries"
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ == "of" and any(t.is_title for t in child.subtree):
+                right = child.right_edge.i
+        span = tok.doc[left:right + 1]
     if tok.lower_ in _ANON_HEADS:
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ in {"in", "at", "from", "with"}:
