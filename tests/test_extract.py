@@ -376,3 +376,21 @@ def test_a_body_keeps_its_of_phrase(run):
     found = run("The Federation of German Industries (BDI) said that the deal would hurt exporters.")
     s = one(found, "hurt exporters")
     assert (s.speaker, s.speaker_kind) == ("Federation of German Industries", "organisation")
+
+
+def test_an_answer_keeps_the_question_it_replies_to(run):
+    text = ('Jane Doe was asked whether she would raise taxes. "No. Not this year," she said. '
+            '"We will look again in the spring," she added.\n\n'
+            'John Smith said that the budget was fair.')
+    found = run(text)
+    assert one(found, "Not this year").context == "whether she would raise taxes"
+    assert one(found, "look again in the spring").context == "whether she would raise taxes"
+    assert one(found, "budget was fair").context == ""
+
+
+def test_a_quoted_question_is_the_context_of_the_reply_not_of_the_asker(run):
+    text = ('"Would you send troops?" the host asked Jane Doe.\n\n'
+            '"Absolutely not, never," Jane Doe said.')
+    found = run(text)
+    assert one(found, "Would you send troops").context == ""
+    assert one(found, "Absolutely not").context == "Would you send troops?"

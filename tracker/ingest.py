@@ -223,7 +223,7 @@ def article_statements(path: str, aliases: ActorAliases, *, date=None, url=None,
     for x, key in zip(found, keys):
         meta = {"article": str(path), "outlet": article.outlet, "sentence": x.sentence, "start": x.start, "end": x.end,
                 "speaker_kind": x.speaker_kind}
-        context = ""
+        context = x.context  # the question it answers, if any
         if x.contrasts is not None:
             # the writer sets this position against another statement of the speaker: detect treats the pair
             # as a shift the source itself reports; a description ("appeared open to the idea") reads the

@@ -53,6 +53,7 @@ class _Gold:
     text: str
     shift_of: str = ""  # the earlier statement the writer says this one departs from
     speaker_kind: str = ""  # person / organisation / anonymous, where the gold says
+    context: str = ""  # the question it answers
 
 
 def normalise(text: str) -> str:
@@ -98,7 +99,8 @@ def _read_gold(root: Path) -> dict[str, list[_Gold]]:
             for row in csv.DictReader(fh):
                 gold[row["article"]].append(_Gold(row["article"], row["speaker"].strip(), row["date"].strip(),
                                                   row["kind"].strip(), row["text"], (row.get("shift_of") or "").strip(),
-                                                  (row.get("speaker_kind") or "").strip()))
+                                                  (row.get("speaker_kind") or "").strip(),
+                                                  (row.get("context") or "").strip()))
     return gold
 
 
@@ -147,6 +149,12 @@ class _Tally:
         for g in gold:
             for k in (g.kind, "all"):
                 self.c[k]["gold"] += 1
+        if any("context" in g.__dict__ and g.speaker_kind for g in gold):  # articles annotated with contexts
+            for i, j, _ in pairs:
+                want, got = gold[j].context, pred[i].context
+                self.c["context"]["gold"] += bool(want)
+                self.c["context"]["pred"] += bool(got)
+                self.c["context"]["right"] += bool(want and got and overlap(want, got) >= MIN_JACCARD)
         for i, j, _ in pairs:
             if gold[j].speaker_kind:
                 self.c["speaker_kind"]["gold"] += 1
@@ -197,6 +205,9 @@ class _Tally:
         out["articles"] = self.articles
         out["spurious_per_article"] = _ratio(self.c["all"]["pred"] - self.c["all"]["matched_pred"], self.articles)
         out["questions_misattributed"] = self.questions_misattributed
+        ctx = self.c["context"]  # among matched statements of articles whose gold gives contexts
+        out["answer_context"] = {"gold": ctx["gold"], "pred": ctx["pred"], "precision": _ratio(ctx["right"], ctx["pred"]),
+                                 "recall": _ratio(ctx["right"], ctx["gold"])}
         kinds = self.c["speaker_kind"]
         out["speaker_kind_accuracy"] = _ratio(kinds["right"], kinds["gold"])  # matched statements with gold kinds
         links = self.c["links"]

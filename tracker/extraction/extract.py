@@ -22,6 +22,7 @@ from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
 from tracker.extraction.quotes import (classify_quotes, direct_quotes, find_quotes, post_blocks, post_signature,
                             post_statements)
+from tracker.extraction.answers import Question, attach_questions, reported_questions
 from tracker.extraction.reported import according_to, find_descriptions, find_reported, find_shifts, link_shifts
 from tracker.extraction.speakers import Discourse, register_people
 
@@ -43,6 +44,7 @@ class Extracted:
     url: str
     contrasts: int | None = None  # index (in the article's list) of the statement the writer contrasts it with
     speaker_kind: str = "person"  # person | organisation | anonymous
+    context: str = ""  # the question this statement answers, where the article gives one
 
 
 # ---------------------------------------------------------------------------- pipeline
@@ -67,16 +69,20 @@ def extract_statements(article: Article, *, aliases: ActorAliases | None = None,
     found: list[Found] = []
     quotes_all: list[Quote] = []
     shifts: list[tuple[str, int]] = []
+    questions: list[Question] = []
     post_lines = {s for block in post_blocks(article.text) for s, _ in block[1]}
     for start, end in _paragraphs(article.text):
         if start in post_lines or post_signature(article.text[start:end]):
             continue  # embedded posts are read by post_statements
-        found.extend(_paragraph_statements(article.text, start, end, nlp, state, quotes_all, shifts))
+        found.extend(_paragraph_statements(article.text, start, end, nlp, state, quotes_all, shifts,
+                                           questions))
     found.extend(post_statements(article.text, state))
     found.sort(key=lambda f: f.start)
     dated = resolve_dates(article, found, quotes_all)
     link_shifts(found, [day for day, _ in dated], shifts,
                 lambda a, b: state.full_name(a) == state.full_name(b))
+    answered = attach_questions(article.text, found, questions,
+                                lambda a, b: state.full_name(a) == state.full_name(b))
     out = []
     index = {id(f): i for i, f in enumerate(found)}
     for f, (day, precision) in zip(found, dated):
@@ -85,7 +91,7 @@ def extract_statements(article: Article, *, aliases: ActorAliases | None = None,
         out.append(Extracted(speaker, f.text, f.kind, day, precision,
                              " ".join(article.text[f.sent_start:f.sent_end].split()), f.start, f.end, article.url,
                              index.get(id(f.contrasts)) if f.contrasts is not None else None,
-                             state.kind(state.full_name(f.speaker))))
+                             state.kind(state.full_name(f.speaker)), answered.get(len(out), "")))
     return out
 
 
@@ -113,7 +119,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse,
-                          quotes_all: list[Quote], shifts: list[tuple[str, int]]) -> list[Found]:
+                          quotes_all: list[Quote], shifts: list[tuple[str, int]],
+                          questions: list[Question]) -> list[Found]:
     para = text[start:end]
     doc = nlp(para)
     quotes = find_quotes(text, start, end)
@@ -128,4 +135,5 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     out.extend(find_reported(doc, start, state, in_quote, direct_spans, out))
     out.extend(find_descriptions(doc, start, state, in_quote, out))
     shifts.extend(find_shifts(doc, start, state, in_quote))
+    questions.extend(reported_questions(doc, start, state, in_quote))
     return out

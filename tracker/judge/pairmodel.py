@@ -132,7 +132,7 @@ def export_onnx(model_dir: str | Path, out_dir: str | Path, *, quantize: bool = 
     model = AutoModelForSequenceClassification.from_pretrained(model_dir).eval()
     tok = AutoTokenizer.from_pretrained(model_dir)
     enc = tok(["a short text"], ["another text"], return_tensors="pt")
-    names = ["input_ids", "attention_mask", "token_type_ids"]
+    names = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in enc]  # MPNet has no segments
     fp32 = out_dir / "pair_model.fp32.onnx"
     with torch.no_grad():
         torch.onnx.export(model, tuple(enc[k] for k in names), str(fp32), input_names=names, output_names=["logits"],
