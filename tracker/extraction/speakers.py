@@ -7,6 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_CUES as _FEMALE_CUES,
+                                        FEMALE_FIRST_NAMES, HONORIFICS as _HONORIFICS, MALE_CUES as _MALE_CUES,
+                                        ORG_HEADS as _ORG_HEADS, PRONOUNS as _PRONOUNS,
+                                        QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET)
 from tracker.extraction.records import Found
 
 # ---------------------------------------------------------------------------- records
@@ -18,42 +22,6 @@ class _Person:
     titles: str = ""  # lower-cased words introducing the name ("british prime minister")
     gender: str = ""  # "m" | "f" | "" (unknown) | "n" (a body: Downing Street, the Kremlin)
     mentions: list[tuple[int, bool]] = field(default_factory=list)  # (offset, was a subject)
-
-
-# ---------------------------------------------------------------------------- vocabulary
-
-_ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
-               "aide", "aides", "adviser", "advisers", "advisor", "diplomat", "diplomats", "insider", "insiders"}
-# people who ask: a question is theirs, never the person in focus ('a reporter asked' is not the president)
-_QUESTIONER_HEADS = {"reporter", "reporters", "journalist", "journalists", "interviewer", "host", "moderator", "anchor",
-                     "correspondent", "questioner"}
-_DETERMINERS = {"a", "an", "the", "one", "two", "three", "several", "some", "another", "his", "her", "their"}
-_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "dr", "dr."}
-_FEMALE_CUES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "queen", "princess"}
-_MALE_CUES = {"mr", "mr.", "sir", "lord", "king", "prince"}
-# A short list of common female first names: used only to tell "she" from "he".
-FEMALE_FIRST_NAMES = {
-    "alice", "alicia", "angela", "ann", "anne", "annalena", "bridget", "caroline", "catherine", "christine",
-    "claire", "diane", "elizabeth", "ellen", "emily", "emma", "giorgia", "hillary", "jacinda", "jane", "janet",
-    "jennifer", "jill", "julia", "karoline", "kamala", "kaja", "kemi", "kristen", "kristi", "laura", "linda",
-    "lisa", "liz", "margaret", "maria", "marine", "mary", "melania", "mette", "michelle", "nancy", "nicola",
-    "nikki", "olena", "priti", "rachel", "sanna", "sarah", "susan", "suella", "susie", "theresa", "tulsi",
-    "ursula", "yvette", "kristalina", "marjorie", "elise", "amy", "angela", "chrystia", "mélanie", "melanie",
-}
-_TITLE_WORDS = (
-    "president|vice president|prime minister|chancellor|secretary|minister|senator|representative|"
-    "governor|speaker|mayor|leader|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|host|"
-    "anchor|press secretary|king|queen|pope|general|ambassador|commissioner|president-elect|mp|premier|"
-    "foreign secretary|home secretary|chancellor of the exchequer|attorney general|first minister"
-)
-_TITLE_SET = set(_TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home", "press", "president-elect",
-                                             "former", "us", "u.s.", "british", "french", "german"}
-# last words that make a capitalised subject a body, not a person
-_ORG_HEADS = {"street", "house", "office", "ministry", "department", "party", "government", "commission", "council",
-              "bank", "kremlin", "pentagon", "treasury", "parliament", "congress", "senate", "court", "agency",
-              "administration", "cabinet", "committee", "union", "federation", "association", "group", "company",
-              "palace", "forces", "force", "media", "news", "rally", "parties"}
-_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
 # ---------------------------------------------------------------------------- discourse state
