@@ -51,6 +51,11 @@ _BOUNDARY_BEFORE = re.compile(rf"(?:^|[.!?:]|[.!?][\"”]|\b(?:{SPEECH_VERBS}),?
 _THAT_BEFORE = re.compile(r"\b(?:that|as|of|the|a|an|to|be|was|is|were|are|called|for|on|in|from|by|with)\s*$", re.I)
 
 
+# a reply that says something in one or two words ("No.", "Yes, absolutely."): a statement once its
+# question is known (answers.py)
+_SHORT_ANSWER = re.compile(r"^(?:yes|no|never|absolutely|of course|not at all|certainly|correct|exactly|nope)\b", re.I)
+
+
 def classify_quotes(text: str, quotes: list[Quote], para_start: int, para_end: int) -> None:
     """Direct quotes stand on their own (after a colon, a sentence end or 'X said,'); the rest are
     scare quotes inside reported speech ('said the voices "echo in my ears"')."""
@@ -60,7 +65,7 @@ def classify_quotes(text: str, quotes: list[Quote], para_start: int, para_end: i
         before = text[max(para_start, q.open_start - 80):q.open_start]
         after = text[q.close_end:min(q.close_end + 80, para_end)]
         multi = bool(re.search(r"[.!?]\s+[A-Z]", inner))
-        if words < 3 and not multi:
+        if words < 3 and not multi and not _SHORT_ANSWER.match(inner):
             continue
         if _THAT_BEFORE.search(before) and not multi:
             continue
