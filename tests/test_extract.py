@@ -394,3 +394,18 @@ def test_a_quoted_question_is_the_context_of_the_reply_not_of_the_asker(run):
     found = run(text)
     assert one(found, "Would you send troops").context == ""
     assert one(found, "No").context == "Would you send troops?"
+
+
+def test_transcript_lines_are_the_labelled_speakers_words(run):
+    text = ('Secretary of State Marco Rubio appeared on Sunday. Excerpts follow.\n\n'
+            'BREAKING: talks resume next week.\n\n'
+            'MARGARET BRENNAN: Is a ceasefire now off the table?\n\n'
+            'SECRETARY RUBIO: No, it is not off the table, and we keep working on it.\n\n'
+            'He went on to argue that both sides would have to give.')
+    found = run(text)
+    question = one(found, "off the table?")
+    answer = one(found, "it is not off the table")
+    assert (question.speaker, answer.speaker) == ("Margaret Brennan", "Marco Rubio")
+    assert answer.context == "Is a ceasefire now off the table?" and answer.date == dt.date(2025, 8, 17)
+    assert one(found, "both sides would have to give").speaker == "Marco Rubio"
+    assert not any("talks resume" in f.text for f in found)

@@ -133,6 +133,8 @@ def resolve_dates(article: Article, found: list[Found], quotes: list[Quote]) -> 
                and not any(s <= c.start < e for s, e in f.excluded + content + others)]
         if f.present:
             out.append((day0, "day"))
+        elif f.on_frame and frame is not None and not own:
+            out.append((frame, "day"))
         elif own:
             c, d, p = min(own, key=lambda x: abs(x[0].start - f.anchor))
             used_by[c.start] = (f.speaker, f.kind)

@@ -21,7 +21,7 @@ from tracker.extraction.dates import resolve_dates
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
 from tracker.extraction.quotes import (classify_quotes, direct_quotes, find_quotes, post_blocks, post_signature,
-                            post_statements)
+                            post_statements, transcript_line)
 from tracker.extraction.answers import Question, attach_questions, reported_questions
 from tracker.extraction.reported import according_to, find_descriptions, find_reported, find_shifts, link_shifts
 from tracker.extraction.speakers import Discourse, register_people
@@ -121,6 +121,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse,
                           quotes_all: list[Quote], shifts: list[tuple[str, int]],
                           questions: list[Question]) -> list[Found]:
+    line = transcript_line(text, start, end, state)
+    if line is not None:  # "RUBIO: Well, …": the labelled speaker's words; names in it are not in focus
+        state.register(line.speaker, "", start, True)
+        return [line]
     para = text[start:end]
     doc = nlp(para)
     quotes = find_quotes(text, start, end)

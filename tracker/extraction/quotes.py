@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from tracker.dates import DateError, parse_date
+from tracker.extraction.lexicon import TITLE_SET
 from tracker.extraction.records import Found, Quote
 from tracker.extraction.speakers import Discourse, resolve_speaker, speaker_of
 
@@ -194,9 +195,32 @@ def _clause_start(text: str, start: int, pos: int) -> int:
 
 
 def _label_speaker(label: str, state: Discourse) -> str:
-    """Transcript labels ('TRUMP:', 'FOX NEWS:') -> a known person, else the label in title case."""
-    person = state.lookup(label.title()) or state.lookup(label)
+    """Transcript labels ('TRUMP:', 'SECRETARY RUBIO:', 'FOX NEWS:') -> a known person, else the label
+    in title case."""
+    bare = " ".join(w for w in label.split() if w.lower() not in TITLE_SET) or label
+    person = state.lookup(label.title()) or state.lookup(label) or state.lookup(bare.title())
     return person.name if person else label.title() if label.isupper() else label
+
+
+# labels that head a line but name no speaker ("BREAKING:", "WATCH LIVE:", "EDITOR'S NOTE:")
+_NOT_SPEAKERS = {"breaking", "update", "updated", "watch", "live", "read", "more", "editor's", "editor’s", "note",
+                 "correction", "related", "photo", "photos", "video", "exclusive", "analysis", "opinion", "see", "also"}
+
+
+def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found | None:
+    """'RUBIO: Well, ultimately, yeah.' in an interview transcript: the labelled speaker's own words."""
+    m = _LABEL_LINE.match(text[start:end])
+    if not m:
+        return None
+    label = m.group("label").strip()
+    words = label.lower().split()
+    if not words or any(w in _NOT_SPEAKERS for w in words) or not _is_label(label, state):
+        return None
+    bs, be = _trim(text, start + m.start("body"), end)
+    if be - bs < 2:
+        return None
+    return Found(_label_speaker(label, state), text[bs:be], "direct", bs, be, start, start, end, [], False,
+                 on_frame=True)
 
 
 # ---------------------------------------------------------------------------- embedded posts

@@ -33,6 +33,7 @@ class Found:
     present: bool = False
     fixed_date: dt.date | None = None
     contrasts: "Found | None" = None  # the same speaker's statement the writer sets this one against
+    on_frame: bool = False  # a transcript line: said on the story's own day (the news frame), whatever came before
 
 
 # ---------------------------------------------------------------------------- spans
