@@ -1,6 +1,7 @@
 """The judge's speed, and what the cascade saves, measured side by side in one run.
 
-1. Pair-model throughput (int8 ONNX, batches of 64) on real statement pairs.
+1. Pair-model throughput (int8 ONNX, one pair per call) on real statement pairs: one session using every
+   core vs one single-thread session per core run side by side (the default), with the same scores.
 2. `Judge.predict_proba` on every neighbour candidate pair of the labelled statements (each statement
    against its actor's nearest earlier ones, budget 10): pairs/s with the cascade and without, the
    share of pairs the pair model read, and how many of the pairs flagged without the cascade it keeps.
@@ -22,6 +23,7 @@ from tracker.candidates import neighbour_pairs
 from tracker.embed import Embedder
 from tracker.judge.features import PairBatch, cue_counts
 from tracker.judge.model import Judge, decide
+from tracker.judge.pairmodel import PairModel
 
 
 def main():
@@ -44,10 +46,14 @@ def main():
         print("the shipped judge has no pair model: nothing to measure")
         return
     n = min(512, len(pairs))
-    judge.pair_model.logits(list(texts[e[:8]]), list(texts[l[:8]]))  # load the session
-    t0 = time.perf_counter()
-    judge.pair_model.logits(list(texts[e[:n]]), list(texts[l[:n]]), batch_size=64)
-    pm_rate = n / (time.perf_counter() - t0)
+    rates, scores = {}, {}
+    for lanes in (1, None):  # one session on every core vs one single-thread session per core (the default)
+        model = PairModel(judge.pair_model.directory, lanes=lanes)
+        model.logits(list(texts[e[:8]]), list(texts[l[:8]]))  # load the sessions
+        t0 = time.perf_counter()
+        scores[lanes] = model.logits(list(texts[e[:n]]), list(texts[l[:n]]), batch_size=64)
+        rates[lanes] = n / (time.perf_counter() - t0)
+    pm_rate = rates[None]
     rows = []
     for cascade in (False, True):
         judge.pairs_read = 0
@@ -63,7 +69,9 @@ def main():
     print()
     print("| measure | value |")
     print("|---|---|")
-    print(f"| pair model alone, pairs/s (one reading order) | {pm_rate:.0f} |")
+    print(f"| pair model alone, pairs/s (one reading order), one session on all cores | {rates[1]:.0f} |")
+    print(f"| pair model alone, pairs/s, one single-thread session per core (default) | {pm_rate:.0f} "
+          f"({pm_rate / rates[1]:.1f}x; same scores: {np.array_equal(scores[1], scores[None])}) |")
     print(f"| judge without cascade, pairs/s | {rows[0][1]:.0f} |")
     print(f"| judge with cascade, pairs/s | {rows[1][1]:.0f} ({rows[1][1] / rows[0][1]:.1f}x) |")
     print(f"| share of candidate pairs the pair model reads (cascade) | {rows[1][2]:.1%} |")

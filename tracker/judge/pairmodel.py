@@ -156,7 +156,10 @@ def export_onnx(model_dir: str | Path, out_dir: str | Path, *, quantize: bool = 
 class PairModel:
     """Applies a saved pair model: (text_a, text_b) lists in, (n, 3) logits in PAIR_LABELS order out."""
 
-    def __init__(self, directory: str | Path, *, threads: int | None = None):
+    def __init__(self, directory: str | Path, *, threads: int | None = None, lanes: int | None = None):
+        """`threads`: intra-op threads of a session that reads batches; `lanes`: for an int8 graph, which
+        reads one pair per call, how many single-thread sessions run side by side (default: the cores,
+        up to 4). One pair per call is too small to keep several threads of one session busy."""
         self.directory = Path(directory)
         meta_path = self.directory / PAIR_META_FILE
         if not meta_path.exists():
@@ -166,7 +169,9 @@ class PairModel:
             raise ModelError(f"{meta_path}: labels {self.meta.get('labels')} are not {list(PAIR_LABELS)}")
         self.max_length = int(self.meta.get("max_length", MAX_LENGTH))
         self.threads = threads
+        self.lanes = lanes
         self._session = self._torch = None
+        self._lanes: list = []
 
     def file_hashes(self, directory: str | Path | None = None) -> dict[str, str]:
         """SHA-256 of each file the pair model loads."""
@@ -191,11 +196,14 @@ class PairModel:
             import onnxruntime as ort
             from tokenizers import Tokenizer
 
+            cores = min(4, os.cpu_count() or 1)
+            lanes = (self.lanes or cores) if self.meta.get("int8", True) else 1
             opts = ort.SessionOptions()
-            opts.intra_op_num_threads = self.threads or min(4, os.cpu_count() or 1)
+            opts.intra_op_num_threads = 1 if lanes > 1 else (self.threads or cores)
             try:
-                self._session = ort.InferenceSession(str(self.directory / ONNX_FILE), opts,
-                                                     providers=["CPUExecutionProvider"])
+                self._lanes = [ort.InferenceSession(str(self.directory / ONNX_FILE), opts,
+                                                    providers=["CPUExecutionProvider"]) for _ in range(lanes)]
+                self._session = self._lanes[0]
                 self._tok = Tokenizer.from_file(str(self.directory / TOKENIZER_FILE))
             except Exception as exc:
                 raise ModelError(f"{self.directory}: cannot load the pair model: {exc}") from None
@@ -211,7 +219,7 @@ class PairModel:
 
     def __getstate__(self):
         state = dict(self.__dict__)
-        state.update(_session=None, _torch=None, _tok=None, _hf_tok=None)
+        state.update(_session=None, _torch=None, _tok=None, _hf_tok=None, _lanes=[])
         return state
 
     def logits(self, text_a: list[str], text_b: list[str], *, batch_size: int = 64) -> np.ndarray:
@@ -228,19 +236,30 @@ class PairModel:
             batch_size = 1
         # batches of similar length waste less padding
         order = np.argsort([len(a) + len(b) for a, b in zip(text_a, text_b)], kind="stable")
+        if batch_size == 1 and len(self._lanes) > 1 and len(order) > 1:
+            from concurrent.futures import ThreadPoolExecutor
+
+            def lane(k: int) -> None:  # onnxruntime releases the GIL while it runs
+                for i in order[k::len(self._lanes)]:
+                    out[i] = self._batch([text_a[i]], [text_b[i]], self._lanes[k])
+
+            with ThreadPoolExecutor(len(self._lanes)) as pool:
+                list(pool.map(lane, range(len(self._lanes))))
+            return out
         for s in range(0, len(order), batch_size):
             idx = order[s:s + batch_size]
             out[idx] = self._batch([text_a[i] for i in idx], [text_b[i] for i in idx])
         return out
 
-    def _batch(self, a: list[str], b: list[str]) -> np.ndarray:
-        if self._session is not None:
+    def _batch(self, a: list[str], b: list[str], session=None) -> np.ndarray:
+        session = session or self._session
+        if session is not None:
             enc = self._tok.encode_batch(list(zip(a, b)))
             feeds = {"input_ids": np.array([e.ids for e in enc], dtype=np.int64),
                      "attention_mask": np.array([e.attention_mask for e in enc], dtype=np.int64),
                      "token_type_ids": np.array([e.type_ids for e in enc], dtype=np.int64)}
-            names = {i.name for i in self._session.get_inputs()}
-            return self._session.run(["logits"], {k: v for k, v in feeds.items() if k in names})[0]
+            names = {i.name for i in session.get_inputs()}
+            return session.run(["logits"], {k: v for k, v in feeds.items() if k in names})[0]
         import torch
 
         enc = self._hf_tok(a, b, truncation=True, max_length=self.max_length, padding=True, return_tensors="pt")
