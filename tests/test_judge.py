@@ -110,6 +110,7 @@ def test_both_stages_train_save_and_load_on_a_tiny_sample(tmp_path):
     """The code path of `tracker train --pretrain`, on 64 public pairs and a fifth of the labelled ones."""
     from tracker.embed import Embedder
     from tracker.judge import workflow
+    from tracker.judge.features import PAIR_MODEL_FEATURES
     from tracker.judge.train import add_pair_model, embed_pairs, load_labelled
 
     model = workflow.pretrain(tmp_path / "work", size=80, log=lambda m: None)
@@ -117,7 +118,7 @@ def test_both_stages_train_save_and_load_on_a_tiny_sample(tmp_path):
     frame = load_labelled(ROOT / "data" / "labelled")
     frame = frame[frame["actor"].isin(sorted(set(frame["actor"]))[:30])].reset_index(drop=True)
     data = add_pair_model(embed_pairs(frame, Embedder()), model)
-    assert data.pair.shape == (len(frame), 9) and np.isfinite(data.pair).all()
+    assert data.pair.shape == (len(frame), len(PAIR_MODEL_FEATURES[1])) and np.isfinite(data.pair).all()
     judge = workflow.fit(data, embedder=Embedder(), out=tmp_path / "judge", version="tiny", data_dir=ROOT / "data",
                          log=lambda m: None)
     assert judge.pair_model is not None and judge.cascade_cutoff is not None
@@ -134,3 +135,18 @@ def test_shipped_judge_reads_both_statements():
     assert judge.pair_model is not None and meta["pair_model"]["files"]
     size = sum(p.stat().st_size for p in (ROOT / "models" / "reversal").rglob("*") if p.is_file())
     assert size < 30 * 2**20
+
+
+def test_a_judge_that_reads_both_orders_loads_and_keeps_its_key(tmp_path):
+    """Judges saved before one reading order became the default keep reading both, under their old key."""
+    import json
+
+    judge = Judge.load()
+    judge.save(tmp_path / "j")
+    meta_path = tmp_path / "j" / "model.json"
+    meta = json.loads(meta_path.read_text())
+    assert meta["pair_model"]["orders"] == judge.pair_orders
+    del meta["pair_model"]["orders"]
+    meta_path.write_text(json.dumps(meta))
+    old = Judge.load(tmp_path / "j")
+    assert old.pair_orders == 2 and old.key != judge.key

@@ -36,7 +36,8 @@ def _pair_model_lines(judge: Judge, directory: Path) -> list[str]:
     meta = judge.pair_model.meta
     lines = [
         f"- Pair model (`{directory.name}/pair_model/`): a cross-encoder from `{meta.get('base', 'all-MiniLM-L6-v2')}` "
-        "(Apache-2.0), which reads both statements together in both orders, and each statement against the",
+        "(Apache-2.0), which reads both statements together "
+        + ("(earlier, later)" if judge.pair_orders == 1 else "in both orders") + ", and each statement against the",
         "  timeline's topic; int8 ONNX. Pre-trained (stage 1) on public pairs labelled oppose / agree / neutral:",
     ]
     manifest = EXTERNAL_DIR / "MANIFEST.json"

@@ -23,7 +23,7 @@ from tracker.judge.estimator import ReversalClassifier
 from tracker.judge.train import (LabelledPairs, actor_folds, add_pair_model, cross_validate, embed_pairs,
                                  frozen_test_mask, load_labelled)
 
-VIEWS = {  # columns of features.PAIR_MODEL_FEATURES
+VIEWS = {  # columns of features.PAIR_MODEL_FEATURES[2]
     "cues only": [],
     "cues + pair (a,b)": [0, 1, 2],
     "cues + pair (a,b) + (b,a)": [0, 1, 2, 3, 4, 5, 6],
@@ -38,7 +38,7 @@ def main():
     args = ap.parse_args()
     frame = load_labelled()
     frame = frame[~frozen_test_mask(frame)].reset_index(drop=True)
-    data = add_pair_model(embed_pairs(frame, Embedder()), PairModel(args.pair_model))
+    data = add_pair_model(embed_pairs(frame, Embedder()), PairModel(args.pair_model), orders=2)  # every view
     print("| features | ROC-AUC | macro-F1 | precision at operating point | recall there |")
     print("|---|---|---|---|---|")
     for name, cols in VIEWS.items():

@@ -121,26 +121,36 @@ def pair_features(batch: PairBatch) -> np.ndarray:
     return np.hstack([cos, ca, cb, cb - ca, np.abs(cb - ca), neg_flip, gap]).astype(np.float32)
 
 
-PAIR_MODEL_FEATURES = ("p_oppose_ab", "p_agree_ab", "p_neutral_ab", "p_oppose_ba", "p_agree_ba", "p_neutral_ba",
-                       "logit_oppose_mean", "stance_gap", "stance_product")
+PAIR_MODEL_FEATURES = {  # by how many reading orders the judge uses
+    1: ("p_oppose_ab", "p_agree_ab", "p_neutral_ab", "stance_gap", "stance_product"),
+    2: ("p_oppose_ab", "p_agree_ab", "p_neutral_ab", "p_oppose_ba", "p_agree_ba", "p_neutral_ba",
+        "logit_oppose_mean", "stance_gap", "stance_product"),
+}
+STANCE_CACHE_SIZE = 500_000  # (topic, statement) stances a pair model keeps between batches
 
 
-def pair_model_features(model, batch: PairBatch) -> np.ndarray:
-    """What the pair model reads: both statements together, in both orders, and each statement's
-    stance toward the timeline's topic. Columns in PAIR_MODEL_FEATURES order."""
+def pair_model_features(model, batch: PairBatch, *, orders: int = 1) -> np.ndarray:
+    """What the pair model reads: both statements together (earlier, later; with orders=2 also later,
+    earlier) and each statement's stance toward the timeline's topic. Columns: PAIR_MODEL_FEATURES[orders].
+    A statement's stance is read once per topic and kept on the model, however many pairs it is in."""
     n = len(batch)
     ab = softmax(model.logits(batch.text_a, batch.text_b))
-    ba = softmax(model.logits(batch.text_b, batch.text_a))
-    opp = np.clip((ab[:, 0] + ba[:, 0]) / 2, 1e-4, 1 - 1e-4)
     stance_a = stance_b = np.zeros(n)
     if batch.topic is not None and any(batch.topic):
         topics = [t or "" for t in batch.topic]
-        # a statement meets its topic once per batch, however many pairs it is in
-        keys = list(dict.fromkeys((t, x) for t, x in zip(topics + topics, batch.text_a + batch.text_b) if t))
-        if keys:
-            p = softmax(model.logits([k[0] for k in keys], [k[1] for k in keys]))
-            stance = dict(zip(keys, (p[:, 1] - p[:, 0]).tolist()))
-            stance_a = np.array([stance.get((t, x), 0.0) for t, x in zip(topics, batch.text_a)])
-            stance_b = np.array([stance.get((t, x), 0.0) for t, x in zip(topics, batch.text_b)])
-    return np.column_stack([ab, ba, np.log(opp / (1 - opp)), np.abs(stance_a - stance_b),
-                            stance_a * stance_b]).astype(np.float32)
+        cache = model.__dict__.setdefault("stance_cache", {})
+        wanted = list(dict.fromkeys((t, x) for t, x in zip(topics + topics, batch.text_a + batch.text_b) if t))
+        todo = [k for k in wanted if k not in cache]
+        if todo:
+            if len(cache) + len(todo) > STANCE_CACHE_SIZE:
+                cache.clear()
+            p = softmax(model.logits([k[0] for k in todo], [k[1] for k in todo]))
+            cache.update(zip(todo, (p[:, 1] - p[:, 0]).tolist()))
+        stance_a = np.array([cache.get((t, x), 0.0) if t else 0.0 for t, x in zip(topics, batch.text_a)])
+        stance_b = np.array([cache.get((t, x), 0.0) if t else 0.0 for t, x in zip(topics, batch.text_b)])
+    stance = [np.abs(stance_a - stance_b), stance_a * stance_b]
+    if orders == 1:
+        return np.column_stack([ab, *stance]).astype(np.float32)
+    ba = softmax(model.logits(batch.text_b, batch.text_a))
+    opp = np.clip((ab[:, 0] + ba[:, 0]) / 2, 1e-4, 1 - 1e-4)
+    return np.column_stack([ab, ba, np.log(opp / (1 - opp)), *stance]).astype(np.float32)

@@ -57,7 +57,7 @@ class Judge:
     def __init__(self, head: LinearHead, *, embedding_model: str, threshold: float = DEFAULT_THRESHOLD,
                  version: str = "dev", metadata: dict | None = None, nli: str | None = None,
                  pair_model=None, cheap_head: LinearHead | None = None, cascade_cutoff: float | None = None,
-                 read_budget: int | None = READ_BUDGET, key: str | None = None):
+                 read_budget: int | None = READ_BUDGET, key: str | None = None, pair_orders: int = 1):
         self.head = head
         self.embedding_model = embedding_model
         self.threshold = threshold
@@ -68,6 +68,7 @@ class Judge:
         self.cheap_head = cheap_head
         self.cascade_cutoff = cascade_cutoff
         self.read_budget = read_budget
+        self.pair_orders = pair_orders  # the pair model reads (earlier, later); with 2 also (later, earlier)
         self._key = key
         self.pairs_read = 0  # pairs the pair model has read in this process (the cascade's cost)
         self.scorer = None  # loaded on first use; tests may set their own
@@ -80,6 +81,8 @@ class Judge:
             for arr in (self.head.mean, self.head.scale, self.head.coef, self.head.intercept):
                 h.update(np.ascontiguousarray(arr, dtype=np.float64).tobytes())
             h.update(repr((self.head.temperature, self.nli, self.cascade_cutoff, self.read_budget)).encode())
+            if self.pair_orders != 2:  # judges that read both orders keep the keys they had
+                h.update(f"orders={self.pair_orders}".encode())
             if self.pair_model is not None:
                 h.update(self.pair_model.fingerprint().encode())
             self._key = f"{self.version}@{h.hexdigest()[:16]}"
@@ -105,7 +108,7 @@ class Judge:
         if self.pair_model is not None:
             from tracker.judge.features import pair_model_features
 
-            X = np.hstack([X, pair_model_features(self.pair_model, batch)])
+            X = np.hstack([X, pair_model_features(self.pair_model, batch, orders=self.pair_orders)])
         if not self.nli:
             return X
         from tracker.judge.nli import nli_features
@@ -199,7 +202,8 @@ class Judge:
 
                 shutil.rmtree(target, ignore_errors=True)
                 shutil.copytree(self.pair_model.directory, target)
-            meta["pair_model"] = {"dir": PAIR_MODEL_DIR, "files": self.pair_model.file_hashes(target)}
+            meta["pair_model"] = {"dir": PAIR_MODEL_DIR, "files": self.pair_model.file_hashes(target),
+                                  "orders": self.pair_orders}
         (directory / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         return directory
 
@@ -262,7 +266,8 @@ class Judge:
         return cls(head, embedding_model=meta["embedding_model"], threshold=float(meta.get("threshold", DEFAULT_THRESHOLD)),
                    version=meta.get("version", "unknown"), metadata={k: v for k, v in meta.items() if k not in known},
                    nli=meta.get("nli_model"), pair_model=pair_model, cheap_head=cheap,
-                   cascade_cutoff=meta.get("cascade_cutoff"), read_budget=meta.get("read_budget", READ_BUDGET))
+                   cascade_cutoff=meta.get("cascade_cutoff"), read_budget=meta.get("read_budget", READ_BUDGET),
+                   pair_orders=int((meta.get("pair_model") or {}).get("orders", 2)))
 
 
 def _sha256(path: Path) -> str:

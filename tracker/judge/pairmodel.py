@@ -219,7 +219,7 @@ class PairModel:
 
     def __getstate__(self):
         state = dict(self.__dict__)
-        state.update(_session=None, _torch=None, _tok=None, _hf_tok=None, _lanes=[])
+        state.update(_session=None, _torch=None, _tok=None, _hf_tok=None, _lanes=[], stance_cache={})
         return state
 
     def logits(self, text_a: list[str], text_b: list[str], *, batch_size: int = 64) -> np.ndarray:

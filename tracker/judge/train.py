@@ -34,8 +34,9 @@ class LabelledPairs:
     batch: PairBatch
     nli: np.ndarray | None = None  # tracker.judge.nli features, when the judge is to use an NLI scorer
     nli_model: str | None = None
-    pair: np.ndarray | None = None  # pair-model features (features.PAIR_MODEL_FEATURES)
+    pair: np.ndarray | None = None  # pair-model features (features.PAIR_MODEL_FEATURES[pair_orders])
     pair_model: object | None = None
+    pair_orders: int = 1
 
     def cheap_features(self) -> np.ndarray:
         return pair_features(self.batch)
@@ -51,7 +52,7 @@ class LabelledPairs:
     def subset(self, idx: np.ndarray) -> "LabelledPairs":
         pick = lambda x: None if x is None else x[idx]  # noqa: E731
         return LabelledPairs(self.frame.iloc[idx].reset_index(drop=True), self.batch.subset(idx), pick(self.nli),
-                             self.nli_model, pick(self.pair), self.pair_model)
+                             self.nli_model, pick(self.pair), self.pair_model, self.pair_orders)
 
     @property
     def labels(self) -> np.ndarray:
@@ -160,15 +161,16 @@ def frozen_test_mask(frame: pd.DataFrame) -> np.ndarray:
     return frame["actor"].map(lambda a: int(hashlib.sha256(a.encode()).hexdigest(), 16) % 5 == 0).to_numpy(dtype=bool)
 
 
-def add_pair_model(data: LabelledPairs, model, *, chunk: int = 64) -> LabelledPairs:
+def add_pair_model(data: LabelledPairs, model, *, chunk: int = 64, orders: int = 1) -> LabelledPairs:
     """Pair-model features for every pair (slow on CPU, so it shows progress)."""
     from tqdm.auto import tqdm
 
     from tracker.judge.features import pair_model_features
 
-    parts = [pair_model_features(model, data.batch.subset(np.arange(i, min(i + chunk, len(data.labels)))))
+    parts = [pair_model_features(model, data.batch.subset(np.arange(i, min(i + chunk, len(data.labels)))),
+                                 orders=orders)
              for i in tqdm(range(0, len(data.labels), chunk), desc="pair model", unit="chunk")]
-    return LabelledPairs(data.frame, data.batch, data.nli, data.nli_model, np.vstack(parts), model)
+    return LabelledPairs(data.frame, data.batch, data.nli, data.nli_model, np.vstack(parts), model, orders)
 
 
 def add_nli(data: LabelledPairs, scorer, *, chunk: int = 64) -> LabelledPairs:
@@ -181,7 +183,8 @@ def add_nli(data: LabelledPairs, scorer, *, chunk: int = 64) -> LabelledPairs:
     parts = [nli_features(scorer, a[i:i + chunk], b[i:i + chunk])
              for i in tqdm(range(0, len(a), chunk), desc=f"NLI {scorer.spec}", unit="chunk")]
     nli = np.vstack(parts) if parts else np.zeros((0, N_FEATURES), dtype=np.float32)
-    return LabelledPairs(data.frame, data.batch, nli=nli, nli_model=scorer.spec, pair=data.pair, pair_model=data.pair_model)
+    return LabelledPairs(data.frame, data.batch, nli=nli, nli_model=scorer.spec, pair=data.pair, pair_model=data.pair_model,
+                         pair_orders=data.pair_orders)
 
 
 def _subset(batch: PairBatch, idx: np.ndarray) -> PairBatch:
@@ -381,6 +384,7 @@ def train_judge(data: LabelledPairs, *, embedding_model: str, threshold: float, 
         cheap = ReversalClassifier(random_state=seed).fit(data.cheap_features(), data.labels).head()
     return Judge(clf.head(), embedding_model=embedding_model, threshold=threshold, version=version, nli=data.nli_model,
                  pair_model=data.pair_model, cheap_head=cheap, cascade_cutoff=cascade if cheap is not None else None,
+                 pair_orders=data.pair_orders,
                  metadata={"trained_on": {"pairs": int(len(data.labels)), "actors": int(len(set(data.groups)))}})
 
 
