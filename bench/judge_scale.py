@@ -55,12 +55,14 @@ def main():
         rates[lanes] = n / (time.perf_counter() - t0)
     pm_rate = rates[None]
     rows = []
-    for cascade in (False, True):
-        judge.pairs_read = 0
+    shipped_budget = judge.read_budget
+    for cascade, budget in ((False, shipped_budget), (True, shipped_budget), (True, 1)):
+        judge.pairs_read, judge.read_budget = 0, budget
         t0 = time.perf_counter()
         proba = judge.predict_proba(batch, cascade=cascade)
         dt = time.perf_counter() - t0
         rows.append((cascade, len(pairs) / dt, judge.pairs_read / len(pairs), decide(proba, judge.threshold) != "no_flip"))
+    judge.read_budget = shipped_budget
     full, casc = rows[0][3], rows[1][3]
     kept = (full & casc).sum() / max(1, full.sum())
     # a later statement yields at most one change: what matters is which statements still have a flag
@@ -78,6 +80,9 @@ def main():
     print(f"| pairs flagged without cascade / with | {int(full.sum())} / {int(casc.sum())} (kept {kept:.0%}) |")
     print(f"| later statements with a flagged pair, without / with | {len(with_flag[0])} / {len(with_flag[1])} "
           f"(kept {kept_statements:.0%}) |")
+    one = set(l[rows[2][3]].tolist())
+    print(f"| with a read budget of 1 instead of {shipped_budget}: pairs/s, share read, later statements with a flag "
+          f"kept | {rows[2][1]:.0f}, {rows[2][2]:.1%}, {len(with_flag[0] & one) / max(1, len(with_flag[0])):.0%} |")
 
 
 if __name__ == "__main__":
