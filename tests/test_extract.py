@@ -409,3 +409,8 @@ def test_transcript_lines_are_the_labelled_speakers_words(run):
     assert answer.context == "Is a ceasefire now off the table?" and answer.date == dt.date(2025, 8, 17)
     assert one(found, "both sides would have to give").speaker == "Marco Rubio"
     assert not any("talks resume" in f.text for f in found)
+
+
+def test_an_abbreviated_rank_is_not_part_of_the_name(run):
+    found = run('Gen. Dan Caine told reporters that the damage was severe. "It will take time," Caine said.')
+    assert {f.speaker for f in found} == {"Dan Caine"}

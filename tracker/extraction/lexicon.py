@@ -6,7 +6,10 @@ ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman
 QUESTIONER_HEADS = {"reporter", "reporters", "journalist", "journalists", "interviewer", "host", "moderator", "anchor",
                     "correspondent", "questioner"}
 DETERMINERS = {"a", "an", "the", "one", "two", "three", "several", "some", "another", "his", "her", "their"}
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "dr", "dr."}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "dr", "dr.",
+              # abbreviated ranks and offices written before a name ("Gen. Dan Caine", "Sen. Susan Collins")
+              "gen.", "lt.", "col.", "maj.", "sgt.", "adm.", "capt.", "rep.", "sen.", "gov.", "rev.", "prof."}
+HONORIFICS |= {w.rstrip(".") for w in HONORIFICS}  # written with or without the full stop
 FEMALE_CUES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "queen", "princess"}
 MALE_CUES = {"mr", "mr.", "sir", "lord", "king", "prince"}
 # A short list of common female first names: used only to tell "she" from "he".
