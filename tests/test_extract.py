@@ -414,3 +414,11 @@ def test_transcript_lines_are_the_labelled_speakers_words(run):
 def test_an_abbreviated_rank_is_not_part_of_the_name(run):
     found = run('Gen. Dan Caine told reporters that the damage was severe. "It will take time," Caine said.')
     assert {f.speaker for f in found} == {"Dan Caine"}
+
+
+@pytest.mark.parametrize("text, needle", [
+    ('The Tory hopeful went further, describing the Chancellor as "acting like a compulsive liar".', "compulsive liar"),
+    ("Health Secretary Wes Streeting described some of Musk's criticisms as misjudged and misinformed.", "misjudged"),
+])
+def test_participle_and_longer_descriptions(run, text, needle):
+    assert one(run(text), needle).kind == "description"
