@@ -422,3 +422,9 @@ def test_an_abbreviated_rank_is_not_part_of_the_name(run):
 ])
 def test_participle_and_longer_descriptions(run, text, needle):
     assert one(run(text), needle).kind == "description"
+
+
+def test_the_host_who_asks_is_the_host_introduced_earlier(run):
+    text = ('Meet the Press host Kristen Welker spoke to Donald Trump on Sunday.\n\n'
+            'Turning to the economy, the host wanted to know: "When does it become the Trump economy?"')
+    assert one(run(text), "Trump economy?").speaker == "Kristen Welker"

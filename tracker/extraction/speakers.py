@@ -274,7 +274,9 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return named or _role(phrase)
     if head_words and head_words[-1] in _QUESTIONER_HEADS:
         named = _named_within(phrase, state, multi_only=True)
-        return named or head_words[-1].rstrip("s").capitalize()
+        # "the host asked": the person introduced as host ("Meet the Press host Kristen Welker"), if any
+        titled = state.by_title(head_words[-1], offset) if words and words[0] == "the" else None
+        return named or (titled.name if titled else head_words[-1].rstrip("s").capitalize())
     named = _named_within(phrase, state, multi_only=bool(words) and words[0] in {"the", "a", "an"})
     if named:
         return named
