@@ -428,3 +428,16 @@ def test_the_host_who_asks_is_the_host_introduced_earlier(run):
     text = ('Meet the Press host Kristen Welker spoke to Donald Trump on Sunday.\n\n'
             'Turning to the economy, the host wanted to know: "When does it become the Trump economy?"')
     assert one(run(text), "Trump economy?").speaker == "Kristen Welker"
+
+
+def test_two_attributed_quotes_with_narration_between_are_two_statements(run):
+    text = ('"This kind of spat is not good for both sides," Jan Nowak said, and he expressed regret that the '
+            'argument had played out in public. "We are thankful and sorry for this," he said.')
+    found = run(text)
+    assert one(found, "spat is not good").text == "This kind of spat is not good for both sides"
+    assert one(found, "thankful and sorry").speaker == "Jan Nowak"
+
+
+def test_a_split_quote_is_one_statement(run):
+    found = run('"We will not back down," Jan Nowak said, "and we will win this fight."')
+    assert [f.text for f in found if f.kind == "direct"] == ["We will not back down and we will win this fight."]

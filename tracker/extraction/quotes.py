@@ -79,6 +79,13 @@ _AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|
                       r"(?=[,.;:!?]|\s+(?:in|on|at|of|to|during|after|before|when|while|as|from|on)\b|$)")
 
 
+def _only_attribution(between: str) -> bool:
+    """'"A," X said, "B."': nothing but the attribution between two parts of one quote (not '"A," X said,
+    and he went on to …. "B," he said.', two statements)."""
+    m = _after_attribution(between)
+    return bool(m) and not between[m.end():].strip(" ,.:;\n")
+
+
 def _after_attribution(after: str) -> re.Match | None:
     """'"…," X said' / '"…," said X' right after a closing quote."""
     if re.match(r"^\s*[\"“]", after):
@@ -106,8 +113,11 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         if inner_end <= inner_start:
             continue
         between = text[last.end:q.open_start] if last else ""
+        # a part with its own attribution continues only a quote that nothing but an attribution separates
+        # from it ('"A," X said, "B," he added'); an unattributed part continues the speaker's last quote
+        attributed = _only_attribution if speaker else _after_attribution
         continues = last is not None and (not speaker or speaker == last.speaker) and \
-            (_after_attribution(between.lstrip("\"”,. ")) or not between.strip(" \"”,.\n"))
+            (attributed(between.lstrip("\"”,. ")) or not between.strip(" \"”,.\n"))
         if continues and last is not None:
             last.text = _join(last.text, text[inner_start:inner_end])
             last.end = inner_end
