@@ -441,3 +441,13 @@ def test_two_attributed_quotes_with_narration_between_are_two_statements(run):
 def test_a_split_quote_is_one_statement(run):
     found = run('"We will not back down," Jan Nowak said, "and we will win this fight."')
     assert [f.text for f in found if f.kind == "direct"] == ["We will not back down and we will win this fight."]
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Jane Doe refused on Friday to apologise for the remarks.", "apologise for the remarks"),
+    ("Jane Doe expressed regret that the argument had played out in public.", "expressed regret"),
+    ("Jane Doe mocked the slow pace of the change.", "mocked the slow pace"),
+])
+def test_more_stance_descriptions(run, text, needle):
+    s = one(run(text), needle)
+    assert (s.kind, s.speaker) == ("description", "Jane Doe")

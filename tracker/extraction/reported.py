@@ -25,8 +25,8 @@ DESCRIPTION_PATTERNS = [
     r"appear(?:s|ed)? (?:\w+ )?(?:open|willing|ready|reluctant|keen|to)\b",
     r"(?:left|leave|leaves|leaving) (?:the door |it |\w+ )?open\b",
     r"(?:(?:is|was|are|were|has been|have been) )?(?:still )?(?:pushing|pressing|lobbying) for\b",
-    r"refus(?:ed|es|e|ing) to\b",
-    r"declin(?:ed|es|e|ing) to\b",
+    r"refus(?:ed|es|e|ing) (?:on \w+ )?to\b",
+    r"declin(?:ed|es|e|ing) (?:on \w+ )?to\b",
     r"put (?:\w+ ){0,2}(?:distance|at the heart|pressure)\b",
     r"paint(?:ed|s)? an? \w+",
     r"(?:threw|throws|throw) (?:his|her|their) (?:weight|support) behind\b",
@@ -41,6 +41,11 @@ DESCRIPTION_PATTERNS = [
     r"(?:stood|stands) by\b",
     r"conceded defeat\b",
     r"offered (?:\w+ )?(?:support|optimism|praise|criticism)\b",
+    r"express(?:ed|es|ing) (?:\w+ )?(?:regret|concern|support|confidence|doubt|hope|frustration|disappointment|"
+    r"opposition|scepticism|skepticism)\b",
+    r"(?:mocked|mocking|sidestepped|sidestepping) \w+",
+    r"demanded (?:an? |the )?(?:apology|contrition|resignation|explanation|answers)\b",
+    r"echo(?:ed|es|ing) (?:that|this|the|his|her|their) (?:assessment|view|call|warning|sentiment|criticism)\b",
     # a change of position, in the writer's words
     r"revers(?:ed|es|ing) (?:course|(?:his|her|their|its) (?:position|stance|decision))\b",
     r"(?:backed|backs|backing) down on\b",
@@ -153,7 +158,7 @@ def _content_span(verb, made_clear: bool) -> tuple[int, int] | None:
         return None  # "said of the Russian president": nothing said without a clause
     if not rights:
         return None
-    if verb.lemma_.lower() in _ACT_VERBS and all(c.dep_ in ("dobj", "prep", "npadvmod") for c in rights) and any(
+    if verb.lemma_.lower() in _ACT_VERBS and all(c.dep_ in ("dobj", "prep", "npadvmod", "advmod") for c in rights) and any(
             c.dep_ == "dobj" and any(d.lower_ in _DEFINITE and d.dep_ in ("det", "poss") for d in c.children)
             for c in rights) and not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for c in rights for t in c.subtree):
         return None  # "announced the decision in a letter", "confirmed her opposition": an act, not a claim
