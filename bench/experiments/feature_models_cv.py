@@ -22,7 +22,7 @@ from common import CACHE, LABELS, data_fingerprint, folds, load_frame, markdown_
 from tracker.judge.estimator import ReversalClassifier  # the same estimator the study started with
 from tracker.embed import Embedder
 from tracker.judge.features import PairBatch, cue_counts
-from tracker.judge.train import LabelledPairs, CosineBaseline, NegationFlipBaseline, _subset, cross_validate, embed_pairs
+from tracker.judge.train import LabelledPairs, CosineBaseline, NegationFlipBaseline, cross_validate, embed_pairs
 
 
 def blocks(data) -> dict[str, np.ndarray]:
@@ -118,9 +118,9 @@ def main() -> None:
         pred, score, fit_s = np.empty(len(y), dtype=object), np.zeros(len(y)), []
         for tr, te in splits:
             t1 = time.perf_counter()
-            m = base_cls().fit(_subset(data.batch, tr), y[tr])
+            m = base_cls().fit(data.batch.subset(tr), y[tr])
             fit_s.append(time.perf_counter() - t1)
-            pred[te], score[te] = m.predict(_subset(data.batch, te)), m.reversal_score(_subset(data.batch, te))
+            pred[te], score[te] = m.predict(data.batch.subset(te)), m.reversal_score(data.batch.subset(te))
         rows.append(summarise(f"baseline: {name}", y, None, fit_s, pred=pred.astype(str), rev_score=score))
 
     ALL_X, ALL_MAKE = {}, {}

@@ -187,10 +187,6 @@ def add_nli(data: LabelledPairs, scorer, *, chunk: int = 64) -> LabelledPairs:
                          pair_orders=data.pair_orders)
 
 
-def _subset(batch: PairBatch, idx: np.ndarray) -> PairBatch:
-    return batch.subset(idx)
-
-
 # -- baselines ---------------------------------------------------------------------------------
 class CosineBaseline:
     """Low similarity ⇒ reversal: two cut points on cosine, tuned on the training fold."""
@@ -339,7 +335,7 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
         for j, c in enumerate(cheap.classes_):
             oof_cheap[test, LABELS.index(c)] = pc[:, j]
         oof_cheap[test] = np.nan_to_num(oof_cheap[test])
-        tb, sb = _subset(data.batch, train), _subset(data.batch, test)
+        tb, sb = data.batch.subset(train), data.batch.subset(test)
         for name, base in (("cosine", CosineBaseline()), ("negation_flip", NegationFlipBaseline())):
             base.fit(tb, y[train])
             base_pred[name][test] = base.predict(sb)
