@@ -91,19 +91,13 @@ class CacheTables:
             return pd.DataFrame({c: pd.Series(dtype=t) for c, t in (("earlier_id", "object"), ("later_id", "object"),
                                  ("p_full_flop", "float32"), ("p_half_flip", "float32"), ("p_no_flip", "float32"))})
         p = np.concatenate(proba)
-        keys = self._statement_ids()
+        keys = self._id_table()[0]
         df = pd.DataFrame({"earlier_id": keys[np.concatenate(earlier)], "later_id": keys[np.concatenate(later)],
                            "p_full_flop": p[:, 0], "p_half_flip": p[:, 1], "p_no_flip": p[:, 2]})
         return df.drop_duplicates(["earlier_id", "later_id"], keep="last", ignore_index=True)  # re-judged: latest
 
-    def _statement_ids(self) -> np.ndarray:
-        """statement_id by the store's row key. Statements are never deleted, so a row key names one
-        statement for good; the verdict cache packs pairs as row keys (8 bytes each) and this table turns
-        them back into the statement ids every other table and output uses."""
-        return self._id_table()[0]
-
     def _row_keys(self, statement_ids) -> np.ndarray:
-        """The row keys of these statement ids (the inverse of _statement_ids)."""
+        """The row keys of these statement ids."""
         import pandas as pd
 
         _, index, rows = self._id_table()
@@ -114,8 +108,10 @@ class CacheTables:
         return rows[pos]
 
     def _id_table(self):
-        """(statement_id by row key, an index of statement ids, their row keys); read once per new statement
-        so that saving verdicts in batches does not re-read a million ids each time."""
+        """(statement_id by row key, an index of statement ids, their row keys). Statements are never
+        deleted, so a row key names one statement for good: the verdict cache packs pairs as row keys
+        (8 bytes each) and every other table and output uses the statement ids. Read again only when a
+        statement was added, so saving verdicts in batches does not re-read a million ids each time."""
         import pandas as pd
 
         top = self.conn.execute("SELECT max(id) FROM statements").fetchone()[0] or 0

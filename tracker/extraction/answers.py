@@ -71,25 +71,23 @@ def attach_questions(text: str, found: list[Found], questions: list[Question], s
     out: dict[int, str] = {}
     for k, q in enumerate(questions):
         stop = questions[k + 1].start if k + 1 < len(questions) else len(text)
-        answerer = q.asked
+        answerer, answered = q.asked, False
         for i, f in enumerate(found):
-            if f.start < q.end or (f.start, f.end) in asked_at or i in out:
-                if f.start >= stop:
-                    break
-                continue
-            if f.start >= stop or _lines_between(text, q.end, f.start) > MAX_PARAGRAPHS:
+            if f.start >= stop:
                 break
+            if f.start < q.end or (f.start, f.end) in asked_at or i in out:
+                continue
+            paragraphs = _lines_between(text, q.end, f.start)
+            if paragraphs > MAX_PARAGRAPHS or (paragraphs and answered):
+                break  # too far, or answered where it was asked and what follows is the answerer going on
             if not answerer:
                 if q.asker and same(f.speaker, q.asker):
                     continue
                 answerer = f.speaker
             if not same(f.speaker, answerer):
                 break
-            later_paragraph = _lines_between(text, q.end, f.start) > 0
-            if later_paragraph and any(out.get(j) == q.text for j in range(i)):
-                break  # answered where it was asked; what follows is the answerer going on
-            out[i] = q.text
-            if later_paragraph:
+            out[i], answered = q.text, True
+            if paragraphs:
                 break  # the first statement of the next paragraph answers, not the rest of it
     return out
 

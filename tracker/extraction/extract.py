@@ -79,19 +79,18 @@ def extract_statements(article: Article, *, aliases: ActorAliases | None = None,
     found.extend(post_statements(article.text, state))
     found.sort(key=lambda f: f.start)
     dated = resolve_dates(article, found, quotes_all)
-    link_shifts(found, [day for day, _ in dated], shifts,
-                lambda a, b: state.full_name(a) == state.full_name(b))
-    answered = attach_questions(article.text, found, questions,
-                                lambda a, b: state.full_name(a) == state.full_name(b))
+    same = lambda a, b: state.full_name(a) == state.full_name(b)  # noqa: E731  (one person?)
+    link_shifts(found, [day for day, _ in dated], shifts, same)
+    answered = attach_questions(article.text, found, questions, same)
     out = []
     index = {id(f): i for i, f in enumerate(found)}
     for f, (day, precision) in zip(found, dated):
-        speaker = state.full_name(f.speaker)
-        speaker = aliases.canonical(speaker) if aliases else speaker
+        full = state.full_name(f.speaker)
+        speaker = aliases.canonical(full) if aliases else full
         out.append(Extracted(speaker, f.text, f.kind, day, precision,
                              " ".join(article.text[f.sent_start:f.sent_end].split()), f.start, f.end, article.url,
                              index.get(id(f.contrasts)) if f.contrasts is not None else None,
-                             state.kind(state.full_name(f.speaker)), answered.get(len(out), "")))
+                             state.kind(full), answered.get(len(out), "")))
     return out
 
 

@@ -156,12 +156,8 @@ def _content_span(verb, made_clear: bool) -> tuple[int, int] | None:
         return None  # "conceded in a post on X": where it was said, not what
     if verb.lemma_.lower() in {"say", "tell", "add", "write", "post", "tweet"}:
         return None  # "said of the Russian president": nothing said without a clause
-    if not rights:
+    if _reports_an_act(verb, rights):
         return None
-    if verb.lemma_.lower() in _ACT_VERBS and all(c.dep_ in ("dobj", "prep", "npadvmod", "advmod") for c in rights) and any(
-            c.dep_ == "dobj" and any(d.lower_ in _DEFINITE and d.dep_ in ("det", "poss") for d in c.children)
-            for c in rights) and not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for c in rights for t in c.subtree):
-        return None  # "announced the decision in a letter", "confirmed her opposition": an act, not a claim
     first = min(c.left_edge.i for c in rights)
     last = max(c.right_edge.i if c.dep_ != "advcl" else _right_edge(c) for c in rights)
     return _trim_tokens(verb.doc, first, last)
@@ -176,6 +172,17 @@ def _is_time_phrase(tok) -> bool:
 # "conceded the election") they say that something happened, not what anyone claims
 _ACT_VERBS = {"announce", "confirm", "concede", "repeat", "note", "list", "post", "write", "reiterate", "state"}
 _DEFINITE = {"the", "his", "her", "its", "their", "this", "that"}
+
+
+def _reports_an_act(verb, rights) -> bool:
+    """'announced the decision in a letter', 'confirmed her opposition': an act-reporting verb whose only
+    content is a known thing (a definite object, no clause of its own), so nothing is claimed."""
+    if verb.lemma_.lower() not in _ACT_VERBS or any(c.dep_ not in ("dobj", "prep", "npadvmod", "advmod") for c in rights):
+        return False
+    definite = any(c.dep_ == "dobj" and any(d.lower_ in _DEFINITE and d.dep_ in ("det", "poss") for d in c.children)
+                   for c in rights)
+    clause = any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for c in rights for t in c.subtree)
+    return definite and not clause
 
 
 def _is_circumstance(tok) -> bool:

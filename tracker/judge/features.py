@@ -138,7 +138,8 @@ def pair_model_features(model, batch: PairBatch, *, orders: int = 1) -> np.ndarr
     stance_a = stance_b = np.zeros(n)
     if batch.topic is not None and any(batch.topic):
         topics = [t or "" for t in batch.topic]
-        cache = model.__dict__.setdefault("stance_cache", {})
+        cache = getattr(model, "stance_cache", None)
+        cache = {} if cache is None else cache  # a model without one (a test double) reads every time
         wanted = list(dict.fromkeys((t, x) for t, x in zip(topics + topics, batch.text_a + batch.text_b) if t))
         todo = [k for k in wanted if k not in cache]
         if todo:

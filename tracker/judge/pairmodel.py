@@ -172,6 +172,7 @@ class PairModel:
         self.lanes = lanes
         self._session = self._torch = None
         self._lanes: list = []
+        self.stance_cache: dict[tuple[str, str], float] = {}  # (topic, statement) -> stance, see features.py
 
     def file_hashes(self, directory: str | Path | None = None) -> dict[str, str]:
         """SHA-256 of each file the pair model loads."""
