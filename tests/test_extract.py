@@ -451,3 +451,22 @@ def test_a_split_quote_is_one_statement(run):
 def test_more_stance_descriptions(run, text, needle):
     s = one(run(text), needle)
     assert (s.kind, s.speaker) == ("description", "Jane Doe")
+
+
+def test_the_spokesperson_is_the_one_introduced_earlier(run):
+    text = ('Jan Nowak spoke to the president on Sunday, a Downing Street spokesperson said.\n\n'
+            '"They agreed to meet soon," the spokesperson added.')
+    s = one(run(text), "agreed to meet soon")
+    assert (s.speaker, s.speaker_kind) == ("Downing Street spokesperson", "anonymous")
+
+
+def test_an_unnamed_source_named_after_the_quote_is_resolved(run):
+    text = ('Before the meeting an EU diplomat had warned that the outcome was far from certain. '
+            '"A deal is on the table, but it needs the sign-off," the diplomat told reporters.')
+    assert one(run(text), "deal is on the table").speaker == "EU diplomat"
+
+
+def test_he_after_a_spokesman_is_the_spokesman_not_the_minister(run):
+    text = ('Jan Nowak spoke to the president by phone.\n\n'
+            'The minister\'s official spokesman later described the call. "It was a very warm call," he said.')
+    assert one(run(text), "very warm call").speaker == "Minister's official spokesman"

@@ -91,7 +91,7 @@ def match(pred: list[Extracted], gold: list[_Gold]) -> list[tuple[int, int, floa
     return out
 
 
-def _read_gold(root: Path) -> dict[str, list[_Gold]]:
+def read_gold(root: Path) -> dict[str, list[_Gold]]:
     """Every gold*.csv in the folder (article,speaker,date,kind,text[,speaker_kind,context,shift_of])."""
     gold: dict[str, list[_Gold]] = defaultdict(list)
     for path in sorted(root.glob("gold*.csv")):
@@ -111,7 +111,7 @@ def _same_speaker(pred: str, gold: str) -> bool:
 def evaluate_extraction(articles_dir: str = "data/articles") -> dict:
     """Precision/recall of extraction, speaker and date accuracy, per split (dev, test) and overall."""
     root = Path(articles_dir)
-    gold = _read_gold(root)
+    gold = read_gold(root)
     events = read_events(root)
     nlp = load_nlp()
     tallies = {"dev": _Tally(), "test": _Tally(), "overall": _Tally()}

@@ -22,6 +22,7 @@ class _Person:
     titles: str = ""  # lower-cased words introducing the name ("british prime minister")
     gender: str = ""  # "m" | "f" | "" (unknown) | "n" (a body: Downing Street, the Kremlin)
     mentions: list[tuple[int, bool]] = field(default_factory=list)  # (offset, was a subject)
+    anonymous: bool = False  # a role without a name ('Downing Street spokesperson'), never a surname
 
 
 # ---------------------------------------------------------------------------- discourse state
@@ -39,7 +40,7 @@ class Discourse:
         person = self.lookup(name) if len(name.split()) == 1 else self.people.get(name)
         if person is None:
             # A longer name that extends a known one ("Donald Trump" after "Trump") replaces it.
-            person = next((p for p in self.people.values() if len(name.split()) > 1
+            person = next((p for p in self.people.values() if len(name.split()) > 1 and not p.anonymous
                            and name.endswith(" " + p.name)), None)
             if person is not None:
                 del self.people[person.name]
@@ -58,6 +59,25 @@ class Discourse:
         person.mentions.append((offset, subject))
         return person
 
+    def anonymous(self, phrase: str, offset: int) -> str:
+        """An unnamed source as a role ('a Downing Street spokesperson' -> 'Downing Street spokesperson').
+        'the spokesperson' with nothing more is the last role of that kind the article introduced; every
+        role stays in focus, so a following 'he said' can be the spokesman rather than the minister."""
+        role = _role(phrase)
+        words = phrase.lower().split()
+        head = role.lower().split()[-1] if role.split() else ""
+        if words and words[0] in {"the", "that", "this"} and len(role.split()) == 1:
+            earlier = [p for p in self.people.values() if p.anonymous and _last_mention(p, offset) >= 0
+                       and p.name.lower().split()[-1] == head]
+            if earlier:
+                role = max(earlier, key=lambda p: _last_mention(p, offset)).name
+        person = self.people.get(role)
+        if person is None:
+            gender = "m" if head.endswith("man") else "f" if head.endswith("woman") else ""
+            person = self.people[role] = _Person(role, gender=gender, anonymous=True)
+        person.mentions.append((offset, True))
+        return role
+
     def lookup(self, name: str) -> _Person | None:
         """Full name from a surname or first name already met ("Trump", "Sir Keir")."""
         words = [w for w in name.split() if w.lower().strip(".") not in _HONORIFICS]
@@ -67,9 +87,10 @@ class Discourse:
         if clean in self.people:
             return self.people[clean]
         key = clean.lower()
-        hits = [p for p in self.people.values() if p.name.lower().endswith(" " + key)]
+        named = [p for p in self.people.values() if not p.anonymous]
+        hits = [p for p in named if p.name.lower().endswith(" " + key)]
         if not hits and len(words) == 1:
-            hits = [p for p in self.people.values() if key in p.name.lower().split()]
+            hits = [p for p in named if key in p.name.lower().split()]
         return max(hits, key=_last_mention) if hits else None
 
     def by_title(self, phrase: str, before: int) -> _Person | None:
@@ -111,7 +132,7 @@ class Discourse:
         if len(speaker.split()) != 1:
             return speaker
         key = speaker.lower()
-        hits = {p.name for p in self.people.values() if len(p.name.split()) > 1
+        hits = {p.name for p in self.people.values() if len(p.name.split()) > 1 and not p.anonymous
                 and key in (p.name.lower().split()[0], p.name.lower().split()[-1])}
         return hits.pop() if len(hits) == 1 else speaker
 
@@ -203,6 +224,12 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         state.register(known.name if known and len(words) < 2 else name, _titles_before(doc, chain[0].i if len(chain) == 1 else tok.i - len(words) + 1),
                        base + tok.idx, verb.dep_ in ("ROOT", "conj"))
+    for tok in doc:  # unnamed sources that are subjects ("an EU diplomat had warned"), in focus from here on
+        if tok.dep_ == "nsubj" and tok.lower_ in _ANON_HEADS and not in_quote(tok.idx) \
+                and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+            phrase, at = _subject_phrase(tok)
+            if not _named_within(phrase, state, multi_only=True):
+                state.anonymous(phrase, base + at)
 
 
 def _extend_name(ent):
@@ -271,7 +298,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     head_words = re.split(r"\s(?:in|at|from|of|for|with)\s", low)[0].split()
     if head_words and head_words[-1] in _ANON_HEADS:
         named = _named_within(phrase, state, multi_only=True)
-        return named or _role(phrase)
+        return named or state.anonymous(phrase, offset)
     if head_words and head_words[-1] in _QUESTIONER_HEADS:
         named = _named_within(phrase, state, multi_only=True)
         # "the host asked": the person introduced as host ("Meet the Press host Kristen Welker"), if any
@@ -293,7 +320,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
 
 def _named_within(phrase: str, state: Discourse, *, multi_only: bool = False) -> str:
     """A known person named inside a phrase ('Mr Starmer', 'Kremlin spokesman Dmitry Peskov')."""
-    whole = [p.name for p in state.people.values() if len(p.name.split()) > 1 and p.name in phrase]
+    whole = [p.name for p in state.people.values() if len(p.name.split()) > 1 and not p.anonymous and p.name in phrase]
     if whole:
         return max(whole, key=len)
     words = [w for w in re.findall(r"[A-Z][\w.'’-]*", phrase)]
@@ -302,7 +329,7 @@ def _named_within(phrase: str, state: Discourse, *, multi_only: bool = False) ->
             cand = " ".join(words[i:i + n])
             if cand.lower() in _HONORIFICS:
                 continue
-            person = state.people.get(cand) or (state.lookup(cand) if n <= 2 else None)
+            person = (state.people.get(cand) if cand in state.people and not state.people[cand].anonymous else None) or (state.lookup(cand) if n <= 2 else None)
             if person:
                 return person.name
     return ""
