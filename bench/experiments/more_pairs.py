@@ -1,0 +1,62 @@
+"""What do more real pairs buy? The same frozen test pairs, scored by judges fitted on two development sets.
+
+A development set is a list of labelled parts (`data/labelled/parts/<part>_pairs.csv`); the frozen
+test actors (`train.frozen_test_mask`) of every part are scored, never trained on. Each judge is fitted
+as `tracker evaluate` fits its test judge: threshold and cascade from actor-grouped CV on its own
+development pairs, then the head and cue-only head on all of them; scores go through the same cascade.
+ROC-AUC is reported on the test pairs of the original parts, of the added parts, and of all of them.
+
+Run:  HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/more_pairs.py --added usnew eunew worldnew orgnew
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import numpy as np
+from sklearn.metrics import roc_auc_score
+
+from tracker.embed import Embedder
+from tracker.judge.model import decide, select_reads
+from tracker.judge.train import add_pair_model, cross_validate, embed_pairs, frozen_test_mask, load_labelled, train_judge
+from tracker.judge.workflow import pair_model_at
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--added", nargs="+", required=True, help="parts whose development pairs are the addition")
+    args = ap.parse_args()
+    emb = Embedder()
+    frame = load_labelled()
+    data = add_pair_model(embed_pairs(frame, emb), pair_model_at(None))
+    part = frame["pair_id"].str.split("-").str[0].to_numpy()
+    added = np.isin(part, args.added)
+    test = frozen_test_mask(frame) & ~frame["synthetic"].to_numpy(dtype=bool)
+    held = data.subset(np.flatnonzero(test))
+    rev = held.labels != "no_flip"
+    origin = added[test]
+    print(f"test pairs: {int((~origin).sum())} of the original parts, {int(origin.sum())} of the added ones "
+          f"({len(set(held.groups))} actors)\n")
+    print("| development pairs | actors | dev CV ROC-AUC | test ROC-AUC: original parts | added parts | all | "
+          "test P / R at threshold (all) |")
+    print("|---|---|---|---|---|---|---|")
+    for name, dev_mask in (("original parts", ~test & ~added), ("original + added parts", ~test)):
+        dev = data.subset(np.flatnonzero(dev_mask))
+        cv = cross_validate(dev)
+        judge = train_judge(dev, embedding_model=emb.model_id, threshold=cv["operating_point"]["threshold"],
+                            version="dev", cascade=cv["cascade"]["cutoff"])
+        proba = judge.head_proba(judge.head, held.features())
+        cheap = judge.head_proba(judge.cheap_head, held.cheap_features())
+        read = np.zeros(len(proba), dtype=bool)
+        read[select_reads(cheap[:, 0] + cheap[:, 1], judge.cascade_cutoff, None, judge.read_budget)] = True
+        proba = np.where(read[:, None], proba, cheap)
+        score = proba[:, 0] + proba[:, 1]
+        flagged = decide(proba, judge.threshold) != "no_flip"
+        auc = lambda m: roc_auc_score(rev[m], score[m])  # noqa: E731
+        print(f"| {name} | {len(dev.labels)} pairs, {len(set(dev.groups))} | {cv['model_argmax']['reversal']['roc_auc']:.3f} | "
+              f"{auc(~origin):.3f} | {auc(origin):.3f} | {auc(np.ones_like(origin)):.3f} | "
+              f"{rev[flagged].mean() if flagged.any() else float('nan'):.2f} / {flagged[rev].mean():.2f} |")
+
+
+if __name__ == "__main__":
+    main()
