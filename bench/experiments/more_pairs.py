@@ -6,7 +6,11 @@ as `tracker evaluate` fits its test judge: threshold and cascade from actor-grou
 development pairs, then the head and cue-only head on all of them; scores go through the same cascade.
 ROC-AUC is reported on the test pairs of the original parts, of the added parts, and of all of them.
 
-Run:  HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/more_pairs.py --added usnew eunew worldnew orgnew
+Each `--added` group is one batch of parts; the judges are fitted on the original parts, then with each
+batch added in turn.
+
+Run:  HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/more_pairs.py \
+          --added usnew,eunew,worldnew,orgnew --added usnew2,uknew2,worldnew2,orgnew2
 """
 
 from __future__ import annotations
@@ -24,13 +28,15 @@ from tracker.judge.workflow import pair_model_at
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--added", nargs="+", required=True, help="parts whose development pairs are the addition")
+    ap.add_argument("--added", action="append", required=True,
+                    help="a batch of parts (comma-separated) whose pairs are added; repeat for more batches")
     args = ap.parse_args()
     emb = Embedder()
     frame = load_labelled()
     data = add_pair_model(embed_pairs(frame, emb), pair_model_at(None))
     part = frame["pair_id"].str.split("-").str[0].to_numpy()
-    added = np.isin(part, args.added)
+    batches = [b.split(",") for b in args.added]
+    added = np.isin(part, [p for b in batches for p in b])
     test = frozen_test_mask(frame) & ~frame["synthetic"].to_numpy(dtype=bool)
     held = data.subset(np.flatnonzero(test))
     rev = held.labels != "no_flip"
@@ -40,7 +46,11 @@ def main() -> None:
     print("| development pairs | actors | dev CV ROC-AUC | test ROC-AUC: original parts | added parts | all | "
           "test P / R at threshold (all) |")
     print("|---|---|---|---|---|---|---|")
-    for name, dev_mask in (("original parts", ~test & ~added), ("original + added parts", ~test)):
+    rows = [("original parts", ~test & ~added)]
+    for k in range(len(batches)):
+        upto = np.isin(part, [p for b in batches[:k + 1] for p in b])
+        rows.append((f"original + batches 1-{k + 1}" if k else "original + batch 1", ~test & (~added | upto)))
+    for name, dev_mask in rows:
         dev = data.subset(np.flatnonzero(dev_mask))
         cv = cross_validate(dev)
         judge = train_judge(dev, embedding_model=emb.model_id, threshold=cv["operating_point"]["threshold"],
