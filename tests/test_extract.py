@@ -470,3 +470,40 @@ def test_he_after_a_spokesman_is_the_spokesman_not_the_minister(run):
     text = ('Jan Nowak spoke to the president by phone.\n\n'
             'The minister\'s official spokesman later described the call. "It was a very warm call," he said.')
     assert one(run(text), "very warm call").speaker == "Minister's official spokesman"
+
+
+def test_someone_of_the_prime_minister_is_not_the_prime_minister(run):
+    text = ('Prime Minister Jan Nowak named Anna Kowalska foreign secretary on Monday.\n\n'
+            'In the afternoon, the prime minister\'s press secretary told reporters that the move was overdue. '
+            '"Government ministers must speak with one voice," the press secretary said.')
+    found = run(text)
+    assert one(found, "the move was overdue").speaker == "Prime minister's press secretary"
+    assert one(found, "speak with one voice").speaker == "Prime minister's press secretary"
+
+
+def test_a_statement_of_a_body_is_the_body(run):
+    text = ('Jan Nowak was named foreign secretary. "The King has been pleased to approve the appointment," '
+            'a Downing Street statement said.')
+    assert one(run(text), "pleased to approve").speaker == "Downing Street"
+
+
+def test_allies_of_someone_are_not_that_person(run):
+    text = 'Allies of Anna Kowalska, who wrote the plan, insisted that she and the leader were united.'
+    assert one(run(text), "were united").speaker == "Allies of Anna Kowalska"
+
+
+def test_a_titled_name_in_the_possessive_is_a_person(run):
+    text = ("Chancellor Jan Nowak's Social Democrats fell to their worst result.\n\n"
+            "Nowak conceded defeat at the party's headquarters.")
+    assert one(run(text), "conceded defeat").speaker == "Jan Nowak"
+
+
+def test_a_title_subject_with_a_name_in_apposition_is_that_name(run):
+    text = 'The Treasurer, Jan Nowak, told the broadcaster on Saturday that voters had rejected the plan.'
+    assert one(run(text), "voters had rejected").speaker == "Jan Nowak"
+
+
+def test_he_after_a_title_subject_is_the_title_holder(run):
+    text = ('Prime Minister Jan Nowak called a vote on Monday. President Piotr Zielinski congratulated the winner.\n\n'
+            'In the evening, the prime minister confirmed he would stay. He said he was ready to work with the president.')
+    assert one(run(text), "ready to work").speaker == "Jan Nowak"

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.extraction.records import Found
-from tracker.extraction.speakers import Discourse, resolve_speaker, speaker_of
+from tracker.extraction.discourse import Discourse
+from tracker.extraction.speakers import resolve_speaker, speaker_of
 
 ASK_LEMMAS = {"ask", "press", "quiz", "question", "challenge"}
 MAX_PARAGRAPHS = 1  # an answer is in the question's paragraph or the next one

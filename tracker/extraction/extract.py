@@ -24,7 +24,8 @@ from tracker.extraction.quotes import (classify_quotes, direct_quotes, find_quot
                             post_statements, transcript_line)
 from tracker.extraction.answers import Question, attach_questions, reported_questions
 from tracker.extraction.reported import according_to, find_descriptions, find_reported, find_shifts, link_shifts
-from tracker.extraction.speakers import Discourse, register_people
+from tracker.extraction.discourse import Discourse
+from tracker.extraction.speakers import register_people
 
 # ---------------------------------------------------------------------------- records
 

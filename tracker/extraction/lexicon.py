@@ -25,7 +25,7 @@ TITLE_WORDS = (
     "president|vice president|prime minister|chancellor|secretary|minister|senator|representative|"
     "governor|speaker|mayor|leader|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|host|"
     "anchor|press secretary|king|queen|pope|general|ambassador|commissioner|president-elect|mp|premier|"
-    "foreign secretary|home secretary|chancellor of the exchequer|attorney general|first minister"
+    "foreign secretary|home secretary|chancellor of the exchequer|attorney general|first minister|treasurer"
 )
 TITLE_SET = set(TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home", "press", "president-elect",
                                           "former", "us", "u.s.", "british", "french", "german"}
@@ -35,3 +35,10 @@ ORG_HEADS = {"street", "house", "office", "ministry", "department", "party", "go
              "administration", "cabinet", "committee", "union", "federation", "association", "group", "company",
              "palace", "forces", "force", "media", "news", "rally", "parties"}
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+# people who speak for someone else ("the prime minister's press secretary", "the president's lawyer")
+AGENT_HEADS = {"secretary", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "lawyer",
+               "attorney", "envoy", "ambassador", "chief", "deputy", "director", "counsel", "representative", "office"}
+# what a body issues: "a Downing Street statement said" is Downing Street
+DOCUMENT_HEADS = {"statement", "readout", "release", "communique", "communiqué", "letter", "filing", "memo"}
+# people around someone: "allies of Rachel Reeves" speak for themselves, not for her
+GROUP_HEADS = {"allies", "ally", "aides", "friends", "supporters", "associates", "critics", "opponents"}

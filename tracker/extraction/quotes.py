@@ -10,7 +10,8 @@ import re
 from tracker.dates import DateError, parse_date
 from tracker.extraction.lexicon import TITLE_SET
 from tracker.extraction.records import Found, Quote
-from tracker.extraction.speakers import Discourse, resolve_speaker, speaker_of
+from tracker.extraction.discourse import Discourse
+from tracker.extraction.speakers import resolve_speaker, speaker_of
 
 # ---------------------------------------------------------------------------- vocabulary
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.records import Found
-from tracker.extraction.speakers import Discourse, resolve_speaker, speaker_of
+from tracker.extraction.discourse import Discourse
+from tracker.extraction.speakers import resolve_speaker, speaker_of
 
 # ---------------------------------------------------------------------------- vocabulary
 

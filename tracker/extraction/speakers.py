@@ -5,171 +5,13 @@ resolves to one person's full name (or an anonymous role).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_CUES as _FEMALE_CUES,
-                                        FEMALE_FIRST_NAMES, HONORIFICS as _HONORIFICS, MALE_CUES as _MALE_CUES,
-                                        ORG_HEADS as _ORG_HEADS, PRONOUNS as _PRONOUNS,
-                                        QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET)
-from tracker.extraction.records import Found
-
-# ---------------------------------------------------------------------------- records
-
-
-@dataclass
-class _Person:
-    name: str
-    titles: str = ""  # lower-cased words introducing the name ("british prime minister")
-    gender: str = ""  # "m" | "f" | "" (unknown) | "n" (a body: Downing Street, the Kremlin)
-    mentions: list[tuple[int, bool]] = field(default_factory=list)  # (offset, was a subject)
-    anonymous: bool = False  # a role without a name ('Downing Street spokesperson'), never a surname
-
-
-# ---------------------------------------------------------------------------- discourse state
-
-
-class Discourse:
-    """People met so far, so later titles, surnames and pronouns can be resolved."""
-
-    def __init__(self) -> None:
-        self.people: dict[str, _Person] = {}
-        self.open_quote: Found | None = None  # a quote left unclosed at the end of a paragraph
-
-    def register(self, name: str, titles: str, offset: int, subject: bool) -> _Person:
-        name = " ".join(name.split())
-        person = self.lookup(name) if len(name.split()) == 1 else self.people.get(name)
-        if person is None:
-            # A longer name that extends a known one ("Donald Trump" after "Trump") replaces it.
-            person = next((p for p in self.people.values() if len(name.split()) > 1 and not p.anonymous
-                           and name.endswith(" " + p.name)), None)
-            if person is not None:
-                del self.people[person.name]
-                person.name = name
-            else:
-                person = _Person(name)
-            self.people[name] = person
-        if titles and titles not in person.titles:
-            person.titles = f"{person.titles} | {titles}".strip(" |")
-        words = titles.split()
-        if not person.gender:
-            if any(w in _FEMALE_CUES for w in words) or name.split()[0].lower() in FEMALE_FIRST_NAMES:
-                person.gender = "f"
-            elif any(w in _MALE_CUES for w in words):
-                person.gender = "m"
-        person.mentions.append((offset, subject))
-        return person
-
-    def anonymous(self, phrase: str, offset: int) -> str:
-        """An unnamed source as a role ('a Downing Street spokesperson' -> 'Downing Street spokesperson').
-        'the spokesperson' with nothing more is the last role of that kind the article introduced; every
-        role stays in focus, so a following 'he said' can be the spokesman rather than the minister."""
-        role = _role(phrase)
-        words = phrase.lower().split()
-        head = role.lower().split()[-1] if role.split() else ""
-        if words and words[0] in {"the", "that", "this"} and len(role.split()) == 1:
-            earlier = [p for p in self.people.values() if p.anonymous and _last_mention(p, offset) >= 0
-                       and p.name.lower().split()[-1] == head]
-            if earlier:
-                role = max(earlier, key=lambda p: _last_mention(p, offset)).name
-        person = self.people.get(role)
-        if person is None:
-            gender = "m" if head.endswith("man") else "f" if head.endswith("woman") else ""
-            person = self.people[role] = _Person(role, gender=gender, anonymous=True)
-        person.mentions.append((offset, True))
-        return role
-
-    def lookup(self, name: str) -> _Person | None:
-        """Full name from a surname or first name already met ("Trump", "Sir Keir")."""
-        words = [w for w in name.split() if w.lower().strip(".") not in _HONORIFICS]
-        if not words:
-            return None
-        clean = " ".join(words)
-        if clean in self.people:
-            return self.people[clean]
-        key = clean.lower()
-        named = [p for p in self.people.values() if not p.anonymous]
-        hits = [p for p in named if p.name.lower().endswith(" " + key)]
-        if not hits and len(words) == 1:
-            hits = [p for p in named if key in p.name.lower().split()]
-        return max(hits, key=_last_mention) if hits else None
-
-    def by_title(self, phrase: str, before: int) -> _Person | None:
-        """'the Prime Minister' -> the last person introduced with that title."""
-        words = [w for w in phrase.lower().replace("-", " - ").split() if w not in _DETERMINERS
-                 and w not in {"outgoing", "former", "new", "then", "incoming"}]
-        role = " ".join(words).replace(" - ", "-")
-        best = None
-        for p in self.people.values():
-            titles = p.titles.lower()
-            if not titles or _last_mention(p, before) < 0:
-                continue
-            ok = _title_matches(role, titles)
-            if ok and (best is None or _last_mention(p, before) > _last_mention(best, before)):
-                best = p
-        return best
-
-    def recent(self, before: int, *, gender: str = "", subject_first: bool = True) -> _Person | None:
-        """Most recent person (subjects preferred) of a compatible gender before an offset."""
-        def ok(p):
-            return not gender or p.gender == gender or (gender == "m" and p.gender == "")
-
-        for want_subject in ((True, False) if subject_first else (False,)):
-            best, best_at = None, -1
-            for p in self.people.values():
-                if not ok(p):
-                    continue
-                at = max((o for o, subj in p.mentions if o < before and (subj or not want_subject)), default=-1)
-                if at > best_at:
-                    best, best_at = p, at
-            if best:
-                return best
-        return None
-
-
-    def full_name(self, speaker: str) -> str:
-        """A one-word speaker ('Albanese') as the one full name in the article that ends or starts with
-        it, wherever that name appears; otherwise as it is."""
-        if len(speaker.split()) != 1:
-            return speaker
-        key = speaker.lower()
-        hits = {p.name for p in self.people.values() if len(p.name.split()) > 1 and not p.anonymous
-                and key in (p.name.lower().split()[0], p.name.lower().split()[-1])}
-        return hits.pop() if len(hits) == 1 else speaker
-
-
-    def kind(self, speaker: str) -> str:
-        """person / organisation / anonymous: a role without a name ('Senior official', 'allies of X') is
-        anonymous; a body ('Downing Street', 'Ministry of Defence') or any other unnamed speaker the
-        article never introduced as a person is an organisation."""
-        low = speaker.lower()
-        head = re.split(r"\s(?:in|at|from|of|for|with|close to|familiar with)\s", low)[0].split()
-        if ("familiar with" in low or "close to" in low or (head and head[-1] in _ANON_HEADS | _QUESTIONER_HEADS
-                                                             | {"allies", "ally", "people", "ministers", "members"})):
-            return "anonymous"
-        person = self.people.get(speaker)
-        if person is not None:
-            return "organisation" if person.gender == "n" else "person"
-        if low.split() and low.split()[-1] in _ORG_HEADS:
-            return "organisation"
-        return "person" if self.lookup(speaker) else "organisation"
-
-
-def _last_mention(p: _Person, before: int = 1 << 60) -> int:
-    return max((o for o, _ in p.mentions if o < before), default=-1)
-
-
-def _title_matches(role: str, titles: str) -> bool:
-    """Does a role phrase ('president', 'french leader') fit the titles a person was introduced with?"""
-    for title in titles.split(" | "):
-        if role == "president" and "vice president" in title:
-            continue
-        if role and (title.endswith(role) or f" {role}" in f" {title}"):
-            return True
-        words = role.split()
-        if len(words) >= 2 and words[-1] in {"leader", "premier", "politician"} and words[0] in title.split():
-            return True  # "the French leader" <- "French President Emmanuel Macron"
-    return False
-
+from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS,
+                                        HONORIFICS as _HONORIFICS, ORG_HEADS as _ORG_HEADS, PRONOUNS as _PRONOUNS,
+                                        QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
+                                        AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
+                                        GROUP_HEADS as _GROUP_HEADS)
+from tracker.extraction.discourse import Discourse, Person, role_name
 
 # ---------------------------------------------------------------------------- people
 
@@ -183,11 +25,11 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         ent = _extend_name(ent)
         named.update(range(ent.start, ent.end))
         name = _clean_name(ent.text)
-        if len(ent) == 1 and ent[0].is_sent_start and not state.lookup(name):
-            continue  # a lone capitalised word opening a sentence ("Turnout was ...") is rarely a new person
+        if len(ent) == 1 and (ent[0].is_sent_start or ent[0].lower_ in _TITLE_SET) and not state.lookup(name):
+            continue  # a lone capitalised word opening a sentence ("Turnout was ...") or a title is rarely a new person
         if in_quote(ent.start_char):
             if len(name.split()) > 1 and name[0].isupper() and name not in state.people:
-                state.people[name] = _Person(name)  # known for surname lookup, but not in focus
+                state.people[name] = Person(name)  # known for surname lookup, but not in focus
             continue
         if not name or not name[0].isupper():
             continue
@@ -200,6 +42,9 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ...")
         # a subject, or a name in apposition to one ("The opposition leader, Yair Lapid, wrote")
         subject_like = tok.dep_ == "nsubj" or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj")
+        if tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.i not in named and not in_quote(tok.idx):
+            _titled_possessive(tok, base, state)  # "Chancellor Olaf Scholz's Social Democrats"
+            continue
         if not subject_like or tok.pos_ != "PROPN" or tok.i in named or in_quote(tok.idx) \
                 or tok.ent_type_ in ("GPE", "NORP") \
                 or (tok.ent_type_ == "ORG" and not state.lookup(tok.text)
@@ -219,17 +64,28 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         if known is None and name not in state.people and (
                 any(t.ent_type_ in ("FAC", "LOC") for t in chain) or words[-1].lower() in _ORG_HEADS):
             # "Downing Street refused to say ...": a body, never what "he" or "she" refers to
-            body = state.people[name] = _Person(name, gender="n")
+            body = state.people[name] = Person(name, gender="n")
             body.mentions.append((base + tok.idx, verb.dep_ in ("ROOT", "conj")))
             continue
         state.register(known.name if known and len(words) < 2 else name, _titles_before(doc, chain[0].i if len(chain) == 1 else tok.i - len(words) + 1),
                        base + tok.idx, verb.dep_ in ("ROOT", "conj"))
     for tok in doc:  # unnamed sources that are subjects ("an EU diplomat had warned"), in focus from here on
-        if tok.dep_ == "nsubj" and tok.lower_ in _ANON_HEADS and not in_quote(tok.idx) \
-                and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
-            phrase, at = _subject_phrase(tok)
-            if not _named_within(phrase, state, multi_only=True):
-                state.anonymous(phrase, base + at)
+        if tok.dep_ != "nsubj" or in_quote(tok.idx) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+            continue
+        phrase, at = _subject_phrase(tok)
+        owned = tok.lower_ in _AGENT_HEADS and _owned_role(phrase)
+        if (tok.lower_ in _ANON_HEADS or owned) and not _named_within(phrase, state, multi_only=True):
+            state.anonymous(phrase, base + at)
+
+
+def _titled_possessive(tok, base: int, state: Discourse) -> None:
+    """A name behind a title in the possessive ("Chancellor Olaf Scholz's party") is a person, whatever
+    the NER made of it; at least a first and a last name, so a lone word is never taken for one."""
+    chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
+    titles = [t for t in chain if t.lower_ in _TITLE_SET]
+    words = [t.text for t in chain if t.lower_ not in _TITLE_SET and t.lower_ not in _HONORIFICS]
+    if titles and len(words) >= 2 and chain[0].lower_ in _TITLE_SET:
+        state.register(" ".join(words), " ".join(t.lower_ for t in titles), base + chain[0].idx, False)
 
 
 def _extend_name(ent):
@@ -296,6 +152,11 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return p.name if p and low == "i" else phrase
     words = low.split()
     head_words = re.split(r"\s(?:in|at|from|of|for|with)\s", low)[0].split()
+    if len(head_words) > 1 and head_words[-1] in _DOCUMENT_HEADS and phrase.split()[-2][:1].isupper():
+        # "a Downing Street statement said", "a Kremlin readout said": whoever issued it
+        return resolve_speaker(" ".join(w for w in phrase.split()[:-1] if w.lower() not in _DETERMINERS), offset, state)
+    if head_words and head_words[0] in _GROUP_HEADS and " of " in f" {low} ":
+        return role_name(phrase)  # "allies of Rachel Reeves": not Rachel Reeves herself
     if head_words and head_words[-1] in _ANON_HEADS:
         named = _named_within(phrase, state, multi_only=True)
         return named or state.anonymous(phrase, offset)
@@ -307,15 +168,30 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     named = _named_within(phrase, state, multi_only=bool(words) and words[0] in {"the", "a", "an"})
     if named:
         return named
+    earlier = state.earlier_role(phrase, offset)
+    if earlier:
+        return state.anonymous(earlier, offset)
+    if head_words and head_words[-1] in _AGENT_HEADS and _owned_role(phrase):
+        return state.anonymous(phrase, offset)
     person = state.by_title(phrase, offset)
     if person:
+        person.mentions.append((offset, True))  # "the prime minister said": in focus now, for the "he" that follows
         return person.name
     if head_words and head_words[-1] in _ORG_HEADS and any(w[:1].isupper() for w in phrase.split()):
-        return _role(phrase)  # "the Ministry of Transport", "the White House": a body, not the person in focus
+        return role_name(phrase)  # "the Ministry of Transport", "the White House": a body, not the person in focus
     if words and (words[0] in {"the", "a", "an"} or not phrase[:1].isupper()):
         p = state.recent(offset)  # "the 81-year-old", "the Labour leader": the last person in focus
-        return p.name if p else _role(phrase)
+        return p.name if p else role_name(phrase)
     return _clean_name(phrase)
+
+
+_PROPER_AFTER_POSS = re.compile(r"['’]s\s+[A-Z]")  # "the bank's Governor Andrew Bailey" names someone
+
+
+def _owned_role(phrase: str) -> bool:
+    """'the prime minister's press secretary': someone who speaks for another, not that other person."""
+    return phrase.lower().startswith("the ") and bool(re.search(r"\w['’]s \w", phrase)) \
+        and not _PROPER_AFTER_POSS.search(phrase)
 
 
 def _named_within(phrase: str, state: Discourse, *, multi_only: bool = False) -> str:
@@ -335,25 +211,6 @@ def _named_within(phrase: str, state: Discourse, *, multi_only: bool = False) ->
     return ""
 
 
-def _role(phrase: str) -> str:
-    """'a senior official' -> 'Senior official'; 'NATO officials' -> 'NATO official'."""
-    words = phrase.split()
-    while words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    if not words:
-        return phrase
-    head_at = next((k - 1 for k, w in enumerate(words) if k and w.lower() in {"in", "at", "from", "of", "for", "with"}),
-                   len(words) - 1)
-    last = words[head_at]
-    if last.lower() in _ANON_HEADS and last.lower().endswith("s") and last.lower() != "sources" \
-            and not last.lower().endswith("ss"):
-        words[head_at] = last[:-1]
-    elif last.lower() == "sources":
-        words[head_at] = "source"
-    out = " ".join(words)
-    return out[0].upper() + out[1:]
-
-
 def _subject_phrase(tok) -> tuple[str, int]:
     """Text of a subject token with its left modifiers (titles, determiners), and its offset."""
     left = tok.left_edge.i
@@ -364,6 +221,12 @@ def _subject_phrase(tok) -> tuple[str, int]:
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ == "of" and any(t.is_title for t in child.subtree):
                 right = child.right_edge.i
+        span = tok.doc[left:right + 1]
+    if tok.lower_ in _GROUP_HEADS:  # "allies of Rachel Reeves" (not the clause that follows the name)
+        for child in tok.rights:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None) if child.lower_ == "of" else None
+            if child.dep_ == "prep" and obj is not None:
+                right = obj.i
         span = tok.doc[left:right + 1]
     if tok.lower_ in _ANON_HEADS:
         for child in tok.rights:
@@ -377,7 +240,10 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
     """Subject of a verb, climbing through conj/xcomp/advcl heads when it has none of its own."""
     tok = verb
     for _ in range(6):
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        # two subjects are a parser split ("The AfD co-leader, Alice Weidel, said"): the one a name is in apposition to
+        subj = next((c for c in subjects if any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children)),
+                    subjects[0] if subjects else None)
         if subj is not None:
             if subj.lower_ in {"it", "that", "this", "which", "who"} and subj.lower_ != "who":
                 return ""
@@ -385,7 +251,7 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
                 subj = tok.head
             # "Spain's prime minister, Pedro Sánchez, said": the name in apposition is the speaker
             name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if name is not None and subj.pos_ != "PROPN":
+            if name is not None and (subj.pos_ != "PROPN" or subj.lower_ in _TITLE_SET):
                 span = subj.doc[name.left_edge.i:name.i + 1]
                 return resolve_speaker(span.text, base + span.start_char, state)
             text, at = _subject_phrase(subj)

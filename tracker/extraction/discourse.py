@@ -1,0 +1,193 @@
+"""What an article has said so far about who is who: the people and unnamed sources it has named, with
+their titles, gender and mentions, so that a later title, surname, role or pronoun resolves to one of
+them (`speakers.py` reads the text; this is the state it keeps).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_CUES as _FEMALE_CUES,
+                                        FEMALE_FIRST_NAMES, HONORIFICS as _HONORIFICS, MALE_CUES as _MALE_CUES,
+                                        ORG_HEADS as _ORG_HEADS, QUESTIONER_HEADS as _QUESTIONER_HEADS)
+from tracker.extraction.records import Found
+
+
+@dataclass
+class Person:
+    name: str
+    titles: str = ""  # lower-cased words introducing the name ("british prime minister")
+    gender: str = ""  # "m" | "f" | "" (unknown) | "n" (a body: Downing Street, the Kremlin)
+    mentions: list[tuple[int, bool]] = field(default_factory=list)  # (offset, was a subject)
+    anonymous: bool = False  # a role without a name ('Downing Street spokesperson'), never a surname
+
+
+# ---------------------------------------------------------------------------- discourse state
+
+
+class Discourse:
+    """People met so far, so later titles, surnames and pronouns can be resolved."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+        self.open_quote: Found | None = None  # a quote left unclosed at the end of a paragraph
+
+    def register(self, name: str, titles: str, offset: int, subject: bool) -> Person:
+        name = " ".join(name.split())
+        person = self.lookup(name) if len(name.split()) == 1 else self.people.get(name)
+        if person is None:
+            # A longer name that extends a known one ("Donald Trump" after "Trump") replaces it.
+            person = next((p for p in self.people.values() if len(name.split()) > 1 and not p.anonymous
+                           and name.endswith(" " + p.name)), None)
+            if person is not None:
+                del self.people[person.name]
+                person.name = name
+            else:
+                person = Person(name)
+            self.people[name] = person
+        if titles and titles not in person.titles:
+            person.titles = f"{person.titles} | {titles}".strip(" |")
+        words = titles.split()
+        if not person.gender:
+            if any(w in _FEMALE_CUES for w in words) or name.split()[0].lower() in FEMALE_FIRST_NAMES:
+                person.gender = "f"
+            elif any(w in _MALE_CUES for w in words):
+                person.gender = "m"
+        person.mentions.append((offset, subject))
+        return person
+
+    def anonymous(self, phrase: str, offset: int) -> str:
+        """An unnamed source as a role ('a Downing Street spokesperson' -> 'Downing Street spokesperson').
+        'the spokesperson' with nothing more is the last role of that kind the article introduced; every
+        role stays in focus, so a following 'he said' can be the spokesman rather than the minister."""
+        role = self.earlier_role(phrase, offset) or role_name(phrase)
+        head = role.lower().split()[-1] if role.split() else ""
+        person = self.people.get(role)
+        if person is None:
+            gender = "m" if head.endswith("man") else "f" if head.endswith("woman") else ""
+            person = self.people[role] = Person(role, gender=gender, anonymous=True)
+        person.mentions.append((offset, True))
+        return role
+
+    def earlier_role(self, phrase: str, offset: int) -> str:
+        """'the spokesperson', 'the press secretary': the last unnamed source introduced whose role ends
+        with these words ('a Downing Street spokesperson', 'the prime minister's press secretary')."""
+        words = phrase.lower().split()
+        if not words or words[0] not in {"the", "that", "this"} or len(words) < 2 or "'s" in phrase or "’s" in phrase:
+            return ""
+        tail = " ".join(words[1:])
+        earlier = [p for p in self.people.values() if p.anonymous and _last_mention(p, offset) >= 0
+                   and (p.name.lower() == tail or p.name.lower().endswith(" " + tail))]
+        return max(earlier, key=lambda p: _last_mention(p, offset)).name if earlier else ""
+
+    def lookup(self, name: str) -> Person | None:
+        """Full name from a surname or first name already met ("Trump", "Sir Keir")."""
+        words = [w for w in name.split() if w.lower().strip(".") not in _HONORIFICS]
+        if not words:
+            return None
+        clean = " ".join(words)
+        if clean in self.people:
+            return self.people[clean]
+        key = clean.lower()
+        named = [p for p in self.people.values() if not p.anonymous]
+        hits = [p for p in named if p.name.lower().endswith(" " + key)]
+        if not hits and len(words) == 1:
+            hits = [p for p in named if key in p.name.lower().split()]
+        return max(hits, key=_last_mention) if hits else None
+
+    def by_title(self, phrase: str, before: int) -> Person | None:
+        """'the Prime Minister' -> the last person introduced with that title."""
+        words = [w for w in phrase.lower().replace("-", " - ").split() if w not in _DETERMINERS
+                 and w not in {"outgoing", "former", "new", "then", "incoming"}]
+        role = " ".join(words).replace(" - ", "-")
+        best = None
+        for p in self.people.values():
+            titles = p.titles.lower()
+            if not titles or _last_mention(p, before) < 0:
+                continue
+            ok = _title_matches(role, titles)
+            if ok and (best is None or _last_mention(p, before) > _last_mention(best, before)):
+                best = p
+        return best
+
+    def recent(self, before: int, *, gender: str = "", subject_first: bool = True) -> Person | None:
+        """Most recent person (subjects preferred) of a compatible gender before an offset."""
+        def ok(p):
+            return not gender or p.gender == gender or (gender == "m" and p.gender == "")
+
+        for want_subject in ((True, False) if subject_first else (False,)):
+            best, best_at = None, -1
+            for p in self.people.values():
+                if not ok(p):
+                    continue
+                at = max((o for o, subj in p.mentions if o < before and (subj or not want_subject)), default=-1)
+                if at > best_at:
+                    best, best_at = p, at
+            if best:
+                return best
+        return None
+
+
+    def full_name(self, speaker: str) -> str:
+        """A one-word speaker ('Albanese') as the one full name in the article that ends or starts with
+        it, wherever that name appears; otherwise as it is."""
+        if len(speaker.split()) != 1:
+            return speaker
+        key = speaker.lower()
+        hits = {p.name for p in self.people.values() if len(p.name.split()) > 1 and not p.anonymous
+                and key in (p.name.lower().split()[0], p.name.lower().split()[-1])}
+        return hits.pop() if len(hits) == 1 else speaker
+
+
+    def kind(self, speaker: str) -> str:
+        """person / organisation / anonymous: a role without a name ('Senior official', 'allies of X') is
+        anonymous; a body ('Downing Street', 'Ministry of Defence') or any other unnamed speaker the
+        article never introduced as a person is an organisation."""
+        low = speaker.lower()
+        head = re.split(r"\s(?:in|at|from|of|for|with|close to|familiar with)\s", low)[0].split()
+        if ("familiar with" in low or "close to" in low or (head and head[-1] in _ANON_HEADS | _QUESTIONER_HEADS
+                                                             | {"allies", "ally", "people", "ministers", "members"})):
+            return "anonymous"
+        person = self.people.get(speaker)
+        if person is not None:
+            return "organisation" if person.gender == "n" else "person"
+        if low.split() and low.split()[-1] in _ORG_HEADS:
+            return "organisation"
+        return "person" if self.lookup(speaker) else "organisation"
+
+
+def _last_mention(p: Person, before: int = 1 << 60) -> int:
+    return max((o for o, _ in p.mentions if o < before), default=-1)
+
+
+def _title_matches(role: str, titles: str) -> bool:
+    """Does a role phrase ('president', 'french leader') fit the titles a person was introduced with?"""
+    for title in titles.split(" | "):
+        if role == "president" and "vice president" in title:
+            continue
+        if role and (title.endswith(role) or f" {role}" in f" {title}"):
+            return True
+        words = role.split()
+        if len(words) >= 2 and words[-1] in {"leader", "premier", "politician"} and words[0] in title.split():
+            return True  # "the French leader" <- "French President Emmanuel Macron"
+    return False
+
+
+def role_name(phrase: str) -> str:
+    """'a senior official' -> 'Senior official'; 'NATO officials' -> 'NATO official'."""
+    words = phrase.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if not words:
+        return phrase
+    head_at = next((k - 1 for k, w in enumerate(words) if k and w.lower() in {"in", "at", "from", "of", "for", "with"}),
+                   len(words) - 1)
+    last = words[head_at]
+    if last.lower() in _ANON_HEADS and last.lower().endswith("s") and last.lower() != "sources" \
+            and not last.lower().endswith("ss"):
+        words[head_at] = last[:-1]
+    elif last.lower() == "sources":
+        words[head_at] = "source"
+    out = " ".join(words)
+    return out[0].upper() + out[1:]
