@@ -507,3 +507,11 @@ def test_he_after_a_title_subject_is_the_title_holder(run):
     text = ('Prime Minister Jan Nowak called a vote on Monday. President Piotr Zielinski congratulated the winner.\n\n'
             'In the evening, the prime minister confirmed he would stay. He said he was ready to work with the president.')
     assert one(run(text), "ready to work").speaker == "Jan Nowak"
+
+
+def test_a_definite_title_binds_to_the_person_in_focus_for_later(run):
+    text = ('Jan Nowak told parliament on Wednesday that he wanted more pensioners to qualify.\n\n'
+            'The prime minister chose to make the announcement in answer to a friendly question.\n\n'
+            'Chancellor Anna Kowalska limited the payment last July. As recently as May 7 the prime minister told MPs: '
+            '"The number one job of this government was to put our finances back in order."')
+    assert one(run(text), "number one job").speaker == "Jan Nowak"

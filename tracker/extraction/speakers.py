@@ -76,6 +76,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         owned = tok.lower_ in _AGENT_HEADS and _owned_role(phrase)
         if (tok.lower_ in _ANON_HEADS or owned) and not _named_within(phrase, state, multi_only=True):
             state.anonymous(phrase, base + at)
+        elif phrase.lower().startswith("the ") and phrase.lower()[4:] in _TITLE_SET and tok.pos_ in ("NOUN", "PROPN"):
+            resolve_speaker(phrase, base + at, state)  # "The prime minister chose …": who holds the title, from here on
 
 
 def _titled_possessive(tok, base: int, state: Discourse) -> None:
@@ -181,6 +183,9 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return role_name(phrase)  # "the Ministry of Transport", "the White House": a body, not the person in focus
     if words and (words[0] in {"the", "a", "an"} or not phrase[:1].isupper()):
         p = state.recent(offset)  # "the 81-year-old", "the Labour leader": the last person in focus
+        title = " ".join(words[1:])
+        if p is not None and words[0] == "the" and title in _TITLE_SET and not p.anonymous and p.gender != "n":
+            p.titles = f"{p.titles} | {title}".strip(" |")  # "the prime minister" from now on means this one
         return p.name if p else role_name(phrase)
     return _clean_name(phrase)
 
