@@ -515,3 +515,18 @@ def test_a_definite_title_binds_to_the_person_in_focus_for_later(run):
             'Chancellor Anna Kowalska limited the payment last July. As recently as May 7 the prime minister told MPs: '
             '"The number one job of this government was to put our finances back in order."')
     assert one(run(text), "number one job").speaker == "Jan Nowak"
+
+
+def test_another_speakers_look_back_is_not_inherited(run):
+    text = ('The ministry said on Tuesday that it was waiting for clearer statements.\n\n'
+            'John Smith, in comments published on Sunday, warned that the deal would be damaged.\n\n'
+            'His spokesman was more guarded. "We need to wait," Jan Nowak said.')
+    found = run(text)
+    assert one(found, "deal would be damaged").date == dt.date(2025, 8, 17)
+    assert one(found, "We need to wait").date == dt.date(2025, 8, 19)  # the story's day, not Smith's Sunday
+
+
+def test_a_question_is_never_the_position_a_shift_departs_from(run):
+    text = ('On May 3 Jane Doe asked the committee: "Is the toll here to stay?"\n\n'
+            'Jane Doe on Wednesday reversed course on the bridge toll, telling reporters that drivers would pay nothing.')
+    assert all(f.contrasts is None for f in run(text))

@@ -309,7 +309,8 @@ def link_shifts(found: list[Found], days: list, shifts: list[tuple[str, int]], s
     statement in the article, when that one was made on an earlier day. `same(a, b)` says whether two
     speaker strings name one person; `days[i]` is found[i]'s date."""
     for speaker, sent_start in shifts:
-        mine = [i for i, f in enumerate(found) if same(f.speaker, speaker)]
+        # a question states no position, so it is never the position a shift departs from
+        mine = [i for i, f in enumerate(found) if same(f.speaker, speaker) and not f.text.rstrip(" \"”'’").endswith("?")]
         later = [i for i in mine if found[i].sent_start == sent_start and found[i].contrasts is None]
         if not later:
             continue
