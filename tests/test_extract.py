@@ -530,3 +530,22 @@ def test_a_question_is_never_the_position_a_shift_departs_from(run):
     text = ('On May 3 Jane Doe asked the committee: "Is the toll here to stay?"\n\n'
             'Jane Doe on Wednesday reversed course on the bridge toll, telling reporters that drivers would pay nothing.')
     assert all(f.contrasts is None for f in run(text))
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Jane Doe asked the attorney general to investigate the deal.", "the attorney general to investigate the deal"),
+    ("Jane Doe called on supporters to take to the streets.", "supporters to take to the streets"),
+    ("Jane Doe invited the company to work with the government.", "the company to work with the government"),
+])
+def test_a_request_is_a_reported_statement(run, sentence, content):
+    s = one(run(sentence), "to ")
+    assert (s.kind, s.speaker) == ("reported", "Jane Doe") and content in s.text
+
+
+def test_a_question_is_not_a_request(run):
+    assert not [s for s in run("Jane Doe asked him whether he would resign.") if s.kind == "reported"]
+
+
+def test_a_description_stops_before_a_past_participle_after_a_comma(run):
+    s = one(run("Jane Doe has conceded defeat, flanked by her family at a hotel in the city."), "conceded defeat")
+    assert s.text == "conceded defeat"

@@ -88,9 +88,10 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
         lemma = tok.lemma_.lower()
         made_clear = lemma == "make" and any(c.lower_ == "clear" for c in tok.children)
         ruled_out = lemma == "rule" and any(c.lower_ == "out" for c in tok.children)
-        if lemma not in REPORT_LEMMAS and not made_clear and not ruled_out:
+        request = _is_request(tok)
+        if lemma not in REPORT_LEMMAS and not made_clear and not ruled_out and not request:
             continue
-        if lemma == "call" and not any(c.dep_ in ("dobj", "ccomp", "oprd") for c in tok.children):
+        if lemma == "call" and not request and not any(c.dep_ in ("dobj", "ccomp", "oprd") for c in tok.children):
             continue
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"refuse", "decline"}:
             continue  # "refused to say ..." is a description
@@ -125,6 +126,20 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
                           base + sent.end_char, [(s, e)], present))
         taken.append((s, e))
     return out
+
+
+_REQUEST_LEMMAS = {"ask", "invite", "call", "encourage", "implore", "beg"}
+
+
+def _is_request(verb) -> bool:
+    """'asked the attorney general to investigate', 'called on supporters to take to the streets': someone
+    asked to act is told what the speaker wants (a question, 'asked him whether …', is not one)."""
+    if verb.lemma_.lower() not in _REQUEST_LEMMAS or any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    wants = any(c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+    asked = any(c.dep_ == "dobj" for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(o.dep_ == "pobj" for o in c.children) for c in verb.children)
+    return wants and asked
 
 
 def _cut_at_sibling_report(verb, content: tuple[int, int], overrides: dict[int, str]) -> tuple[int, int]:
@@ -215,6 +230,12 @@ def _is_gloss(tok) -> bool:
     return any(t.lemma_.lower() in REPORT_LEMMAS for t in sub) or bool(_DESCRIPTION.search(sub.text))
 
 
+def _is_manner(tok) -> bool:
+    """'conceded defeat, flanked by his family': a past participle after a comma says how, not what the stance is."""
+    return (tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.left_edge.i > 0
+            and tok.doc[tok.left_edge.i - 1].text == ",")
+
+
 def _is_concession(tok) -> bool:
     """', despite having appeared open to it' is the writer setting a position against another one: its
     own statement (a description), not part of what was said."""
@@ -268,7 +289,7 @@ def find_descriptions(doc, base: int, state: Discourse, in_quote, already: list[
         if not speaker:
             continue
         rights = [c for c in verb.rights if c.dep_ not in ("conj", "cc", "punct")]
-        rights = rights[:next((k for k, c in enumerate(rights) if _is_gloss(c)), len(rights))]
+        rights = rights[:next((k for k, c in enumerate(rights) if _is_gloss(c) or _is_manner(c)), len(rights))]
         last = max([c.right_edge.i for c in rights] + [verb.i])
         s_char, e_char = _trim_tokens(doc, tok.i, last)
         s, e = base + s_char, base + e_char
