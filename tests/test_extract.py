@@ -549,3 +549,18 @@ def test_a_question_is_not_a_request(run):
 def test_a_description_stops_before_a_past_participle_after_a_comma(run):
     s = one(run("Jane Doe has conceded defeat, flanked by her family at a hotel in the city."), "conceded defeat")
     assert s.text == "conceded defeat"
+
+
+def test_a_report_inside_a_while_clause_is_its_own_statement(run):
+    found = run("Jane Doe conceded the vote, telling supporters that she accepted the result while urging them "
+                "not to give up the fight.")
+    assert one(found, "she accepted the result").text == "she accepted the result"
+
+
+def test_indicated_reports_what_was_indicated(run):
+    s = one(run("Jane Doe indicated that any change would have to wait for the budget."), "would have to wait")
+    assert (s.kind, s.speaker) == ("reported", "Jane Doe")
+
+
+def test_none_as_a_subject_says_nobody_said_it(run):
+    assert not run("None of the 27 governments has signalled that it will try to block the deal.")

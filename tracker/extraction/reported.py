@@ -18,6 +18,7 @@ REPORT_LEMMAS = {
     "admit", "announce", "stress", "state", "declare", "urge", "accuse", "recall", "acknowledge",
     "note", "suggest", "list", "call", "assure", "concede", "reiterate", "predict", "threaten",
     "repeat", "explain", "add", "emphasise", "emphasize", "contend", "allege", "write", "post", "tweet",
+    "indicate", "signal", "hint",
 }
 _NOT_CONTENT_DEPS = {"punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "advcl",
                      "npadvmod", "prt", "dep"}
@@ -222,9 +223,11 @@ def _right_edge(head) -> int:
 
 
 def _is_gloss(tok) -> bool:
-    """', telling journalists that …' holds a statement of its own, so it is cut off."""
-    if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > 0
-            and tok.doc[tok.left_edge.i - 1].text == ","):
+    """', telling journalists that …' or 'while urging them to …' holds a statement of its own, so it is cut off."""
+    opener = tok.doc[tok.left_edge.i] if tok.left_edge.i < tok.i else None  # "while urging them …"
+    after_comma = tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+    if not (tok.dep_ == "advcl" and tok.tag_ == "VBG"
+            and (after_comma or (opener is not None and opener.lower_ in {"while", "before", "after"}))):
         return False
     sub = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
     return any(t.lemma_.lower() in REPORT_LEMMAS for t in sub) or bool(_DESCRIPTION.search(sub.text))
