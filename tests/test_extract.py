@@ -564,3 +564,20 @@ def test_indicated_reports_what_was_indicated(run):
 
 def test_none_as_a_subject_says_nobody_said_it(run):
     assert not run("None of the 27 governments has signalled that it will try to block the deal.")
+
+
+def test_a_quoted_speaker_is_in_focus_for_the_he_that_follows(run):
+    text = ('Jan Nowak won the seat. The independent Piotr Zielinski came second.\n\n'
+            'Nowak opened his speech by addressing the leader: "This is for the town."\n\n'
+            'He went on: "I want to tell the leader that the plates have shifted tonight."')
+    assert one(run(text), "plates have shifted").speaker == "Jan Nowak"
+
+
+def test_she_falls_back_to_someone_of_unknown_gender_not_the_pronoun(run):
+    text = 'Spokesperson Lin Bao spoke on Tuesday. She said that the sanctions were unlawful.'
+    assert one(run(text), "sanctions were unlawful").speaker == "Lin Bao"
+
+
+def test_an_irish_title_is_a_title(run):
+    s = one(run('Taoiseach Leo Varadkar said on Wednesday that he would step down.'), "step down")
+    assert s.speaker == "Leo Varadkar"

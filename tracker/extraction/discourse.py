@@ -113,7 +113,9 @@ class Discourse:
 
     def recent(self, before: int, *, gender: str = "", subject_first: bool = True) -> Person | None:
         """Most recent person (subjects preferred) of a compatible gender before an offset."""
-        def ok(p):
+        def ok(p):  # gender "u": only people whose gender is unknown
+            if gender == "u":
+                return p.gender == "" and not p.anonymous
             return not gender or p.gender == gender or (gender == "m" and p.gender == "")
 
         for want_subject in ((True, False) if subject_first else (False,)):

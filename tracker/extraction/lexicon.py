@@ -25,7 +25,8 @@ TITLE_WORDS = (
     "president|vice president|prime minister|chancellor|secretary|minister|senator|representative|"
     "governor|speaker|mayor|leader|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|host|"
     "anchor|press secretary|king|queen|pope|general|ambassador|commissioner|president-elect|mp|premier|"
-    "foreign secretary|home secretary|chancellor of the exchequer|attorney general|first minister|treasurer"
+    "foreign secretary|home secretary|chancellor of the exchequer|attorney general|first minister|treasurer|"
+    "taoiseach|tánaiste|lawmaker|congressman|congresswoman|councillor|councilor"
 )
 TITLE_SET = set(TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home", "press", "president-elect",
                                           "former", "us", "u.s.", "british", "french", "german"}

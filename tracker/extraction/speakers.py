@@ -34,6 +34,11 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         if not name or not name[0].isupper():
             continue
         titles = _titles_before(doc, ent.start)
+        lead = [w for w in name.split()[:-1] if w.lower() in _TITLE_SET]
+        if lead and name.split()[:len(lead)] == lead and len(name.split()) - len(lead) >= 2:
+            # "Taoiseach Leo Varadkar" read as one name: the title goes with the titles, not the name
+            titles = " ".join([titles] + [w.lower() for w in lead]).strip()
+            name = " ".join(name.split()[len(lead):])
         subject = any((t.dep_ == "nsubj" or (t.dep_ in ("compound", "appos") and t.head.dep_ == "nsubj"))
                       and _main_clause(t) for t in ent)
         if len(name.split()) == 1 and state.lookup(name):
@@ -147,7 +152,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     phrase = re.sub(r"['’]s$", "", re.sub(r"\s*\([^)]*\)$", "", phrase))  # "… Industries (BDI)"
     low = phrase.lower()
     if low in _PRONOUNS:
-        p = state.recent(offset, gender=_PRONOUNS[low])
+        # "she" with no woman known yet: someone whose gender the article never gave, never the bare pronoun
+        p = state.recent(offset, gender=_PRONOUNS[low]) or state.recent(offset, gender="u")
         return p.name if p else phrase
     if low in {"i", "we", "they", "it"}:
         p = state.recent(offset)
@@ -161,7 +167,13 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return role_name(phrase)  # "allies of Rachel Reeves": not Rachel Reeves herself
     if head_words and head_words[-1] in _ANON_HEADS:
         named = _named_within(phrase, state, multi_only=True)
-        return named or state.anonymous(phrase, offset)
+        if named:
+            return named
+        titled = state.by_title(phrase, offset) if words[0] in {"the", "that", "this"} else None
+        if titled is not None and not state.earlier_role(phrase, offset):
+            titled.mentions.append((offset, True))  # "the spokeswoman" after "spokeswoman Hua Chunying"
+            return titled.name
+        return state.anonymous(phrase, offset)
     if head_words and head_words[-1] in _QUESTIONER_HEADS:
         named = _named_within(phrase, state, multi_only=True)
         # "the host asked": the person introduced as host ("Meet the Press host Kristen Welker"), if any
