@@ -581,3 +581,18 @@ def test_she_falls_back_to_someone_of_unknown_gender_not_the_pronoun(run):
 def test_an_irish_title_is_a_title(run):
     s = one(run('Taoiseach Leo Varadkar said on Wednesday that he would step down.'), "step down")
     assert s.speaker == "Leo Varadkar"
+
+
+def test_a_name_in_apposition_after_said_the_role_is_the_speaker(run):
+    text = ('Jan Nowak refused to back down. "We all came here to get things done," said the second-ranking '
+            'Republican, Rep. Piotr Zielinski, in a speech on Tuesday.')
+    assert one(run(text), "get things done").speaker == "Piotr Zielinski"
+
+
+def test_everyone_as_a_subject_names_no_speaker(run):
+    assert not [s for s in run("Not everyone welcomed the move.") if s.kind == "description"]
+
+
+def test_pleaded_with_x_to_is_a_request(run):
+    s = one(run("Jane Doe pleaded with residents of the coast to get out of the storm's path."), "residents")
+    assert (s.kind, s.speaker) == ("reported", "Jane Doe")

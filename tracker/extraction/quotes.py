@@ -87,11 +87,16 @@ def _only_attribution(between: str) -> bool:
     return bool(m) and not between[m.end():].strip(" ,.:;\n")
 
 
+# '"…," said the second-ranking Republican, Rep. Steve Scalise, in a speech': the name in apposition
+_AFTER_C = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?:the|a|an)\s[^,.;:!?\"“”]{{1,60}},\s+"
+                      r"(?:(?:Rep|Sen|Gov|Gen|Dr|Mr|Mrs|Ms)\.?\s+)?(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)+)\s*(?=[,.;]|$)")
+
+
 def _after_attribution(after: str) -> re.Match | None:
     """'"…," X said' / '"…," said X' right after a closing quote."""
     if re.match(r"^\s*[\"“]", after):
         return None
-    return _AFTER_A.match(after) or _AFTER_B.match(after)
+    return _AFTER_A.match(after) or _AFTER_C.match(after) or _AFTER_B.match(after)
 
 
 def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], state: Discourse) -> list[Found]:

@@ -129,7 +129,7 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
     return out
 
 
-_REQUEST_LEMMAS = {"ask", "invite", "call", "encourage", "implore", "beg"}
+_REQUEST_LEMMAS = {"ask", "invite", "call", "encourage", "implore", "beg", "plead"}
 
 
 def _is_request(verb) -> bool:
@@ -137,10 +137,15 @@ def _is_request(verb) -> bool:
     asked to act is told what the speaker wants (a question, 'asked him whether …', is not one)."""
     if verb.lemma_.lower() not in _REQUEST_LEMMAS or any(c.dep_ == "ccomp" for c in verb.children):
         return False
-    wants = any(c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+    wants = any(_infinitive(c) for c in verb.children)
     asked = any(c.dep_ == "dobj" for c in verb.children) or any(
-        c.dep_ == "prep" and c.lower_ == "on" and any(o.dep_ == "pobj" for o in c.children) for c in verb.children)
+        c.dep_ == "prep" and c.lower_ in {"on", "with"} and any(o.dep_ == "pobj" for o in c.children) for c in verb.children)
     return wants and asked
+
+
+def _infinitive(tok) -> bool:
+    """'to investigate' hanging from a verb (the parser calls it xcomp or advcl)."""
+    return tok.dep_ in ("xcomp", "advcl") and tok.tag_ == "VB" and any(a.lower_ == "to" for a in tok.children)
 
 
 def _cut_at_sibling_report(verb, content: tuple[int, int], overrides: dict[int, str]) -> tuple[int, int]:
@@ -168,7 +173,9 @@ def _content_span(verb, made_clear: bool) -> tuple[int, int] | None:
     ccomp = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     if ccomp:
         return _span_of(ccomp[0])
-    rights = [c for c in verb.rights if c.dep_ not in _NOT_CONTENT_DEPS and not _is_time_phrase(c)]
+    request = _is_request(verb)
+    rights = [c for c in verb.rights if (c.dep_ not in _NOT_CONTENT_DEPS or (request and _infinitive(c)))
+              and not _is_time_phrase(c)]
     if all(_is_circumstance(c) for c in rights):
         return None  # "conceded in a post on X": where it was said, not what
     if verb.lemma_.lower() in {"say", "tell", "add", "write", "post", "tweet"}:

@@ -262,7 +262,8 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
         subj = next((c for c in subjects if any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children)),
                     subjects[0] if subjects else None)
         if subj is not None:
-            if subj.lower_ in {"it", "that", "this", "which", "none", "nobody", "nothing"} or (
+            if subj.lower_ in {"it", "that", "this", "which", "none", "nobody", "nothing", "everyone", "everybody",
+                               "someone", "somebody", "anyone", "anybody"} or (
                     subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)):  # "none has signalled"
                 return ""
             if subj.lower_ == "who" and tok.dep_ == "relcl":
