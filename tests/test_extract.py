@@ -596,3 +596,12 @@ def test_everyone_as_a_subject_names_no_speaker(run):
 def test_pleaded_with_x_to_is_a_request(run):
     s = one(run("Jane Doe pleaded with residents of the coast to get out of the storm's path."), "residents")
     assert (s.kind, s.speaker) == ("reported", "Jane Doe")
+
+
+def test_a_body_as_subject_is_never_the_person_last_named(run):
+    text = ('President Jan Nowak called for calm.\n\n'
+            'The headquarters representing the families of the hostages condemned the firing, calling it a blow to '
+            'the talks. The Movement for Quality Government asked the attorney general to investigate.')
+    found = run(text)
+    assert one(found, "condemned the firing").speaker == "Headquarters"
+    assert one(found, "attorney general to investigate").speaker == "Movement for Quality Government"

@@ -34,7 +34,9 @@ TITLE_SET = set(TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home", "
 ORG_HEADS = {"street", "house", "office", "ministry", "department", "party", "government", "commission", "council",
              "bank", "kremlin", "pentagon", "treasury", "parliament", "congress", "senate", "court", "agency",
              "administration", "cabinet", "committee", "union", "federation", "association", "group", "company",
-             "palace", "forces", "force", "media", "news", "rally", "parties"}
+             "palace", "forces", "force", "media", "news", "rally", "parties", "headquarters", "movement",
+             "coalition", "campaign", "institute", "foundation", "organisation", "organization", "alliance",
+             "board", "army", "military", "ministries", "embassy", "secretariat"}
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # people who speak for someone else ("the prime minister's press secretary", "the president's lawyer")
 AGENT_HEADS = {"secretary", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "lawyer",

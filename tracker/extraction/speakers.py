@@ -191,8 +191,10 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if person:
         person.mentions.append((offset, True))  # "the prime minister said": in focus now, for the "he" that follows
         return person.name
-    if head_words and head_words[-1] in _ORG_HEADS and any(w[:1].isupper() for w in phrase.split()):
-        return role_name(phrase)  # "the Ministry of Transport", "the White House": a body, not the person in focus
+    if head_words and head_words[-1] in _ORG_HEADS and (any(w[:1].isupper() for w in phrase.split()) or words[0] == "the"):
+        # "the Ministry of Transport", "the White House", "the headquarters representing the families": a body,
+        # never the person last in focus
+        return role_name(phrase)
     if words and (words[0] in {"the", "a", "an"} or not phrase[:1].isupper()):
         p = state.recent(offset)  # "the 81-year-old", "the Labour leader": the last person in focus
         title = " ".join(words[1:])
@@ -236,7 +238,7 @@ def _subject_phrase(tok) -> tuple[str, int]:
     right = tok.i
     if tok.lower_ in _ORG_HEADS and tok.is_title:  # "the Federation of German Industries"
         for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ == "of" and any(t.is_title for t in child.subtree):
+            if child.dep_ == "prep" and child.lower_ in ("of", "for") and any(t.is_title for t in child.subtree):
                 right = child.right_edge.i
         span = tok.doc[left:right + 1]
     if tok.lower_ in _GROUP_HEADS:  # "allies of Rachel Reeves" (not the clause that follows the name)
