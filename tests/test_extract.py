@@ -605,3 +605,11 @@ def test_a_body_as_subject_is_never_the_person_last_named(run):
     found = run(text)
     assert one(found, "condemned the firing").speaker == "Headquarters"
     assert one(found, "attorney general to investigate").speaker == "Movement for Quality Government"
+
+
+def test_a_title_inside_someone_elses_clause_does_not_bind_to_them(run):
+    text = ('Earlier, party secretary Jan Nowak said that most parties had agreed. He told reporters that the '
+            'make-up would become clear when the president made an announcement.\n\n'
+            'Late on Friday, Piotr Zielinski won the vote by 283 to 44.\n\n'
+            '"I intend to work with all members," the president said.')
+    assert one(run(text), "work with all members").speaker == "Piotr Zielinski"

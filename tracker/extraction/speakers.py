@@ -81,7 +81,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         owned = tok.lower_ in _AGENT_HEADS and _owned_role(phrase)
         if (tok.lower_ in _ANON_HEADS or owned) and not _named_within(phrase, state, multi_only=True):
             state.anonymous(phrase, base + at)
-        elif phrase.lower().startswith("the ") and phrase.lower()[4:] in _TITLE_SET and tok.pos_ in ("NOUN", "PROPN"):
+        elif phrase.lower().startswith("the ") and phrase.lower()[4:] in _TITLE_SET and tok.pos_ in ("NOUN", "PROPN") \
+                and _main_clause(tok):  # not "… would become clear when the president made an announcement"
             resolve_speaker(phrase, base + at, state)  # "The prime minister chose …": who holds the title, from here on
 
 
