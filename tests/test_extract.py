@@ -613,3 +613,10 @@ def test_a_title_inside_someone_elses_clause_does_not_bind_to_them(run):
             'Late on Friday, Piotr Zielinski won the vote by 283 to 44.\n\n'
             '"I intend to work with all members," the president said.')
     assert one(run(text), "work with all members").speaker == "Piotr Zielinski"
+
+
+def test_an_unnamed_role_named_in_the_next_sentence_is_that_person(run):
+    text = ('President Jan Nowak warned on Sunday that the deal would be damaged.\n\n'
+            'His spokesman was more guarded. "We need to wait for clearer statements," Piotr Zielinski said.\n\n'
+            'The presidential spokesman suggested that the weapons might already be on their way.')
+    assert one(run(text), "already be on their way").speaker == "Piotr Zielinski"

@@ -32,6 +32,7 @@ class Discourse:
     def __init__(self) -> None:
         self.people: dict[str, Person] = {}
         self.open_quote: Found | None = None  # a quote left unclosed at the end of a paragraph
+        self.named_roles: dict[str, str] = {}  # role head ("spokesman") -> the person it turned out to be
 
     def register(self, name: str, titles: str, offset: int, subject: bool) -> Person:
         name = " ".join(name.split())
@@ -57,12 +58,32 @@ class Discourse:
         person.mentions.append((offset, subject))
         return person
 
+    def name_role(self, name: str, para_start: int, before: int) -> None:
+        """'His spokesman was more guarded. "…," Dmitry Peskov said': a person named for the first time right
+        after an unnamed role was the subject in the same paragraph is that role; later mentions of the role
+        ('the Kremlin spokesman') are them."""
+        person = self.people.get(name)
+        if person is None or person.anonymous or min((o for o, _ in person.mentions), default=-1) < para_start:
+            return
+        roles = [p for p in self.people.values() if p.anonymous and any(para_start <= o < before and s for o, s in p.mentions)
+                 and min(o for o, _ in p.mentions) >= para_start]
+        if len(roles) != 1:
+            return
+        role = roles[0]
+        self.named_roles[role.name.lower().split()[-1]] = name
+        del self.people[role.name]
+        person.mentions.extend(role.mentions)
+
     def anonymous(self, phrase: str, offset: int) -> str:
         """An unnamed source as a role ('a Downing Street spokesperson' -> 'Downing Street spokesperson').
         'the spokesperson' with nothing more is the last role of that kind the article introduced; every
         role stays in focus, so a following 'he said' can be the spokesman rather than the minister."""
         role = self.earlier_role(phrase, offset) or role_name(phrase)
         head = role.lower().split()[-1] if role.split() else ""
+        if phrase.lower().split()[0] in {"the", "that", "this"} and self.named_roles.get(head) in self.people:
+            named = self.people[self.named_roles[head]]  # "the Kremlin spokesman", after he was named
+            named.mentions.append((offset, True))
+            return named.name
         person = self.people.get(role)
         if person is None:
             gender = "m" if head.endswith("man") else "f" if head.endswith("woman") else ""
