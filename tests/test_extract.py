@@ -620,3 +620,13 @@ def test_an_unnamed_role_named_in_the_next_sentence_is_that_person(run):
             'His spokesman was more guarded. "We need to wait for clearer statements," Piotr Zielinski said.\n\n'
             'The presidential spokesman suggested that the weapons might already be on their way.')
     assert one(run(text), "already be on their way").speaker == "Piotr Zielinski"
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Jane Doe struck a far harder note on the transatlantic relationship.", "struck a far harder note"),
+    ("Jane Doe had played down the split.", "played down the split"),
+    ("Jane Doe pushed back against critics of the plan.", "pushed back against critics"),
+])
+def test_stance_descriptions_of_manner(run, text, needle):
+    s = one(run(text), needle)
+    assert (s.kind, s.speaker) == ("description", "Jane Doe")
