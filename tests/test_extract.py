@@ -630,3 +630,9 @@ def test_an_unnamed_role_named_in_the_next_sentence_is_that_person(run):
 def test_stance_descriptions_of_manner(run, text, needle):
     s = one(run(text), needle)
     assert (s.kind, s.speaker) == ("description", "Jane Doe")
+
+
+def test_a_titled_subject_is_a_person_whatever_the_ner_says(run):
+    text = ('BERLIN - The coalition broke apart on Wednesday night when Chancellor Jan Nowak dismissed his finance '
+            'minister, Piotr Zielinski.\n\n"Too often, he has broken my trust," Nowak said.')
+    assert one(run(text), "broken my trust").speaker == "Jan Nowak"

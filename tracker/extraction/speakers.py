@@ -50,12 +50,13 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         if tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.i not in named and not in_quote(tok.idx):
             _titled_possessive(tok, base, state)  # "Chancellor Olaf Scholz's Social Democrats"
             continue
+        chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
+        titled = chain[0].lower_ in _TITLE_SET and sum(t.lower_ not in _TITLE_SET for t in chain) >= 2
         if not subject_like or tok.pos_ != "PROPN" or tok.i in named or in_quote(tok.idx) \
                 or tok.ent_type_ in ("GPE", "NORP") \
-                or (tok.ent_type_ == "ORG" and not state.lookup(tok.text)
+                or (tok.ent_type_ == "ORG" and not state.lookup(tok.text) and not titled  # "Chancellor Olaf Scholz"
                     and not (tok.dep_ == "appos" and tok.head.lower_ in _TITLE_SET)):
             continue
-        chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
         words = [t.text for t in chain]
         while words and (words[0].lower() in _TITLE_SET or words[0].lower() in _HONORIFICS):
             words = words[1:]
