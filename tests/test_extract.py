@@ -636,3 +636,12 @@ def test_a_titled_subject_is_a_person_whatever_the_ner_says(run):
     text = ('BERLIN - The coalition broke apart on Wednesday night when Chancellor Jan Nowak dismissed his finance '
             'minister, Piotr Zielinski.\n\n"Too often, he has broken my trust," Nowak said.')
     assert one(run(text), "broken my trust").speaker == "Jan Nowak"
+
+
+def test_an_outlet_label_in_a_transcript_asks_its_own_question(run):
+    text = ('Premier Jane Doe took questions on Monday.\n\n'
+            'CTV News: "Can you be specific about those mistakes?"\n\n'
+            'Doe: "I think you know what they are."')
+    found = run(text)
+    assert one(found, "be specific").speaker == "CTV News"
+    assert one(found, "you know what they are").speaker == "Jane Doe"

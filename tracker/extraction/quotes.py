@@ -187,7 +187,7 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
     if not before.strip():
         return "", q.open_start
     label = re.match(r"^\s*([A-Z][A-Za-z .&'’-]{1,40}):\s*$", before)
-    if label and (label.group(1).isupper() or state.lookup(label.group(1))):
+    if label and (label.group(1).isupper() or state.lookup(label.group(1)) or _outlet_label(label.group(1))):
         return _label_speaker(label.group(1), state), clause_start
     verbs = [t for t in doc if clause_start - start <= t.idx < q.open_start - start and t.pos_ in ("VERB", "AUX")]
     for verb in reversed(verbs):
@@ -211,6 +211,13 @@ def _clause_start(text: str, start: int, pos: int) -> int:
             last = i + 1
         i += 1
     return last
+
+
+def _outlet_label(label: str) -> bool:
+    """'CTV News: "…?"': an outlet or body asking in a transcript (an acronym in it, or a news word last)."""
+    words = label.split()
+    return len(words) <= 3 and (any(len(w) >= 2 and w.isupper() for w in words)
+                                or words[-1].lower() in {"news", "radio", "tv", "television", "times", "post"})
 
 
 def _label_speaker(label: str, state: Discourse) -> str:
