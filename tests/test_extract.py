@@ -645,3 +645,10 @@ def test_an_outlet_label_in_a_transcript_asks_its_own_question(run):
     found = run(text)
     assert one(found, "be specific").speaker == "CTV News"
     assert one(found, "you know what they are").speaker == "Jane Doe"
+
+
+def test_a_possessive_weekday_names_an_event_not_a_date(run):
+    text = ('The council on Sunday called an emergency session.\n\n'
+            'Jane Doe said that Friday\'s veto had left the council unable to act.\n\n'
+            'John Smith said that the world must take the threat very seriously.')
+    assert one(run(text), "take the threat").date == dt.date(2025, 8, 17)
