@@ -167,8 +167,9 @@ def _inherited(f: Found, resolved, content, used_by, last_of, day0, frame=None, 
     if not earlier:
         return last_of.get(f.speaker, (day0, "day"))
     c, d, p = earlier[-1]
-    if used_by.get(c.start, (f.speaker, ""))[0] != f.speaker and f.speaker in last_of:
-        return last_of[f.speaker]
-    if used_by.get(c.start, (f.speaker, ""))[0] != f.speaker and frame is not None and p == "day" and d < frame:
-        return frame, "day"  # another speaker's look back ("Putin, in comments published on Sunday"): not ours
+    if used_by.get(c.start, (f.speaker, ""))[0] != f.speaker:  # the day another speaker's statement took
+        if f.speaker in last_of:
+            return last_of[f.speaker]
+        if frame is not None and p == "day" and d < frame:
+            return frame, "day"  # their look back ("Putin, in comments published on Sunday"): not ours
     return d, p

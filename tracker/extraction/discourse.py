@@ -22,6 +22,14 @@ class Person:
     mentions: list[tuple[int, bool]] = field(default_factory=list)  # (offset, was a subject)
     anonymous: bool = False  # a role without a name ('Downing Street spokesperson'), never a surname
 
+    def add_title(self, title: str) -> None:
+        if title and title not in self.titles:
+            self.titles = f"{self.titles} | {title}".strip(" |")
+
+    def focus(self, offset: int) -> None:
+        """The subject of what is said at `offset`: in focus for the pronouns and titles after it."""
+        self.mentions.append((offset, True))
+
 
 # ---------------------------------------------------------------------------- discourse state
 
@@ -47,8 +55,7 @@ class Discourse:
             else:
                 person = Person(name)
             self.people[name] = person
-        if titles and titles not in person.titles:
-            person.titles = f"{person.titles} | {titles}".strip(" |")
+        person.add_title(titles)
         words = titles.split()
         if not person.gender:
             if any(w in _FEMALE_CUES for w in words) or name.split()[0].lower() in FEMALE_FIRST_NAMES:
@@ -58,12 +65,17 @@ class Discourse:
         person.mentions.append((offset, subject))
         return person
 
+    def person(self, name: str) -> Person | None:
+        """The named person (not an unnamed role) met under exactly this name."""
+        p = self.people.get(name)
+        return None if p is None or p.anonymous else p
+
     def name_role(self, name: str, para_start: int, before: int) -> None:
         """'His spokesman was more guarded. "…," Dmitry Peskov said': a person named for the first time right
         after an unnamed role was the subject in the same paragraph is that role; later mentions of the role
         ('the Kremlin spokesman') are them."""
-        person = self.people.get(name)
-        if person is None or person.anonymous or min((o for o, _ in person.mentions), default=-1) < para_start:
+        person = self.person(name)
+        if person is None or min((o for o, _ in person.mentions), default=-1) < para_start:
             return
         roles = [p for p in self.people.values() if p.anonymous and any(para_start <= o < before and s for o, s in p.mentions)
                  and min(o for o, _ in p.mentions) >= para_start]
@@ -82,13 +94,13 @@ class Discourse:
         head = role.lower().split()[-1] if role.split() else ""
         if phrase.lower().split()[0] in {"the", "that", "this"} and self.named_roles.get(head) in self.people:
             named = self.people[self.named_roles[head]]  # "the Kremlin spokesman", after he was named
-            named.mentions.append((offset, True))
+            named.focus(offset)
             return named.name
         person = self.people.get(role)
         if person is None:
             gender = "m" if head.endswith("man") else "f" if head.endswith("woman") else ""
             person = self.people[role] = Person(role, gender=gender, anonymous=True)
-        person.mentions.append((offset, True))
+        person.focus(offset)
         return role
 
     def earlier_role(self, phrase: str, offset: int) -> str:

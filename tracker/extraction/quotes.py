@@ -143,7 +143,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         out.append(last)
         if speaker in state.people:  # whoever is quoted is in focus for the "he went on" that follows
             state.name_role(speaker, start, q.open_start)
-            state.people[speaker].mentions.append((anchor, True))
+            state.people[speaker].focus(anchor)
         if q.end >= end:  # no closing mark: the quote goes on in the next paragraph
             state.open_quote = last
     return out

@@ -99,7 +99,7 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
             continue
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"refuse", "decline"}:
             continue  # "refused to say ..." is a description
-        content = _content_span(tok, made_clear)
+        content = _content_span(tok, made_clear, request)
         if content is None:
             continue
         content = _cut_at_sibling_report(tok, content, overrides)
@@ -167,7 +167,7 @@ def _cut_at_sibling_report(verb, content: tuple[int, int], overrides: dict[int, 
     return content
 
 
-def _content_span(verb, made_clear: bool) -> tuple[int, int] | None:
+def _content_span(verb, made_clear: bool, request: bool) -> tuple[int, int] | None:
     """Char span of what was said: the clausal complement, else the infinitive/object phrase."""
     if made_clear:
         clear = next(c for c in verb.children if c.lower_ == "clear")
@@ -176,7 +176,6 @@ def _content_span(verb, made_clear: bool) -> tuple[int, int] | None:
     ccomp = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     if ccomp:
         return _span_of(ccomp[0])
-    request = _is_request(verb)
     rights = [c for c in verb.rights if (c.dep_ not in _NOT_CONTENT_DEPS or (request and _infinitive(c)))
               and not _is_time_phrase(c)]
     if all(_is_circumstance(c) for c in rights):
@@ -235,9 +234,8 @@ def _right_edge(head) -> int:
 def _is_gloss(tok) -> bool:
     """', telling journalists that …' or 'while urging them to …' holds a statement of its own, so it is cut off."""
     opener = tok.doc[tok.left_edge.i] if tok.left_edge.i < tok.i else None  # "while urging them …"
-    after_comma = tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
     if not (tok.dep_ == "advcl" and tok.tag_ == "VBG"
-            and (after_comma or (opener is not None and opener.lower_ in {"while", "before", "after"}))):
+            and (_after_comma(tok) or (opener is not None and opener.lower_ in {"while", "before", "after"}))):
         return False
     sub = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
     return any(t.lemma_.lower() in REPORT_LEMMAS for t in sub) or bool(_DESCRIPTION.search(sub.text))
@@ -245,8 +243,12 @@ def _is_gloss(tok) -> bool:
 
 def _is_manner(tok) -> bool:
     """'conceded defeat, flanked by his family': a past participle after a comma says how, not what the stance is."""
-    return (tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.left_edge.i > 0
-            and tok.doc[tok.left_edge.i - 1].text == ",")
+    return tok.dep_ == "advcl" and tok.tag_ == "VBN" and _after_comma(tok)
+
+
+def _after_comma(tok) -> bool:
+    """The phrase `tok` heads is set off by a comma before it."""
+    return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
 
 
 def _is_concession(tok) -> bool:

@@ -34,11 +34,10 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         if not name or not name[0].isupper():
             continue
         titles = _titles_before(doc, ent.start)
-        lead = [w for w in name.split()[:-1] if w.lower() in _TITLE_SET]
-        if lead and name.split()[:len(lead)] == lead and len(name.split()) - len(lead) >= 2:
-            # "Taoiseach Leo Varadkar" read as one name: the title goes with the titles, not the name
-            titles = " ".join([titles] + [w.lower() for w in lead]).strip()
-            name = " ".join(name.split()[len(lead):])
+        lead, rest = _titled_name(name.split())
+        if lead:  # "Taoiseach Leo Varadkar" read as one name: the title goes with the titles, not the name
+            titles = " ".join([titles] + lead).strip()
+            name = " ".join(rest)
         subject = any((t.dep_ == "nsubj" or (t.dep_ in ("compound", "appos") and t.head.dep_ == "nsubj"))
                       and _main_clause(t) for t in ent)
         if len(name.split()) == 1 and state.lookup(name):
@@ -51,7 +50,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             _titled_possessive(tok, base, state)  # "Chancellor Olaf Scholz's Social Democrats"
             continue
         chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
-        titled = chain[0].lower_ in _TITLE_SET and sum(t.lower_ not in _TITLE_SET for t in chain) >= 2
+        titled = bool(_titled_name([t.text for t in chain])[0])
         if not subject_like or tok.pos_ != "PROPN" or tok.i in named or in_quote(tok.idx) \
                 or tok.ent_type_ in ("GPE", "NORP") \
                 or (tok.ent_type_ == "ORG" and not state.lookup(tok.text) and not titled  # "Chancellor Olaf Scholz"
@@ -91,10 +90,19 @@ def _titled_possessive(tok, base: int, state: Discourse) -> None:
     """A name behind a title in the possessive ("Chancellor Olaf Scholz's party") is a person, whatever
     the NER made of it; at least a first and a last name, so a lone word is never taken for one."""
     chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
-    titles = [t for t in chain if t.lower_ in _TITLE_SET]
-    words = [t.text for t in chain if t.lower_ not in _TITLE_SET and t.lower_ not in _HONORIFICS]
-    if titles and len(words) >= 2 and chain[0].lower_ in _TITLE_SET:
-        state.register(" ".join(words), " ".join(t.lower_ for t in titles), base + chain[0].idx, False)
+    lead, rest = _titled_name([t.text for t in chain])
+    if lead:
+        state.register(" ".join(rest), " ".join(lead), base + chain[0].idx, False)
+
+
+def _titled_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """'Chancellor Olaf Scholz' -> (['chancellor'], ['Olaf', 'Scholz']): title words first, then at least a
+    first and a last name (honorifics dropped); ([], words) when the words are not such a name."""
+    k = 0
+    while k < len(words) and words[k].lower() in _TITLE_SET:
+        k += 1
+    rest = [w for w in words[k:] if w.lower() not in _HONORIFICS and w.lower() not in _TITLE_SET]
+    return ([w.lower() for w in words[:k]], rest) if k and len(rest) >= 2 else ([], words)
 
 
 def _extend_name(ent):
@@ -173,7 +181,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
             return named
         titled = state.by_title(phrase, offset) if words[0] in {"the", "that", "this"} else None
         if titled is not None and not state.earlier_role(phrase, offset):
-            titled.mentions.append((offset, True))  # "the spokeswoman" after "spokeswoman Hua Chunying"
+            titled.focus(offset)  # "the spokeswoman" after "spokeswoman Hua Chunying"
             return titled.name
         return state.anonymous(phrase, offset)
     if head_words and head_words[-1] in _QUESTIONER_HEADS:
@@ -191,7 +199,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return state.anonymous(phrase, offset)
     person = state.by_title(phrase, offset)
     if person:
-        person.mentions.append((offset, True))  # "the prime minister said": in focus now, for the "he" that follows
+        person.focus(offset)  # "the prime minister said": in focus now, for the "he" that follows
         return person.name
     if head_words and head_words[-1] in _ORG_HEADS and (any(w[:1].isupper() for w in phrase.split()) or words[0] == "the"):
         # "the Ministry of Transport", "the White House", "the headquarters representing the families": a body,
@@ -201,7 +209,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         p = state.recent(offset)  # "the 81-year-old", "the Labour leader": the last person in focus
         title = " ".join(words[1:])
         if p is not None and words[0] == "the" and title in _TITLE_SET and not p.anonymous and p.gender != "n":
-            p.titles = f"{p.titles} | {title}".strip(" |")  # "the prime minister" from now on means this one
+            p.add_title(title)  # "the prime minister" from now on means this one
         return p.name if p else role_name(phrase)
     return _clean_name(phrase)
 
@@ -226,7 +234,7 @@ def _named_within(phrase: str, state: Discourse, *, multi_only: bool = False) ->
             cand = " ".join(words[i:i + n])
             if cand.lower() in _HONORIFICS:
                 continue
-            person = (state.people.get(cand) if cand in state.people and not state.people[cand].anonymous else None) or (state.lookup(cand) if n <= 2 else None)
+            person = state.person(cand) or (state.lookup(cand) if n <= 2 else None)
             if person:
                 return person.name
     return ""
