@@ -2,8 +2,8 @@
 
 A development set is a list of labelled parts (`data/labelled/parts/<part>_pairs.csv`); the frozen
 test actors (`train.frozen_test_mask`) of every part are scored, never trained on. Each judge is fitted
-as `tracker evaluate` fits its test judge: threshold and cascade from actor-grouped CV on its own
-development pairs, then the head and cue-only head on all of them; scores go through the same cascade.
+and applied exactly as `tracker evaluate` fits and applies its test judge (`evaluate.fit_on_dev`,
+`evaluate.held_out_proba`, cascade included).
 ROC-AUC is reported on the test pairs of the original parts, of the added parts, and of all of them.
 
 Each `--added` group is one batch of parts; the judges are fitted on the original parts, then with each
@@ -21,8 +21,9 @@ import numpy as np
 from sklearn.metrics import roc_auc_score
 
 from tracker.embed import Embedder
-from tracker.judge.model import decide, select_reads
-from tracker.judge.train import add_pair_model, cross_validate, embed_pairs, frozen_test_mask, load_labelled, train_judge
+from tracker.judge.evaluate import fit_on_dev, held_out_proba
+from tracker.judge.model import decide
+from tracker.judge.train import add_pair_model, embed_pairs, frozen_test_mask, load_labelled
 from tracker.judge.workflow import pair_model_at
 
 
@@ -52,21 +53,14 @@ def main() -> None:
         rows.append((f"original + batches 1-{k + 1}" if k else "original + batch 1", ~test & (~added | upto)))
     for name, dev_mask in rows:
         dev = data.subset(np.flatnonzero(dev_mask))
-        cv = cross_validate(dev)
-        judge = train_judge(dev, embedding_model=emb.model_id, threshold=cv["operating_point"]["threshold"],
-                            version="dev", cascade=cv["cascade"]["cutoff"])
-        proba = judge.head_proba(judge.head, held.features())
-        cheap = judge.head_proba(judge.cheap_head, held.cheap_features())
-        read = np.zeros(len(proba), dtype=bool)
-        read[select_reads(cheap[:, 0] + cheap[:, 1], judge.cascade_cutoff, None, judge.read_budget)] = True
-        proba = np.where(read[:, None], proba, cheap)
+        judge, cv = fit_on_dev(dev, embedding_model=emb.model_id)
+        proba = held_out_proba(judge, held)
         score = proba[:, 0] + proba[:, 1]
         flagged = decide(proba, judge.threshold) != "no_flip"
         auc = lambda m: roc_auc_score(rev[m], score[m])  # noqa: E731
         print(f"| {name} | {len(dev.labels)} pairs, {len(set(dev.groups))} | {cv['model_argmax']['reversal']['roc_auc']:.3f} | "
               f"{auc(~origin):.3f} | {auc(origin):.3f} | {auc(np.ones_like(origin)):.3f} | "
               f"{rev[flagged].mean() if flagged.any() else float('nan'):.2f} / {flagged[rev].mean():.2f} |")
-
 
 if __name__ == "__main__":
     main()

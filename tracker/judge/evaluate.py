@@ -62,22 +62,35 @@ def contrast_metrics(judge: Judge, frame: pd.DataFrame, batch: PairBatch) -> dic
     }
 
 
-def frozen_test(data: LabelledPairs, *, embedding_model: str, seed: int = SEED, cascade: bool = True) -> dict:
-    """Fit on the development actors (threshold from their cross-validation), score the test actors once."""
-    test = frozen_test_mask(data.frame)
-    real = ~data.frame["synthetic"].to_numpy(dtype=bool)
-    dev, held = data.subset(np.flatnonzero(~test)), data.subset(np.flatnonzero(test & real))
+def fit_on_dev(dev: LabelledPairs, *, embedding_model: str, seed: int = SEED) -> tuple[Judge, dict]:
+    """The judge as `tracker evaluate` fits it for the test actors: threshold and cascade cut-off from
+    actor-grouped CV on `dev`, then fitted on all of `dev`. Returns the judge and that CV."""
     cv = cross_validate(dev, seed=seed)
     judge = train_judge(dev, embedding_model=embedding_model, threshold=cv["operating_point"]["threshold"],
                         version="dev", seed=seed, cascade=cv["cascade"]["cutoff"])
+    return judge, cv
+
+
+def held_out_proba(judge: Judge, held: LabelledPairs, *, cascade: bool = True) -> np.ndarray:
+    """The judge's probabilities for held-out pairs, through the same cascade reads detect would make."""
     X = held.features()
     proba = judge.head_proba(judge.head, X)
-    if cascade and judge.cheap_head is not None:  # the same reads detect would make
+    if cascade and judge.cheap_head is not None:
         pc = judge.head_proba(judge.cheap_head, held.cheap_features())
         later = held.frame["later_id"].to_numpy() if "later_id" in held.frame.columns else None
         read = np.zeros(len(X), dtype=bool)
         read[select_reads(pc[:, 0] + pc[:, 1], judge.cascade_cutoff, later, judge.read_budget)] = True
         proba = np.where(read[:, None], proba, pc)
+    return proba
+
+
+def frozen_test(data: LabelledPairs, *, embedding_model: str, seed: int = SEED, cascade: bool = True) -> dict:
+    """Fit on the development actors (threshold from their cross-validation), score the test actors once."""
+    test = frozen_test_mask(data.frame)
+    real = ~data.frame["synthetic"].to_numpy(dtype=bool)
+    dev, held = data.subset(np.flatnonzero(~test)), data.subset(np.flatnonzero(test & real))
+    judge, cv = fit_on_dev(dev, embedding_model=embedding_model, seed=seed)
+    proba = held_out_proba(judge, held, cascade=cascade)
     y = held.labels
     rev = proba[:, 0] + proba[:, 1]
     out = {"n_pairs": int(len(y)), "n_actors": int(len(set(held.groups))),
