@@ -22,7 +22,7 @@ from tracker.embed import Embedder
 from tracker.judge.corpora import build_pair_table
 from tracker.judge.estimator import ReversalClassifier
 from tracker.judge.evaluate import contrast_batch, load_contrast
-from tracker.judge.features import pair_features, pair_model_features, softmax
+from tracker.judge.features import pair_features, pair_model_features
 from tracker.judge.model import decide
 from tracker.judge.pairmodel import PairModel, export_onnx, fit_pair_model
 from tracker.judge.train import (LabelledPairs, add_pair_model, cross_validate, embed_pairs, frozen_test_mask,
@@ -31,13 +31,9 @@ from tracker.judge.train import (LabelledPairs, add_pair_model, cross_validate, 
 STANCE_MIX = {("perspectrum", "stance"): 0.5, ("argkp", "stance"): 0.5}
 
 
-def stance_view(model: PairModel, topics: list[str], a: list[str], b: list[str]) -> np.ndarray:
-    keys = list(dict.fromkeys(zip(topics + topics, a + b)))
-    p = softmax(model.logits([k[0] for k in keys], [k[1] for k in keys]))
-    stance = dict(zip(keys, p[:, 1] - p[:, 0]))
-    sa = np.array([stance[k] for k in zip(topics, a)])
-    sb = np.array([stance[k] for k in zip(topics, b)])
-    return np.column_stack([np.abs(sa - sb), sa * sb])
+def stance_view(model: PairModel, batch) -> np.ndarray:
+    """The stance columns (gap, product) of what `model` reads of each pair, as the judge computes them."""
+    return pair_model_features(model, batch)[:, 3:]
 
 
 def main() -> None:
@@ -52,7 +48,7 @@ def main() -> None:
     contrast = load_contrast()
     cb = contrast_batch(contrast, emb)
     crev = (contrast["label"] != "no_flip").to_numpy()
-    c_new = stance_view(stance_model, list(contrast["topic"]), list(contrast["text_a"]), list(contrast["text_b"]))
+    c_new = stance_view(stance_model, cb)
     c_old = pair_model_features(shipped, cb)
     print(f"contrast ROC-AUC of the stance gap: stance-only model {roc_auc_score(crev, c_new[:, 0]):.3f}, "
           f"shipped model {roc_auc_score(crev, c_old[:, 3]):.3f}")
@@ -60,7 +56,7 @@ def main() -> None:
           .groupby("kind").mean().round(2).to_string())
     frame = load_labelled()
     real = add_pair_model(embed_pairs(frame[~frozen_test_mask(frame)].reset_index(drop=True), emb), shipped)
-    r_new = stance_view(stance_model, [t or "" for t in real.batch.topic], real.batch.text_a, real.batch.text_b)
+    r_new = stance_view(stance_model, real.batch)
     rev = real.labels != "no_flip"
     print(f"\ndev real pairs ROC-AUC of the stance gap: stance-only {roc_auc_score(rev, r_new[:, 0]):.3f}, "
           f"shipped {roc_auc_score(rev, real.pair[:, 3]):.3f}\n")
