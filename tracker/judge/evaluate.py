@@ -81,7 +81,7 @@ def held_out_proba(judge: Judge, held: LabelledPairs, *, cascade: bool = True) -
         read = np.zeros(len(X), dtype=bool)
         read[select_reads(pc[:, 0] + pc[:, 1], judge.cascade_cutoff, later, judge.read_budget)] = True
         proba = np.where(read[:, None], proba, pc)
-    return proba
+    return judge.read_positions(held.batch, proba)
 
 
 def frozen_test(data: LabelledPairs, *, embedding_model: str, seed: int = SEED, cascade: bool = True) -> dict:

@@ -57,7 +57,8 @@ class Judge:
     def __init__(self, head: LinearHead, *, embedding_model: str, threshold: float = DEFAULT_THRESHOLD,
                  version: str = "dev", metadata: dict | None = None, nli: str | None = None,
                  pair_model=None, cheap_head: LinearHead | None = None, cascade_cutoff: float | None = None,
-                 read_budget: int | None = READ_BUDGET, key: str | None = None, pair_orders: int = 1):
+                 read_budget: int | None = READ_BUDGET, key: str | None = None, pair_orders: int = 1,
+                 positions: np.ndarray | None = None):
         self.head = head
         self.embedding_model = embedding_model
         self.threshold = threshold
@@ -69,6 +70,7 @@ class Judge:
         self.cascade_cutoff = cascade_cutoff
         self.read_budget = read_budget
         self.pair_orders = pair_orders  # the pair model reads (earlier, later); with 2 also (later, earlier)
+        self.positions = positions  # polarity.apply_table's verdict table: textbook-shaped pairs read explicitly
         self._key = key
         self.pairs_read = 0  # pairs the pair model has read in this process (the cascade's cost)
         self.scorer = None  # loaded on first use; tests may set their own
@@ -85,6 +87,8 @@ class Judge:
                 h.update(f"orders={self.pair_orders}".encode())
             if self.pair_model is not None:
                 h.update(self.pair_model.fingerprint().encode())
+            if self.positions is not None:
+                h.update(np.ascontiguousarray(self.positions, dtype=np.float64).tobytes())
             self._key = f"{self.version}@{h.hexdigest()[:16]}"
         return self._key
 
@@ -136,7 +140,16 @@ class Judge:
         `cascade_cutoff` and, where the batch says which later statement each pair ends at, it is among
         that statement's `read_budget` highest-scoring pairs. The rest keep the cheap head's
         probabilities, capped below the flagging threshold: an unread pair is never flagged.
+        A textbook-shaped pair (polarity.verdict) takes its explicit verdict's probabilities instead.
         """
+        return self.read_positions(batch, self._head_proba(batch, cascade=cascade))
+
+    def read_positions(self, batch: PairBatch, proba: np.ndarray) -> np.ndarray:
+        from tracker.judge.polarity import apply_table
+
+        return apply_table(proba, batch, self.positions)
+
+    def _head_proba(self, batch: PairBatch, *, cascade: bool) -> np.ndarray:
         if len(batch) == 0:
             return np.zeros((0, len(LABELS)))
         cheap = self.cheap_features(batch)
@@ -192,6 +205,7 @@ class Judge:
                 "temperature": self.cheap_head.temperature},
             "cascade_cutoff": self.cascade_cutoff,
             "read_budget": self.read_budget,
+            "positions": None if self.positions is None else np.round(self.positions, 6).tolist(),
             **self.metadata,
             **(extra or {}),
         }
@@ -262,12 +276,13 @@ class Judge:
                 raise ModelError(f"{pm_dir}: pair model files differ from the checksums in {meta_path}")
         known = {"format", "version", "feature_version", "embedding_model", "nli_model", "classes", "lr_classes",
                  "temperature", "threshold", "params", "weights_sha256", "pair_model", "cheap_head", "cascade_cutoff",
-                 "read_budget"}
+                 "read_budget", "positions"}
         return cls(head, embedding_model=meta["embedding_model"], threshold=float(meta.get("threshold", DEFAULT_THRESHOLD)),
                    version=meta.get("version", "unknown"), metadata={k: v for k, v in meta.items() if k not in known},
                    nli=meta.get("nli_model"), pair_model=pair_model, cheap_head=cheap,
                    cascade_cutoff=meta.get("cascade_cutoff"), read_budget=meta.get("read_budget", READ_BUDGET),
-                   pair_orders=int((meta.get("pair_model") or {}).get("orders", 2)))
+                   pair_orders=int((meta.get("pair_model") or {}).get("orders", 2)),
+                   positions=None if meta.get("positions") is None else np.array(meta["positions"], dtype=float))
 
 
 def _sha256(path: Path) -> str:

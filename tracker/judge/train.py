@@ -20,6 +20,7 @@ from tracker.judge.model import READ_BUDGET, Judge, decide, select_reads
 from tracker.judge.estimator import ReversalClassifier
 from tracker.embed import Embedder
 from tracker.errors import InputError
+from tracker.judge.polarity import apply_table
 from tracker.judge.features import FEATURE_VERSION, PairBatch, cue_counts, day_numbers, gap_days, pair_features
 from tracker.types import LABELS, judged_text
 
@@ -37,6 +38,7 @@ class LabelledPairs:
     pair: np.ndarray | None = None  # pair-model features (features.PAIR_MODEL_FEATURES[pair_orders])
     pair_model: object | None = None
     pair_orders: int = 1
+    positions: np.ndarray | None = None  # polarity verdict table, applied to the judge's probabilities
 
     def cheap_features(self) -> np.ndarray:
         return pair_features(self.batch)
@@ -52,7 +54,8 @@ class LabelledPairs:
     def subset(self, idx: np.ndarray) -> "LabelledPairs":
         pick = lambda x: None if x is None else x[idx]  # noqa: E731
         return LabelledPairs(self.frame.iloc[idx].reset_index(drop=True), self.batch.subset(idx), pick(self.nli),
-                             self.nli_model, pick(self.pair), self.pair_model, self.pair_orders)
+                             self.nli_model, pick(self.pair), self.pair_model, self.pair_orders,
+                             self.positions)
 
     @property
     def labels(self) -> np.ndarray:
@@ -335,6 +338,7 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
         for j, c in enumerate(cheap.classes_):
             oof_cheap[test, LABELS.index(c)] = pc[:, j]
         oof_cheap[test] = np.nan_to_num(oof_cheap[test])
+        oof[test] = apply_table(oof[test], data.batch.subset(test), data.positions)
         tb, sb = data.batch.subset(train), data.batch.subset(test)
         for name, base in (("cosine", CosineBaseline()), ("negation_flip", NegationFlipBaseline())):
             base.fit(tb, y[train])
@@ -380,7 +384,7 @@ def train_judge(data: LabelledPairs, *, embedding_model: str, threshold: float, 
         cheap = ReversalClassifier(random_state=seed).fit(data.cheap_features(), data.labels).head()
     return Judge(clf.head(), embedding_model=embedding_model, threshold=threshold, version=version, nli=data.nli_model,
                  pair_model=data.pair_model, cheap_head=cheap, cascade_cutoff=cascade if cheap is not None else None,
-                 pair_orders=data.pair_orders,
+                 pair_orders=data.pair_orders, positions=data.positions,
                  metadata={"trained_on": {"pairs": int(len(data.labels)), "actors": int(len(set(data.groups)))}})
 
 

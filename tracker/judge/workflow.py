@@ -49,12 +49,14 @@ def labelled_with_features(data_dir, embedder, *, pair_model: PairModel | None, 
                            derived: bool = False, frame=None):
     """The labelled pairs (or `frame`, shaped like load_labelled's) with every feature the judge reads."""
     from tracker.judge.nli import load_scorer
+    from tracker.judge.polarity import load_table
     from tracker.judge.train import add_nli, add_pair_model, embed_pairs, load_labelled
 
     scorer = load_scorer(nli) if nli else None  # before the slow part: a missing scorer fails fast
     data = embed_pairs(load_labelled(data_dir, derived=derived) if frame is None else frame, embedder)
     if pair_model is not None:
         data = add_pair_model(data, pair_model)
+    data.positions = load_table(embedder)
     return add_nli(data, scorer) if scorer else data
 
 

@@ -1,0 +1,106 @@
+"""Explicit positions: the reader composes stance words, compares two positions, and speaks only for
+textbook-shaped pairs; the judge takes its verdict there and the head's reading everywhere else."""
+
+import numpy as np
+import pytest
+
+from tracker.judge.features import PairBatch
+from tracker.judge.model import Judge, decide
+from tracker.judge.polarity import (Position, apply_table, compare, fit_table, load_table, read_position,
+                                    verdict)
+
+FIRM_FOR, FIRM_AGAINST = Position(1, True), Position(-1, True)
+OPEN_TO = Position(1, False)
+
+
+@pytest.mark.parametrize("text, position", [
+    ("I back the new bypass.", FIRM_FOR),
+    ("I do not back the new bypass.", FIRM_AGAINST),
+    ("We won't build the bypass.", FIRM_AGAINST),
+    ("We will oppose the bypass.", FIRM_AGAINST),
+    ("We are not ruling out a bypass.", OPEN_TO),  # a negated exclusion is openness, not commitment
+    ("We won't let the library close.", FIRM_FOR),  # two negatives: the library stays
+    ("A bypass is not on the table and not in our plans.", Position(-1, False)),  # coordinated parts agree
+    ("We wanted a bypass, but we will not build one.", FIRM_AGAINST),  # the clause after a contrast speaks
+    ("We might build a bypass if the money is there.", OPEN_TO),
+    ("The weather was lovely in the valley.", None),  # no explicit position
+])
+def test_positions_compose_negation_with_the_stance_word_it_governs(text, position):
+    assert read_position(text) == position
+
+
+def test_comparing_positions_grades_the_change():
+    assert compare(FIRM_FOR, FIRM_AGAINST) == "full_flop"
+    assert compare(FIRM_AGAINST, OPEN_TO) == "half_flip"  # a refusal softened
+    assert compare(FIRM_FOR, OPEN_TO) == "half_flip"  # a commitment hedged
+    assert compare(OPEN_TO, FIRM_FOR) == "no_flip"
+    assert compare(FIRM_FOR, None) is None
+
+
+def test_verdicts_only_for_short_statements_on_one_proposition():
+    assert verdict("We will build the northern bypass.", "We will not build the northern bypass.") == "full_flop"
+    assert verdict("We will build the northern bypass.", "The harbour wall will not be repaired.") is None
+    assert verdict("Will we build the northern bypass?", "We will not build the northern bypass.") is None
+    long = "We will not build the northern bypass, " + "and that is final for the valley " * 5
+    assert verdict("We will build the northern bypass.", long) is None
+    # reworded: few shared words, but the embeddings say it is one proposition
+    assert verdict("The packaging levy goes ahead in April.", "We have shelved it.") is None
+    assert verdict("The packaging levy goes ahead in April.", "We have shelved it.", cos=0.7) == "full_flop"
+    # a question the quote answers is the interviewer's: the answer alone is read
+    assert verdict("Will you build it? — We will build the northern bypass.",
+                   "We will not build the northern bypass.") == "full_flop"
+
+
+def test_verdict_table_is_smoothed_label_frequencies():
+    a = ["We will build the bypass."] * 3
+    b = ["We will not build the bypass."] * 3
+    table = fit_table(a, b, ["full_flop", "full_flop", "no_flip"])
+    assert np.allclose(table.sum(axis=1), 1)
+    assert np.allclose(table[0], [3 / 6, 1 / 6, 2 / 6])  # the full_flop row: 2 + 1, 0 + 1, 1 + 1
+    assert np.allclose(table[1], 1 / 3)  # a verdict never seen keeps the uniform prior
+
+
+def test_table_names_the_row_of_a_bad_label(tmp_path):
+    bad = tmp_path / "t.csv"
+    bad.write_text("text_a,text_b,label\nWe will.,We won't.,full_flop\nWe will.,We won't.,flop\n")
+    from tracker.errors import InputError
+
+    with pytest.raises(InputError, match=r"t.csv: row 3: field 'label'"):
+        load_table(None, [bad])
+    assert load_table(None, [tmp_path / "absent.csv"]) is None
+
+
+def test_judge_reads_textbook_pairs_explicitly_and_leaves_the_rest_to_the_head():
+    judge = Judge.load()
+    table = judge.positions
+    judge.positions = None
+    texts_a = ["I support raising the minimum wage to fifteen dollars an hour.",
+               "The harbour authority has long argued about dredging, and the debate in the council went on for hours "
+               "with many views from residents who live near the quay and want a say."]
+    texts_b = ["I oppose raising the minimum wage to fifteen dollars an hour.",
+               "Residents will get a vote on dredging next spring, the council said after a long meeting about "
+               "the harbour and its future, which many people attended."]
+    apart = np.eye(384)[:2]  # orthogonal vectors: only shared words can make one proposition
+    batch = PairBatch(texts_a, texts_b, apart, apart[::-1], np.zeros(2))
+    head_only = judge.predict_proba(batch, cascade=False)
+    judge.positions = table
+    both = judge.predict_proba(batch, cascade=False)
+    assert np.allclose(both[0], table[0]) and np.allclose(both[1], head_only[1])
+    assert decide(both, judge.threshold)[0] == "full_flop"
+
+
+def test_positions_are_part_of_the_key_and_survive_save_and_load(tmp_path):
+    judge = Judge.load()
+    assert judge.positions is not None  # the shipped judge reads textbook pairs explicitly
+    judge.save(tmp_path / "j")
+    again = Judge.load(tmp_path / "j")
+    assert np.allclose(again.positions, judge.positions) and again.key == judge.key
+    again.positions = None
+    again._key = None
+    assert again.key != judge.key
+
+
+def test_apply_table_without_a_table_changes_nothing():
+    proba = np.array([[0.2, 0.1, 0.7]])
+    batch = PairBatch(["We will."], ["We won't."], np.eye(2)[:1], np.eye(2)[:1], np.zeros(1))
+    assert apply_table(proba, batch, None) is proba

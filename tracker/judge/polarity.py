@@ -1,0 +1,285 @@
+"""Explicit positions: what a short statement says it will, won't or might do about one proposition.
+
+"I support X" → "I oppose X" and "we are ready to send troops" → "we will never send troops" are
+reversals any reader sees, but the head, fitted on long real quotes, cannot: their cue counts and
+cosines look like a consistent pair. This reader composes a statement's stance words the way a
+sentence does (a negation flips what it governs: "will not rule out" is openness, "won't support" is
+opposition) into one position per statement, and compares two positions. It abstains where a
+statement takes no explicit position or takes opposite ones in different clauses; the judge then
+keeps the head's reading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from tracker.errors import InputError
+from tracker.types import LABELS
+
+# Each family is (sign, firm): sign +1 for doing / backing the proposition, -1 for not doing / opposing it.
+# The lexicons are hand-written, like features.CUES, and listed here so a reader can audit them.
+_STANCE: dict[str, tuple[int, bool, str]] = {
+    "emphatic": (-1, True,  # a refusal said emphatically: it strengthens a negation, never flips one
+                 r"no way|under no circumstances|in no circumstances|over my dead body|absolutely not|not a chance|"
+                 r"never ever|not in a million years"),
+    "exclude": (-1, True,  # negated, these become openness ("not ruling it out"): see _unit_position
+                r"rul(?:e|es|ed|ing) (?:\w+ )?out|off the table|off the agenda|out of the question|not on the cards"),
+    "refuse": (-1, True,
+               r"oppos(?:e|es|ed|ing)|against|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|object(?:s|ed|ing)? to|"
+               r"scrap(?:s|ped|ping)?|shel(?:ve|ves|ved|ving)|halt(?:s|ed|ing)?|ditch(?:es|ed|ing)?|veto(?:es|ed|ing)?|"
+               r"block(?:s|ed|ing)?|cancel(?:s|led|led|ing|ling)?|abandon(?:s|ed|ing)?|withdraw(?:s|n|ing)?|"
+               r"pull(?:s|ed|ing)? (?:out|back)|paus(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
+               r"stop(?:s|ped|ping)?|kill(?:s|ed|ing)?|bin(?:s|ned|ning)?|axe[sd]?|axing|abolish(?:es|ed|ing)?|"
+               r"repeal(?:s|ed|ing)?|clos(?:e|es|ed|ing)(?! to)|shut(?:s|ting)?|"
+               r"(?:a )?mistake|bad idea|wrong|(?:is|are|was) dead|dead in the water|indefensible|non-starter|disaster|"
+               r"on ice|call(?:s|ed|ing)? off|pull(?:s|ed|ing)? the plug|scrap heap|no case for|exclud(?:e|es|ed|ing)|ban(?:s|ned|ning)?|(?:is|are|was) off|"
+               r"fight(?:s|ing)?(?! for)|fought(?! for)"),
+    "defer": (-1, False, r"postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|put (?:\w+ )?on hold|on hold|push(?:ed)? back"),
+    "back": (1, True,
+             r"support(?:s|ed|ing)?|back(?:s|ed|ing)?(?= (?:the|this|that|a|an|it|our|their|his|her|its|any|\w+ing)\b)|"
+             r"endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|in favou?r|approv(?:e|es|ed|ing)|"
+             r"vot(?:e|es|ed|ing) for|agree(?:s|d)? (?:with|to)|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|"
+             r"guarantee(?:s|d)?|commit(?:s|ted|ment)?|will|['’]ll|shall|going to|ready to|plan(?:s|ned)? to|"
+             r"intend(?:s|ed)? to|determined to|push(?:es|ed|ing)? ahead|press(?:es|ed|ing)? (?:on|ahead)|fight(?:s|ing)? for|go(?:es)? ahead|went ahead|go(?:ing)? ahead|green[- ]li(?:ght|t)(?:s|ed)?|"
+             r"proceed(?:s|ed|ing)?|start(?:s|ed|ing)?|begin(?:s|ning)?|launch(?:es|ed|ing)?|must|need to|"
+             r"resum(?:e|es|ed|ing)|restart(?:s|ed|ing)?|reopen(?:s|ed|ing)?|continu(?:e|es|ed|ing)|"
+             r"keep(?:s|ing)?|kept|maintain(?:s|ed|ing)?|protect(?:s|ed|ing)?|preserv(?:e|es|ed|ing)|"
+             r"welcom(?:e|es|ed|ing)|all for|happy to|keen to|want(?:s|ed)? to|want|allow(?:s|ed|ing)?|let|"
+             r"certain to|convinced|should|yes|absolutely|definitely|certainly|good idea|right (?:thing|call)|"
+             r"backing|behind|full steam ahead|on track|as planned|preparing to|vital|essential|long overdue|"
+             r"the right|deliver(?:s|ed|ing)?"),
+    "open": (1, False,
+             r"may or may not|not (?:yet )?(?:settled|decided)|open[- ]minded|hing(?:e|es|ing) on|assuming|aim(?:s|ing)? to|"
+             r"open to|consider(?:s|ed|ing)?|look(?:ing)? at|explor(?:e|es|ed|ing)|discuss(?:es|ed|ing)?|might|may|"
+             r"could|would|possibl[ey]|possibility|perhaps|maybe|willing|on the table|on the cards|not sure|unsure|"
+             r"undecided|in two minds|doubts?|not convinced|less certain|not certain|hop(?:e|es|ing) to|"
+             r"reconsider(?:s|ed|ing)?|review(?:ing)?|under review|weigh(?:s|ing)?|stud(?:y|ying)|"
+             r"we['’]ll see|depends|if|unless|provided|(?:as|so) long as|only when|where|eventually|at some point|"
+             r"in time|later|one day|phased?"),
+}
+_NEGATOR = r"not|cannot|never|no(?!\s*[,.!])|nor|neither|nothing|no longer|none"
+_TOKEN = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, (_, _, pattern) in _STANCE.items())
+                    + f"|(?P<neg>\\b(?:{_NEGATOR})\\b|n['’]t\\b)")
+_CONTRAST = re.compile(r"\b(?:but|however|though|although|yet)\b")
+_CLAUSE = re.compile(r"[.;!?:]+\s+|\s*(?:,\s*)?\b(?:but|however|though|although|yet)\b\s*")
+_COORD = re.compile(r"\s*,\s*|\s+(?:and|or)\s+")
+
+
+@dataclass(frozen=True)
+class Position:
+    """One statement's explicit position: sign +1 (for / will) or -1 (against / won't), firm or tentative."""
+
+    sign: int
+    firm: bool
+
+
+def _unit_position(part: str) -> Position | None:
+    """A negation flips the stance word it precedes ("not rule out", "won't support"); one with none after
+    it flips the part ("we will not"). Stance words compose by sign: "will oppose" is against."""
+    sign, firm, seen, pending = 1, True, False, 1
+    for m in _TOKEN.finditer(part):
+        kind = m.lastgroup
+        seen = True
+        if kind == "neg":
+            pending = -pending
+            continue
+        s, f, _ = _STANCE[kind]
+        if kind == "emphatic":  # "there will be no border ... over my dead body": still against
+            sign, firm, pending = -1, True, 1
+            continue
+        if kind == "exclude" and pending < 0:  # "not ruling out X": open to X
+            s, f = 1, False
+        else:
+            s *= pending
+        sign, firm, pending = sign * s, firm and f, 1
+    return Position(sign * pending, firm) if seen else None
+
+
+def _merge(found: list[Position]) -> Position | None:
+    """Parts that agree make one position; where they disagree, the firm parts speak ("X would hurt
+    families, and I will vote against it") if they agree among themselves."""
+    if not found:
+        return None
+    if len({p.sign for p in found}) > 1:
+        found = [p for p in found if p.firm]
+        if len({p.sign for p in found}) != 1:
+            return None
+    return Position(found[0].sign, all(p.firm for p in found))
+
+
+def _clause_position(clause: str) -> Position | None:
+    """Coordinated parts ("not on the table and not on my agenda") each state the position."""
+    return _merge([p for p in (_unit_position(x) for x in _COORD.split(clause)) if p is not None])
+
+
+def read_position(text: str) -> Position | None:
+    """The statement's position, or None where it takes none or opposite ones in different clauses.
+    The last clause after a contrast ("..., but we will not") speaks for the statement."""
+    low = text.lower().replace("’", "'")
+    found = [p for p in (_clause_position(c) for c in _CLAUSE.split(low) if c) if p is not None]
+    if not found:
+        return None
+    if _CONTRAST.search(low):
+        return found[-1]
+    return _merge(found)
+
+
+def compare(a: Position | None, b: Position | None) -> str | None:
+    """The change between two positions on one proposition, or None where either is unread."""
+    if a is None or b is None:
+        return None
+    if a.sign != b.sign:
+        return "full_flop" if a.firm and b.firm else "half_flip"
+    if a.firm and not b.firm:
+        return "half_flip"  # a firm position hedged
+    return "no_flip"
+
+
+# A verdict is read only for textbook-shaped pairs: two short statements (at most SIMPLE_WORDS words and
+# SIMPLE_SENTENCES sentences each, no question) about one proposition (the shorter one's content words
+# are at least SAME_PROPOSITION repeated in the other, or their embeddings' cosine reaches SAME_COSINE).
+# Set on the synthetic textbook pairs and the development actors' real pairs
+# (bench/experiments/textbook_expert.py); on real pairs the gate passes about one pair in thirty.
+SIMPLE_WORDS, SIMPLE_SENTENCES, SAME_PROPOSITION, SAME_COSINE = 30, 2, 0.4, 0.6
+_STOP = frozenset(
+    "i we you he she it they me us our my your their his her its the a an of to in on for and or is are was "
+    "were be been being this that these those with at by from as have has had do does did so there here what "
+    "which who will would can could should may might must just very now then than about also all any some more "
+    "most new over out up down into i'm we're we've we'll it's that's there's get got make made really still "
+    "only even ever but however though although yet".split())
+
+
+def _own_words(text: str) -> str:
+    """The speaker's words of a judged text: a question it answers ("Q? — answer") is not theirs."""
+    return text.split("? — ", 1)[-1]
+
+
+def _simple(text: str) -> bool:
+    return (len(text.split()) <= SIMPLE_WORDS and "?" not in text
+            and len(re.findall(r"[.!;]\s+\S", text.strip())) < SIMPLE_SENTENCES)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _content(text: str) -> set[str]:
+    rest = _TOKEN.sub(" ", text.lower().replace("’", "'"))
+    return {_stem(w) for w in re.findall(r"[a-z0-9]+", rest) if w not in _STOP and len(w) > 2}
+
+
+def same_proposition(a: str, b: str, cos: float | None = None) -> bool:
+    ca, cb = _content(a), _content(b)
+    shared = len(ca & cb) / max(1, min(len(ca), len(cb)))
+    return shared >= SAME_PROPOSITION or (cos is not None and cos >= SAME_COSINE)
+
+
+_MONTHS = ("january february march april may june july august september october november december").split()
+_HORIZON = [  # (pattern, months ahead): how far off a statement puts what it promises
+    (r"\b(?:today|tonight|now|immediately|right away|at once|this week|within days|tomorrow)\b", 0),
+    (r"\bnext week\b", 0.25), (r"\bthis month\b", 0.5), (r"\bnext month\b", 1),
+    (r"\bthis (?:summer|spring|autumn|fall|winter|season|session|quarter|term|year)\b", 4),
+    (r"\bnext (?:summer|spring|autumn|fall|winter|season|session|quarter|term|parliament)\b", 9),
+    (r"\b(?:next year|in a few years|in (?:two|three|four|five) years|years from now)\b", 18),
+    (r"\b(?:later|eventually|one day|at some point|in time|in due course|end of the decade|next decade)\b", 30),
+]
+
+
+def _horizon(text: str) -> tuple[float | None, int | None, int | None]:
+    """(months ahead from relative words, the latest year named, the latest month named)."""
+    low = text.lower()
+    ahead = [m for pattern, m in _HORIZON if re.search(pattern, low)]
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", low)]
+    months = [_MONTHS.index(w) for w in re.findall(r"\b[a-z]+\b", low) if w in _MONTHS and w != "may"]
+    return (max(ahead) if ahead else None, max(years) if years else None, max(months) if months else None)
+
+
+def later(a: str, b: str) -> bool:
+    """Does b put the same thing further off than a ("this year" → "next year", 2030 → 2035)?"""
+    (ha, ya, ma), (hb, yb, mb) = _horizon(a), _horizon(b)
+    if ya is not None and yb is not None:
+        return yb > ya
+    if yb is not None and ya is None and ha is not None:
+        return ha <= 12  # "this year" → "in 2031": named years are taken as further off than a year
+    if ha is not None and hb is not None:
+        return hb > ha
+    if ma is not None and mb is not None and ha is None and hb is None:
+        return mb > ma
+    return False
+
+
+def verdict(text_a: str, text_b: str, cos: float | None = None) -> str | None:
+    """full_flop / half_flip / no_flip for a textbook-shaped pair, None for any other pair.
+    `cos` is the cosine of the two statements' embeddings, where the caller has them."""
+    a, b = _own_words(text_a), _own_words(text_b)
+    if not (_simple(a) and _simple(b) and same_proposition(a, b, cos)):
+        return None
+    pa, pb = read_position(a), read_position(b)
+    change = compare(pa, pb)
+    if change == "no_flip" and pa.sign > 0 and later(a, b):
+        return "half_flip"  # the same thing, put off
+    return change
+
+
+TEXTBOOK_SETS = (Path("data/synthetic/textbook_dev.csv"), Path("data/synthetic/textbook_dev2.csv"))
+VERDICTS = ("full_flop", "half_flip", "no_flip")
+
+
+def cosines(batch) -> np.ndarray:
+    return np.sum(np.asarray(batch.emb_a, dtype=np.float32) * np.asarray(batch.emb_b, dtype=np.float32), axis=1)
+
+
+def fit_table(text_a: list[str], text_b: list[str], labels: list[str], cos=None) -> np.ndarray:
+    """P(label | verdict): one row per verdict (VERDICTS order), columns in LABELS order, add-one smoothed."""
+    table = np.ones((len(VERDICTS), len(LABELS)))
+    cos = [None] * len(text_a) if cos is None else cos
+    for a, b, y, c in zip(text_a, text_b, labels, cos):
+        v = verdict(a, b, c)
+        if v is not None:
+            table[VERDICTS.index(v), LABELS.index(y)] += 1
+    return table / table.sum(axis=1, keepdims=True)
+
+
+def load_table(embedder, paths=TEXTBOOK_SETS) -> np.ndarray | None:
+    """The verdict table fitted on the synthetic textbook pairs (data/synthetic/), or None without them."""
+    import pandas as pd
+
+    frames = []
+    for path in map(Path, paths):
+        if not path.exists():
+            continue
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        missing = {"text_a", "text_b", "label"} - set(frame.columns)
+        if missing:
+            raise InputError(f"{path}: missing columns {sorted(missing)}")
+        bad = frame.index[~frame["label"].isin(LABELS)]
+        if len(bad):
+            raise InputError(f"{path}: row {int(bad[0]) + 2}: field 'label': {frame['label'].iloc[bad[0]]!r} "
+                             f"is not one of {LABELS}")
+        frames.append(frame)
+    if not frames:
+        return None
+    frame = pd.concat(frames, ignore_index=True)
+    a, b = list(frame["text_a"]), list(frame["text_b"])
+    vectors = np.asarray(embedder.encode(a + b), dtype=np.float32)
+    cos = np.sum(vectors[: len(a)] * vectors[len(a):], axis=1)
+    return fit_table(a, b, list(frame["label"]), cos)
+
+
+def apply_table(proba: np.ndarray, batch, table: np.ndarray | None) -> np.ndarray:
+    """The judge's probabilities with each textbook-shaped pair's row replaced by its verdict's row."""
+    if table is None or len(proba) == 0:
+        return proba
+    out = np.array(proba, dtype=float, copy=True)
+    for i, (a, b, c) in enumerate(zip(batch.text_a, batch.text_b, cosines(batch))):
+        v = verdict(a, b, float(c))
+        if v is not None:
+            out[i] = table[VERDICTS.index(v)]
+    return out
