@@ -23,7 +23,11 @@ OPEN_TO = Position(1, False)
     ("A bypass is not on the table and not in our plans.", Position(-1, False)),  # coordinated parts agree
     ("We wanted a bypass, but we will not build one.", FIRM_AGAINST),  # the clause after a contrast speaks
     ("We might build a bypass if the money is there.", OPEN_TO),
-    ("The weather was lovely in the valley.", None),  # no explicit position
+    ("The bypass opens in May.", FIRM_FOR),  # a plain statement affirms what it says
+    ("Will the bypass open in May?", None),  # a question takes no position
+    ("Nothing has changed: the bypass remains our priority.", FIRM_FOR),  # a held line is not a negation
+    ("There will be no bypass, over my dead body.", FIRM_AGAINST),  # emphasis strengthens, never flips
+    ("We will build the bypass. Nobody should doubt it.", FIRM_FOR),  # the first sentence states the position
 ])
 def test_positions_compose_negation_with_the_stance_word_it_governs(text, position):
     assert read_position(text) == position
@@ -46,6 +50,8 @@ def test_verdicts_only_for_short_statements_on_one_proposition():
     # reworded: few shared words, but the embeddings say it is one proposition
     assert verdict("The packaging levy goes ahead in April.", "We have shelved it.") is None
     assert verdict("The packaging levy goes ahead in April.", "We have shelved it.", cos=0.7) == "full_flop"
+    # a question the speaker puts and answers: the answer is read, the question names the proposition
+    assert verdict("The northern bypass? Look, we will build it.", "We will not build the northern bypass.") == "full_flop"
     # a question the quote answers is the interviewer's: the answer alone is read
     assert verdict("Will you build it? — We will build the northern bypass.",
                    "We will not build the northern bypass.") == "full_flop"

@@ -25,7 +25,12 @@ from tracker.types import LABELS
 _STANCE: dict[str, tuple[int, bool, str]] = {
     "emphatic": (-1, True,  # a refusal said emphatically: it strengthens a negation, never flips one
                  r"no way|under no circumstances|in no circumstances|over my dead body|absolutely not|not a chance|"
-                 r"never ever|not in a million years"),
+                 r"no chance|never ever|not in a million years|not on my watch|not going to happen|forget it|"
+                 r"when pigs fly|that ship has sailed|count me out|dead duck"),
+    "steady": (1, True,  # the same line held: their negation says nothing has moved
+               r"(?:has|have)n['’]t (?:changed|moved)|(?:has|have) not (?:changed|moved)|nothing has changed|"
+               r"not backing down|won['’]t budge|not budging|no brakes on|sticking (?:to|with)|holding the line|"
+               r"remains?|still"),
     "exclude": (-1, True,  # negated, these become openness ("not ruling it out"): see _unit_position
                 r"rul(?:e|es|ed|ing) (?:\w+ )?out|off the table|off the agenda|out of the question|not on the cards"),
     "refuse": (-1, True,
@@ -36,7 +41,8 @@ _STANCE: dict[str, tuple[int, bool, str]] = {
                r"stop(?:s|ped|ping)?|kill(?:s|ed|ing)?|bin(?:s|ned|ning)?|axe[sd]?|axing|abolish(?:es|ed|ing)?|"
                r"repeal(?:s|ed|ing)?|clos(?:e|es|ed|ing)(?! to)|shut(?:s|ting)?|"
                r"(?:a )?mistake|bad idea|wrong|(?:is|are|was) dead|dead in the water|indefensible|non-starter|disaster|"
-               r"on ice|call(?:s|ed|ing)? off|pull(?:s|ed|ing)? the plug|scrap heap|no case for|exclud(?:e|es|ed|ing)|ban(?:s|ned|ning)?|(?:is|are|was) off|"
+               r"on ice|call(?:s|ed|ing)? off|pull(?:s|ed|ing)? the plug|scrap heap|no case for|exclud(?:e|es|ed|ing)|"
+               r"i['’]m out|walk(?:s|ed)? away|turn(?:s|ed)? against|long grass|drawing board|ban(?:s|ned|ning)?|(?:is|are|was) off|"
                r"fight(?:s|ing)?(?! for)|fought(?! for)"),
     "defer": (-1, False, r"postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|put (?:\w+ )?on hold|on hold|push(?:ed)? back"),
     "back": (1, True,
@@ -50,22 +56,26 @@ _STANCE: dict[str, tuple[int, bool, str]] = {
              r"keep(?:s|ing)?|kept|maintain(?:s|ed|ing)?|protect(?:s|ed|ing)?|preserv(?:e|es|ed|ing)|"
              r"welcom(?:e|es|ed|ing)|all for|happy to|keen to|want(?:s|ed)? to|want|allow(?:s|ed|ing)?|let|"
              r"certain to|convinced|should|yes|absolutely|definitely|certainly|good idea|right (?:thing|call)|"
+             r"(?:i['’]m|we['’]re|i am|we are) for it|all in|count me in|supporter|like the idea|happening|"
+             r"(?:is|are|it['’]s) on|blessing|signed|done deal|green light|"
              r"backing|behind|full steam ahead|on track|as planned|preparing to|vital|essential|long overdue|"
              r"the right|deliver(?:s|ed|ing)?"),
     "open": (1, False,
              r"may or may not|not (?:yet )?(?:settled|decided)|open[- ]minded|hing(?:e|es|ing) on|assuming|aim(?:s|ing)? to|"
-             r"open to|consider(?:s|ed|ing)?|look(?:ing)? at|explor(?:e|es|ed|ing)|discuss(?:es|ed|ing)?|might|may|"
+             r"open to|consider(?:s|ed|ing)?|look(?:ing)? at|explor(?:e|es|ed|ing)|discuss(?:es|ed|ing)?|might|"
+             r"(?<!\bin )(?<!\bby )(?<!\bof )(?<!\buntil )(?<!\bfrom )(?<!\bnext )(?<!\blast )(?<!\bthis )may(?! \d)|"
              r"could|would|possibl[ey]|possibility|perhaps|maybe|willing|on the table|on the cards|not sure|unsure|"
              r"undecided|in two minds|doubts?|not convinced|less certain|not certain|hop(?:e|es|ing) to|"
              r"reconsider(?:s|ed|ing)?|review(?:ing)?|under review|weigh(?:s|ing)?|stud(?:y|ying)|"
              r"we['’]ll see|depends|if|unless|provided|(?:as|so) long as|only when|where|eventually|at some point|"
              r"in time|later|one day|phased?"),
 }
-_NEGATOR = r"not|cannot|never|no(?!\s*[,.!])|nor|neither|nothing|no longer|none"
+_NEGATOR = r"not|cannot|never|nobody|no one|no(?!\s*[,.!])|nor|neither|nothing|no longer|none"
 _TOKEN = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, (_, _, pattern) in _STANCE.items())
                     + f"|(?P<neg>\\b(?:{_NEGATOR})\\b|n['’]t\\b)")
 _CONTRAST = re.compile(r"\b(?:but|however|though|although|yet)\b")
 _CLAUSE = re.compile(r"[.;!?:]+\s+|\s*(?:,\s*)?\b(?:but|however|though|although|yet)\b\s*")
+_SENTENCE = re.compile(r"[.;!?:]+\s+\S")
 _COORD = re.compile(r"\s*,\s*|\s+(?:and|or)\s+")
 
 
@@ -117,14 +127,18 @@ def _clause_position(clause: str) -> Position | None:
 
 
 def read_position(text: str) -> Position | None:
-    """The statement's position, or None where it takes none or opposite ones in different clauses.
+    """The statement's position, or None for a question or opposite positions in different clauses.
     The last clause after a contrast ("..., but we will not") speaks for the statement."""
     low = text.lower().replace("’", "'")
-    found = [p for p in (_clause_position(c) for c in _CLAUSE.split(low) if c) if p is not None]
-    if not found:
+    if low.rstrip().endswith("?"):
         return None
+    found = [p for p in (_clause_position(c) for c in _CLAUSE.split(low) if c) if p is not None]
+    if not found:  # a plain statement of what is so or will be ("the levy starts in april") affirms it
+        return Position(1, True) if _content(low) else None
     if _CONTRAST.search(low):
         return found[-1]
+    if len({p.sign for p in found}) > 1 and _SENTENCE.search(low):
+        return found[0]  # the first sentence states the position; the rest give reasons
     return _merge(found)
 
 
@@ -144,7 +158,7 @@ def compare(a: Position | None, b: Position | None) -> str | None:
 # are at least SAME_PROPOSITION repeated in the other, or their embeddings' cosine reaches SAME_COSINE).
 # Set on the synthetic textbook pairs and the development actors' real pairs
 # (bench/experiments/textbook_expert.py); on real pairs the gate passes about one pair in thirty.
-SIMPLE_WORDS, SIMPLE_SENTENCES, SAME_PROPOSITION, SAME_COSINE = 30, 2, 0.4, 0.6
+SIMPLE_WORDS, SIMPLE_SENTENCES, SAME_PROPOSITION, SAME_COSINE = 20, 2, 0.4, 0.6
 _STOP = frozenset(
     "i we you he she it they me us our my your their his her its the a an of to in on for and or is are was "
     "were be been being this that these those with at by from as have has had do does did so there here what "
@@ -158,9 +172,21 @@ def _own_words(text: str) -> str:
     return text.split("? — ", 1)[-1]
 
 
+_MARKERS = re.compile(r"^(?:look|frankly|honestly|listen|well|now)\b[,:]?\s*|"
+                      r"\blet me be (?:clear|blunt|honest|frank)\b[,:]?\s*|\bi['’]ll be (?:honest|blunt|frank)\b[,:]?\s*|"
+                      r"\bi['’]ve said it before,? and i['’]ll say it again\b[,:]?\s*", re.IGNORECASE)
+
+
+def _answer(text: str) -> str:
+    """What a statement asserts: its words after a question it puts to itself ("Night flights? I'm
+    against them."), without discourse markers ("Look,", "Let me be clear:")."""
+    return _MARKERS.sub("", text.rsplit("?", 1)[-1]).strip()
+
+
 def _simple(text: str) -> bool:
-    return (len(text.split()) <= SIMPLE_WORDS and "?" not in text
-            and len(re.findall(r"[.!;]\s+\S", text.strip())) < SIMPLE_SENTENCES)
+    """Short, at most SIMPLE_SENTENCES sentences, and not a question (it may open with one it answers)."""
+    return (len(text.split()) <= SIMPLE_WORDS and bool(_answer(text))
+            and len(re.findall(r"[.!;?]\s+\S", text.strip())) < SIMPLE_SENTENCES + text.count("?"))
 
 
 def _stem(word: str) -> str:
@@ -221,14 +247,14 @@ def verdict(text_a: str, text_b: str, cos: float | None = None) -> str | None:
     a, b = _own_words(text_a), _own_words(text_b)
     if not (_simple(a) and _simple(b) and same_proposition(a, b, cos)):
         return None
-    pa, pb = read_position(a), read_position(b)
+    pa, pb = read_position(_answer(a)), read_position(_answer(b))
     change = compare(pa, pb)
     if change == "no_flip" and pa.sign > 0 and later(a, b):
         return "half_flip"  # the same thing, put off
     return change
 
 
-TEXTBOOK_SETS = (Path("data/synthetic/textbook_dev.csv"), Path("data/synthetic/textbook_dev2.csv"))
+TEXTBOOK_SETS = tuple(Path("data/synthetic") / f"textbook_dev{n}.csv" for n in ("", "2", "3"))
 VERDICTS = ("full_flop", "half_flip", "no_flip")
 
 
