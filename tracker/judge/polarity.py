@@ -4,9 +4,9 @@
 reversals any reader sees, but the head, fitted on long real quotes, cannot: their cue counts and
 cosines look like a consistent pair. This reader composes a statement's stance words the way a
 sentence does (a negation flips what it governs: "will not rule out" is openness, "won't support" is
-opposition) into one position per statement, and compares two positions. It abstains where a
-statement takes no explicit position or takes opposite ones in different clauses; the judge then
-keeps the head's reading.
+opposition) into one position per statement, and compares two positions. It speaks only for pairs of
+short statements on one proposition, and abstains on a question or a statement whose clauses take
+opposite positions; the judge keeps the head's reading there.
 """
 
 from __future__ import annotations
@@ -154,10 +154,10 @@ def compare(a: Position | None, b: Position | None) -> str | None:
 
 
 # A verdict is read only for textbook-shaped pairs: two short statements (at most SIMPLE_WORDS words and
-# SIMPLE_SENTENCES sentences each, no question) about one proposition (the shorter one's content words
+# SIMPLE_SENTENCES sentences each, not a question) about one proposition (the shorter one's content words
 # are at least SAME_PROPOSITION repeated in the other, or their embeddings' cosine reaches SAME_COSINE).
 # Set on the synthetic textbook pairs and the development actors' real pairs
-# (bench/experiments/textbook_expert.py); on real pairs the gate passes about one pair in thirty.
+# (bench/experiments/textbook_expert.py); on real pairs the gate passes about one pair in fifty.
 SIMPLE_WORDS, SIMPLE_SENTENCES, SAME_PROPOSITION, SAME_COSINE = 20, 2, 0.4, 0.6
 _STOP = frozenset(
     "i we you he she it they me us our my your their his her its the a an of to in on for and or is are was "
