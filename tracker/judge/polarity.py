@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -202,7 +203,10 @@ def _content(text: str) -> set[str]:
 
 
 def same_proposition(a: str, b: str, cos: float | None = None) -> bool:
-    ca, cb = _content(a), _content(b)
+    return _same(_content(a), _content(b), cos)
+
+
+def _same(ca, cb, cos: float | None) -> bool:
     shared = len(ca & cb) / max(1, min(len(ca), len(cb)))
     return shared >= SAME_PROPOSITION or (cos is not None and cos >= SAME_COSINE)
 
@@ -241,25 +245,33 @@ def later(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65_536)
+def _reading(text: str) -> tuple[frozenset[str], Position | None] | None:
+    """A short statement's content words and position, read once however many pairs it is in; None for
+    a statement too long or too complex to read."""
+    own = _own_words(text)
+    if not _simple(own):
+        return None
+    return frozenset(_content(own)), read_position(_answer(own))
+
+
 def verdict(text_a: str, text_b: str, cos: float | None = None) -> str | None:
     """full_flop / half_flip / no_flip for a textbook-shaped pair, None for any other pair.
     `cos` is the cosine of the two statements' embeddings, where the caller has them."""
-    a, b = _own_words(text_a), _own_words(text_b)
-    if not (_simple(a) and _simple(b) and same_proposition(a, b, cos)):
+    if len(text_a.split()) > SIMPLE_WORDS or len(text_b.split()) > SIMPLE_WORDS:
+        return None  # most real statements: decided before any regex runs
+    ra, rb = _reading(text_a), _reading(text_b)
+    if ra is None or rb is None or not _same(ra[0], rb[0], cos):
         return None
-    pa, pb = read_position(_answer(a)), read_position(_answer(b))
+    (_, pa), (_, pb) = ra, rb
     change = compare(pa, pb)
-    if change == "no_flip" and pa.sign > 0 and later(a, b):
+    if change == "no_flip" and pa.sign > 0 and later(_own_words(text_a), _own_words(text_b)):
         return "half_flip"  # the same thing, put off
     return change
 
 
 TEXTBOOK_SETS = tuple(Path("data/synthetic") / f"textbook_dev{n}.csv" for n in ("", "2", "3"))
 VERDICTS = ("full_flop", "half_flip", "no_flip")
-
-
-def cosines(batch) -> np.ndarray:
-    return np.sum(np.asarray(batch.emb_a, dtype=np.float32) * np.asarray(batch.emb_b, dtype=np.float32), axis=1)
 
 
 def fit_table(text_a: list[str], text_b: list[str], labels: list[str], cos=None) -> np.ndarray:
@@ -303,9 +315,15 @@ def apply_table(proba: np.ndarray, batch, table: np.ndarray | None) -> np.ndarra
     """The judge's probabilities with each textbook-shaped pair's row replaced by its verdict's row."""
     if table is None or len(proba) == 0:
         return proba
+    short = {t: len(t.split()) <= SIMPLE_WORDS for t in {*batch.text_a, *batch.text_b}}
+    both = np.flatnonzero([short[a] and short[b] for a, b in zip(batch.text_a, batch.text_b)])
     out = np.array(proba, dtype=float, copy=True)
-    for i, (a, b, c) in enumerate(zip(batch.text_a, batch.text_b, cosines(batch))):
-        v = verdict(a, b, float(c))
+    if len(both) == 0:
+        return out
+    cos = np.sum(np.asarray(batch.emb_a[both], dtype=np.float32) * np.asarray(batch.emb_b[both], dtype=np.float32),
+                 axis=1)
+    for i, c in zip(both, cos):
+        v = verdict(batch.text_a[i], batch.text_b[i], float(c))
         if v is not None:
             out[i] = table[VERDICTS.index(v)]
     return out
