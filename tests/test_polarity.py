@@ -33,6 +33,18 @@ def test_positions_compose_negation_with_the_stance_word_it_governs(text, positi
     assert read_position(text) == position
 
 
+def test_undoing_a_ban_composes_like_any_other_stance_word():
+    kept, not_lifted = read_position("We will keep the hosepipe ban."), read_position("The hosepipe ban will not be lifted.")
+    assert kept == not_lifted == FIRM_AGAINST
+    assert verdict("We will keep the hosepipe ban.", "The hosepipe ban will not be lifted.") == "no_flip"
+
+
+def test_the_same_thing_put_off_is_a_half_flip():
+    assert verdict("The new bridge opens this month.", "The new bridge opens next year.") == "half_flip"
+    assert verdict("The bridge opens in June.", "The bridge opening has slipped to the autumn.") == "half_flip"
+    assert verdict("The bridge opens in June.", "The bridge still opens in June.") == "no_flip"
+
+
 def test_comparing_positions_grades_the_change():
     assert compare(FIRM_FOR, FIRM_AGAINST) == "full_flop"
     assert compare(FIRM_AGAINST, OPEN_TO) == "half_flip"  # a refusal softened

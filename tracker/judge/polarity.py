@@ -43,7 +43,9 @@ _STANCE: dict[str, tuple[int, bool, str]] = {
                r"repeal(?:s|ed|ing)?|clos(?:e|es|ed|ing)(?! to)|shut(?:s|ting)?|"
                r"(?:a )?mistake|bad idea|wrong|(?:is|are|was) dead|dead in the water|indefensible|non-starter|disaster|"
                r"on ice|call(?:s|ed|ing)? off|pull(?:s|ed|ing)? the plug|scrap heap|no case for|exclud(?:e|es|ed|ing)|"
-               r"i['’]m out|walk(?:s|ed)? away|turn(?:s|ed)? against|long grass|drawing board|ban(?:s|ned|ning)?|(?:is|are|was) off|"
+               r"i['’]m out|walk(?:s|ed)? away|turn(?:s|ed)? against|long grass|drawing board|"
+               r"lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|overturn(?:s|ed|ing)?|revers(?:e|es|ed|ing)|los(?:e|es|ing)|lost|"
+               r"sack(?:s|ed|ing)?|illegal|unlawful|mov(?:e|es|ed|ing) (?:\w+ )?(?:from|out of|away from)|ban(?:s|ned|ning)?|(?:is|are|was) off|"
                r"fight(?:s|ing)?(?! for)|fought(?! for)"),
     "defer": (-1, False, r"postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|put (?:\w+ )?on hold|on hold|push(?:ed)? back"),
     "back": (1, True,
@@ -55,6 +57,7 @@ _STANCE: dict[str, tuple[int, bool, str]] = {
              r"proceed(?:s|ed|ing)?|start(?:s|ed|ing)?|begin(?:s|ning)?|launch(?:es|ed|ing)?|must|need to|"
              r"resum(?:e|es|ed|ing)|restart(?:s|ed|ing)?|reopen(?:s|ed|ing)?|continu(?:e|es|ed|ing)|"
              r"keep(?:s|ing)?|kept|maintain(?:s|ed|ing)?|protect(?:s|ed|ing)?|preserv(?:e|es|ed|ing)|"
+             r"hold(?:s|ing)?|held|uphold(?:s|ing)?|upheld|stay(?:s|ing|ed)?|in place|"
              r"welcom(?:e|es|ed|ing)|all for|happy to|keen to|want(?:s|ed)? to|want|allow(?:s|ed|ing)?|let|"
              r"certain to|convinced|should|yes|absolutely|definitely|certainly|good idea|right (?:thing|call)|"
              r"(?:i['’]m|we['’]re|i am|we are) for it|all in|count me in|supporter|like the idea|happening|"
@@ -213,8 +216,10 @@ def _same(ca, cb, cos: float | None) -> bool:
 
 _MONTHS = ("january february march april may june july august september october november december").split()
 _HORIZON = [  # (pattern, months ahead): how far off a statement puts what it promises
-    (r"\b(?:today|tonight|now|immediately|right away|at once|this week|within days|tomorrow)\b", 0),
-    (r"\bnext week\b", 0.25), (r"\bthis month\b", 0.5), (r"\bnext month\b", 1),
+    (r"\b(?:today|tonight|right now|immediately|right away|at once|this week|within days|tomorrow)\b", 0),
+    (r"\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", 0.1),
+    (r"\b(?:next week|within weeks)\b", 0.25), (r"\bthis month\b", 0.5), (r"\bnext month\b", 1),
+    (r"\b(?:in the new year|after the election)\b", 6),
     (r"\bthis (?:summer|spring|autumn|fall|winter|season|session|quarter|term|year)\b", 4),
     (r"\bnext (?:summer|spring|autumn|fall|winter|season|session|quarter|term|parliament)\b", 9),
     (r"\b(?:next year|in a few years|in (?:two|three|four|five) years|years from now)\b", 18),
@@ -241,8 +246,14 @@ def later(a: str, b: str) -> bool:
     if ha is not None and hb is not None:
         return hb > ha
     if ma is not None and mb is not None and ha is None and hb is None:
-        return mb > ma
-    return False
+        return mb != ma and not _SOONER.search(b.lower())  # another month, not brought forward: later
+    return bool(_DELAY.search(b.lower())) and not _DELAY.search(a.lower())
+
+
+_DELAY = re.compile(r"\b(?:slip(?:s|ped|ping)?|reschedul\w*|defer(?:s|red|ring)?|push(?:ed)? back|postpon\w*|"
+                    r"delay\w*|(?:running|months|weeks) late|not until|not before|until|wait|rather than|instead|"
+                    r"moved to|a further|later than planned)\b")
+_SOONER = re.compile(r"\b(?:brought forward|bring forward|earlier|ahead of schedule|sooner)\b")
 
 
 @lru_cache(maxsize=65_536)
@@ -270,7 +281,7 @@ def verdict(text_a: str, text_b: str, cos: float | None = None) -> str | None:
     return change
 
 
-TEXTBOOK_SETS = tuple(Path("data/synthetic") / f"textbook_dev{n}.csv" for n in ("", "2", "3"))
+TEXTBOOK_SETS = tuple(Path("data/synthetic") / f"textbook_dev{n}.csv" for n in ("", "2", "3", "4"))
 VERDICTS = ("full_flop", "half_flip", "no_flip")
 
 
