@@ -281,7 +281,8 @@ def verdict(text_a: str, text_b: str, cos: float | None = None) -> str | None:
     return change
 
 
-TEXTBOOK_SETS = tuple(Path("data/synthetic") / f"textbook_dev{n}.csv" for n in ("", "2", "3", "4"))
+TEXTBOOK_SETS = tuple(Path(__file__).resolve().parents[2] / "data" / "synthetic" / f"textbook_dev{n}.csv"
+                      for n in ("", "2", "3", "4"))
 VERDICTS = ("full_flop", "half_flip", "no_flip")
 
 
