@@ -111,18 +111,20 @@ def test_both_stages_train_save_and_load_on_a_tiny_sample(tmp_path):
     from tracker.embed import Embedder
     from tracker.judge import workflow
     from tracker.judge.features import PAIR_MODEL_FEATURES
-    from tracker.judge.train import add_pair_model, embed_pairs, load_labelled
+    from tracker.judge.train import load_labelled
 
     model = workflow.pretrain(tmp_path / "work", size=80, log=lambda m: None)
     assert (model.directory / "pair_model.onnx").exists()
     frame = load_labelled(ROOT / "data" / "labelled")
     frame = frame[frame["actor"].isin(sorted(set(frame["actor"]))[:30])].reset_index(drop=True)
-    data = add_pair_model(embed_pairs(frame, Embedder()), model)
+    data = workflow.labelled_with_features(None, Embedder(), pair_model=model, frame=frame)
     assert data.pair.shape == (len(frame), len(PAIR_MODEL_FEATURES[1])) and np.isfinite(data.pair).all()
     judge = workflow.fit(data, embedder=Embedder(), out=tmp_path / "judge", version="tiny", data_dir=ROOT / "data",
                          log=lambda m: None)
     assert judge.pair_model is not None and judge.cascade_cutoff is not None
-    assert "share-alike" in (tmp_path / "judge" / "MODEL_CARD.md").read_text(encoding="utf-8").lower()
+    assert judge.positions is not None and np.allclose(judge.positions.sum(axis=1), 1)  # the explicit reading
+    card = (tmp_path / "judge" / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "share-alike" in card.lower() and "Explicit positions" in card
     onnx = tmp_path / "judge" / "pair_model" / "pair_model.onnx"
     onnx.write_bytes(onnx.read_bytes()[:-1] + b"\x00")
     with pytest.raises(ModelError, match="checksums"):
