@@ -104,6 +104,13 @@ def main() -> None:
     thr = op["threshold"]
     print(f"real dev pairs: {len(y)}; real head out of fold: ROC-AUC {roc_auc_score(truth, rev(oof)):.3f}, "
           f"P/R {op['precision']}/{op['recall']} at threshold {thr}")
+    expert = ReversalClassifier().fit(np.vstack(Xs), np.concatenate([d.labels for d in syn]))
+    short20 = np.array([len(_own_words(a).split()) <= 20 and len(_own_words(b).split()) <= 20
+                        for a, b in zip(dev.batch.text_a, dev.batch.text_b)])
+    pe = proba(expert, with_positions(dev))
+    print(f"dev pairs with both statements <= 20 words ({short20.mean():.1%}): ROC-AUC of a head fitted on the "
+          f"synthetic pairs {roc_auc_score(truth[short20], rev(pe)[short20]):.3f}, of the real head out of fold "
+          f"{roc_auc_score(truth[short20], rev(oof)[short20]):.3f}")
     real_gates = gates(dev, COS_MIN)
     syn_gates = [gates(d, COS_MIN) for d in syn]
     syn_head = [judge.head_proba(judge.head, d.features()) for d in syn]
