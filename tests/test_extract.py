@@ -487,6 +487,15 @@ def test_a_question_is_never_the_position_a_shift_departs_from(run):
     assert all(f.contrasts is None for f in run(text))
 
 
+def test_declining_to_say_is_never_the_position_a_shift_departs_from(run):
+    text = ('On May 3 Jane Doe declined to say whether the toll would stay.\n\n'
+            'On May 5 Jane Doe said the toll would stay for years.\n\n'
+            'Jane Doe on Wednesday reversed course on the bridge toll, telling reporters that drivers would pay nothing.')
+    found = run(text)
+    earlier = [found[f.contrasts].text for f in found if f.contrasts is not None]
+    assert earlier and all("stay for years" in t for t in earlier), [(f.speaker, f.text) for f in found]
+
+
 @pytest.mark.parametrize("sentence, content", [
     ("Jane Doe asked the attorney general to investigate the deal.", "the attorney general to investigate the deal"),
     ("Jane Doe called on supporters to take to the streets.", "supporters to take to the streets"),

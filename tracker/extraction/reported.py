@@ -77,6 +77,9 @@ SHIFT_CUES = re.compile(
     r"|(?:changed|changes|changing) (?:his|her|their|its) (?:position|mind|stance|tune)|about-face|flip-flop\w*)\b",
     re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|refused to|declined to|won't)\s+(?:\w+\s+){0,2}$", re.I)
+# Declining to say is taking no position, so it is never the position a reported shift departs from.
+_NO_POSITION = re.compile(r"^(?:declined|refused|would not|wouldn't|did not|didn't) (?:to )?"
+                          r"(?:say|confirm|comment|answer|discuss|be drawn|rule|give|specify|elaborate)\b", re.I)
 
 
 # ---------------------------------------------------------------------------- reported speech
@@ -345,8 +348,9 @@ def link_shifts(found: list[Found], days: list, shifts: list[tuple[str, int]], s
     statement in the article, when that one was made on an earlier day. `same(a, b)` says whether two
     speaker strings name one person; `days[i]` is found[i]'s date."""
     for speaker, sent_start in shifts:
-        # a question states no position, so it is never the position a shift departs from
-        mine = [i for i, f in enumerate(found) if same(f.speaker, speaker) and not f.text.rstrip(" \"”'’").endswith("?")]
+        # a question or a refusal to say states no position, so it is never the position a shift departs from
+        mine = [i for i, f in enumerate(found) if same(f.speaker, speaker) and not f.text.rstrip(" \"”'’").endswith("?")
+                and not _NO_POSITION.match(f.text)]
         later = [i for i in mine if found[i].sent_start == sent_start and found[i].contrasts is None]
         if not later:
             continue
