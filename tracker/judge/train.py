@@ -7,7 +7,7 @@ baselines on the same folds.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -53,9 +53,8 @@ class LabelledPairs:
 
     def subset(self, idx: np.ndarray) -> "LabelledPairs":
         pick = lambda x: None if x is None else x[idx]  # noqa: E731
-        return LabelledPairs(self.frame.iloc[idx].reset_index(drop=True), self.batch.subset(idx), pick(self.nli),
-                             self.nli_model, pick(self.pair), self.pair_model, self.pair_orders,
-                             self.positions)
+        return replace(self, frame=self.frame.iloc[idx].reset_index(drop=True), batch=self.batch.subset(idx),
+                       nli=pick(self.nli), pair=pick(self.pair))
 
     @property
     def labels(self) -> np.ndarray:
@@ -173,7 +172,7 @@ def add_pair_model(data: LabelledPairs, model, *, chunk: int = 64, orders: int =
     parts = [pair_model_features(model, data.batch.subset(np.arange(i, min(i + chunk, len(data.labels)))),
                                  orders=orders)
              for i in tqdm(range(0, len(data.labels), chunk), desc="pair model", unit="chunk")]
-    return LabelledPairs(data.frame, data.batch, data.nli, data.nli_model, np.vstack(parts), model, orders)
+    return replace(data, pair=np.vstack(parts), pair_model=model, pair_orders=orders)
 
 
 def add_nli(data: LabelledPairs, scorer, *, chunk: int = 64) -> LabelledPairs:
@@ -186,8 +185,7 @@ def add_nli(data: LabelledPairs, scorer, *, chunk: int = 64) -> LabelledPairs:
     parts = [nli_features(scorer, a[i:i + chunk], b[i:i + chunk])
              for i in tqdm(range(0, len(a), chunk), desc=f"NLI {scorer.spec}", unit="chunk")]
     nli = np.vstack(parts) if parts else np.zeros((0, N_FEATURES), dtype=np.float32)
-    return LabelledPairs(data.frame, data.batch, nli=nli, nli_model=scorer.spec, pair=data.pair, pair_model=data.pair_model,
-                         pair_orders=data.pair_orders)
+    return replace(data, nli=nli, nli_model=scorer.spec)
 
 
 # -- baselines ---------------------------------------------------------------------------------
@@ -338,13 +336,14 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
         for j, c in enumerate(cheap.classes_):
             oof_cheap[test, LABELS.index(c)] = pc[:, j]
         oof_cheap[test] = np.nan_to_num(oof_cheap[test])
-        oof[test] = apply_table(oof[test], data.batch.subset(test), data.positions)
         tb, sb = data.batch.subset(train), data.batch.subset(test)
         for name, base in (("cosine", CosineBaseline()), ("negation_flip", NegationFlipBaseline())):
             base.fit(tb, y[train])
             base_pred[name][test] = base.predict(sb)
             base_score[name][test] = base.reversal_score(sb)
-    yt, pt = y[real], oof[real]
+    # explicit positions override whatever the head or the cascade says, as in Judge.predict_proba
+    real_batch = data.batch.subset(np.flatnonzero(real))
+    yt, pt = y[real], apply_table(oof[real], real_batch, data.positions)
     rev_score = pt[:, 0] + pt[:, 1]
     op = operating_point(yt != "no_flip", rev_score)
     pc = oof_cheap[real]
@@ -353,7 +352,7 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
     cutoff = cascade_cutoff(yt != "no_flip", cheap_score, later)
     kept = np.zeros(len(yt), dtype=bool)
     kept[select_reads(cheap_score, cutoff, later, READ_BUDGET)] = True
-    cascaded = np.where(kept[:, None], pt, pc)
+    cascaded = apply_table(np.where(kept[:, None], oof[real], pc), real_batch, data.positions)
     result = {
         "folds": n_splits, "grouping": "actor", "seed": seed, "feature_version": FEATURE_VERSION,
         "nli_model": data.nli_model, "pair_model": None if data.pair is None else data.pair_model_name(),
