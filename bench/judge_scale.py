@@ -5,6 +5,8 @@
 2. `Judge.predict_proba` on every neighbour candidate pair of the labelled statements (each statement
    against its actor's nearest earlier ones, budget 10): pairs/s with the cascade and without, the
    share of pairs the pair model read, and how many of the pairs flagged without the cascade it keeps.
+3. The explicit-position reading (tracker/judge/polarity.py) on the same pairs, each statement read afresh:
+   µs a pair, and the share of pairs it speaks for.
 Detect time at 10k / 100k / 1M statements is bench/detect_scale.py (it uses the same judge).
 
 Run:  HF_HUB_OFFLINE=1 .venv/bin/python bench/judge_scale.py
@@ -63,6 +65,14 @@ def main():
         dt = time.perf_counter() - t0
         rows.append((cascade, len(pairs) / dt, judge.pairs_read / len(pairs), decide(proba, judge.threshold) != "no_flip"))
     judge.read_budget = shipped_budget
+    from tracker.judge.polarity import _reading, apply_table
+
+    _reading.cache_clear()
+    head = np.zeros((len(pairs), 3))
+    t0 = time.perf_counter()
+    positioned = apply_table(head, batch, judge.positions)
+    pos_us = (time.perf_counter() - t0) / len(pairs) * 1e6
+    spoken = float(np.mean(positioned.any(axis=1)))
     full, casc = rows[0][3], rows[1][3]
     kept = (full & casc).sum() / max(1, full.sum())
     # a later statement yields at most one change: what matters is which statements still have a flag
@@ -80,6 +90,8 @@ def main():
     print(f"| pairs flagged without cascade / with | {int(full.sum())} / {int(casc.sum())} (kept {kept:.0%}) |")
     print(f"| later statements with a flagged pair, without / with | {len(with_flag[0])} / {len(with_flag[1])} "
           f"(kept {kept_statements:.0%}) |")
+    print(f"| explicit positions: µs a pair (statements read afresh), share of candidate pairs they decide | "
+          f"{pos_us:.1f}, {spoken:.1%} |")
     one = set(l[rows[2][3]].tolist())
     print(f"| with a read budget of 1 instead of {shipped_budget}: pairs/s, share read, later statements with a flag "
           f"kept | {rows[2][1]:.0f}, {rows[2][2]:.1%}, {len(with_flag[0] & one) / max(1, len(with_flag[0])):.0%} |")

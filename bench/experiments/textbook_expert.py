@@ -24,8 +24,8 @@ from tracker.embed import Embedder
 from tracker.judge import workflow
 from tracker.judge.estimator import ReversalClassifier
 from tracker.judge.model import Judge
-from tracker.judge.polarity import (VERDICTS, _content, _own_words, _simple, compare, later, read_position,
-                                    same_proposition)
+from tracker.judge.polarity import (SAME_COSINE, VERDICTS, _content, _own_words, _simple, compare, later,
+                                    read_position, same_proposition)
 from tracker.judge.train import actor_folds, frozen_test_mask, metrics, operating_point
 from tracker.types import LABELS
 
@@ -111,6 +111,14 @@ def main() -> None:
     print(f"dev pairs with both statements <= 20 words ({short20.mean():.1%}): ROC-AUC of a head fitted on the "
           f"synthetic pairs {roc_auc_score(truth[short20], rev(pe)[short20]):.3f}, of the real head out of fold "
           f"{roc_auc_score(truth[short20], rev(oof)[short20]):.3f}")
+    short = np.array([len(_own_words(t).split()) <= 20 for t in dev.batch.text_a])
+    idx = np.flatnonzero(short)
+    rng = np.random.default_rng(0)
+    i, j = rng.choice(idx, 3000), rng.choice(idx, 3000)
+    other = dev.frame["actor"].to_numpy()[i] != dev.frame["actor"].to_numpy()[j]
+    cos = np.sum(dev.batch.emb_a[i[other]] * dev.batch.emb_a[j[other]], axis=1)
+    print(f"random pairs of short dev statements by different actors: {other.sum()}; share whose cosine reaches "
+          f"the gate's {SAME_COSINE}: {np.mean(cos >= SAME_COSINE):.2%}")
     real_gates = gates(dev, COS_MIN)
     syn_gates = [gates(d, COS_MIN) for d in syn]
     syn_head = [judge.head_proba(judge.head, d.features()) for d in syn]
