@@ -7,6 +7,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT, write
 from tracker.outputs.tables import CHANGE_COLUMNS, TIMELINE_COLUMNS
+from tracker.judge.model import Judge
 from tracker.store import Store
 
 DEMO = ROOT / "data" / "demo" / "statements.csv"
@@ -42,7 +43,7 @@ def test_run_writes_changes_and_timelines(demo_db):
 
 def test_seed_reversal_is_flagged(demo_db):
     """The seed article's reversal, end to end: the article itself sets Trump's 08-18 openness against his
-    08-19 refusal, and that report is what flags it; the classifier alone scores the pair far lower."""
+    08-19 refusal; that report flags it, and the judge alone, reading what "the idea" refers to, does too."""
     db, out, _ = demo_db
     changes = pd.read_csv(out / "changes.csv", dtype=str, keep_default_na=False)
     trump = changes[(changes["actor"] == "Donald Trump") & (changes["later_date"] == "2025-08-19")]
@@ -54,6 +55,7 @@ def test_seed_reversal_is_flagged(demo_db):
     with Store.open(db) as store:
         stored = store.changes(actor="Donald Trump")
     assert stored.set_index("change_id").loc[row["change_id"], "basis"] == "source"
+    assert float(row["score"]) >= Judge.load().threshold  # the judge's own score flags it as well
     report = (out / "report.html").read_text(encoding="utf-8")
     assert "source article itself reports the shift" in report and "open to the idea" in report
 

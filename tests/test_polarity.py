@@ -8,6 +8,7 @@ from tracker.judge.features import PairBatch
 from tracker.judge.model import Judge, decide
 from tracker.judge.polarity import (Position, apply_table, compare, fit_table, load_table, read_position,
                                     verdict)
+from tracker.types import judged_text
 
 FIRM_FOR, FIRM_AGAINST = Position(1, True), Position(-1, True)
 OPEN_TO = Position(1, False)
@@ -67,6 +68,20 @@ def test_verdicts_only_for_short_statements_on_one_proposition():
     # a question the quote answers is the interviewer's: the answer alone is read
     assert verdict("Will you build it? — We will build the northern bypass.",
                    "We will not build the northern bypass.") == "full_flop"
+
+
+def test_a_referent_in_brackets_names_the_proposition_and_takes_no_position():
+    """"Open to the idea [he ruled out sending troops]": the insertion says what "the idea" is; the
+    position is the statement's own ("open to"), not the refusal the insertion quotes."""
+    later = "He has ruled out sending troops to the border."
+    earlier = judged_text("appeared open to the idea a day earlier", "[" + later + "]")
+    assert earlier == "appeared open to the idea a day earlier [He has ruled out sending troops to the border.]"
+    assert verdict(earlier, later) == "half_flip"  # open, then ruled out
+    assert verdict("appeared open to the idea a day earlier", later) is None  # "the idea" alone names nothing
+    assert judged_text("No.", "Would you send troops?") == "Would you send troops? — No."  # a question goes first
+    # only the statement's own words count toward the length limit
+    long = later[:-1] + ", whatever the generals say about the situation on the ground in the weeks to come."
+    assert len(long.split()) > 20 and verdict(judged_text("appeared open to the idea", f"[{long}]"), later) == "half_flip"
 
 
 def test_verdict_table_is_smoothed_label_frequencies():

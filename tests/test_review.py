@@ -288,6 +288,19 @@ def test_pages_escape_hostile_text_and_send_a_strict_csp(review_store):
         "/item?earlier=t0&later=t1").text
 
 
+def test_a_referent_shows_as_what_the_statement_refers_to(review_store):
+    from tracker.store import text_hash
+    from tracker.types import Statement
+
+    review_store.insert_statements([Statement("t3", "Donald Trump", "2025-08-17", "day", "appeared open to the idea",
+                                              "https://example.org/3", context="[send <b>troops</b>]",
+                                              content_key=text_hash("t3"))])
+    review_store.assign_topics([("t3", 1)])
+    review_store.put_verdicts("test", ["t3"], ["t2"], np.array([(0.8, 0.1, 0.1)]))
+    page = client(review_store).get("/item?earlier=t3&later=t2").text
+    assert "Refers to:</span> send &lt;b&gt;troops&lt;/b&gt;</p>" in page and "Answering:" not in page
+
+
 def test_post_without_a_valid_csrf_token_is_refused(review_store):
     c = client(review_store)
     fields = form_of(c.get("/item?earlier=t1&later=t2").text)

@@ -226,10 +226,10 @@ def article_statements(path: str, aliases: ActorAliases, *, date=None, url=None,
         context = x.context  # the question it answers, if any
         if x.contrasts is not None:
             # the writer sets this position against another statement of the speaker: detect treats the pair
-            # as a shift the source itself reports; a description ("appeared open to the idea") reads the
-            # other statement as its context, since that says what "the idea" was
+            # as a shift the source itself reports; a description ("appeared open to the idea") takes the
+            # other statement, in square brackets, as what it refers to, since that says what "the idea" was
             if x.kind == "description":
-                context = found[x.contrasts].text
+                context = f"[{found[x.contrasts].text}]"
             meta["contrasted_with"] = f"a-{keys[x.contrasts][:12]}"
         out.append(Statement(
             statement_id=f"a-{key[:12]}", actor=x.speaker, date=x.date.isoformat(), date_precision=x.date_precision,

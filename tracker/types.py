@@ -65,8 +65,12 @@ class Statement:
 
 
 def judged_text(text: str, context: str = "") -> str:
-    """What gets embedded and judged: an answer means little without the question it answers."""
-    return f"{context} — {text}" if context else text
+    """What gets embedded and judged. An answer means little without the question it answers, which goes
+    first ("Q? — answer"); a context in square brackets says what the statement refers to ("open to the
+    idea [send troops]") and follows it, as an editor's insertion would."""
+    if not context:
+        return text
+    return f"{text} {context}" if context.startswith("[") and context.endswith("]") else f"{context} — {text}"
 
 
 RATING = {"full_flop": "Full Flop", "half_flip": "Half Flip", "no_flip": "No Flip"}

@@ -171,9 +171,23 @@ _STOP = frozenset(
     "only even ever but however though although yet".split())
 
 
+_REFERENT = re.compile(r"\s*\[([^\[\]]*)\]\s*$")
+
+
 def _own_words(text: str) -> str:
-    """The speaker's words of a judged text: a question it answers ("Q? — answer") is not theirs."""
-    return text.split("? — ", 1)[-1]
+    """The speaker's words of a judged text: a question it answers ("Q? — answer") is not theirs, nor
+    what an editor's insertion says they refer to ("open to the idea [send troops]")."""
+    return _REFERENT.sub("", text.split("? — ", 1)[-1])
+
+
+def _short(text: str) -> bool:
+    """At most SIMPLE_WORDS words before any insertion: a cheap first cut before any regex runs."""
+    return len(text.split(" [", 1)[0].split()) <= SIMPLE_WORDS
+
+
+def _referent(text: str) -> str:
+    m = _REFERENT.search(text)
+    return m.group(1) if m else ""
 
 
 _MARKERS = re.compile(r"^(?:look|frankly|honestly|listen|well|now)\b[,:]?\s*|"
@@ -263,13 +277,13 @@ def _reading(text: str) -> tuple[frozenset[str], Position | None] | None:
     own = _own_words(text)
     if not _simple(own):
         return None
-    return frozenset(_content(own)), read_position(_answer(own))
+    return frozenset(_content(own) | _content(_referent(text))), read_position(_answer(own))
 
 
 def verdict(text_a: str, text_b: str, cos: float | None = None) -> str | None:
     """full_flop / half_flip / no_flip for a textbook-shaped pair, None for any other pair.
     `cos` is the cosine of the two statements' embeddings, where the caller has them."""
-    if len(text_a.split()) > SIMPLE_WORDS or len(text_b.split()) > SIMPLE_WORDS:
+    if not (_short(text_a) and _short(text_b)):
         return None  # most real statements: decided before any regex runs
     ra, rb = _reading(text_a), _reading(text_b)
     if ra is None or rb is None or not _same(ra[0], rb[0], cos):
@@ -327,7 +341,7 @@ def apply_table(proba: np.ndarray, batch, table: np.ndarray | None) -> np.ndarra
     """The judge's probabilities with each textbook-shaped pair's row replaced by its verdict's row."""
     if table is None or len(proba) == 0:
         return proba
-    short = {t: len(t.split()) <= SIMPLE_WORDS for t in {*batch.text_a, *batch.text_b}}
+    short = {t: _short(t) for t in {*batch.text_a, *batch.text_b}}
     both = np.flatnonzero([short[a] and short[b] for a, b in zip(batch.text_a, batch.text_b)])
     out = np.array(proba, dtype=float, copy=True)
     if len(both) == 0:
