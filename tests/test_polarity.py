@@ -46,6 +46,40 @@ def test_the_same_thing_put_off_is_a_half_flip():
     assert verdict("The bridge opens in June.", "The bridge still opens in June.") == "no_flip"
 
 
+def test_a_ban_put_off_and_a_promise_narrowed_are_half_flips():
+    assert verdict("We will ban new petrol cars from 2030.", "The ban on new petrol cars moves to 2035.") == "half_flip"
+    assert verdict("We won't raise fares in 2030.", "We won't raise fares in 2035.") == "no_flip"  # a refusal kept
+    assert verdict("The library will open by the spring.", "The library will open at the end of next year.") == "half_flip"
+    assert verdict("Every school will get a nurse.", "Only the three poorest schools will get a nurse.") == "half_flip"
+    assert verdict("Every school will get a nurse.", "Every school will get a nurse, starting with the poorest.") == "no_flip"
+
+
+def test_keeping_things_as_they_are_is_not_changing_them():
+    assert verdict("The speed limit on the coast road stays at 60.",
+                   "We're not lowering the speed limit on the coast road.") == "no_flip"
+    assert verdict("The speed limit on the coast road stays at 60.",
+                   "The speed limit on the coast road will not stay at 60.") == "full_flop"  # the keep word negated
+    assert verdict("We are open to keeping the coast road limit at 60.",  # tentative: not a firm status quo
+                   "We will not keep the coast road limit at 60.") == "half_flip"
+
+
+def test_a_condition_makes_a_position_tentative_without_a_sign_of_its_own():
+    assert read_position("We will scrap the toll, if the budget allows.") == Position(-1, False)
+    assert read_position("The toll goes, provided the Treasury pays.") == Position(1, False)
+    assert verdict("We will scrap the bridge toll.", "We will scrap the bridge toll, if the budget allows.") == "half_flip"
+
+
+def test_condemning_and_praising_words_take_sides():
+    assert read_position("The border wall is a waste of money.") == FIRM_AGAINST
+    assert read_position("Solar panels on new homes are a no-brainer.") == FIRM_FOR
+    assert read_position("We'll probably sign the treaty.") == OPEN_TO
+
+
+def test_a_part_that_only_says_it_will_be_so_restates_the_rest():
+    assert read_position("Rejoining the bloc is a non-starter, and I'll keep saying so.") == FIRM_AGAINST
+    assert read_position("The new charge is wrong, and I oppose it.") == FIRM_AGAINST  # a stance of its own counts
+
+
 def test_comparing_positions_grades_the_change():
     assert compare(FIRM_FOR, FIRM_AGAINST) == "full_flop"
     assert compare(FIRM_AGAINST, OPEN_TO) == "half_flip"  # a refusal softened

@@ -12,13 +12,14 @@ opposite positions; the judge keeps the head's reading there.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from tracker.errors import InputError
+from tracker.judge.commitments import later, narrowed
 from tracker.types import LABELS
 
 # Each family is (sign, firm): sign +1 for doing / backing the proposition, -1 for not doing / opposing it.
@@ -46,7 +47,12 @@ _STANCE: dict[str, tuple[int, bool, str]] = {
                r"i['’]m out|walk(?:s|ed)? away|turn(?:s|ed)? against|long grass|drawing board|"
                r"lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|overturn(?:s|ed|ing)?|revers(?:e|es|ed|ing)|los(?:e|es|ing)|lost|"
                r"sack(?:s|ed|ing)?|illegal|unlawful|mov(?:e|es|ed|ing) (?:\w+ )?(?:from|out of|away from)|ban(?:s|ned|ning)?|(?:is|are|was) off|"
-               r"fight(?:s|ing)?(?! for)|fought(?! for)"),
+               r"fight(?:s|ing)?(?! for)|fought(?! for)|closure|tak(?:e|es|ing|en) away|took away|leav(?:e|es|ing)|"
+               r"(?:go|goes|going|come|comes|coming) down|"
+               # evaluations that condemn: "X is a waste of money" is against X
+               r"waste of (?:money|time)|terrible|madness|nonsense|absurd|folly|reckless|makes? no sense|dangerous|"
+               r"catastroph\w*|harmful|damaging|disastrous|costly|flop|gimmick|unfair|unaffordable|unworkable|cruel|"
+               r"blight|shameful|cost (?:lives|jobs)|bad for"),
     "defer": (-1, False, r"postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|put (?:\w+ )?on hold|on hold|push(?:ed)? back"),
     "back": (1, True,
              r"support(?:s|ed|ing)?|back(?:s|ed|ing)?(?= (?:the|this|that|a|an|it|our|their|his|her|its|any|\w+ing)\b)|"
@@ -63,7 +69,8 @@ _STANCE: dict[str, tuple[int, bool, str]] = {
              r"(?:i['’]m|we['’]re|i am|we are) for it|all in|count me in|supporter|like the idea|happening|"
              r"(?:is|are|it['’]s) on|blessing|signed|done deal|green light|"
              r"backing|behind|full steam ahead|on track|as planned|preparing to|vital|essential|long overdue|"
-             r"the right|deliver(?:s|ed|ing)?"),
+             r"the right|deliver(?:s|ed|ing)?|no-brainer|no brainer|valuable|beneficial|good for|best thing|great|"
+             r"excellent|worth (?:it|doing)|makes sense"),
     "open": (1, False,
              r"may or may not|not (?:yet )?(?:settled|decided)|open[- ]minded|hing(?:e|es|ing) on|assuming|aim(?:s|ing)? to|"
              r"open to|consider(?:s|ed|ing)?|look(?:ing)? at|explor(?:e|es|ed|ing)|discuss(?:es|ed|ing)?|might|"
@@ -72,7 +79,10 @@ _STANCE: dict[str, tuple[int, bool, str]] = {
              r"undecided|in two minds|doubts?|not convinced|less certain|not certain|hop(?:e|es|ing) to|"
              r"reconsider(?:s|ed|ing)?|review(?:ing)?|under review|weigh(?:s|ing)?|stud(?:y|ying)|"
              r"we['’]ll see|depends|if|unless|provided|(?:as|so) long as|only when|where|eventually|at some point|"
-             r"in time|later|one day|phased?"),
+             r"in time|later|one day|phased?|probabl[ey]|likely|subject to|depend(?:s|ing)? on|permitting|"
+             r"(?:money|funding|budgets?|finances|time) allows?|(?:do|doing) (?:our|my) best|best to|ambitions?|"
+             r"aspirations?|what we can|look(?:ing)? to|try(?:ing)? to|hope|nothing is (?:certain|guaranteed|settled)|"
+             r"no guarantees?"),
 }
 _NEGATOR = r"not|cannot|never|nobody|no one|no(?!\s*[,.!])|nor|neither|nothing|no longer|none"
 _TOKEN = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, (_, _, pattern) in _STANCE.items())
@@ -89,6 +99,7 @@ class Position:
 
     sign: int
     firm: bool
+    bare: bool = field(default=False, compare=False)  # against only by a negation that governs no stance word
 
 
 def _unit_position(part: str) -> Position | None:
@@ -110,7 +121,7 @@ def _unit_position(part: str) -> Position | None:
         else:
             s *= pending
         sign, firm, pending = sign * s, firm and f, 1
-    return Position(sign * pending, firm) if seen else None
+    return Position(sign * pending, firm, pending < 0 and sign > 0) if seen else None
 
 
 def _merge(found: list[Position]) -> Position | None:
@@ -122,12 +133,42 @@ def _merge(found: list[Position]) -> Position | None:
         found = [p for p in found if p.firm]
         if len({p.sign for p in found}) != 1:
             return None
-    return Position(found[0].sign, all(p.firm for p in found))
+    return Position(found[0].sign, all(p.firm for p in found), all(p.bare for p in found))
+
+
+_CONDITION = re.compile(r"\b(?:if|unless|provided|providing|as long as|so long as|assuming|on (?:the )?condition|"
+                        r"conditional on|subject to|depend(?:s|ing)? on)\b")
+
+
+_ECHO_WORDS = frozenset({"vote", "way", "say", "saying", "said", "mean", "do", "doing"})
+
+
+_FUTURE = re.compile(r"will|['’]ll|shall|going to|keep")
+
+
+def _echoes(part: str) -> bool:
+    """A part that names nothing of its own and only says it will be so ("we'll do it", "I'll vote that
+    way", "and never will be")."""
+    return not (_content(part) - _ECHO_WORDS) and all(
+        m.lastgroup == "neg" or _FUTURE.fullmatch(m.group(0)) for m in _TOKEN.finditer(part))
 
 
 def _clause_position(clause: str) -> Position | None:
-    """Coordinated parts ("not on the table and not on my agenda") each state the position."""
-    return _merge([p for p in (_unit_position(x) for x in _COORD.split(clause)) if p is not None])
+    """Coordinated parts ("not on the table and not on my agenda") each state the position. A condition
+    ("..., if the money allows") states none of its own: it makes the position tentative."""
+    parts = _COORD.split(clause)
+    stated = [x for x in parts if not _CONDITION.match(x)] or parts
+    found: list[Position] = []
+    for x in stated:
+        p = _unit_position(x)
+        if p is not None and found and _echoes(x):
+            continue  # "..., and we'll do it", "... and never will be": a restatement of what went before
+        if p is not None:
+            found.append(p)
+    p = _merge(found)
+    if _CONDITION.search(clause) and (p is not None or _content(clause)):
+        return Position(p.sign, False, p.bare) if p is not None else Position(1, False)  # "X happens, if Y"
+    return p
 
 
 def read_position(text: str) -> Position | None:
@@ -162,7 +203,7 @@ def compare(a: Position | None, b: Position | None) -> str | None:
 # are at least SAME_PROPOSITION repeated in the other, or their embeddings' cosine reaches SAME_COSINE).
 # Set on the synthetic textbook pairs and the development actors' real pairs
 # (bench/experiments/textbook_expert.py); on real pairs the gate passes about one pair in fifty.
-SIMPLE_WORDS, SIMPLE_SENTENCES, SAME_PROPOSITION, SAME_COSINE = 20, 2, 0.4, 0.6
+SIMPLE_WORDS, SIMPLE_SENTENCES, SAME_PROPOSITION, SAME_COSINE = 20, 2, 0.4, 0.5
 _STOP = frozenset(
     "i we you he she it they me us our my your their his her its the a an of to in on for and or is are was "
     "were be been being this that these those with at by from as have has had do does did so there here what "
@@ -228,46 +269,17 @@ def _same(ca, cb, cos: float | None) -> bool:
     return shared >= SAME_PROPOSITION or (cos is not None and cos >= SAME_COSINE)
 
 
-_MONTHS = ("january february march april may june july august september october november december").split()
-_HORIZON = [  # (pattern, months ahead): how far off a statement puts what it promises
-    (r"\b(?:today|tonight|right now|immediately|right away|at once|this week|within days|tomorrow)\b", 0),
-    (r"\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", 0.1),
-    (r"\b(?:next week|within weeks)\b", 0.25), (r"\bthis month\b", 0.5), (r"\bnext month\b", 1),
-    (r"\b(?:in the new year|after the election)\b", 6),
-    (r"\bthis (?:summer|spring|autumn|fall|winter|season|session|quarter|term|year)\b", 4),
-    (r"\bnext (?:summer|spring|autumn|fall|winter|season|session|quarter|term|parliament)\b", 9),
-    (r"\b(?:next year|in a few years|in (?:two|three|four|five) years|years from now)\b", 18),
-    (r"\b(?:later|eventually|one day|at some point|in time|in due course|end of the decade|next decade)\b", 30),
-]
+_KEEP = re.compile(r"(?<!\bto )\b(?:stay(?:s|ed|ing)?|remain\w*|keep\w*|kept|retain\w*|maintain\w*|continu\w*|stick\w* (?:to|with)|"
+                   r"hold\w* the line|protect\w*|preserv\w*|in place|uphold\w*|upheld|stand(?:s|ing)? by|frozen|freez\w*)\b")
 
 
-def _horizon(text: str) -> tuple[float | None, int | None, int | None]:
-    """(months ahead from relative words, the latest year named, the latest month named)."""
-    low = text.lower()
-    ahead = [m for pattern, m in _HORIZON if re.search(pattern, low)]
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", low)]
-    months = [_MONTHS.index(w) for w in re.findall(r"\b[a-z]+\b", low) if w in _MONTHS and w != "may"]
-    return (max(ahead) if ahead else None, max(years) if years else None, max(months) if months else None)
+def _status_quo(p: Position, text: str) -> bool:
+    """A firm position for keeping things as they are ("the limit stays at 60", "we are keeping X")."""
+    own = _own_words(text).lower()
+    return p.sign > 0 and p.firm and bool(_KEEP.search(own)) and not _NEGATED.search(own)
 
 
-def later(a: str, b: str) -> bool:
-    """Does b put the same thing further off than a ("this year" → "next year", 2030 → 2035)?"""
-    (ha, ya, ma), (hb, yb, mb) = _horizon(a), _horizon(b)
-    if ya is not None and yb is not None:
-        return yb > ya
-    if yb is not None and ya is None and ha is not None:
-        return ha <= 12  # "this year" → "in 2031": named years are taken as further off than a year
-    if ha is not None and hb is not None:
-        return hb > ha
-    if ma is not None and mb is not None and ha is None and hb is None:
-        return mb != ma and not _SOONER.search(b.lower())  # another month, not brought forward: later
-    return bool(_DELAY.search(b.lower())) and not _DELAY.search(a.lower())
-
-
-_DELAY = re.compile(r"\b(?:slip(?:s|ped|ping)?|reschedul\w*|defer(?:s|red|ring)?|push(?:ed)? back|postpon\w*|"
-                    r"delay\w*|(?:running|months|weeks) late|not until|not before|until|wait|rather than|instead|"
-                    r"moved to|a further|later than planned)\b")
-_SOONER = re.compile(r"\b(?:brought forward|bring forward|earlier|ahead of schedule|sooner)\b")
+_NEGATED = re.compile(rf"\b(?:{_NEGATOR})\b|n['’]t\b")
 
 
 @lru_cache(maxsize=65_536)
@@ -290,13 +302,18 @@ def verdict(text_a: str, text_b: str, cos: float | None = None) -> str | None:
         return None
     (_, pa), (_, pb) = ra, rb
     change = compare(pa, pb)
-    if change == "no_flip" and pa.sign > 0 and later(_own_words(text_a), _own_words(text_b)):
-        return "half_flip"  # the same thing, put off
+    if change != "no_flip" and (_status_quo(pa, text_a) and pb.bare or _status_quo(pb, text_b) and pa.bare):
+        return "no_flip"  # "X stays" and "we won't change X" both keep X
+    if change == "no_flip" and narrowed(_own_words(text_a), _own_words(text_b)):
+        return "half_flip"  # "every X" → "only some X"
+    if change == "no_flip" and (pa.sign > 0 or not _NEGATED.search(_own_words(text_a).lower())) \
+            and later(_own_words(text_a), _own_words(text_b)):
+        return "half_flip"  # the same thing (to do, or to ban), put off
     return change
 
 
 TEXTBOOK_SETS = tuple(Path(__file__).resolve().parents[2] / "data" / "synthetic" / f"textbook_dev{n}.csv"
-                      for n in ("", "2", "3", "4"))
+                      for n in ("", "2", "3", "4", "5", "6"))
 VERDICTS = ("full_flop", "half_flip", "no_flip")
 
 
