@@ -75,6 +75,12 @@ def test_condemning_and_praising_words_take_sides():
     assert read_position("We'll probably sign the treaty.") == OPEN_TO
 
 
+def test_reported_speech_keeps_the_commitment_it_reports():
+    assert read_position("The senator said she would back the bill.") == FIRM_FOR  # "would" is her "will"
+    assert read_position("The senator said she would not back the bill.") == FIRM_AGAINST
+    assert read_position("The senator would back the bill.") == Position(1, False)  # a conditional stays one
+
+
 def test_a_part_that_only_says_it_will_be_so_restates_the_rest():
     assert read_position("Rejoining the bloc is a non-starter, and I'll keep saying so.") == FIRM_AGAINST
     assert read_position("The new charge is wrong, and I oppose it.") == FIRM_AGAINST  # a stance of its own counts
@@ -165,6 +171,17 @@ def test_positions_are_part_of_the_key_and_survive_save_and_load(tmp_path):
     again.positions = None
     again._key = None
     assert again.key != judge.key
+
+
+def test_the_readers_rules_are_part_of_the_key(monkeypatch):
+    """A new release of the reader's rules must not reuse verdicts stored under the old ones."""
+    import tracker.judge.polarity as polarity
+
+    judge = Judge.load()
+    before = judge.key
+    monkeypatch.setattr(polarity, "reader_fingerprint", lambda: "other rules")
+    judge._key = None
+    assert judge.key != before
 
 
 def test_apply_table_without_a_table_changes_nothing():

@@ -88,7 +88,10 @@ class Judge:
             if self.pair_model is not None:
                 h.update(self.pair_model.fingerprint().encode())
             if self.positions is not None:
+                from tracker.judge.polarity import reader_fingerprint
+
                 h.update(np.ascontiguousarray(self.positions, dtype=np.float64).tobytes())
+                h.update(reader_fingerprint().encode())  # the reader's rules are part of its verdicts
             self._key = f"{self.version}@{h.hexdigest()[:16]}"
         return self._key
 

@@ -171,10 +171,16 @@ def _clause_position(clause: str) -> Position | None:
     return p
 
 
+# Reported speech shifts "will" back to "would" ("she said she would back the bill"): that is her
+# commitment, not a conditional.
+_BACKSHIFT = re.compile(r"(\b(?:said|says|told \w+|insisted|promised|pledged|announced|stated|confirmed|added|"
+                        r"declared|vowed|warned)(?: that)? (?:he|she|they|it|we|i|the \w+) )would\b")
+
+
 def read_position(text: str) -> Position | None:
     """The statement's position, or None for a question or opposite positions in different clauses.
     The last clause after a contrast ("..., but we will not") speaks for the statement."""
-    low = text.lower().replace("’", "'")
+    low = _BACKSHIFT.sub(r"\1will", text.lower().replace("’", "'"))
     if low.rstrip().endswith("?"):
         return None
     found = [p for p in (_clause_position(c) for c in _CLAUSE.split(low) if c) if p is not None]
@@ -310,6 +316,17 @@ def verdict(text_a: str, text_b: str, cos: float | None = None) -> str | None:
             and later(_own_words(text_a), _own_words(text_b)):
         return "half_flip"  # the same thing (to do, or to ban), put off
     return change
+
+
+@lru_cache(maxsize=1)
+def reader_fingerprint() -> str:
+    """A hash of the reader's rules and word lists: a judge's stored verdicts follow them."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for module in (Path(__file__), Path(__file__).with_name("commitments.py")):
+        h.update(module.read_bytes())
+    return h.hexdigest()[:16]
 
 
 TEXTBOOK_SETS = tuple(Path(__file__).resolve().parents[2] / "data" / "synthetic" / f"textbook_dev{n}.csv"
