@@ -81,6 +81,25 @@ def test_reported_speech_keeps_the_commitment_it_reports():
     assert read_position("The senator would back the bill.") == Position(1, False)  # a conditional stays one
 
 
+def test_a_reason_states_no_position_of_its_own():
+    assert read_position("The new library is cancelled because the town cannot pay for it.") == FIRM_AGAINST
+    assert read_position("I back the cargo terminal because it brings jobs.") == FIRM_FOR
+
+
+def test_a_bare_answer_word_is_a_position():
+    assert read_position("On a merger with the rival league: no.") == FIRM_AGAINST
+    assert verdict("On a merger with the rival league: no.", "On a merger with the rival league: not happening.") == "no_flip"
+
+
+def test_a_commitment_staged_or_made_to_wait_is_put_off():
+    assert verdict("We will release the detainees immediately.",
+                   "The detainees will be released after the next round of talks.") == "half_flip"
+    assert verdict("We will raise the minimum wage at once.",
+                   "We will raise the minimum wage, but gradually over three years.") == "half_flip"
+    assert verdict("We will release the detainees after the talks.",
+                   "The detainees will be released after the talks, as promised.") == "no_flip"
+
+
 def test_a_part_that_only_says_it_will_be_so_restates_the_rest():
     assert read_position("Rejoining the bloc is a non-starter, and I'll keep saying so.") == FIRM_AGAINST
     assert read_position("The new charge is wrong, and I oppose it.") == FIRM_AGAINST  # a stance of its own counts

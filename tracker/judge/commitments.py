@@ -9,7 +9,8 @@ import re
 
 _MONTHS = ("january february march april may june july august september october november december").split()
 _HORIZON = [  # (pattern, months ahead): how far off a statement puts what it promises
-    (r"\b(?:today|tonight|right now|immediately|right away|at once|this week|within days|tomorrow)\b", 0),
+    (r"\b(?:today|tonight|right now|immediately|right away|straight away|at once|this week|within days|tomorrow)\b", 0),
+    (r"\bthis decade\b", 12),
     (r"\b(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", 0.1),
     (r"\b(?:next week|within weeks)\b", 0.25), (r"\bthis month\b", 0.5), (r"\bnext month\b", 1),
     (r"\b(?:in the new year|after the election)\b", 6),
@@ -51,7 +52,8 @@ def later(a: str, b: str) -> bool:
 _SOONER = re.compile(r"\b(?:brought forward|bring forward|earlier|ahead of schedule|sooner)\b")
 _DELAY = re.compile(r"\b(?:slip(?:s|ped|ping)?|reschedul\w*|defer(?:s|red|ring)?|push(?:ed)? back|postpon\w*|"
                     r"delay\w*|(?:running|months|weeks) late|not until|not before|until|wait|rather than|instead|"
-                    r"moved to|a further|later than planned)\b")
+                    r"moved to|a further|later than planned|after|only after|once (?!again|more)\w+|gradual\w*|"
+                    r"in (?:phases|stages)|over (?:the coming|the next|several|two|three|four|five) (?:weeks|months|years))\b")
 _UNIVERSAL = re.compile(r"\b(?:every|all|each|whole|any|everyone|everybody|nationwide|across the)\b")
 _RESTRICTED = re.compile(r"\b(?:only|just|some|a few|a handful of|limited to|certain|selected|several|two|three|four|"
                          r"five|the (?:worst|neediest|poorest|main|biggest|largest|most)\b)")
@@ -61,3 +63,9 @@ def narrowed(a: str, b: str) -> bool:
     """Does b promise the same to fewer ("every region" → "the three neediest regions")?"""
     a, b = a.lower(), b.lower()
     return bool(_UNIVERSAL.search(a)) and not _UNIVERSAL.search(b) and bool(_RESTRICTED.search(b))
+
+
+# Words that keep things as they are: "the limit stays at 60" and "we won't lower it" agree.
+KEEP = re.compile(r"(?<!\bto )\b(?:stay(?:s|ed|ing)?|remain\w*|keep\w*|kept|retain\w*|maintain\w*|continu\w*|stick\w* (?:to|with)|"
+                  r"hold\w* the line|protect\w*|preserv\w*|in place|uphold\w*|upheld|stand(?:s|ing)? by|stood by|frozen|freez\w*|"
+                  r"honou?r(?:s|ed|ing)?|respect(?:s|ed|ing)?)\b")

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from tracker.errors import InputError
-from tracker.judge.commitments import later, narrowed
+from tracker.judge.commitments import KEEP, later, narrowed
 from tracker.types import LABELS
 
 # Each family is (sign, firm): sign +1 for doing / backing the proposition, -1 for not doing / opposing it.
@@ -47,7 +47,8 @@ _STANCE: dict[str, tuple[int, bool, str]] = {
                r"i['’]m out|walk(?:s|ed)? away|turn(?:s|ed)? against|long grass|drawing board|"
                r"lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|overturn(?:s|ed|ing)?|revers(?:e|es|ed|ing)|los(?:e|es|ing)|lost|"
                r"sack(?:s|ed|ing)?|illegal|unlawful|mov(?:e|es|ed|ing) (?:\w+ )?(?:from|out of|away from)|ban(?:s|ned|ning)?|(?:is|are|was) off|"
-               r"fight(?:s|ing)?(?! for)|fought(?! for)|closure|tak(?:e|es|ing|en) away|took away|leav(?:e|es|ing)|"
+               r"fight(?:s|ing)?(?! for)|fought(?! for)|terminat(?:e|es|ed|ing)|(?:is|are|was|were) over|walking away|"
+               r"closure|tak(?:e|es|ing|en) away|took away|leav(?:e|es|ing)|"
                r"(?:go|goes|going|come|comes|coming) down|"
                # evaluations that condemn: "X is a waste of money" is against X
                r"waste of (?:money|time)|terrible|madness|nonsense|absurd|folly|reckless|makes? no sense|dangerous|"
@@ -81,7 +82,8 @@ _STANCE: dict[str, tuple[int, bool, str]] = {
              r"we['’]ll see|depends|if|unless|provided|(?:as|so) long as|only when|where|eventually|at some point|"
              r"in time|later|one day|phased?|probabl[ey]|likely|subject to|depend(?:s|ing)? on|permitting|"
              r"(?:money|funding|budgets?|finances|time) allows?|(?:do|doing) (?:our|my) best|best to|ambitions?|"
-             r"aspirations?|what we can|look(?:ing)? to|try(?:ing)? to|hope|nothing is (?:certain|guaranteed|settled)|"
+             r"aspirations?|what we can|look(?:ing)? to|try(?:ing)? to|hop(?:e|es|ed|ing)|broadly|largely|mostly|"
+             r"with reservations|in (?:most|some) (?:cases|matters|areas)|nothing is (?:certain|guaranteed|settled)|"
              r"no guarantees?"),
 }
 _NEGATOR = r"not|cannot|never|nobody|no one|no(?!\s*[,.!])|nor|neither|nothing|no longer|none"
@@ -90,7 +92,7 @@ _TOKEN = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, (_, _,
 _CONTRAST = re.compile(r"\b(?:but|however|though|although|yet)\b")
 _CLAUSE = re.compile(r"[.;!?:]+\s+|\s*(?:,\s*)?\b(?:but|however|though|although|yet)\b\s*")
 _SENTENCE = re.compile(r"[.;!?:]+\s+\S")
-_COORD = re.compile(r"\s*,\s*|\s+(?:and|or)\s+")
+_COORD = re.compile(r"\s*,\s*|\s+(?:and|or)\s+|\s+(?=(?:because|since|given that|so that)\b)")
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,7 @@ _CONDITION = re.compile(r"\b(?:if|unless|provided|providing|as long as|so long a
                         r"conditional on|subject to|depend(?:s|ing)? on)\b")
 
 
+_REASON = re.compile(r"(?:because|since|given that|so that)\b")  # a reason states no position of its own
 _ECHO_WORDS = frozenset({"vote", "way", "say", "saying", "said", "mean", "do", "doing"})
 
 
@@ -157,7 +160,7 @@ def _clause_position(clause: str) -> Position | None:
     """Coordinated parts ("not on the table and not on my agenda") each state the position. A condition
     ("..., if the money allows") states none of its own: it makes the position tentative."""
     parts = _COORD.split(clause)
-    stated = [x for x in parts if not _CONDITION.match(x)] or parts
+    stated = [x for x in parts if not _CONDITION.match(x) and not _REASON.match(x)] or parts
     found: list[Position] = []
     for x in stated:
         p = _unit_position(x)
@@ -174,7 +177,12 @@ def _clause_position(clause: str) -> Position | None:
 # Reported speech shifts "will" back to "would" ("she said she would back the bill"): that is her
 # commitment, not a conditional.
 _BACKSHIFT = re.compile(r"(\b(?:said|says|told \w+|insisted|promised|pledged|announced|stated|confirmed|added|"
-                        r"declared|vowed|warned)(?: that)? (?:he|she|they|it|we|i|the \w+) )would\b")
+                        r"declared|vowed|warned|restated|repeated)(?: again)?(?: that)?(?: [\w'-]+){1,5}? )would\b")
+
+
+# A clause that is nothing but an answer word ("On the merger: no.")
+_ANSWER = {"no": Position(-1, True), "nope": Position(-1, True), "never": Position(-1, True),
+           "yes": Position(1, True), "yep": Position(1, True), "absolutely": Position(1, True)}
 
 
 def read_position(text: str) -> Position | None:
@@ -183,7 +191,8 @@ def read_position(text: str) -> Position | None:
     low = _BACKSHIFT.sub(r"\1will", text.lower().replace("’", "'"))
     if low.rstrip().endswith("?"):
         return None
-    found = [p for p in (_clause_position(c) for c in _CLAUSE.split(low) if c) if p is not None]
+    found = [p for p in (_ANSWER.get(c.strip(" .!"), None) or _clause_position(c) for c in _CLAUSE.split(low) if c)
+             if p is not None]
     if not found:  # a plain statement of what is so or will be ("the levy starts in april") affirms it
         return Position(1, True) if _content(low) else None
     if _CONTRAST.search(low):
@@ -255,10 +264,12 @@ def _simple(text: str) -> bool:
 
 
 def _stem(word: str) -> str:
+    """A crude stem, enough for "release" / "released" / "releasing" to match."""
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def _content(text: str) -> set[str]:
@@ -275,14 +286,11 @@ def _same(ca, cb, cos: float | None) -> bool:
     return shared >= SAME_PROPOSITION or (cos is not None and cos >= SAME_COSINE)
 
 
-_KEEP = re.compile(r"(?<!\bto )\b(?:stay(?:s|ed|ing)?|remain\w*|keep\w*|kept|retain\w*|maintain\w*|continu\w*|stick\w* (?:to|with)|"
-                   r"hold\w* the line|protect\w*|preserv\w*|in place|uphold\w*|upheld|stand(?:s|ing)? by|frozen|freez\w*)\b")
-
 
 def _status_quo(p: Position, text: str) -> bool:
     """A firm position for keeping things as they are ("the limit stays at 60", "we are keeping X")."""
     own = _own_words(text).lower()
-    return p.sign > 0 and p.firm and bool(_KEEP.search(own)) and not _NEGATED.search(own)
+    return p.sign > 0 and p.firm and bool(KEEP.search(own)) and not _NEGATED.search(own)
 
 
 _NEGATED = re.compile(rf"\b(?:{_NEGATOR})\b|n['’]t\b")
@@ -330,7 +338,7 @@ def reader_fingerprint() -> str:
 
 
 TEXTBOOK_SETS = tuple(Path(__file__).resolve().parents[2] / "data" / "synthetic" / f"textbook_dev{n}.csv"
-                      for n in ("", "2", "3", "4", "5", "6"))
+                      for n in ("", "2", "3", "4", "5", "6", "7"))
 VERDICTS = ("full_flop", "half_flip", "no_flip")
 
 
