@@ -81,6 +81,13 @@ def test_reported_speech_keeps_the_commitment_it_reports():
     assert read_position("The senator would back the bill.") == Position(1, False)  # a conditional stays one
 
 
+@pytest.mark.parametrize("a, b", [("", "x"), ("[", "]"), ("No.", "Yes?"), ("?", "?"), ("a" * 5000, "b"),
+                                  ("We will build it [applause]", "Will we build it?")])
+def test_odd_input_is_no_verdict_or_a_verdict_never_an_error(a, b):
+    for cos in (None, 0.0, 0.99):
+        assert verdict(a, b, cos) in (None, "full_flop", "half_flip", "no_flip")
+
+
 def test_a_reason_states_no_position_of_its_own():
     assert read_position("The new library is cancelled because the town cannot pay for it.") == FIRM_AGAINST
     assert read_position("I back the cargo terminal because it brings jobs.") == FIRM_FOR

@@ -316,6 +316,8 @@ def verdict(text_a: str, text_b: str, cos: float | None = None) -> str | None:
         return None
     (_, pa), (_, pb) = ra, rb
     change = compare(pa, pb)
+    if change is None:
+        return None  # a statement that takes no position
     if change != "no_flip" and (_status_quo(pa, text_a) and pb.bare or _status_quo(pb, text_b) and pa.bare):
         return "no_flip"  # "X stays" and "we won't change X" both keep X
     if change == "no_flip" and narrowed(_own_words(text_a), _own_words(text_b)):
