@@ -107,6 +107,24 @@ def test_a_commitment_staged_or_made_to_wait_is_put_off():
                    "The detainees will be released after the talks, as promised.") == "no_flip"
 
 
+def test_a_closing_stance_on_it_speaks_and_framing_says_nothing():
+    assert read_position("Closing streets to through traffic makes them safer. We support it.") == FIRM_FOR
+    assert read_position("Adding lanes will only bring more traffic. I oppose it.") == FIRM_AGAINST
+    assert read_position("Our promise holds: the two-child limit will be scrapped.") == FIRM_AGAINST
+    assert read_position("Yes, I have changed my view: the reactor should not be built.") == FIRM_AGAINST
+
+
+def test_a_negation_waits_past_will_and_let_for_the_verb():
+    assert verdict("Bus fares will stay capped.", "We will not let bus fares rise above the cap.") == "no_flip"
+    assert verdict("We will keep prescriptions free.", "No one will pay for their prescriptions.", cos=0.7) == "no_flip"
+    assert verdict("We will let the library close.", "We won't let the library close.") == "full_flop"
+
+
+def test_longer_horizons_and_narrower_groups():
+    assert verdict("We will fix every pothole by the summer.", "Fixing every pothole will take a few years.") == "half_flip"
+    assert verdict("We will insulate every home.", "We will insulate the homes of pensioners on low incomes.") == "half_flip"
+
+
 def test_a_part_that_only_says_it_will_be_so_restates_the_rest():
     assert read_position("Rejoining the bloc is a non-starter, and I'll keep saying so.") == FIRM_AGAINST
     assert read_position("The new charge is wrong, and I oppose it.") == FIRM_AGAINST  # a stance of its own counts

@@ -20,7 +20,7 @@ from tracker.judge.evaluate import contrast_batch
 from tracker.judge.model import Judge, decide
 from tracker.judge.train import frozen_test_mask, load_labelled
 
-COSINES = (0.7, 0.6, 0.55, 0.5, 0.45, 0.4)
+COSINES = (0.7, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, -1.0)
 
 
 def main() -> None:

@@ -21,8 +21,11 @@ _HORIZON = [  # (pattern, months ahead): how far off a statement puts what it pr
      r"october|november|december))\b", 4),
     (r"\bnext (?:january|february|march|april|may|june|july|august|september|october|november|december)\b", 12),
     (r"\bnext (?:summer|spring|autumn|fall|winter|season|session|quarter|term|parliament)\b", 9),
+    (r"\b(?:within (?:a|one) year|(?:first|opening) (?:hundred|100) days)\b", 6),
     (r"\b(?:next year|in a few years|in (?:two|three|four|five) years|years from now)\b", 18),
-    (r"\b(?:later|eventually|one day|at some point|in time|in due course|end of the decade|next decade)\b", 30),
+    (r"\b(?:(?:a few|several|many) years|within (?:two|three|four|five) years|(?:second|next) term)\b", 36),
+    (r"\b(?:(?:next|coming) decade|decade or two|long[- ]term)\b", 120),
+    (r"\b(?:later|eventually|one day|at some point|in time|in due course|end of the decade)\b", 30),
 ]
 
 
@@ -55,8 +58,9 @@ _DELAY = re.compile(r"\b(?:slip(?:s|ped|ping)?|reschedul\w*|defer(?:s|red|ring)?
                     r"moved to|a further|later than planned|after|only after|once (?!again|more)\w+|gradual\w*|"
                     r"in (?:phases|stages)|over (?:the coming|the next|several|two|three|four|five) (?:weeks|months|years))\b")
 _UNIVERSAL = re.compile(r"\b(?:every|all|each|whole|any|everyone|everybody|nationwide|across the)\b")
-_RESTRICTED = re.compile(r"\b(?:only|just|some|a few|a handful of|limited to|certain|selected|several|two|three|four|"
-                         r"five|the (?:worst|neediest|poorest|main|biggest|largest|most)\b)")
+_RESTRICTED = re.compile(r"\b(?:only|just|some|a few|a handful of|limited to|certain|selected|several|one|two|three|"
+                         r"four|five|most|a couple of|low-income|on low incomes|the (?:worst|neediest|poorest|main|"
+                         r"biggest|largest|most)\b)")
 
 
 def narrowed(a: str, b: str) -> bool:
