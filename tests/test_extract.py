@@ -635,3 +635,24 @@ SPEAKER_CASES = {
 @pytest.mark.parametrize("text, needle, speaker", SPEAKER_CASES.values(), ids=SPEAKER_CASES.keys())
 def test_speaker(run, text, needle, speaker):
     assert one(run(text), needle).speaker == speaker
+
+
+# ---------------------------------------------------------------- live-blog labels, titles, scoring
+
+@pytest.mark.parametrize("label", ["9:07 a.m. - ", "19:40 - ", "Evening - ", "12.45pm – "])
+def test_a_live_blog_time_label_is_not_part_of_the_speaker(run, label):
+    found = run(f'Prime Minister Justin Trudeau faced a hard day.\n\n{label}Trudeau, silent all day, spoke at a '
+                'fundraiser. He conceded it had not "been an easy day."')
+    assert one(found, "easy day").speaker == "Justin Trudeau"
+
+
+def test_chief_executive_is_a_title(run):
+    found = run('Hong Kong\'s Chief Executive Carrie Lam spoke on Tuesday. "I will not proceed," Lam said.')
+    assert one(found, "not proceed").speaker == "Carrie Lam"
+
+
+def test_unnamed_speakers_score_the_same_with_or_without_their_article():
+    from tracker.extraction.evaluate import _same_speaker
+
+    assert _same_speaker("NATO diplomat", "a NATO diplomat") and _same_speaker("Spokesman", "the spokesman")
+    assert not _same_speaker("NATO diplomat", "EU diplomat")

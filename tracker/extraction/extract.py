@@ -99,6 +99,9 @@ def extract_statements(article: Article, *, aliases: ActorAliases | None = None,
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}\s+[-–—]\s+")
+# a live-blog entry's time label ("9:07 a.m. - ", "19:40 - ", "Evening - "): not part of what anyone said
+_ENTRY_LABEL = re.compile(r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d|(?:Early |Late )?(?:Morning|Midday|"
+                          r"Noon|Afternoon|Evening|Night|Overnight)|Update[d]?)\s+[-–—]\s+")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -110,7 +113,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
             spans = spans[1:]
     out = []
     for s, e in spans:
-        m = _DATELINE.match(text, s)
+        m = _DATELINE.match(text, s) or _ENTRY_LABEL.match(text, s)
         out.append((m.end() if m and m.end() < e else s, e))
     return out
 

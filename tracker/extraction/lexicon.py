@@ -26,10 +26,10 @@ TITLE_WORDS = (
     "governor|speaker|mayor|leader|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|host|"
     "anchor|press secretary|king|queen|pope|general|ambassador|commissioner|president-elect|mp|premier|"
     "foreign secretary|home secretary|chancellor of the exchequer|attorney general|first minister|treasurer|"
-    "taoiseach|tánaiste|lawmaker|congressman|congresswoman|councillor|councilor"
+    "taoiseach|tánaiste|lawmaker|congressman|congresswoman|councillor|councilor|chief executive|chief minister"
 )
 TITLE_SET = set(TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home", "press", "president-elect",
-                                          "former", "us", "u.s.", "british", "french", "german"}
+                                          "former", "us", "u.s.", "british", "french", "german", "chief", "executive"}
 # last words that make a capitalised subject a body, not a person
 ORG_HEADS = {"street", "house", "office", "ministry", "department", "party", "government", "commission", "council",
              "bank", "kremlin", "pentagon", "treasury", "parliament", "congress", "senate", "court", "agency",
