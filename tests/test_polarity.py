@@ -125,6 +125,14 @@ def test_longer_horizons_and_narrower_groups():
     assert verdict("We will insulate every home.", "We will insulate the homes of pensioners on low incomes.") == "half_flip"
 
 
+def test_more_ways_to_rule_out_open_up_and_announce():
+    assert verdict("Let's be clear: I oppose the Elm Street bike lane.", "I support the Elm Street bike lane.") == "full_flop"
+    assert read_position("A coalition with the Greens is not impossible.") == OPEN_TO  # a negated exclusion
+    assert read_position("We're willing to look at road pricing, but no decisions yet.").firm is False
+    assert read_position("We'd listen to offers for the club.") == OPEN_TO
+    assert read_position("The levy idea has been dismissed.") == FIRM_AGAINST
+
+
 def test_a_part_that_only_says_it_will_be_so_restates_the_rest():
     assert read_position("Rejoining the bloc is a non-starter, and I'll keep saying so.") == FIRM_AGAINST
     assert read_position("The new charge is wrong, and I oppose it.") == FIRM_AGAINST  # a stance of its own counts

@@ -25,8 +25,9 @@ from tracker.types import LABELS
 
 _TOKEN = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, (_, _, pattern) in STANCE.items())
                     + f"|(?P<neg>\\b(?:{NEGATOR})\\b|n['’]t\\b)")
-_CONTRAST = re.compile(r"\b(?:but|however|though|although|yet)\b")
-_CLAUSE = re.compile(r"[.;!?:]+\s+|\s*(?:,\s*)?\b(?:but|however|though|although|yet)\b\s*")
+# "yet" joins clauses only with words after it: "no decision yet." is no contrast
+_CONTRAST = re.compile(r"\b(?:but|however|though|although|yet(?!\s*(?:[.,;:!?]|$)))\b")
+_CLAUSE = re.compile(r"[.;!?:]+\s+|\s*(?:,\s*)?\b(?:but|however|though|although|yet(?!\s*(?:[.,;:!?]|$)))\b\s*")
 _SENTENCE = re.compile(r"[.;!?:]+\s+\S")
 _COORD = re.compile(r"\s*,\s*|\s+(?:and|or)\s+|\s+(?=(?:because|since|given that|so that)\b)")
 
@@ -122,7 +123,8 @@ _BACKSHIFT = re.compile(r"(\b(?:said|says|told \w+|insisted|promised|pledged|ann
 # A clause that announces or restates rather than states ("I have changed my view:", "our promise holds:")
 _FRAMING = re.compile(r"\b(?:chang(?:ed|e) (?:my|our|his|her) (?:view|mind|position)|come (?:round|around)|"
                       r"as (?:i|we) (?:said|have said|promised)|(?:our|my) (?:promise|pledge|word) (?:holds|stands)|"
-                      r"let me repeat|i stand by that)\b")
+                      r"let me repeat|i stand by that|i['’]ll be (?:honest|frank|blunt)|"
+                      r"to be (?:honest|frank|clear))\b")
 _STANCE_ON_IT = re.compile(r"\b(?:support|back|oppose|against|favou?r|endorse|reject|welcome|object to)\w*")
 # A clause that is nothing but an answer word ("On the merger: no.")
 _ANSWER = {"no": Position(-1, True), "nope": Position(-1, True), "never": Position(-1, True),
@@ -194,7 +196,8 @@ def _referent(text: str) -> str:
 
 
 _MARKERS = re.compile(r"^(?:look|frankly|honestly|listen|well|now)\b[,:]?\s*|"
-                      r"\blet me be (?:clear|blunt|honest|frank)\b[,:]?\s*|\bi['’]ll be (?:honest|blunt|frank)\b[,:]?\s*|"
+                      r"\b(?:let me|let['’]s|let us) be (?:clear|blunt|honest|frank)\b[,:]?\s*|"
+                      r"\bi['’]ll be (?:honest|blunt|frank)\b[,:]?\s*|"
                       r"\bi['’]ve said it before,? and i['’]ll say it again\b[,:]?\s*", re.IGNORECASE)
 
 

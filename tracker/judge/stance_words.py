@@ -14,9 +14,11 @@ STANCE: dict[str, tuple[int, bool, str]] = {
                r"not backing down|won['’]t budge|not budging|no brakes on|sticking (?:to|with)|holding the line|"
                r"remains?|still"),
     "exclude": (-1, True,  # negated, these become openness ("not ruling it out"): see _unit_position
-                r"rul(?:e|es|ed|ing) (?:\w+ )?out|off the table|off the agenda|out of the question|not on the cards"),
+                r"rul(?:e|es|ed|ing) (?:\w+ )?out|off the table|off the agenda|out of the question|not on the cards|"
+                r"impossible"),
     "refuse": (-1, True,
-               r"oppos(?:e|es|ed|ing)|against|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|object(?:s|ed|ing)? to|"
+               r"oppos(?:e|es|ed|ing)|against|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|"
+               r"dismiss(?:es|ed|ing)?|disgrace(?:ful)?|object(?:s|ed|ing)? to|"
                r"scrap(?:s|ped|ping)?|shel(?:ve|ves|ved|ving)|halt(?:s|ed|ing)?|ditch(?:es|ed|ing)?|veto(?:es|ed|ing)?|"
                r"block(?:s|ed|ing)?|cancel(?:s|led|led|ing|ling)?|abandon(?:s|ed|ing)?|withdraw(?:s|n|ing)?|"
                r"pull(?:s|ed|ing)? (?:out|back)|paus(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
@@ -53,10 +55,11 @@ STANCE: dict[str, tuple[int, bool, str]] = {
              r"the right|deliver(?:s|ed|ing)?|no-brainer|no brainer|valuable|beneficial|good for|best thing|great|"
              r"excellent|worth (?:it|doing)|makes sense"),
     "open": (1, False,
-             r"may or may not|not (?:yet )?(?:settled|decided)|open[- ]minded|(?:an|a fully|an entirely) open mind|hing(?:e|es|ing) on|assuming|aim(?:s|ing)? to|"
+             r"may or may not|not (?:yet )?(?:settled|decided)|no decisions?(?: \w+)? yet|no decision has been (?:made|taken)|"
+             r"nothing (?:is |has been )?(?:agreed|decided)|entertain(?:s|ed|ing)?|open[- ]minded|(?:an|a fully|an entirely) open mind|hing(?:e|es|ing) on|assuming|aim(?:s|ing)? to|"
              r"open to|consider(?:s|ed|ing)?|look(?:ing)? at|explor(?:e|es|ed|ing)|discuss(?:es|ed|ing)?|might|"
              r"(?<!\bin )(?<!\bby )(?<!\bof )(?<!\buntil )(?<!\bfrom )(?<!\bnext )(?<!\blast )(?<!\bthis )may(?! \d)|"
-             r"could|would|possibl[ey]|possibility|perhaps|maybe|willing|on the table|on the cards|not sure|unsure|"
+             r"could|would|(?<=\w)['’]d|possibl[ey]|possibility|perhaps|maybe|willing|on the table|on the cards|not sure|unsure|"
              r"undecided|in two minds|doubts?|not convinced|less certain|not certain|hop(?:e|es|ing) to|"
              r"reconsider(?:s|ed|ing)?|review(?:ing)?|under review|weigh(?:s|ing)?|stud(?:y|ying)|"
              r"we['’]ll see|depends|if|unless|provided|(?:as|so) long as|only when|where|eventually|at some point|"
