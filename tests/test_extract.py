@@ -656,3 +656,8 @@ def test_unnamed_speakers_score_the_same_with_or_without_their_article():
 
     assert _same_speaker("NATO diplomat", "a NATO diplomat") and _same_speaker("Spokesman", "the spokesman")
     assert not _same_speaker("NATO diplomat", "EU diplomat")
+
+
+def test_a_surname_with_a_particle_is_the_full_name(run):
+    found = run('New York City Mayor Bill de Blasio spoke on Thursday.\n\nDe Blasio said the city would reopen.')
+    assert one(found, "would reopen").speaker == "Bill de Blasio"

@@ -13,6 +13,9 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         ORG_HEADS as _ORG_HEADS, QUESTIONER_HEADS as _QUESTIONER_HEADS)
 from tracker.extraction.records import Found
 
+# lower-case particles of a surname ("Bill de Blasio" is "De Blasio" at a sentence start)
+_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "le", "la", "du", "al", "el", "bin", "ter", "ten"}
+
 
 @dataclass
 class Person:
@@ -167,9 +170,14 @@ class Discourse:
     def full_name(self, speaker: str) -> str:
         """A one-word speaker ('Albanese') as the one full name in the article that ends or starts with
         it, wherever that name appears; otherwise as it is."""
-        if len(speaker.split()) != 1:
+        words = speaker.lower().split()
+        if len(words) == 2 and words[0] in _PARTICLES:  # "De Blasio" after "Bill de Blasio"
+            hits = {p.name for p in self.people.values() if len(p.name.split()) > 2 and not p.anonymous
+                    and p.name.lower().split()[-2:] == words}
+            return hits.pop() if len(hits) == 1 else speaker
+        if len(words) != 1:
             return speaker
-        key = speaker.lower()
+        key = words[0]
         hits = {p.name for p in self.people.values() if len(p.name.split()) > 1 and not p.anonymous
                 and key in (p.name.lower().split()[0], p.name.lower().split()[-1])}
         return hits.pop() if len(hits) == 1 else speaker
