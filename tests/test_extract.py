@@ -661,3 +661,12 @@ def test_unnamed_speakers_score_the_same_with_or_without_their_article():
 def test_a_surname_with_a_particle_is_the_full_name(run):
     found = run('New York City Mayor Bill de Blasio spoke on Thursday.\n\nDe Blasio said the city would reopen.')
     assert one(found, "would reopen").speaker == "Bill de Blasio"
+
+
+def test_an_unnamed_spokesman_is_the_one_the_article_names_later(run):
+    found = run('Moscow was pleased. "It is a success," the Kremlin spokesman said.\n\n'
+                'Later the Kremlin spokesman, Dmitry Peskov, was asked about the summit.')
+    assert one(found, "a success").speaker == "Dmitry Peskov"
+    two = run('"It is a success," the Kremlin spokesman said.\n\nDmitry Peskov and Maria Zakharova spoke later. '
+              'Ivan Petrov, the ministry\'s spokesman, declined to comment.\n\nSergei Ivanov, a Kremlin spokesman, agreed.')
+    assert one(two, "a success").speaker != "Dmitry Peskov"  # two named spokesmen: no guess

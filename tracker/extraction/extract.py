@@ -86,13 +86,36 @@ def extract_statements(article: Article, *, aliases: ActorAliases | None = None,
     out = []
     index = {id(f): i for i, f in enumerate(found)}
     for f, (day, precision) in zip(found, dated):
-        full = state.full_name(f.speaker)
+        full = _named_role(state, state.full_name(f.speaker), article.text)
         speaker = aliases.canonical(full) if aliases else full
         out.append(Extracted(speaker, f.text, f.kind, day, precision,
                              " ".join(article.text[f.sent_start:f.sent_end].split()), f.start, f.end, article.url,
                              index.get(id(f.contrasts)) if f.contrasts is not None else None,
                              state.kind(full), answered.get(len(out), "")))
     return out
+
+
+_SPOKES = ("spokesman", "spokeswoman", "spokesperson")
+
+
+def _named_role(state: Discourse, speaker: str, text: str) -> str:
+    """An unnamed spokesperson ('the Kremlin spokesman') as the one named person the article gives that role,
+    before or after ('Kremlin spokesman Dmitry Peskov', 'the Kremlin spokesman, Dmitry Peskov', 'Hua
+    Chunying, the ministry's spokeswoman'); otherwise as it is."""
+    person = state.people.get(speaker)
+    words = speaker.lower().split()
+    if person is None or not person.anonymous or not words or words[-1] not in _SPOKES:
+        return speaker
+    role, head = re.escape(speaker), words[-1]
+    hits = set()
+    for p in state.people.values():
+        if p.anonymous or len(p.name.split()) < 2:
+            continue
+        name = re.escape(p.name)
+        if (head in p.titles.split() or re.search(rf"{role},? {name}\b", text, re.I)
+                or re.search(rf"\b{name}, (?:the|its|his|her|their) (?:[\w'’-]+ ){{0,3}}{head}\b", text, re.I)):
+            hits.add(p.name)
+    return hits.pop() if len(hits) == 1 else speaker
 
 
 # ---------------------------------------------------------------------------- paragraphs
