@@ -133,6 +133,22 @@ def test_more_ways_to_rule_out_open_up_and_announce():
     assert read_position("The levy idea has been dismissed.") == FIRM_AGAINST
 
 
+def test_keeping_words_negated_are_a_change_and_timing_brought_forward_is_not():
+    assert verdict("The council will freeze council tax next year.",
+                   "The council will not freeze council tax next year.") == "full_flop"
+    assert verdict("Winter fuel grants will be paid in November.",
+                   "Winter fuel grants will be paid in October, a month early.") == "no_flip"
+    assert verdict("The cancer unit opens in June.", "The cancer unit will now open next year.") == "half_flip"
+    assert verdict("Aid will be disbursed without delay.", "Aid will be disbursed once the reforms are verified.") == "half_flip"
+
+
+def test_literal_openings_and_places_are_no_hedge():
+    assert read_position("The tram line opens to passengers next year.") == FIRM_FOR
+    assert read_position("The tram line will open to passengers next year.") == FIRM_FOR
+    assert read_position("The maternity ward must stay where it is.") == FIRM_FOR
+    assert read_position("We will pay the bonus where affordable.") == OPEN_TO
+
+
 def test_a_part_that_only_says_it_will_be_so_restates_the_rest():
     assert read_position("Rejoining the bloc is a non-starter, and I'll keep saying so.") == FIRM_AGAINST
     assert read_position("The new charge is wrong, and I oppose it.") == FIRM_AGAINST  # a stance of its own counts

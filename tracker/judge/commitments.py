@@ -22,6 +22,8 @@ _HORIZON = [  # (pattern, months ahead): how far off a statement puts what it pr
     (r"\bnext (?:january|february|march|april|may|june|july|august|september|october|november|december)\b", 12),
     (r"\bnext (?:summer|spring|autumn|fall|winter|season|session|quarter|term|parliament)\b", 9),
     (r"\b(?:within (?:a|one) year|(?:first|opening) (?:hundred|100) days)\b", 6),
+    (r"\bin (?:two|three|four|five|six|nine|\d+) months\b", 6), (r"\bin (?:a|one) month\b", 1),
+    (r"\b(?:next (?:financial|fiscal|calendar|academic|school) year)\b", 18),
     (r"\b(?:next year|in a few years|in (?:two|three|four|five) years|years from now)\b", 18),
     (r"\b(?:(?:a few|several|many) years|within (?:two|three|four|five) years|(?:second|next) term)\b", 36),
     (r"\b(?:(?:next|coming) decade|decade or two|long[- ]term)\b", 120),
@@ -47,14 +49,16 @@ def later(a: str, b: str) -> bool:
         return ha <= 12  # "this year" → "in 2031": named years are taken as further off than a year
     if ha is not None and hb is not None:
         return hb > ha
+    if ma is not None and ha is None and ya is None and hb is not None and hb >= 12:
+        return True  # "opens in June" → "next year"
     if ma is not None and mb is not None and ha is None and hb is None:
         return mb != ma and not _SOONER.search(b.lower())  # another month, not brought forward: later
     return bool(_DELAY.search(b.lower())) and not _DELAY.search(a.lower())
 
 
-_SOONER = re.compile(r"\b(?:brought forward|bring forward|earlier|ahead of schedule|sooner)\b")
+_SOONER = re.compile(r"\b(?:brought forward|bring forward|earlier|early|ahead of (?:schedule|time)|sooner)\b")
 _DELAY = re.compile(r"\b(?:slip(?:s|ped|ping)?|reschedul\w*|defer(?:s|red|ring)?|push(?:ed)? back|postpon\w*|"
-                    r"delay\w*|(?:running|months|weeks) late|not until|not before|until|wait|rather than|instead|"
+                    r"(?<!without )delay\w*|(?:running|months|weeks) late|not until|not before|until|wait|rather than|instead|"
                     r"moved to|a further|later than planned|after|only after|once (?!again|more)\w+|gradual\w*|"
                     r"in (?:phases|stages)|over (?:the coming|the next|several|two|three|four|five) (?:weeks|months|years))\b")
 _UNIVERSAL = re.compile(r"\b(?:every|all|each|whole|any|everyone|everybody|nationwide|across the)\b")

@@ -78,7 +78,7 @@ def _merge(found: list[Position]) -> Position | None:
 
 
 _CONDITION = re.compile(r"\b(?:if|unless|provided|providing|as long as|so long as|assuming|on (?:the )?condition|"
-                        r"conditional on|subject to|depend(?:s|ing)? on)\b")
+                        r"conditional on|contingent on|subject to|depend(?:s|ing)? on)\b")
 
 
 _REASON = re.compile(r"(?:because|since|given that|so that)\b")  # a reason states no position of its own
@@ -243,6 +243,11 @@ def _status_quo(p: Position, text: str) -> bool:
     return p.sign > 0 and p.firm and bool(KEEP.search(own)) and not _NEGATED.search(own)
 
 
+def _changes_nothing(p: Position, text: str) -> bool:
+    """A refusal to change ("we won't lower the limit"), not a refusal to keep ("we won't freeze it")."""
+    return p.bare and not KEEP.search(_own_words(text).lower())
+
+
 _NEGATED = re.compile(rf"\b(?:{NEGATOR})\b|n['’]t\b")
 
 
@@ -268,7 +273,8 @@ def verdict(text_a: str, text_b: str, cos: float | None = None) -> str | None:
     change = compare(pa, pb)
     if change is None:
         return None  # a statement that takes no position
-    if change != "no_flip" and (_status_quo(pa, text_a) and pb.bare or _status_quo(pb, text_b) and pa.bare):
+    if change != "no_flip" and (_status_quo(pa, text_a) and _changes_nothing(pb, text_b)
+                                or _status_quo(pb, text_b) and _changes_nothing(pa, text_a)):
         return "no_flip"  # "X stays" and "we won't change X" both keep X
     if change == "no_flip" and narrowed(_own_words(text_a), _own_words(text_b)):
         return "half_flip"  # "every X" → "only some X"
@@ -291,7 +297,7 @@ def reader_fingerprint() -> str:
 
 
 TEXTBOOK_SETS = tuple(Path(__file__).resolve().parents[2] / "data" / "synthetic" / f"textbook_dev{n}.csv"
-                      for n in ("", "2", "3", "4", "5", "6", "7", "8"))
+                      for n in ("", "2", "3", "4", "5", "6", "7", "8", "9"))
 VERDICTS = ("full_flop", "half_flip", "no_flip")
 
 

@@ -18,11 +18,12 @@ STANCE: dict[str, tuple[int, bool, str]] = {
                 r"impossible"),
     "refuse": (-1, True,
                r"oppos(?:e|es|ed|ing)|against|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|"
-               r"dismiss(?:es|ed|ing)?|disgrace(?:ful)?|object(?:s|ed|ing)? to|"
+               r"dismiss(?:es|ed|ing)?|disgrace(?:ful)?|outlaw(?:s|ed|ing)?|ruin(?:s|ed|ing)?|wreck(?:s|ed|ing)?|"
+               r"object(?:s|ed|ing)? to|"
                r"scrap(?:s|ped|ping)?|shel(?:ve|ves|ved|ving)|halt(?:s|ed|ing)?|ditch(?:es|ed|ing)?|veto(?:es|ed|ing)?|"
                r"block(?:s|ed|ing)?|cancel(?:s|led|led|ing|ling)?|abandon(?:s|ed|ing)?|withdraw(?:s|n|ing)?|"
                r"pull(?:s|ed|ing)? (?:out|back)|paus(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
-               r"stop(?:s|ped|ping)?|kill(?:s|ed|ing)?|bin(?:s|ned|ning)?|axe[sd]?|axing|abolish(?:es|ed|ing)?|"
+               r"stop(?:s|ped|ping)?|kill(?:s|ed|ing)?|binned|binning|bin (?:it|them|the plans?|this|that)|axe[sd]?|axing|abolish(?:es|ed|ing)?|"
                r"repeal(?:s|ed|ing)?|clos(?:e|es|ed|ing)(?! to)|shut(?:s|ting)?|"
                r"(?:a )?mistake|bad idea|wrong|(?:is|are|was) dead|dead in the water|indefensible|non-starter|disaster|"
                r"on ice|call(?:s|ed|ing)? off|pull(?:s|ed|ing)? the plug|scrap heap|no case for|exclud(?:e|es|ed|ing)|"
@@ -36,7 +37,7 @@ STANCE: dict[str, tuple[int, bool, str]] = {
                r"waste of (?:money|time)|terrible|madness|nonsense|absurd|folly|reckless|makes? no sense|dangerous|"
                r"catastroph\w*|harmful|damaging|disastrous|costly|flop|gimmick|unfair|unaffordable|unworkable|cruel|"
                r"blight|shameful|cost (?:lives|jobs)|bad for"),
-    "defer": (-1, False, r"postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|put (?:\w+ )?on hold|on hold|push(?:ed)? back"),
+    "defer": (-1, False, r"postpon(?:e|es|ed|ing)|(?<!without )delay(?:s|ed|ing)?|put (?:\w+ )?on hold|on hold|push(?:ed)? back"),
     "back": (1, True,
              r"support(?:s|ed|ing)?|back(?:s|ed|ing)?(?= (?:the|this|that|a|an|it|our|their|his|her|its|any|\w+ing)\b)|"
              r"endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|in favou?r|approv(?:e|es|ed|ing)|"
@@ -56,13 +57,13 @@ STANCE: dict[str, tuple[int, bool, str]] = {
              r"excellent|worth (?:it|doing)|makes sense"),
     "open": (1, False,
              r"may or may not|not (?:yet )?(?:settled|decided)|no decisions?(?: \w+)? yet|no decision has been (?:made|taken)|"
-             r"nothing (?:is |has been )?(?:agreed|decided)|entertain(?:s|ed|ing)?|open[- ]minded|(?:an|a fully|an entirely) open mind|hing(?:e|es|ing) on|assuming|aim(?:s|ing)? to|"
-             r"open to|consider(?:s|ed|ing)?|look(?:ing)? at|explor(?:e|es|ed|ing)|discuss(?:es|ed|ing)?|might|"
+             r"nothing (?:is |has been )?(?:agreed|decided)|entertain(?:s|ed|ing)?|open[- ]minded|(?:an|a fully|an entirely) open mind|hing(?:e|es|ing) on|assuming|aim(?:s|ing)? (?:to|for)|contingent on|dependent on|"
+             r"open to(?! (?:passengers|traffic|the public|visitors|applicants|customers|tourists)\b)|consider(?:s|ed|ing)?|look(?:ing)? at|explor(?:e|es|ed|ing)|discuss(?:es|ed|ing)?|might|"
              r"(?<!\bin )(?<!\bby )(?<!\bof )(?<!\buntil )(?<!\bfrom )(?<!\bnext )(?<!\blast )(?<!\bthis )may(?! \d)|"
              r"could|would|(?<=\w)['’]d|possibl[ey]|possibility|perhaps|maybe|willing|on the table|on the cards|not sure|unsure|"
              r"undecided|in two minds|doubts?|not convinced|less certain|not certain|hop(?:e|es|ing) to|"
              r"reconsider(?:s|ed|ing)?|review(?:ing)?|under review|weigh(?:s|ing)?|stud(?:y|ying)|"
-             r"we['’]ll see|depends|if|unless|provided|(?:as|so) long as|only when|where|eventually|at some point|"
+             r"we['’]ll see|depends|if|unless|provided|(?:as|so) long as|only when|where(?! (?:it|they|we|he|she|you) (?:is|are|was|were)\b)|eventually|at some point|"
              r"in time|later|one day|phased?|probabl[ey]|likely|subject to|depend(?:s|ing)? on|permitting|"
              r"(?:money|funding|budgets?|finances|time) allows?|(?:do|doing) (?:our|my) best|best to|ambitions?|"
              r"aspirations?|what we can|look(?:ing)? to|try(?:ing)? to|hop(?:e|es|ed|ing)|broadly|largely|mostly|"
