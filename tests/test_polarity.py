@@ -4,6 +4,8 @@ textbook-shaped pairs; the judge takes its verdict there and the head's reading 
 import numpy as np
 import pytest
 
+from conftest import ROOT
+
 from tracker.judge.features import PairBatch
 from tracker.judge.model import Judge, decide
 from tracker.judge.polarity import (Position, apply_table, compare, fit_table, load_table, read_position,
@@ -256,3 +258,30 @@ def test_apply_table_without_a_table_changes_nothing():
     proba = np.array([[0.2, 0.1, 0.7]])
     batch = PairBatch(["We will."], ["We won't."], np.eye(2)[:1], np.eye(2)[:1], np.zeros(1))
     assert apply_table(proba, batch, None) is proba
+
+
+def test_the_synthetic_sets_are_clean_and_apart_from_the_contrast_set():
+    """Development pairs written by the project: well formed, marked synthetic, sharing no pair with the
+    contrast set (evaluation only; a generic sentence may recur) and no statement with the real pairs."""
+    import glob
+
+    import pandas as pd
+
+    from tracker.judge.evaluate import load_contrast
+    from tracker.judge.polarity import TEXTBOOK_SETS
+    from tracker.judge.train import load_labelled
+
+    paths = sorted(glob.glob(str(ROOT / "data" / "synthetic" / "textbook_dev*.csv")))
+    assert set(map(str, TEXTBOOK_SETS)) < set(paths)  # the held-out check (set 10) is not in the table
+    frames = [pd.read_csv(p, dtype=str, keep_default_na=False) for p in paths]
+    for path, frame in zip(paths, frames):
+        assert list(frame.columns) == ["pair_id", "text_a", "text_b", "topic", "label", "kind", "synthetic"], path
+        assert frame["label"].isin(["full_flop", "half_flip", "no_flip"]).all() and (frame["synthetic"] == "1").all()
+        assert (frame[["text_a", "text_b"]] != "").all().all(), path
+    def pairs(f):
+        return {(a.strip().lower(), b.strip().lower()) for a, b in zip(f["text_a"], f["text_b"])}
+
+    written = set().union(*map(pairs, frames))
+    assert not written & pairs(load_contrast(ROOT / "data" / "contrast" / "contrast_pairs.csv"))
+    real = load_labelled()
+    assert not {t for pair in written for t in pair} & {t.strip().lower() for t in (*real["text_a"], *real["text_b"])}
