@@ -77,7 +77,7 @@ def write_card(directory: Path, result: dict, judge: Judge, *, data_dir: Path) -
         *(["- Explicit positions (tracker/judge/polarity.py): for a textbook-shaped pair (two short statements on one",
             "  proposition, each taking an explicit position) the verdict of the position reader replaces the head's",
             "  reading; its probabilities are the label frequencies of each verdict on the project's synthetic textbook",
-            "  pairs (`data/synthetic/`, never real, never in a test split). Real pairs rarely take this path (about 2 %",
+            "  pairs (`data/synthetic/`, never real, never in a test split). Real pairs rarely take this path (about 3 %",
             "  of labelled pairs); the cross-validation below includes it."] if judge.positions is not None else []),
         "- Saved as arrays (`weights.npz`, loaded with `allow_pickle=False`) + JSON (`model.json`), SHA-256 checked.",
         f"- Training data: {result['n_pairs']} real labelled pairs, {result['n_actors']} actors "
