@@ -670,3 +670,8 @@ def test_an_unnamed_spokesman_is_the_one_the_article_names_later(run):
     two = run('"It is a success," the Kremlin spokesman said.\n\nDmitry Peskov and Maria Zakharova spoke later. '
               'Ivan Petrov, the ministry\'s spokesman, declined to comment.\n\nSergei Ivanov, a Kremlin spokesman, agreed.')
     assert one(two, "a success").speaker != "Dmitry Peskov"  # two named spokesmen: no guess
+
+
+def test_a_journalist_who_calls_out_a_question_asks_it(run):
+    found = run('Liz Truss took questions. A journalist called out: "Will you apologise?"')
+    assert one(found, "apologise").speaker == "Journalist"

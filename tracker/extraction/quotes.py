@@ -11,7 +11,7 @@ from tracker.dates import DateError, parse_date
 from tracker.extraction.lexicon import TITLE_SET
 from tracker.extraction.records import Found, Quote
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.speakers import resolve_speaker, speaker_of
+from tracker.extraction.speakers import resolve_speaker, speaker_of, subject_phrase
 
 # ---------------------------------------------------------------------------- vocabulary
 
@@ -26,6 +26,7 @@ SPEECH_VERBS = (
 # ---------------------------------------------------------------------------- quotes
 
 
+_SPEECH = re.compile(rf"(?:{SPEECH_VERBS}|called|cried|yelled)", re.I)
 _OPEN = "\"“"
 _CLOSE = "\"”"
 
@@ -195,6 +196,11 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
             speaker = speaker_of(verb, start, state)
             if speaker:
                 return speaker, start + verb.idx
+        elif (verb.dep_ == "acl" and verb.i == verb.head.i + 1 and _SPEECH.fullmatch(verb.lower_)
+              and re.fullmatch(r"(?:\s+\w+)?\s*[:,]?\s*", text[start + verb.idx + len(verb):q.open_start])):
+            # "one journalist called out: ...": the parser hangs the verb on its subject as a modifier
+            text_, at = subject_phrase(verb.head)
+            return resolve_speaker(text_, start + at, state), start + verb.idx
     return "", q.open_start
 
 

@@ -77,7 +77,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     for tok in doc:  # unnamed sources that are subjects ("an EU diplomat had warned"), in focus from here on
         if tok.dep_ != "nsubj" or in_quote(tok.idx) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
             continue
-        phrase, at = _subject_phrase(tok)
+        phrase, at = subject_phrase(tok)
         owned = tok.lower_ in _AGENT_HEADS and _owned_role(phrase)
         if (tok.lower_ in _ANON_HEADS or owned) and not _named_within(phrase, state, multi_only=True):
             state.anonymous(phrase, base + at)
@@ -240,7 +240,7 @@ def _named_within(phrase: str, state: Discourse, *, multi_only: bool = False) ->
     return ""
 
 
-def _subject_phrase(tok) -> tuple[str, int]:
+def subject_phrase(tok) -> tuple[str, int]:
     """Text of a subject token with its left modifiers (titles, determiners), and its offset."""
     left = tok.left_edge.i
     span = tok.doc[left:tok.i + 1]
@@ -285,7 +285,7 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
             if name is not None and (subj.pos_ != "PROPN" or subj.lower_ in _TITLE_SET):
                 span = subj.doc[name.left_edge.i:name.i + 1]
                 return resolve_speaker(span.text, base + span.start_char, state)
-            text, at = _subject_phrase(subj)
+            text, at = subject_phrase(subj)
             return resolve_speaker(text, base + at, state)
         if any(c.dep_ == "nsubjpass" for c in tok.children) or tok.dep_ in ("ROOT",) or tok.head is tok:
             return ""
