@@ -85,8 +85,10 @@ def extract_statements(article: Article, *, aliases: ActorAliases | None = None,
     answered = attach_questions(article.text, found, questions, same)
     out = []
     index = {id(f): i for i, f in enumerate(found)}
+    roles = _named_roles(state, article.text)
     for f, (day, precision) in zip(found, dated):
-        full = _named_role(state, state.full_name(f.speaker), article.text)
+        full = state.full_name(f.speaker)
+        full = roles.get(full, full)
         speaker = aliases.canonical(full) if aliases else full
         out.append(Extracted(speaker, f.text, f.kind, day, precision,
                              " ".join(article.text[f.sent_start:f.sent_end].split()), f.start, f.end, article.url,
@@ -98,24 +100,33 @@ def extract_statements(article: Article, *, aliases: ActorAliases | None = None,
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
 
 
-def _named_role(state: Discourse, speaker: str, text: str) -> str:
-    """An unnamed spokesperson ('the Kremlin spokesman') as the one named person the article gives that role,
-    before or after ('Kremlin spokesman Dmitry Peskov', 'the Kremlin spokesman, Dmitry Peskov', 'Hua
-    Chunying, the ministry's spokeswoman'); otherwise as it is."""
-    person = state.people.get(speaker)
-    words = speaker.lower().split()
-    if person is None or not person.anonymous or not words or words[-1] not in _SPOKES:
-        return speaker
-    role, head = re.escape(speaker), words[-1]
-    hits = set()
-    for p in state.people.values():
-        if p.anonymous or len(p.name.split()) < 2:
-            continue
-        name = re.escape(p.name)
-        if (head in p.titles.split() or re.search(rf"{role},? {name}\b", text, re.I)
-                or re.search(rf"\b{name}, (?:the|its|his|her|their) (?:[\w'’-]+ ){{0,3}}{head}\b", text, re.I)):
-            hits.add(p.name)
-    return hits.pop() if len(hits) == 1 else speaker
+def _named_roles(state: Discourse, text: str) -> dict[str, str]:
+    """Each unnamed spokesperson ('the Kremlin spokesman') as the one named person the article gives that
+    role, before or after ('Kremlin spokesman Dmitry Peskov', 'the Kremlin spokesman, Dmitry Peskov', 'Hua
+    Chunying, the ministry's spokeswoman'); a role that names no one, or two, is left as it is."""
+    out = {}
+    for role in [n for n, p in state.people.items() if p.anonymous]:
+        words = role.lower().split()
+        if words and words[-1] in _SPOKES:
+            hits = {p.name for p in state.people.values()
+                    if not p.anonymous and len(p.name.split()) > 1 and _gives_role(p, role, words, text)}
+            if len(hits) == 1:
+                out[role] = hits.pop()
+    return out
+
+
+def _gives_role(person, role: str, words: list[str], text: str) -> bool:
+    """Does the article name `person` as `role`: right before the name, in apposition after it, or as a title
+    ('spokeswoman Hua Chunying')? Every word of the role must be there: a ministry's spokesman is not the
+    Kremlin's."""
+    name = re.escape(person.name)
+    if re.search(rf"{re.escape(role)},? {name}\b", text, re.I):
+        return True
+    described = [person.titles.lower()]
+    m = re.search(rf"\b{name}, (?:the|an?|its|his|her|their) ((?:[\w'’-]+ ){{0,3}}{words[-1]})\b", text, re.I)
+    if m:
+        described.append(m.group(1).lower())
+    return any(words[-1] in d.split() and all(w in d for w in words[:-1]) for d in described)
 
 
 # ---------------------------------------------------------------------------- paragraphs

@@ -79,14 +79,11 @@ def _merge(found: list[Position]) -> Position | None:
 
 _CONDITION = re.compile(r"\b(?:if|unless|provided|providing|as long as|so long as|assuming|on (?:the )?condition|"
                         r"conditional on|contingent on|subject to|depend(?:s|ing)? on)\b")
-
-
 _REASON = re.compile(r"(?:because|since|given that|so that)\b")  # a reason states no position of its own
 _ECHO_WORDS = frozenset({"vote", "way", "say", "saying", "said", "mean", "do", "doing"})
-
-
-_WAITS = re.compile(r"will|['’]ll|shall|going to|let|allow(?:s|ed|ing)?")
-_FUTURE = re.compile(r"will|['’]ll|shall|going to|keep")
+_WILL = r"will|['’]ll|shall|going to"
+_WAITS = re.compile(rf"{_WILL}|let|allow(?:s|ed|ing)?")  # a negation before these waits for the verb
+_FUTURE = re.compile(rf"{_WILL}|keep")  # all a restating part says ("and I'll keep saying so")
 
 
 def _echoes(part: str) -> bool:
@@ -145,8 +142,9 @@ def read_position(text: str) -> Position | None:
         return found[-1]
     if len({p.sign for p in found}) > 1 and _SENTENCE.search(low):
         last = clauses[-1]
-        if not (_content(last) - _ECHO_WORDS) and _STANCE_ON_IT.search(last) and _clause_position(last) is not None:
-            return _clause_position(last)  # "X makes streets safer. We support it.": the stance on it speaks
+        on_it = _clause_position(last) if _STANCE_ON_IT.search(last) and not (_content(last) - _ECHO_WORDS) else None
+        if on_it is not None:
+            return on_it  # "X makes streets safer. We support it.": the stance on it speaks
         return found[0]  # the first sentence states the position; the rest give reasons
     return _merge(found)
 
@@ -166,7 +164,7 @@ def compare(a: Position | None, b: Position | None) -> str | None:
 # SIMPLE_SENTENCES sentences each, not a question) about one proposition (the shorter one's content words
 # are at least SAME_PROPOSITION repeated in the other, or their embeddings' cosine reaches SAME_COSINE).
 # Set on the synthetic textbook pairs and the development actors' real pairs
-# (bench/experiments/textbook_expert.py); on real pairs the gate passes about one pair in fifty.
+# (bench/experiments/gate_cosine.py); on real pairs the gate passes about one pair in thirty.
 SIMPLE_WORDS, SIMPLE_SENTENCES, SAME_PROPOSITION, SAME_COSINE = 20, 2, 0.4, 0.5
 _STOP = frozenset(
     "i we you he she it they me us our my your their his her its the a an of to in on for and or is are was "
@@ -234,7 +232,6 @@ def same_proposition(a: str, b: str, cos: float | None = None) -> bool:
 def _same(ca, cb, cos: float | None) -> bool:
     shared = len(ca & cb) / max(1, min(len(ca), len(cb)))
     return shared >= SAME_PROPOSITION or (cos is not None and cos >= SAME_COSINE)
-
 
 
 def _status_quo(p: Position, text: str) -> bool:
