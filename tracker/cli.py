@@ -235,6 +235,16 @@ def evaluate(data: LabelledDir = Path("data/labelled"), model: Model = None, bac
     typer.echo(text, nl=False)
 
 
+@command("train-extraction")
+def train_extraction(articles: Annotated[Path, typer.Option("--articles", help="Folder with articles, sidecars and gold.csv.")] = Path("data/articles"),
+                     out: Annotated[Optional[Path], typer.Option("--out", help="Where to save the date chooser "
+                                                                          "(default: models/extraction/dates.json).")] = None):
+    """Fit the date chooser on the development articles' gold."""
+    chooser = Tracker.train_extraction(articles, out)
+    err(f"date chooser fitted on {chooser.meta['trained_on']['statements']} statements of "
+        f"{chooser.meta['trained_on']['articles']} development articles")
+
+
 @command("evaluate-extraction")
 def evaluate_extraction(articles: Annotated[Path, typer.Option("--articles", help="Folder with articles, sidecars and gold.csv.")] = Path("data/articles"),
                         out: Out = None):

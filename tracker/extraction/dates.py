@@ -43,7 +43,7 @@ class _Cue:
     match: re.Match
 
 
-def _find_cues(text: str, quotes: list[Quote]) -> list[_Cue]:
+def find_cues(text: str, quotes: list[Quote]) -> list[_Cue]:
     """Date expressions outside quotes; ones that look ahead ('due to take effect on Tuesday') are dropped."""
     quoted = in_spans([(q.open_start, q.close_end) for q in quotes])
     cues = []
@@ -100,10 +100,8 @@ def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date
     return day, "day"
 
 
-def resolve_dates(article: Article, found: list[Found], quotes: list[Quote]) -> list[tuple[dt.date, str]]:
-    """Each statement's date: a cue near its verb, else the last event date before it, else the article date."""
-    day0 = article.date or dt.date.today()
-    cues = _find_cues(article.text, quotes)
+def resolved_cues(cues: list[_Cue], day0: dt.date) -> list[tuple[_Cue, dt.date, str]]:
+    """Each cue's day (or month), in reading order: 'a day earlier' counts back from the day named last."""
     resolved: list[tuple[_Cue, dt.date, str]] = []
     ref = None
     for cue in cues:
@@ -117,9 +115,16 @@ def resolve_dates(article: Article, found: list[Found], quotes: list[Quote]) -> 
             resolved.append((cue, *got))
             if got[1] == "day":
                 ref = got[0]
+    return resolved
+
+
+def resolve_dates(article: Article, found: list[Found], quotes: list[Quote]) -> list[tuple[dt.date, str]]:
+    """Each statement's date: a cue near its verb, else the last event date before it, else the article date."""
+    day0 = article.date or dt.date.today()
+    resolved = resolved_cues(find_cues(article.text, quotes), day0)
     content = [(f.start, f.end) for f in found if f.kind == "reported"]
     # the news frame: the first weekday / yesterday / today cue, the day the story is about
-    frame = next((d for c, d, p in resolved if c.kind in _FRAME_CUES and p == "day"), None)
+    frame = next((d for c, d, p in resolved if c.kind in FRAME_CUES and p == "day"), None)
     described = [(f.start, f.end, i) for i, f in enumerate(found) if f.kind == "description"]
     out: list[tuple[dt.date, str]] = []
     used_by: dict[int, tuple[str, str]] = {}  # cue start -> (speaker, kind) of the statement it dated
@@ -148,7 +153,7 @@ def resolve_dates(article: Article, found: list[Found], quotes: list[Quote]) -> 
 
 # Weekday/yesterday/today cues set the news frame even inside a reported clause; explicit dates and
 # months inside what someone said are usually background ("inflation fell in April").
-_FRAME_CUES = {"weekday", "yesterday", "today"}
+FRAME_CUES = {"weekday", "yesterday", "today"}
 # A written date or month before the frame is a look back ("As recently as May 7"); "a day earlier" is
 # the story's own sequence of events, and stays the frame for what follows.
 _LOOK_BACK_CUES = {"month_day", "day_month", "in_month", "last_month"}
@@ -160,7 +165,7 @@ def _inherited(f: Found, resolved, content, used_by, last_of, day0, frame=None, 
     look back to a date before the news frame ('As recently as May 7, he told MPs …') dates its own
     paragraph only: the paragraphs after it are back on the frame."""
     earlier = [(c, d, p) for c, d, p in resolved if c.start < f.sent_start
-               and (c.kind in _FRAME_CUES or not any(s <= c.start < e for s, e in content))
+               and (c.kind in FRAME_CUES or not any(s <= c.start < e for s, e in content))
                and not (c.kind == "day_before" and used_by.get(c.start, ("", ""))[1] == "description")
                and not (frame is not None and c.kind in _LOOK_BACK_CUES and d < frame
                         and "\n" in text[c.start:f.sent_start])]

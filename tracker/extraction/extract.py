@@ -1,9 +1,9 @@
 """Statements from news articles: direct quotes, reported speech and descriptions of positions.
 
-Rules, not a trained model: quotes are found with regexes (clearer than a parser for
-punctuation), speakers and reported clauses with spaCy's dependency parse and NER, and
-dates with a small set of relative-date rules anchored on the article date. Every rule is
-listed in docs/extraction.md with its known failure modes.
+Mostly rules: quotes are found with regexes (clearer than a parser for punctuation), speakers and
+reported clauses with spaCy's dependency parse and NER; dates are read from relative-date cues anchored on
+the article date, and a small model fitted on the development articles chooses each statement's day
+among them (datechoice). Every rule is listed in docs/extraction.md with its known failure modes.
 
 This module splits an article into paragraphs and runs the steps on each; the steps live in
 speakers, quotes, reported and article_dates.
@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from tracker.actors import ActorAliases
 from tracker.extraction.dates import resolve_dates
+from tracker.extraction.datechoice import Candidates, DateChooser, date_candidates, shipped_chooser
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
 from tracker.extraction.quotes import (classify_quotes, direct_quotes, find_quotes, post_blocks, post_signature,
@@ -63,8 +64,16 @@ def load_nlp():
     return nlp
 
 
-def extract_statements(article: Article, *, aliases: ActorAliases | None = None, nlp=None) -> list[Extracted]:
-    """All statements in an article, in reading order, speakers resolved and dates anchored."""
+def extract_statements(article: Article, *, aliases: ActorAliases | None = None, nlp=None,
+                       dates: DateChooser | None = None) -> list[Extracted]:
+    """All statements in an article, in reading order, speakers resolved and dates anchored. `dates`
+    chooses each statement's day among the article's candidates (default: the shipped chooser)."""
+    return extract_with_candidates(article, aliases=aliases, nlp=nlp, dates=dates or shipped_chooser())[0]
+
+
+def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = None, nlp=None,
+                            dates: DateChooser | None = None) -> tuple[list[Extracted], list[Candidates]]:
+    """The statements and each one's candidate days; without a chooser the rules' days stand."""
     nlp = nlp or load_nlp()
     state = Discourse()
     found: list[Found] = []
@@ -80,6 +89,9 @@ def extract_statements(article: Article, *, aliases: ActorAliases | None = None,
     found.extend(post_statements(article.text, state))
     found.sort(key=lambda f: f.start)
     dated = resolve_dates(article, found, quotes_all)
+    candidates = date_candidates(article, found, quotes_all, dated)
+    if dates is not None:
+        dated = [dates.choose(c) for c in candidates]
     same = lambda a, b: state.full_name(a) == state.full_name(b)  # noqa: E731  (one person?)
     link_shifts(found, [day for day, _ in dated], shifts, same)
     answered = attach_questions(article.text, found, questions, same)
@@ -94,7 +106,7 @@ def extract_statements(article: Article, *, aliases: ActorAliases | None = None,
                              " ".join(article.text[f.sent_start:f.sent_end].split()), f.start, f.end, article.url,
                              index.get(id(f.contrasts)) if f.contrasts is not None else None,
                              state.kind(full), answered.get(len(out), "")))
-    return out
+    return out, candidates
 
 
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")

@@ -1,0 +1,126 @@
+"""The date chooser: which candidate day a statement gets, how it is fitted, saved and loaded."""
+
+import csv
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tracker.errors import InputError
+from tracker.extraction.datechoice import SHIPPED_DATES_MODEL, Candidates, DateChooser, shipped_chooser
+
+ROOT = Path(__file__).resolve().parents[1]
+MON, TUE, WED = dt.date(2025, 8, 18), dt.date(2025, 8, 19), dt.date(2025, 8, 20)
+
+
+def cands(days: dict, settled=False, **context) -> Candidates:
+    return Candidates({d: {"age": (WED - d).days / 30, **f} for d, f in days.items()},
+                      {"present": 0.0, **context}, {d: "day" for d in days}, settled)
+
+
+def examples(n=40):
+    """A toy world where the statement's day is always the last day named before it, whatever the rules say."""
+    out = []
+    for i in range(n):
+        last = MON if i % 2 else TUE
+        other = TUE if last == MON else MON
+        out.append((cands({last: {"prev1": 1.0}, other: {"rule": 1.0, "frame": 1.0}, WED: {"day0": 1.0}}),
+                    last.isoformat()))
+    return out
+
+
+def test_fitted_chooser_learns_the_gold_day_not_the_rules_day():
+    chooser = DateChooser.fit(examples())
+    assert "rule" not in chooser.day_features
+    assert chooser.choose(cands({MON: {"prev1": 1.0}, TUE: {"rule": 1.0, "frame": 1.0}, WED: {"day0": 1.0}}))[0] == MON
+    assert chooser.choose(cands({TUE: {"prev1": 1.0}, MON: {"rule": 1.0, "frame": 1.0}, WED: {"day0": 1.0}}))[0] == TUE
+
+
+def test_a_settled_statement_keeps_the_rules_day_and_is_not_learned_from():
+    chooser = DateChooser.fit(examples())
+    settled = cands({MON: {"prev1": 1.0}, TUE: {"rule": 1.0, "frame": 1.0}, WED: {"day0": 1.0}}, settled=True)
+    assert chooser.choose(settled) == (TUE, "day")
+    flipped = DateChooser.fit(examples() + [(settled, MON.isoformat())] * 200)
+    assert np.allclose(flipped.coef, chooser.coef)
+
+
+def test_save_and_load_give_the_same_choices(tmp_path):
+    chooser = DateChooser.fit(examples(), {"trained_on": {"statements": 40}})
+    chooser.save(tmp_path / "dates.json")
+    again = DateChooser.load(tmp_path / "dates.json")
+    assert again.meta["trained_on"]["statements"] == 40
+    probe = cands({MON: {"prev1": 1.0}, TUE: {"rule": 1.0}, WED: {"day0": 1.0}})
+    assert again.choose(probe) == chooser.choose(probe)
+
+
+@pytest.mark.parametrize("damage, field", [
+    (lambda b: b.update(format="pickle"), "'format'"),
+    (lambda b: b.update(coef=b["coef"][:-1]), "'coef'"),
+])
+def test_a_damaged_model_file_is_refused_naming_the_file_and_field(tmp_path, damage, field):
+    path = tmp_path / "dates.json"
+    DateChooser.fit(examples()).save(path)
+    body = json.loads(path.read_text())
+    damage(body)
+    path.write_text(json.dumps(body))
+    with pytest.raises(InputError) as e:
+        DateChooser.load(path)
+    assert str(path) in str(e.value) and field in str(e.value)
+
+
+def test_an_unreadable_model_file_is_refused(tmp_path):
+    (tmp_path / "dates.json").write_text("{not json")
+    with pytest.raises(InputError, match="dates.json"):
+        DateChooser.load(tmp_path / "dates.json")
+
+
+def test_the_shipped_chooser_was_fitted_on_development_articles_only():
+    meta = json.loads(SHIPPED_DATES_MODEL.read_text())["trained_on"]
+    assert meta["split"] == "dev" and meta["articles"] >= 60 and shipped_chooser().coef.size > 0
+
+
+def _tiny_gold(tmp_path: Path, names: list[str]) -> Path:
+    """A folder holding a few real articles, their gold rows and their events."""
+    src, dst = ROOT / "data" / "articles", tmp_path / "articles"
+    dst.mkdir()
+    for name in names:
+        for p in src.glob(name + "*"):
+            shutil.copy(p, dst / p.name)
+    rows = [r for g in sorted(src.glob("gold*.csv")) for r in csv.DictReader(g.open(encoding="utf-8"))
+            if r["article"] in names]
+    with (dst / "gold.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows({k: r.get(k, "") for k in rows[0]} for r in rows)
+    shutil.copy(src / "events.csv", dst / "events.csv")
+    return dst
+
+
+def test_train_extraction_fits_on_dev_articles_and_never_reads_test_ones(tmp_path, cli):
+    from tracker.extraction.evaluate import read_events, split_of
+
+    events = read_events(ROOT / "data" / "articles")
+    names = sorted({p.name for p in (ROOT / "data" / "articles").iterdir() if p.suffix in (".txt", ".html")})
+    dev = [n for n in names if split_of(n, events) == "dev"][:2]
+    test = [n for n in names if split_of(n, events) == "test"][:1]
+    folder = _tiny_gold(tmp_path, dev + test)
+    code, _, err = cli("train-extraction", "--articles", folder, "--out", tmp_path / "dates.json")
+    assert code == 0, err
+    meta = json.loads((tmp_path / "dates.json").read_text())["trained_on"]
+    assert (meta["articles"], meta["split"]) == (2, "dev")
+
+
+def test_train_extraction_without_gold_is_a_clear_error(tmp_path, cli):
+    code, _, err = cli("train-extraction", "--articles", tmp_path, "--out", tmp_path / "dates.json")
+    assert code != 0 and "no gold.csv" in err
+
+
+@pytest.mark.slow
+def test_the_shipped_chooser_is_what_train_extraction_fits(tmp_path):
+    from tracker.extraction.train import train_extraction
+
+    fitted = train_extraction(ROOT / "data" / "articles", tmp_path / "dates.json")
+    assert np.allclose(fitted.coef, shipped_chooser().coef, atol=1e-6)

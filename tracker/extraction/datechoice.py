@@ -1,0 +1,211 @@
+"""The day a statement was made, chosen among candidate days by a model fitted on the development articles.
+
+The date rules (tracker/extraction/dates.py) give one day per statement; this module lists every day the
+article offers it (that rule day, the day of a cue in its own sentence, the last few days named before it,
+the story's news frame, the article day and the day before, the day of the statement before and of this
+speaker's last one), describes each, and a logistic regression picks one. The rules' day counts only as
+one more signal naming a day, so the model learns from the articles' gold when to follow which cue.
+Fitted with `tracker train-extraction` on the development articles only; weights are JSON.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from tracker.errors import InputError
+from tracker.extraction.dates import FRAME_CUES, find_cues, resolved_cues
+from tracker.extraction.read import Article
+from tracker.extraction.records import Found, Quote
+
+SHIPPED_DATES_MODEL = Path(__file__).resolve().parents[2] / "models" / "extraction" / "dates.json"
+FORMAT = "date-choice-1"
+C = 0.1  # inverse regularisation, chosen by article-grouped cross-validation on the development articles
+PREVIOUS = 3  # how many distinct earlier days are candidates
+NOT_OURS = ("own_excl", "excl_")
+DESCRIBED = ("age", "age0", "age1", "n_cues", "para_dist")  # what every candidate day has; the rest are signals
+
+
+class Candidates:
+    """One statement's candidate days, each with its features, and what is known of the statement."""
+
+    def __init__(self, days: dict[dt.date, dict[str, float]], context: dict[str, float],
+                 precision: dict[dt.date, str], settled: bool = False):
+        self.days, self.context, self.precision, self.settled = days, context, precision, settled
+
+    @property
+    def rule_day(self) -> dt.date:
+        return next(d for d, feats in self.days.items() if feats.get("rule"))
+
+
+def date_candidates(article: Article, found: list[Found], quotes: list[Quote],
+                    rule_days: list[tuple[dt.date, str]]) -> list[Candidates]:
+    """Every statement's candidate days, read from the article's date cues and the rules' days."""
+    text, day0 = article.text, article.date or dt.date.today()
+    res = resolved_cues(find_cues(text, quotes), day0)
+    content = [(f.start, f.end) for f in found if f.kind == "reported"]
+    described = [f for f in found if f.kind == "description"]
+    frame = next((d for c, d, p in res if c.kind in FRAME_CUES and p == "day"), None)
+    para = lambda i: text.count("\n\n", 0, i)  # noqa: E731
+    lead = [d for c, d, p in res if p == "day" and para(c.start) <= 1]
+    per_day = collections.Counter(d for c, d, p in res if p == "day")
+    out, last_of = [], {}
+    for i, f in enumerate(found):
+        days: dict[dt.date, dict[str, float]] = collections.defaultdict(dict)
+        precision = {rule_days[i][0]: rule_days[i][1]}
+
+        def add(day, key):
+            if day is not None:
+                days[day][key] = 1.0
+
+        add(rule_days[i][0], "rule")
+        add(day0, "day0")
+        add(day0 - dt.timedelta(days=1), "day0m1")
+        add(frame, "frame")
+        add(lead[0] if lead else None, "lead")
+        own = [(c, d, p) for c, d, p in res if f.sent_start <= c.start < f.sent_end]
+        # a cue inside a reported clause or another statement's description is not this statement's
+        others = f.excluded + content + [(g.start, g.end) for g in described if g is not f]
+        for c, d, p in own:
+            theirs = any(s <= c.start < e for s, e in others)
+            add(d, "own_excl" if theirs else "own")
+            add(d, ("excl_" if theirs else "own_") + c.kind)
+            precision.setdefault(d, p)
+        earlier = [(c, d) for c, d, p in res if c.start < f.sent_start and p == "day"]
+        seen: list[dt.date] = []
+        for c, d in reversed(earlier):
+            if d in seen:
+                continue
+            seen.append(d)
+            add(d, f"prev{len(seen)}")
+            add(d, "prev_same_para" if para(c.start) == para(f.sent_start) else "prev_other_para")
+            if any(s <= c.start < e for s, e in content):
+                add(d, "prev_in_content")
+            add(d, "prev_" + c.kind)
+            if len(seen) == PREVIOUS:
+                break
+        if i > 0:
+            add(rule_days[i - 1][0], "prev_stmt")
+        add(last_of.get(f.speaker), "same_speaker")
+        last_of[f.speaker] = rule_days[i][0]
+        for d, feats in days.items():
+            feats["age"] = min(30, max(0, (day0 - d).days)) / 30
+            feats["age0"] = float(d == day0)
+            feats["age1"] = float((day0 - d).days == 1)
+            feats["n_cues"] = float(np.log1p(per_day.get(d, 0)))
+            near = [para(f.sent_start) - para(c.start) for c, dd in earlier if dd == d]
+            feats["para_dist"] = min(10, min(near)) / 10 if near else 1.0
+        # the rules' day stands where the statement fixes it: a post's own date, the present tense, a
+        # transcript line, or a cue of its own sentence
+        settled = bool(f.fixed_date or f.present or f.on_frame or "own" in days.get(rule_days[i][0], {}))
+        context = {"present": float(f.present), "on_frame": float(f.on_frame), "fixed": float(f.fixed_date is not None),
+                   "kind_" + f.kind: 1.0, "has_own": float(bool(own)), "has_frame": float(frame is not None),
+                   "first_para": float(para(f.sent_start) <= 1)}
+        out.append(Candidates(dict(days), context, precision, settled))
+    return out
+
+
+class DateChooser:
+    """Scores each candidate day of a statement and keeps the best; `fit` learns the scores from gold days."""
+
+    def __init__(self, day_features: list[str], context_features: list[str], coef=None, intercept: float = 0.0,
+                 meta: dict | None = None):
+        self.day_features = [k for k in day_features if k != "rule"]  # the rules' day is never a feature
+        self.context_features = list(context_features)
+        self.coef = None if coef is None else np.asarray(coef, dtype=float)
+        self.intercept = float(intercept)
+        self.meta = meta or {}
+
+    def _row(self, feats: dict[str, float], context: dict[str, float]) -> list[float]:
+        d = [feats.get(k, 0.0) for k in self.day_features]
+        x = [context.get(k, 0.0) for k in self.context_features]
+        # how many signals name this day, the rules' day among them; another statement's cue is no signal
+        signals = sum(not k.startswith(NOT_OURS) for k in feats) - len(DESCRIBED)
+        return d + [float(signals)] + [a * b for a in d for b in x]
+
+    def matrix(self, cands: Candidates) -> tuple[list[dt.date], np.ndarray]:
+        days = list(cands.days)
+        return days, np.array([self._row(cands.days[d], cands.context) for d in days])
+
+    def choose(self, cands: Candidates) -> tuple[dt.date, str]:
+        if cands.settled:
+            return cands.rule_day, cands.precision[cands.rule_day]
+        days, x = self.matrix(cands)
+        best = days[int(np.argmax(x @ self.coef + self.intercept))]
+        return best, cands.precision.get(best, "day")
+
+    @classmethod
+    def fit(cls, examples: list[tuple[Candidates, str]], meta: dict | None = None) -> "DateChooser":
+        """Fit on (candidates, gold ISO day) pairs: every candidate day of an unsettled statement is a row,
+        the gold day's is positive."""
+        from sklearn.linear_model import LogisticRegression
+
+        if not examples:
+            raise InputError("no statements to fit the date chooser on (are there development articles with gold?)")
+        day_keys = sorted({k for c, _ in examples for feats in c.days.values() for k in feats})
+        ctx_keys = sorted({k for c, _ in examples for k in c.context})
+        chooser = cls(day_keys, ctx_keys, meta=meta)
+        rows, labels = [], []
+        for cands, gold in examples:
+            if cands.settled:
+                continue  # the rules' day stands for these; the model learns the rest
+            days, x = chooser.matrix(cands)
+            rows.append(x)
+            labels.extend(int(d.isoformat() == gold) for d in days)
+        model = LogisticRegression(C=C, max_iter=5000).fit(np.vstack(rows), labels)
+        chooser.coef, chooser.intercept = model.coef_[0], float(model.intercept_[0])
+        return chooser
+
+    def save(self, path: str | Path) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = {"format": FORMAT, "C": C, "day_features": self.day_features, "context_features": self.context_features,
+                "coef": [round(float(v), 8) for v in self.coef], "intercept": round(self.intercept, 8), **self.meta}
+        path.write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path = SHIPPED_DATES_MODEL) -> "DateChooser":
+        path = Path(path)
+        try:
+            body = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise InputError(f"{path}: cannot read the date chooser ({e}); `tracker train-extraction` writes it") from e
+        if body.get("format") != FORMAT:
+            raise InputError(f"{path}: field 'format' is {body.get('format')!r}, expected {FORMAT!r}")
+        chooser = cls(body["day_features"], body["context_features"], body["coef"], body["intercept"],
+                      {k: v for k, v in body.items() if k not in {"format", "C", "day_features", "context_features",
+                                                                "coef", "intercept"}})
+        width = len(chooser.day_features) * (1 + len(chooser.context_features)) + 1
+        if chooser.coef.shape != (width,):
+            raise InputError(f"{path}: field 'coef' has {chooser.coef.size} weights, expected {width}")
+        return chooser
+
+
+def cross_validate(examples: list[tuple[Candidates, str, str]], folds: int = 5) -> float:
+    """Date accuracy of choosers fitted with whole articles held out: (candidates, gold day, article) rows."""
+    from sklearn.model_selection import GroupKFold
+
+    right = 0
+    groups = [a for _, _, a in examples]
+    for train, test in GroupKFold(folds).split(np.zeros(len(examples)), groups=groups):
+        chooser = DateChooser.fit([examples[i][:2] for i in train])
+        right += sum(chooser.choose(examples[i][0])[0].isoformat() == examples[i][1] for i in test)
+    return round(right / len(examples), 3)
+
+
+@lru_cache(maxsize=1)
+def shipped_chooser() -> DateChooser:
+    return DateChooser.load()
+
+
+def gold_fingerprint(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
