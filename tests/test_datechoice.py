@@ -124,3 +124,18 @@ def test_the_shipped_chooser_is_what_train_extraction_fits(tmp_path):
 
     fitted = train_extraction(ROOT / "data" / "articles", tmp_path / "dates.json")
     assert np.allclose(fitted.coef, shipped_chooser().coef, atol=1e-6)
+
+
+def test_single_and_double_line_breaks_describe_the_same_days():
+    """Paragraphs are non-empty lines, however many line breaks separate them: the candidates a statement
+    gets (how many paragraphs back a day was named, whether it opens the article) are the same."""
+    import dataclasses
+
+    from tracker.extraction.extract import extract_with_candidates
+    from tracker.extraction.read import read_article
+
+    art = read_article(ROOT / "seeds" / "000_670f619b6cb97f13.txt")
+    runs = [extract_with_candidates(a) for a in (art, dataclasses.replace(art, text=art.text.replace("\n", "\n\n")))]
+    (single, c1), (double, c2) = runs
+    assert [e.text for e in single] == [e.text for e in double] and len(single) > 5
+    assert [(c.days, c.context) for c in c1] == [(c.days, c.context) for c in c2]

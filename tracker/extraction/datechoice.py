@@ -10,10 +10,12 @@ Fitted with `tracker train-extraction` on the development articles only; weights
 
 from __future__ import annotations
 
+import bisect
 import collections
 import datetime as dt
 import hashlib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,7 +54,8 @@ def date_candidates(article: Article, found: list[Found], quotes: list[Quote],
     content = [(f.start, f.end) for f in found if f.kind == "reported"]
     described = [f for f in found if f.kind == "description"]
     frame = next((d for c, d, p in res if c.kind in FRAME_CUES and p == "day"), None)
-    para = lambda i: text.count("\n\n", 0, i)  # noqa: E731
+    starts = [m.start() for m in re.finditer(r"(?<=\n)[^\n]*\S", text)]  # paragraphs are non-empty lines
+    para = lambda i: bisect.bisect_right(starts, i)  # noqa: E731  (how many paragraphs began before i)
     lead = [d for c, d, p in res if p == "day" and para(c.start) <= 1]
     per_day = collections.Counter(d for c, d, p in res if p == "day")
     out, last_of = [], {}
