@@ -675,3 +675,55 @@ def test_unnamed_speakers_score_the_same_with_or_without_their_article():
 def test_an_unnamed_spokesman_is_named_only_by_one_person_in_that_very_role(run, named):
     found = run(f'"It is a success," the Kremlin spokesman said.\n\n{named}')
     assert one(found, "a success").speaker == "Kremlin spokesman"
+
+
+# ---------------------------------------------------------------- questions put in other shapes (constructed)
+
+QUESTION_SHAPES = [
+    # an attribution that ends in a colon introduces the next quote, not the question before it
+    ('A reporter asked Jane Doe: "Will you resign?" She replied: "No. I have work to do."',
+     "Will you resign", "Reporter", "work to do", "Jane Doe"),
+    # a question put to the sentence's subject ("Asked …, X said") is the asker's
+    ('Asked "Will you quit?", Jane Doe said: "I am going nowhere."', "Will you quit", "Reporter", "going nowhere",
+     "Jane Doe"),
+    ('Asked by John Roe of the BBC: "Will you quit?" Jane Doe said: "I am going nowhere."', "Will you quit",
+     "John Roe", "going nowhere", "Jane Doe"),
+    # someone else became the subject between the question and an unattributed quote
+    ('"Is this the end?" John Roe asked. Jane Doe smiled. "It is only the beginning."', "Is this the end",
+     "John Roe", "only the beginning", "Jane Doe"),
+    # transcript labels: a named person in title case, a role in brackets, Q and A
+    ('Kristen Welker interviewed Jane Doe on Sunday.\n\nWelker: Will you run again in 2028?\n\n'
+     'Doe: I have no plans to do that.', "run again", "Kristen Welker", "no plans", "Jane Doe"),
+    ('JOHN ROE (HOST): Will you run again?\n\nJANE DOE: I have not decided.', "run again", "John Roe",
+     "not decided", "Jane Doe"),
+    ('Host John Roe spoke to Jane Doe.\n\nQ: Will you resign?\n\nA: No, I will not.', "Will you resign", "John Roe",
+     "I will not", "Jane Doe"),
+    ('Jane Doe spoke to the BBC.\n\nQUESTION: Do you support the ban?\n\nJANE DOE: I do.', "support the ban",
+     "Reporter", "I do", "Jane Doe"),
+]
+
+
+@pytest.mark.parametrize("text, question, asker, answer, answerer", QUESTION_SHAPES)
+def test_a_question_stays_the_askers_and_the_answer_keeps_it(run, text, question, asker, answer, answerer):
+    found = run(text)
+    q, a = one(found, question), one(found, answer)
+    assert q is not a, "the question was joined to its answer"
+    assert (q.speaker, a.speaker) == (asker, answerer)
+    assert question in a.context
+
+
+def test_narration_between_two_quotes_of_one_speaker_keeps_them_apart(run):
+    found = run('"It is over," John Roe said. He looked tired. "We lost the vote and we know it."')
+    assert one(found, "It is over") is not one(found, "lost the vote")
+    assert one(found, "lost the vote").speaker == "John Roe"
+    joined = run('"It is over," John Roe said. "We lost the vote and we know it."')
+    assert one(joined, "It is over") is one(joined, "lost the vote")
+
+
+def test_an_unattributed_quote_with_no_one_in_focus_is_left_out(run):
+    assert not run('"We will be back stronger than ever before."')
+
+
+def test_a_label_that_names_no_one_the_article_knows_is_no_transcript_line(run):
+    assert not run("Note: this story was updated with the minister's reply.")
+    assert not run("A: an answer from someone the article never named.")

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from tracker.dates import DateError, parse_date
+from tracker.extraction.answers import ASK_LEMMAS
 from tracker.extraction.lexicon import TITLE_SET
 from tracker.extraction.records import Found, Quote
 from tracker.extraction.discourse import Discourse
@@ -122,7 +123,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         between = text[last.end:q.open_start] if last else ""
         # a part with its own attribution continues only a quote that nothing but an attribution separates
         # from it ('"A," X said, "B," he added'); an unattributed part continues the speaker's last quote
-        attributed = _only_attribution if speaker else _after_attribution
+        attributed = _only_attribution if speaker else _attribution_then_same
         continues = last is not None and (not speaker or speaker == last.speaker) and \
             (attributed(between.lstrip("\"”,. ")) or not between.strip(" \"”,.\n"))
         if continues and last is not None:
@@ -134,7 +135,10 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         if not speaker:
             prev = out[-1] if out else None
             p = state.recent(q.open_start)
-            speaker = prev.speaker if prev else (p.name if p else "")
+            # '"Is this the end?" X asked. Y smiled. "…"': someone else became the subject in between
+            other = p is not None and prev is not None and p.name != prev.speaker and \
+                any(prev.end <= o < q.open_start and subj for o, subj in p.mentions)
+            speaker = prev.speaker if prev and not other else (p.name if p else "")
             anchor = q.open_start
         if not speaker:
             continue
@@ -172,6 +176,18 @@ def _sentence_bounds(text: str, start: int, end: int, q: Quote) -> tuple[int, in
     return left, right
 
 
+def _attribution_then_same(between: str) -> bool:
+    """'"A," X said. "B."' or '"A," X said, adding that …. "B."': an attribution and nothing that starts
+    another sentence before the next part (not '"A?" X asked. Y smiled. "B."')."""
+    m = _after_attribution(between)
+    return bool(m) and not re.search(r"[.!?][\s\"”]+[A-Z]", between[m.end():])
+
+
+def _introduces_next(rest: str) -> bool:
+    """An attribution that ends in a colon before a quote mark ('She replied: "No."') introduces that quote."""
+    return bool(re.match(r"[^.!?\"“”]{0,60}:\s*[\"“]", rest))
+
+
 def _may_attribute_after(inner: str) -> bool:
     """'"….," X said': a quote closed by a full stop ends its sentence, so what follows is new."""
     return not inner.rstrip().endswith(".")
@@ -181,6 +197,8 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
     """Speaker from the attribution after the quote, else from the clause before it."""
     after = text[q.close_end:min(q.close_end + 120, end)]
     m = _after_attribution(after) if _may_attribute_after(text[q.start:q.end]) else None
+    if m and _introduces_next(after[m.end():]):
+        m = None  # '"Will you resign?" She replied: "No."': that attribution is the next quote's
     if m:
         return resolve_speaker(m.group("spk"), q.close_end + m.start("spk"), state), q.close_end + m.start("verb")
     clause_start = _clause_start(text, start, q.open_start)
@@ -192,6 +210,8 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
         return _label_speaker(label.group(1), state), clause_start
     verbs = [t for t in doc if clause_start - start <= t.idx < q.open_start - start and t.pos_ in ("VERB", "AUX")]
     for verb in reversed(verbs):
+        if _put_to_subject(verb):
+            return _asker(verb, start, state), start + verb.idx
         if any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("conj", "advcl", "xcomp"):
             speaker = speaker_of(verb, start, state)
             if speaker:
@@ -202,6 +222,21 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
             text_, at = subject_phrase(verb.head)
             return resolve_speaker(text_, start + at, state), start + verb.idx
     return "", q.open_start
+
+
+def _put_to_subject(verb) -> bool:
+    """'Asked "Will you quit?", X said' / 'When asked "…?"': a question put to the sentence's subject."""
+    return verb.lemma_.lower() in ASK_LEMMAS and verb.dep_ == "advcl" and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _asker(verb, start: int, state: Discourse) -> str:
+    """Who put the question: the agent ('Asked by Jane Roe of the BBC'), else an unnamed reporter."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    name = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if name is None:
+        return "Reporter"
+    return resolve_speaker(verb.doc[name.left_edge.i:name.i + 1].text, start + name.left_edge.idx, state) or "Reporter"
 
 
 def _clause_start(text: str, start: int, pos: int) -> int:
@@ -240,8 +275,15 @@ _NOT_SPEAKERS = {"breaking", "update", "updated", "watch", "live", "read", "more
 
 
 def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found | None:
-    """'RUBIO: Well, ultimately, yeah.' in an interview transcript: the labelled speaker's own words."""
+    """'RUBIO: Well, ultimately, yeah.', 'Welker: Will you run?' (a person the article named) or 'JOHN ROE
+    (HOST): …' in an interview transcript: the labelled speaker's own words. 'Q:' is the interviewer's,
+    'A:' the interviewee's."""
     m = _LABEL_LINE.match(text[start:end])
+    named = None if m else _NAME_LINE.match(text[start:end])
+    if named is not None and state.person(named.group("label")) is None and \
+            not (state.lookup(named.group("label")) and not state.lookup(named.group("label")).anonymous):
+        named = None
+    m = m or named
     if not m:
         return None
     label = m.group("label").strip()
@@ -249,10 +291,28 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
     if not words or any(w in _NOT_SPEAKERS for w in words) or not _is_label(label, state):
         return None
     bs, be = _trim(text, start + m.start("body"), end)
-    if be - bs < 2:
+    role = _interview_role(words, start, state)
+    speaker = _label_speaker(label, state) if role is None else role
+    if be - bs < 2 or not speaker:
         return None
-    return Found(_label_speaker(label, state), text[bs:be], "direct", bs, be, start, start, end, [], False,
-                 on_frame=True)
+    return Found(speaker, text[bs:be], "direct", bs, be, start, start, end, [], False, on_frame=True)
+
+
+_INTERVIEWERS = {"host", "interviewer", "presenter", "anchor", "moderator", "reporter", "correspondent"}
+
+
+def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
+    """'Q:' / 'QUESTION:' is the interviewer the article named (a host, presenter …), else a reporter;
+    'A:' / 'ANSWER:' is the last named person before it who is not that interviewer ('' when none is)."""
+    if words not in (["q"], ["question"], ["a"], ["answer"]):
+        return None
+    hosts = [p for p in state.people.values() if not p.anonymous and _INTERVIEWERS & set(p.titles.split())]
+    host = max(hosts, key=lambda p: max(o for o, _ in p.mentions), default=None)
+    if words[0].startswith("q"):
+        return host.name if host else "Reporter"
+    named = [p for p in state.people.values() if not p.anonymous and p is not host and p.gender != "n"
+             and any(o < at for o, _ in p.mentions)]
+    return max(named, key=lambda p: max(o for o, _ in p.mentions if o < at)).name if named else ""
 
 
 # ---------------------------------------------------------------------------- embedded posts
@@ -260,7 +320,8 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
 
 _SIGNATURE = re.compile(
     r"[—–-]\s*(?P<author>[^()\n—–]+?)\s*\(@\w+\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*$")
-_LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Z][A-Z .&'’-]{1,40}):\s*(?P<body>.+)$")
+_LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Z][A-Z .&'’-]{0,40}?)(?:\s*\([A-Za-z ]{1,20}\))?:\s*(?P<body>.+)$")
+_NAME_LINE = re.compile(r"^\s*(?P<label>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}):\s*(?P<body>.+)$")
 
 
 def post_signature(line: str) -> re.Match | None:
