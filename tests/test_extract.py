@@ -665,7 +665,8 @@ def test_unnamed_speakers_score_the_same_with_or_without_their_article():
     from tracker.extraction.evaluate import _same_speaker
 
     assert _same_speaker("NATO diplomat", "a NATO diplomat") and _same_speaker("Spokesman", "the spokesman")
-    assert not _same_speaker("NATO diplomat", "EU diplomat")
+    assert _same_speaker("NATO diplomat", "three NATO diplomats") and _same_speaker("Source", "sources")
+    assert not _same_speaker("NATO diplomat", "EU diplomat") and not _same_speaker("Jane Doe", "Jane Does")
 
 
 @pytest.mark.parametrize("named", [
@@ -727,3 +728,20 @@ def test_an_unattributed_quote_with_no_one_in_focus_is_left_out(run):
 def test_a_label_that_names_no_one_the_article_knows_is_no_transcript_line(run):
     assert not run("Note: this story was updated with the minister's reply.")
     assert not run("A: an answer from someone the article never named.")
+
+
+def test_an_unnamed_official_named_later_as_the_official_is_that_person(run):
+    found = run("A senior Russian official said the plan was unacceptable.\n\n"
+                "The official, Sergei Ryabkov, added that Moscow would not budge.")
+    assert one(found, "unacceptable").speaker == "Sergei Ryabkov"
+
+
+def test_an_unnamed_official_stays_unnamed_when_no_one_is_given_the_role(run):
+    found = run("A senior Russian official said the plan was unacceptable. Sergei Ryabkov, a deputy minister, "
+                "disagreed.\n\nThe official said Moscow would not budge.")
+    assert one(found, "unacceptable").speaker == "Senior Russian official"
+
+
+def test_a_count_of_unnamed_sources_is_not_part_of_their_name(run):
+    assert one(run("Multiple Republican sources said the deal was dead."), "deal was dead").speaker == \
+        "Republican source"

@@ -109,12 +109,16 @@ def read_gold(root: Path) -> dict[str, list[_Gold]]:
     return gold
 
 
-_ARTICLE = re.compile(r"^(?:a|an|another|the) ")
+_ARTICLE = re.compile(r"^(?:(?:a|an|another|the|multiple|several|some|two|three|four|five) )+")
+_PLURAL_HEAD = re.compile(r"\b(official|source|diplomat|aide|adviser|advisor|insider)s\b")
 
 
 def _same_speaker(pred: str, gold: str) -> bool:
-    """One speaker, whether or not an unnamed one is written with its article ("a NATO diplomat")."""
-    return _ARTICLE.sub("", normalise(pred)) == _ARTICLE.sub("", normalise(gold))
+    """One speaker, whether or not an unnamed one is written with its article or a number ("a NATO
+    diplomat", "three NATO diplomats" and "NATO diplomat" are one unnamed source)."""
+    def key(name: str) -> str:
+        return _PLURAL_HEAD.sub(r"\1", _ARTICLE.sub("", normalise(name)))
+    return key(pred) == key(gold)
 
 
 def evaluate_extraction(articles_dir: str = "data/articles") -> dict:

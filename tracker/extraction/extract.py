@@ -117,14 +117,23 @@ def _named_roles(state: Discourse, text: str) -> dict[str, str]:
     role, before or after ('Kremlin spokesman Dmitry Peskov', 'the Kremlin spokesman, Dmitry Peskov', 'Hua
     Chunying, the ministry's spokeswoman'); a role that names no one, or two, is left as it is."""
     out = {}
-    for role in [n for n, p in state.people.items() if p.anonymous]:
+    anonymous = [n for n, p in state.people.items() if p.anonymous]
+    named = [p for p in state.people.values() if not p.anonymous and len(p.name.split()) > 1]
+    for role in anonymous:
         words = role.lower().split()
         if words and words[-1] in _SPOKES:
-            hits = {p.name for p in state.people.values()
-                    if not p.anonymous and len(p.name.split()) > 1 and _gives_role(p, role, words, text)}
-            if len(hits) == 1:
-                out[role] = hits.pop()
+            hits = {p.name for p in named if _gives_role(p, role, words, text)}
+        elif words and words[-1] in _UNNAMED and sum(n.lower().split()[-1] == words[-1] for n in anonymous) == 1:
+            # 'a senior Russian official said …  The official, Sergei Ryabkov, added': named later, as the one
+            hits = {p.name for p in named if re.search(rf"\b[Tt]he {words[-1]},? {re.escape(p.name)}\b", text)}
+        else:
+            continue
+        if len(hits) == 1:
+            out[role] = hits.pop()
     return out
+
+
+_UNNAMED = ("official", "aide", "adviser", "advisor", "diplomat", "insider")  # roles an article may name later
 
 
 def _gives_role(person, role: str, words: list[str], text: str) -> bool:

@@ -5,7 +5,8 @@ ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman
 # people who ask: a question is theirs, never the person in focus ('a reporter asked' is not the president)
 QUESTIONER_HEADS = {"reporter", "reporters", "journalist", "journalists", "interviewer", "host", "moderator", "anchor",
                     "correspondent", "questioner"}
-DETERMINERS = {"a", "an", "the", "one", "two", "three", "several", "some", "another", "his", "her", "their"}
+DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several", "multiple", "many", "some", "another",
+               "his", "her", "their"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "dr", "dr.",
               # abbreviated ranks and offices written before a name ("Gen. Dan Caine", "Sen. Susan Collins")
               "gen.", "lt.", "col.", "maj.", "sgt.", "adm.", "capt.", "rep.", "sen.", "gov.", "rev.", "prof."}
