@@ -245,6 +245,9 @@ def test_aliases_applied(run, tmp_path):
     ("on August 18", dt.date(2025, 8, 18), "day"),
     ("in March", dt.date(2025, 3, 1), "month"),
     ("last week", dt.date(2025, 8, 1), "month"),
+    ("earlier this month", dt.date(2025, 8, 1), "month"),
+    ("two days ago", dt.date(2025, 8, 18), "day"),
+    ("in 2023", dt.date(2023, 1, 1), "year"),
 ])
 def test_date_cues(run, cue, expected, precision):
     s = one(run(f"Jane Doe said {cue} that the bridge would reopen."), "bridge")
@@ -745,3 +748,16 @@ def test_an_unnamed_official_stays_unnamed_when_no_one_is_given_the_role(run):
 def test_a_count_of_unnamed_sources_is_not_part_of_their_name(run):
     assert one(run("Multiple Republican sources said the deal was dead."), "deal was dead").speaker == \
         "Republican source"
+
+
+def test_a_year_dates_only_what_was_said_then(run):
+    assert one(run("In 2023, Jane Doe said taxes would rise."), "taxes").date == dt.date(2023, 1, 1)
+    assert one(run("Jane Doe, who became leader in 2017, said taxes would rise."), "taxes").date == DAY
+    found = run("In 2007 she resigned abruptly, and Jane Doe said she had decided to go now.")
+    assert one(found, "decided to go").date == DAY
+    assert one(run("Jane Doe said in 2030 that taxes would rise."), "taxes").date == DAY  # ahead: no date
+
+
+def test_a_one_word_name_that_says_something_is_a_person_later_titles_refer_to(run):
+    found = run("Lula said Brazil would retaliate. The Brazilian leader added that talks were still possible.")
+    assert one(found, "talks were still possible").speaker == "Lula"

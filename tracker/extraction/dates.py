@@ -31,7 +31,16 @@ _CUES = [
     ("month_day", re.compile(rf"\b(?P<mon>{_MONTH_RE})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<year>\d{{4}}))?")),
     ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{_MONTH_RE})\b\.?(?:,? (?P<year>\d{{4}}))?")),
     ("in_month", re.compile(rf"\bin (?P<mon>{_MONTH_RE})\b(?:,? (?P<year>\d{{4}}))?")),
+    ("days_ago", re.compile(r"\b(?P<n>two|three|four|five|six|\d{1,2}) days ago\b", re.I)),
+    ("this_month", re.compile(r"\b(?:earlier|late|later) this month\b", re.I)),
+    ("in_year", re.compile(r"\b[Ii]n (?P<year>(?:19|20)\d\d)\b(?! (?:election|budget|campaign|race|vote|contest))")),
 ]
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# a year dates a statement only next to its saying: "said in 2023", "told the BBC in 2023", "In 2023, X said"
+_SAYING = r"(?:said|told|wrote|argued|insisted|warned|promised|pledged|vowed|declared|claimed|stated)"
+_SAID_BEFORE = re.compile(rf"\b{_SAYING}(?:\s+[\w'’]+){{0,3}}\s*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)$")
+_SAID_AFTER = re.compile(rf",?\s+(?:[\w'’.-]+\s+){{1,4}}{_SAYING}\b")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set to|next|scheduled|expected|until|plans? to)\b[^.]{0,30}$", re.I)
 
 
@@ -53,6 +62,10 @@ def find_cues(text: str, quotes: list[Quote]) -> list[_Cue]:
                 continue
             if kind in ("weekday", "month_day", "day_month") and _FUTURE_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
                 continue
+            if kind == "in_year" and not (_SAID_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or (
+                    _SENTENCE_START.search(text[max(0, m.start() - 3):m.start()])
+                    and _SAID_AFTER.match(text, m.end()))):
+                continue  # "who became Taoiseach in 2017": background, not when anything was said
             cues.append(_Cue(m.start(), m.end(), kind, m))
     cues.sort(key=lambda c: c.start)
     # "Monday's talks" style cues overlap nothing; drop cues nested in longer ones (month_day vs in_month)
@@ -84,6 +97,14 @@ def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date
         return (monday + dt.timedelta(days=3)).replace(day=1), "month"
     if kind == "last_month":
         return (article_day.replace(day=1) - dt.timedelta(days=1)).replace(day=1), "month"
+    if kind == "days_ago":
+        n = m.group("n").lower()
+        return article_day - dt.timedelta(days=_NUMBERS.get(n) or int(n)), "day"
+    if kind == "this_month":
+        return article_day.replace(day=1), "month"
+    if kind == "in_year":
+        year = int(m.group("year"))
+        return (dt.date(year, 1, 1), "year") if year < article_day.year else None  # this year or ahead: no date
     month = _MONTH_NAMES[m.group("mon")[:3].lower()]
     year = int(m.group("year")) if m.group("year") else None
     if kind == "in_month":
@@ -156,7 +177,7 @@ def resolve_dates(article: Article, found: list[Found], quotes: list[Quote]) -> 
 FRAME_CUES = {"weekday", "yesterday", "today"}
 # A written date or month before the frame is a look back ("As recently as May 7"); "a day earlier" is
 # the story's own sequence of events, and stays the frame for what follows.
-_LOOK_BACK_CUES = {"month_day", "day_month", "in_month", "last_month"}
+_LOOK_BACK_CUES = {"month_day", "day_month", "in_month", "last_month", "in_year"}
 
 
 def _inherited(f: Found, resolved, content, used_by, last_of, day0, frame=None, text="") -> tuple[dt.date, str]:

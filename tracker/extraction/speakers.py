@@ -16,6 +16,9 @@ from tracker.extraction.discourse import Discourse, Person, role_name
 # ---------------------------------------------------------------------------- people
 
 
+_SAYING = {"say", "tell", "add", "write", "warn", "insist", "argue", "reply", "respond", "announce", "declare"}
+
+
 def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     """Every PERSON named outside quotes, with the title words just before the name."""
     named: set[int] = set()  # tokens inside a PERSON name: not registered again as a bare subject
@@ -63,9 +66,10 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         name = " ".join(words)
         known = state.lookup(name)
-        if known is None and (len(words) < 2 or words[-1].lower() in _TITLE_SET):
-            continue  # one unknown word, or a role ("the Opposition Leader said"): not a name
         verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
+        if known is None and (len(words) < 2 and not (tok.ent_type_ == "" and verb.lemma_ in _SAYING)
+                              or words[-1].lower() in _TITLE_SET):
+            continue  # one unknown word (unless it says something: "Lula said"), or a role: not a name
         if known is None and name not in state.people and (
                 any(t.ent_type_ in ("FAC", "LOC") for t in chain) or words[-1].lower() in _ORG_HEADS):
             # "Downing Street refused to say ...": a body, never what "he" or "she" refers to
