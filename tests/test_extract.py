@@ -124,6 +124,11 @@ def test_reported_clause_containing_quote_is_direct_not_reported(run):
     ("Jane Doe appeared open to the idea of a new tax.", "appeared open to the idea"),
     ("Jane Doe left the door open to a second vote.", "left the door open to a second vote"),
     ("Jane Doe is still pushing for a second vote.", "is still pushing for a second vote"),
+    ("Jane Doe opposed the plan.", "opposed the plan"),
+    ("Jane Doe came out against the merger.", "came out against the merger"),
+    ("Jane Doe doubled down on her plan to cut taxes.", "doubled down on her plan to cut taxes"),
+    ("Jane Doe stopped short of endorsing the plan.", "stopped short of endorsing the plan"),
+    ("Jane Doe has repeatedly called for a ceasefire.", "has repeatedly called for a ceasefire"),
 ])
 def test_description(run, sentence, phrase):
     s = one(run(sentence), phrase)
@@ -761,3 +766,51 @@ def test_a_year_dates_only_what_was_said_then(run):
 def test_a_one_word_name_that_says_something_is_a_person_later_titles_refer_to(run):
     found = run("Lula said Brazil would retaliate. The Brazilian leader added that talks were still possible.")
     assert one(found, "talks were still possible").speaker == "Lula"
+
+
+def test_a_count_is_no_speaker_but_number_10_is(run):
+    assert not run("Four of the nine members backed a cut in rates.")
+    assert one(run("No 10 refused to give ground on the figures."), "refused to give ground").speaker == "No 10"
+
+
+def test_a_passive_position_names_no_speaker(run):
+    assert not run("The plan was backed by most of the cabinet.")
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("People familiar with the talks said the president was frustrated.", "People familiar with the talks"),
+    ("A person familiar with the matter said the deal was close.", "Person familiar with the matter"),
+    ("A source close to the minister said the deal was close.", "Source close to the minister"),
+])
+def test_people_familiar_with_something_are_an_unnamed_source(run, sentence, speaker):
+    s = one(run(sentence), "was")
+    assert (s.speaker, s.speaker_kind) == (speaker, "anonymous")
+
+
+def test_his_spokesman_is_the_one_mans_spokesman_the_article_named(run):
+    found = run('Mr. John Roe was asked about the plan. "It is not my job to comment," his spokesman said.')
+    assert one(found, "not my job").speaker == "John Roe's spokesman"
+    two = run('John Roe, the minister, met Mr. Max Poe, his deputy. "No comment," his spokesman said.')
+    assert one(two, "No comment").speaker == "Spokesman"  # two men named: whose spokesman is not guessed
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Taxes will rise, Jane Doe said.", "Taxes will rise"),
+    ("The deal is off, a senior official said on Monday.", "The deal is off"),
+    ("Taxes will rise, according to Jane Doe.", "Taxes will rise"),
+    ("Jane Doe made clear that taxes would rise.", "taxes would rise"),
+    ("Jane Doe maintained that taxes would rise.", "taxes would rise"),
+])
+def test_reported_speech_in_other_shapes(run, sentence, content):
+    assert one(run(sentence), content).text == content
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mainstream parties maintain a firewall against the far right.",  # maintain: keep, not say
+    "Speaking to a gathering of leaders, the minister recalled meeting a patient.",  # not a clause said
+    "An official confirmed that the talks had failed, according to CNN.",  # CNN reported what the official said
+])
+def test_look_alikes_of_reported_speech_are_not_statements(run, sentence):
+    found = run(sentence)
+    assert not [s for s in found if s.text.startswith(("Mainstream", "against", "Speaking"))]
+    assert "CNN" not in [s.speaker for s in found]

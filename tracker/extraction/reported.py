@@ -18,7 +18,7 @@ REPORT_LEMMAS = {
     "admit", "announce", "stress", "state", "declare", "urge", "accuse", "recall", "acknowledge",
     "note", "suggest", "list", "call", "assure", "concede", "reiterate", "predict", "threaten",
     "repeat", "explain", "add", "emphasise", "emphasize", "contend", "allege", "write", "post", "tweet",
-    "indicate", "signal", "hint",
+    "indicate", "signal", "hint", "maintain", "assert", "reaffirm", "caution", "counter", "retort",
 }
 _NOT_CONTENT_DEPS = {"punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "advcl",
                      "npadvmod", "prt", "dep"}
@@ -51,6 +51,17 @@ DESCRIPTION_PATTERNS = [
     r"(?:mocked|mocking|sidestepped|sidestepping) \w+",
     r"demanded (?:an? |the )?(?:apology|contrition|resignation|explanation|answers)\b",
     r"echo(?:ed|es|ing) (?:that|this|the|his|her|their) (?:assessment|view|call|warning|sentiment|criticism)\b",
+    # plain positions for or against something
+    r"(?:backed|opposed|endorsed|supported|disputed|heralded|denounced|ruled out) (?:the|a|an|his|her|their|its|"
+    r"any|plans?|calls?|proposals?|[A-Z]\w+['’]s)\b",
+    r"(?:came|comes|coming) out (?:against|in favou?r of|in support of)\b",
+    r"doubl(?:ed|es|ing) down on\b",
+    r"stopp?(?:ed|s|ing)? short of\b",
+    r"(?:has |have |had )?(?:repeatedly |again )?call(?:ed|s|ing) for\b",
+    r"(?:is |are |was |were )?demanding\b",
+    r"apologi[sz](?:ed|es|ing)\b",
+    r"claim(?:ed|s|ing) victory\b",
+    r"denie[sd] (?:wrongdoing|any wrongdoing|the (?:claim|claims|allegation|allegations|report|reports))\b",
     # a change of position, in the writer's words
     r"revers(?:ed|es|ing) (?:course|(?:his|her|their|its) (?:position|stance|decision))\b",
     r"(?:backed|backs|backing) down on\b",
@@ -174,22 +185,33 @@ def _content_span(verb, made_clear: bool, request: bool) -> tuple[int, int] | No
     """Char span of what was said: the clausal complement, else the infinitive/object phrase."""
     if made_clear:
         clear = next(c for c in verb.children if c.lower_ == "clear")
-        inner = [c for c in clear.children if c.dep_ in ("ccomp", "advcl")]
+        inner = [c for c in clear.children if c.dep_ in ("ccomp", "advcl")] or \
+            [c for c in verb.children if c.dep_ == "ccomp" and c.i > clear.i]  # "made clear that …"
         return _span_of(inner[0]) if inner else None
     ccomp = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     if ccomp:
         return _span_of(ccomp[0])
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if before and verb.dep_ == "ROOT" and before[0].left_edge.i == verb.sent.start and \
+            verb.doc[before[0].right_edge.i + 1].text == "," and \
+            any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in before[0].children) and \
+            not any(t.text in {".", "!", "?", "\"", "“", "”"} for t in verb.doc[before[0].left_edge.i:verb.i]):
+        # a clause of its own words ("Taxes will rise, Jane Doe said"), not "Speaking to …", nor a quote
+        return _span_of(before[0])
     rights = [c for c in verb.rights if (c.dep_ not in _NOT_CONTENT_DEPS or (request and _infinitive(c)))
               and not _is_time_phrase(c)]
     if all(_is_circumstance(c) for c in rights):
         return None  # "conceded in a post on X": where it was said, not what
-    if verb.lemma_.lower() in {"say", "tell", "add", "write", "post", "tweet"}:
-        return None  # "said of the Russian president": nothing said without a clause
+    if verb.lemma_.lower() in {"say", "tell", "add", "write", "post", "tweet"} | _CLAUSE_ONLY:
+        return None  # "said of the Russian president", "maintain a firewall": nothing said without a clause
     if _reports_an_act(verb, rights):
         return None
     first = min(c.left_edge.i for c in rights)
     last = max(c.right_edge.i if c.dep_ != "advcl" else _right_edge(c) for c in rights)
     return _trim_tokens(verb.doc, first, last)
+
+
+_CLAUSE_ONLY = {"maintain", "assert", "reaffirm", "caution", "counter", "retort"}  # report only with a clause
 
 
 def _is_time_phrase(tok) -> bool:
@@ -279,12 +301,16 @@ def according_to(doc, base: int, state: Discourse, in_quote) -> list[Found]:
     """'According to an official ..., X happened' with no reporting verb: the source said it."""
     out = []
     for sent in doc.sents:
-        m = re.match(r"^According to ([^,]+),\s*(.+?)[.!?]?$", sent.text.strip())
+        m = re.match(r"^According to (?P<who>[^,]+),\s*(?P<what>.+?)[.!?]?$", sent.text.strip())
+        if m is None and not any(t.lemma_.lower() in REPORT_LEMMAS for t in sent):
+            # "Taxes will rise, according to X"; not "an official confirmed …, according to CNN": that
+            # names who reported the official's words
+            m = re.match(r"^(?P<what>[^,]{10,}?),? according to (?P<who>[^,.]+)[.!?]?$", sent.text.strip())
         if not m or in_quote(sent.start_char):
             continue
-        s = base + sent.start_char + sent.text.index(m.group(2))
-        speaker = resolve_speaker(m.group(1), base + sent.start_char, state)
-        out.append(Found(speaker, m.group(2), "reported", s, s + len(m.group(2)), base + sent.start_char,
+        s = base + sent.start_char + sent.text.index(m.group("what"))
+        speaker = resolve_speaker(m.group("who"), base + sent.start_char, state)
+        out.append(Found(speaker, m.group("what"), "reported", s, s + len(m.group("what")), base + sent.start_char,
                           base + sent.start_char, base + sent.end_char))
     return out
 

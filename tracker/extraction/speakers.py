@@ -160,6 +160,11 @@ def _titles_before(doc, i: int) -> str:
     return " ".join(reversed(words)).replace(" - ", "-")
 
 
+_OWNERS = {"his": "m", "her": "f"}
+_FAMILIAR = re.compile(r"(?:(?:a|an|the|two|three|several|multiple) )?(?:people|person|sources?|officials?) "
+                       r"(?:familiar with|close to|briefed on|with knowledge of)\b")
+
+
 def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     """A speaker phrase as written -> a person's full name, or an anonymous role."""
     phrase = " ".join(re.sub(r"^[\s,;:]+|[\s,;:]+$", "", phrase).split())
@@ -179,10 +184,17 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return resolve_speaker(" ".join(w for w in phrase.split()[:-1] if w.lower() not in _DETERMINERS), offset, state)
     if head_words and head_words[0] in _GROUP_HEADS and " of " in f" {low} ":
         return role_name(phrase)  # "allies of Rachel Reeves": not Rachel Reeves herself
+    if _FAMILIAR.match(low):
+        return state.anonymous(phrase, offset)  # "people familiar with the talks": unnamed, and never in focus
     if head_words and head_words[-1] in _ANON_HEADS:
         named = _named_within(phrase, state, multi_only=True)
         if named:
             return named
+        owners = [p for p in state.people.values() if words[0] in _OWNERS and not p.anonymous
+                  and p.gender in (_OWNERS[words[0]], "") and any(o < offset for o, _ in p.mentions)]
+        if len(owners) == 1 and owners[0].gender:
+            # "his spokesman" where the only person named so far who may be "his" is a man: "John Roe's spokesman"
+            return state.anonymous(f"{owners[0].name}'s {' '.join(phrase.split()[1:])}", offset)
         titled = state.by_title(phrase, offset) if words[0] in {"the", "that", "this"} else None
         if titled is not None and not state.earlier_role(phrase, offset):
             titled.focus(offset)  # "the spokeswoman" after "spokeswoman Hua Chunying"
@@ -261,10 +273,11 @@ def subject_phrase(tok) -> tuple[str, int]:
             if child.dep_ == "prep" and obj is not None:
                 right = obj.i
         span = tok.doc[left:right + 1]
-    if tok.lower_ in _ANON_HEADS:
+    if tok.lower_ in _ANON_HEADS or tok.lower_ in ("people", "person"):
         for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in {"in", "at", "from", "with"}:
-                right = child.right_edge.i
+            if child.dep_ == "prep" and child.lower_ in {"in", "at", "from", "with"} or (
+                    child.dep_ in ("amod", "acl") and child.lower_ in {"familiar", "close", "briefed"}):
+                right = child.right_edge.i  # "people familiar with the talks", "a source close to the minister"
         span = tok.doc[left:right + 1]
     return span.text, span.start_char
 
@@ -278,9 +291,11 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
         subj = next((c for c in subjects if any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children)),
                     subjects[0] if subjects else None)
         if subj is not None:
-            if subj.lower_ in {"it", "that", "this", "which", "none", "nobody", "nothing", "everyone", "everybody",
-                               "someone", "somebody", "anyone", "anybody"} or (
-                    subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)):  # "none has signalled"
+            # "none has signalled"; "four of the nine members backed a cut" is a count ("No 10" is Downing Street)
+            count = subj.pos_ == "NUM" and not any(t.lower_ in ("no", "number") for t in subj.lefts)
+            if count or subj.lower_ in {"it", "that", "this", "which", "none", "nobody", "nothing", "everyone",
+                                        "everybody", "someone", "somebody", "anyone", "anybody"} or (
+                    subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)):
                 return ""
             if subj.lower_ == "who" and tok.dep_ == "relcl":
                 subj = tok.head
