@@ -814,3 +814,18 @@ def test_look_alikes_of_reported_speech_are_not_statements(run, sentence):
     found = run(sentence)
     assert not [s for s in found if s.text.startswith(("Mainstream", "against", "Speaking"))]
     assert "CNN" not in [s.speaker for s in found]
+
+
+@pytest.mark.parametrize("text, needle, speaker", [
+    ("The Bank of England cut rates on Thursday. In its statement, the central bank said future cuts would be "
+     "gradual.", "future cuts", "Bank of England"),
+    ("Members of the GDL union walked out. The union said the strike would last six days.", "six days", "GDL"),
+    ("Deutsche Bahn, the state-owned railway company, made an offer. The company said it was fair.", "fair",
+     "Deutsche Bahn"),
+    # two bodies could be meant: no guess
+    ("Deutsche Bahn, the railway company, and Siemens, the engineering company, met. The company said it was "
+     "fair.", "fair", "Company"),
+])
+def test_the_company_is_the_one_company_the_article_named(run, text, needle, speaker):
+    s = one(run(text), needle)
+    assert (s.speaker, s.speaker_kind) == (speaker, "organisation")

@@ -44,6 +44,7 @@ class Discourse:
         self.people: dict[str, Person] = {}
         self.open_quote: Found | None = None  # a quote left unclosed at the end of a paragraph
         self.named_roles: dict[str, str] = {}  # role head ("spokesman") -> the person it turned out to be
+        self.bodies: list[tuple[int, str, str]] = []  # named organisations: (offset, name, the words around it)
 
     def register(self, name: str, titles: str, offset: int, subject: bool) -> Person:
         name = " ".join(name.split())
@@ -234,3 +235,10 @@ def role_name(phrase: str) -> str:
         words[head_at] = "source"
     out = " ".join(words)
     return out[0].upper() + out[1:]
+
+
+def the_body(state: Discourse, head: str, offset: int) -> str | None:
+    """'the company', 'the union', 'the central bank': the one organisation named before `offset` whose name
+    or the words right around it carry that word ('Bank of England', 'the GDL union'); None for none or two."""
+    hits = {name for at, name, around in state.bodies if at < offset and head in around.lower().split()}
+    return hits.pop() if len(hits) == 1 else None

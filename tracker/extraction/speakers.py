@@ -11,7 +11,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
                                         GROUP_HEADS as _GROUP_HEADS)
-from tracker.extraction.discourse import Discourse, Person, role_name
+from tracker.extraction.discourse import Discourse, Person, role_name, the_body
 
 # ---------------------------------------------------------------------------- people
 
@@ -23,6 +23,11 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     """Every PERSON named outside quotes, with the title words just before the name."""
     named: set[int] = set()  # tokens inside a PERSON name: not registered again as a bare subject
     for ent in doc.ents:
+        if ent.label_ == "ORG" and not in_quote(ent.start_char):  # for "the company" / "the union" later
+            around = doc[max(0, ent.start - 3):min(len(doc), ent.end + 1)].text
+            appos = re.match(r",\s+(?:the|a|an)\s+([^,.;]{1,50}),", doc.text[ent.end_char:ent.end_char + 60])
+            around += " " + appos.group(1) if appos else ""  # "Deutsche Bahn, the state-owned railway company,"
+            state.bodies.append((base + ent.start_char, _clean_name(re.sub(r"^the\s+", "", ent.text, flags=re.I)), around))
         if ent.label_ != "PERSON":
             continue
         ent = _extend_name(ent)
@@ -161,6 +166,8 @@ def _titles_before(doc, i: int) -> str:
 
 
 _OWNERS = {"his": "m", "her": "f"}
+# generic words for a body that the article has named ("the company" after "Deutsche Bahn, the railway company")
+_GENERIC_BODIES = {"company", "union", "bank", "firm", "carrier", "airline", "railway", "operator", "regulator", "group"}
 _FAMILIAR = re.compile(r"(?:(?:a|an|the|two|three|several|multiple) )?(?:people|person|sources?|officials?) "
                        r"(?:familiar with|close to|briefed on|with knowledge of)\b")
 
@@ -217,6 +224,10 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if person:
         person.focus(offset)  # "the prime minister said": in focus now, for the "he" that follows
         return person.name
+    if words[0] == "the" and head_words and head_words[-1] in _GENERIC_BODIES:
+        named = the_body(state, head_words[-1], offset)
+        if named:
+            return named  # "the company said", after "state-owned railway company Deutsche Bahn"
     if head_words and head_words[-1] in _ORG_HEADS and (any(w[:1].isupper() for w in phrase.split()) or words[0] == "the"):
         # "the Ministry of Transport", "the White House", "the headquarters representing the families": a body,
         # never the person last in focus
