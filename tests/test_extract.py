@@ -709,6 +709,17 @@ QUESTION_SHAPES = [
      "I will not", "Jane Doe"),
     ('Jane Doe spoke to the BBC.\n\nQUESTION: Do you support the ban?\n\nJANE DOE: I do.', "support the ban",
      "Reporter", "I do", "Jane Doe"),
+    # a question put to someone in the passive, by an interviewer the sentence names; the one asked answers
+    ('In a BBC interview with Laura Kuenssberg, Jane Doe had been asked directly: "Will you cut taxes?" She '
+     'replied: "Yes, we have to."', "cut taxes", "Laura Kuenssberg", "have to", "Jane Doe"),
+    ('Donald Trump was asked on NBC: "Would you accept the result?" He said: "If it is fair."', "accept the result",
+     "Reporter", "If it is fair", "Donald Trump"),
+    # the colon belongs to another verb: the first attribution is the question's
+    ('"Would you accept the result?" Welker asked Trump, who replied: "If it is fair."', "accept the result",
+     "Welker", "If it is fair", "Trump"),
+    # a one-word name that presses someone is a person, so "she asked" is her
+    ('Welker pressed him. "But would you accept the result?" she asked. "If it is fair," Trump replied.',
+     "accept the result", "Welker", "If it is fair", "Trump"),
 ]
 
 

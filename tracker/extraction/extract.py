@@ -21,8 +21,8 @@ from tracker.extraction.dates import resolve_dates
 from tracker.extraction.datechoice import Candidates, DateChooser, date_candidates, shipped_chooser
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
-from tracker.extraction.quotes import (classify_quotes, direct_quotes, find_quotes, post_blocks, post_signature,
-                            post_statements, transcript_line)
+from tracker.extraction.labels import post_blocks, post_signature, post_statements, transcript_line
+from tracker.extraction.quotes import classify_quotes, direct_quotes, find_quotes
 from tracker.extraction.answers import Question, attach_questions, reported_questions
 from tracker.extraction.reported import according_to, find_descriptions, find_reported, find_shifts, link_shifts
 from tracker.extraction.discourse import Discourse

@@ -1,16 +1,14 @@
-"""Direct quotes and embedded posts: the speaker's own words, found by their punctuation (clearer
-than a parser for it) and attributed from the words around them.
+"""Direct quotes: the speaker's own words, found by their punctuation (clearer than a parser for it) and
+attributed from the words around them. Labelled lines (transcripts, embedded posts) are in labels.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from tracker.dates import DateError, parse_date
 from tracker.extraction.answers import ASK_LEMMAS
-from tracker.extraction.lexicon import TITLE_SET
-from tracker.extraction.records import Found, Quote
+from tracker.extraction.labels import label_speaker, outlet_label
+from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.speakers import resolve_speaker, speaker_of, subject_phrase
 
@@ -116,7 +114,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             continue
         if not q.direct:
             continue
-        speaker, anchor = _quote_speaker(text, doc, start, end, q, state)
+        speaker, anchor, put = _quote_speaker(text, doc, start, end, q, state)
         inner_start, inner_end = _trim(text, q.start, q.end)
         if inner_end <= inner_start:
             continue
@@ -138,6 +136,8 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             # '"Is this the end?" X asked. Y smiled. "…"': someone else became the subject in between
             other = p is not None and prev is not None and p.name != prev.speaker and \
                 any(prev.end <= o < q.open_start and subj for o, subj in p.mentions)
+            if prev is not None and prev.text.rstrip().endswith("?") and not other:
+                p, other = _answerer(state, prev.speaker, q.open_start), True  # a question's reply: someone else's
             speaker = prev.speaker if prev and not other else (p.name if p else "")
             anchor = q.open_start
         if not speaker:
@@ -146,7 +146,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         last = Found(speaker, text[inner_start:inner_end], "direct", inner_start, inner_end, anchor,
                       sent_s, sent_e, [(q.open_start, q.close_end)])
         out.append(last)
-        if speaker in state.people:  # whoever is quoted is in focus for the "he went on" that follows
+        if speaker in state.people and not put:  # whoever is quoted is in focus for the "he went on" that follows
             state.name_role(speaker, start, q.open_start)
             state.people[speaker].focus(anchor)
         if q.end >= end:  # no closing mark: the quote goes on in the next paragraph
@@ -157,14 +157,6 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
 def _join(first: str, second: str) -> str:
     """Split quotes join with one space; the comma that closed the first part is dropped."""
     return first.rstrip().rstrip(",") + " " + second.lstrip()
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
-        e -= 1
-    return s, e
 
 
 def _sentence_bounds(text: str, start: int, end: int, q: Quote) -> tuple[int, int]:
@@ -185,7 +177,7 @@ def _attribution_then_same(between: str) -> bool:
 
 def _introduces_next(rest: str) -> bool:
     """An attribution that ends in a colon before a quote mark ('She replied: "No."') introduces that quote."""
-    return bool(re.match(r"[^.!?\"“”]{0,60}:\s*[\"“]", rest))
+    return bool(re.match(r"[^,.!?\"“”]{0,25}:\s*[\"“]", rest))  # not "Welker asked Trump, who replied: …"
 
 
 def _may_attribute_after(inner: str) -> bool:
@@ -193,49 +185,65 @@ def _may_attribute_after(inner: str) -> bool:
     return not inner.rstrip().endswith(".")
 
 
-def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discourse) -> tuple[str, int]:
-    """Speaker from the attribution after the quote, else from the clause before it."""
+def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discourse) -> tuple[str, int, bool]:
+    """Speaker from the attribution after the quote, else from the clause before it; and whether the quote
+    is a question put to the sentence's subject (whose asker is not put in focus)."""
     after = text[q.close_end:min(q.close_end + 120, end)]
     m = _after_attribution(after) if _may_attribute_after(text[q.start:q.end]) else None
     if m and _introduces_next(after[m.end():]):
         m = None  # '"Will you resign?" She replied: "No."': that attribution is the next quote's
     if m:
-        return resolve_speaker(m.group("spk"), q.close_end + m.start("spk"), state), q.close_end + m.start("verb")
+        speaker = resolve_speaker(m.group("spk"), q.close_end + m.start("spk"), state)
+        return speaker, q.close_end + m.start("verb"), False
     clause_start = _clause_start(text, start, q.open_start)
     before = text[clause_start:q.open_start]
     if not before.strip():
-        return "", q.open_start
+        return "", q.open_start, False
     label = re.match(r"^\s*([A-Z][A-Za-z .&'’-]{1,40}):\s*$", before)
-    if label and (label.group(1).isupper() or state.lookup(label.group(1)) or _outlet_label(label.group(1))):
-        return _label_speaker(label.group(1), state), clause_start
+    if label and (label.group(1).isupper() or state.lookup(label.group(1)) or outlet_label(label.group(1))):
+        return label_speaker(label.group(1), state), clause_start, False
     verbs = [t for t in doc if clause_start - start <= t.idx < q.open_start - start and t.pos_ in ("VERB", "AUX")]
     for verb in reversed(verbs):
         if _put_to_subject(verb):
-            return _asker(verb, start, state), start + verb.idx
+            return _asker(verb, start, state), start + verb.idx, True  # the one asked stays in focus
         if any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("conj", "advcl", "xcomp"):
             speaker = speaker_of(verb, start, state)
             if speaker:
-                return speaker, start + verb.idx
+                return speaker, start + verb.idx, False
         elif (verb.dep_ == "acl" and verb.i == verb.head.i + 1 and _SPEECH.fullmatch(verb.lower_)
               and re.fullmatch(r"(?:\s+\w+)?\s*[:,]?\s*", text[start + verb.idx + len(verb):q.open_start])):
             # "one journalist called out: ...": the parser hangs the verb on its subject as a modifier
             text_, at = subject_phrase(verb.head)
-            return resolve_speaker(text_, start + at, state), start + verb.idx
-    return "", q.open_start
+            return resolve_speaker(text_, start + at, state), start + verb.idx, False
+    return "", q.open_start, False
+
+
+def _answerer(state: Discourse, asker: str, before: int):
+    """The person most recently named before a reply who is not the one who asked."""
+    named = [p for p in state.people.values() if p.name != asker and not p.anonymous and p.gender != "n"
+             and any(o < before for o, _ in p.mentions)]
+    return max(named, key=lambda p: max(o for o, _ in p.mentions if o < before), default=None)
+
+
+_INTERVIEW_WITH = re.compile(r"\binterview with ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)")
 
 
 def _put_to_subject(verb) -> bool:
-    """'Asked "Will you quit?", X said' / 'When asked "…?"': a question put to the sentence's subject."""
-    return verb.lemma_.lower() in ASK_LEMMAS and verb.dep_ == "advcl" and \
-        not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    """'Asked "Will you quit?", X said' / 'When asked "…?"' / 'X was asked: "…?"': a question put to someone."""
+    if verb.lemma_.lower() not in ASK_LEMMAS:
+        return False
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    return passive or verb.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _asker(verb, start: int, state: Discourse) -> str:
     """Who put the question: the agent ('Asked by Jane Roe of the BBC'), else an unnamed reporter."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     name = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if name is None:
-        return "Reporter"
+    if name is None:  # "in a BBC interview with Laura Kuenssberg, she had been asked": the interviewer
+        m = _INTERVIEW_WITH.search(verb.sent.text)  # named, but not put in focus: "she" is still the one asked
+        known = state.lookup(m.group(1)) if m else None
+        return known.name if known else m.group(1) if m else "Reporter"
     return resolve_speaker(verb.doc[name.left_edge.i:name.i + 1].text, start + name.left_edge.idx, state) or "Reporter"
 
 
@@ -252,146 +260,3 @@ def _clause_start(text: str, start: int, pos: int) -> int:
             last = i + 1
         i += 1
     return last
-
-
-def _outlet_label(label: str) -> bool:
-    """'CTV News: "…?"': an outlet or body asking in a transcript (an acronym in it, or a news word last)."""
-    words = label.split()
-    return len(words) <= 3 and (any(len(w) >= 2 and w.isupper() for w in words)
-                                or words[-1].lower() in {"news", "radio", "tv", "television", "times", "post"})
-
-
-def _label_speaker(label: str, state: Discourse) -> str:
-    """Transcript labels ('TRUMP:', 'SECRETARY RUBIO:', 'FOX NEWS:') -> a known person, else the label
-    in title case."""
-    bare = " ".join(w for w in label.split() if w.lower() not in TITLE_SET) or label
-    person = state.lookup(label.title()) or state.lookup(label) or state.lookup(bare.title())
-    return person.name if person else label.title() if label.isupper() else label
-
-
-# labels that head a line but name no speaker ("BREAKING:", "WATCH LIVE:", "EDITOR'S NOTE:")
-_NOT_SPEAKERS = {"breaking", "update", "updated", "watch", "live", "read", "more", "editor's", "editor’s", "note",
-                 "correction", "related", "photo", "photos", "video", "exclusive", "analysis", "opinion", "see", "also"}
-
-
-def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found | None:
-    """'RUBIO: Well, ultimately, yeah.', 'Welker: Will you run?' (a person the article named) or 'JOHN ROE
-    (HOST): …' in an interview transcript: the labelled speaker's own words. 'Q:' is the interviewer's,
-    'A:' the interviewee's."""
-    m = _LABEL_LINE.match(text[start:end])
-    named = None if m else _NAME_LINE.match(text[start:end])
-    if named is not None and state.person(named.group("label")) is None and \
-            not (state.lookup(named.group("label")) and not state.lookup(named.group("label")).anonymous):
-        named = None
-    m = m or named
-    if not m:
-        return None
-    label = m.group("label").strip()
-    words = label.lower().split()
-    if not words or any(w in _NOT_SPEAKERS for w in words) or not _is_label(label, state):
-        return None
-    bs, be = _trim(text, start + m.start("body"), end)
-    role = _interview_role(words, start, state)
-    speaker = _label_speaker(label, state) if role is None else role
-    if be - bs < 2 or not speaker:
-        return None
-    return Found(speaker, text[bs:be], "direct", bs, be, start, start, end, [], False, on_frame=True)
-
-
-_INTERVIEWERS = {"host", "interviewer", "presenter", "anchor", "moderator", "reporter", "correspondent"}
-
-
-def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
-    """'Q:' / 'QUESTION:' is the interviewer the article named (a host, presenter …), else a reporter;
-    'A:' / 'ANSWER:' is the last named person before it who is not that interviewer ('' when none is)."""
-    if words not in (["q"], ["question"], ["a"], ["answer"]):
-        return None
-    hosts = [p for p in state.people.values() if not p.anonymous and _INTERVIEWERS & set(p.titles.split())]
-    host = max(hosts, key=lambda p: max(o for o, _ in p.mentions), default=None)
-    if words[0].startswith("q"):
-        return host.name if host else "Reporter"
-    named = [p for p in state.people.values() if not p.anonymous and p is not host and p.gender != "n"
-             and any(o < at for o, _ in p.mentions)]
-    return max(named, key=lambda p: max(o for o, _ in p.mentions if o < at)).name if named else ""
-
-
-# ---------------------------------------------------------------------------- embedded posts
-
-
-_SIGNATURE = re.compile(
-    r"[—–-]\s*(?P<author>[^()\n—–]+?)\s*\(@\w+\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*$")
-_LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Z][A-Z .&'’-]{0,40}?)(?:\s*\([A-Za-z ]{1,20}\))?:\s*(?P<body>.+)$")
-_NAME_LINE = re.compile(r"^\s*(?P<label>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}):\s*(?P<body>.+)$")
-
-
-def post_signature(line: str) -> re.Match | None:
-    return _SIGNATURE.search(line)
-
-
-def post_statements(text: str, state: Discourse) -> list[Found]:
-    """An embedded post ('… — Name (@handle) August 19, 2025'): its lines are the author's words,
-    except transcript lines ('TRUMP: "…"'), which belong to the labelled speaker."""
-    out = []
-    for sig, block in post_blocks(text):
-        author = resolve_speaker(sig.group("author"), sig.start(), state)
-        try:
-            day = parse_date(sig.group("date").replace(".", ""), today=dt.date.max)[0]
-        except DateError:
-            day = None
-        for ls, le in block:
-            out.extend(_post_line(text, ls, le, author, day, state))
-    return out
-
-
-def post_blocks(text: str) -> list[tuple[re.Match, list[tuple[int, int]]]]:
-    """Each post signature with the post lines above it (and any text before the dash)."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    blocks = []
-    for idx, (s, e) in enumerate(lines):
-        sig = _SIGNATURE.search(text, s, e)
-        if not sig:
-            continue
-        block = []
-        j = idx - 1
-        while j >= 0 and _looks_like_post(text[lines[j][0]:lines[j][1]]) and len(block) < 8:
-            block.append(lines[j])
-            j -= 1
-        head = re.sub(r"(?:https?://|pic\.twitter\.com/)\S+", "", text[s:sig.start()]).strip()
-        if head:
-            block.append((s, s + len(text[s:sig.start()].rstrip())))
-        blocks.append((sig, sorted(block)))
-    return blocks
-
-
-def _looks_like_post(line: str) -> bool:
-    """Post lines are short and look like social media: labels, emoji, all-caps or quotes."""
-    if len(line) > 280:
-        return False
-    return bool(_LABEL_LINE.match(line) or re.search(r"[\U0001F000-\U0001FFFF\u2600-\u27BF]", line)
-                or re.match(r"^\s*[\"“]", line) or re.match(r"^\s*[A-Z]{4,}\b", line))
-
-
-_ROLE_LABELS = {"reporter", "host", "interviewer", "moderator", "anchor", "question", "q", "a", "answer"}
-
-
-def _is_label(label: str, state: Discourse) -> bool:
-    """'FOX NEWS:', 'TRUMP:', 'REPORTER:' are speakers; 'BREAKING:' or 'CONFIRMED:' are not."""
-    return len(label.split()) > 1 or label.lower() in _ROLE_LABELS or bool(state.lookup(label.title()))
-
-
-def _post_line(text: str, s: int, e: int, author: str, day, state: Discourse) -> list[Found]:
-    line = text[s:e]
-    stripped = re.sub(r"^[^\w\"“]+", "", line)
-    offset = s + (len(line) - len(stripped))
-    speaker, body_at = author, offset
-    m = _LABEL_LINE.match(stripped)
-    if m and _is_label(m.group("label"), state):
-        speaker, body_at = _label_speaker(m.group("label"), state), offset + m.start("body")
-    bs, be = _trim(text, body_at, e)
-    while bs < be and text[bs] in "\"“":
-        bs += 1
-    while be > bs and text[be - 1] in "\"”:":
-        be -= 1
-    if be - bs < 3:
-        return []
-    return [Found(speaker, text[bs:be], "direct", bs, be, s, s, e, [], False, day)]

@@ -41,3 +41,12 @@ class Found:
 
 def in_spans(spans: list[tuple[int, int]]):
     return lambda i: any(s <= i < e for s, e in spans)
+
+
+def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """A span without the spaces around it and a trailing comma."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+        e -= 1
+    return s, e

@@ -16,7 +16,8 @@ from tracker.extraction.discourse import Discourse, Person, role_name, the_body
 # ---------------------------------------------------------------------------- people
 
 
-_SAYING = {"say", "tell", "add", "write", "warn", "insist", "argue", "reply", "respond", "announce", "declare"}
+_SAYING = {"say", "tell", "add", "write", "warn", "insist", "argue", "reply", "respond", "announce", "declare",
+           "ask", "press", "quiz"}
 
 
 def register_people(doc, base: int, state: Discourse, in_quote) -> None:

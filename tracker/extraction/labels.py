@@ -1,0 +1,159 @@
+"""Labelled lines: transcript lines ('RUBIO: Well, …', 'Q: …') and embedded posts ('… — Name (@handle)
+August 19, 2025'), each the labelled speaker's or the post author's own words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tracker.dates import DateError, parse_date
+from tracker.extraction.discourse import Discourse
+from tracker.extraction.lexicon import TITLE_SET
+from tracker.extraction.records import Found, trim_span as _trim
+from tracker.extraction.speakers import resolve_speaker
+
+# ---------------------------------------------------------------------------- transcript lines
+
+
+def outlet_label(label: str) -> bool:
+    """'CTV News: "…?"': an outlet or body asking in a transcript (an acronym in it, or a news word last)."""
+    words = label.split()
+    return len(words) <= 3 and (any(len(w) >= 2 and w.isupper() for w in words)
+                                or words[-1].lower() in {"news", "radio", "tv", "television", "times", "post"})
+
+
+def label_speaker(label: str, state: Discourse) -> str:
+    """Transcript labels ('TRUMP:', 'SECRETARY RUBIO:', 'FOX NEWS:') -> a known person, else the label
+    in title case."""
+    bare = " ".join(w for w in label.split() if w.lower() not in TITLE_SET) or label
+    person = state.lookup(label.title()) or state.lookup(label) or state.lookup(bare.title())
+    return person.name if person else label.title() if label.isupper() else label
+
+
+# labels that head a line but name no speaker ("BREAKING:", "WATCH LIVE:", "EDITOR'S NOTE:")
+_NOT_SPEAKERS = {"breaking", "update", "updated", "watch", "live", "read", "more", "editor's", "editor’s", "note",
+                 "correction", "related", "photo", "photos", "video", "exclusive", "analysis", "opinion", "see", "also"}
+
+
+def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found | None:
+    """'RUBIO: Well, ultimately, yeah.', 'Welker: Will you run?' (a person the article named) or 'JOHN ROE
+    (HOST): …' in an interview transcript: the labelled speaker's own words. 'Q:' is the interviewer's,
+    'A:' the interviewee's."""
+    m = _LABEL_LINE.match(text[start:end])
+    named = None if m else _NAME_LINE.match(text[start:end])
+    if named is not None and state.person(named.group("label")) is None and \
+            not (state.lookup(named.group("label")) and not state.lookup(named.group("label")).anonymous):
+        named = None
+    m = m or named
+    if not m:
+        return None
+    label = m.group("label").strip()
+    words = label.lower().split()
+    if not words or any(w in _NOT_SPEAKERS for w in words) or not _is_label(label, state):
+        return None
+    bs, be = _trim(text, start + m.start("body"), end)
+    role = _interview_role(words, start, state)
+    speaker = label_speaker(label, state) if role is None else role
+    if be - bs < 2 or not speaker:
+        return None
+    return Found(speaker, text[bs:be], "direct", bs, be, start, start, end, [], False, on_frame=True)
+
+
+_INTERVIEWERS = {"host", "interviewer", "presenter", "anchor", "moderator", "reporter", "correspondent"}
+
+
+def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
+    """'Q:' / 'QUESTION:' is the interviewer the article named (a host, presenter …), else a reporter;
+    'A:' / 'ANSWER:' is the last named person before it who is not that interviewer ('' when none is)."""
+    if words not in (["q"], ["question"], ["a"], ["answer"]):
+        return None
+    hosts = [p for p in state.people.values() if not p.anonymous and _INTERVIEWERS & set(p.titles.split())]
+    host = max(hosts, key=lambda p: max(o for o, _ in p.mentions), default=None)
+    if words[0].startswith("q"):
+        return host.name if host else "Reporter"
+    named = [p for p in state.people.values() if not p.anonymous and p is not host and p.gender != "n"
+             and any(o < at for o, _ in p.mentions)]
+    return max(named, key=lambda p: max(o for o, _ in p.mentions if o < at)).name if named else ""
+
+
+# ---------------------------------------------------------------------------- embedded posts
+
+
+_SIGNATURE = re.compile(
+    r"[—–-]\s*(?P<author>[^()\n—–]+?)\s*\(@\w+\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*$")
+_LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Z][A-Z .&'’-]{0,40}?)(?:\s*\([A-Za-z ]{1,20}\))?:\s*(?P<body>.+)$")
+_NAME_LINE = re.compile(r"^\s*(?P<label>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}):\s*(?P<body>.+)$")
+
+
+def post_signature(line: str) -> re.Match | None:
+    return _SIGNATURE.search(line)
+
+
+def post_statements(text: str, state: Discourse) -> list[Found]:
+    """An embedded post ('… — Name (@handle) August 19, 2025'): its lines are the author's words,
+    except transcript lines ('TRUMP: "…"'), which belong to the labelled speaker."""
+    out = []
+    for sig, block in post_blocks(text):
+        author = resolve_speaker(sig.group("author"), sig.start(), state)
+        try:
+            day = parse_date(sig.group("date").replace(".", ""), today=dt.date.max)[0]
+        except DateError:
+            day = None
+        for ls, le in block:
+            out.extend(_post_line(text, ls, le, author, day, state))
+    return out
+
+
+def post_blocks(text: str) -> list[tuple[re.Match, list[tuple[int, int]]]]:
+    """Each post signature with the post lines above it (and any text before the dash)."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    blocks = []
+    for idx, (s, e) in enumerate(lines):
+        sig = _SIGNATURE.search(text, s, e)
+        if not sig:
+            continue
+        block = []
+        j = idx - 1
+        while j >= 0 and _looks_like_post(text[lines[j][0]:lines[j][1]]) and len(block) < 8:
+            block.append(lines[j])
+            j -= 1
+        head = re.sub(r"(?:https?://|pic\.twitter\.com/)\S+", "", text[s:sig.start()]).strip()
+        if head:
+            block.append((s, s + len(text[s:sig.start()].rstrip())))
+        blocks.append((sig, sorted(block)))
+    return blocks
+
+
+def _looks_like_post(line: str) -> bool:
+    """Post lines are short and look like social media: labels, emoji, all-caps or quotes."""
+    if len(line) > 280:
+        return False
+    return bool(_LABEL_LINE.match(line) or re.search(r"[\U0001F000-\U0001FFFF\u2600-\u27BF]", line)
+                or re.match(r"^\s*[\"“]", line) or re.match(r"^\s*[A-Z]{4,}\b", line))
+
+
+_ROLE_LABELS = {"reporter", "host", "interviewer", "moderator", "anchor", "question", "q", "a", "answer"}
+
+
+def _is_label(label: str, state: Discourse) -> bool:
+    """'FOX NEWS:', 'TRUMP:', 'REPORTER:' are speakers; 'BREAKING:' or 'CONFIRMED:' are not."""
+    return len(label.split()) > 1 or label.lower() in _ROLE_LABELS or bool(state.lookup(label.title()))
+
+
+def _post_line(text: str, s: int, e: int, author: str, day, state: Discourse) -> list[Found]:
+    line = text[s:e]
+    stripped = re.sub(r"^[^\w\"“]+", "", line)
+    offset = s + (len(line) - len(stripped))
+    speaker, body_at = author, offset
+    m = _LABEL_LINE.match(stripped)
+    if m and _is_label(m.group("label"), state):
+        speaker, body_at = label_speaker(m.group("label"), state), offset + m.start("body")
+    bs, be = _trim(text, body_at, e)
+    while bs < be and text[bs] in "\"“":
+        bs += 1
+    while be > bs and text[be - 1] in "\"”:":
+        be -= 1
+    if be - bs < 3:
+        return []
+    return [Found(speaker, text[bs:be], "direct", bs, be, s, s, e, [], False, day)]
