@@ -840,3 +840,28 @@ def test_look_alikes_of_reported_speech_are_not_statements(run, sentence):
 def test_the_company_is_the_one_company_the_article_named(run, text, needle, speaker):
     s = one(run(text), needle)
     assert (s.speaker, s.speaker_kind) == (speaker, "organisation")
+
+
+def test_a_weekday_before_the_name_without_a_comma_leaves_the_speaker_alone(run):
+    s = one(run("On Monday Keir Starmer said he would cut taxes."), "cut taxes")
+    assert (s.speaker, s.date, s.text) == ("Keir Starmer", dt.date(2025, 8, 18), "he would cut taxes")
+
+
+def test_a_month_opening_the_sentence_dates_it(run):
+    assert one(run("In March Keir Starmer said he would cut taxes."), "cut taxes").date == dt.date(2025, 3, 1)
+
+
+@pytest.mark.parametrize("text, later, earlier", [
+    ('Jane Doe said on Tuesday that she no longer supports the bridge. In March she said: "We will build this '
+     'bridge."', "no longer supports", "We will build"),
+    ("On Monday Keir Starmer said he would cut taxes. On Wednesday he reversed course, saying taxes would stay.",
+     "taxes would stay", "cut taxes"),
+])
+def test_a_shift_the_writer_reports_links_to_the_earlier_position(run, text, later, earlier):
+    found = run(text)
+    assert found[found.index(one(found, later))].contrasts == found.index(one(found, earlier))
+
+
+def test_no_longer_about_a_thing_is_no_shift_of_anyone(run):
+    assert all(s.contrasts is None for s in run("On Monday the engineer said the bridge was safe. The bridge is no "
+                                                 "longer safe, the engineer said on Tuesday."))

@@ -30,7 +30,7 @@ _CUES = [
     ("last_month", re.compile(r"\blast month\b", re.I)),
     ("month_day", re.compile(rf"\b(?P<mon>{_MONTH_RE})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<year>\d{{4}}))?")),
     ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{_MONTH_RE})\b\.?(?:,? (?P<year>\d{{4}}))?")),
-    ("in_month", re.compile(rf"\bin (?P<mon>{_MONTH_RE})\b(?:,? (?P<year>\d{{4}}))?")),
+    ("in_month", re.compile(rf"\b[Ii]n (?P<mon>{_MONTH_RE})\b(?:,? (?P<year>\d{{4}}))?")),
     ("days_ago", re.compile(r"\b(?P<n>two|three|four|five|six|\d{1,2}) days ago\b", re.I)),
     ("this_month", re.compile(r"\b(?:earlier|late|later) this month\b", re.I)),
     ("in_year", re.compile(r"\b[Ii]n (?P<year>(?:19|20)\d\d)\b(?! (?:election|budget|campaign|race|vote|contest))")),

@@ -175,6 +175,18 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------------------- one paragraph
 
+# "On Monday Jane Doe said …": without the comma the parser reads "Monday Jane Doe" as one name and the verb
+# loses its subject. The space after such a time phrase becomes a comma for the parse only (same length,
+# so every offset still points into the article text); only between two words, which the tokenizer then splits.
+_TIME_LEAD = re.compile(
+    r"(?:^|(?<=[.!?] ))(?:(?:On|Late on|Early on|Last|By) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?: (?:morning|afternoon|evening|night))?"
+    r"|Yesterday|Earlier|Later|Meanwhile|In (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*) (?=[A-Z][a-z])")
+
+
+def _comma_after_lead(para: str) -> str:
+    return _TIME_LEAD.sub(lambda m: m.group(0)[:-1] + ",", para)
+
 
 def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse,
                           quotes_all: list[Quote], shifts: list[tuple[str, int]],
@@ -183,8 +195,7 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     if line is not None:  # "RUBIO: Well, …": the labelled speaker's words; names in it are not in focus
         state.register(line.speaker, "", start, True)
         return [line]
-    para = text[start:end]
-    doc = nlp(para)
+    doc = nlp(_comma_after_lead(text[start:end]))
     quotes = find_quotes(text, start, end)
     classify_quotes(text, quotes, start, end)
     quotes_all.extend(quotes)

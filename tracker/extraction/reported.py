@@ -85,7 +85,8 @@ _CONTRAST = re.compile(r"\b(?:%s)\s+(?:(?:having|he|she|they|had|has|have|was|we
 SHIFT_CUES = re.compile(
     r"\b(?:revers(?:ed|es|ing) (?:course|(?:his|her|their|its) (?:position|stance|decision))|u-?turn(?:ed|s)?"
     r"|climb-?down|climbed down|(?:backed|backs|backing) down|backtrack(?:ed|s|ing)?|(?:walked|walks|walking) back"
-    r"|(?:changed|changes|changing) (?:his|her|their|its) (?:position|mind|stance|tune)|about-face|flip-flop\w*)\b",
+    r"|(?:changed|changes|changing) (?:his|her|their|its) (?:position|mind|stance|tune)|about-face|flip-flop\w*"
+    r"|no longer (?:support|back|oppose|favou?r|believe|want|think|plan|intend|endorse|rule)\w*)\b",
     re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|refused to|declined to|won't)\s+(?:\w+\s+){0,2}$", re.I)
 # Declining to say is taking no position, so it is never the position a reported shift departs from.
