@@ -118,8 +118,8 @@ def test_train_extraction_without_gold_is_a_clear_error(tmp_path, cli):
     assert code != 0 and "no gold.csv" in err
 
 
-@pytest.mark.slow
 def test_the_shipped_chooser_is_what_train_extraction_fits(tmp_path):
+    """Any change to extraction that moves a development statement must refit the chooser (about 20 s)."""
     from tracker.extraction.train import train_extraction
 
     fitted = train_extraction(ROOT / "data" / "articles", tmp_path / "dates.json")

@@ -294,7 +294,7 @@ def reader_fingerprint() -> str:
 
 
 TEXTBOOK_SETS = tuple(Path(__file__).resolve().parents[2] / "data" / "synthetic" / f"textbook_dev{n}.csv"
-                      for n in ("", "2", "3", "4", "5", "6", "7", "8", "9"))
+                      for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "11"))
 VERDICTS = ("full_flop", "half_flip", "no_flip")
 
 

@@ -12,7 +12,7 @@ STANCE: dict[str, tuple[int, bool, str]] = {
     "steady": (1, True,  # the same line held: their negation says nothing has moved
                r"(?:has|have)n['’]t (?:changed|moved)|(?:has|have) not (?:changed|moved)|nothing has changed|"
                r"not backing down|won['’]t budge|not budging|no brakes on|sticking (?:to|with)|holding the line|"
-               r"remains?|still"),
+               r"remains?|still|no change|unchanged|on schedule|as (?:scheduled|promised)"),
     "exclude": (-1, True,  # negated, these become openness ("not ruling it out"): see _unit_position
                 r"rul(?:e|es|ed|ing) (?:\w+ )?out|off the table|off the agenda|out of the question|not on the cards|"
                 r"impossible"),
@@ -37,7 +37,8 @@ STANCE: dict[str, tuple[int, bool, str]] = {
                r"waste of (?:money|time)|terrible|madness|nonsense|absurd|folly|reckless|makes? no sense|dangerous|"
                r"catastroph\w*|harmful|damaging|disastrous|costly|flop|gimmick|unfair|unaffordable|unworkable|cruel|"
                r"blight|shameful|cost (?:lives|jobs)|bad for"),
-    "defer": (-1, False, r"postpon(?:e|es|ed|ing)|(?<!without )delay(?:s|ed|ing)?|put (?:\w+ )?on hold|on hold|push(?:ed)? back"),
+    "defer": (-1, False, r"postpon(?:e|es|ed|ing)|(?<!without )delay(?:s|ed|ing)?|put (?:\w+ )?on hold|on hold|"
+                         r"push(?:es|ed|ing)? (?:[\w'’-]+ ){0,4}back"),
     "back": (1, True,
              r"support(?:s|ed|ing)?|back(?:s|ed|ing)?(?= (?:the|this|that|a|an|it|our|their|his|her|its|any|\w+ing)\b)|"
              r"endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|in favou?r|approv(?:e|es|ed|ing)|"
@@ -68,6 +69,7 @@ STANCE: dict[str, tuple[int, bool, str]] = {
              r"(?:money|funding|budgets?|finances|time) allows?|(?:do|doing) (?:our|my) best|best to|ambitions?|"
              r"aspirations?|what we can|look(?:ing)? to|try(?:ing)? to|hop(?:e|es|ed|ing)|broadly|largely|mostly|"
              r"with reservations|in (?:most|some) (?:cases|matters|areas)|nothing is (?:certain|guaranteed|settled)|"
-             r"no guarantees?"),
+             r"no guarantees?|under consideration|in principle|partly|partially|in part|get close to|"
+             r"not (?:closing|close|shutting|shut) the door|door (?:is |remains |stays )?open"),
 }
 NEGATOR = r"not|cannot|never|nobody|no one|no(?!\s*[,.!])|nor|neither|nothing|no longer|none"
