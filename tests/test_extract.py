@@ -865,3 +865,13 @@ def test_a_shift_the_writer_reports_links_to_the_earlier_position(run, text, lat
 def test_no_longer_about_a_thing_is_no_shift_of_anyone(run):
     assert all(s.contrasts is None for s in run("On Monday the engineer said the bridge was safe. The bridge is no "
                                                  "longer safe, the engineer said on Tuesday."))
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("A spokesperson for the Foreign Office said the talks would continue.", "Foreign Office spokesperson"),
+    ("A spokeswoman for the Ministry of Defence said the talks would continue.", "Ministry of Defence spokeswoman"),
+    ("A spokesman for Chancellor Olaf Scholz said the talks would continue.", "Olaf Scholz's spokesman"),
+])
+def test_a_spokesperson_for_someone_keeps_whose(run, sentence, speaker):
+    s = one(run(sentence), "talks would continue")
+    assert (s.speaker, s.speaker_kind) == (speaker, "anonymous")

@@ -167,6 +167,8 @@ def _titles_before(doc, i: int) -> str:
 
 
 _OWNERS = {"his": "m", "her": "f"}
+_SPOKES_FOR = re.compile(r"^(?:a|an|the)?\s*(?P<head>spokes(?:man|woman|person))\s+for\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*"
+                         r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})$", re.I)
 # generic words for a body that the article has named ("the company" after "Deutsche Bahn, the railway company")
 _GENERIC_BODIES = {"company", "union", "bank", "firm", "carrier", "airline", "railway", "operator", "regulator", "group"}
 _FAMILIAR = re.compile(r"(?:(?:a|an|the|two|three|several|multiple) )?(?:people|person|sources?|officials?) "
@@ -194,6 +196,17 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return role_name(phrase)  # "allies of Rachel Reeves": not Rachel Reeves herself
     if _FAMILIAR.match(low):
         return state.anonymous(phrase, offset)  # "people familiar with the talks": unnamed, and never in focus
+    owned = _SPOKES_FOR.match(phrase)
+    if owned:  # "a spokesman for Chancellor Olaf Scholz", "a spokesperson for the Foreign Office"
+        body = owned.group("owner").lower().startswith("the ")
+        owner = re.sub(r"^(?:the|a|an)\s+", "", owned.group("owner"), flags=re.I)
+        words = owner.split()
+        while len(words) > 1 and words[0].lower() in _TITLE_SET | _HONORIFICS:
+            words = words[1:]  # "Chancellor Olaf Scholz" is Olaf Scholz
+        person = _named_within(owner, state, multi_only=False) or (
+            " ".join(words) if not body and words[-1].lower() not in _ORG_HEADS else "")
+        role = f"{person}'s {owned.group('head')}" if person else f"{owner} {owned.group('head')}"
+        return state.anonymous(role, offset)
     if head_words and head_words[-1] in _ANON_HEADS:
         named = _named_within(phrase, state, multi_only=True)
         if named:
@@ -287,7 +300,7 @@ def subject_phrase(tok) -> tuple[str, int]:
         span = tok.doc[left:right + 1]
     if tok.lower_ in _ANON_HEADS or tok.lower_ in ("people", "person"):
         for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in {"in", "at", "from", "with"} or (
+            if child.dep_ == "prep" and child.lower_ in {"in", "at", "from", "with", "for"} or (
                     child.dep_ in ("amod", "acl") and child.lower_ in {"familiar", "close", "briefed"}):
                 right = child.right_edge.i  # "people familiar with the talks", "a source close to the minister"
         span = tok.doc[left:right + 1]
