@@ -867,3 +867,9 @@ def test_no_longer_about_a_thing_is_no_shift_of_anyone(run):
 def test_a_spokesperson_for_someone_keeps_whose(run, sentence, speaker):
     s = one(run(sentence), "talks would continue")
     assert (s.speaker, s.speaker_kind) == (speaker, "anonymous")
+
+
+def test_a_quoted_word_inside_reported_speech_keeps_its_closing_mark(run):
+    text = 'Jane Doe called the deal "a disaster".'
+    s = one(run(text), "the deal")
+    assert s.text == text[s.start:s.end] == 'the deal "a disaster"'

@@ -135,7 +135,8 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
         if not speaker:
             continue
         overrides.update({k: speaker for k, v in overrides.items() if v == ""})
-        text = doc.text[content[0]:content[1]]
+        content = _close_quote(doc.text, content)
+        text, e = doc.text[content[0]:content[1]], base + content[1]
         if len(text.split()) < 2:
             continue
         sent = tok.sent
@@ -282,6 +283,13 @@ def _is_concession(tok) -> bool:
     own statement (a description), not part of what was said."""
     return (tok.dep_ in ("prep", "advcl", "advmod")
             and bool(_CONCESSIVE_START.match(tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text)))
+
+
+def _close_quote(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """'called the deal "a disaster"': a quote opened inside the span keeps its closing mark."""
+    inner = text[span[0]:span[1]]
+    opened = inner.count("“") > inner.count("”") or (inner.count("“") == 0 and inner.count('"') % 2 == 1)
+    return (span[0], span[1] + 1) if opened and text[span[1]:span[1] + 1] in ('"', "”") else span
 
 
 def _trim_tokens(doc, first: int, last: int) -> tuple[int, int]:
