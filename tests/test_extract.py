@@ -873,3 +873,9 @@ def test_a_quoted_word_inside_reported_speech_keeps_its_closing_mark(run):
     text = 'Jane Doe called the deal "a disaster".'
     s = one(run(text), "the deal")
     assert s.text == text[s.start:s.end] == 'the deal "a disaster"'
+
+
+def test_the_parse_comma_after_a_lead_time_phrase_never_reaches_a_statement(run):
+    text = "On Monday Keir Starmer's plan collapsed, according to Jane Doe."
+    s = one(run(text), "plan collapsed")
+    assert "," not in s.text and s.text == text[s.start:s.end]

@@ -196,6 +196,7 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
         state.register(line.speaker, "", start, True)
         return [line]
     doc = nlp(_comma_after_lead(text[start:end]))
+    doc.user_data["source"] = text[start:end]  # the paragraph as written, for rules that read its words
     quotes = find_quotes(text, start, end)
     classify_quotes(text, quotes, start, end)
     quotes_all.extend(quotes)
@@ -208,5 +209,9 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     out.extend(find_reported(doc, start, state, in_quote, direct_spans, out))
     out.extend(find_descriptions(doc, start, state, in_quote, out))
     shifts.extend(find_shifts(doc, start, state, in_quote))
-    questions.extend(reported_questions(doc, start, state, in_quote))
+    asked = reported_questions(doc, start, state, in_quote)
+    for item in [f for f in out if f.kind != "direct"] + asked:  # words as the article has them, no parse comma
+        if len(item.text) == item.end - item.start:
+            item.text = text[item.start:item.end]
+    questions.extend(asked)
     return out

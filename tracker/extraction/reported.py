@@ -310,14 +310,15 @@ def according_to(doc, base: int, state: Discourse, in_quote) -> list[Found]:
     """'According to an official ..., X happened' with no reporting verb: the source said it."""
     out = []
     for sent in doc.sents:
-        m = re.match(r"^According to (?P<who>[^,]+),\s*(?P<what>.+?)[.!?]?$", sent.text.strip())
+        written = doc.user_data.get("source", doc.text)[sent.start_char:sent.end_char]
+        m = re.match(r"^According to (?P<who>[^,]+),\s*(?P<what>.+?)[.!?]?$", written.strip())
         if m is None and not any(t.lemma_.lower() in REPORT_LEMMAS for t in sent):
             # "Taxes will rise, according to X"; not "an official confirmed …, according to CNN": that
             # names who reported the official's words
-            m = re.match(r"^(?P<what>[^,]{10,}?),? according to (?P<who>[^,.]+)[.!?]?$", sent.text.strip())
+            m = re.match(r"^(?P<what>[^,]{10,}?),? according to (?P<who>[^,.]+)[.!?]?$", written.strip())
         if not m or in_quote(sent.start_char):
             continue
-        s = base + sent.start_char + sent.text.index(m.group("what"))
+        s = base + sent.start_char + written.index(m.group("what"))
         speaker = resolve_speaker(m.group("who"), base + sent.start_char, state)
         out.append(Found(speaker, m.group("what"), "reported", s, s + len(m.group("what")), base + sent.start_char,
                           base + sent.start_char, base + sent.end_char))
