@@ -28,6 +28,9 @@ DESCRIPTION_PATTERNS = [
     r"(?:left|leave|leaves|leaving) (?:the door |it |\w+ )?open\b",
     r"(?:(?:is|was|are|were|has been|have been) )?(?:still )?(?:pushing|pressing|lobbying) for\b",
     r"refus(?:ed|es|e|ing) (?:on \w+ )?to\b",
+    # "ruled out a tax rise", "did not rule out sending troops": the negation is part of the position
+    r"(?:(?:did|does|do|has|have|had|would|will|was|were|is|are) not |(?:did|does|do|has|have|would|wo)n['’]t )?"
+    r"rul(?:e|es|ed|ing) (?:\w+ )?out\b",
     r"declin(?:ed|es|e|ing) (?:on \w+ )?to\b",
     r"put (?:\w+ ){0,2}(?:distance|at the heart|pressure)\b",
     r"paint(?:ed|s)? an? \w+",
@@ -52,7 +55,7 @@ DESCRIPTION_PATTERNS = [
     r"demanded (?:an? |the )?(?:apology|contrition|resignation|explanation|answers)\b",
     r"echo(?:ed|es|ing) (?:that|this|the|his|her|their) (?:assessment|view|call|warning|sentiment|criticism)\b",
     # plain positions for or against something
-    r"(?:backed|opposed|endorsed|supported|disputed|heralded|denounced|ruled out) (?:the|a|an|his|her|their|its|"
+    r"(?:backed|opposed|endorsed|supported|disputed|heralded|denounced) (?:the|a|an|his|her|their|its|"
     r"any|plans?|calls?|proposals?|[A-Z]\w+['’]s)\b",
     r"(?:came|comes|coming) out (?:against|in favou?r of|in support of)\b",
     r"doubl(?:ed|es|ing) down on\b",
@@ -106,9 +109,8 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
             continue
         lemma = tok.lemma_.lower()
         made_clear = lemma == "make" and any(c.lower_ == "clear" for c in tok.children)
-        ruled_out = lemma == "rule" and any(c.lower_ == "out" for c in tok.children)
         request = _is_request(tok)
-        if lemma not in REPORT_LEMMAS and not made_clear and not ruled_out and not request:
+        if lemma not in REPORT_LEMMAS and not made_clear and not request:  # "ruled out X" is a description
             continue
         if lemma == "call" and not request and not any(c.dep_ in ("dobj", "ccomp", "oprd") for c in tok.children):
             continue
