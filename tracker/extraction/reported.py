@@ -120,6 +120,9 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
         if content is None:
             continue
         content = _cut_at_sibling_report(tok, content, overrides)
+        if lemma in _DENYING:  # "denied that war plans were shared": the denial is what was said, not the plans
+            first = min([c.i for c in tok.children if c.dep_ in ("aux", "neg") and c.i < tok.i] + [tok.i])
+            content = (tok.doc[first].idx, content[1])
         s, e = base + content[0], base + content[1]
         if any(ds <= s < de for ds, de in direct_spans):
             continue  # the clause is a quote: handled as direct speech
@@ -215,6 +218,7 @@ def _content_span(verb, made_clear: bool, request: bool) -> tuple[int, int] | No
     return _trim_tokens(verb.doc, first, last)
 
 
+_DENYING = {"deny"}  # a report whose words negate its clause: the text keeps the verb
 _CLAUSE_ONLY = {"maintain", "assert", "reaffirm", "caution", "counter", "retort"}  # report only with a clause
 
 
