@@ -894,7 +894,8 @@ def test_ruling_out_keeps_its_words_and_its_negation(run, sentence, phrase):
 @pytest.mark.parametrize("sentence, text", [
     ("Jane Doe denied that she had misled parliament.", "denied that she had misled parliament"),
     ("Jane Doe did not deny that she had misled parliament.", "did not deny that she had misled parliament"),
+    ("Jane Doe would not confirm that she had misled parliament.", "would not confirm that she had misled parliament"),
 ])
 def test_a_denial_keeps_its_verb(run, sentence, text):
-    """'denied that X' reported as 'X' would say the opposite of what was said."""
+    """'denied that X' or 'would not confirm that X' reported as 'X' would say what was not said."""
     assert one(run(sentence), "misled parliament").text == text

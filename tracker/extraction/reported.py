@@ -57,13 +57,9 @@ DESCRIPTION_PATTERNS = [
     # plain positions for or against something
     r"(?:backed|opposed|endorsed|supported|disputed|heralded|denounced) (?:the|a|an|his|her|their|its|"
     r"any|plans?|calls?|proposals?|[A-Z]\w+['’]s)\b",
-    r"(?:came|comes|coming) out (?:against|in favou?r of|in support of)\b",
-    r"doubl(?:ed|es|ing) down on\b",
-    r"stopp?(?:ed|s|ing)? short of\b",
-    r"(?:has |have |had )?(?:repeatedly |again )?call(?:ed|s|ing) for\b",
-    r"(?:is |are |was |were )?demanding\b",
-    r"apologi[sz](?:ed|es|ing)\b",
-    r"claim(?:ed|s|ing) victory\b",
+    r"(?:came|comes|coming) out (?:against|in favou?r of|in support of)\b|doubl(?:ed|es|ing) down on\b|"
+    r"stopp?(?:ed|s|ing)? short of\b|(?:has |have |had )?(?:repeatedly |again )?call(?:ed|s|ing) for\b",
+    r"(?:is |are |was |were )?demanding\b|apologi[sz](?:ed|es|ing)\b|claim(?:ed|s|ing) victory\b",
     r"denie[sd] (?:wrongdoing|any wrongdoing|the (?:claim|claims|allegation|allegations|report|reports))\b",
     # a change of position, in the writer's words
     r"revers(?:ed|es|ing) (?:course|(?:his|her|their|its) (?:position|stance|decision))\b",
@@ -120,7 +116,8 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
         if content is None:
             continue
         content = _cut_at_sibling_report(tok, content, overrides)
-        if lemma in _DENYING:  # "denied that war plans were shared": the denial is what was said, not the plans
+        if lemma in _DENYING or any(c.dep_ == "neg" for c in tok.children):
+            # "denied that war plans were shared", "would not confirm that …": the words negate the clause
             first = min([c.i for c in tok.children if c.dep_ in ("aux", "neg") and c.i < tok.i] + [tok.i])
             content = (tok.doc[first].idx, content[1])
         s, e = base + content[0], base + content[1]
