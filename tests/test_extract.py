@@ -128,6 +128,10 @@ def test_reported_clause_containing_quote_is_direct_not_reported(run):
     ("Jane Doe doubled down on her plan to cut taxes.", "doubled down on her plan to cut taxes"),
     ("Jane Doe stopped short of endorsing the plan.", "stopped short of endorsing the plan"),
     ("Jane Doe has repeatedly called for a ceasefire.", "has repeatedly called for a ceasefire"),
+    ("Jane Doe backed away from the plan.", "backed away from the plan"),
+    ("Jane Doe dropped her opposition to the plan.", "dropped her opposition to the plan"),
+    ("Jane Doe softened her stance on tariffs.", "softened her stance on tariffs"),
+    ("Jane Doe kept the door open to talks.", "kept the door open to talks"),
 ])
 def test_description(run, sentence, phrase):
     s = one(run(sentence), phrase)
@@ -899,3 +903,7 @@ def test_ruling_out_keeps_its_words_and_its_negation(run, sentence, phrase):
 def test_a_denial_keeps_its_verb(run, sentence, text):
     """'denied that X' or 'would not confirm that X' reported as 'X' would say what was not said."""
     assert one(run(sentence), "misled parliament").text == text
+
+
+def test_a_vote_is_an_act_not_a_statement(run):
+    assert not run("Jane Doe voted against the bill.")

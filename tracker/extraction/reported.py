@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.extraction.lexicon import DESCRIPTION_PATTERNS
 from tracker.extraction.records import Found
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.speakers import resolve_speaker, speaker_of
@@ -23,52 +24,6 @@ REPORT_LEMMAS = {
 _NOT_CONTENT_DEPS = {"punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "advcl",
                      "npadvmod", "prt", "dep"}
 
-DESCRIPTION_PATTERNS = [
-    r"appear(?:s|ed)? (?:\w+ )?(?:open|willing|ready|reluctant|keen|to)\b",
-    r"(?:left|leave|leaves|leaving) (?:the door |it |\w+ )?open\b",
-    r"(?:(?:is|was|are|were|has been|have been) )?(?:still )?(?:pushing|pressing|lobbying) for\b",
-    r"refus(?:ed|es|e|ing) (?:on \w+ )?to\b",
-    # "ruled out a tax rise", "did not rule out sending troops": the negation is part of the position
-    r"(?:(?:did|does|do|has|have|had|would|will|was|were|is|are) not |(?:did|does|do|has|have|would|wo)n['’]t )?"
-    r"rul(?:e|es|ed|ing) (?:\w+ )?out\b",
-    r"declin(?:ed|es|e|ing) (?:on \w+ )?to\b",
-    r"put (?:\w+ ){0,2}(?:distance|at the heart|pressure)\b",
-    r"paint(?:ed|s)? an? \w+",
-    r"(?:threw|throws|throw) (?:his|her|their) (?:weight|support) behind\b",
-    r"voic(?:ed|es) \w+",
-    r"singl(?:ed|es) out\b",
-    r"(?:took|takes|take) aim at\b",
-    r"describ(?:ed|es|ing) (?:[\w'’-]+ ){1,5}as\b",
-    r"struck an? (?:\w+ ){1,2}(?:note|tone)\b",
-    r"(?:played|plays|playing) down\b",
-    r"push(?:ed|es|ing)? back (?:against|on)\b",
-    r"gave (?:it )?an? (?:\w+ )?(?:reception|welcome)\b",
-    r"distanced (?:himself|herself|themselves)\b",
-    r"(?:dismissed|praised|critici[sz]ed|condemned|defended|welcomed|rejected|questioned|congratulated) \w+",
-    r"(?:dismiss|prais|critici[sz]|condemn|reject)ing \w+",
-    r"(?:stood|stands) by\b",
-    r"conceded defeat\b",
-    r"offered (?:\w+ )?(?:support|optimism|praise|criticism)\b",
-    r"express(?:ed|es|ing) (?:\w+ )?(?:regret|concern|support|confidence|doubt|hope|frustration|disappointment|"
-    r"opposition|scepticism|skepticism)\b",
-    r"(?:mocked|mocking|sidestepped|sidestepping) \w+",
-    r"demanded (?:an? |the )?(?:apology|contrition|resignation|explanation|answers)\b",
-    r"echo(?:ed|es|ing) (?:that|this|the|his|her|their) (?:assessment|view|call|warning|sentiment|criticism)\b",
-    # plain positions for or against something
-    r"(?:backed|opposed|endorsed|supported|disputed|heralded|denounced) (?:the|a|an|his|her|their|its|"
-    r"any|plans?|calls?|proposals?|[A-Z]\w+['’]s)\b",
-    r"(?:came|comes|coming) out (?:against|in favou?r of|in support of)\b|doubl(?:ed|es|ing) down on\b|"
-    r"stopp?(?:ed|s|ing)? short of\b|(?:has |have |had )?(?:repeatedly |again )?call(?:ed|s|ing) for\b",
-    r"(?:is |are |was |were )?demanding\b|apologi[sz](?:ed|es|ing)\b|claim(?:ed|s|ing) victory\b",
-    r"denie[sd] (?:wrongdoing|any wrongdoing|the (?:claim|claims|allegation|allegations|report|reports))\b",
-    # a change of position, in the writer's words
-    r"revers(?:ed|es|ing) (?:course|(?:his|her|their|its) (?:position|stance|decision))\b",
-    r"(?:backed|backs|backing) down on\b",
-    r"(?:walked|walks|walking) back\b",
-    r"backtrack(?:ed|s|ing)? on\b",
-    r"(?:performed|made|executed) an? (?:\w+ )?u-?turn\b",
-    r"(?:changed|changes|changing) (?:his|her|their|its) (?:position|mind|stance|tune)\b",
-]
 _DESCRIPTION = re.compile("|".join(f"(?:{p})" for p in DESCRIPTION_PATTERNS), re.I)
 # "X said he will not ... - despite having appeared open to the idea a day earlier": the writer sets an
 # earlier position against the current one. Heuristic: a concessive connective right before the
