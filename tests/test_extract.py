@@ -907,3 +907,8 @@ def test_a_denial_keeps_its_verb(run, sentence, text):
 
 def test_a_vote_is_an_act_not_a_statement(run):
     assert not run("Jane Doe voted against the bill.")
+
+
+def test_a_name_in_apposition_between_quote_and_verb_is_the_speaker(run):
+    s = one(run('"We will not back down," the prime minister, Keir Starmer, said.'), "back down")
+    assert s.speaker == "Keir Starmer"

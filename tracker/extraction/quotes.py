@@ -88,6 +88,9 @@ def _only_attribution(between: str) -> bool:
 
 
 # '"…," said the second-ranking Republican, Rep. Steve Scalise, in a speech': the name in apposition
+# '"…," the prime minister, Keir Starmer, said': the name in apposition before the verb
+_AFTER_D = re.compile(r"^[\s,]*(?:the|a|an)\s[^,.;:!?\"“”]{1,60},\s+(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)+),\s+"
+                      rf"(?P<verb>{SPEECH_VERBS})\b")
 _AFTER_C = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?:the|a|an)\s[^,.;:!?\"“”]{{1,60}},\s+"
                       r"(?:(?:Rep|Sen|Gov|Gen|Dr|Mr|Mrs|Ms)\.?\s+)?(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)+)\s*(?=[,.;]|$)")
 
@@ -96,7 +99,7 @@ def _after_attribution(after: str) -> re.Match | None:
     """'"…," X said' / '"…," said X' right after a closing quote."""
     if re.match(r"^\s*[\"“]", after):
         return None
-    return _AFTER_A.match(after) or _AFTER_C.match(after) or _AFTER_B.match(after)
+    return _AFTER_A.match(after) or _AFTER_C.match(after) or _AFTER_D.match(after) or _AFTER_B.match(after)
 
 
 def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], state: Discourse) -> list[Found]:
