@@ -912,3 +912,14 @@ def test_a_vote_is_an_act_not_a_statement(run):
 def test_a_name_in_apposition_between_quote_and_verb_is_the_speaker(run):
     s = one(run('"We will not back down," the prime minister, Keir Starmer, said.'), "back down")
     assert s.speaker == "Keir Starmer"
+
+
+def test_bare_quote_paragraphs_of_an_interview_take_turns(run):
+    found = run('NBC host Kristen Welker spoke to Donald Trump.\n\n"Would you accept the result?"\n\n'
+                '"If it is fair, of course."\n\n"And if it is not?"\n\n"Then we will see."')
+    assert [s.speaker for s in found] == ["Kristen Welker", "Donald Trump", "Kristen Welker", "Donald Trump"]
+
+
+def test_a_question_asked_for_effect_keeps_its_speaker_for_the_next_quote(run):
+    found = run('Jane Doe asked: "Who will pay for this?"\n\n"Not the taxpayers, that is for sure."')
+    assert one(found, "Not the taxpayers").speaker == "Jane Doe"

@@ -45,6 +45,8 @@ class Discourse:
         self.open_quote: Found | None = None  # a quote left unclosed at the end of a paragraph
         self.named_roles: dict[str, str] = {}  # role head ("spokesman") -> the person it turned out to be
         self.bodies: list[tuple[int, str, str]] = []  # named organisations: (offset, name, the words around it)
+        self.last_quote: Found | None = None  # the last direct quote, and the last question, for bare Q/A paragraphs
+        self.last_question: Found | None = None
 
     def register(self, name: str, titles: str, offset: int, subject: bool) -> Person:
         name = " ".join(name.split())

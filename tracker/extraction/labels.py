@@ -60,7 +60,7 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
     return Found(speaker, text[bs:be], "direct", bs, be, start, start, end, [], False, on_frame=True)
 
 
-_INTERVIEWERS = {"host", "interviewer", "presenter", "anchor", "moderator", "reporter", "correspondent"}
+INTERVIEWERS = {"host", "interviewer", "presenter", "anchor", "moderator", "reporter", "correspondent"}
 
 
 def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
@@ -68,7 +68,7 @@ def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
     'A:' / 'ANSWER:' is the last named person before it who is not that interviewer ('' when none is)."""
     if words not in (["q"], ["question"], ["a"], ["answer"]):
         return None
-    hosts = [p for p in state.people.values() if not p.anonymous and _INTERVIEWERS & set(p.titles.split())]
+    hosts = [p for p in state.people.values() if not p.anonymous and INTERVIEWERS & set(p.titles.split())]
     host = max(hosts, key=lambda p: max(o for o, _ in p.mentions), default=None)
     if words[0].startswith("q"):
         return host.name if host else "Reporter"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.answers import ASK_LEMMAS
-from tracker.extraction.labels import label_speaker, outlet_label
+from tracker.extraction.labels import INTERVIEWERS, label_speaker, outlet_label
 from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.speakers import resolve_speaker, speaker_of, subject_phrase
@@ -141,6 +141,13 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                 any(prev.end <= o < q.open_start and subj for o, subj in p.mentions)
             if prev is not None and prev.text.rstrip().endswith("?") and not other:
                 p, other = _answerer(state, prev.speaker, q.open_start), True  # a question's reply: someone else's
+            elif prev is None and not text[start:q.open_start].strip() and _interviewing(state):
+                # a paragraph that is only a quote, in a run of them: questions and replies take turns
+                asking = text[q.start:q.end].rstrip().endswith("?")
+                if asking and state.last_question is not None:
+                    p, other = state.people.get(state.last_question.speaker, p), True
+                elif not asking and state.last_quote.text.rstrip().endswith("?"):
+                    p, other = _answerer(state, state.last_quote.speaker, q.open_start), True
             speaker = prev.speaker if prev and not other else (p.name if p else "")
             anchor = q.open_start
         if not speaker:
@@ -149,6 +156,9 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         last = Found(speaker, text[inner_start:inner_end], "direct", inner_start, inner_end, anchor,
                       sent_s, sent_e, [(q.open_start, q.close_end)])
         out.append(last)
+        state.last_quote = last
+        if last.text.rstrip().endswith("?"):
+            state.last_question = last
         if speaker in state.people and not put:  # whoever is quoted is in focus for the "he went on" that follows
             state.name_role(speaker, start, q.open_start)
             state.people[speaker].focus(anchor)
@@ -219,6 +229,14 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
             text_, at = subject_phrase(verb.head)
             return resolve_speaker(text_, start + at, state), start + verb.idx, False
     return "", q.open_start, False
+
+
+def _interviewing(state: Discourse) -> bool:
+    """The last question was put by an interviewer (a host, reporter …), not asked for effect by a speaker."""
+    q = state.last_question
+    asker = state.people.get(q.speaker) if q is not None and state.last_quote is not None else None
+    return q is not None and (q.speaker == "Reporter" or asker is not None and bool(
+        INTERVIEWERS & set(asker.titles.split())))
 
 
 def _answerer(state: Discourse, asker: str, before: int):
