@@ -9,20 +9,14 @@ tense, post date or transcript line). The frozen test articles are not read.
 
 import numpy as np
 
-from tracker.extraction.datechoice import DateChooser
+from tracker.extraction.datechoice import cross_validate
 from tracker.extraction.train import date_examples
 
-from sklearn.model_selection import GroupKFold
-
 ex = date_examples("data/articles", "dev")
-arts = np.array([a for _, _, a in ex])
-chosen = np.zeros(len(ex), bool)
-for train, test in GroupKFold(5).split(np.zeros(len(ex)), groups=arts):
-    chooser = DateChooser.fit([ex[i][:2] for i in train])
-    for i in test:
-        chosen[i] = chooser.choose(ex[i][0])[0].isoformat() == ex[i][1]
+chosen = cross_validate(ex)
 rules = np.array([c.rule_day.isoformat() == g for c, g, _ in ex])
 open_ = np.array([not c.settled for c, _, _ in ex])
-print(f"development statements matched: {len(ex)} in {len(set(arts))} articles; decided by the chooser: {open_.sum()}")
+print(f"development statements matched: {len(ex)} in {len({a for _, _, a in ex})} articles; "
+      f"decided by the chooser: {open_.sum()}")
 print(f"rules (in sample): {rules.mean():.3f}   chooser (5-fold by article): {chosen.mean():.3f}")
 print(f"on the statements the chooser decides: rules {rules[open_].mean():.3f}, chooser {chosen[open_].mean():.3f}")

@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,12 +35,14 @@ NOT_OURS = ("own_excl", "excl_")
 DESCRIBED = ("age", "age0", "age1", "n_cues", "para_dist")  # what every candidate day has; the rest are signals
 
 
+@dataclass
 class Candidates:
     """One statement's candidate days, each with its features, and what is known of the statement."""
 
-    def __init__(self, days: dict[dt.date, dict[str, float]], context: dict[str, float],
-                 precision: dict[dt.date, str], settled: bool = False):
-        self.days, self.context, self.precision, self.settled = days, context, precision, settled
+    days: dict[dt.date, dict[str, float]]
+    context: dict[str, float]
+    precision: dict[dt.date, str]  # each day's precision (day / month / year)
+    settled: bool = False  # the statement fixes its own day: the rules' day stands
 
     @property
     def rule_day(self) -> dt.date:
@@ -190,16 +193,17 @@ class DateChooser:
         return chooser
 
 
-def cross_validate(examples: list[tuple[Candidates, str, str]], folds: int = 5) -> float:
-    """Date accuracy of choosers fitted with whole articles held out: (candidates, gold day, article) rows."""
+def cross_validate(examples: list[tuple[Candidates, str, str]], folds: int = 5) -> np.ndarray:
+    """For each (candidates, gold day, article) row, whether a chooser fitted with its article held out
+    picks the gold day."""
     from sklearn.model_selection import GroupKFold
 
-    right = 0
+    right = np.zeros(len(examples), dtype=bool)
     groups = [a for _, _, a in examples]
     for train, test in GroupKFold(folds).split(np.zeros(len(examples)), groups=groups):
         chooser = DateChooser.fit([examples[i][:2] for i in train])
-        right += sum(chooser.choose(examples[i][0])[0].isoformat() == examples[i][1] for i in test)
-    return round(right / len(examples), 3)
+        right[test] = [chooser.choose(examples[i][0])[0].isoformat() == examples[i][1] for i in test]
+    return right
 
 
 @lru_cache(maxsize=1)

@@ -192,10 +192,10 @@ class Discourse:
         article never introduced as a person is an organisation."""
         low = speaker.lower()
         head = re.split(r"\s(?:in|at|from|of|for|with|close to|familiar with)\s", low)[0].split()
-        if low.split() and low.split()[-1] in _ANON_HEADS:
-            return "anonymous"  # "Ministry of Defence spokeswoman", "Olaf Scholz's spokesman"
-        if ("familiar with" in low or "close to" in low or (head and head[-1] in _ANON_HEADS | _QUESTIONER_HEADS
-                                                             | {"allies", "ally", "people", "ministers", "members"})):
+        last = low.split()[-1] if low.split() else ""  # "Ministry of Defence spokeswoman", "X's spokesman"
+        if ("familiar with" in low or "close to" in low or last in _ANON_HEADS
+                or (head and head[-1] in _ANON_HEADS | _QUESTIONER_HEADS
+                    | {"allies", "ally", "people", "ministers", "members"})):
             return "anonymous"
         person = self.people.get(speaker)
         if person is not None:

@@ -9,7 +9,6 @@ match, so a statement found but misattributed counts as found with a wrong speak
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
@@ -236,18 +235,12 @@ class _Tally:
 def _date_choice(days: dict[str, list]) -> dict:
     """The date chooser beside the date rules alone: the chooser is fitted on the development articles, so
     its development number is cross-validated by article; the test articles are read as they are."""
-    rules = {split: _ratio(sum(c.days.get(_day(g), {}).get("rule", 0) > 0 for c, g, _ in rows), len(rows))
+    rules = {split: _ratio(sum(c.rule_day.isoformat() == g for c, g, _ in rows), len(rows))
              for split, rows in days.items()}
     dev = days.get("dev", [])
     return {"fitted_on": "dev", "rules_date_accuracy": rules,
-            "dev_cv_date_accuracy": cross_validate(dev) if len({a for _, _, a in dev}) >= 5 else None}
-
-
-def _day(iso: str):
-    try:
-        return dt.date.fromisoformat(iso)
-    except ValueError:
-        return None
+            "dev_cv_date_accuracy": round(float(cross_validate(dev).mean()), 3)
+            if len({a for _, _, a in dev}) >= 5 else None}
 
 
 def _ratio(a: int, b: int) -> float | None:

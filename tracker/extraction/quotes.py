@@ -234,9 +234,10 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
 def _interviewing(state: Discourse) -> bool:
     """The last question was put by an interviewer (a host, reporter …), not asked for effect by a speaker."""
     q = state.last_question
-    asker = state.people.get(q.speaker) if q is not None and state.last_quote is not None else None
-    return q is not None and (q.speaker == "Reporter" or asker is not None and bool(
-        INTERVIEWERS & set(asker.titles.split())))
+    if q is None:
+        return False
+    asker = state.people.get(q.speaker)
+    return q.speaker == "Reporter" or asker is not None and bool(INTERVIEWERS & set(asker.titles.split()))
 
 
 def _answerer(state: Discourse, asker: str, before: int):
