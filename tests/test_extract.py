@@ -923,3 +923,9 @@ def test_bare_quote_paragraphs_of_an_interview_take_turns(run):
 def test_a_question_asked_for_effect_keeps_its_speaker_for_the_next_quote(run):
     found = run('Jane Doe asked: "Who will pay for this?"\n\n"Not the taxpayers, that is for sure."')
     assert one(found, "Not the taxpayers").speaker == "Jane Doe"
+
+
+def test_a_reporter_who_asks_again_in_a_bare_paragraph_is_still_the_reporter(run):
+    found = run('"Will you resign?" a reporter asked Jane Doe. "No, I will not," she said.\n\n"Not even next year?"\n\n'
+                '"Not even then."')
+    assert [s.speaker for s in found] == ["Reporter", "Jane Doe", "Reporter", "Jane Doe"]

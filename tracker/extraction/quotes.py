@@ -141,14 +141,14 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                 any(prev.end <= o < q.open_start and subj for o, subj in p.mentions)
             if prev is not None and prev.text.rstrip().endswith("?") and not other:
                 p, other = _answerer(state, prev.speaker, q.open_start), True  # a question's reply: someone else's
-            elif prev is None and not text[start:q.open_start].strip() and _interviewing(state):
+            turn = None
+            if prev is None and not text[start:q.open_start].strip() and _interviewing(state):
                 # a paragraph that is only a quote, in a run of them: questions and replies take turns
-                asking = text[q.start:q.end].rstrip().endswith("?")
-                if asking and state.last_question is not None:
-                    p, other = state.people.get(state.last_question.speaker, p), True
-                elif not asking and state.last_quote.text.rstrip().endswith("?"):
+                if text[q.start:q.end].rstrip().endswith("?"):
+                    turn = state.last_question.speaker  # the interviewer asks again
+                elif state.last_quote.text.rstrip().endswith("?"):
                     p, other = _answerer(state, state.last_quote.speaker, q.open_start), True
-            speaker = prev.speaker if prev and not other else (p.name if p else "")
+            speaker = turn or (prev.speaker if prev and not other else (p.name if p else ""))
             anchor = q.open_start
         if not speaker:
             continue
