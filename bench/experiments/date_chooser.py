@@ -1,10 +1,12 @@
 """The date chooser against the date rules on the development articles, cross-validated by article.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/date_chooser.py
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/date_chooser.py [--curve]
 
 Prints the rules' date accuracy (in sample: the rules were written on these articles), the chooser's
 with whole articles held out, and on the statements the chooser decides (not settled by their own cue,
-tense, post date or transcript line). The frozen test articles are not read.
+tense, post date or transcript line). With --curve, the same with only a share of each fold's training
+articles (five draws), to ask whether more development articles would help. The frozen test articles are
+not read.
 """
 
 import numpy as np
@@ -20,3 +22,22 @@ print(f"development statements matched: {len(ex)} in {len({a for _, _, a in ex})
       f"decided by the chooser: {open_.sum()}")
 print(f"rules (in sample): {rules.mean():.3f}   chooser (5-fold by article): {chosen.mean():.3f}")
 print(f"on the statements the chooser decides: rules {rules[open_].mean():.3f}, chooser {chosen[open_].mean():.3f}")
+
+if "--curve" in __import__("sys").argv:  # learning curve: a share of each fold's training articles, 5 draws
+    from sklearn.model_selection import GroupKFold
+
+    from tracker.extraction.datechoice import DateChooser
+
+    arts = np.array([a for _, _, a in ex])
+    rng = np.random.default_rng(0)
+    for share in (0.25, 0.5, 0.75, 1.0):
+        accs = []
+        for _ in range(5 if share < 1 else 1):
+            right = 0
+            for train, test in GroupKFold(5).split(np.zeros(len(ex)), groups=arts):
+                names = sorted(set(arts[train]))
+                keep = set(rng.choice(names, max(1, round(share * len(names))), replace=False))
+                chooser = DateChooser.fit([ex[i][:2] for i in train if arts[i] in keep])
+                right += sum(chooser.choose(ex[i][0])[0].isoformat() == ex[i][1] for i in test)
+            accs.append(right / len(ex))
+        print(f"share of training articles {share:.2f}: chooser {np.mean(accs):.3f} ± {np.std(accs):.3f}")

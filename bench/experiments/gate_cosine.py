@@ -7,6 +7,11 @@ vs no_flip) when the reader speaks for the gated pairs and the shipped head, at 
 rest; and how many of the development actors' real pairs the reader would then speak for.
 
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/gate_cosine.py
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/gate_cosine.py --unshared-floor
+
+With --unshared-floor the shipped gate is kept and one more condition is tried at each cosine: a pair
+whose two statements each have content words the other lacks ("the tariff on imported steel" / "the
+tariff on imported aluminium") must also reach that cosine.
 """
 
 from __future__ import annotations
@@ -20,10 +25,14 @@ from tracker.judge.evaluate import contrast_batch
 from tracker.judge.model import Judge, decide
 from tracker.judge.train import frozen_test_mask, load_labelled
 
+import sys
+
 COSINES = (0.7, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, -1.0)
+FLOORS = (-1.0, 0.5, 0.55, 0.6, 0.65, 0.7)
 
 
 def main() -> None:
+    floor_mode = "--unshared-floor" in sys.argv
     judge, embedder = Judge.load(), Embedder(None)
     frames = [pd.read_csv(p, dtype=str, keep_default_na=False) for p in polarity.TEXTBOOK_SETS]
     synthetic = pd.concat(frames, ignore_index=True)
@@ -37,11 +46,16 @@ def main() -> None:
     dev_cos = np.sum(vectors[: len(dev)] * vectors[len(dev):], axis=1)
     dev_rev = dev["label"].to_numpy() != "no_flip"
     print(f"{len(synthetic)} synthetic pairs in {len(frames)} sets; {len(dev)} real development pairs")
-    print("cosine | synthetic gated | synthetic right | real gated | real reversal calls (right) | real no_flip calls (right)")
-    saved = polarity.SAME_COSINE
+    print(("floor" if floor_mode else "cosine") + " | synthetic gated | synthetic right | real gated | "
+          "real reversal calls (right) | real no_flip calls (right)")
+    saved, same = polarity.SAME_COSINE, polarity._same
     try:
-        for c in COSINES:
-            polarity.SAME_COSINE = c
+        for c in (FLOORS if floor_mode else COSINES):
+            if floor_mode:  # the shipped gate, and a floor for pairs whose two sides each have words of their own
+                polarity._same = (lambda floor: lambda ca, cb, x: same(ca, cb, x) and not (
+                    ca - cb and cb - ca and x is not None and x < floor))(c)
+            else:
+                polarity.SAME_COSINE = c
             polarity._reading.cache_clear()
             v = np.array([polarity.verdict(a, b, x) for a, b, x in zip(synthetic["text_a"], synthetic["text_b"], cos)],
                          dtype=object)
@@ -53,7 +67,7 @@ def main() -> None:
             print(f"{c:.2f} | {gated.sum()} | {(call == rev).sum()} | {flips.sum() + keeps.sum()} | "
                   f"{flips.sum()} ({dev_rev[flips].sum()}) | {keeps.sum()} ({(~dev_rev[keeps]).sum()})")
     finally:
-        polarity.SAME_COSINE = saved
+        polarity.SAME_COSINE, polarity._same = saved, same
         polarity._reading.cache_clear()
 
 
