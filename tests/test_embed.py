@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from tracker.embed import Embedder, resolve_model
-from tracker.embed_onnx import check_mean_pooled
+from tracker.embed_onnx import _source_key, check_mean_pooled
 from tracker.errors import ModelError
 
 TEXTS = ["You have my assurance, and I'm president.", "We'll let you know that, maybe later today.",
@@ -59,6 +59,20 @@ def test_onnx_refuses_models_it_cannot_reproduce(tmp_path):
     with pytest.raises(ModelError, match="mean-pooled"):
         check_mean_pooled(tmp_path)
     assert check_mean_pooled(Path(resolve_model(None)[1])) == 256
+
+
+def test_exported_graph_is_keyed_by_the_weights_bytes_not_their_mtimes(tmp_path):
+    import os
+    a, b = tmp_path / "a", tmp_path / "b"
+    for d in (a, b):
+        d.mkdir()
+        (d / "model.safetensors").write_bytes(b"weights")
+        (d / "config.json").write_text("{}")
+    os.utime(b / "model.safetensors", (1, 1))
+    assert _source_key(a, quantized=True) == _source_key(b, quantized=True)
+    assert _source_key(a, quantized=True) != _source_key(a, quantized=False)
+    (b / "model.safetensors").write_bytes(b"weightz")
+    assert _source_key(a, quantized=True) != _source_key(b, quantized=True)
 
 
 def test_default_encoder_does_not_import_torch():

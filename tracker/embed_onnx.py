@@ -53,12 +53,15 @@ def check_mean_pooled(model_dir: Path) -> int:
 
 
 def _source_key(model_dir: Path, quantized: bool) -> str:
-    """Changes when the weights change: the exported graph is keyed by them, not by the folder's name."""
-    h = hashlib.sha256(b"tracker-onnx-1" + (b"-int8-pc-rr" if quantized else b"-fp32"))
+    """Changes when the weights change, and only then: the exported graph is keyed by the files' bytes, so a
+    reinstall or a fresh clone (new mtimes, same weights) reuses it instead of exporting another copy."""
+    h = hashlib.sha256(b"tracker-onnx-2" + (b"-int8-pc-rr" if quantized else b"-fp32"))
     for f in sorted(model_dir.glob("*")):
         if f.is_file() and f.suffix in {".safetensors", ".bin", ".json", ".txt"}:
-            st = f.stat()
-            h.update(f"{f.name}:{st.st_size}:{int(st.st_mtime)}".encode())
+            h.update(f"{f.name}:{f.stat().st_size}:".encode())
+            with f.open("rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(block)
     return h.hexdigest()[:16]
 
 
