@@ -528,6 +528,31 @@ def test_a_description_stops_before_a_past_participle_after_a_comma(run):
     assert s.text == "conceded defeat"
 
 
+@pytest.mark.parametrize("text, stance", [
+    ("Jane Doe reversed course as well, less than a day after defending the cut on television.",
+     "reversed course as well"),
+    ("John Roe backed down on the levy on Monday, hours after insisting it would stay.", "backed down on the levy on Monday"),
+    ("Jane Doe walked back her remark, two days after making it.", "walked back her remark"),
+])
+def test_a_description_stops_before_a_time_clause_after_a_comma(run, text, stance):
+    assert one(run(text), stance.split()[0]).text == stance
+
+
+@pytest.mark.parametrize("text", [
+    '"People come here for the bread," said Jean Doe, who has run the shop since 1998, "and they stay because we '
+    'know their names."',
+    '"People come here for the bread," said Jean Doe, the baker, "and they stay because we know their names."',
+])
+def test_a_quote_resumed_after_an_attribution_with_an_apposition_is_one_statement(run, text):
+    s = one(run(text), "People come here")
+    assert s.speaker == "Jean Doe" and s.text.endswith("we know their names.")
+
+
+def test_a_lower_case_quote_governed_by_the_attribution_is_not_the_rest_of_the_sentence(run):
+    found = run('"Stay home tonight," Jane Doe said in a post, where she also urged people to "stay peaceful."')
+    assert one(found, "Stay home").text == "Stay home tonight"
+
+
 def test_a_report_inside_a_while_clause_is_its_own_statement(run):
     found = run("Jane Doe conceded the vote, telling supporters that she accepted the result while urging them "
                 "not to give up the fight.")
@@ -587,6 +612,23 @@ SPEAKER_CASES = {
         "A senior Russian official said the plan was unacceptable. Sergei Ryabkov, a deputy minister, "
         "disagreed.\n\nThe official said Moscow would not budge.",
         'unacceptable', 'Senior Russian official'),
+    'a_role_opening_the_article_is_the_titled_person_the_next_paragraph_introduces': (
+        "India's top diplomat on Thursday rejected the claims, telling reporters that the report was false.\n\n"
+        "Foreign Secretary Vikram Misri was answering a question at a briefing in New Delhi.",
+        'report was false', 'Vikram Misri'),
+    'an_unnamed_source_opening_the_article_stays_unnamed': (
+        "A senior US official said the talks had stalled.\n\nPresident Donald Trump said he was hopeful.",
+        'talks had stalled', 'Senior US official'),
+    'a_role_that_is_not_the_person_in_focus_is_the_one_the_paragraph_names_next': (
+        'Opposition leader Carlos Benitez on Monday called the reform "reckless".\n\n"We will not let a handful '
+        'of bosses hold the economy hostage," the transport minister said. Ana Ruiz, who took office in May, '
+        'added that the bill would be put to a vote.', 'handful of bosses', 'Ana Ruiz'),
+    'a_role_the_person_in_focus_may_hold_stays_theirs': (
+        'Carlos Benitez visited the port on Monday.\n\n"We will not let the bosses win," the transport minister '
+        'said. Ana Ruiz, a union leader, disagreed.', 'bosses win', 'Carlos Benitez'),
+    'the_statement_is_the_statement_of_whoever_is_in_focus': (
+        'Kenya Airways rejected the demands. The Statement said the terms were "non-negotiable" for the airline.',
+        'non-negotiable', 'Kenya Airways'),
     'a_count_of_unnamed_sources_is_not_part_of_their_name': (
         "Multiple Republican sources said the deal was dead.",
         'deal was dead', 'Republican source'),

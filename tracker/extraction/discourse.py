@@ -47,6 +47,7 @@ class Discourse:
         self.bodies: list[tuple[int, str, str]] = []  # named organisations: (offset, name, the words around it)
         self.last_quote: Found | None = None  # the last direct quote, and the last question, for bare Q/A paragraphs
         self.last_question: Found | None = None
+        self.para_end = 0  # where the paragraph being read ends: a role may be named later in it
 
     def register(self, name: str, titles: str, offset: int, subject: bool) -> Person:
         name = " ".join(name.split())
@@ -169,6 +170,14 @@ class Discourse:
                 return best
         return None
 
+
+    def introduced_after(self, offset: int) -> Person | None:
+        """The first person the rest of the paragraph names for the first time, as a subject ('"…," the transport
+        minister said. Ana Ruiz, who took office in May, added …'); None if that first newcomer is no subject."""
+        firsts = [(min(o for o, _ in p.mentions), p) for p in self.people.values()
+                  if p.mentions and not p.anonymous and p.gender != "n" and len(p.name.split()) > 1]
+        later = sorted((o, p) for o, p in firsts if offset < o < self.para_end)
+        return later[0][1] if later and (later[0][0], True) in later[0][1].mentions else None
 
     def full_name(self, speaker: str) -> str:
         """A one-word speaker ('Albanese') as the one full name in the article that ends or starts with

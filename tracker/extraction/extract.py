@@ -127,10 +127,37 @@ def _named_roles(state: Discourse, text: str) -> dict[str, str]:
             # 'a senior Russian official said …  The official, Sergei Ryabkov, added': named later, as the one
             hits = {p.name for p in named if re.search(rf"\b[Tt]he {words[-1]},? {re.escape(p.name)}\b", text)}
         else:
-            continue
+            hits = set()
+        hits = hits or _lede_name(state.people[role], named, text)
         if len(hits) == 1:
             out[role] = hits.pop()
     return out
+
+
+def _lede_name(role, named: list, text: str) -> set[str]:
+    """"India's top diplomat on Thursday rejected … / Foreign Secretary Vikram Misri was answering …": a
+    one-of-a-kind role ('<owner>'s <role>', never 'a …') that opens the article before anyone is named is the
+    titled person the next paragraph introduces first, as its subject."""
+    first = min(o for o, _ in role.mentions)
+    if not re.search(r"\w['’]s \w", role.name) or role.name.lower().split()[-1] in _NEVER_UNIQUE \
+            or re.match(r"(?:an?|one|two|three|several|some)\s", text[first:first + 6], re.I) \
+            or any(o < first for p in named for o, _ in p.mentions):
+        return set()
+    end = text.find("\n", first)
+    nxt = re.search(r"\S[^\n]*", text[end:]) if end >= 0 else None
+    if nxt is None:
+        return set()
+    lo, hi = end + nxt.start(), end + nxt.end()
+    met = sorted((min(o for o, _ in p.mentions), p) for p in named if p.mentions)
+    after = [(o, p) for o, p in met if o >= first]
+    if not after or not lo <= after[0][0] < hi:
+        return set()
+    o, p = after[0]
+    return {p.name} if p.titles and (o, True) in p.mentions else set()
+
+
+_NEVER_UNIQUE = {"source", "sources", "official", "officials", "people", "aide", "aides", "insider", "diplomats",
+                 "spokesman", "spokeswoman", "spokesperson"}
 
 
 _UNNAMED = ("official", "aide", "adviser", "advisor", "diplomat", "insider")  # roles an article may name later
@@ -201,6 +228,7 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     classify_quotes(text, quotes, start, end)
     quotes_all.extend(quotes)
     in_quote = in_spans([(q.open_start - start, q.close_end - start) for q in quotes])
+    state.para_end = end
     register_people(doc, start, state, in_quote)
     out: list[Found] = []
     out.extend(according_to(doc, start, state, in_quote))

@@ -61,9 +61,14 @@ _SHORT_ANSWER = re.compile(r"^(?:yes|no|never|absolutely|of course|not at all|ce
 def classify_quotes(text: str, quotes: list[Quote], para_start: int, para_end: int) -> None:
     """Direct quotes stand on their own (after a colon, a sentence end or 'X said,'); the rest are
     scare quotes inside reported speech ('said the voices "echo in my ears"')."""
+    prev = None
     for q in quotes:
         inner = text[q.start:q.end].strip()
         words = len(inner.split())
+        if prev is not None and prev.direct and _resumes(text, prev, q):
+            q.direct, prev = True, q  # '"A," said X, who …, "and B."': the rest of the sentence X began
+            continue
+        prev = q
         before = text[max(para_start, q.open_start - 80):q.open_start]
         after = text[q.close_end:min(q.close_end + 80, para_end)]
         multi = bool(re.search(r"[.!?]\s+[A-Z]", inner))
@@ -78,6 +83,18 @@ _SPK = r"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\
 _AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
 _AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|an\s)?[A-Z][^,.;:!?\"“”]{{0,80}}?)"
                       r"(?=[,.;:!?]|\s+(?:in|on|at|of|to|during|after|before|when|while|as|from|on)\b|$)")
+
+
+def _resumes(text: str, first: Quote | None, second: Quote) -> bool:
+    """'"People come here for the bread," said X, who has run the shop since 1998, "and they stay …"': a part
+    that opens in lower case after a part closed by a comma, with an attribution closed by a comma and no
+    sentence end between, is the rest of one sentence, whatever the attribution holds (not '…," X said, urging
+    people to "stay calm"')."""
+    if first is None:
+        return False
+    inner, between = text[second.start:second.end].lstrip(), text[first.close_end:second.open_start]
+    return text[first.start:first.end].rstrip().endswith(",") and inner[:1].islower() and between.rstrip().endswith(",") \
+        and not re.search(r"[.!?:;]", between) and bool(re.search(rf"\b(?:{SPEECH_VERBS})\b", between))
 
 
 def _only_attribution(between: str) -> bool:
@@ -105,6 +122,7 @@ def _after_attribution(after: str) -> re.Match | None:
 def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], state: Discourse) -> list[Found]:
     out: list[Found] = []
     last: Found | None = None
+    last_q: Quote | None = None  # the quote mark pair `last` ends with
     carried, state.open_quote = state.open_quote, None
     for q in quotes:
         if carried is not None and q.open_start == start:
@@ -112,7 +130,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             carried.text = _join(carried.text, text[q.start:q.end].strip())
             carried.end = _trim(text, q.start, q.end)[1]
             carried.excluded.append((q.open_start, q.close_end))
-            last = carried
+            last, last_q = carried, q
             state.open_quote = carried if q.close_end >= end and text[q.close_end - 1] not in _CLOSE else None
             continue
         if not q.direct:
@@ -125,9 +143,10 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         # a part with its own attribution continues only a quote that nothing but an attribution separates
         # from it ('"A," X said, "B," he added'); an unattributed part continues the speaker's last quote
         attributed = _only_attribution if speaker else _attribution_then_same
-        continues = last is not None and (not speaker or speaker == last.speaker) and \
-            (attributed(between.lstrip("\"”,. ")) or not between.strip(" \"”,.\n"))
+        continues = last is not None and ((not speaker or speaker == last.speaker) and (
+            attributed(between.lstrip("\"”,. ")) or not between.strip(" \"”,.\n")) or _resumes(text, last_q, q))
         if continues and last is not None:
+            last_q = q
             last.text = _join(last.text, text[inner_start:inner_end])
             last.end = inner_end
             last.sent_end = max(last.sent_end, q.close_end)
@@ -153,6 +172,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         if not speaker:
             continue
         sent_s, sent_e = _sentence_bounds(text, start, end, q)
+        last_q = q
         last = Found(speaker, text[inner_start:inner_end], "direct", inner_start, inner_end, anchor,
                       sent_s, sent_e, [(q.open_start, q.close_end)])
         out.append(last)

@@ -231,6 +231,17 @@ def _is_manner(tok) -> bool:
     return tok.dep_ == "advcl" and tok.tag_ == "VBN" and _after_comma(tok)
 
 
+_WHEN = re.compile(r"(?:(?:less|more|only|just|barely|not) (?:than )?)?(?:(?:a|an|one|two|three|four|five|six|hours?|days?|"
+                   r"weeks?|months?|years?|minutes?|shortly|soon|moments?|hours?|the day|the week) ){0,3}(?:after|before)\b",
+                   re.I)
+
+
+def _is_when(tok) -> bool:
+    """'backed down, hours after insisting it would stay': a time clause after a comma says when, not what."""
+    return tok.dep_ in ("prep", "advcl", "npadvmod", "advmod") and _after_comma(tok) \
+        and bool(_WHEN.match(tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text))
+
+
 def _after_comma(tok) -> bool:
     """The phrase `tok` heads is set off by a comma before it."""
     return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
@@ -301,7 +312,8 @@ def find_descriptions(doc, base: int, state: Discourse, in_quote, already: list[
         if not speaker:
             continue
         rights = [c for c in verb.rights if c.dep_ not in ("conj", "cc", "punct")]
-        rights = rights[:next((k for k, c in enumerate(rights) if _is_gloss(c) or _is_manner(c)), len(rights))]
+        rights = rights[:next((k for k, c in enumerate(rights) if _is_gloss(c) or _is_manner(c) or _is_when(c)),
+                              len(rights))]
         last = max([c.right_edge.i for c in rights] + [verb.i])
         s_char, e_char = _trim_tokens(doc, tok.i, last)
         s, e = base + s_char, base + e_char

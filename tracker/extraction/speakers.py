@@ -11,7 +11,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
                                         GROUP_HEADS as _GROUP_HEADS)
-from tracker.extraction.discourse import Discourse, Person, role_name, the_body
+from tracker.extraction.discourse import Discourse, Person, _title_matches, role_name, the_body
 
 # ---------------------------------------------------------------------------- people
 
@@ -156,7 +156,9 @@ def _titles_before(doc, i: int) -> str:
             words.append(t.lower_)
             j -= 1
             continue
-        if t.lower_ in {"host", "anchor", "presenter", "spokesman", "spokeswoman", "secretary", "leader", "mp"}:
+        if t.lower_ in {"host", "anchor", "presenter", "spokesman", "spokeswoman", "secretary", "leader", "mp"} or (
+                t.dep_ in ("compound", "amod") and j < t.head.i < i + 3 and t.is_alpha and not t.is_stop):
+            # "central bank governor Paulo Azevedo": the lower-case words of a title run into the name
             words.append(t.lower_)
             j -= 1
             continue
@@ -189,9 +191,16 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return p.name if p and low == "i" else phrase
     words = low.split()
     head_words = re.split(r"\s(?:in|at|from|of|for|with)\s", low)[0].split()
-    if len(head_words) > 1 and head_words[-1] in _DOCUMENT_HEADS and phrase.split()[-2][:1].isupper():
+    issuer = [w for w in phrase.split()[:-1] if w.lower() not in _DETERMINERS]
+    if len(head_words) > 1 and head_words[-1] in _DOCUMENT_HEADS and issuer and issuer[-1][:1].isupper():
         # "a Downing Street statement said", "a Kremlin readout said": whoever issued it
-        return resolve_speaker(" ".join(w for w in phrase.split()[:-1] if w.lower() not in _DETERMINERS), offset, state)
+        return resolve_speaker(" ".join(issuer), offset, state)
+    if len(head_words) == 2 and head_words[0] in {"the", "that", "this"} and head_words[1] in _DOCUMENT_HEADS:
+        # "the statement said": the statement of whoever is in focus, a person or the body named last
+        p = state.recent(offset)
+        at = max((o for o, _ in p.mentions if o < offset), default=-1) if p else -1
+        body = max(((o, name) for o, name, _ in state.bodies if o < offset), default=(-1, ""))
+        return body[1] if body[0] > at else p.name if p else ""
     if head_words and head_words[0] in _GROUP_HEADS and " of " in f" {low} ":
         return role_name(phrase)  # "allies of Rachel Reeves": not Rachel Reeves herself
     if _FAMILIAR.match(low):
@@ -249,10 +258,29 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if words and (words[0] in {"the", "a", "an"} or not phrase[:1].isupper()):
         p = state.recent(offset)  # "the 81-year-old", "the Labour leader": the last person in focus
         title = " ".join(words[1:])
+        role = " ".join(head_words[1:])
+        if words[0] == "the" and p is not None and p.titles and not p.anonymous and _is_role(role) \
+                and not _title_matches(role, p.titles):
+            # "the transport minister" is not the opposition leader last in focus but the person the rest of
+            # the paragraph introduces, if it does
+            later = state.introduced_after(offset)
+            if later is not None:
+                later.add_title(role)
+                return later.name
         if p is not None and words[0] == "the" and title in _TITLE_SET and not p.anonymous and p.gender != "n":
             p.add_title(title)  # "the prime minister" from now on means this one
         return p.name if p else role_name(phrase)
     return _clean_name(phrase)
+
+
+_ROLE_NOUNS = {"minister", "secretary", "chairman", "chairwoman", "chair", "governor", "executive", "head", "chief",
+               "director", "leader", "president", "mayor", "ambassador", "envoy", "commissioner", "chancellor",
+               "lawmaker", "senator", "general", "founder", "ceo", "economist", "negotiator", "prosecutor", "judge"}
+
+
+def _is_role(role: str) -> bool:
+    """'transport minister', 'chief executive': an office someone holds, not 'the 81-year-old' or 'the veteran'."""
+    return bool(role) and role.split()[-1] in _ROLE_NOUNS | _TITLE_SET
 
 
 _PROPER_AFTER_POSS = re.compile(r"['’]s\s+[A-Z]")  # "the bank's Governor Andrew Bailey" names someone
