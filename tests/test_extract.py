@@ -629,6 +629,32 @@ SPEAKER_CASES = {
     'the_statement_is_the_statement_of_whoever_is_in_focus': (
         'Kenya Airways rejected the demands. The Statement said the terms were "non-negotiable" for the airline.',
         'non-negotiable', 'Kenya Airways'),
+    'his_spokesman_is_the_spokesman_of_the_man_in_focus': (
+        "Former vice president John Roe declared his candidacy on Tuesday.\n\nPresident Mark Smith has not said "
+        "whether he will run again. Asked about it, his spokesman said the president was focused on governing.",
+        'focused on governing', "Mark Smith's spokesman"),
+    'his_spokesman_stays_unnamed_when_another_man_was_named_since': (
+        "Mark Smith stayed away and sent his foreign minister, John Roe, in his place. His spokesman said the "
+        "summit had been a success.", 'had been a success', 'Spokesman'),
+    'a_spokeswoman_for_a_title_is_the_spokeswoman_of_who_holds_it': (
+        "Prime Minister Jane Doe will not attend the summit.\n\nA spokeswoman for the prime minister said the "
+        "decision had been taken for diary reasons.", 'diary reasons', "Jane Doe's spokeswoman"),
+    'the_union_is_the_union_the_article_named': (
+        'The Cabin Crew Union, which represents 6,000 staff, met on Tuesday. Its secretary, John Roe, was not '
+        'available.\n\n"This is a cynical attack on our members," the union said in a statement.',
+        'cynical attack', 'Cabin Crew Union'),
+    'titles_and_honorifics_are_not_part_of_a_name': (
+        'Professor Kim Hye-jin of Seoul National University said cash alone would never fix the birth rate.',
+        'never fix', 'Kim Hye-jin'),
+    'an_abbreviated_honorific_after_said_is_part_of_the_attribution': (
+        '"The industrial model is under pressure from every direction," said Dr. Lena Hoffmann, an economist '
+        'at the Kiel Institute.', 'industrial model', 'Lena Hoffmann'),
+    'a_long_title_before_a_name_is_part_of_the_attribution': (
+        '"We cannot plan an economy around the weather," Reserve Bank of India Governor Arvind Raghunathan said '
+        'on Friday.', 'around the weather', 'Arvind Raghunathan'),
+    'replied_that_reports_what_was_said': (
+        'Asked by opposition MP John Roe whether the credit would be extended, the minister, Jane Doe, replied '
+        'that no decision had been taken.', 'no decision had been taken', 'Jane Doe'),
     'a_count_of_unnamed_sources_is_not_part_of_their_name': (
         "Multiple Republican sources said the deal was dead.",
         'deal was dead', 'Republican source'),

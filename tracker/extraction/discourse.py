@@ -171,6 +171,13 @@ class Discourse:
         return None
 
 
+    def named_since(self, person: Person, offset: int) -> bool:
+        """Was anyone else named between `person`'s last mention as a subject and `offset` (or was `person`
+        never a subject)?"""
+        since = max((o for o, subj in person.mentions if subj and o < offset), default=-1)
+        return since < 0 or any(since < o < offset for p in self.people.values() if p is not person and not p.anonymous
+                   for o, _ in p.mentions)
+
     def introduced_after(self, offset: int) -> Person | None:
         """The first person the rest of the paragraph names for the first time, as a subject ('"…," the transport
         minister said. Ana Ruiz, who took office in May, added …'); None if that first newcomer is no subject."""

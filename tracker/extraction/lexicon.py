@@ -9,7 +9,8 @@ DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several
                "his", "her", "their"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "dr", "dr.",
               # abbreviated ranks and offices written before a name ("Gen. Dan Caine", "Sen. Susan Collins")
-              "gen.", "lt.", "col.", "maj.", "sgt.", "adm.", "capt.", "rep.", "sen.", "gov.", "rev.", "prof."}
+              "gen.", "lt.", "col.", "maj.", "sgt.", "adm.", "capt.", "rep.", "sen.", "gov.", "rev.", "prof.",
+              "professor", "judge", "justice"}
 HONORIFICS |= {w.rstrip(".") for w in HONORIFICS}  # written with or without the full stop
 FEMALE_CUES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "queen", "princess"}
 MALE_CUES = {"mr", "mr.", "sir", "lord", "king", "prince"}
@@ -30,7 +31,8 @@ TITLE_WORDS = (
     "taoiseach|tánaiste|lawmaker|congressman|congresswoman|councillor|councilor|chief executive|chief minister"
 )
 TITLE_SET = set(TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home", "press", "president-elect",
-                                          "former", "us", "u.s.", "british", "french", "german", "chief", "executive"}
+                                          "former", "us", "u.s.", "british", "french", "german", "chief", "executive",
+                                          "state", "regional", "provincial", "federal", "deputy"}
 # last words that make a capitalised subject a body, not a person
 ORG_HEADS = {"street", "house", "office", "ministry", "department", "party", "government", "commission", "council",
              "bank", "kremlin", "pentagon", "treasury", "parliament", "congress", "senate", "court", "agency",

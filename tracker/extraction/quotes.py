@@ -79,9 +79,10 @@ def classify_quotes(text: str, quotes: list[Quote], para_start: int, para_end: i
         q.direct = bool(_BOUNDARY_BEFORE.search(before)) or bool(_may_attribute_after(inner) and _after_attribution(after)) or multi
 
 
-_SPK = r"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|his\s|her\s|their\s|he\b|she\b|they\b)(?:[^,.;:!?\"“”\s]+\s?){0,6}?)"
+_SPK = r"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|his\s|her\s|their\s|he\b|she\b|they\b)(?:[^,.;:!?\"“”\s]+\s?){0,8}?)"
 _AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
-_AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|an\s)?[A-Z][^,.;:!?\"“”]{{0,80}}?)"
+_AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|an\s)?"
+                      r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev)\.\s+)?[A-Z][^,.;:!?\"“”]{0,80}?)"
                       r"(?=[,.;:!?]|\s+(?:in|on|at|of|to|during|after|before|when|while|as|from|on)\b|$)")
 
 

@@ -20,6 +20,7 @@ REPORT_LEMMAS = {
     "note", "suggest", "list", "call", "assure", "concede", "reiterate", "predict", "threaten",
     "repeat", "explain", "add", "emphasise", "emphasize", "contend", "allege", "write", "post", "tweet",
     "indicate", "signal", "hint", "maintain", "assert", "reaffirm", "caution", "counter", "retort",
+    "reply", "respond", "answer", "remark", "observe", "complain",
 }
 _NOT_CONTENT_DEPS = {"punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "advcl",
                      "npadvmod", "prt", "dep"}
@@ -171,7 +172,9 @@ def _content_span(verb, made_clear: bool, request: bool) -> tuple[int, int] | No
 
 
 _DENYING = {"deny"}  # a report whose words negate its clause: the text keeps the verb
-_CLAUSE_ONLY = {"maintain", "assert", "reaffirm", "caution", "counter", "retort"}  # report only with a clause
+# report only with a clause ("replied that …", not "replied to the letter")
+_CLAUSE_ONLY = {"maintain", "assert", "reaffirm", "caution", "counter", "retort", "reply", "respond", "answer", "remark",
+                "observe", "complain"}
 
 
 def _is_time_phrase(tok) -> bool:

@@ -25,7 +25,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     named: set[int] = set()  # tokens inside a PERSON name: not registered again as a bare subject
     for ent in doc.ents:
         if ent.label_ == "ORG" and not in_quote(ent.start_char):  # for "the company" / "the union" later
-            around = doc[max(0, ent.start - 3):min(len(doc), ent.end + 1)].text
+            around = " ".join(t.text for t in doc[max(0, ent.start - 3):min(len(doc), ent.end + 1)])  # "Union," -> "Union ,"
             appos = re.match(r",\s+(?:the|a|an)\s+([^,.;]{1,50}),", doc.text[ent.end_char:ent.end_char + 60])
             around += " " + appos.group(1) if appos else ""  # "Deutsche Bahn, the state-owned railway company,"
             state.bodies.append((base + ent.start_char, _clean_name(re.sub(r"^the\s+", "", ent.text, flags=re.I)), around))
@@ -172,7 +172,8 @@ _OWNERS = {"his": "m", "her": "f"}
 _SPOKES_FOR = re.compile(r"^(?:a|an|the)?\s*(?P<head>spokes(?:man|woman|person))\s+for\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*"
                          r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})$", re.I)
 # generic words for a body that the article has named ("the company" after "Deutsche Bahn, the railway company")
-_GENERIC_BODIES = {"company", "union", "bank", "firm", "carrier", "airline", "railway", "operator", "regulator", "group"}
+_GENERIC_BODIES = {"company", "union", "bank", "firm", "carrier", "airline", "railway", "operator", "regulator", "group",
+                   "ministry", "department", "agency", "commission", "council"}
 _FAMILIAR = re.compile(r"(?:(?:a|an|the|two|three|several|multiple) )?(?:people|person|sources?|officials?) "
                        r"(?:familiar with|close to|briefed on|with knowledge of)\b")
 
@@ -212,7 +213,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         words = owner.split()
         while len(words) > 1 and words[0].lower() in _TITLE_SET | _HONORIFICS:
             words = words[1:]  # "Chancellor Olaf Scholz" is Olaf Scholz
-        person = _named_within(owner, state, multi_only=False) or (
+        titled = state.by_title(owner, offset) if body else None  # "a spokeswoman for the prime minister"
+        person = _named_within(owner, state, multi_only=False) or (titled.name if titled else "") or (
             " ".join(words) if not body and words[-1].lower() not in _ORG_HEADS else "")
         role = f"{person}'s {owned.group('head')}" if person else f"{owner} {owned.group('head')}"
         return state.anonymous(role, offset)
@@ -225,6 +227,10 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         if len(owners) == 1 and owners[0].gender:
             # "his spokesman" where the only person named so far who may be "his" is a man: "John Roe's spokesman"
             return state.anonymous(f"{owners[0].name}'s {' '.join(phrase.split()[1:])}", offset)
+        owner = state.recent(offset, gender=_OWNERS[words[0]]) if words[0] in _OWNERS and len(words) == 2 else None
+        if owner is not None and not owner.anonymous and owner.gender != "n" and not state.named_since(owner, offset):
+            # "his spokesman" with several men named: the one in focus, if no one was named after him
+            return state.anonymous(f"{owner.name}'s {phrase.split()[1]}", offset)
         titled = state.by_title(phrase, offset) if words[0] in {"the", "that", "this"} else None
         if titled is not None and not state.earlier_role(phrase, offset):
             titled.focus(offset)  # "the spokeswoman" after "spokeswoman Hua Chunying"
