@@ -925,6 +925,33 @@ def test_a_shift_the_writer_reports_links_to_the_earlier_position(run, text, lat
     assert found[found.index(one(found, later))].contrasts == found.index(one(found, earlier))
 
 
+def test_a_shift_links_to_the_statement_whose_words_it_quotes_even_on_the_same_day(run):
+    text = ('Jane Doe on Tuesday night walked back a remark that appeared to call her rivals "cowards", insisting '
+            'that she had meant their campaign.\n\nSpeaking at noon on Tuesday, Doe had said: "They are cowards, '
+            'every one of them." Hours later she said: "My words were about a campaign, not about people."')
+    found = run(text)
+    assert found[one(found, "walked back").contrasts] is one(found, "They are cowards")
+
+
+def test_a_shift_does_not_link_to_a_statement_the_article_does_not_date(run):
+    # the only other statement carries no date of its own: it may well be the new position
+    text = ('Jane Doe on Friday reversed course on the tax cut.\n\nOn Thursday Jane Doe met union leaders in Leeds. '
+            'She said the change would raise $18bn a year.')
+    assert all(s.contrasts is None for s in run(text))
+
+
+@pytest.mark.parametrize("text", [
+    'Jane Doe said on Friday she regrets warning that the city risked "chaos". On May 3 she had said: "This '
+    'city risks chaos if the plan goes ahead."',
+    'Jane Doe apologised on Friday for saying that the city risked chaos. On May 3 she had said: "This city '
+    'risks chaos if the plan goes ahead."',
+])
+def test_taking_back_ones_own_words_is_a_reported_shift(run, text):
+    found = run(text)
+    assert {found[s.contrasts].text for s in found if s.contrasts is not None} == {
+        "This city risks chaos if the plan goes ahead."}
+
+
 def test_no_longer_about_a_thing_is_no_shift_of_anyone(run):
     assert all(s.contrasts is None for s in run("On Monday the engineer said the bridge was safe. The bridge is no "
                                                  "longer safe, the engineer said on Tuesday."))

@@ -93,7 +93,7 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
     if dates is not None:
         dated = [dates.choose(c) for c in candidates]
     same = lambda a, b: state.full_name(a) == state.full_name(b)  # noqa: E731  (one person?)
-    link_shifts(found, [day for day, _ in dated], shifts, same)
+    link_shifts(found, [day for day, _ in dated], shifts, same, [c.settled for c in candidates], article.text)
     answered = attach_questions(article.text, found, questions, same)
     out = []
     index = {id(f): i for i, f in enumerate(found)}
