@@ -655,6 +655,9 @@ SPEAKER_CASES = {
     'replied_that_reports_what_was_said': (
         'Asked by opposition MP John Roe whether the credit would be extended, the minister, Jane Doe, replied '
         'that no decision had been taken.', 'no decision had been taken', 'Jane Doe'),
+    'a_question_from_a_titled_name_is_that_persons': (
+        'The prime minister answered a question from Labour backbencher Jane Doe, who asked him "what he will do '
+        'for pensioners in towns like mine?"', 'pensioners in towns', 'Jane Doe'),
     'a_count_of_unnamed_sources_is_not_part_of_their_name': (
         "Multiple Republican sources said the deal was dead.",
         'deal was dead', 'Republican source'),
@@ -805,6 +808,22 @@ QUESTION_SHAPES = [
     # a one-word name that presses someone is a person, so "she asked" is her
     ('Welker pressed him. "But would you accept the result?" she asked. "If it is fair," Trump replied.',
      "accept the result", "Welker", "If it is fair", "Trump"),
+]
+
+
+QUESTION_SHAPES += [
+    # Q/A labels after an intro naming a journalist: the journalist asks, the other person answers
+    ('Jane Doe heads the restoration agency. She spoke to journalist John Roe in Kyiv.\n\nQ: How many bridges '
+     'have been rebuilt?\n\nA: Forty-one, and more are coming.', "How many bridges", "John Roe", "Forty-one",
+     "Jane Doe"),
+    # a host the NER took for an organisation ("host Wanjiku Kamau") is a person, and her label is hers
+    ('On Monday host Wanjiku Kamau spoke to Hassan Abdi Farah, chairman of the owners association.\n\nKAMAU: '
+     'Your members are threatening to strike. Is that still the plan?\n\nFARAH: Unless the government talks '
+     'to us, yes.', "Is that still the plan", "Wanjiku Kamau", "Unless the government", "Hassan Abdi Farah"),
+    # "the question came from X:"
+    ('The president took questions on Wednesday. The first question came from John Roe, a correspondent for '
+     'Reforma: "Who negotiated this deal?" Jane Doe said: "The water commission did."', "Who negotiated",
+     "John Roe", "water commission", "Jane Doe"),
 ]
 
 

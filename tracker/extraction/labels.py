@@ -60,7 +60,7 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
     return Found(speaker, text[bs:be], "direct", bs, be, start, start, end, [], False, on_frame=True)
 
 
-INTERVIEWERS = {"host", "interviewer", "presenter", "anchor", "moderator", "reporter", "correspondent"}
+INTERVIEWERS = {"host", "interviewer", "presenter", "anchor", "moderator", "reporter", "correspondent", "journalist"}
 
 
 def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
@@ -72,8 +72,9 @@ def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
     host = max(hosts, key=lambda p: max(o for o, _ in p.mentions), default=None)
     if words[0].startswith("q"):
         return host.name if host else "Reporter"
+    # never the one who asks: the host, a "Reporter" that a 'Q:' line made, or anyone introduced as an interviewer
     named = [p for p in state.people.values() if not p.anonymous and p is not host and p.gender != "n"
-             and any(o < at for o, _ in p.mentions)]
+             and p.name != "Reporter" and not INTERVIEWERS & set(p.titles.split()) and any(o < at for o, _ in p.mentions)]
     return max(named, key=lambda p: max(o for o, _ in p.mentions if o < at)).name if named else ""
 
 

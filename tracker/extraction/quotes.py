@@ -236,6 +236,11 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
     label = re.match(r"^\s*([A-Z][A-Za-z .&'’-]{1,40}):\s*$", before)
     if label and (label.group(1).isupper() or state.lookup(label.group(1)) or outlet_label(label.group(1))):
         return label_speaker(label.group(1), state), clause_start, False
+    own = max(before.rfind(m) for m in "\"“”") + 1  # the clause's words after any earlier quote
+    asked = _QUESTION_FROM.search(before, own)
+    if asked:  # 'The first question came from Alejandro Cuevas, a correspondent for Reforma: "…?"'
+        at = clause_start + asked.start("spk")
+        return resolve_speaker(asked.group("spk"), at, state), at, False
     verbs = [t for t in doc if clause_start - start <= t.idx < q.open_start - start and t.pos_ in ("VERB", "AUX")]
     for verb in reversed(verbs):
         if _put_to_subject(verb):
@@ -250,6 +255,10 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
             text_, at = subject_phrase(verb.head)
             return resolve_speaker(text_, start + at, state), start + verb.idx, False
     return "", q.open_start, False
+
+
+_QUESTION_FROM = re.compile(r"\b(?:question|questions|query)\b[^.:;\"“”]{0,30}?\bfrom\s+"
+                            r"(?P<spk>[^,:;\"“”]{1,60}?)\s*(?=[,:]|$)")
 
 
 def _interviewing(state: Discourse) -> bool:

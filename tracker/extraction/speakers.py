@@ -24,12 +24,13 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     """Every PERSON named outside quotes, with the title words just before the name."""
     named: set[int] = set()  # tokens inside a PERSON name: not registered again as a bare subject
     for ent in doc.ents:
-        if ent.label_ == "ORG" and not in_quote(ent.start_char):  # for "the company" / "the union" later
+        person_like = ent.label_ == "PERSON" or _person_behind_title(ent)
+        if ent.label_ == "ORG" and not person_like and not in_quote(ent.start_char):  # for "the company" / "the union"
             around = " ".join(t.text for t in doc[max(0, ent.start - 3):min(len(doc), ent.end + 1)])  # "Union," -> "Union ,"
             appos = re.match(r",\s+(?:the|a|an)\s+([^,.;]{1,50}),", doc.text[ent.end_char:ent.end_char + 60])
             around += " " + appos.group(1) if appos else ""  # "Deutsche Bahn, the state-owned railway company,"
             state.bodies.append((base + ent.start_char, _clean_name(re.sub(r"^the\s+", "", ent.text, flags=re.I)), around))
-        if ent.label_ != "PERSON":
+        if not person_like:
             continue
         ent = _extend_name(ent)
         named.update(range(ent.start, ent.end))
@@ -94,6 +95,19 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         elif phrase.lower().startswith("the ") and phrase.lower()[4:] in _TITLE_SET and tok.pos_ in ("NOUN", "PROPN") \
                 and _main_clause(tok):  # not "… would become clear when the president made an announcement"
             resolve_speaker(phrase, base + at, state)  # "The prime minister chose …": who holds the title, from here on
+
+
+_PERSON_ROLES = _QUESTIONER_HEADS | {"minister", "spokesman", "spokeswoman", "spokesperson", "senator", "governor",
+                                     "mayor", "lawmaker", "president", "chairman", "chairwoman", "economist", "analyst"}
+
+
+def _person_behind_title(ent) -> bool:
+    """'host Wanjiku Kamau', 'journalist Marko Lysenko': a name the NER took for an organisation, right after
+    a lower-case word for what a person does, is a person's name."""
+    words = ent.text.split()
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return ent.label_ == "ORG" and before is not None and before.lower_ in _PERSON_ROLES and before.is_lower \
+        and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[-1].lower() not in _ORG_HEADS
 
 
 def _titled_possessive(tok, base: int, state: Discourse) -> None:
