@@ -146,7 +146,7 @@ class Discourse:
             titles = p.titles.lower()
             if not titles or _last_mention(p, before) < 0:
                 continue
-            ok = _title_matches(role, titles)
+            ok = title_matches(role, titles)
             if ok and (best is None or _last_mention(p, before) > _last_mention(best, before)):
                 best = p
         return best
@@ -225,7 +225,7 @@ def _last_mention(p: Person, before: int = 1 << 60) -> int:
     return max((o for o, _ in p.mentions if o < before), default=-1)
 
 
-def _title_matches(role: str, titles: str) -> bool:
+def title_matches(role: str, titles: str) -> bool:
     """Does a role phrase ('president', 'french leader') fit the titles a person was introduced with?"""
     for title in titles.split(" | "):
         if role == "president" and "vice president" in title:

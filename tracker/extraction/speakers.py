@@ -11,7 +11,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
                                         GROUP_HEADS as _GROUP_HEADS)
-from tracker.extraction.discourse import Discourse, Person, _title_matches, role_name, the_body
+from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
 
 # ---------------------------------------------------------------------------- people
 
@@ -280,7 +280,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         title = " ".join(words[1:])
         role = " ".join(head_words[1:])
         if words[0] == "the" and p is not None and p.titles and not p.anonymous and _is_role(role) \
-                and not _title_matches(role, p.titles):
+                and not title_matches(role, p.titles):
             # "the transport minister" is not the opposition leader last in focus but the person the rest of
             # the paragraph introduces, if it does
             later = state.introduced_after(offset)
