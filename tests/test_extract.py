@@ -553,6 +553,21 @@ def test_a_lower_case_quote_governed_by_the_attribution_is_not_the_rest_of_the_s
     assert one(found, "Stay home").text == "Stay home tonight"
 
 
+@pytest.mark.parametrize("text, stance", [
+    ("Jane Doe urged citizens to stay calm.", "urged citizens to stay calm"),
+    ("Jane Doe accused John Roe of having stifled the opposition.", "accused John Roe of having stifled the opposition"),
+    ("Jane Doe threatened new tariffs unless the border was closed.", "threatened new tariffs unless the border was closed"),
+])
+def test_urging_accusing_and_threatening_someone_are_descriptions(run, text, stance):
+    s = one(run(text), stance.split()[0])
+    assert (s.kind, s.text) == ("description", stance)
+
+
+def test_urging_that_something_happen_is_reported(run):
+    s = one(run("Jane Doe urged that the vote be delayed."), "the vote be delayed")
+    assert (s.kind, s.text) == ("reported", "the vote be delayed")
+
+
 def test_a_report_inside_a_while_clause_is_its_own_statement(run):
     found = run("Jane Doe conceded the vote, telling supporters that she accepted the result while urging them "
                 "not to give up the fight.")
@@ -658,6 +673,20 @@ SPEAKER_CASES = {
     'a_question_from_a_titled_name_is_that_persons': (
         'The prime minister answered a question from Labour backbencher Jane Doe, who asked him "what he will do '
         'for pensioners in towns like mine?"', 'pensioners in towns', 'Jane Doe'),
+    'a_lone_surname_opening_a_live_blog_entry_that_says_something_is_a_person': (
+        'Afternoon - John Roe tells cabinet there will be no new policies.\n\n9.53pm - Tugendhat confirms he is '
+        'running. Writing in the Telegraph, he says: "Now I hope to answer the call once again."',
+        'answer the call', 'Tugendhat'),
+    'who_was_ejected_after_telling_someone_said_it': (
+        'Willie Jackson was ejected after telling David Seymour: "You should be ashamed of yourself."',
+        'ashamed of yourself', 'Willie Jackson'),
+    'a_quote_the_parser_reads_as_a_subject_is_not_the_speaker': (
+        'On Saturday Jane Doe told reporters it had gone well, and later wrote on X: "Thanks for dinner last '
+        'night. I look forward to the work."', 'Thanks for dinner', 'Jane Doe'),
+    'a_tribunal_is_a_body_that_he_never_refers_to': (
+        'John Roe spoke in the debate. The Waitangi Tribunal described the bill as a breach of the Treaty.\n\n'
+        'Outside the chamber Roe was unrepentant. "I have a duty to relay that," he said.',
+        'duty to relay', 'John Roe'),
     'a_count_of_unnamed_sources_is_not_part_of_their_name': (
         "Multiple Republican sources said the deal was dead.",
         'deal was dead', 'Republican source'),

@@ -39,7 +39,7 @@ ORG_HEADS = {"street", "house", "office", "ministry", "department", "party", "go
              "administration", "cabinet", "committee", "union", "federation", "association", "group", "company",
              "palace", "forces", "force", "media", "news", "rally", "parties", "headquarters", "movement",
              "coalition", "campaign", "institute", "foundation", "organisation", "organization", "alliance",
-             "board", "army", "military", "ministries", "embassy", "secretariat"}
+             "board", "army", "military", "ministries", "embassy", "secretariat", "tribunal", "authority"}
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # people who speak for someone else ("the prime minister's press secretary", "the president's lawyer")
 AGENT_HEADS = {"secretary", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "lawyer",
@@ -89,6 +89,8 @@ DESCRIPTION_PATTERNS = [
     r"(?:is |are |was |were )?demanding\b|apologi[sz](?:ed|es|ing)\b|claim(?:ed|s|ing) victory\b",
     r"denie[sd] (?:wrongdoing|any wrongdoing|the (?:claim|claims|allegation|allegations|report|reports))\b",
     r"kept (?:the door|it) open\b",
+    r"urg(?:ed|es|ing) (?!that\b)(?:[\w'’-]+ ){1,5}to\b|urg(?:ed|es|ing) (?:an?|the|more|greater|caution|restraint)\b|"
+    r"accus(?:ed|es|ing) (?!that\b)(?:[\w'’-]+ ){1,6}of\b|threaten(?:ed|s|ing) (?!that\b)(?:to|the|a|an|new|more)\b",
     # a change of position, in the writer's words
     r"back(?:ed|s|ing) away from\b|soften(?:ed|s|ing) (?:his|her|their|its) (?:stance|position|tone|line)\b|"
     r"harden(?:ed|s|ing) (?:his|her|their|its) (?:stance|position|tone|line)\b|"
@@ -100,3 +102,22 @@ DESCRIPTION_PATTERNS = [
     r"(?:performed|made|executed) an? (?:\w+ )?u-?turn\b",
     r"(?:changed|changes|changing) (?:his|her|their|its) (?:position|mind|stance|tune)\b",
 ]
+
+# verbs whose one-word subject is a person ("Lula said", "Tugendhat confirms")
+SAYING = {"say", "tell", "add", "write", "warn", "insist", "argue", "reply", "respond", "announce", "declare",
+          "ask", "press", "quiz", "confirm", "claim", "vow", "pledge", "promise", "admit", "deny", "urge"}
+# words that do not name anyone, though the tagger may take a capitalised one for a pronoun
+PRONOUN_WORDS = {"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "this", "that", "these",
+                 "those", "who", "whom", "which", "what", "one", "someone", "anyone", "everyone", "nobody", "none",
+                 "something", "anything", "everything", "nothing", "somebody", "anybody", "everybody", "each", "all",
+                 "both", "either", "neither", "some", "many", "few", "most", "several", "others", "another"}
+# offices someone holds ('the transport minister'), not 'the 81-year-old'
+ROLE_NOUNS = {"minister", "secretary", "chairman", "chairwoman", "chair", "governor", "executive", "head", "chief",
+              "director", "leader", "president", "mayor", "ambassador", "envoy", "commissioner", "chancellor",
+              "lawmaker", "senator", "general", "founder", "ceo", "economist", "negotiator", "prosecutor", "judge"}
+# generic words for a body the article has named ("the company" after "Deutsche Bahn, the railway company")
+GENERIC_BODIES = {"company", "union", "bank", "firm", "carrier", "airline", "railway", "operator", "regulator", "group",
+                  "ministry", "department", "agency", "commission", "council"}
+# what a person does, written before a name the NER may take for an organisation ('host Wanjiku Kamau')
+PERSON_ROLES = QUESTIONER_HEADS | {"minister", "spokesman", "spokeswoman", "spokesperson", "senator", "governor",
+                                    "mayor", "lawmaker", "president", "chairman", "chairwoman", "economist", "analyst"}

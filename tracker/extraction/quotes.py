@@ -245,7 +245,7 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
     for verb in reversed(verbs):
         if _put_to_subject(verb):
             return _asker(verb, start, state), start + verb.idx, True  # the one asked stays in focus
-        if any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("conj", "advcl", "xcomp"):
+        if any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
             speaker = speaker_of(verb, start, state)
             if speaker:
                 return speaker, start + verb.idx, False

@@ -10,14 +10,11 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         HONORIFICS as _HONORIFICS, ORG_HEADS as _ORG_HEADS, PRONOUNS as _PRONOUNS,
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
-                                        GROUP_HEADS as _GROUP_HEADS)
+                                        GROUP_HEADS as _GROUP_HEADS, SAYING, PERSON_ROLES, PRONOUN_WORDS, ROLE_NOUNS,
+                                        GENERIC_BODIES)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
 
 # ---------------------------------------------------------------------------- people
-
-
-_SAYING = {"say", "tell", "add", "write", "warn", "insist", "argue", "reply", "respond", "announce", "declare",
-           "ask", "press", "quiz"}
 
 
 def register_people(doc, base: int, state: Discourse, in_quote) -> None:
@@ -35,8 +32,11 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         ent = _extend_name(ent)
         named.update(range(ent.start, ent.end))
         name = _clean_name(ent.text)
-        if len(ent) == 1 and (ent[0].is_sent_start or ent[0].lower_ in _TITLE_SET) and not state.lookup(name):
-            continue  # a lone capitalised word opening a sentence ("Turnout was ...") or a title is rarely a new person
+        if len(ent) == 1 and (ent[0].is_sent_start or ent[0].lower_ in _TITLE_SET) and not state.lookup(name) \
+                and not (ent[0].dep_ == "nsubj" and ent[0].head.lemma_ in SAYING and ent[0].lower_ not in _TITLE_SET):
+            # a lone capitalised word opening a sentence ("Turnout was ...") or a title is rarely a new person,
+            # unless it says something ("9.53pm - Tugendhat confirms he is running")
+            continue
         if in_quote(ent.start_char):
             if len(name.split()) > 1 and name[0].isupper() and name not in state.people:
                 state.people[name] = Person(name)  # known for surname lookup, but not in focus
@@ -61,7 +61,9 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
         titled = bool(_titled_name([t.text for t in chain])[0])
-        if not subject_like or tok.pos_ != "PROPN" or tok.i in named or in_quote(tok.idx) \
+        # a capitalised word the tagger took for a pronoun ("Tugendhat confirms") is a name
+        proper = tok.pos_ == "PROPN" or (tok.pos_ == "PRON" and tok.is_title and tok.lower_ not in PRONOUN_WORDS)
+        if not subject_like or not proper or tok.i in named or in_quote(tok.idx) \
                 or tok.ent_type_ in ("GPE", "NORP") \
                 or (tok.ent_type_ == "ORG" and not state.lookup(tok.text) and not titled  # "Chancellor Olaf Scholz"
                     and not (tok.dep_ == "appos" and tok.head.lower_ in _TITLE_SET)):
@@ -74,7 +76,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         name = " ".join(words)
         known = state.lookup(name)
         verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
-        if known is None and (len(words) < 2 and not (tok.ent_type_ == "" and verb.lemma_ in _SAYING)
+        if known is None and (len(words) < 2 and not (tok.ent_type_ == "" and verb.lemma_ in SAYING)
                               or words[-1].lower() in _TITLE_SET):
             continue  # one unknown word (unless it says something: "Lula said"), or a role: not a name
         if known is None and name not in state.people and (
@@ -97,16 +99,12 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             resolve_speaker(phrase, base + at, state)  # "The prime minister chose …": who holds the title, from here on
 
 
-_PERSON_ROLES = _QUESTIONER_HEADS | {"minister", "spokesman", "spokeswoman", "spokesperson", "senator", "governor",
-                                     "mayor", "lawmaker", "president", "chairman", "chairwoman", "economist", "analyst"}
-
-
 def _person_behind_title(ent) -> bool:
     """'host Wanjiku Kamau', 'journalist Marko Lysenko': a name the NER took for an organisation, right after
     a lower-case word for what a person does, is a person's name."""
     words = ent.text.split()
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return ent.label_ == "ORG" and before is not None and before.lower_ in _PERSON_ROLES and before.is_lower \
+    return ent.label_ == "ORG" and before is not None and before.lower_ in PERSON_ROLES and before.is_lower \
         and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[-1].lower() not in _ORG_HEADS
 
 
@@ -185,9 +183,6 @@ def _titles_before(doc, i: int) -> str:
 _OWNERS = {"his": "m", "her": "f"}
 _SPOKES_FOR = re.compile(r"^(?:a|an|the)?\s*(?P<head>spokes(?:man|woman|person))\s+for\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*"
                          r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})$", re.I)
-# generic words for a body that the article has named ("the company" after "Deutsche Bahn, the railway company")
-_GENERIC_BODIES = {"company", "union", "bank", "firm", "carrier", "airline", "railway", "operator", "regulator", "group",
-                   "ministry", "department", "agency", "commission", "council"}
 _FAMILIAR = re.compile(r"(?:(?:a|an|the|two|three|several|multiple) )?(?:people|person|sources?|officials?) "
                        r"(?:familiar with|close to|briefed on|with knowledge of)\b")
 
@@ -267,7 +262,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if person:
         person.focus(offset)  # "the prime minister said": in focus now, for the "he" that follows
         return person.name
-    if words[0] == "the" and head_words and head_words[-1] in _GENERIC_BODIES:
+    if words[0] == "the" and head_words and head_words[-1] in GENERIC_BODIES:
         named = the_body(state, head_words[-1], offset)
         if named:
             return named  # "the company said", after "state-owned railway company Deutsche Bahn"
@@ -293,14 +288,9 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     return _clean_name(phrase)
 
 
-_ROLE_NOUNS = {"minister", "secretary", "chairman", "chairwoman", "chair", "governor", "executive", "head", "chief",
-               "director", "leader", "president", "mayor", "ambassador", "envoy", "commissioner", "chancellor",
-               "lawmaker", "senator", "general", "founder", "ceo", "economist", "negotiator", "prosecutor", "judge"}
-
-
 def _is_role(role: str) -> bool:
     """'transport minister', 'chief executive': an office someone holds, not 'the 81-year-old' or 'the veteran'."""
-    return bool(role) and role.split()[-1] in _ROLE_NOUNS | _TITLE_SET
+    return bool(role) and role.split()[-1] in ROLE_NOUNS | _TITLE_SET
 
 
 _PROPER_AFTER_POSS = re.compile(r"['’]s\s+[A-Z]")  # "the bank's Governor Andrew Bailey" names someone
@@ -355,11 +345,16 @@ def subject_phrase(tok) -> tuple[str, int]:
     return span.text, span.start_char
 
 
+_QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
+
+
 def speaker_of(verb, base: int, state: Discourse) -> str:
     """Subject of a verb, climbing through conj/xcomp/advcl heads when it has none of its own."""
     tok = verb
     for _ in range(6):
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        # a "subject" after the verb that opens a quote ('wrote on X: "Thanks …"') is the parser misreading the quote
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"
+                    and not (c.i > tok.i and c.doc[c.left_edge.i].text in _QUOTE_MARKS)]
         # two subjects are a parser split ("The AfD co-leader, Alice Weidel, said"): the one a name is in apposition to
         subj = next((c for c in subjects if any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children)),
                     subjects[0] if subjects else None)
@@ -379,7 +374,12 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
                 return resolve_speaker(span.text, base + span.start_char, state)
             text, at = subject_phrase(subj)
             return resolve_speaker(text, base + at, state)
-        if any(c.dep_ == "nsubjpass" for c in tok.children) or tok.dep_ in ("ROOT",) or tok.head is tok:
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and tok is not verb and passive.pos_ == "PROPN":
+            # "Willie Jackson was ejected after telling Seymour: …": the one who was ejected said it
+            text, at = subject_phrase(passive)
+            return resolve_speaker(text, base + at, state)
+        if passive is not None or tok.dep_ in ("ROOT",) or tok.head is tok:
             return ""
         if tok.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "relcl", "acl", "ccomp"):
             return ""
