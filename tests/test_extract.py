@@ -563,6 +563,25 @@ def test_urging_accusing_and_threatening_someone_are_descriptions(run, text, sta
     assert (s.kind, s.text) == ("description", stance)
 
 
+@pytest.mark.parametrize("text, stance", [
+    ("Christopher Luxon is unconvinced.", "is unconvinced"),
+    ("Outside the chamber Jane Doe was unrepentant.", "was unrepentant"),
+    ("John Roe was far more sceptical.", "was far more sceptical"),
+    ("Jane Doe welcomes the news.", "welcomes the news"),
+    ("John Roe did not dispute the account.", "did not dispute the account"),
+])
+def test_a_stance_in_one_adjective_or_verb_is_a_description(run, text, stance):
+    s = one(run(text), stance.split()[-1])
+    assert (s.kind, s.text) == ("description", stance)
+
+
+def test_a_with_clause_holding_a_report_is_cut_from_the_description_and_is_its_own_statement(run):
+    found = run("The Pentagon on Friday rejected Beijing's account of the balloon, with its press secretary insisting "
+                "the craft was built for surveillance.")
+    assert one(found, "rejected").text == "rejected Beijing's account of the balloon"
+    assert one(found, "built for surveillance").kind == "reported"
+
+
 def test_urging_that_something_happen_is_reported(run):
     s = one(run("Jane Doe urged that the vote be delayed."), "the vote be delayed")
     assert (s.kind, s.text) == ("reported", "the vote be delayed")
@@ -687,6 +706,9 @@ SPEAKER_CASES = {
         'John Roe spoke in the debate. The Waitangi Tribunal described the bill as a breach of the Treaty.\n\n'
         'Outside the chamber Roe was unrepentant. "I have a duty to relay that," he said.',
         'duty to relay', 'John Roe'),
+    'a_possessive_role_is_the_person_the_paragraph_introduces_next': (
+        "Jane Doe frames it as a matter of equality.\n\nHer coalition partner is unconvinced. Prime Minister John "
+        "Roe missed the vote, but on Thursday he said the bill would not pass.", 'is unconvinced', 'John Roe'),
     'a_count_of_unnamed_sources_is_not_part_of_their_name': (
         "Multiple Republican sources said the deal was dead.",
         'deal was dead', 'Republican source'),

@@ -227,7 +227,10 @@ def _right_edge(head) -> int:
 
 
 def _is_gloss(tok) -> bool:
-    """', telling journalists that …' or 'while urging them to …' holds a statement of its own, so it is cut off."""
+    """', telling journalists that …' or 'while urging them to …' holds a statement of its own, so it is cut off;
+    so does ', with its press secretary insisting that …'."""
+    if tok.dep_ == "prep" and tok.lower_ == "with" and _after_comma(tok):
+        return any(t.tag_ == "VBG" and t.lemma_.lower() in REPORT_LEMMAS for t in tok.subtree)
     opener = tok.doc[tok.left_edge.i] if tok.left_edge.i < tok.i else None  # "while urging them …"
     if not (tok.dep_ == "advcl" and tok.tag_ == "VBG"
             and (_after_comma(tok) or (opener is not None and opener.lower_ in {"while", "before", "after"}))):

@@ -285,6 +285,10 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         if p is not None and words[0] == "the" and title in _TITLE_SET and not p.anonymous and p.gender != "n":
             p.add_title(title)  # "the prime minister" from now on means this one
         return p.name if p else role_name(phrase)
+    if words[0] in _OWNERS or words[0] == "their":
+        later = state.introduced_after(offset)  # "His coalition partner is unconvinced. Prime Minister X …"
+        if later is not None:
+            return later.name
     return _clean_name(phrase)
 
 
@@ -373,6 +377,9 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
                 span = subj.doc[name.left_edge.i:name.i + 1]
                 return resolve_speaker(span.text, base + span.start_char, state)
             text, at = subject_phrase(subj)
+            return resolve_speaker(text, base + at, state)
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "with":
+            text, at = subject_phrase(tok.head)  # "…, with its press secretary insisting that …"
             return resolve_speaker(text, base + at, state)
         passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if passive is not None and tok is not verb and passive.pos_ == "PROPN":
