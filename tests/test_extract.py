@@ -709,6 +709,10 @@ SPEAKER_CASES = {
     'a_possessive_role_is_the_person_the_paragraph_introduces_next': (
         "Jane Doe frames it as a matter of equality.\n\nHer coalition partner is unconvinced. Prime Minister John "
         "Roe missed the vote, but on Thursday he said the bill would not pass.", 'is unconvinced', 'John Roe'),
+    'a_role_in_apposition_is_a_title_of_the_name': (
+        "Nigeria's senate president, Ibrahim Danladi, adjourned the session on Thursday. Jane Doe, a first-term "
+        'lawmaker, walked out.\n\n"We will return next week," the senate president said.', 'return next week',
+        'Ibrahim Danladi'),
     'a_count_of_unnamed_sources_is_not_part_of_their_name': (
         "Multiple Republican sources said the deal was dead.",
         'deal was dead', 'Republican source'),

@@ -43,7 +43,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         if not name or not name[0].isupper():
             continue
-        titles = _titles_before(doc, ent.start)
+        titles = " ".join(t for t in (_titles_before(doc, ent.start), _appositive_role(ent)) if t)
         lead, rest = _titled_name(name.split())
         if lead:  # "Taoiseach Leo Varadkar" read as one name: the title goes with the titles, not the name
             titles = " ".join([titles] + lead).strip()
@@ -106,6 +106,18 @@ def _person_behind_title(ent) -> bool:
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     return ent.label_ == "ORG" and before is not None and before.lower_ in PERSON_ROLES and before.is_lower \
         and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[-1].lower() not in _ORG_HEADS
+
+
+def _appositive_role(ent) -> str:
+    """'Nigeria's senate president, Ibrahim Danladi,' / 'Kwame Asante, the finance minister,': the role set beside
+    the name, so that 'the senate president' later is this person."""
+    root = ent.root
+    nouns = [root.head] if root.dep_ == "appos" and root.head.pos_ == "NOUN" else []
+    nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    for noun in nouns:
+        words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha] + [noun.lower_]
+        return " ".join(words)
+    return ""
 
 
 def _titled_possessive(tok, base: int, state: Discourse) -> None:
