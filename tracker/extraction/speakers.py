@@ -10,9 +10,11 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         HONORIFICS as _HONORIFICS, ORG_HEADS as _ORG_HEADS, PRONOUNS as _PRONOUNS,
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
-                                        GROUP_HEADS as _GROUP_HEADS, SAYING, PERSON_ROLES, PRONOUN_WORDS, ROLE_NOUNS,
+                                        GROUP_HEADS as _GROUP_HEADS, SAYING, PRONOUN_WORDS, ROLE_NOUNS,
                                         GENERIC_BODIES)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
+from tracker.extraction.names import (appositive_role, clean_name, extend_name, person_behind_title, titled_name,
+                                     titled_possessive, titles_before)
 
 # ---------------------------------------------------------------------------- people
 
@@ -21,17 +23,17 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     """Every PERSON named outside quotes, with the title words just before the name."""
     named: set[int] = set()  # tokens inside a PERSON name: not registered again as a bare subject
     for ent in doc.ents:
-        person_like = ent.label_ == "PERSON" or _person_behind_title(ent)
+        person_like = ent.label_ == "PERSON" or person_behind_title(ent)
         if ent.label_ == "ORG" and not person_like and not in_quote(ent.start_char):  # for "the company" / "the union"
             around = " ".join(t.text for t in doc[max(0, ent.start - 3):min(len(doc), ent.end + 1)])  # "Union," -> "Union ,"
             appos = re.match(r",\s+(?:the|a|an)\s+([^,.;]{1,50}),", doc.text[ent.end_char:ent.end_char + 60])
             around += " " + appos.group(1) if appos else ""  # "Deutsche Bahn, the state-owned railway company,"
-            state.bodies.append((base + ent.start_char, _clean_name(re.sub(r"^the\s+", "", ent.text, flags=re.I)), around))
+            state.bodies.append((base + ent.start_char, clean_name(re.sub(r"^the\s+", "", ent.text, flags=re.I)), around))
         if not person_like:
             continue
-        ent = _extend_name(ent)
+        ent = extend_name(ent)
         named.update(range(ent.start, ent.end))
-        name = _clean_name(ent.text)
+        name = clean_name(ent.text)
         if len(ent) == 1 and (ent[0].is_sent_start or ent[0].lower_ in _TITLE_SET) and not state.lookup(name) \
                 and not (ent[0].dep_ == "nsubj" and ent[0].head.lemma_ in SAYING and ent[0].lower_ not in _TITLE_SET):
             # a lone capitalised word opening a sentence ("Turnout was ...") or a title is rarely a new person,
@@ -43,8 +45,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         if not name or not name[0].isupper():
             continue
-        titles = " ".join(t for t in (_titles_before(doc, ent.start), _appositive_role(ent)) if t)
-        lead, rest = _titled_name(name.split())
+        titles = " ".join(t for t in (titles_before(doc, ent.start), appositive_role(ent)) if t)
+        lead, rest = titled_name(name.split())
         if lead:  # "Taoiseach Leo Varadkar" read as one name: the title goes with the titles, not the name
             titles = " ".join([titles] + lead).strip()
             name = " ".join(rest)
@@ -57,10 +59,10 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         # a subject, or a name in apposition to one ("The opposition leader, Yair Lapid, wrote")
         subject_like = tok.dep_ == "nsubj" or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj")
         if tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.i not in named and not in_quote(tok.idx):
-            _titled_possessive(tok, base, state)  # "Chancellor Olaf Scholz's Social Democrats"
+            titled_possessive(tok, base, state)  # "Chancellor Olaf Scholz's Social Democrats"
             continue
         chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
-        titled = bool(_titled_name([t.text for t in chain])[0])
+        titled = bool(titled_name([t.text for t in chain])[0])
         # a capitalised word the tagger took for a pronoun ("Tugendhat confirms") is a name
         proper = tok.pos_ == "PROPN" or (tok.pos_ == "PRON" and tok.is_title and tok.lower_ not in PRONOUN_WORDS)
         if not subject_like or not proper or tok.i in named or in_quote(tok.idx) \
@@ -85,7 +87,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             body = state.people[name] = Person(name, gender="n")
             body.mentions.append((base + tok.idx, verb.dep_ in ("ROOT", "conj")))
             continue
-        state.register(known.name if known and len(words) < 2 else name, _titles_before(doc, chain[0].i if len(chain) == 1 else tok.i - len(words) + 1),
+        state.register(known.name if known and len(words) < 2 else name, titles_before(doc, chain[0].i if len(chain) == 1 else tok.i - len(words) + 1),
                        base + tok.idx, verb.dep_ in ("ROOT", "conj"))
     for tok in doc:  # unnamed sources that are subjects ("an EU diplomat had warned"), in focus from here on
         if tok.dep_ != "nsubj" or in_quote(tok.idx) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
@@ -99,97 +101,10 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             resolve_speaker(phrase, base + at, state)  # "The prime minister chose …": who holds the title, from here on
 
 
-def _person_behind_title(ent) -> bool:
-    """'host Wanjiku Kamau', 'journalist Marko Lysenko': a name the NER took for an organisation, right after
-    a lower-case word for what a person does, is a person's name."""
-    words = ent.text.split()
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return ent.label_ == "ORG" and before is not None and before.lower_ in PERSON_ROLES and before.is_lower \
-        and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[-1].lower() not in _ORG_HEADS
-
-
-def _appositive_role(ent) -> str:
-    """'Nigeria's senate president, Ibrahim Danladi,' / 'Kwame Asante, the finance minister,': the role set beside
-    the name, so that 'the senate president' later is this person."""
-    root = ent.root
-    nouns = [root.head] if root.dep_ == "appos" and root.head.pos_ == "NOUN" else []
-    nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    for noun in nouns:
-        words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha] + [noun.lower_]
-        return " ".join(words)
-    return ""
-
-
-def _titled_possessive(tok, base: int, state: Discourse) -> None:
-    """A name behind a title in the possessive ("Chancellor Olaf Scholz's party") is a person, whatever
-    the NER made of it; at least a first and a last name, so a lone word is never taken for one."""
-    chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
-    lead, rest = _titled_name([t.text for t in chain])
-    if lead:
-        state.register(" ".join(rest), " ".join(lead), base + chain[0].idx, False)
-
-
-def _titled_name(words: list[str]) -> tuple[list[str], list[str]]:
-    """'Chancellor Olaf Scholz' -> (['chancellor'], ['Olaf', 'Scholz']): title words first, then at least a
-    first and a last name (honorifics dropped); ([], words) when the words are not such a name."""
-    k = 0
-    while k < len(words) and words[k].lower() in _TITLE_SET:
-        k += 1
-    rest = [w for w in words[k:] if w.lower() not in _HONORIFICS and w.lower() not in _TITLE_SET]
-    return ([w.lower() for w in words[:k]], rest) if k and len(rest) >= 2 else ([], words)
-
-
-def _extend_name(ent):
-    """NER sometimes stops early ('Ursula von' | 'der Leyen') or starts late ('Władysław' |
-    'Kosiniak-Kamysz'): run on over the name's compound chain, never over a title."""
-    end = ent.end
-    doc = ent.doc
-    start = ent.start
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
-            and doc[start - 1].head.i >= ent.start and doc[start - 1].is_title \
-            and doc[start - 1].lower_.strip(".") not in _TITLE_SET | _HONORIFICS \
-            and doc[start - 1].ent_type_ not in ("GPE", "NORP", "ORG"):
-        start -= 1
-    ent = doc[start:ent.end]
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" \
-            and doc[end - 1].head.i >= end:
-        end += 1
-    return doc[ent.start:end]
-
-
 def _main_clause(tok) -> bool:
     """Subject of the main clause (or of a verb joined to it), not of an 'if ...' clause."""
     verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
     return verb.dep_ in ("ROOT", "conj") or verb.head is verb
-
-
-def _clean_name(name: str) -> str:
-    name = re.sub(r"['’]s$", "", name.strip())
-    words = [w for w in name.split() if w.lower() not in _HONORIFICS]
-    return " ".join(words)
-
-
-def _titles_before(doc, i: int) -> str:
-    """Lower-cased capitalised/title words right before a name: 'British Prime Minister'."""
-    words = []
-    j = i - 1
-    while j >= 0 and len(words) < 6:
-        t = doc[j]
-        if t.text in ("'s", "’s") or (t.is_title or t.is_upper or t.lower_ in {"of", "the", "-", "elect"}) \
-                and not t.is_punct:
-            words.append(t.lower_)
-            j -= 1
-            continue
-        if t.lower_ in {"host", "anchor", "presenter", "spokesman", "spokeswoman", "secretary", "leader", "mp"} or (
-                t.dep_ in ("compound", "amod") and j < t.head.i < i + 3 and t.is_alpha and not t.is_stop):
-            # "central bank governor Paulo Azevedo": the lower-case words of a title run into the name
-            words.append(t.lower_)
-            j -= 1
-            continue
-        break
-    while words and words[-1] in {"of", "the", "'s", "’s"}:
-        words.pop()
-    return " ".join(reversed(words)).replace(" - ", "-")
 
 
 _OWNERS = {"his": "m", "her": "f"}
@@ -301,7 +216,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         later = state.introduced_after(offset)  # "His coalition partner is unconvinced. Prime Minister X …"
         if later is not None:
             return later.name
-    return _clean_name(phrase)
+    return clean_name(phrase)
 
 
 def _is_role(role: str) -> bool:

@@ -1,0 +1,97 @@
+"""Names as the parse gives them: where a name starts and ends, the titles written before it or set beside
+it, and names the NER took for something else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.discourse import Discourse
+from tracker.extraction.lexicon import HONORIFICS, ORG_HEADS, PERSON_ROLES, TITLE_SET
+
+
+def person_behind_title(ent) -> bool:
+    """'host Wanjiku Kamau', 'journalist Marko Lysenko': a name the NER took for an organisation, right after
+    a lower-case word for what a person does, is a person's name."""
+    words = ent.text.split()
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return ent.label_ == "ORG" and before is not None and before.lower_ in PERSON_ROLES and before.is_lower \
+        and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[-1].lower() not in ORG_HEADS
+
+
+def appositive_role(ent) -> str:
+    """'Nigeria's senate president, Ibrahim Danladi,' / 'Kwame Asante, the finance minister,': the role set beside
+    the name, so that 'the senate president' later is this person."""
+    root = ent.root
+    nouns = [root.head] if root.dep_ == "appos" and root.head.pos_ == "NOUN" else []
+    nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    for noun in nouns:
+        words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha] + [noun.lower_]
+        return " ".join(words)
+    return ""
+
+
+def titled_possessive(tok, base: int, state: Discourse) -> None:
+    """A name behind a title in the possessive ("Chancellor Olaf Scholz's party") is a person, whatever
+    the NER made of it; at least a first and a last name, so a lone word is never taken for one."""
+    chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
+    lead, rest = titled_name([t.text for t in chain])
+    if lead:
+        state.register(" ".join(rest), " ".join(lead), base + chain[0].idx, False)
+
+
+def titled_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """'Chancellor Olaf Scholz' -> (['chancellor'], ['Olaf', 'Scholz']): title words first, then at least a
+    first and a last name (honorifics dropped); ([], words) when the words are not such a name."""
+    k = 0
+    while k < len(words) and words[k].lower() in TITLE_SET:
+        k += 1
+    rest = [w for w in words[k:] if w.lower() not in HONORIFICS and w.lower() not in TITLE_SET]
+    return ([w.lower() for w in words[:k]], rest) if k and len(rest) >= 2 else ([], words)
+
+
+def extend_name(ent):
+    """NER sometimes stops early ('Ursula von' | 'der Leyen') or starts late ('Władysław' |
+    'Kosiniak-Kamysz'): run on over the name's compound chain, never over a title."""
+    end = ent.end
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].head.i >= ent.start and doc[start - 1].is_title \
+            and doc[start - 1].lower_.strip(".") not in TITLE_SET | HONORIFICS \
+            and doc[start - 1].ent_type_ not in ("GPE", "NORP", "ORG"):
+        start -= 1
+    ent = doc[start:ent.end]
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" \
+            and doc[end - 1].head.i >= end:
+        end += 1
+    return doc[ent.start:end]
+
+
+def clean_name(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name.strip())
+    words = [w for w in name.split() if w.lower() not in HONORIFICS]
+    return " ".join(words)
+
+
+def titles_before(doc, i: int) -> str:
+    """Lower-cased capitalised/title words right before a name: 'British Prime Minister'."""
+    words = []
+    j = i - 1
+    while j >= 0 and len(words) < 6:
+        t = doc[j]
+        if t.text in ("'s", "’s") or (t.is_title or t.is_upper or t.lower_ in {"of", "the", "-", "elect"}) \
+                and not t.is_punct:
+            words.append(t.lower_)
+            j -= 1
+            continue
+        if t.lower_ in {"host", "anchor", "presenter", "spokesman", "spokeswoman", "secretary", "leader", "mp"} or (
+                t.dep_ in ("compound", "amod") and j < t.head.i < i + 3 and t.is_alpha and not t.is_stop):
+            # "central bank governor Paulo Azevedo": the lower-case words of a title run into the name
+            words.append(t.lower_)
+            j -= 1
+            continue
+        break
+    while words and words[-1] in {"of", "the", "'s", "’s"}:
+        words.pop()
+    return " ".join(reversed(words)).replace(" - ", "-")
