@@ -6,7 +6,7 @@ the article date, and a small model fitted on the development articles chooses e
 among them (datechoice). Every rule is listed in docs/extraction.md with its known failure modes.
 
 This module splits an article into paragraphs and runs the steps on each; the steps live in
-speakers, discourse, quotes, labels, reported, answers, dates and datechoice.
+speakers, names, discourse, quotes, labels, reported, answers, dates and datechoice.
 """
 
 from __future__ import annotations
