@@ -713,6 +713,11 @@ SPEAKER_CASES = {
         "Nigeria's senate president, Ibrahim Danladi, adjourned the session on Thursday. Jane Doe, a first-term "
         'lawmaker, walked out.\n\n"We will return next week," the senate president said.', 'return next week',
         'Ibrahim Danladi'),
+    'they_after_a_body_is_the_body': (
+        'Downing Street said the plan was dead. They added that talks would continue.', 'talks would continue',
+        'Downing Street'),
+    'they_after_two_people_is_no_one_of_them': (
+        'Jane Doe and John Roe met on Monday. They said talks would continue.', 'talks would continue', 'They'),
     'a_count_of_unnamed_sources_is_not_part_of_their_name': (
         "Multiple Republican sources said the deal was dead.",
         'deal was dead', 'Republican source'),

@@ -125,7 +125,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return p.name if p else phrase
     if low in {"i", "we", "they", "it"}:
         p = state.recent(offset)
-        return p.name if p and low == "i" else phrase
+        # "Downing Street said … They added": a body in focus speaks as "they" (a person never does)
+        return p.name if p and (low == "i" or low in {"they", "we"} and p.gender == "n") else phrase
     words = low.split()
     head_words = re.split(r"\s(?:in|at|from|of|for|with)\s", low)[0].split()
     issuer = [w for w in phrase.split()[:-1] if w.lower() not in _DETERMINERS]
