@@ -17,7 +17,11 @@ STANCE: dict[str, tuple[int, bool, str]] = {
                 r"rul(?:e|es|ed|ing) (?:\w+ )?out|off the table|off the agenda|out of the question|not on the cards|"
                 r"impossible"),
     "refuse": (-1, True,
-               r"oppos(?:e|es|ed|ing)|against|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|"
+               r"oppos(?:e|es|ed|ing)|"
+               # "against" after a noun of action is its target, not a stance ("military action against the gangs")
+               r"(?<!action )(?<!actions )(?<!strikes )(?<!strike )(?<!measures )(?<!sanctions )"
+               r"(?<!crackdown )(?<!protection )(?<!operations )"
+               r"(?<!offensive )(?<!charges )(?<!violence )(?<!attacks )against|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|"
                r"dismiss(?:es|ed|ing)?|disgrace(?:ful)?|outlaw(?:s|ed|ing)?|ruin(?:s|ed|ing)?|wreck(?:s|ed|ing)?|"
                r"object(?:s|ed|ing)? to|"
                r"scrap(?:s|ped|ping)?|shel(?:ve|ves|ved|ving)|halt(?:s|ed|ing)?|ditch(?:es|ed|ing)?|veto(?:es|ed|ing)?|"
