@@ -718,6 +718,12 @@ SPEAKER_CASES = {
         'Downing Street'),
     'they_after_two_people_is_no_one_of_them': (
         'Jane Doe and John Roe met on Monday. They said talks would continue.', 'talks would continue', 'They'),
+    'a_name_then_an_apposition_then_the_verb_is_an_attribution': (
+        '"We have found an agreement with Germany," Frans Timmermans, the Commission\'s executive vice-president '
+        'in charge of the Green Deal, wrote on Twitter.', 'agreement with Germany', 'Frans Timmermans'),
+    'a_name_then_a_relative_clause_then_the_verb_is_an_attribution': (
+        'John Roe spoke first.\n\n"A one-day strike costs 100 million euros," Jane Doe, an economist at the IW '
+        'institute in Cologne, said on Tuesday.', 'one-day strike', 'Jane Doe'),
     'a_count_of_unnamed_sources_is_not_part_of_their_name': (
         "Multiple Republican sources said the deal was dead.",
         'deal was dead', 'Republican source'),

@@ -113,11 +113,19 @@ _AFTER_C = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?:the|a|an)\s[^,.;:!
                       r"(?:(?:Rep|Sen|Gov|Gen|Dr|Mr|Mrs|Ms)\.?\s+)?(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)+)\s*(?=[,.;]|$)")
 
 
+# '"…," Frans Timmermans, the Commission's executive vice-president, wrote on Twitter': a name, then an
+# apposition or a relative clause set off by commas, then the verb
+_AFTER_E = re.compile(r"^[\s,]*(?P<spk>[A-Z][\w'’-]+(?:\s+(?:de|van|von|der|da|di|del|la|le|bin|al)?\s*[A-Z][\w.'’-]+)+),\s+"
+                      r"(?:the|a|an|his|her|its|their|who|which|one|now|then|also)\s[^,.;:!?\"“”]{1,100}"
+                      rf"(?:,\s[^,.;:!?\"“”]{{1,60}})?,\s+(?P<verb>{SPEECH_VERBS})\b")
+
+
 def _after_attribution(after: str) -> re.Match | None:
     """'"…," X said' / '"…," said X' right after a closing quote."""
     if re.match(r"^\s*[\"“]", after):
         return None
-    return _AFTER_A.match(after) or _AFTER_C.match(after) or _AFTER_D.match(after) or _AFTER_B.match(after)
+    return _AFTER_A.match(after) or _AFTER_C.match(after) or _AFTER_D.match(after) or _AFTER_E.match(after) \
+        or _AFTER_B.match(after)
 
 
 def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], state: Discourse) -> list[Found]:
