@@ -886,6 +886,10 @@ QUESTION_SHAPES += [
     ('On Monday host Wanjiku Kamau spoke to Hassan Abdi Farah, chairman of the owners association.\n\nKAMAU: '
      'Your members are threatening to strike. Is that still the plan?\n\nFARAH: Unless the government talks '
      'to us, yes.', "Is that still the plan", "Wanjiku Kamau", "Unless the government", "Hassan Abdi Farah"),
+    # the sentence before a quoted question says a reporter put it
+    ('Jane Doe took questions on Saturday. Another reporter pressed her on her change of story. "Governor, how do '
+     'you expect people to believe you?"\n\n"I tell the truth," Doe answered.', "how do you expect", "Reporter",
+     "I tell the truth", "Jane Doe"),
     # "the question came from X:"
     ('The president took questions on Wednesday. The first question came from John Roe, a correspondent for '
      'Reforma: "Who negotiated this deal?" Jane Doe said: "The water commission did."', "Who negotiated",

@@ -10,6 +10,7 @@ from tracker.extraction.answers import ASK_LEMMAS
 from tracker.extraction.labels import INTERVIEWERS, label_speaker, outlet_label
 from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
+from tracker.extraction.lexicon import QUESTIONER_HEADS
 from tracker.extraction.speakers import resolve_speaker, speaker_of, subject_phrase
 
 # ---------------------------------------------------------------------------- vocabulary
@@ -176,6 +177,10 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                     turn = state.last_question.speaker  # the interviewer asks again
                 elif state.last_quote.text.rstrip().endswith("?"):
                     p, other = _answerer(state, state.last_quote.speaker, q.open_start), True
+            pressed = _PRESSED.search(text[start:q.open_start]) if prev is None else None
+            if pressed and text[q.start:q.end].rstrip().endswith("?"):
+                # 'Another reporter pressed him on his change of story. "Governor, how do you …?"'
+                turn = resolve_speaker(pressed.group("asker"), start + pressed.start("asker"), state)
             speaker = turn or (prev.speaker if prev and not other else (p.name if p else ""))
             anchor = q.open_start
         if not speaker:
@@ -265,6 +270,10 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
     return "", q.open_start, False
 
 
+# the sentence right before a quoted question says a questioner put it: "Another reporter pressed him on it."
+_PRESSED = re.compile(r"(?P<asker>\b(?:[Aa]nother|[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:%s))\s+"
+                      r"(?:asked|pressed|quizzed|pushed|challenged|followed up|wanted to know)\b[^.!?\"“”]*[.:]\s*$"
+                      % "|".join(sorted(QUESTIONER_HEADS)))
 _QUESTION_FROM = re.compile(r"\b(?:question|questions|query)\b[^.:;\"“”]{0,30}?\bfrom\s+"
                             r"(?P<spk>[^,:;\"“”]{1,60}?)\s*(?=[,:]|$)")
 
