@@ -716,6 +716,14 @@ SPEAKER_CASES = {
     'they_after_a_body_is_the_body': (
         'Downing Street said the plan was dead. They added that talks would continue.', 'talks would continue',
         'Downing Street'),
+    'it_added_after_a_body_is_the_body': (
+        'The Black Caucus, which had already urged him to go, said in a statement on Friday that he must resign. '
+        'It added: "Changing his public story casts further doubt on his ability to regain that trust."',
+        'Changing his public story', 'Black Caucus'),
+    'it_said_is_the_named_body_not_a_lower_case_one': (
+        'The Ministry of Defence described the operation, carried out by the army, navy and air force, as '
+        'measured. It said military installations had been left alone.', 'installations had been left alone',
+        'Ministry of Defence'),
     'they_after_two_people_is_no_one_of_them': (
         'Jane Doe and John Roe met on Monday. They said talks would continue.', 'talks would continue', 'They'),
     'a_name_then_an_apposition_then_the_verb_is_an_attribution': (

@@ -125,8 +125,12 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return p.name if p else phrase
     if low in {"i", "we", "they", "it"}:
         p = state.recent(offset)
-        # "Downing Street said … They added": a body in focus speaks as "they" (a person never does)
-        return p.name if p and (low == "i" or low in {"they", "we"} and p.gender == "n") else phrase
+        if low == "i":
+            return p.name if p else phrase
+        # "Downing Street said … They added", "It added": a body in focus speaks as "they" or "it" (a person never does)
+        at = max((o for o, _ in p.mentions if o < offset), default=-1) if p else -1
+        body = max(((o, name) for o, name, _ in state.bodies if o < offset and name[:1].isupper()), default=(-1, ""))
+        return body[1] if body[0] > at else p.name if p and p.gender == "n" else phrase
     words = low.split()
     head_words = re.split(r"\s(?:in|at|from|of|for|with)\s", low)[0].split()
     issuer = [w for w in phrase.split()[:-1] if w.lower() not in _DETERMINERS]
@@ -293,6 +297,9 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
         if subj is not None:
             # "none has signalled"; "four of the nine members backed a cut" is a count ("No 10" is Downing Street)
             count = subj.pos_ == "NUM" and not any(t.lower_ in ("no", "number") for t in subj.lefts)
+            if subj.lower_ == "it" and tok.lemma_ in SAYING:  # "It added:" after a body that spoke
+                body = resolve_speaker("it", base + subj.idx, state)
+                return "" if body == "it" else body
             if count or subj.lower_ in {"it", "that", "this", "which", "none", "nobody", "nothing", "everyone",
                                         "everybody", "someone", "somebody", "anyone", "anybody"} or (
                     subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)):
