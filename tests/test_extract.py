@@ -724,6 +724,9 @@ SPEAKER_CASES = {
         'The Ministry of Defence described the operation, carried out by the army, navy and air force, as '
         'measured. It said military installations had been left alone.', 'installations had been left alone',
         'Ministry of Defence'),
+    'a_name_read_off_an_attribution_is_who_he_refers_to_never_the_platform': (
+        '"We have found an agreement," Frans Timmermans, the vice-president, wrote on Twitter. "We will work now '
+        'on it." He said the Commission would follow up swiftly.', 'follow up swiftly', 'Frans Timmermans'),
     'they_after_two_people_is_no_one_of_them': (
         'Jane Doe and John Roe met on Monday. They said talks would continue.', 'talks would continue', 'They'),
     'a_name_then_an_apposition_then_the_verb_is_an_attribution': (
@@ -837,6 +840,8 @@ def test_unnamed_speakers_score_the_same_with_or_without_their_article():
     assert _same_speaker("NATO diplomat", "a NATO diplomat") and _same_speaker("Spokesman", "the spokesman")
     assert _same_speaker("NATO diplomat", "three NATO diplomats") and _same_speaker("Source", "sources")
     assert not _same_speaker("NATO diplomat", "EU diplomat") and not _same_speaker("Jane Doe", "Jane Does")
+    assert _same_speaker("Jane Doe's spokesperson", "Spokesperson for Jane Doe")
+    assert not _same_speaker("Jane Doe's spokesperson", "Spokesperson for John Roe")
 
 
 @pytest.mark.parametrize("named", [

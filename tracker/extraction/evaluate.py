@@ -112,11 +112,16 @@ _ARTICLE = re.compile(r"^(?:(?:a|an|another|the|multiple|several|some|two|three|
 _PLURAL_HEAD = re.compile(r"\b(official|source|diplomat|aide|adviser|advisor|insider)s\b")
 
 
+_SPOKES_FOR = re.compile(r"^(spokes(?:man|woman|person)) for (.+)$")
+
+
 def _same_speaker(pred: str, gold: str) -> bool:
     """One speaker, whether or not an unnamed one is written with its article or a number ("a NATO
-    diplomat", "three NATO diplomats" and "NATO diplomat" are one unnamed source)."""
+    diplomat", "three NATO diplomats" and "NATO diplomat" are one unnamed source), and whichever way a
+    spokesperson's principal is written ("spokesperson for X" is "X's spokesperson")."""
     def key(name: str) -> str:
-        return _PLURAL_HEAD.sub(r"\1", _ARTICLE.sub("", normalise(name)))
+        name = _PLURAL_HEAD.sub(r"\1", _ARTICLE.sub("", normalise(name)))
+        return _SPOKES_FOR.sub(r"\2s \1", name)  # normalise drops the apostrophe
     return key(pred) == key(gold)
 
 

@@ -125,3 +125,6 @@ GENERIC_BODIES = {"company", "union", "bank", "firm", "carrier", "airline", "rai
 # what a person does, written before a name the NER may take for an organisation ('host Wanjiku Kamau')
 PERSON_ROLES = QUESTIONER_HEADS | {"minister", "spokesman", "spokeswoman", "spokesperson", "senator", "governor",
                                     "mayor", "lawmaker", "president", "chairman", "chairwoman", "economist", "analyst"}
+# where words are posted, never who said them ("wrote on Twitter")
+PLATFORMS = {"twitter", "x", "facebook", "instagram", "telegram", "tiktok", "youtube", "truth social", "threads",
+             "bluesky", "whatsapp", "weibo", "linkedin"}

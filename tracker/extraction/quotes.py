@@ -10,7 +10,7 @@ from tracker.extraction.answers import ASK_LEMMAS
 from tracker.extraction.labels import INTERVIEWERS, label_speaker, outlet_label
 from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import QUESTIONER_HEADS
+from tracker.extraction.lexicon import ORG_HEADS, QUESTIONER_HEADS
 from tracker.extraction.speakers import resolve_speaker, speaker_of, subject_phrase
 
 # ---------------------------------------------------------------------------- vocabulary
@@ -193,6 +193,9 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         state.last_quote = last
         if last.text.rstrip().endswith("?"):
             state.last_question = last
+        if speaker not in state.people and not put and re.fullmatch(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+", speaker) \
+                and speaker.split()[-1].lower() not in ORG_HEADS:
+            state.register(speaker, "", anchor, True)  # a name the NER missed, read off the attribution itself
         if speaker in state.people and not put:  # whoever is quoted is in focus for the "he went on" that follows
             state.name_role(speaker, start, q.open_start)
             state.people[speaker].focus(anchor)

@@ -10,7 +10,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         HONORIFICS as _HONORIFICS, ORG_HEADS as _ORG_HEADS, PRONOUNS as _PRONOUNS,
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
-                                        GROUP_HEADS as _GROUP_HEADS, SAYING, PRONOUN_WORDS, ROLE_NOUNS,
+                                        GROUP_HEADS as _GROUP_HEADS, SAYING, PLATFORMS, PRONOUN_WORDS, ROLE_NOUNS,
                                         GENERIC_BODIES)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, person_behind_title, titled_name,
@@ -34,6 +34,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         ent = extend_name(ent)
         named.update(range(ent.start, ent.end))
         name = clean_name(ent.text)
+        if name.lower() in PLATFORMS:
+            continue  # "wrote on Twitter"
         if len(ent) == 1 and (ent[0].is_sent_start or ent[0].lower_ in _TITLE_SET) and not state.lookup(name) \
                 and not (ent[0].dep_ == "nsubj" and ent[0].head.lemma_ in SAYING and ent[0].lower_ not in _TITLE_SET):
             # a lone capitalised word opening a sentence ("Turnout was ...") or a title is rarely a new person,
