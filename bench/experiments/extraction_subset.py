@@ -1,0 +1,34 @@
+"""Extraction quality on the articles of one split numbered in a range, for readings comparable across
+batches of new articles (the frozen test half grows as articles are added).
+
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/extraction_subset.py test 1 120   # test as of article 120
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/extraction_subset.py dev 133 144  # one batch's dev articles
+"""
+
+import json
+import sys
+from pathlib import Path
+
+from tracker.extraction.evaluate import _Tally, match, read_events, read_gold, split_of
+from tracker.extraction.extract import extract_statements, load_nlp
+from tracker.extraction.read import read_article
+
+
+def main(split: str, first: int, last: int) -> None:
+    root = Path("data/articles")
+    gold, events, nlp, tally = read_gold(root), read_events(root), load_nlp(), _Tally()
+    for name in sorted(gold):
+        if split_of(name, events) == split and first <= int(name.split("_")[0]) <= last:
+            pred = extract_statements(read_article(root / name), nlp=nlp)
+            tally.add(pred, gold[name], match(pred, gold[name]))
+    r = tally.report()
+    a = r["all"]
+    print(json.dumps({"split": split, "articles": r["articles"], "gold": a["gold"],
+                      "found_precision": a["precision"], "found_recall": a["recall"],
+                      "speaker_precision": a["speaker_precision"], "speaker_recall": a["speaker_recall"],
+                      "dates": a["date_accuracy"], "questions_to_another_speaker": r["questions_misattributed"],
+                      "spurious_per_article": r["spurious_per_article"], "reported_shifts": r["reported_shifts"]}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
