@@ -727,6 +727,14 @@ SPEAKER_CASES = {
     'a_name_read_off_an_attribution_is_who_he_refers_to_never_the_platform': (
         '"We have found an agreement," Frans Timmermans, the vice-president, wrote on Twitter. "We will work now '
         'on it." He said the Commission would follow up swiftly.', 'follow up swiftly', 'Frans Timmermans'),
+    'a_titled_name_with_a_colon_in_a_live_blog_entry_labels_the_quote': (
+        'Judge Jane Doe asked the defence to be brief.\n\n16:12 - Defence lawyer Rodrigo de la Garza: "My client '
+        'has never signed a single contract."', 'never signed', 'Rodrigo de la Garza'),
+    'a_surname_with_particles_is_the_full_name_met_before': (
+        'Defence lawyer Rodrigo de la Garza: "My client has never signed a contract."\n\n16:45 - De la Garza '
+        'rose again, arguing the seal could have been added later.', 'seal could have been added', 'Rodrigo de la Garza'),
+    'a_prosecutor_is_a_title_not_part_of_the_name': (
+        'Prosecutor Itzel Ramirez said the documents bear the seal.', 'bear the seal', 'Itzel Ramirez'),
     'they_after_two_people_is_no_one_of_them': (
         'Jane Doe and John Roe met on Monday. They said talks would continue.', 'talks would continue', 'They'),
     'a_name_then_an_apposition_then_the_verb_is_an_attribution': (

@@ -190,9 +190,9 @@ class Discourse:
         """A one-word speaker ('Albanese') as the one full name in the article that ends or starts with
         it, wherever that name appears; otherwise as it is."""
         words = speaker.lower().split()
-        if len(words) == 2 and words[0] in _PARTICLES:  # "De Blasio" after "Bill de Blasio"
-            hits = {p.name for p in self.people.values() if len(p.name.split()) > 2 and not p.anonymous
-                    and p.name.lower().split()[-2:] == words}
+        if len(words) >= 2 and words[0] in _PARTICLES:  # "De Blasio" after "Bill de Blasio", "De la Garza"
+            hits = {p.name for p in self.people.values() if len(p.name.split()) > len(words) and not p.anonymous
+                    and p.name.lower().split()[-len(words):] == words}
             return hits.pop() if len(hits) == 1 else speaker
         if len(words) != 1:
             return speaker

@@ -32,7 +32,8 @@ TITLE_WORDS = (
 )
 TITLE_SET = set(TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home", "press", "president-elect",
                                           "former", "us", "u.s.", "british", "french", "german", "chief", "executive",
-                                          "state", "regional", "provincial", "federal", "deputy"}
+                                          "state", "regional", "provincial", "federal", "deputy", "prosecutor",
+                                          "lawyer", "attorney"}
 # last words that make a capitalised subject a body, not a person
 ORG_HEADS = {"street", "house", "office", "ministry", "department", "party", "government", "commission", "council",
              "bank", "kremlin", "pentagon", "treasury", "parliament", "congress", "senate", "court", "agency",

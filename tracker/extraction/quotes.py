@@ -193,7 +193,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         state.last_quote = last
         if last.text.rstrip().endswith("?"):
             state.last_question = last
-        if speaker not in state.people and not put and re.fullmatch(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)+", speaker) \
+        if speaker not in state.people and not put and _FULL_NAME.fullmatch(speaker) \
                 and speaker.split()[-1].lower() not in ORG_HEADS:
             state.register(speaker, "", anchor, True)  # a name the NER missed, read off the attribution itself
         if speaker in state.people and not put:  # whoever is quoted is in focus for the "he went on" that follows
@@ -252,6 +252,10 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
     label = re.match(r"^\s*([A-Z][A-Za-z .&'’-]{1,40}):\s*$", before)
     if label and (label.group(1).isupper() or state.lookup(label.group(1)) or outlet_label(label.group(1))):
         return label_speaker(label.group(1), state), clause_start, False
+    titled = re.match(r"^\s*(?:[A-Z][a-z]+ )?(?:[a-z]+ ){0,3}(?P<name>[A-Z][\w'’-]+(?: (?:de|da|di|del|la|le|van|von|der|bin|al|el) ?)*"
+                      r"(?: [A-Z][\w'’-]+)+):\s*$", before)
+    if titled:  # 'Defence lawyer Rodrigo de la Garza: "My client …"' in a live-blog entry
+        return resolve_speaker(titled.group("name"), clause_start + titled.start("name"), state), clause_start, False
     own = max(before.rfind(m) for m in "\"“”") + 1  # the clause's words after any earlier quote
     asked = _QUESTION_FROM.search(before, own)
     if asked:  # 'The first question came from Alejandro Cuevas, a correspondent for Reforma: "…?"'
@@ -273,6 +277,7 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
     return "", q.open_start, False
 
 
+_FULL_NAME = re.compile(r"[A-Z][\w'’.-]+(?: (?:de|da|di|del|la|le|van|von|der|bin|al|el))*(?: [A-Z][\w'’.-]+)+")
 # the sentence right before a quoted question says a questioner put it: "Another reporter pressed him on it."
 _PRESSED = re.compile(r"(?P<asker>\b(?:[Aa]nother|[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:%s))\s+"
                       r"(?:asked|pressed|quizzed|pushed|challenged|followed up|wanted to know)\b[^.!?\"“”]*[.:]\s*$"
