@@ -735,6 +735,16 @@ SPEAKER_CASES = {
         'rose again, arguing the seal could have been added later.', 'seal could have been added', 'Rodrigo de la Garza'),
     'a_prosecutor_is_a_title_not_part_of_the_name': (
         'Prosecutor Itzel Ramirez said the documents bear the seal.', 'bear the seal', 'Itzel Ramirez'),
+    'he_after_an_unnamed_role_is_the_role': (
+        'The defence minister said on Tuesday that Turkey would not allow a new corridor. He said operations would '
+        'continue until the last threat is removed.', 'operations would continue', 'Defence minister'),
+    'a_capitalised_title_in_apposition_is_a_title_of_the_name': (
+        "Japan's Minister of Agriculture, Satoshi Kimura, announced a release of rice on Friday.\n\nHanako Ishii, "
+        "who leads the consumers' federation, said families had paid the price.\n\nLater, the minister told "
+        "reporters that prices would fall by the summer.", 'prices would fall', 'Satoshi Kimura'),
+    'a_cooperative_is_a_body_not_the_person_in_focus': (
+        'Satoshi Kimura announced a release of rice on Friday.\n\nThe JA Zen-Noh cooperative said it would take '
+        'weeks for the rice to reach the shelves.', 'take weeks', 'JA Zen-Noh cooperative'),
     'they_after_two_people_is_no_one_of_them': (
         'Jane Doe and John Roe met on Monday. They said talks would continue.', 'talks would continue', 'They'),
     'a_name_then_an_apposition_then_the_verb_is_an_attribution': (

@@ -40,7 +40,8 @@ ORG_HEADS = {"street", "house", "office", "ministry", "department", "party", "go
              "administration", "cabinet", "committee", "union", "federation", "association", "group", "company",
              "palace", "forces", "force", "media", "news", "rally", "parties", "headquarters", "movement",
              "coalition", "campaign", "institute", "foundation", "organisation", "organization", "alliance",
-             "board", "army", "military", "ministries", "embassy", "secretariat", "tribunal", "authority", "caucus"}
+             "board", "army", "military", "ministries", "embassy", "secretariat", "tribunal", "authority", "caucus", "cooperative", "league", "chamber", "centre", "center",
+             "network", "consortium", "bloc"}
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # people who speak for someone else ("the prime minister's press secretary", "the president's lawyer")
 AGENT_HEADS = {"secretary", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "lawyer",

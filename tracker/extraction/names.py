@@ -23,8 +23,11 @@ def appositive_role(ent) -> str:
     """'Nigeria's senate president, Ibrahim Danladi,' / 'Kwame Asante, the finance minister,': the role set beside
     the name, so that 'the senate president' later is this person."""
     root = ent.root
-    nouns = [root.head] if root.dep_ == "appos" and root.head.pos_ == "NOUN" else []
-    nouns += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    def role(t) -> bool:  # "the finance minister", or a capitalised title ("Japan's Minister of Agriculture")
+        return t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ in TITLE_SET)
+
+    nouns = [root.head] if root.dep_ == "appos" and role(root.head) else []
+    nouns += [c for c in root.children if c.dep_ == "appos" and role(c)]
     for noun in nouns:
         words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha] + [noun.lower_]
         return " ".join(words)

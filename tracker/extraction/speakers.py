@@ -218,6 +218,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
                 return later.name
         if p is not None and words[0] == "the" and title in _TITLE_SET and not p.anonymous and p.gender != "n":
             p.add_title(title)  # "the prime minister" from now on means this one
+        if p is None and words[0] == "the" and _is_role(role):
+            return state.anonymous(phrase, offset)  # "The defence minister said …": a role, in focus for "he"
         return p.name if p else role_name(phrase)
     if words[0] in _OWNERS or words[0] == "their":
         later = state.introduced_after(offset)  # "His coalition partner is unconvinced. Prime Minister X …"
