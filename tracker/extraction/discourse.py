@@ -183,7 +183,7 @@ class Discourse:
         minister said. Ana Ruiz, who took office in May, added …'); None if that first newcomer is no subject."""
         firsts = [(min(o for o, _ in p.mentions), p) for p in self.people.values()
                   if p.mentions and not p.anonymous and p.gender != "n" and len(p.name.split()) > 1]
-        later = sorted((o, p) for o, p in firsts if offset < o < self.para_end)
+        later = sorted(((o, p) for o, p in firsts if offset < o < self.para_end), key=lambda t: t[0])
         return later[0][1] if later and (later[0][0], True) in later[0][1].mentions else None
 
     def full_name(self, speaker: str) -> str:

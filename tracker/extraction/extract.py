@@ -148,7 +148,7 @@ def _lede_name(role, named: list, text: str) -> set[str]:
     if nxt is None:
         return set()
     lo, hi = end + nxt.start(), end + nxt.end()
-    met = sorted((min(o for o, _ in p.mentions), p) for p in named if p.mentions)
+    met = sorted(((min(o for o, _ in p.mentions), p) for p in named if p.mentions), key=lambda t: t[0])
     after = [(o, p) for o, p in met if o >= first]
     if not after or not lo <= after[0][0] < hi:
         return set()
