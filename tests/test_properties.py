@@ -79,7 +79,11 @@ article_text = st.lists(st.one_of(
     st.text(max_size=80),
     st.sampled_from(['"We will not," he said.', "She said that it was over.", "Trump said:", '"', "“", "”",
                      "on Tuesday", "a day earlier", "yesterday", "— Name (@handle) August 19, 2025",
-                     "TRUMP: “Yes.”", "the Prime Minister", "\n\n"]),
+                     "TRUMP: “Yes.”", "the Prime Minister", "\n\n", "The Statement said", "It added:", "Q: Will you?",
+                     "A: No.", "Defence lawyer Jane de la Roe:", "his spokesman said", "The defence minister said",
+                     ", who chairs the committee,", "The first question came from", "Another reporter pressed him.",
+                     "9.53pm - Roe confirms", "wrote on Twitter", "was unmoved", "urged voters to",
+                     "reversed course, two days after"]),
 ), max_size=12).map(" ".join)
 
 
