@@ -745,6 +745,12 @@ SPEAKER_CASES = {
     'a_cooperative_is_a_body_not_the_person_in_focus': (
         'Satoshi Kimura announced a release of rice on Friday.\n\nThe JA Zen-Noh cooperative said it would take '
         'weeks for the rice to reach the shelves.', 'take weeks', 'JA Zen-Noh cooperative'),
+    'the_company_is_the_one_body_just_named_even_without_the_word': (
+        'Canada Post laid the responsibility squarely on the union. "This is a work stoppage," the company said in '
+        'comments to Global News.', 'work stoppage', 'Canada Post'),
+    'the_company_is_no_one_when_two_bodies_were_just_named': (
+        'Deutsche Bahn and Lufthansa blamed the union. "This is a work stoppage," the company said.', 'work stoppage',
+        'Company'),
     'they_after_two_people_is_no_one_of_them': (
         'Jane Doe and John Roe met on Monday. They said talks would continue.', 'talks would continue', 'They'),
     'a_name_then_an_apposition_then_the_verb_is_an_attribution': (

@@ -261,4 +261,12 @@ def the_body(state: Discourse, head: str, offset: int) -> str | None:
     """'the company', 'the union', 'the central bank': the one organisation named before `offset` whose name
     or the words right around it carry that word ('Bank of England', 'the GDL union'); None for none or two."""
     hits = {name for at, name, around in state.bodies if at < offset and head in around.lower().split()}
-    return hits.pop() if len(hits) == 1 else None
+    if len(hits) == 1:
+        return hits.pop()
+    # none named with the word: the one named body of the last few sentences ("Canada Post laid the blame on
+    # the union. '…,' the company said")
+    near = {name for at, name, _ in state.bodies if offset - NEAR_BODY < at < offset and name[:1].isupper()}
+    return near.pop() if not hits and len(near) == 1 else None
+
+
+NEAR_BODY = 400  # characters back that "the company" may look for the one body named

@@ -123,7 +123,8 @@ ROLE_NOUNS = {"minister", "secretary", "chairman", "chairwoman", "chair", "gover
               "lawmaker", "senator", "general", "founder", "ceo", "economist", "negotiator", "prosecutor", "judge"}
 # generic words for a body the article has named ("the company" after "Deutsche Bahn, the railway company")
 GENERIC_BODIES = {"company", "union", "bank", "firm", "carrier", "airline", "railway", "operator", "regulator", "group",
-                  "ministry", "department", "agency", "commission", "council"}
+                  "ministry", "department", "agency", "commission", "council", "corporation", "organisation",
+                  "organization"}
 # what a person does, written before a name the NER may take for an organisation ('host Wanjiku Kamau')
 PERSON_ROLES = QUESTIONER_HEADS | {"minister", "spokesman", "spokeswoman", "spokesperson", "senator", "governor",
                                     "mayor", "lawmaker", "president", "chairman", "chairwoman", "economist", "analyst"}
