@@ -751,6 +751,13 @@ SPEAKER_CASES = {
     'the_company_is_no_one_when_two_bodies_were_just_named': (
         'Deutsche Bahn and Lufthansa blamed the union. "This is a work stoppage," the company said.', 'work stoppage',
         'Company'),
+    'a_leaders_spokesman_is_not_the_leader_and_is_the_spokesman_named_next': (
+        "MOSCOW - President Vladimir Putin's spokesman on Friday rejected accusations that the Kremlin had a hand "
+        "in the crash.\n\nThe spokesman, Dmitry Peskov, told journalists that the coverage was biased.",
+        'rejected accusations', 'Dmitry Peskov'),
+    'a_leaders_spokesman_who_is_never_named_stays_the_leaders_spokesman': (
+        "President Vladimir Putin's spokesman on Friday rejected accusations that the Kremlin had a hand in the "
+        "crash.", 'rejected accusations', "Vladimir Putin's spokesman"),
     'they_after_two_people_is_no_one_of_them': (
         'Jane Doe and John Roe met on Monday. They said talks would continue.', 'talks would continue', 'They'),
     'a_name_then_an_apposition_then_the_verb_is_an_attribution': (

@@ -123,6 +123,9 @@ def _named_roles(state: Discourse, text: str) -> dict[str, str]:
         words = role.lower().split()
         if words and words[-1] in _SPOKES:
             hits = {p.name for p in named if _gives_role(p, role, words, text)}
+            if not hits and sum(n.lower().split()[-1] == words[-1] for n in anonymous) == 1:
+                # "President Vladimir Putin's spokesman … / The spokesman, Dmitry Peskov, told …"
+                hits = {p.name for p in named if re.search(rf"\b[Tt]he {words[-1]},? {re.escape(p.name)}\b", text)}
         elif words and words[-1] in _UNNAMED and sum(n.lower().split()[-1] == words[-1] for n in anonymous) == 1:
             # 'a senior Russian official said …  The official, Sergei Ryabkov, added': named later, as the one
             hits = {p.name for p in named if re.search(rf"\b[Tt]he {words[-1]},? {re.escape(p.name)}\b", text)}

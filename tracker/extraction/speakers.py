@@ -163,6 +163,9 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return state.anonymous(role, offset)
     if head_words and head_words[-1] in _ANON_HEADS:
         named = _named_within(phrase, state, multi_only=True)
+        if named and re.search(rf"{re.escape(named.split()[-1])}['’]s\b", phrase):
+            # "President Vladimir Putin's spokesman": the one he speaks for, not the speaker
+            return state.anonymous(f"{named}'s {phrase.split()[-1]}", offset)
         if named:
             return named
         owners = [p for p in state.people.values() if words[0] in _OWNERS and not p.anonymous
