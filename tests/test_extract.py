@@ -557,6 +557,7 @@ def test_a_lower_case_quote_governed_by_the_attribution_is_not_the_rest_of_the_s
     ("Jane Doe urged citizens to stay calm.", "urged citizens to stay calm"),
     ("Jane Doe accused John Roe of having stifled the opposition.", "accused John Roe of having stifled the opposition"),
     ("Jane Doe threatened new tariffs unless the border was closed.", "threatened new tariffs unless the border was closed"),
+    ("Jim Mattis warned against softness towards rival powers.", "warned against softness towards rival powers"),
 ])
 def test_urging_accusing_and_threatening_someone_are_descriptions(run, text, stance):
     s = one(run(text), stance.split()[0])
@@ -585,6 +586,8 @@ def test_a_with_clause_holding_a_report_is_cut_from_the_description_and_is_its_o
 def test_urging_that_something_happen_is_reported(run):
     s = one(run("Jane Doe urged that the vote be delayed."), "the vote be delayed")
     assert (s.kind, s.text) == ("reported", "the vote be delayed")
+    s = one(run("Jim Mattis warned that the alliance would suffer."), "alliance would suffer")
+    assert (s.kind, s.text) == ("reported", "the alliance would suffer")
 
 
 def test_a_report_inside_a_while_clause_is_its_own_statement(run):

@@ -91,7 +91,7 @@ DESCRIPTION_PATTERNS = [
     r"(?:is |are |was |were )?demanding\b|apologi[sz](?:ed|es|ing)\b|claim(?:ed|s|ing) victory\b",
     r"denie[sd] (?:wrongdoing|any wrongdoing|the (?:claim|claims|allegation|allegations|report|reports))\b",
     r"kept (?:the door|it) open\b",
-    r"welcomes \w+|(?:did not|didn't|does not|doesn't) dispute\b",
+    r"welcomes \w+|(?:did not|didn't|does not|doesn't) dispute\b|warn(?:ed|s|ing) (?:of|against|about)\b",
     # a stance in one adjective: "was unmoved", "is unconvinced", "was far more sceptical", "was defiant"
     r"(?:is|was|were|are|remained|remains) (?:(?:still|far|much|even|more|less|all the more|clearly|openly) ){0,2}"
     r"(?:unmoved|unrepentant|unconvinced|unapologetic|defiant|sceptical|skeptical|adamant|undeterred|unswayed)\b",

@@ -180,8 +180,8 @@ def _content_span(verb, made_clear: bool, request: bool) -> tuple[int, int] | No
 _DENYING = {"deny"}  # a report whose words negate its clause: the text keeps the verb
 # report only with a clause ("replied that …", not "replied to the letter")
 _CLAUSE_ONLY = {"maintain", "assert", "reaffirm", "caution", "counter", "retort", "reply", "respond", "answer", "remark",
-                "observe", "complain", "urge", "accuse", "threaten"}  # "urged voters to …", "accused X of …",
-# "threatened new tariffs": descriptions
+                "observe", "complain", "urge", "accuse", "threaten", "warn"}  # "urged voters to …", "accused X of …",
+# "threatened new tariffs", "warned against softness": descriptions
 
 
 def _is_time_phrase(tok) -> bool:
