@@ -987,16 +987,6 @@ def test_a_passive_position_names_no_speaker(run):
     assert not run("The plan was backed by most of the cabinet.")
 
 
-@pytest.mark.parametrize("sentence, speaker", [
-    ("People familiar with the talks said the president was frustrated.", "People familiar with the talks"),
-    ("A person familiar with the matter said the deal was close.", "Person familiar with the matter"),
-    ("A source close to the minister said the deal was close.", "Source close to the minister"),
-])
-def test_people_familiar_with_something_are_an_unnamed_source(run, sentence, speaker):
-    s = one(run(sentence), "was")
-    assert (s.speaker, s.speaker_kind) == (speaker, "anonymous")
-
-
 def test_his_spokesman_is_the_one_mans_spokesman_the_article_named(run):
     found = run('Mr. John Roe was asked about the plan. "It is not my job to comment," his spokesman said.')
     assert one(found, "not my job").speaker == "John Roe's spokesman"
@@ -1094,12 +1084,17 @@ def test_no_longer_about_a_thing_is_no_shift_of_anyone(run):
 
 
 @pytest.mark.parametrize("sentence, speaker", [
+    # people familiar with something are an unnamed source
+    ("People familiar with the talks said the president was frustrated.", "People familiar with the talks"),
+    ("A person familiar with the matter said the deal was close.", "Person familiar with the matter"),
+    ("A source close to the minister said the deal was close.", "Source close to the minister"),
+    # a spokesperson for someone keeps whose
     ("A spokesperson for the Foreign Office said the talks would continue.", "Foreign Office spokesperson"),
     ("A spokeswoman for the Ministry of Defence said the talks would continue.", "Ministry of Defence spokeswoman"),
     ("A spokesman for Chancellor Olaf Scholz said the talks would continue.", "Olaf Scholz's spokesman"),
 ])
-def test_a_spokesperson_for_someone_keeps_whose(run, sentence, speaker):
-    s = one(run(sentence), "talks would continue")
+def test_an_unnamed_source_is_named_by_its_role(run, sentence, speaker):
+    s = one(run(sentence), sentence.split(" said ")[1][:12])
     assert (s.speaker, s.speaker_kind) == (speaker, "anonymous")
 
 

@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 
 from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_CUES as _FEMALE_CUES,
                                         FEMALE_FIRST_NAMES, HONORIFICS as _HONORIFICS, MALE_CUES as _MALE_CUES,
-                                        ORG_HEADS as _ORG_HEADS, QUESTIONER_HEADS as _QUESTIONER_HEADS)
+                                        ORG_HEADS as _ORG_HEADS, PARTICLES, QUESTIONER_HEADS as _QUESTIONER_HEADS)
 from tracker.extraction.records import Found
 
 # lower-case particles of a surname ("Bill de Blasio" is "De Blasio" at a sentence start)
-_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "le", "la", "du", "al", "el", "bin", "ter", "ten"}
 
 
 @dataclass
@@ -190,7 +189,7 @@ class Discourse:
         """A one-word speaker ('Albanese') as the one full name in the article that ends or starts with
         it, wherever that name appears; otherwise as it is."""
         words = speaker.lower().split()
-        if len(words) >= 2 and words[0] in _PARTICLES:  # "De Blasio" after "Bill de Blasio", "De la Garza"
+        if len(words) >= 2 and words[0] in PARTICLES:  # "De Blasio" after "Bill de Blasio", "De la Garza"
             hits = {p.name for p in self.people.values() if len(p.name.split()) > len(words) and not p.anonymous
                     and p.name.lower().split()[-len(words):] == words}
             return hits.pop() if len(hits) == 1 else speaker

@@ -122,19 +122,25 @@ def _named_roles(state: Discourse, text: str) -> dict[str, str]:
     for role in anonymous:
         words = role.lower().split()
         if words and words[-1] in _SPOKES:
-            hits = {p.name for p in named if _gives_role(p, role, words, text)}
-            if not hits and sum(n.lower().split()[-1] == words[-1] for n in anonymous) == 1:
-                # "President Vladimir Putin's spokesman … / The spokesman, Dmitry Peskov, told …"
-                hits = {p.name for p in named if re.search(rf"\b[Tt]he {words[-1]},? {re.escape(p.name)}\b", text)}
-        elif words and words[-1] in _UNNAMED and sum(n.lower().split()[-1] == words[-1] for n in anonymous) == 1:
+            # "President Vladimir Putin's spokesman … / The spokesman, Dmitry Peskov, told …"
+            hits = {p.name for p in named if _gives_role(p, role, words, text)} or _named_as_the(words[-1], anonymous,
+                                                                                                named, text)
+        elif words and words[-1] in _UNNAMED:
             # 'a senior Russian official said …  The official, Sergei Ryabkov, added': named later, as the one
-            hits = {p.name for p in named if re.search(rf"\b[Tt]he {words[-1]},? {re.escape(p.name)}\b", text)}
+            hits = _named_as_the(words[-1], anonymous, named, text)
         else:
             hits = set()
         hits = hits or _lede_name(state.people[role], named, text)
         if len(hits) == 1:
             out[role] = hits.pop()
     return out
+
+
+def _named_as_the(head: str, anonymous: list[str], named: list, text: str) -> set[str]:
+    """Who the article names as 'The <head>, <name>', when it has only one unnamed role with that head."""
+    if sum(n.lower().split()[-1] == head for n in anonymous) != 1:
+        return set()
+    return {p.name for p in named if re.search(rf"\b[Tt]he {head},? {re.escape(p.name)}\b", text)}
 
 
 def _lede_name(role, named: list, text: str) -> set[str]:

@@ -63,18 +63,23 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
 INTERVIEWERS = {"host", "interviewer", "presenter", "anchor", "moderator", "reporter", "correspondent", "journalist"}
 
 
+def interviews(person) -> bool:
+    """The article introduced this person as one who asks (a host, presenter, reporter …)."""
+    return bool(INTERVIEWERS & set(person.titles.split()))
+
+
 def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
     """'Q:' / 'QUESTION:' is the interviewer the article named (a host, presenter …), else a reporter;
     'A:' / 'ANSWER:' is the last named person before it who is not that interviewer ('' when none is)."""
     if words not in (["q"], ["question"], ["a"], ["answer"]):
         return None
-    hosts = [p for p in state.people.values() if not p.anonymous and INTERVIEWERS & set(p.titles.split())]
+    hosts = [p for p in state.people.values() if not p.anonymous and interviews(p)]
     host = max(hosts, key=lambda p: max(o for o, _ in p.mentions), default=None)
     if words[0].startswith("q"):
         return host.name if host else "Reporter"
     # never the one who asks: the host, a "Reporter" that a 'Q:' line made, or anyone introduced as an interviewer
     named = [p for p in state.people.values() if not p.anonymous and p is not host and p.gender != "n"
-             and p.name != "Reporter" and not INTERVIEWERS & set(p.titles.split()) and any(o < at for o, _ in p.mentions)]
+             and p.name != "Reporter" and not interviews(p) and any(o < at for o, _ in p.mentions)]
     return max(named, key=lambda p: max(o for o, _ in p.mentions if o < at)).name if named else ""
 
 

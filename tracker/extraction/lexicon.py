@@ -12,6 +12,9 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "l
               "gen.", "lt.", "col.", "maj.", "sgt.", "adm.", "capt.", "rep.", "sen.", "gov.", "rev.", "prof.",
               "professor", "judge", "justice"}
 HONORIFICS |= {w.rstrip(".") for w in HONORIFICS}  # written with or without the full stop
+# lower-case words inside a name ("Bill de Blasio", "Rodrigo de la Garza", "Ursula von der Leyen")
+PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "le", "la", "du", "al", "el", "bin", "ter", "ten"}
+PARTICLE_RE = "|".join(sorted(PARTICLES))
 FEMALE_CUES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "queen", "princess"}
 MALE_CUES = {"mr", "mr.", "sir", "lord", "king", "prince"}
 # A short list of common female first names: used only to tell "she" from "he".

@@ -22,16 +22,16 @@ def person_behind_title(ent) -> bool:
 def appositive_role(ent) -> str:
     """'Nigeria's senate president, Ibrahim Danladi,' / 'Kwame Asante, the finance minister,': the role set beside
     the name, so that 'the senate president' later is this person."""
-    root = ent.root
     def role(t) -> bool:  # "the finance minister", or a capitalised title ("Japan's Minister of Agriculture")
         return t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ in TITLE_SET)
 
+    root = ent.root
     nouns = [root.head] if root.dep_ == "appos" and role(root.head) else []
     nouns += [c for c in root.children if c.dep_ == "appos" and role(c)]
-    for noun in nouns:
-        words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha] + [noun.lower_]
-        return " ".join(words)
-    return ""
+    if not nouns:
+        return ""
+    noun = nouns[0]
+    return " ".join([t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha] + [noun.lower_])
 
 
 def titled_possessive(tok, base: int, state: Discourse) -> None:

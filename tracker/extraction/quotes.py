@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.answers import ASK_LEMMAS
-from tracker.extraction.labels import INTERVIEWERS, label_speaker, outlet_label
+from tracker.extraction.labels import interviews, label_speaker, outlet_label
 from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import ORG_HEADS, QUESTIONER_HEADS
+from tracker.extraction.lexicon import ORG_HEADS, PARTICLE_RE, QUESTIONER_HEADS
 from tracker.extraction.speakers import resolve_speaker, speaker_of, subject_phrase
 
 # ---------------------------------------------------------------------------- vocabulary
@@ -116,7 +116,7 @@ _AFTER_C = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?:the|a|an)\s[^,.;:!
 
 # '"…," Frans Timmermans, the Commission's executive vice-president, wrote on Twitter': a name, then an
 # apposition or a relative clause set off by commas, then the verb
-_AFTER_E = re.compile(r"^[\s,]*(?P<spk>[A-Z][\w'’-]+(?:\s+(?:de|van|von|der|da|di|del|la|le|bin|al)?\s*[A-Z][\w.'’-]+)+),\s+"
+_AFTER_E = re.compile(rf"^[\s,]*(?P<spk>[A-Z][\w'’-]+(?:\s+(?:{PARTICLE_RE})?\s*[A-Z][\w.'’-]+)+),\s+"
                       r"(?:the|a|an|his|her|its|their|who|which|one|now|then|also)\s[^,.;:!?\"“”]{1,100}"
                       rf"(?:,\s[^,.;:!?\"“”]{{1,60}})?,\s+(?P<verb>{SPEECH_VERBS})\b")
 
@@ -252,8 +252,7 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
     label = re.match(r"^\s*([A-Z][A-Za-z .&'’-]{1,40}):\s*$", before)
     if label and (label.group(1).isupper() or state.lookup(label.group(1)) or outlet_label(label.group(1))):
         return label_speaker(label.group(1), state), clause_start, False
-    titled = re.match(r"^\s*(?:[A-Z][a-z]+ )?(?:[a-z]+ ){0,3}(?P<name>[A-Z][\w'’-]+(?: (?:de|da|di|del|la|le|van|von|der|bin|al|el) ?)*"
-                      r"(?: [A-Z][\w'’-]+)+):\s*$", before)
+    titled = _TITLED_LABEL.match(before)
     if titled:  # 'Defence lawyer Rodrigo de la Garza: "My client …"' in a live-blog entry
         return resolve_speaker(titled.group("name"), clause_start + titled.start("name"), state), clause_start, False
     own = max(before.rfind(m) for m in "\"“”") + 1  # the clause's words after any earlier quote
@@ -277,7 +276,10 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
     return "", q.open_start, False
 
 
-_FULL_NAME = re.compile(r"[A-Z][\w'’.-]+(?: (?:de|da|di|del|la|le|van|von|der|bin|al|el))*(?: [A-Z][\w'’.-]+)+")
+_FULL_NAME = re.compile(rf"[A-Z][\w'’.-]+(?: (?:{PARTICLE_RE}))*(?: [A-Z][\w'’.-]+)+")
+# 'Defence lawyer Rodrigo de la Garza: "…"': a titled name and a colon before a quote
+_TITLED_LABEL = re.compile(rf"^\s*(?:[A-Z][a-z]+ )?(?:[a-z]+ ){{0,3}}(?P<name>[A-Z][\w'’-]+(?: (?:{PARTICLE_RE}) ?)*"
+                           r"(?: [A-Z][\w'’-]+)+):\s*$")
 # the sentence right before a quoted question says a questioner put it: "Another reporter pressed him on it."
 _PRESSED = re.compile(r"(?P<asker>\b(?:[Aa]nother|[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:%s))\s+"
                       r"(?:asked|pressed|quizzed|pushed|challenged|followed up|wanted to know)\b[^.!?\"“”]*[.:]\s*$"
@@ -292,7 +294,7 @@ def _interviewing(state: Discourse) -> bool:
     if q is None:
         return False
     asker = state.people.get(q.speaker)
-    return q.speaker == "Reporter" or asker is not None and bool(INTERVIEWERS & set(asker.titles.split()))
+    return q.speaker == "Reporter" or asker is not None and interviews(asker)
 
 
 def _answerer(state: Discourse, asker: str, before: int):

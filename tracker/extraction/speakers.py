@@ -130,9 +130,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         if low == "i":
             return p.name if p else phrase
         # "Downing Street said … They added", "It added": a body in focus speaks as "they" or "it" (a person never does)
-        at = max((o for o, _ in p.mentions if o < offset), default=-1) if p else -1
-        body = max(((o, name) for o, name, _ in state.bodies if o < offset and name[:1].isupper()), default=(-1, ""))
-        return body[1] if body[0] > at else p.name if p and p.gender == "n" else phrase
+        return _body_since(state, p, offset, proper=True) or (p.name if p and p.gender == "n" else phrase)
     words = low.split()
     head_words = re.split(r"\s(?:in|at|from|of|for|with)\s", low)[0].split()
     issuer = [w for w in phrase.split()[:-1] if w.lower() not in _DETERMINERS]
@@ -142,9 +140,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if len(head_words) == 2 and head_words[0] in {"the", "that", "this"} and head_words[1] in _DOCUMENT_HEADS:
         # "the statement said": the statement of whoever is in focus, a person or the body named last
         p = state.recent(offset)
-        at = max((o for o, _ in p.mentions if o < offset), default=-1) if p else -1
-        body = max(((o, name) for o, name, _ in state.bodies if o < offset), default=(-1, ""))
-        return body[1] if body[0] > at else p.name if p else ""
+        return _body_since(state, p, offset, proper=False) or (p.name if p else "")
     if head_words and head_words[0] in _GROUP_HEADS and " of " in f" {low} ":
         return role_name(phrase)  # "allies of Rachel Reeves": not Rachel Reeves herself
     if _FAMILIAR.match(low):
@@ -229,6 +225,15 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         if later is not None:
             return later.name
     return clean_name(phrase)
+
+
+def _body_since(state: Discourse, person: Person | None, offset: int, *, proper: bool) -> str:
+    """The organisation named last before `offset`, if it was named after `person` was last mentioned ('' if
+    not); `proper`: only a capitalised name counts ("the Ministry of Defence", not "the navy")."""
+    at = max((o for o, _ in person.mentions if o < offset), default=-1) if person else -1
+    named = [(o, name) for o, name, _ in state.bodies if o < offset and (name[:1].isupper() or not proper)]
+    last = max(named, default=(-1, ""))
+    return last[1] if last[0] > at else ""
 
 
 def _is_role(role: str) -> bool:
