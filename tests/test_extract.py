@@ -1155,3 +1155,18 @@ def test_a_reporter_who_asks_again_in_a_bare_paragraph_is_still_the_reporter(run
     found = run('"Will you resign?" a reporter asked Jane Doe. "No, I will not," she said.\n\n"Not even next year?"\n\n'
                 '"Not even then."')
     assert [s.speaker for s in found] == ["Reporter", "Jane Doe", "Reporter", "Jane Doe"]
+
+
+@pytest.mark.parametrize("text, needle, speaker", [
+    ('The European Commission and Germany said on Tuesday that they had settled the dispute.', "settled the dispute",
+     "European Commission and Germany"),
+    ('The army and the national police issued a joint statement. "Any act against the constitution is a crime," '
+     'they said.', "Any act against", "Army and national police"),
+    ('Marta Ruiz and Tom Hale said the bill would pass.', "the bill would pass", "Marta Ruiz and Tom Hale"),
+])
+def test_a_subject_of_names_or_bodies_joined_by_and_speaks_as_one_group(run, text, needle, speaker):
+    assert one(run(text), needle).speaker == speaker
+
+
+def test_a_person_and_a_role_are_not_a_named_group(run):
+    assert one(run("Jane Doe and her aides said the bill would pass."), "the bill would pass").speaker == "Jane Doe"

@@ -11,7 +11,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
                                         GROUP_HEADS as _GROUP_HEADS, SAYING, PLATFORMS, PRONOUN_WORDS, ROLE_NOUNS,
-                                        GENERIC_BODIES)
+                                        GENERIC_BODIES, GROUP_BODIES as _GROUP_BODIES)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, person_behind_title, titled_name,
                                      titled_possessive, titles_before)
@@ -93,6 +93,10 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
                        base + tok.idx, verb.dep_ in ("ROOT", "conj"))
     for tok in doc:  # unnamed sources that are subjects ("an EU diplomat had warned"), in focus from here on
         if tok.dep_ != "nsubj" or in_quote(tok.idx) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+            continue
+        group, last = group_of(tok, state)
+        if group:
+            state.bodies.append((base + last, group, group))  # "The army and the police issued … they said"
             continue
         phrase, at = subject_phrase(tok)
         owned = tok.lower_ in _AGENT_HEADS and _owned_role(phrase)
@@ -296,6 +300,29 @@ def subject_phrase(tok) -> tuple[str, int]:
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
 
 
+def group_of(subj, state: Discourse) -> tuple[str, int]:
+    """'The European Commission and Germany', 'The armed forces and the national police': a subject of two or
+    more names or bodies joined by 'and' speaks as one group ('' if not), with the offset of its last word in
+    the sentence. Each person in it is named in full; a body by its name."""
+    parts = [subj, *subj.conjuncts]
+    if len(parts) < 2 or not any(c.dep_ == "cc" and c.lower_ == "and" for p in parts for c in p.children):
+        return "", 0
+    names = []
+    for part in parts:
+        if part.pos_ == "PROPN":
+            words = [t.text for t in part.doc[part.left_edge.i:part.i + 1] if t.dep_ not in ("cc", "punct", "det")]
+            name = clean_name(" ".join(words))
+            known = state.lookup(name) if len(name.split()) == 1 else None
+            names.append(known.name if known else name)
+        elif part.pos_ == "NOUN" and (part.lower_ in _ORG_HEADS or part.lower_ in _GROUP_BODIES):
+            role = role_name(part.doc[part.left_edge.i:part.i + 1].text)
+            names.append(role[0].lower() + role[1:])  # "the national police" -> "national police"
+        else:
+            return "", 0  # "Trump and his aides": a person and a role is no named group
+    group = ", ".join(names[:-1]) + " and " + names[-1]
+    return group[0].upper() + group[1:], parts[-1].idx
+
+
 def speaker_of(verb, base: int, state: Discourse) -> str:
     """Subject of a verb, climbing through conj/xcomp/advcl heads when it has none of its own."""
     tok = verb
@@ -318,6 +345,9 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
                 return ""
             if subj.lower_ == "who" and tok.dep_ == "relcl":
                 subj = tok.head
+            group, _ = group_of(subj, state)
+            if group:
+                return group
             # "Spain's prime minister, Pedro Sánchez, said": the name in apposition is the speaker
             name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if name is not None and (subj.pos_ != "PROPN" or subj.lower_ in _TITLE_SET):
