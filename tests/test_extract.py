@@ -1170,3 +1170,9 @@ def test_a_subject_of_names_or_bodies_joined_by_and_speaks_as_one_group(run, tex
 
 def test_a_person_and_a_role_are_not_a_named_group(run):
     assert one(run("Jane Doe and her aides said the bill would pass."), "the bill would pass").speaker == "Jane Doe"
+
+
+def test_a_body_called_by_the_last_words_of_its_name_is_the_body_named_in_full(run):
+    found = run('The UN Security Council met on Tuesday. The members of the Security Council "expressed deep '
+                'concern at the violence," the statement said.')
+    assert one(found, "deep concern").speaker == "UN Security Council"

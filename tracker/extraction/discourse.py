@@ -187,12 +187,19 @@ class Discourse:
 
     def full_name(self, speaker: str) -> str:
         """A one-word speaker ('Albanese') as the one full name in the article that ends or starts with
-        it, wherever that name appears; otherwise as it is."""
+        it, and a body ('Security Council') as the one body named in full with those last words ('UN Security
+        Council'), wherever that name appears; otherwise as it is."""
         words = speaker.lower().split()
         if len(words) >= 2 and words[0] in PARTICLES:  # "De Blasio" after "Bill de Blasio", "De la Garza"
             hits = {p.name for p in self.people.values() if len(p.name.split()) > len(words) and not p.anonymous
                     and p.name.lower().split()[-len(words):] == words}
             return hits.pop() if len(hits) == 1 else speaker
+        if speaker not in self.people:
+            # "the Security Council" after "the UN Security Council": the one body named in full with these last words
+            longer = {name for _, name, _ in self.bodies if len(name.split()) > len(words)
+                      and name.lower().split()[-len(words):] == words}
+            if len(longer) == 1:
+                return longer.pop()
         if len(words) != 1:
             return speaker
         key = words[0]
