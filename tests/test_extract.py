@@ -761,8 +761,11 @@ SPEAKER_CASES = {
     'a_leaders_spokesman_who_is_never_named_stays_the_leaders_spokesman': (
         "President Vladimir Putin's spokesman on Friday rejected accusations that the Kremlin had a hand in the "
         "crash.", 'rejected accusations', "Vladimir Putin's spokesman"),
-    'they_after_two_people_is_no_one_of_them': (
-        'Jane Doe and John Roe met on Monday. They said talks would continue.', 'talks would continue', 'They'),
+    'they_after_two_people_named_together_is_the_two_not_one_of_them': (
+        'Jane Doe and John Roe met on Monday. They said talks would continue.', 'talks would continue',
+        'Jane Doe and John Roe'),
+    'they_after_two_people_named_apart_is_no_one_of_them': (
+        'Jane Doe met John Roe on Monday. They said talks would continue.', 'talks would continue', 'They'),
     'a_name_then_an_apposition_then_the_verb_is_an_attribution': (
         '"We have found an agreement with Germany," Frans Timmermans, the Commission\'s executive vice-president '
         'in charge of the Green Deal, wrote on Twitter.', 'agreement with Germany', 'Frans Timmermans'),
@@ -1176,3 +1179,20 @@ def test_a_body_called_by_the_last_words_of_its_name_is_the_body_named_in_full(r
     found = run('The UN Security Council met on Tuesday. The members of the Security Council "expressed deep '
                 'concern at the violence," the statement said.')
     assert one(found, "deep concern").speaker == "UN Security Council"
+
+
+def test_a_title_after_a_place_or_party_is_not_part_of_the_name(run):
+    s = one(run('Green MP Caroline Lucas said the vote "was a farce".'), "was a farce")
+    assert s.speaker == "Caroline Lucas"
+
+
+def test_an_acronym_is_the_body_whose_initials_it_spells(run):
+    found = run('The Bank of Japan ended negative rates on Tuesday. In a statement, the BOJ said it would '
+                'keep buying bonds.')
+    assert one(found, "keep buying bonds").speaker == "Bank of Japan"
+
+
+def test_a_first_name_tells_she_from_he_when_no_title_does(run):
+    # neither name is in the short hand list; the first-name counts make one a woman, the other a man
+    found = run('Brenda Okafor met Dennis Hale on Monday. Hale left without a word. "It is over," she said.')
+    assert one(found, "It is over").speaker == "Brenda Okafor"

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_CUES as _FEMALE_CUES,
                                         FEMALE_FIRST_NAMES, HONORIFICS as _HONORIFICS, MALE_CUES as _MALE_CUES,
-                                        ORG_HEADS as _ORG_HEADS, PARTICLES, QUESTIONER_HEADS as _QUESTIONER_HEADS)
+                                        ORG_HEADS as _ORG_HEADS, PARTICLES, QUESTIONER_HEADS as _QUESTIONER_HEADS,
+                                        first_name_gender)
 from tracker.extraction.records import Found
 
 # lower-case particles of a surname ("Bill de Blasio" is "De Blasio" at a sentence start)
@@ -68,6 +69,8 @@ class Discourse:
                 person.gender = "f"
             elif any(w in _MALE_CUES for w in words):
                 person.gender = "m"
+            else:
+                person.gender = first_name_gender(name)
         person.mentions.append((offset, subject))
         return person
 
@@ -188,16 +191,23 @@ class Discourse:
     def full_name(self, speaker: str) -> str:
         """A one-word speaker ('Albanese') as the one full name in the article that ends or starts with
         it, and a body ('Security Council') as the one body named in full with those last words ('UN Security
-        Council'), wherever that name appears; otherwise as it is."""
+        Council'), and an acronym ('BOJ') as the one body it spells ('Bank of Japan'), wherever that name
+        appears; otherwise as it is."""
         words = speaker.lower().split()
         if len(words) >= 2 and words[0] in PARTICLES:  # "De Blasio" after "Bill de Blasio", "De la Garza"
             hits = {p.name for p in self.people.values() if len(p.name.split()) > len(words) and not p.anonymous
                     and p.name.lower().split()[-len(words):] == words}
             return hits.pop() if len(hits) == 1 else speaker
+        if speaker.isupper() and 2 <= len(speaker) <= 6 and speaker.isalpha():
+            # "the BOJ said" after "the Bank of Japan": the one body whose words' initials spell it
+            spelt = {name for _, name, _ in self.bodies if len(name.split()) == len(speaker) and " and " not in name
+                     and "".join(w[0] for w in name.split()).upper() == speaker}
+            if len(spelt) == 1:
+                return spelt.pop()
         if speaker not in self.people:
             # "the Security Council" after "the UN Security Council": the one body named in full with these last words
-            longer = {name for _, name, _ in self.bodies if len(name.split()) > len(words)
-                      and name.lower().split()[-len(words):] == words}
+            longer = {name for _, name, _ in self.bodies if len(name.split()) > len(words) and " and " not in name
+                      and name.lower().split()[-len(words):] == words}  # a group ("X and Y") is not a name in full
             if len(longer) == 1:
                 return longer.pop()
         if len(words) != 1:

@@ -1,4 +1,7 @@
-"""Word lists the speaker rules read: roles, titles, honorifics, bodies, pronouns."""
+"""Word lists the speaker rules read: roles, titles, honorifics, bodies, pronouns, first names."""
+
+from functools import lru_cache
+from pathlib import Path
 
 ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
               "aide", "aides", "adviser", "advisers", "advisor", "diplomat", "diplomats", "insider", "insiders"}
@@ -26,6 +29,22 @@ FEMALE_FIRST_NAMES = {
     "nikki", "olena", "priti", "rachel", "sanna", "sarah", "susan", "suella", "susie", "theresa", "tulsi",
     "ursula", "yvette", "kristalina", "marjorie", "elise", "amy", "angela", "chrystia", "mélanie", "melanie",
 }
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    path = Path(__file__).with_name("first_names.tsv")  # data/external/first_names/build.py writes it
+    return dict(line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+
+
+def first_name_gender(name: str) -> str:
+    """'f', 'm' or '' for a full name's first word: FEMALE_FIRST_NAMES, then the US Social Security first-name
+    counts (a name kept only where 95 % of its bearers share one sex, so Kim or Jean stay unknown)."""
+    words = name.split()
+    first = words[0].lower() if len(words) > 1 else ""
+    return "f" if first in FEMALE_FIRST_NAMES else _first_names().get(first, "")
+
+
 TITLE_WORDS = (
     "president|vice president|prime minister|chancellor|secretary|minister|senator|representative|"
     "governor|speaker|mayor|leader|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|host|"

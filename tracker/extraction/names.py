@@ -44,11 +44,14 @@ def titled_possessive(tok, base: int, state: Discourse) -> None:
 
 
 def titled_name(words: list[str]) -> tuple[list[str], list[str]]:
-    """'Chancellor Olaf Scholz' -> (['chancellor'], ['Olaf', 'Scholz']): title words first, then at least a
-    first and a last name (honorifics dropped); ([], words) when the words are not such a name."""
+    """'Chancellor Olaf Scholz' -> (['chancellor'], ['Olaf', 'Scholz']): title words first (or a place or
+    party and then a title: 'Green MP Caroline Lucas'), then at least a first and a last name (honorifics
+    dropped); ([], words) when the words are not such a name."""
     k = 0
     while k < len(words) and words[k].lower() in TITLE_SET:
         k += 1
+    if not k:  # "Ugenya MP David Ochieng", "Green MP Caroline Lucas": a title after a place or party
+        k = next((j + 1 for j in range(len(words) - 3, 0, -1) if words[j].lower() in TITLE_SET), 0)
     rest = [w for w in words[k:] if w.lower() not in HONORIFICS and w.lower() not in TITLE_SET]
     return ([w.lower() for w in words[:k]], rest) if k and len(rest) >= 2 else ([], words)
 

@@ -11,7 +11,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
                                         GROUP_HEADS as _GROUP_HEADS, SAYING, PLATFORMS, PRONOUN_WORDS, ROLE_NOUNS,
-                                        GENERIC_BODIES, GROUP_BODIES as _GROUP_BODIES)
+                                        GENERIC_BODIES, GROUP_BODIES as _GROUP_BODIES, first_name_gender)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, person_behind_title, titled_name,
                                      titled_possessive, titles_before)
@@ -67,8 +67,11 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         titled = bool(titled_name([t.text for t in chain])[0])
         # a capitalised word the tagger took for a pronoun ("Tugendhat confirms") is a name
         proper = tok.pos_ == "PROPN" or (tok.pos_ == "PRON" and tok.is_title and tok.lower_ not in PRONOUN_WORDS)
-        if not subject_like or not proper or tok.i in named or in_quote(tok.idx) \
-                or tok.ent_type_ in ("GPE", "NORP") \
+        # a place or a people ("Alaska Republican"), unless a known name or a first name the NER took for a
+        # place ("Kemi Badenoch")
+        place = tok.ent_type_ in ("GPE", "NORP") and not state.lookup(tok.text) and not (
+            tok.ent_type_ == "GPE" and first_name_gender(" ".join(t.text for t in chain)))
+        if not subject_like or not proper or tok.i in named or in_quote(tok.idx) or place \
                 or (tok.ent_type_ == "ORG" and not state.lookup(tok.text) and not titled  # "Chancellor Olaf Scholz"
                     and not (tok.dep_ == "appos" and tok.head.lower_ in _TITLE_SET)):
             continue
@@ -108,9 +111,12 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
 
 
 def _main_clause(tok) -> bool:
-    """Subject of the main clause (or of a verb joined to it), not of an 'if ...' clause."""
+    """Subject of the main clause (or of a verb joined to it), not of an 'if ...' clause. A subject opening its
+    sentence whose verb the parser hung under a later one ("Kuenssberg reminded him that rents had climbed
+    and that petrol was up") is the main clause's too."""
     verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
-    return verb.dep_ in ("ROOT", "conj") or verb.head is verb
+    return verb.dep_ in ("ROOT", "conj") or verb.head is verb or (
+        tok.left_edge.i == tok.sent.start and verb.dep_ == "ccomp" and verb.i < verb.head.i)
 
 
 _OWNERS = {"his": "m", "her": "f"}
