@@ -1196,3 +1196,17 @@ def test_a_first_name_tells_she_from_he_when_no_title_does(run):
     # neither name is in the short hand list; the first-name counts make one a woman, the other a man
     found = run('Brenda Okafor met Dennis Hale on Monday. Hale left without a word. "It is over," she said.')
     assert one(found, "It is over").speaker == "Brenda Okafor"
+
+
+def test_quotations_in_single_quotes_are_quotes_and_apostrophes_are_not(run):
+    found = run("Sophie Marchand said: 'We will stay out. That's the message.' The minister's aide "
+                "told France Inter he was 'open to dialogue' but would not reopen the question. "
+                "'The law has been voted,' he added.")
+    assert one(found, "We will stay out").text == "We will stay out. That's the message."
+    assert one(found, "We will stay out").speaker == "Sophie Marchand"
+    assert one(found, "The law has been voted").kind == "direct"
+
+
+def test_single_quotes_nested_in_a_quote_stay_as_written(run):
+    s = one(run('Jane Doe said: "I told them \'no\' twice."'), "I told them")
+    assert s.text == "I told them 'no' twice."

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tracker.actors import ActorAliases
@@ -22,7 +22,7 @@ from tracker.extraction.datechoice import Candidates, DateChooser, date_candidat
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
 from tracker.extraction.labels import post_blocks, post_signature, post_statements, transcript_line
-from tracker.extraction.quotes import classify_quotes, direct_quotes, find_quotes
+from tracker.extraction.quotes import classify_quotes, direct_quotes, find_quotes, single_quotes_as_double
 from tracker.extraction.answers import Question, attach_questions, reported_questions
 from tracker.extraction.reported import according_to, find_descriptions, find_reported, find_shifts, link_shifts
 from tracker.extraction.discourse import Discourse
@@ -75,6 +75,7 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
                             dates: DateChooser | None = None) -> tuple[list[Extracted], list[Candidates]]:
     """The statements and each one's candidate days; without a chooser the rules' days stand."""
     nlp = nlp or load_nlp()
+    article = replace(article, text=single_quotes_as_double(article.text))  # same length: offsets hold
     state = Discourse()
     found: list[Found] = []
     quotes_all: list[Quote] = []
