@@ -1210,3 +1210,8 @@ def test_quotations_in_single_quotes_are_quotes_and_apostrophes_are_not(run):
 def test_single_quotes_nested_in_a_quote_stay_as_written(run):
     s = one(run('Jane Doe said: "I told them \'no\' twice."'), "I told them")
     assert s.text == "I told them 'no' twice."
+
+
+def test_a_statement_keeps_the_single_quotes_its_writer_used(run):
+    s = one(run("Jane Doe said the plan would rest on 'security guarantees' from allies."), "security guarantees")
+    assert s.text == "the plan would rest on 'security guarantees' from allies"

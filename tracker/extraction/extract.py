@@ -75,7 +75,8 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
                             dates: DateChooser | None = None) -> tuple[list[Extracted], list[Candidates]]:
     """The statements and each one's candidate days; without a chooser the rules' days stand."""
     nlp = nlp or load_nlp()
-    article = replace(article, text=single_quotes_as_double(article.text))  # same length: offsets hold
+    written = article.text
+    article = replace(article, text=single_quotes_as_double(written))  # same length: offsets hold
     state = Discourse()
     found: list[Found] = []
     quotes_all: list[Quote] = []
@@ -103,11 +104,18 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
         full = state.full_name(f.speaker)
         full = roles.get(full, full)
         speaker = aliases.canonical(full) if aliases else full
-        out.append(Extracted(speaker, f.text, f.kind, day, precision,
-                             " ".join(article.text[f.sent_start:f.sent_end].split()), f.start, f.end, article.url,
+        out.append(Extracted(speaker, _as_written(f.text, article.text, written, f.start, f.end), f.kind, day,
+                             precision, " ".join(written[f.sent_start:f.sent_end].split()), f.start, f.end, article.url,
                              index.get(id(f.contrasts)) if f.contrasts is not None else None,
-                             state.kind(full), answered.get(len(out), "")))
+                             state.kind(full), _as_written(answered.get(len(out), ""), article.text, written)))
     return out, candidates
+
+
+def _as_written(text: str, read: str, written: str, lo: int = 0, hi: int | None = None) -> str:
+    """A statement's words with the article's own quote marks: the rules read single quotes as double
+    (`single_quotes_as_double`), the statement keeps what the writer wrote."""
+    at = read.find(text, lo, hi) if text and read is not written else -1
+    return written[at:at + len(text)] if at >= 0 else text
 
 
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
