@@ -1215,3 +1215,14 @@ def test_single_quotes_nested_in_a_quote_stay_as_written(run):
 def test_a_statement_keeps_the_single_quotes_its_writer_used(run):
     s = one(run("Jane Doe said the plan would rest on 'security guarantees' from allies."), "security guarantees")
     assert s.text == "the plan would rest on 'security guarantees' from allies"
+
+
+def test_a_second_that_clause_is_a_claim_of_its_own(run):
+    found = run("Claus Weselsky told ARD that he was willing to compromise but that the railway had to move first.")
+    assert [s.text for s in found if s.kind == "reported"] == ["he was willing to compromise",
+                                                               "the railway had to move first"]
+
+
+def test_that_as_a_pronoun_does_not_split_a_claim(run):
+    found = run("Jane Doe said the deal was off and that was that.")
+    assert [s.text for s in found if s.kind == "reported"] == ["the deal was off and that was that"]

@@ -24,7 +24,8 @@ from tracker.extraction.records import Found, Quote, in_spans
 from tracker.extraction.labels import post_blocks, post_signature, post_statements, transcript_line
 from tracker.extraction.quotes import classify_quotes, direct_quotes, find_quotes, single_quotes_as_double
 from tracker.extraction.answers import Question, attach_questions, reported_questions
-from tracker.extraction.reported import according_to, find_descriptions, find_reported, find_shifts, link_shifts
+from tracker.extraction.reported import according_to, find_descriptions, find_reported
+from tracker.extraction.shifts import find_shifts, link_shifts
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.speakers import register_people
 
