@@ -1226,3 +1226,25 @@ def test_a_second_that_clause_is_a_claim_of_its_own(run):
 def test_that_as_a_pronoun_does_not_split_a_claim(run):
     found = run("Jane Doe said the deal was off and that was that.")
     assert [s.text for s in found if s.kind == "reported"] == ["the deal was off and that was that"]
+
+
+@pytest.mark.parametrize("text, needle, speaker", [
+    ('Health minister Kwabena Mensah said the outbreak was "under control". A second reporter was not convinced. '
+     '"Why were the first cases hidden for nine days?" she asked.', "hidden for nine days", "Reporter"),
+    ("Athletics chief Mary Chebet faced questions on Wednesday. \"How can anyone trust a medal now?\" one journalist "
+     "asked.", "trust a medal", "Journalist"),
+])
+def test_a_question_after_an_unnamed_reporter_is_the_reporters(run, text, needle, speaker):
+    assert one(run(text), needle).speaker == speaker
+
+
+def test_she_once_resolved_tells_a_later_he_apart(run):
+    found = run('Anchor Nomvula Sithole opened the interview with water boss Pieter Botha. "What do you say to '
+                'them?" she asked. "I say I am sorry," he said.')
+    assert one(found, "I am sorry").speaker == "Pieter Botha"
+
+
+def test_a_name_the_ner_takes_for_a_place_in_apposition_is_a_person(run):
+    found = run("The head of the regulator, Siobhán Kilbride, faced questions on Monday. Presenter Declan Moran put "
+                "it to her that she had known for two years. \"We moved quickly,\" she said.")
+    assert one(found, "We moved quickly").speaker == "Siobhán Kilbride"

@@ -1,5 +1,6 @@
 """Word lists the speaker rules read: roles, titles, honorifics, bodies, pronouns, first names."""
 
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,7 +43,8 @@ def first_name_gender(name: str) -> str:
     counts (a name kept only where 95 % of its bearers share one sex, so Kim or Jean stay unknown)."""
     words = name.split()
     first = words[0].lower() if len(words) > 1 else ""
-    return "f" if first in FEMALE_FIRST_NAMES else _first_names().get(first, "")
+    plain = unicodedata.normalize("NFKD", first).encode("ascii", "ignore").decode()  # "Siobhán" -> "siobhan"
+    return "f" if first in FEMALE_FIRST_NAMES else _first_names().get(plain, "")
 
 
 TITLE_WORDS = (
@@ -50,7 +52,8 @@ TITLE_WORDS = (
     "governor|speaker|mayor|leader|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|host|"
     "anchor|press secretary|king|queen|pope|general|ambassador|commissioner|president-elect|mp|premier|"
     "foreign secretary|home secretary|chancellor of the exchequer|attorney general|first minister|treasurer|"
-    "taoiseach|tánaiste|lawmaker|congressman|congresswoman|councillor|councilor|chief executive|chief minister"
+    "taoiseach|tánaiste|lawmaker|congressman|congresswoman|councillor|councilor|chief executive|chief minister|"
+    "presenter|interviewer|moderator"
 )
 TITLE_SET = set(TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home", "press", "president-elect",
                                           "former", "us", "u.s.", "british", "french", "german", "chief", "executive",

@@ -113,7 +113,7 @@ def classify_quotes(text: str, quotes: list[Quote], para_start: int, para_end: i
         q.direct = bool(_BOUNDARY_BEFORE.search(before)) or bool(_may_attribute_after(inner) and _after_attribution(after)) or multi
 
 
-_SPK = r"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|his\s|her\s|their\s|he\b|she\b|they\b)(?:[^,.;:!?\"“”\s]+\s?){0,8}?)"
+_SPK = r"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b)(?:[^,.;:!?\"“”\s]+\s?){0,8}?)"
 _AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
 _AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|an\s)?"
                       r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev)\.\s+)?[A-Z][^,.;:!?\"“”]{0,80}?)"
@@ -179,6 +179,10 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         if not q.direct:
             continue
         speaker, anchor, put = _quote_speaker(text, doc, start, end, q, state)
+        asker = _ASKER_SUBJECT.search(text[start:q.open_start])
+        if asker and text[q.start:q.end].rstrip().endswith("?") and _PRONOUN_ASKED.match(text[q.close_end:end]):
+            # 'A second reporter was not convinced. "Why …?" she asked.': the reporter, not the woman in focus
+            speaker = resolve_speaker(asker.group("asker"), start + asker.start("asker"), state)
         inner_start, inner_end = _trim(text, q.start, q.end)
         if inner_end <= inner_start:
             continue
@@ -314,9 +318,14 @@ _FULL_NAME = re.compile(rf"[A-Z][\w'’.-]+(?: (?:{PARTICLE_RE}))*(?: [A-Z][\w'�
 _TITLED_LABEL = re.compile(rf"^\s*(?:[A-Z][a-z]+ )?(?:[a-z]+ ){{0,3}}(?P<name>[A-Z][\w'’-]+(?: (?:{PARTICLE_RE}) ?)*"
                            r"(?: [A-Z][\w'’-]+)+):\s*$")
 # the sentence right before a quoted question says a questioner put it: "Another reporter pressed him on it."
+# or only that one is the subject of that sentence: "A second reporter was not convinced.", "A reporter from
+# the Hanoi daily raised the dam."
 _PRESSED = re.compile(r"(?P<asker>\b(?:[Aa]nother|[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:%s))\s+"
                       r"(?:asked|pressed|quizzed|pushed|challenged|followed up|wanted to know)\b[^.!?\"“”]*[.:]\s*$"
                       % "|".join(sorted(QUESTIONER_HEADS)))
+_ASKER_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?P<asker>(?:[Aa]nother|[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:%s))\b"
+                            r"[^.!?\"“”]*[.:]\s*$" % "|".join(sorted(QUESTIONER_HEADS)))
+_PRONOUN_ASKED = re.compile(r"^[\s,]*(?:he|she|they)\s+(?:asked|added|pressed|continued|wanted to know|said)\b")
 _QUESTION_FROM = re.compile(r"\b(?:question|questions|query)\b[^.:;\"“”]{0,30}?\bfrom\s+"
                             r"(?P<spk>[^,:;\"“”]{1,60}?)\s*(?=[,:]|$)")
 

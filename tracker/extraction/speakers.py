@@ -23,7 +23,9 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     """Every PERSON named outside quotes, with the title words just before the name."""
     named: set[int] = set()  # tokens inside a PERSON name: not registered again as a bare subject
     for ent in doc.ents:
-        person_like = ent.label_ == "PERSON" or person_behind_title(ent)
+        # a name the NER took for a place, in apposition to a role ("the regulator's head, Siobhán Kilbride,")
+        person_like = ent.label_ == "PERSON" or person_behind_title(ent) or (
+            ent.label_ == "GPE" and len(ent) > 1 and ent.root.dep_ == "appos" and bool(first_name_gender(ent.text)))
         if ent.label_ == "ORG" and not person_like and not in_quote(ent.start_char):  # for "the company" / "the union"
             around = " ".join(t.text for t in doc[max(0, ent.start - 3):min(len(doc), ent.end + 1)])  # "Union," -> "Union ,"
             appos = re.match(r",\s+(?:the|a|an)\s+([^,.;]{1,50}),", doc.text[ent.end_char:ent.end_char + 60])
@@ -134,6 +136,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if low in _PRONOUNS:
         # "she" with no woman known yet: someone whose gender the article never gave, never the bare pronoun
         p = state.recent(offset, gender=_PRONOUNS[low]) or state.recent(offset, gender="u")
+        if p is not None and not p.gender and not p.anonymous:
+            p.gender = _PRONOUNS[low]  # "she" was this woman: a later "he" is someone else
         return p.name if p else phrase
     if low in {"i", "we", "they", "it"}:
         p = state.recent(offset)
