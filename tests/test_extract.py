@@ -1248,3 +1248,9 @@ def test_a_name_the_ner_takes_for_a_place_in_apposition_is_a_person(run):
     found = run("The head of the regulator, Siobhán Kilbride, faced questions on Monday. Presenter Declan Moran put "
                 "it to her that she had known for two years. \"We moved quickly,\" she said.")
     assert one(found, "We moved quickly").speaker == "Siobhán Kilbride"
+
+
+def test_the_subject_of_a_passive_verb_is_in_focus_for_the_next_he(run):
+    found = run('"I never had the password," bank clerk Yuki Tanabe told the court on Friday. Prosecutor Hideo '
+                'Matsumura was not convinced. "Then how did your login appear at 2 a.m.?" he asked.')
+    assert one(found, "how did your login appear").speaker == "Hideo Matsumura"

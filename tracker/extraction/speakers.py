@@ -54,7 +54,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         if lead:  # "Taoiseach Leo Varadkar" read as one name: the title goes with the titles, not the name
             titles = " ".join([titles] + lead).strip()
             name = " ".join(rest)
-        subject = any((t.dep_ == "nsubj" or (t.dep_ in ("compound", "appos") and t.head.dep_ == "nsubj"))
+        subject = any((t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ in ("compound", "appos")
+                                                             and t.head.dep_ in ("nsubj", "nsubjpass")))
                       and _main_clause(t) for t in ent)
         if len(name.split()) == 1 and state.lookup(name):
             name = state.lookup(name).name
@@ -84,7 +85,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         name = " ".join(words)
         known = state.lookup(name)
-        verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
+        verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.head.head
         if known is None and (len(words) < 2 and not (tok.ent_type_ == "" and verb.lemma_ in SAYING)
                               or words[-1].lower() in _TITLE_SET):
             continue  # one unknown word (unless it says something: "Lula said"), or a role: not a name
