@@ -1254,3 +1254,10 @@ def test_the_subject_of_a_passive_verb_is_in_focus_for_the_next_he(run):
     found = run('"I never had the password," bank clerk Yuki Tanabe told the court on Friday. Prosecutor Hideo '
                 'Matsumura was not convinced. "Then how did your login appear at 2 a.m.?" he asked.')
     assert one(found, "how did your login appear").speaker == "Hideo Matsumura"
+
+
+def test_a_question_put_to_a_guest_by_a_host_is_the_hosts(run):
+    found = run('Tourism minister Giulia Ferraresi appeared on Prima Serata on Friday. "Isn\'t five euros just a '
+                'ticket to a theme park?" host Lucia Bernardi put it to her. "It keeps the city alive," Ferraresi said.')
+    assert one(found, "ticket to a theme park").speaker == "Lucia Bernardi"
+    assert one(found, "keeps the city alive").context.startswith("Isn't five euros")

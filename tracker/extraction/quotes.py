@@ -19,7 +19,8 @@ SPEECH_VERBS = (
     "said|says|say|added|adds|told|tells|responded|responds|replied|replies|wrote|writes|warned|warns|"
     "insisted|insists|argued|argues|asked|asks|continued|explained|declared|stated|noted|stressed|"
     "posted|tweeted|answered|recalled|admitted|acknowledged|remarked|conceded|quipped|joked|vowed|"
-    "promised|urged|announced|shouted|cautioned|countered|observed|predicted|suggested|went on"
+    "promised|urged|announced|shouted|cautioned|countered|observed|predicted|suggested|went on|"
+    "pressed|interjected|interrupted|put it to (?:him|her|them)"
 )
 
 
@@ -113,7 +114,7 @@ def classify_quotes(text: str, quotes: list[Quote], para_start: int, para_end: i
         q.direct = bool(_BOUNDARY_BEFORE.search(before)) or bool(_may_attribute_after(inner) and _after_attribution(after)) or multi
 
 
-_SPK = r"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b)(?:[^,.;:!?\"“”\s]+\s?){0,8}?)"
+_SPK = r"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b|(?:host|presenter|anchor|interviewer|moderator)\s(?=[A-Z]))(?:[^,.;:!?\"“”\s]+\s?){0,8}?)"
 _AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
 _AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|an\s)?"
                       r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev)\.\s+)?[A-Z][^,.;:!?\"“”]{0,80}?)"
