@@ -1261,3 +1261,10 @@ def test_a_question_put_to_a_guest_by_a_host_is_the_hosts(run):
                 'ticket to a theme park?" host Lucia Bernardi put it to her. "It keeps the city alive," Ferraresi said.')
     assert one(found, "ticket to a theme park").speaker == "Lucia Bernardi"
     assert one(found, "keeps the city alive").context.startswith("Isn't five euros")
+
+
+def test_a_transcript_label_may_be_a_hyphenated_surname(run):
+    found = run("Host Rafael Moreno: Why did you vote against the bill?\n\nSenator Chiamaka Eze-Navarro: Because it "
+                "gives the cities nothing.\n\nMoreno: Your leader called it a betrayal.\n\nEze-Navarro: I represent "
+                "Murcia, not the party office.")
+    assert one(found, "I represent Murcia").speaker == "Chiamaka Eze-Navarro"

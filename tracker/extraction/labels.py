@@ -89,7 +89,8 @@ def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
 _SIGNATURE = re.compile(
     r"[—–-]\s*(?P<author>[^()\n—–]+?)\s*\(@\w+\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*$")
 _LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Z][A-Z .&'’-]{0,40}?)(?:\s*\([A-Za-z ]{1,20}\))?:\s*(?P<body>.+)$")
-_NAME_LINE = re.compile(r"^\s*(?P<label>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}):\s*(?P<body>.+)$")
+_NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Moreno", "Eze-Navarro", "O'Neill"
+_NAME_LINE = re.compile(rf"^\s*(?P<label>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}):\s*(?P<body>.+)$")
 
 
 def post_signature(line: str) -> re.Match | None:
