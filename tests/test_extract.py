@@ -1268,3 +1268,14 @@ def test_a_transcript_label_may_be_a_hyphenated_surname(run):
                 "gives the cities nothing.\n\nMoreno: Your leader called it a betrayal.\n\nEze-Navarro: I represent "
                 "Murcia, not the party office.")
     assert one(found, "I represent Murcia").speaker == "Chiamaka Eze-Navarro"
+
+
+def test_it_said_after_a_quote_is_the_body_in_focus(run):
+    found = run('The Canadian High Commission said separately that some of its diplomats had received threats. '
+                '"Our consulates in India are open," it said.')
+    assert one(found, "consulates in India are open").speaker == "Canadian High Commission"
+
+
+def test_a_place_and_a_title_before_an_unregistered_name_are_not_the_name(run):
+    found = run("Ruaraka MP TJ Kajwang said he would vote yes because the deputy saw office as a reward.")
+    assert one(found, "would vote yes").speaker == "TJ Kajwang"

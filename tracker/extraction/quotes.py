@@ -114,7 +114,7 @@ def classify_quotes(text: str, quotes: list[Quote], para_start: int, para_end: i
         q.direct = bool(_BOUNDARY_BEFORE.search(before)) or bool(_may_attribute_after(inner) and _after_attribution(after)) or multi
 
 
-_SPK = r"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b|(?:host|presenter|anchor|interviewer|moderator)\s(?=[A-Z]))(?:[^,.;:!?\"“”\s]+\s?){0,8}?)"
+_SPK = r"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b|it\b|(?:host|presenter|anchor|interviewer|moderator)\s(?=[A-Z]))(?:[^,.;:!?\"“”\s]+\s?){0,8}?)"
 _AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
 _AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|an\s)?"
                       r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev)\.\s+)?[A-Z][^,.;:!?\"“”]{0,80}?)"
@@ -282,6 +282,8 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
         m = None  # '"Will you resign?" She replied: "No."': that attribution is the next quote's
     if m:
         speaker = resolve_speaker(m.group("spk"), q.close_end + m.start("spk"), state)
+        if speaker.lower() == "it":  # '"…," it said' with no body in focus: no one known said it
+            speaker = ""
         return speaker, q.close_end + m.start("verb"), False
     clause_start = _clause_start(text, start, q.open_start)
     before = text[clause_start:q.open_start]

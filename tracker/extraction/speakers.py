@@ -239,7 +239,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         later = state.introduced_after(offset)  # "His coalition partner is unconvinced. Prime Minister X …"
         if later is not None:
             return later.name
-    return clean_name(phrase)
+    lead, rest = titled_name(clean_name(phrase).split())
+    return " ".join(rest) if lead else clean_name(phrase)  # "Ruaraka MP TJ Kajwang" is TJ Kajwang
 
 
 def _body_since(state: Discourse, person: Person | None, offset: int, *, proper: bool) -> str:
