@@ -1279,3 +1279,9 @@ def test_it_said_after_a_quote_is_the_body_in_focus(run):
 def test_a_place_and_a_title_before_an_unregistered_name_are_not_the_name(run):
     found = run("Ruaraka MP TJ Kajwang said he would vote yes because the deputy saw office as a reward.")
     assert one(found, "would vote yes").speaker == "TJ Kajwang"
+
+
+def test_a_pronoun_takes_this_paragraphs_subject_of_unknown_gender_over_an_earlier_womans(run):
+    found = run('"I was at home until eleven," replied the witness, Lene Frisk.\n\nJudge Birgitte Holm intervened. '
+                '"Is there a question here that you have not already asked?" she said.')
+    assert one(found, "not already asked").speaker == "Birgitte Holm"

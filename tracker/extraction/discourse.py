@@ -48,6 +48,7 @@ class Discourse:
         self.last_quote: Found | None = None  # the last direct quote, and the last question, for bare Q/A paragraphs
         self.last_question: Found | None = None
         self.para_end = 0  # where the paragraph being read ends: a role may be named later in it
+        self.para_start = 0
 
     def register(self, name: str, titles: str, offset: int, subject: bool) -> Person:
         name = " ".join(name.split())

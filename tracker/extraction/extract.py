@@ -247,7 +247,7 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     classify_quotes(text, quotes, start, end)
     quotes_all.extend(quotes)
     in_quote = in_spans([(q.open_start - start, q.close_end - start) for q in quotes])
-    state.para_end = end
+    state.para_start, state.para_end = start, end
     register_people(doc, start, state, in_quote)
     out: list[Found] = []
     out.extend(according_to(doc, start, state, in_quote))

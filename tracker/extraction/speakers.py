@@ -137,6 +137,11 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if low in _PRONOUNS:
         # "she" with no woman known yet: someone whose gender the article never gave, never the bare pronoun
         p = state.recent(offset, gender=_PRONOUNS[low]) or state.recent(offset, gender="u")
+        here = state.recent(offset, gender="u")
+        if p is not None and here is not None and here is not p and _last_subject(p, offset) < state.para_start \
+                <= _last_subject(here, offset):
+            p = here  # 'Judge Birgitte Holm intervened. "…?" she said.': this paragraph's subject, whose gender
+            # the article never gave, over a woman last the subject in an earlier paragraph
         if p is not None and not p.gender and not p.anonymous:
             p.gender = _PRONOUNS[low]  # "she" was this woman: a later "he" is someone else
         return p.name if p else phrase
@@ -241,6 +246,10 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
             return later.name
     lead, rest = titled_name(clean_name(phrase).split())
     return " ".join(rest) if lead else clean_name(phrase)  # "Ruaraka MP TJ Kajwang" is TJ Kajwang
+
+
+def _last_subject(p: Person, before: int) -> int:
+    return max((o for o, subj in p.mentions if subj and o < before), default=-1)
 
 
 def _body_since(state: Discourse, person: Person | None, offset: int, *, proper: bool) -> str:
