@@ -900,6 +900,14 @@ SPEAKER_CASES = {
     'a_person_and_a_role_are_not_a_named_group': (
         'Jane Doe and her aides said the bill would pass.',
         'the bill would pass', 'Jane Doe'),
+    'shot_back_attributes_a_quote': (
+        'Prosecutor Faith Wambui asked the witness, contractor Joseph Kiprono, how much he had paid. "Do you '
+        'expect me to remember every envelope?" Kiprono shot back.',
+        'remember every envelope', 'Joseph Kiprono'),
+    'a_subject_the_ner_takes_for_a_body_is_a_person_when_its_first_word_is_a_first_name': (
+        'Candidate Daniel Whitaker held a town hall on Thursday.\n\nRetired teacher Rosa Benally stood up. '
+        '"Why should we believe you?" she asked.',
+        'Why should we believe you', 'Rosa Benally'),
 }
 
 

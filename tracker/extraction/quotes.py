@@ -20,7 +20,7 @@ SPEECH_VERBS = (
     "insisted|insists|argued|argues|asked|asks|continued|explained|declared|stated|noted|stressed|"
     "posted|tweeted|answered|recalled|admitted|acknowledged|remarked|conceded|quipped|joked|vowed|"
     "promised|urged|announced|shouted|cautioned|countered|observed|predicted|suggested|went on|"
-    "pressed|interjected|interrupted|put it to (?:him|her|them)"
+    "pressed|interjected|interrupted|put it to (?:him|her|them)|shot back|fired back|hit back|retorted|snapped"
 )
 
 

@@ -76,6 +76,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             tok.ent_type_ == "GPE" and first_name_gender(" ".join(t.text for t in chain)))
         if not subject_like or not proper or tok.i in named or in_quote(tok.idx) or place \
                 or (tok.ent_type_ == "ORG" and not state.lookup(tok.text) and not titled  # "Chancellor Olaf Scholz"
+                    and not (len(chain) > 1 and first_name_gender(" ".join(t.text for t in chain))  # "Rosa Benally"
+                             and tok.lower_ not in _ORG_HEADS)
                     and not (tok.dep_ == "appos" and tok.head.lower_ in _TITLE_SET)):
             continue
         words = [t.text for t in chain]
