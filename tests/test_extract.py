@@ -900,6 +900,15 @@ SPEAKER_CASES = {
     'a_person_and_a_role_are_not_a_named_group': (
         'Jane Doe and her aides said the bill would pass.',
         'the bill would pass', 'Jane Doe'),
+    'q_dot_and_a_dot_label_an_interview_excerpt': (
+        'Editor Isabelle Fournier interviewed Monique Favre on Thursday.\n\nQ. Do you still believe the franc is '
+        'overvalued?\n\nA. Less than it was a year ago.',
+        'Less than it was', 'Monique Favre'),
+    'an_unlabelled_line_right_after_a_transcript_line_goes_on_with_its_speaker': (
+        'Harbour Commissioner Frank Delgado took questions on Tuesday.\n\nREPORTER: Why did the union pull its '
+        'members off cranes 4 and 7?\n\nDELGADO: You would have to ask the union.\nWhat I can tell you is that '
+        'the cranes passed the same inspection.',
+        'passed the same inspection', 'Frank Delgado'),
     'shot_back_attributes_a_quote': (
         'Prosecutor Faith Wambui asked the witness, contractor Joseph Kiprono, how much he had paid. "Do you '
         'expect me to remember every envelope?" Kiprono shot back.',

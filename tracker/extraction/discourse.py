@@ -49,6 +49,7 @@ class Discourse:
         self.last_question: Found | None = None
         self.para_end = 0  # where the paragraph being read ends: a role may be named later in it
         self.para_start = 0
+        self.last_line: Found | None = None  # the last transcript line, which an unlabelled next line continues
 
     def register(self, name: str, titles: str, offset: int, subject: bool) -> Person:
         name = " ".join(name.split())

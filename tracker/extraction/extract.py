@@ -240,7 +240,15 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     line = transcript_line(text, start, end, state)
     if line is not None:  # "RUBIO: Well, …": the labelled speaker's words; names in it are not in focus
         state.register(line.speaker, "", start, True)
+        state.last_line = line
         return [line]
+    last, state.last_line = state.last_line, None
+    if last is not None and text[last.end:start].count("\n") == 1 and not text[last.end:start].strip() \
+            and not any(c in text[start:end] for c in "\"“”"):
+        # an answer that runs on to a second line with no label of its own: the same speaker's words
+        last.text, last.end, last.sent_end = f"{last.text} {text[start:end].strip()}", end, end
+        state.last_line = last
+        return []
     doc = nlp(_comma_after_lead(text[start:end]))
     doc.user_data["source"] = text[start:end]  # the paragraph as written, for rules that read its words
     quotes = find_quotes(text, start, end)

@@ -40,7 +40,7 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
     """'RUBIO: Well, ultimately, yeah.', 'Welker: Will you run?' (a person the article named) or 'JOHN ROE
     (HOST): …' in an interview transcript: the labelled speaker's own words. 'Q:' is the interviewer's,
     'A:' the interviewee's."""
-    m = _LABEL_LINE.match(text[start:end])
+    m = _LABEL_LINE.match(text[start:end]) or _QA_DOT.match(text[start:end])
     named = None if m else _NAME_LINE.match(text[start:end])
     if named is not None and state.person(named.group("label")) is None and \
             not (state.lookup(named.group("label")) and not state.lookup(named.group("label")).anonymous):
@@ -89,6 +89,7 @@ def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
 _SIGNATURE = re.compile(
     r"[—–-]\s*(?P<author>[^()\n—–]+?)\s*\(@\w+\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*$")
 _LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Z][A-Z .&'’-]{0,40}?)(?:\s*\([A-Za-z ]{1,20}\))?:\s*(?P<body>.+)$")
+_QA_DOT = re.compile(r"^\s*(?P<label>Q|A)\.\s+(?P<body>[A-Z\"“].+)$")  # "Q. Do you …?" / "A. Less than …"
 _NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Moreno", "Eze-Navarro", "O'Neill"
 _NAME_LINE = re.compile(rf"^\s*(?P<label>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}):\s*(?P<body>.+)$")
 
