@@ -909,6 +909,10 @@ SPEAKER_CASES = {
         'members off cranes 4 and 7?\n\nDELGADO: You would have to ask the union.\nWhat I can tell you is that '
         'the cranes passed the same inspection.',
         'passed the same inspection', 'Frank Delgado'),
+    'a_reply_by_pronoun_right_after_a_question_is_the_one_asked_not_the_asker': (
+        'Laura Solis and Gabriela Vargas, the two candidates, met on Sunday.\n\nVargas turned to her rival. "Can you name '
+        'one owner who will pay?" she asked.\n\n"I can name forty-one," she replied.',
+        'I can name forty-one', 'Laura Solis'),
     'shot_back_attributes_a_quote': (
         'Prosecutor Faith Wambui asked the witness, contractor Joseph Kiprono, how much he had paid. "Do you '
         'expect me to remember every envelope?" Kiprono shot back.',

@@ -10,7 +10,7 @@ from tracker.extraction.answers import ASK_LEMMAS
 from tracker.extraction.labels import interviews, label_speaker, outlet_label
 from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import ORG_HEADS, PARTICLE_RE, QUESTIONER_HEADS
+from tracker.extraction.lexicon import ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS, QUESTIONER_HEADS
 from tracker.extraction.speakers import resolve_speaker, speaker_of, subject_phrase
 
 # ---------------------------------------------------------------------------- vocabulary
@@ -180,6 +180,14 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         if not q.direct:
             continue
         speaker, anchor, put = _quote_speaker(text, doc, start, end, q, state)
+        if speaker and _PRONOUN_REPLY.match(text[q.close_end:end]) and state.last_quote is not None \
+                and state.last_quote.speaker == speaker and state.last_quote.text.rstrip().endswith("?") \
+                and not text[q.start:q.end].rstrip().endswith("?") \
+                and _only_attribution(text[state.last_quote.end:q.open_start].lstrip("\"”?,. ").strip()):
+            # '"…?" Muñoz countered. "…," she replied.': a reply is not the asker's, but the one asked
+            gender = _PRONOUNS.get(_PRONOUN_REPLY.match(text[q.close_end:end]).group(1).lower(), "")
+            asked = _answerer(state, speaker, q.open_start, gender)
+            speaker = asked.name if asked is not None else speaker
         asker = _ASKER_SUBJECT.search(text[start:q.open_start])
         if asker and text[q.start:q.end].rstrip().endswith("?") and _PRONOUN_ASKED.match(text[q.close_end:end]):
             # 'A second reporter was not convinced. "Why …?" she asked.': the reporter, not the woman in focus
@@ -328,6 +336,7 @@ _PRESSED = re.compile(r"(?P<asker>\b(?:[Aa]nother|[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w
                       % "|".join(sorted(QUESTIONER_HEADS)))
 _ASKER_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?P<asker>(?:[Aa]nother|[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:%s))\b"
                             r"[^.!?\"“”]*[.:]\s*$" % "|".join(sorted(QUESTIONER_HEADS)))
+_PRONOUN_REPLY = re.compile(r"^[\s,]*(he|she)\s+(?:replied|said|answered|responded|shot back|retorted|added)\b", re.I)
 _PRONOUN_ASKED = re.compile(r"^[\s,]*(?:he|she|they)\s+(?:asked|added|pressed|continued|wanted to know|said)\b")
 _QUESTION_FROM = re.compile(r"\b(?:question|questions|query)\b[^.:;\"“”]{0,30}?\bfrom\s+"
                             r"(?P<spk>[^,:;\"“”]{1,60}?)\s*(?=[,:]|$)")
@@ -342,10 +351,11 @@ def _interviewing(state: Discourse) -> bool:
     return q.speaker == "Reporter" or asker is not None and interviews(asker)
 
 
-def _answerer(state: Discourse, asker: str, before: int):
-    """The person most recently named before a reply who is not the one who asked."""
+def _answerer(state: Discourse, asker: str, before: int, gender: str = ""):
+    """The person most recently named before a reply who is not the one who asked (of `gender`, or unknown,
+    where the reply's pronoun gives one)."""
     named = [p for p in state.people.values() if p.name != asker and not p.anonymous and p.gender != "n"
-             and any(o < before for o, _ in p.mentions)]
+             and (not gender or p.gender in (gender, "")) and any(o < before for o, _ in p.mentions)]
     return max(named, key=lambda p: max(o for o, _ in p.mentions if o < before), default=None)
 
 
