@@ -913,6 +913,10 @@ SPEAKER_CASES = {
         'Laura Solis and Gabriela Vargas, the two candidates, met on Sunday.\n\nVargas turned to her rival. "Can you name '
         'one owner who will pay?" she asked.\n\n"I can name forty-one," she replied.',
         'I can name forty-one', 'Laura Solis'),
+    'what_someone_is_before_their_name_is_not_part_of_it': (
+        'Mayor Tom Reid held a town hall on Monday. Pensioner Beverley Hunt stood up. "How is a pensioner '
+        'supposed to find an extra fifty pounds?" she asked.',
+        'supposed to find', 'Beverley Hunt'),
     'shot_back_attributes_a_quote': (
         'Prosecutor Faith Wambui asked the witness, contractor Joseph Kiprono, how much he had paid. "Do you '
         'expect me to remember every envelope?" Kiprono shot back.',

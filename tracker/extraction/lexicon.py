@@ -148,6 +148,11 @@ PRONOUN_WORDS = {"i", "you", "he", "she", "it", "we", "they", "me", "him", "her"
 ROLE_NOUNS = {"minister", "secretary", "chairman", "chairwoman", "chair", "governor", "executive", "head", "chief",
               "director", "leader", "president", "mayor", "ambassador", "envoy", "commissioner", "chancellor",
               "lawmaker", "senator", "general", "founder", "ceo", "economist", "negotiator", "prosecutor", "judge"}
+# what a person is, written before their name like a title but no office ("Caller Thabo Molefe", "Pensioner
+# Beverley Hunt", "Retired teacher Rosa Benally"): not part of the name
+DESCRIPTORS = {"caller", "callers", "pensioner", "retired", "teacher", "farmer", "student", "nurse", "doctor",
+               "activist", "analyst", "resident", "voter", "candidate", "candidates", "veteran", "contractor",
+               "witness", "campaigner", "businessman", "businesswoman", "entrepreneur", "driver", "worker"}
 # generic words for a body the article has named ("the company" after "Deutsche Bahn, the railway company")
 GENERIC_BODIES = {"company", "union", "bank", "firm", "carrier", "airline", "railway", "operator", "regulator", "group",
                   "ministry", "department", "agency", "commission", "council", "corporation", "organisation",

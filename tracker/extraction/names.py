@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import HONORIFICS, ORG_HEADS, PERSON_ROLES, TITLE_SET
+from tracker.extraction.lexicon import DESCRIPTORS, HONORIFICS, ORG_HEADS, PERSON_ROLES, TITLE_SET
 
 
 def person_behind_title(ent) -> bool:
@@ -77,6 +77,8 @@ def extend_name(ent):
 def clean_name(name: str) -> str:
     name = re.sub(r"['’]s$", "", name.strip())
     words = [w for w in name.split() if w.lower() not in HONORIFICS]
+    while len(words) > 2 and words[0].lower() in DESCRIPTORS:
+        words = words[1:]  # "Pensioner Beverley Hunt"
     return " ".join(words)
 
 
