@@ -917,6 +917,14 @@ SPEAKER_CASES = {
         'Mayor Tom Reid held a town hall on Monday. Pensioner Beverley Hunt stood up. "How is a pensioner '
         'supposed to find an extra fifty pounds?" she asked.',
         'supposed to find', 'Beverley Hunt'),
+    'a_questioner_named_in_apposition_asks_by_name': (
+        'Ivan Horvat and Tomislav Babic debated on Wednesday.\n\nThe moderator, Marko Kovacevic, opened with the '
+        'waste crisis. "Where exactly will the rubbish go next January?" he asked.',
+        'rubbish go next January', 'Marko Kovacevic'),
+    'a_one_of_a_kind_role_label_is_the_person_with_that_title': (
+        'Water minister Sami Khoury met moderator Rania Haddad on Wednesday.\n\nMODERATOR: Minister, how much water '
+        'is lost?\n\nKHOURY: About forty percent.',
+        'how much water', 'Rania Haddad'),
     'shot_back_attributes_a_quote': (
         'Prosecutor Faith Wambui asked the witness, contractor Joseph Kiprono, how much he had paid. "Do you '
         'expect me to remember every envelope?" Kiprono shot back.',

@@ -28,7 +28,13 @@ def label_speaker(label: str, state: Discourse) -> str:
     in title case."""
     bare = " ".join(w for w in label.split() if w.lower() not in TITLE_SET) or label
     person = state.lookup(label.title()) or state.lookup(label) or state.lookup(bare.title())
+    if person is None and label.lower() in _ONE_OF_A_KIND:  # 'MODERATOR:' after "moderator Marko Kovačević"
+        titled = [p for p in state.people.values() if not p.anonymous and label.lower() in p.titles.split()]
+        person = titled[0] if len(titled) == 1 else None
     return person.name if person else label.title() if label.isupper() else label
+
+
+_ONE_OF_A_KIND = {"moderator", "host", "interviewer", "presenter", "anchor"}  # roles one person holds in an exchange
 
 
 # labels that head a line but name no speaker ("BREAKING:", "WATCH LIVE:", "EDITOR'S NOTE:")

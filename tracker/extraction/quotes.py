@@ -191,7 +191,8 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         asker = _ASKER_SUBJECT.search(text[start:q.open_start])
         if asker and text[q.start:q.end].rstrip().endswith("?") and _PRONOUN_ASKED.match(text[q.close_end:end]):
             # 'A second reporter was not convinced. "Why …?" she asked.': the reporter, not the woman in focus
-            speaker = resolve_speaker(asker.group("asker"), start + asker.start("asker"), state)
+            who = "name" if asker.group("name") else "asker"
+            speaker = resolve_speaker(asker.group(who), start + asker.start(who), state)
         inner_start, inner_end = _trim(text, q.start, q.end)
         if inner_end <= inner_start:
             continue
@@ -335,6 +336,7 @@ _PRESSED = re.compile(r"(?P<asker>\b(?:[Aa]nother|[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w
                       r"(?:asked|pressed|quizzed|pushed|challenged|followed up|wanted to know)\b[^.!?\"“”]*[.:]\s*$"
                       % "|".join(sorted(QUESTIONER_HEADS)))
 _ASKER_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?P<asker>(?:[Aa]nother|[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:%s))\b"
+                            r"(?:,\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+),)?"  # "The moderator, Marko Kovačević,"
                             r"[^.!?\"“”]*[.:]\s*$" % "|".join(sorted(QUESTIONER_HEADS)))
 _PRONOUN_REPLY = re.compile(r"^[\s,]*(he|she)\s+(?:replied|said|answered|responded|shot back|retorted|added)\b", re.I)
 _PRONOUN_ASKED = re.compile(r"^[\s,]*(?:he|she|they)\s+(?:asked|added|pressed|continued|wanted to know|said)\b")
