@@ -73,9 +73,9 @@ AGENT_HEADS = {"secretary", "spokesman", "spokeswoman", "spokesperson", "adviser
                "attorney", "envoy", "ambassador", "chief", "deputy", "director", "counsel", "representative", "office"}
 # what a body issues: "a Downing Street statement said" is Downing Street
 DOCUMENT_HEADS = {"statement", "readout", "release", "communique", "communiqué", "letter", "filing", "memo"}
-# people around someone: "allies of Rachel Reeves" speak for themselves, not for her
 # bodies that speak in a joint subject ("the armed forces and the national police") without being ORG_HEADS
 GROUP_BODIES = {"police", "gendarmerie", "unions", "governments", "parties", "ministries"}
+# people around someone: "allies of Rachel Reeves" speak for themselves, not for her
 GROUP_HEADS = {"allies", "ally", "aides", "friends", "supporters", "associates", "critics", "opponents"}
 
 # stance phrases about an actor, read as descriptions (reported.find_descriptions)

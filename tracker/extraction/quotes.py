@@ -180,13 +180,13 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         if not q.direct:
             continue
         speaker, anchor, put = _quote_speaker(text, doc, start, end, q, state)
-        if speaker and _PRONOUN_REPLY.match(text[q.close_end:end]) and state.last_quote is not None \
+        reply = _PRONOUN_REPLY.match(text[q.close_end:end])
+        if speaker and reply and state.last_quote is not None \
                 and state.last_quote.speaker == speaker and state.last_quote.text.rstrip().endswith("?") \
                 and not text[q.start:q.end].rstrip().endswith("?") \
                 and _only_attribution(text[state.last_quote.end:q.open_start].lstrip("\"”?,. ").strip()):
             # '"…?" Muñoz countered. "…," she replied.': a reply is not the asker's, but the one asked
-            gender = _PRONOUNS.get(_PRONOUN_REPLY.match(text[q.close_end:end]).group(1).lower(), "")
-            asked = _answerer(state, speaker, q.open_start, gender)
+            asked = _answerer(state, speaker, q.open_start, _PRONOUNS[reply.group(1).lower()])
             speaker = asked.name if asked is not None else speaker
         asker = _ASKER_SUBJECT.search(text[start:q.open_start])
         if asker and text[q.start:q.end].rstrip().endswith("?") and _PRONOUN_ASKED.match(text[q.close_end:end]):
@@ -332,12 +332,12 @@ _TITLED_LABEL = re.compile(rf"^\s*(?:[A-Z][a-z]+ )?(?:[a-z]+ ){{0,3}}(?P<name>[A
 # the sentence right before a quoted question says a questioner put it: "Another reporter pressed him on it."
 # or only that one is the subject of that sentence: "A second reporter was not convinced.", "A reporter from
 # the Hanoi daily raised the dam."
-_PRESSED = re.compile(r"(?P<asker>\b(?:[Aa]nother|[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:%s))\s+"
-                      r"(?:asked|pressed|quizzed|pushed|challenged|followed up|wanted to know)\b[^.!?\"“”]*[.:]\s*$"
-                      % "|".join(sorted(QUESTIONER_HEADS)))
-_ASKER_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?P<asker>(?:[Aa]nother|[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:%s))\b"
+_ASKER = r"(?P<asker>(?:[Aa]nother|[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:%s))" % "|".join(sorted(QUESTIONER_HEADS))
+_PRESSED = re.compile(rf"\b{_ASKER}\s+(?:asked|pressed|quizzed|pushed|challenged|followed up|wanted to know)\b"
+                      r"[^.!?\"“”]*[.:]\s*$")
+_ASKER_SUBJECT = re.compile(rf"(?:^|[.!?]\s+){_ASKER}\b"
                             r"(?:,\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+),)?"  # "The moderator, Marko Kovačević,"
-                            r"[^.!?\"“”]*[.:]\s*$" % "|".join(sorted(QUESTIONER_HEADS)))
+                            r"[^.!?\"“”]*[.:]\s*$")
 _PRONOUN_REPLY = re.compile(r"^[\s,]*(he|she)\s+(?:replied|said|answered|responded|shot back|retorted|added)\b", re.I)
 _PRONOUN_ASKED = re.compile(r"^[\s,]*(?:he|she|they)\s+(?:asked|added|pressed|continued|wanted to know|said)\b")
 _QUESTION_FROM = re.compile(r"\b(?:question|questions|query)\b[^.:;\"“”]{0,30}?\bfrom\s+"

@@ -138,8 +138,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     low = phrase.lower()
     if low in _PRONOUNS:
         # "she" with no woman known yet: someone whose gender the article never gave, never the bare pronoun
-        p = state.recent(offset, gender=_PRONOUNS[low]) or state.recent(offset, gender="u")
         here = state.recent(offset, gender="u")
+        p = state.recent(offset, gender=_PRONOUNS[low]) or here
         if p is not None and here is not None and here is not p and _last_subject(p, offset) < state.para_start \
                 <= _last_subject(here, offset):
             p = here  # 'Judge Birgitte Holm intervened. "…?" she said.': this paragraph's subject, whose gender
