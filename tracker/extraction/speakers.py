@@ -119,7 +119,7 @@ def _main_clause(tok) -> bool:
     """Subject of the main clause (or of a verb joined to it), not of an 'if ...' clause. A subject opening its
     sentence whose verb the parser hung under a later one ("Kuenssberg reminded him that rents had climbed
     and that petrol was up") is the main clause's too."""
-    verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.head.head
     return verb.dep_ in ("ROOT", "conj") or verb.head is verb or (
         tok.left_edge.i == tok.sent.start and verb.dep_ == "ccomp" and verb.i < verb.head.i)
 
