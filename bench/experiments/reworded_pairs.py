@@ -32,10 +32,9 @@ def vader():
     return SentimentIntensityAnalyzer()
 
 
-def with_valence(cut: float | None):
-    """read_position, with a stance-free statement read as against at or below `cut` (None: as shipped)."""
-    shipped = P.read_position.__wrapped__ if hasattr(P.read_position, "__wrapped__") else P.read_position
-
+def with_valence(shipped, cut: float | None):
+    """`shipped` read_position, with a stance-free statement read as against at or below `cut` (None: as
+    shipped). Always wraps the shipped reader, never a variant installed for an earlier row."""
     def read(text: str):
         pos = shipped(text)
         if cut is not None and pos == P.Position(1, True) and not P._TOKEN.search(text.lower()) \
@@ -74,7 +73,7 @@ def main() -> None:
     shipped = P.read_position
     for label, cut, gate in [("as shipped", None, None), *[(f"VADER at {c}", c, None) for c in (-0.5, -0.3, -0.2, -0.05)],
                              *[(f"VADER at -0.3, stripped cosine >= {g}", -0.3, g) for g in (0.7, 0.6, 0.55)]]:
-        P.read_position = with_valence(cut)
+        P.read_position = with_valence(shipped, cut)
         P._reading.cache_clear()
         out = count(data, gate)
         print(f"{label:40} sets 1-9, 11: {sum(out[:-1]):5d} of 2890   set 12: {out[-1]:3d} of 300")
