@@ -1294,3 +1294,27 @@ def test_a_question_put_to_a_guest_by_a_host_is_the_hosts(run):
                 'ticket to a theme park?" host Lucia Bernardi put it to her. "It keeps the city alive," Ferraresi said.')
     assert one(found, "ticket to a theme park").speaker == "Lucia Bernardi"
     assert one(found, "keeps the city alive").context.startswith("Isn't five euros")
+
+
+def test_a_name_the_ner_took_for_a_body_is_a_person_with_a_title_in_apposition(run):
+    found = run('Rigathi Kamau, the Kenyan ambassador, chaired the meeting. '  # the NER takes this name for a body
+                '"This vote was procedural in nature," he said.')
+    assert one(found, "procedural in nature").speaker == "Rigathi Kamau"
+
+
+def test_they_after_an_unnamed_source_is_that_source(run):
+    found = run('The minister\'s spokesperson told reporters: "We reject that comparison." A Treasury source was '
+                'more combative. "Tough problems need tough answers," they said.')
+    assert one(found, "tough answers").speaker == "Treasury source"
+
+
+def test_the_company_is_not_the_body_called_a_union(run):
+    found = run("The Nordic Transport Workers union called the strike on Monday. Baltic Ferries had offered a 4% rise. "
+                "On Wednesday the company said the union's demands were unaffordable.")
+    assert one(found, "demands were unaffordable").speaker == "Baltic Ferries"
+
+
+def test_the_corporation_is_the_body_that_was_the_subject(run):
+    found = run("Talks with Canada Post ended without a deal, Global News reported. Canada Post laid "
+                "the blame on the union. The state corporation said that customers would face delays.")
+    assert one(found, "customers would face delays").speaker == "Canada Post"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_CUES as _FEMALE_CUES,
-                                        FEMALE_FIRST_NAMES, HONORIFICS as _HONORIFICS, MALE_CUES as _MALE_CUES,
+                                        FEMALE_FIRST_NAMES, GENERIC_BODIES, HONORIFICS as _HONORIFICS, MALE_CUES as _MALE_CUES,
                                         ORG_HEADS as _ORG_HEADS, PARTICLES, QUESTIONER_HEADS as _QUESTIONER_HEADS,
                                         first_name_gender)
 from tracker.extraction.records import Found
@@ -45,6 +45,7 @@ class Discourse:
         self.open_quote: Found | None = None  # a quote left unclosed at the end of a paragraph
         self.named_roles: dict[str, str] = {}  # role head ("spokesman") -> the person it turned out to be
         self.bodies: list[tuple[int, str, str]] = []  # named organisations: (offset, name, the words around it)
+        self.body_subjects: set[int] = set()  # offsets of the named organisations that are a sentence's subject
         self.last_quote: Found | None = None  # the last direct quote, and the last question, for bare Q/A paragraphs
         self.last_question: Found | None = None
         self.para_end = 0  # where the paragraph being read ends: a role may be named later in it
@@ -284,6 +285,14 @@ def the_body(state: Discourse, head: str, offset: int) -> str | None:
     # none named with the word: the one named body of the last few sentences ("Canada Post laid the blame on
     # the union. '…,' the company said")
     near = {name for at, name, _ in state.bodies if offset - NEAR_BODY < at < offset and name[:1].isupper()}
+    if len(near) > 1:  # "the company", with the GDL union and Deutsche Bahn named: not the one called a union
+        other = GENERIC_BODIES - {head}
+        near -= {name for at, name, around in state.bodies if other & set(around.lower().split())}
+    if len(near) > 1:  # "Canada Post laid the blame on the union … The Crown corporation confirmed": the last
+        # body that was a sentence's subject
+        subjects = [(at, name) for at, name, _ in state.bodies if at in state.body_subjects and name in near
+                    and offset - NEAR_BODY < at < offset]
+        near = {max(subjects)[1]} if subjects else near
     return near.pop() if not hits and len(near) == 1 else None
 
 

@@ -163,3 +163,6 @@ PERSON_ROLES = QUESTIONER_HEADS | {"minister", "spokesman", "spokeswoman", "spok
 # where words are posted, never who said them ("wrote on Twitter")
 PLATFORMS = {"twitter", "x", "facebook", "instagram", "telegram", "tiktok", "youtube", "truth social", "threads",
              "bluesky", "whatsapp", "weibo", "linkedin"}
+
+# heads of an unnamed source that, as a sentence's subject, is in focus ("A Downing Street source was more combative.")
+UNNAMED_SUBJECTS = {"source", "official", "spokesperson", "spokesman", "spokeswoman", "aide", "diplomat", "insider"}

@@ -103,3 +103,24 @@ def titles_before(doc, i: int) -> str:
     while words and words[-1] in {"of", "the", "'s", "’s"}:
         words.pop()
     return " ".join(reversed(words)).replace(" - ", "-")
+
+
+def role_in_apposition(span) -> bool:
+    """'Vasily Nebenzia, the Russian ambassador,': a name of two or more capitalised words that the NER took
+    for a body or a place is a person when a person's title stands in apposition to it."""
+    if span.label_ not in ("ORG", "GPE", "") or len(span) < 2 or not all(t.is_title for t in span) \
+            or any(t.lower_ in ORG_HEADS for t in span):
+        return False
+    root = span.root
+    return any(c.dep_ == "appos" and c.lower_ in TITLE_SET for c in root.children)
+
+
+def register_body(ent, base: int, state: Discourse) -> None:
+    """A named organisation, with the words around it, for "the company" / "the union" later on."""
+    doc = ent.doc
+    around = " ".join(t.text for t in doc[max(0, ent.start - 3):min(len(doc), ent.end + 1)])  # "Union," -> "Union ,"
+    appos = re.match(r",\s+(?:the|a|an)\s+([^,.;]{1,50}),", doc.text[ent.end_char:ent.end_char + 60])
+    around += " " + appos.group(1) if appos else ""  # "Deutsche Bahn, the state-owned railway company,"
+    state.bodies.append((base + ent.start_char, clean_name(re.sub(r"^the\s+", "", ent.text, flags=re.I)), around))
+    if ent.root.dep_ in ("nsubj", "nsubjpass"):
+        state.body_subjects.add(base + ent.start_char)

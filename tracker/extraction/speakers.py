@@ -11,10 +11,10 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
                                         GROUP_HEADS as _GROUP_HEADS, SAYING, PLATFORMS, PRONOUN_WORDS, ROLE_NOUNS,
-                                        GENERIC_BODIES, GROUP_BODIES as _GROUP_BODIES, first_name_gender)
+                                        GENERIC_BODIES, GROUP_BODIES as _GROUP_BODIES, UNNAMED_SUBJECTS, first_name_gender)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
-from tracker.extraction.names import (appositive_role, clean_name, extend_name, person_behind_title, titled_name,
-                                     titled_possessive, titles_before)
+from tracker.extraction.names import (appositive_role, clean_name, extend_name, person_behind_title, register_body,
+                                     role_in_apposition, titled_name, titled_possessive, titles_before)
 
 # ---------------------------------------------------------------------------- people
 
@@ -25,12 +25,10 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     for ent in doc.ents:
         # a name the NER took for a place, in apposition to a role ("the regulator's head, Siobhán Kilbride,")
         person_like = ent.label_ == "PERSON" or person_behind_title(ent) or (
-            ent.label_ == "GPE" and len(ent) > 1 and ent.root.dep_ == "appos" and bool(first_name_gender(ent.text)))
+            ent.label_ == "GPE" and len(ent) > 1 and ent.root.dep_ == "appos" and bool(first_name_gender(ent.text))
+        ) or role_in_apposition(ent)
         if ent.label_ == "ORG" and not person_like and not in_quote(ent.start_char):  # for "the company" / "the union"
-            around = " ".join(t.text for t in doc[max(0, ent.start - 3):min(len(doc), ent.end + 1)])  # "Union," -> "Union ,"
-            appos = re.match(r",\s+(?:the|a|an)\s+([^,.;]{1,50}),", doc.text[ent.end_char:ent.end_char + 60])
-            around += " " + appos.group(1) if appos else ""  # "Deutsche Bahn, the state-owned railway company,"
-            state.bodies.append((base + ent.start_char, clean_name(re.sub(r"^the\s+", "", ent.text, flags=re.I)), around))
+            register_body(ent, base, state)
         if not person_like:
             continue
         ent = extend_name(ent)
@@ -60,6 +58,10 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         if len(name.split()) == 1 and state.lookup(name):
             name = state.lookup(name).name
         state.register(name, titles, base + ent.start_char, subject)
+    for tok in doc:  # an unnamed source as a subject ("A Downing Street source was more combative.") is in focus
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in UNNAMED_SUBJECTS and not in_quote(tok.idx) \
+                and doc[tok.left_edge.i].lower_ in ("a", "an") and _main_clause(tok):
+            state.anonymous(doc[tok.left_edge.i:tok.i + 1].text, base + tok.idx)
     for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ...")
         # a subject, or a name in apposition to one ("The opposition leader, Yair Lapid, wrote")
         subject_like = tok.dep_ == "nsubj" or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj")
@@ -78,7 +80,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
                 or (tok.ent_type_ == "ORG" and not state.lookup(tok.text) and not titled  # "Chancellor Olaf Scholz"
                     and not (len(chain) > 1 and first_name_gender(" ".join(t.text for t in chain))  # "Rosa Benally"
                              and tok.lower_ not in _ORG_HEADS)
-                    and not (tok.dep_ == "appos" and tok.head.lower_ in _TITLE_SET)):
+                    and not (tok.dep_ == "appos" and tok.head.lower_ in _TITLE_SET)
+                    and not role_in_apposition(tok.doc[chain[0].i:tok.i + 1])):
             continue
         words = [t.text for t in chain]
         while words and (words[0].lower() in _TITLE_SET or words[0].lower() in _HONORIFICS):
@@ -152,7 +155,9 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         if low == "i":
             return p.name if p else phrase
         # "Downing Street said … They added", "It added": a body in focus speaks as "they" or "it" (a person never does)
-        return _body_since(state, p, offset, proper=True) or (p.name if p and p.gender == "n" else phrase)
+        # an unnamed source is "they" whether one or several ('A Downing Street source … "…," they said')
+        return _body_since(state, p, offset, proper=True) or (
+            p.name if p and (p.gender == "n" or (p.anonymous and low == "they")) else phrase)
     words = low.split()
     head_words = re.split(r"\s(?:in|at|from|of|for|with)\s", low)[0].split()
     issuer = [w for w in phrase.split()[:-1] if w.lower() not in _DETERMINERS]
