@@ -1318,3 +1318,36 @@ def test_the_corporation_is_the_body_that_was_the_subject(run):
     found = run("Talks with Canada Post ended without a deal, Global News reported. Canada Post laid "
                 "the blame on the union. The state corporation said that customers would face delays.")
     assert one(found, "customers would face delays").speaker == "Canada Post"
+
+
+def test_a_surname_the_tagger_took_for_a_common_noun_is_the_person_named(run):
+    found = run('Donald Trump and his running mate Mike Pence toured Ohio. Trump spoke first.\n\n'
+                'Pence took the line to a summit in Washington. "They are not a basket of anything," he said.')
+    assert one(found, "basket of anything").speaker == "Mike Pence"
+
+
+@pytest.mark.parametrize("dateline", ["CLIVE, Iowa - ", "JEDDAH, Saudi Arabia - ", "LONDON (Reuters) - "])
+def test_a_dateline_with_a_state_country_or_agency_is_not_part_of_the_lede(run, dateline):
+    found = run(dateline + 'Donald Trump and his running mate Mike Pence toured the state on Monday. '
+                '"We will win Iowa," Trump said.')
+    assert one(found, "We will win Iowa").speaker == "Donald Trump"
+
+
+@pytest.mark.parametrize("attribution, speaker", [
+    ("press secretary Karine Jean-Pierre says of the president", "Karine Jean-Pierre"),
+    ("foreign minister Sergei Lavrov told reporters", "Sergei Lavrov"),
+])
+def test_a_lower_case_title_and_a_name_after_a_quote_attribute_it(run, attribution, speaker):
+    found = run(f'Matt Gaetz spoke first. "The urgent challenges facing our nation will not wait," {attribution}.')
+    assert one(found, "urgent challenges").speaker == speaker
+
+
+def test_an_unnamed_person_after_a_quote_is_someone_new_not_the_person_in_focus(run):
+    found = run('Donald Trump spoke at a rally in Asheville. "Do I look deplorable?" one supporter, a working mother, '
+                'asked the crowd.')
+    assert one(found, "look deplorable").speaker == "Supporter"
+
+
+def test_a_thing_as_an_indefinite_subject_is_no_unnamed_speaker(run):
+    found = run('Marco Rubio appeared on Sunday. A settlement, he said, "would demand concessions from both sides".')
+    assert all(s.speaker != "Settlement" for s in found)

@@ -199,7 +199,9 @@ def _gives_role(person, role: str, words: list[str], text: str) -> bool:
 # ---------------------------------------------------------------------------- paragraphs
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z .,'’/-]{2,40}\s+[-–—]\s+")  # "WASHINGTON - ", "MOSCOW/NUSA DUA - "
+# "WASHINGTON - ", "MOSCOW/NUSA DUA - ", "RICHMOND, Va. - ", "JEDDAH, Saudi Arabia - ", "LONDON (Reuters) - "
+_DATELINE = re.compile(r"[A-Z][A-Z .'’/-]{1,40}(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
+                       r"(?:\s+\([A-Za-z ]{1,20}\))?\s+[-–—]\s+")
 # a live-blog entry's time label ("9:07 a.m. - ", "19:40 - ", "Evening - "): not part of what anyone said
 _ENTRY_LABEL = re.compile(r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d|(?:Early |Late )?(?:Morning|Midday|"
                           r"Noon|Afternoon|Evening|Night|Overnight)|Update[d]?)\s+[-–—]\s+")

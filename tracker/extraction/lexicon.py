@@ -1,5 +1,6 @@
 """Word lists the speaker rules read: roles, titles, honorifics, bodies, pronouns, first names."""
 
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -166,3 +167,13 @@ PLATFORMS = {"twitter", "x", "facebook", "instagram", "telegram", "tiktok", "you
 
 # heads of an unnamed source that, as a sentence's subject, is in focus ("A Downing Street source was more combative.")
 UNNAMED_SUBJECTS = {"source", "official", "spokesperson", "spokesman", "spokeswoman", "aide", "diplomat", "insider"}
+
+
+def is_person_noun(word: str) -> bool:
+    """'supporter', 'protester', 'historian', 'MP': a noun for a person, not 'a settlement' or 'a first draft'."""
+    return word in ROLE_NOUNS | TITLE_SET or bool(re.search(r"(?:[^e]er|or|ist|ian|man|woman)$", word))
+
+
+def is_role(role: str) -> bool:
+    """'transport minister', 'chief executive': an office someone holds, not 'the 81-year-old' or 'the veteran'."""
+    return bool(role) and role.split()[-1] in ROLE_NOUNS | TITLE_SET

@@ -122,5 +122,5 @@ def register_body(ent, base: int, state: Discourse) -> None:
     appos = re.match(r",\s+(?:the|a|an)\s+([^,.;]{1,50}),", doc.text[ent.end_char:ent.end_char + 60])
     around += " " + appos.group(1) if appos else ""  # "Deutsche Bahn, the state-owned railway company,"
     state.bodies.append((base + ent.start_char, clean_name(re.sub(r"^the\s+", "", ent.text, flags=re.I)), around))
-    if ent.root.dep_ in ("nsubj", "nsubjpass"):
-        state.body_subjects.add(base + ent.start_char)
+    if ent.root.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "conj" for c in ent.root.children):
+        state.body_subjects.add(base + ent.start_char)  # one body as the subject ("Canada Post laid the blame")

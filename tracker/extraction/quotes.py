@@ -7,21 +7,12 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.answers import ASK_LEMMAS
+from tracker.extraction.attribution import SPEECH_VERBS, after_attribution
 from tracker.extraction.labels import interviews, label_speaker, outlet_label
 from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS, QUESTIONER_HEADS
 from tracker.extraction.speakers import resolve_speaker, speaker_of, subject_phrase
-
-# ---------------------------------------------------------------------------- vocabulary
-
-SPEECH_VERBS = (
-    "said|says|say|added|adds|told|tells|responded|responds|replied|replies|wrote|writes|warned|warns|"
-    "insisted|insists|argued|argues|asked|asks|continued|explained|declared|stated|noted|stressed|"
-    "posted|tweeted|answered|recalled|admitted|acknowledged|remarked|conceded|quipped|joked|vowed|"
-    "promised|urged|announced|shouted|cautioned|countered|observed|predicted|suggested|went on|"
-    "pressed|interjected|interrupted|put it to (?:him|her|them)|shot back|fired back|hit back|retorted|snapped"
-)
 
 
 # ---------------------------------------------------------------------------- quotes
@@ -111,14 +102,7 @@ def classify_quotes(text: str, quotes: list[Quote], para_start: int, para_end: i
             continue
         if _THAT_BEFORE.search(before) and not multi:
             continue
-        q.direct = bool(_BOUNDARY_BEFORE.search(before)) or bool(_may_attribute_after(inner) and _after_attribution(after)) or multi
-
-
-_SPK = r"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b|it\b|(?:host|presenter|anchor|interviewer|moderator)\s(?=[A-Z]))(?:[^,.;:!?\"“”\s]+\s?){0,8}?)"
-_AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
-_AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|an\s)?"
-                      r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev)\.\s+)?[A-Z][^,.;:!?\"“”]{0,80}?)"
-                      r"(?=[,.;:!?]|\s+(?:in|on|at|of|to|during|after|before|when|while|as|from|on)\b|$)")
+        q.direct = bool(_BOUNDARY_BEFORE.search(before)) or bool(_may_attribute_after(inner) and after_attribution(after)) or multi
 
 
 def _resumes(text: str, first: Quote | None, second: Quote) -> bool:
@@ -136,31 +120,10 @@ def _resumes(text: str, first: Quote | None, second: Quote) -> bool:
 def _only_attribution(between: str) -> bool:
     """'"A," X said, "B."': nothing but the attribution between two parts of one quote (not '"A," X said,
     and he went on to …. "B," he said.', two statements)."""
-    m = _after_attribution(between)
+    m = after_attribution(between)
     return bool(m) and not between[m.end():].strip(" ,.:;\n")
 
 
-# '"…," said the second-ranking Republican, Rep. Steve Scalise, in a speech': the name in apposition
-# '"…," the prime minister, Keir Starmer, said': the name in apposition before the verb
-_AFTER_D = re.compile(r"^[\s,]*(?:the|a|an)\s[^,.;:!?\"“”]{1,60},\s+(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)+),\s+"
-                      rf"(?P<verb>{SPEECH_VERBS})\b")
-_AFTER_C = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?:the|a|an)\s[^,.;:!?\"“”]{{1,60}},\s+"
-                      r"(?:(?:Rep|Sen|Gov|Gen|Dr|Mr|Mrs|Ms)\.?\s+)?(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)+)\s*(?=[,.;]|$)")
-
-
-# '"…," Frans Timmermans, the Commission's executive vice-president, wrote on Twitter': a name, then an
-# apposition or a relative clause set off by commas, then the verb
-_AFTER_E = re.compile(rf"^[\s,]*(?P<spk>[A-Z][\w'’-]+(?:\s+(?:{PARTICLE_RE})?\s*[A-Z][\w.'’-]+)+),\s+"
-                      r"(?:the|a|an|his|her|its|their|who|which|one|now|then|also)\s[^,.;:!?\"“”]{1,100}"
-                      rf"(?:,\s[^,.;:!?\"“”]{{1,60}})?,\s+(?P<verb>{SPEECH_VERBS})\b")
-
-
-def _after_attribution(after: str) -> re.Match | None:
-    """'"…," X said' / '"…," said X' right after a closing quote."""
-    if re.match(r"^\s*[\"“]", after):
-        return None
-    return _AFTER_A.match(after) or _AFTER_C.match(after) or _AFTER_D.match(after) or _AFTER_E.match(after) \
-        or _AFTER_B.match(after)
 
 
 def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], state: Discourse) -> list[Found]:
@@ -268,7 +231,7 @@ def _sentence_bounds(text: str, start: int, end: int, q: Quote) -> tuple[int, in
 def _attribution_then_same(between: str) -> bool:
     """'"A," X said. "B."' or '"A," X said, adding that …. "B."': an attribution and nothing that starts
     another sentence before the next part (not '"A?" X asked. Y smiled. "B."')."""
-    m = _after_attribution(between)
+    m = after_attribution(between)
     return bool(m) and not re.search(r"[.!?][\s\"”]+[A-Z]", between[m.end():])
 
 
@@ -286,7 +249,7 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
     """Speaker from the attribution after the quote, else from the clause before it; and whether the quote
     is a question put to the sentence's subject (whose asker is not put in focus)."""
     after = text[q.close_end:min(q.close_end + 120, end)]
-    m = _after_attribution(after) if _may_attribute_after(text[q.start:q.end]) else None
+    m = after_attribution(after) if _may_attribute_after(text[q.start:q.end]) else None
     if m and _introduces_next(after[m.end():]):
         m = None  # '"Will you resign?" She replied: "No."': that attribution is the next quote's
     if m:

@@ -10,8 +10,9 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         HONORIFICS as _HONORIFICS, ORG_HEADS as _ORG_HEADS, PRONOUNS as _PRONOUNS,
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
-                                        GROUP_HEADS as _GROUP_HEADS, SAYING, PLATFORMS, PRONOUN_WORDS, ROLE_NOUNS,
-                                        GENERIC_BODIES, GROUP_BODIES as _GROUP_BODIES, UNNAMED_SUBJECTS, first_name_gender)
+                                        GROUP_HEADS as _GROUP_HEADS, SAYING, PLATFORMS, PRONOUN_WORDS,
+                                        GENERIC_BODIES, GROUP_BODIES as _GROUP_BODIES, UNNAMED_SUBJECTS, first_name_gender,
+                                        is_person_noun, is_role)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, person_behind_title, register_body,
                                      role_in_apposition, titled_name, titled_possessive, titles_before)
@@ -71,7 +72,9 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
         titled = bool(titled_name([t.text for t in chain])[0])
         # a capitalised word the tagger took for a pronoun ("Tugendhat confirms") is a name
-        proper = tok.pos_ == "PROPN" or (tok.pos_ == "PRON" and tok.is_title and tok.lower_ not in PRONOUN_WORDS)
+        # and so is one the tagger took for a common noun, when it is the surname of someone named ("Pence took")
+        proper = tok.pos_ == "PROPN" or (tok.pos_ in ("PRON", "NOUN") and tok.is_title and tok.lower_ not in PRONOUN_WORDS
+                                         and (tok.pos_ == "PRON" or state.lookup(tok.text) is not None))
         # a place or a people ("Alaska Republican"), unless a known name or a first name the NER took for a
         # place ("Kemi Badenoch")
         place = tok.ent_type_ in ("GPE", "NORP") and not state.lookup(tok.text) and not (
@@ -230,11 +233,13 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         # "the Ministry of Transport", "the White House", "the headquarters representing the families": a body,
         # never the person last in focus
         return role_name(phrase)
+    if len(words) > 1 and words[0] in {"a", "an", "one", "another"} and is_person_noun(head_words[-1]):
+        return state.anonymous(phrase, offset)  # "one supporter, a working mother, asked": someone new, unnamed
     if words and (words[0] in {"the", "a", "an"} or not phrase[:1].isupper()):
         p = state.recent(offset)  # "the 81-year-old", "the Labour leader": the last person in focus
         title = " ".join(words[1:])
         role = " ".join(head_words[1:])
-        if words[0] == "the" and p is not None and p.titles and not p.anonymous and _is_role(role) \
+        if words[0] == "the" and p is not None and p.titles and not p.anonymous and is_role(role) \
                 and not title_matches(role, p.titles):
             # "the transport minister" is not the opposition leader last in focus but the person the rest of
             # the paragraph introduces, if it does
@@ -244,7 +249,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
                 return later.name
         if p is not None and words[0] == "the" and title in _TITLE_SET and not p.anonymous and p.gender != "n":
             p.add_title(title)  # "the prime minister" from now on means this one
-        if p is None and words[0] == "the" and _is_role(role):
+        if p is None and words[0] == "the" and is_role(role):
             return state.anonymous(phrase, offset)  # "The defence minister said …": a role, in focus for "he"
         return p.name if p else role_name(phrase)
     if words[0] in _OWNERS or words[0] == "their":
@@ -266,11 +271,6 @@ def _body_since(state: Discourse, person: Person | None, offset: int, *, proper:
     named = [(o, name) for o, name, _ in state.bodies if o < offset and (name[:1].isupper() or not proper)]
     last = max(named, default=(-1, ""))
     return last[1] if last[0] > at else ""
-
-
-def _is_role(role: str) -> bool:
-    """'transport minister', 'chief executive': an office someone holds, not 'the 81-year-old' or 'the veteran'."""
-    return bool(role) and role.split()[-1] in ROLE_NOUNS | _TITLE_SET
 
 
 _PROPER_AFTER_POSS = re.compile(r"['’]s\s+[A-Z]")  # "the bank's Governor Andrew Bailey" names someone

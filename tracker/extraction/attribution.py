@@ -1,0 +1,51 @@
+"""Attribution right after a closing quote: '"…," X said', '"…," said X', '"…," the prime minister, Keir
+Starmer, said' and their kin, one pattern per shape."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.lexicon import PARTICLE_RE, TITLE_WORDS
+
+SPEECH_VERBS = (
+    "said|says|say|added|adds|told|tells|responded|responds|replied|replies|wrote|writes|warned|warns|"
+    "insisted|insists|argued|argues|asked|asks|continued|explained|declared|stated|noted|stressed|"
+    "posted|tweeted|answered|recalled|admitted|acknowledged|remarked|conceded|quipped|joked|vowed|"
+    "promised|urged|announced|shouted|cautioned|countered|observed|predicted|suggested|went on|"
+    "pressed|interjected|interrupted|put it to (?:him|her|them)|shot back|fired back|hit back|retorted|snapped"
+)
+
+
+_SPK = rf"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b|it\b|(?:[a-z-]+\s){{0,2}}?(?:{TITLE_WORDS})\s(?=[A-Z]))(?:[^,.;:!?\"“”\s]+\s?){{0,8}}?)"
+_AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
+_AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|an\s)?"
+                      r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev)\.\s+)?[A-Z][^,.;:!?\"“”]{0,80}?)"
+                      r"(?=[,.;:!?]|\s+(?:in|on|at|of|to|during|after|before|when|while|as|from|on)\b|$)")
+
+
+# '"…," said the second-ranking Republican, Rep. Steve Scalise, in a speech': the name in apposition
+# '"…," the prime minister, Keir Starmer, said': the name in apposition before the verb
+_AFTER_D = re.compile(r"^[\s,]*(?:the|a|an)\s[^,.;:!?\"“”]{1,60},\s+(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)+),\s+"
+                      rf"(?P<verb>{SPEECH_VERBS})\b")
+_AFTER_C = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?:the|a|an)\s[^,.;:!?\"“”]{{1,60}},\s+"
+                      r"(?:(?:Rep|Sen|Gov|Gen|Dr|Mr|Mrs|Ms)\.?\s+)?(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)+)\s*(?=[,.;]|$)")
+
+
+# '"…," Frans Timmermans, the Commission's executive vice-president, wrote on Twitter': a name, then an
+# apposition or a relative clause set off by commas, then the verb
+_AFTER_E = re.compile(rf"^[\s,]*(?P<spk>[A-Z][\w'’-]+(?:\s+(?:{PARTICLE_RE})?\s*[A-Z][\w.'’-]+)+),\s+"
+                      r"(?:the|a|an|his|her|its|their|who|which|one|now|then|also)\s[^,.;:!?\"“”]{1,100}"
+                      rf"(?:,\s[^,.;:!?\"“”]{{1,60}})?,\s+(?P<verb>{SPEECH_VERBS})\b")
+
+
+# '"…?" one supporter, a working mother, asked the crowd': an unnamed person, then an apposition, then the verb
+_AFTER_F = re.compile(r"^[\s,]*(?P<spk>(?:one|a|an|another)\s[a-z-]+(?:\s[a-z-]+)?),\s+(?:a|an|the|who)\s"
+                      rf"[^,.;:!?\"“”]{{1,60}},\s+(?P<verb>{SPEECH_VERBS})\b")
+
+
+def after_attribution(after: str) -> re.Match | None:
+    """'"…," X said' / '"…," said X' right after a closing quote."""
+    if re.match(r"^\s*[\"“]", after):
+        return None
+    return _AFTER_A.match(after) or _AFTER_C.match(after) or _AFTER_D.match(after) or _AFTER_E.match(after) \
+        or _AFTER_F.match(after) or _AFTER_B.match(after)
