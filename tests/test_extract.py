@@ -1351,3 +1351,10 @@ def test_an_unnamed_person_after_a_quote_is_someone_new_not_the_person_in_focus(
 def test_a_thing_as_an_indefinite_subject_is_no_unnamed_speaker(run):
     found = run('Marco Rubio appeared on Sunday. A settlement, he said, "would demand concessions from both sides".')
     assert all(s.speaker != "Settlement" for s in found)
+
+
+def test_a_live_blog_entry_label_is_a_time_on_the_blogs_own_day(run):
+    found = run("Overnight - Jane Doe said on Monday night that she would force a vote.\n\n"
+                "Midday - John Roe told reporters that he would vote against her.")
+    assert one(found, "force a vote").date == dt.date(2025, 8, 18)
+    assert one(found, "vote against her").date == DAY

@@ -18,7 +18,12 @@ _MONTH_NAMES = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 _MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
              r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+# a live-blog entry's time label ("9:07 a.m. - ", "19:40 - ", "Evening - "): not part of what anyone said
+ENTRY_LABEL = re.compile(r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d|(?:Early |Late )?(?:Morning|Midday|"
+                         r"Noon|Afternoon|Evening|Night|Overnight)|Update[d]?)\s+[-–—]\s+")
 _CUES = [
+    # a live-blog entry's time label opening a paragraph: a time on the blog's own day
+    ("entry", re.compile(r"(?m)^" + ENTRY_LABEL.pattern)),
     # not "Friday's veto" (a day naming an event, not when anything was said) nor "the Sunday Times"
     ("weekday", re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]s\b)(?!\s+(?:Times|Telegraph|Mirror|Express))")),
     ("yesterday", re.compile(r"\byesterday\b|\blast night\b", re.I)),
@@ -86,7 +91,7 @@ def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date
         return article_day - dt.timedelta(days=(article_day.weekday() - wanted) % 7), "day"
     if kind == "yesterday":
         return article_day - dt.timedelta(days=1), "day"
-    if kind == "today":
+    if kind in ("today", "entry"):
         return article_day, "day"
     if kind == "day_before":
         return ref - dt.timedelta(days=1), "day"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tracker.actors import ActorAliases
-from tracker.extraction.dates import resolve_dates
+from tracker.extraction.dates import ENTRY_LABEL, resolve_dates
 from tracker.extraction.datechoice import Candidates, DateChooser, date_candidates, shipped_chooser
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
@@ -202,9 +202,7 @@ def _gives_role(person, role: str, words: list[str], text: str) -> bool:
 # "WASHINGTON - ", "MOSCOW/NUSA DUA - ", "RICHMOND, Va. - ", "JEDDAH, Saudi Arabia - ", "LONDON (Reuters) - "
 _DATELINE = re.compile(r"[A-Z][A-Z .'’/-]{1,40}(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
                        r"(?:\s+\([A-Za-z ]{1,20}\))?\s+[-–—]\s+")
-# a live-blog entry's time label ("9:07 a.m. - ", "19:40 - ", "Evening - "): not part of what anyone said
-_ENTRY_LABEL = re.compile(r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d|(?:Early |Late )?(?:Morning|Midday|"
-                          r"Noon|Afternoon|Evening|Night|Overnight)|Update[d]?)\s+[-–—]\s+")
+
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -216,7 +214,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
             spans = spans[1:]
     out = []
     for s, e in spans:
-        m = _DATELINE.match(text, s) or _ENTRY_LABEL.match(text, s)
+        m = _DATELINE.match(text, s) or ENTRY_LABEL.match(text, s)
         out.append((m.end() if m and m.end() < e else s, e))
     return out
 
