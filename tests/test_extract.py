@@ -1358,3 +1358,17 @@ def test_a_live_blog_entry_label_is_a_time_on_the_blogs_own_day(run):
                 "Midday - John Roe told reporters that he would vote against her.")
     assert one(found, "force a vote").date == dt.date(2025, 8, 18)
     assert one(found, "vote against her").date == DAY
+
+
+def test_she_is_this_paragraphs_subject_whose_first_name_only_guessed_a_man(run):
+    # "Jess" is mostly a man's name in the US first-name counts; the article's "she" says otherwise
+    found = run('Tracy Brabin rose first. "Will he apologise?" she asked.\n\n'
+                'Jess Phillips, the Labour MP, accused Downing Street of choosing its words. '
+                '"It has clearly been tested and workshopped," she said.')
+    assert one(found, "tested and workshopped").speaker == "Jess Phillips"
+
+
+def test_someones_answer_is_theirs(run):
+    found = run('Joe Biden and Kevin McCarthy met on Monday. Biden\'s answer came in a speech on Friday: '
+                '"I will not let anyone use the full faith and credit of the United States as a bargaining chip."')
+    assert one(found, "bargaining chip").speaker == "Joe Biden"

@@ -24,6 +24,7 @@ class Person:
     gender: str = ""  # "m" | "f" | "" (unknown) | "n" (a body: Downing Street, the Kremlin)
     mentions: list[tuple[int, bool]] = field(default_factory=list)  # (offset, was a subject)
     anonymous: bool = False  # a role without a name ('Downing Street spokesperson'), never a surname
+    guessed: bool = False  # the gender comes from the first-name counts only, not from the article
 
     def add_title(self, title: str) -> None:
         if title and title not in self.titles:
@@ -74,6 +75,7 @@ class Discourse:
                 person.gender = "m"
             else:
                 person.gender = first_name_gender(name)
+                person.guessed = bool(person.gender)
         person.mentions.append((offset, subject))
         return person
 
@@ -175,6 +177,29 @@ class Discourse:
                 return best
         return None
 
+
+    def pronoun(self, gender: str, offset: int) -> Person | None:
+        """Who 'he' / 'she' (gender "m" / "f") at `offset` is."""
+        # "she" with no woman known yet: someone whose gender the article never gave, never the bare pronoun
+        here = self.recent(offset, gender="u")
+        p = self.recent(offset, gender=gender) or here
+        if p is not None and here is not None and here is not p and last_subject(p, offset) < self.para_start \
+                <= last_subject(here, offset):
+            p = here  # 'Judge Birgitte Holm intervened. "…?" she said.': this paragraph's subject, whose gender
+            # the article never gave, over a woman last the subject in an earlier paragraph
+        guess = self.guessed_here(offset, gender)  # over someone last a subject in an earlier paragraph
+        if guess is not None and (p is None or last_subject(p, offset) < self.para_start):
+            p, guess.gender, guess.guessed = guess, gender, False  # the article's "she" over the guess
+        if p is not None and not p.gender and not p.anonymous:
+            p.gender = gender  # "she" was this woman: a later "he" is someone else
+        return p
+
+    def guessed_here(self, before: int, gender: str) -> Person | None:
+        """This paragraph's last subject whose gender only the first-name counts gave, and gave otherwise
+        ('Jess Phillips, the Labour MP, … "…," she said': Jess is mostly a man's name in the US counts)."""
+        here = [(o, p) for p in self.people.values() if p.guessed and p.gender != gender
+                for o, subj in p.mentions if subj and self.para_start <= o < before]
+        return max(here, key=lambda t: t[0])[1] if here else None
 
     def named_since(self, person: Person, offset: int) -> bool:
         """Was anyone else named between `person`'s last mention as a subject and `offset` (or was `person`
@@ -297,3 +322,7 @@ def the_body(state: Discourse, head: str, offset: int) -> str | None:
 
 
 NEAR_BODY = 400  # characters back that "the company" may look for the one body named
+
+
+def last_subject(p: Person, before: int) -> int:
+    return max((o for o, subj in p.mentions if subj and o < before), default=-1)

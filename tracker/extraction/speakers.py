@@ -131,6 +131,7 @@ def _main_clause(tok) -> bool:
 
 
 _OWNERS = {"his": "m", "her": "f"}
+_REPLIES = {"answer", "reply", "response", "retort"}  # "Biden's answer came in a speech: \"…\""
 _SPOKES_FOR = re.compile(r"^(?:a|an|the)?\s*(?P<head>spokes(?:man|woman|person))\s+for\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*"
                          r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})$", re.I)
 _FAMILIAR = re.compile(r"(?:(?:a|an|the|two|three|several|multiple) )?(?:people|person|sources?|officials?) "
@@ -143,15 +144,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     phrase = re.sub(r"['’]s$", "", re.sub(r"\s*\([^)]*\)$", "", phrase))  # "… Industries (BDI)"
     low = phrase.lower()
     if low in _PRONOUNS:
-        # "she" with no woman known yet: someone whose gender the article never gave, never the bare pronoun
-        here = state.recent(offset, gender="u")
-        p = state.recent(offset, gender=_PRONOUNS[low]) or here
-        if p is not None and here is not None and here is not p and _last_subject(p, offset) < state.para_start \
-                <= _last_subject(here, offset):
-            p = here  # 'Judge Birgitte Holm intervened. "…?" she said.': this paragraph's subject, whose gender
-            # the article never gave, over a woman last the subject in an earlier paragraph
-        if p is not None and not p.gender and not p.anonymous:
-            p.gender = _PRONOUNS[low]  # "she" was this woman: a later "he" is someone else
+        p = state.pronoun(_PRONOUNS[low], offset)
         return p.name if p else phrase
     if low in {"i", "we", "they", "it"}:
         p = state.recent(offset)
@@ -164,8 +157,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     words = low.split()
     head_words = re.split(r"\s(?:in|at|from|of|for|with)\s", low)[0].split()
     issuer = [w for w in phrase.split()[:-1] if w.lower() not in _DETERMINERS]
-    if len(head_words) > 1 and head_words[-1] in _DOCUMENT_HEADS and issuer and issuer[-1][:1].isupper():
-        # "a Downing Street statement said", "a Kremlin readout said": whoever issued it
+    if len(head_words) > 1 and head_words[-1] in _DOCUMENT_HEADS | _REPLIES and issuer and issuer[-1][:1].isupper():
+        # "a Downing Street statement said", "a Kremlin readout said", "Biden's answer came …": whoever gave it
         return resolve_speaker(" ".join(issuer), offset, state)
     if len(head_words) == 2 and head_words[0] in {"the", "that", "this"} and head_words[1] in _DOCUMENT_HEADS:
         # "the statement said": the statement of whoever is in focus, a person or the body named last
@@ -258,10 +251,6 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
             return later.name
     lead, rest = titled_name(clean_name(phrase).split())
     return " ".join(rest) if lead else clean_name(phrase)  # "Ruaraka MP TJ Kajwang" is TJ Kajwang
-
-
-def _last_subject(p: Person, before: int) -> int:
-    return max((o for o, subj in p.mentions if subj and o < before), default=-1)
 
 
 def _body_since(state: Discourse, person: Person | None, offset: int, *, proper: bool) -> str:
