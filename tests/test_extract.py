@@ -1372,3 +1372,9 @@ def test_someones_answer_is_theirs(run):
     found = run('Joe Biden and Kevin McCarthy met on Monday. Biden\'s answer came in a speech on Friday: '
                 '"I will not let anyone use the full faith and credit of the United States as a bargaining chip."')
     assert one(found, "bargaining chip").speaker == "Joe Biden"
+
+
+def test_a_present_tense_post_after_a_quote_attributes_it(run):
+    found = run('Midday - Nancy Mace turns to X. She writes that the speaker "has not kept his word on how the House '
+                'would operate." "Today I\'m voting against most of my party," she posts.')
+    assert one(found, "voting against most").speaker == "Nancy Mace"
