@@ -519,8 +519,19 @@ def test_a_request_is_a_reported_statement(run, sentence, content):
     assert (s.kind, s.speaker) == ("reported", "Jane Doe") and content in s.text
 
 
+@pytest.mark.parametrize("text", [
+    'Asked whether the government would order crews back to work, Eleni Papadaki said "all options" were open.',
+    "Jane Doe was asked whether she would resign. She said she would not.",
+    'One reporter asked about the vote. Another asked whether she would resign. "No," Jane Doe said.',
+])
+def test_a_question_put_to_someone_or_by_no_one_named_is_no_statement(run, text):
+    assert not [s for s in run(text) if "whether" in s.text]
+
+
 def test_a_question_is_not_a_request(run):
-    assert not [s for s in run("Jane Doe asked him whether he would resign.") if s.kind == "reported"]
+    """The question is the asker's statement, as the gold writes it, never a request for 'him whether …'."""
+    [s] = [s for s in run("Jane Doe asked him whether he would resign.") if s.kind == "reported"]
+    assert (s.speaker, s.text) == ("Jane Doe", "whether he would resign")
 
 
 def test_a_description_stops_before_a_past_participle_after_a_comma(run):
@@ -971,6 +982,22 @@ SPEAKER_CASES = {
         'Midday - Nancy Mace turns to X. She writes that the speaker "has not kept his word on how the House '
         'would operate." "Today I\'m voting against most of my party," she posts.',
         "voting against most", "Nancy Mace"),
+    # a question the writer reports is the asker's statement, as the gold writes it
+    'a_reported_question_is_the_askers': (
+        "Government spokeswoman Eleni Papadaki spoke in Athens on Monday.\n\n"
+        "Maria Georgiou of Kathimerini asked whether the minister had met the seamen's union. "
+        '"Not yet," the spokeswoman said.',
+        "met the seamen's union", "Maria Georgiou"),
+    'a_reporter_following_up_asks_the_question': (
+        "Chief executive Harriet Coleman said on Wednesday the company would pay no dividend.\n\n"
+        "When a reporter followed up, asking whether she would also give up her own bonus, she replied that "
+        "the board had not discussed it.",
+        "give up her own bonus", "Reporter"),
+    'an_outlet_named_with_the_asks_not_the_person_in_focus': (
+        "Kremlin spokesman Dmitry Peskov spoke to reporters on Friday.\n\n"
+        "When The Associated Press asked whether the Kremlin had received confirmation that he was dead, "
+        "Peskov referred to earlier remarks.",
+        "received confirmation", "Associated Press"),
 }
 
 
@@ -994,6 +1021,7 @@ def test_unnamed_speakers_score_the_same_with_or_without_their_article():
     assert _same_speaker("NATO diplomat", "a NATO diplomat") and _same_speaker("Spokesman", "the spokesman")
     assert _same_speaker("NATO diplomat", "three NATO diplomats") and _same_speaker("Source", "sources")
     assert not _same_speaker("NATO diplomat", "EU diplomat") and not _same_speaker("Jane Doe", "Jane Does")
+    assert _same_speaker("Journalist", "Reporter") and not _same_speaker("Journalist", "Editor")
     assert _same_speaker("Jane Doe's spokesperson", "Spokesperson for Jane Doe")
     assert not _same_speaker("Jane Doe's spokesperson", "Spokesperson for John Roe")
 

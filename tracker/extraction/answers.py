@@ -17,6 +17,7 @@ from tracker.extraction.speakers import resolve_speaker, speaker_of
 
 ASK_LEMMAS = {"ask", "press", "quiz", "question", "challenge"}
 MAX_PARAGRAPHS = 1  # an answer is in the question's paragraph or the next one
+_WH = {"whether", "if", "why", "how", "what", "when", "who", "where", "which"}  # words that open a reported question
 
 
 @dataclass
@@ -24,15 +25,19 @@ class Question:
     start: int
     end: int
     text: str
-    asker: str = ""  # who asked, where known (a quoted question's speaker)
+    asker: str = ""  # who asked, where known (a quoted question's speaker, a reported question's subject)
     asked: str = ""  # who was asked, where the article says ("Trump was asked", "asked Powell whether")
+    anchor: int = 0  # the asking verb
+    sent: tuple[int, int] = (0, 0)  # its sentence
 
 
 def reported_questions(doc, base: int, state: Discourse, in_quote) -> list[Question]:
-    """Questions the writer reports: the clause after ask / press, or 'about …' after 'asked'."""
+    """Questions the writer reports: the clause after ask / press / 'wanted to know', or 'about …' after 'asked'."""
     out = []
     for tok in doc:
-        if tok.lemma_.lower() not in ASK_LEMMAS or tok.pos_ != "VERB" or in_quote(tok.idx):
+        lemma = tok.lemma_.lower()
+        wants_to_know = lemma == "know" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "want"
+        if (lemma not in ASK_LEMMAS and not wants_to_know) or tok.pos_ != "VERB" or in_quote(tok.idx):
             continue
         part = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
         if part is None:
@@ -45,8 +50,29 @@ def reported_questions(doc, base: int, state: Discourse, in_quote) -> list[Quest
         span = doc[first:last + 1]
         if len(span) < 3 or in_quote(span.start_char):
             continue
-        out.append(Question(base + span.start_char, base + span.end_char, span.text, asked=_asked(tok, base, state)))
+        sent = tok.sent
+        out.append(Question(base + span.start_char, base + span.end_char, span.text, _asker(tok, part, base, state),
+                            _asked(tok, base, state), base + tok.idx, (base + sent.start_char, base + sent.end_char)))
     return out
+
+
+def question_statements(questions: list[Question], taken: list[Found]) -> list[Found]:
+    """A question the writer reports with its asker as subject ('Maria Georgiou asked whether …', 'a
+    reporter followed up, asking whether …') is the asker's statement; it overlaps no other statement."""
+    return [Found(q.asker, q.text, "reported", q.start, q.end, q.anchor, q.sent[0], q.sent[1])
+            for q in questions if q.asker and not any(f.start < q.end and q.start < f.end for f in taken)]
+
+
+def _asker(verb, part, base: int, state: Discourse) -> str:
+    """Who put a reported question, where the asking verb is active and has a subject of its own (or of the
+    clause it continues): never for 'Asked whether …, X said' or 'X was asked whether …'."""
+    if part.dep_ != "ccomp" or part.doc[part.left_edge.i].lower_ not in _WH:
+        return ""
+    if verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return ""
+    if any(c.dep_ == "nsubj" and c.lower_ in {"another", "one", "others", "some"} for c in verb.children):
+        return ""  # "Another asked whether …": another of the reporters, whom the article does not name
+    return speaker_of(verb.head if verb.lemma_.lower() == "know" else verb, base, state)
 
 
 def _asked(verb, base: int, state: Discourse) -> str:
@@ -66,9 +92,10 @@ def attach_questions(text: str, found: list[Found], questions: list[Question], s
     does not say, by the first speaker other than the asker) that follow the question in its paragraph,
     up to the next question or another speaker; failing those, the first one in the next paragraph.
     `same(a, b)` says whether two speaker strings name one person."""
-    asked_at = {(f.start, f.end) for f in found if f.kind == "direct" and f.text.rstrip().endswith("?")}
+    quoted = {(f.start, f.end) for f in found if f.kind == "direct" and f.text.rstrip().endswith("?")}
+    asked_at = quoted | {(q.start, q.end) for q in questions if q.asker}  # reported questions that are statements
     questions = sorted(questions + [Question(f.start, f.end, f.text, asker=f.speaker) for f in found
-                                    if (f.start, f.end) in asked_at], key=lambda q: q.start)
+                                    if (f.start, f.end) in quoted], key=lambda q: q.start)
     out: dict[int, str] = {}
     for k, q in enumerate(questions):
         stop = questions[k + 1].start if k + 1 < len(questions) else len(text)

@@ -23,7 +23,7 @@ from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
 from tracker.extraction.labels import post_blocks, post_signature, post_statements, transcript_line
 from tracker.extraction.quotes import classify_quotes, direct_quotes, find_quotes, single_quotes_as_double
-from tracker.extraction.answers import Question, attach_questions, reported_questions
+from tracker.extraction.answers import Question, attach_questions, question_statements, reported_questions
 from tracker.extraction.reported import according_to, find_descriptions, find_reported
 from tracker.extraction.shifts import find_shifts, link_shifts
 from tracker.extraction.discourse import Discourse
@@ -265,6 +265,7 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     out.extend(find_descriptions(doc, start, state, in_quote, out))
     shifts.extend(find_shifts(doc, start, state, in_quote))
     asked = reported_questions(doc, start, state, in_quote)
+    out.extend(question_statements(asked, out))
     for item in [f for f in out if f.kind != "direct"] + asked:  # words as the article has them, no parse comma
         if len(item.text) == item.end - item.start:
             item.text = text[item.start:item.end]

@@ -9,7 +9,7 @@ import re
 
 from tracker.dates import DateError, parse_date
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import TITLE_SET
+from tracker.extraction.lexicon import NEWS_WORDS, TITLE_SET
 from tracker.extraction.records import Found, trim_span as _trim
 from tracker.extraction.speakers import resolve_speaker
 
@@ -20,7 +20,7 @@ def outlet_label(label: str) -> bool:
     """'CTV News: "…?"': an outlet or body asking in a transcript (an acronym in it, or a news word last)."""
     words = label.split()
     return len(words) <= 3 and (any(len(w) >= 2 and w.isupper() for w in words)
-                                or words[-1].lower() in {"news", "radio", "tv", "television", "times", "post"})
+                                or words[-1].lower() in NEWS_WORDS)
 
 
 def label_speaker(label: str, state: Discourse) -> str:

@@ -177,3 +177,7 @@ def is_person_noun(word: str) -> bool:
 def is_role(role: str) -> bool:
     """'transport minister', 'chief executive': an office someone holds, not 'the 81-year-old' or 'the veteran'."""
     return bool(role) and role.split()[-1] in ROLE_NOUNS | TITLE_SET
+
+# the last word of an outlet's name ("CTV News", "The Associated Press", "The Washington Post")
+NEWS_WORDS = {"news", "radio", "tv", "television", "times", "post", "press", "journal", "herald", "telegraph",
+              "guardian", "tribune", "gazette", "agency", "broadcaster", "newspaper"}

@@ -12,7 +12,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
                                         GROUP_HEADS as _GROUP_HEADS, SAYING, PLATFORMS, PRONOUN_WORDS,
                                         GENERIC_BODIES, GROUP_BODIES as _GROUP_BODIES, UNNAMED_SUBJECTS, first_name_gender,
-                                        is_person_noun, is_role)
+                                        NEWS_WORDS, is_person_noun, is_role)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, person_behind_title, register_body,
                                      role_in_apposition, titled_name, titled_possessive, titles_before)
@@ -226,6 +226,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         # "the Ministry of Transport", "the White House", "the headquarters representing the families": a body,
         # never the person last in focus
         return role_name(phrase)
+    if words[0] == "the" and len(words) > 1 and words[-1] in NEWS_WORDS and all(w[:1].isupper() for w in phrase.split()[1:]):
+        return role_name(phrase)  # "The Associated Press asked": an outlet, not the person last in focus
     if len(words) > 1 and words[0] in {"a", "an", "one", "another"} and is_person_noun(head_words[-1]):
         return state.anonymous(phrase, offset)  # "one supporter, a working mother, asked": someone new, unnamed
     if words and (words[0] in {"the", "a", "an"} or not phrase[:1].isupper()):
