@@ -1089,6 +1089,14 @@ QUESTION_SHAPES += [
     ('The president took questions on Wednesday. The first question came from John Roe, a correspondent for '
      'Reforma: "Who negotiated this deal?" Jane Doe said: "The water commission did."', "Who negotiated",
      "John Roe", "water commission", "Jane Doe"),
+    # a "Q (name, outlet):" label is the named journalist's question
+    ('The transcript of Wednesday\'s press conference by chief executive Jane Doe follows.\n\n'
+     'Q (John Roe, Chubu Shimbun): Will the plant close?\n\nDOE: No decision has been made.',
+     "Will the plant close", "John Roe", "No decision", "Jane Doe"),
+    # an editor who conducted the interview asks the "Q." lines
+    ('The following is an excerpt of an interview that John Roe, economics editor of the Daily Ledger, conducted '
+     'on Thursday with Jane Doe, a former central banker.\n\nQ. Do you still believe the franc is overvalued?\n\nA. Less than it was.',
+     "franc is overvalued", "John Roe", "Less than it was", "Jane Doe"),
 ]
 
 
@@ -1381,6 +1389,12 @@ def test_a_lower_case_title_and_a_name_after_a_quote_attribute_it(run, attributi
 def test_a_thing_as_an_indefinite_subject_is_no_unnamed_speaker(run):
     found = run('Marco Rubio appeared on Sunday. A settlement, he said, "would demand concessions from both sides".')
     assert all(s.speaker != "Settlement" for s in found)
+
+
+def test_a_day_named_in_a_transcript_line_is_not_the_day_it_was_said(run):
+    found = run("Jane Doe spoke to a reporter on Tuesday.\n\nQ: Why did the board stop buying francs in May?\n\n"
+                "A: Because it had to.")
+    assert one(found, "stop buying francs").date == one(found, "Because it had to").date == dt.date(2025, 8, 19)
 
 
 def test_a_live_blog_entry_label_is_a_time_on_the_blogs_own_day(run):

@@ -247,6 +247,7 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
             and not any(c in text[start:end] for c in "\"“”"):
         # an answer that runs on to a second line with no label of its own: the same speaker's words
         last.text, last.end, last.sent_end = f"{last.text} {text[start:end].strip()}", end, end
+        last.excluded.append((start, end))
         state.last_line = last
         return []
     doc = nlp(_comma_after_lead(text[start:end]))

@@ -46,6 +46,11 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
     """'RUBIO: Well, ultimately, yeah.', 'Welker: Will you run?' (a person the article named) or 'JOHN ROE
     (HOST): …' in an interview transcript: the labelled speaker's own words. 'Q:' is the interviewer's,
     'A:' the interviewee's."""
+    asker = _Q_NAMED.match(text[start:end])  # "Q (Hiroshi Tanaka, Chubu Shimbun): Will the plant close?"
+    if asker is not None:
+        bs, be = _trim(text, start + asker.start("body"), end)
+        return Found(" ".join(asker.group("who").split()), text[bs:be], "direct", bs, be, start, start, end,
+                     [(bs, be)], False, on_frame=True)
     m = _LABEL_LINE.match(text[start:end]) or _QA_DOT.match(text[start:end])
     named = None if m else _NAME_LINE.match(text[start:end])
     if named is not None and state.person(named.group("label")) is None and \
@@ -63,10 +68,12 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
     speaker = label_speaker(label, state) if role is None else role
     if be - bs < 2 or not speaker:
         return None
-    return Found(speaker, text[bs:be], "direct", bs, be, start, start, end, [], False, on_frame=True)
+    # the line's words are what was said: a day named in them ("in May") is not the day it was said
+    return Found(speaker, text[bs:be], "direct", bs, be, start, start, end, [(bs, be)], False, on_frame=True)
 
 
-INTERVIEWERS = {"host", "interviewer", "presenter", "anchor", "moderator", "reporter", "correspondent", "journalist"}
+INTERVIEWERS = {"host", "interviewer", "presenter", "anchor", "moderator", "reporter", "correspondent", "journalist",
+                "editor"}
 
 
 def interviews(person) -> bool:
@@ -95,6 +102,7 @@ def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
 _SIGNATURE = re.compile(
     r"[—–-]\s*(?P<author>[^()\n—–]+?)\s*\(@\w+\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*$")
 _LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Z][A-Z .&'’-]{0,40}?)(?:\s*\([A-Za-z ]{1,20}\))?:\s*(?P<body>.+)$")
+_Q_NAMED = re.compile(r"^\s*(?:Q|QUESTION|Question)\s*\((?P<who>[A-Z][^,()]{2,60})(?:,[^()]*)?\):\s*(?P<body>.+)$")
 _QA_DOT = re.compile(r"^\s*(?P<label>Q|A)\.\s+(?P<body>[A-Z\"“].+)$")  # "Q. Do you …?" / "A. Less than …"
 _NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Moreno", "Eze-Navarro", "O'Neill"
 _NAME_LINE = re.compile(rf"^\s*(?P<label>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}):\s*(?P<body>.+)$")
