@@ -983,6 +983,16 @@ SPEAKER_CASES = {
         'would operate." "Today I\'m voting against most of my party," she posts.',
         "voting against most", "Nancy Mace"),
     # a question the writer reports is the asker's statement, as the gold writes it
+    # a definite role that opens the article is the person a later relative clause describes with its words
+    'a_role_opening_the_article_is_who_a_later_relative_clause_describes': (
+        "The defence minister, speaking in Ankara on Tuesday, said Turkey would not allow new corridors.\n\n"
+        "The remarks came a day after the rebels accused Turkish drones of striking a water station.\n\n"
+        "Mehmet Yildiz, who has held the defence portfolio since 2023, also said the jets were on track.",
+        "not allow new corridors", "Mehmet Yildiz"),
+    'a_role_opening_the_article_is_who_a_later_relative_clause_names_with_its_head': (
+        "The governor of Jalisco said on Thursday that the state would deploy more police.\n\n"
+        "Patricia Gomez, who became Jalisco's first female governor in December, also said cameras would follow.",
+        "deploy more police", "Patricia Gomez"),
     'a_reported_question_is_the_askers': (
         "Government spokeswoman Eleni Papadaki spoke in Athens on Monday.\n\n"
         "Maria Georgiou of Kathimerini asked whether the minister had met the seamen's union. "
@@ -1389,6 +1399,15 @@ def test_a_lower_case_title_and_a_name_after_a_quote_attribute_it(run, attributi
 def test_a_thing_as_an_indefinite_subject_is_no_unnamed_speaker(run):
     found = run('Marco Rubio appeared on Sunday. A settlement, he said, "would demand concessions from both sides".')
     assert all(s.speaker != "Settlement" for s in found)
+
+
+def test_a_date_in_a_relative_clause_about_the_speaker_is_not_when_they_spoke(run):
+    found = run("Samuel Kiplagat, who was appointed Inspector General in January, told journalists on Tuesday "
+                "that the inquiry would be independent.\n\nJane Doe, who took office in March, said the "
+                "inquiry was welcome.\n\nJohn Roe, who spoke to reporters on Monday, said it was too late.")
+    assert one(found, "would be independent").date == dt.date(2025, 8, 19)
+    assert one(found, "inquiry was welcome").date == dt.date(2025, 8, 19)
+    assert one(found, "too late").date == dt.date(2025, 8, 18)  # a clause that says when he spoke still dates it
 
 
 def test_a_day_named_in_a_transcript_line_is_not_the_day_it_was_said(run):

@@ -71,6 +71,8 @@ def find_cues(text: str, quotes: list[Quote]) -> list[_Cue]:
                     _SENTENCE_START.search(text[max(0, m.start() - 3):m.start()])
                     and _SAID_AFTER.match(text, m.end()))):
                 continue  # "who became Taoiseach in 2017": background, not when anything was said
+            if kind in _CALENDAR_CUES and _in_background_clause(text, m.start(), m.end()):
+                continue  # "X, who became governor in December, said": when she became it, not when she said it
             cues.append(_Cue(m.start(), m.end(), kind, m))
     cues.sort(key=lambda c: c.start)
     # "Monday's talks" style cues overlap nothing; drop cues nested in longer ones (month_day vs in_month)
@@ -82,6 +84,22 @@ def find_cues(text: str, quotes: list[Quote]) -> list[_Cue]:
             continue
         out.append(c)
     return out
+
+
+_CALENDAR_CUES = {"month_day", "day_month", "in_month", "in_year", "last_month"}  # dates, not the story's own days
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|whose|which)\b[^,.;:\"“”\n]*$")
+_RELATIVE_CLOSE = re.compile(r"[^,.;:\"“”\n]*,")
+_SPEECH_WORDS = re.compile(r"\b(?:said|says|say|told|tells|spoke|speaks|speaking|wrote|writes|tweeted|posted|"
+                           r"announced|interview|remarks?|statement|comments?|briefing|news conference)\b", re.I)
+
+
+def _in_background_clause(text: str, start: int, end: int) -> bool:
+    """A date inside a relative clause set off by commas that says nothing was said then (', who was
+    appointed in January,'): it dates the person's past, not a statement. (A weekday there, ', which
+    surfaced on Friday,', is the story's own sequence and stays a cue.)"""
+    before = _RELATIVE_OPEN.search(text, max(0, start - 150), start)
+    after = _RELATIVE_CLOSE.match(text, end, end + 150)
+    return bool(before and after and not _SPEECH_WORDS.search(text[before.start():after.end()]))
 
 
 def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date, str] | None:

@@ -140,7 +140,7 @@ def _named_roles(state: Discourse, text: str) -> dict[str, str]:
             hits = _named_as_the(words[-1], anonymous, named, text)
         else:
             hits = set()
-        hits = hits or _lede_name(state.people[role], named, text)
+        hits = hits or _lede_name(state.people[role], named, text) or _described_later(state.people[role], named, text)
         if len(hits) == 1:
             out[role] = hits.pop()
     return out
@@ -173,6 +173,25 @@ def _lede_name(role, named: list, text: str) -> set[str]:
         return set()
     o, p = after[0]
     return {p.name} if p.titles and (o, True) in p.mentions else set()
+
+
+def _described_later(role, named: list, text: str) -> set[str]:
+    """'The defence minister said … / Mehmet Yıldız, who has held the defence portfolio since 2023, also said':
+    a definite role that opens the article before anyone is named is the person a later relative clause
+    describes with the role's words (its head, or every word before the head)."""
+    first = min(o for o, _ in role.mentions)
+    words = [w for w in re.split(r"[\s'’]+", role.name.lower()) if w and w not in {"of", "the", "for", "s"}]
+    if not words or not re.match(r"the\s", text[first:first + 4], re.I) or words[-1] in _NEVER_UNIQUE \
+            or any(o < first for p in named for o, _ in p.mentions):
+        return set()
+    hits = set()
+    for p in named:
+        at = min(o for o, _ in p.mentions)
+        m = re.match(rf"{re.escape(p.name)},? (?:who|whose)\b([^,.;]*)", text[at:])
+        said = m.group(1).lower().split() if m else []
+        if said and (words[-1] in said or (len(words) > 1 and all(w in said for w in words[:-1]))):
+            hits.add(p.name)
+    return hits
 
 
 _NEVER_UNIQUE = {"source", "sources", "official", "officials", "people", "aide", "aides", "insider", "diplomats",
