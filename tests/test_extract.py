@@ -993,6 +993,11 @@ SPEAKER_CASES = {
         "The governor of Jalisco said on Thursday that the state would deploy more police.\n\n"
         "Patricia Gomez, who became Jalisco's first female governor in December, also said cameras would follow.",
         "deploy more police", "Patricia Gomez"),
+    # a name the NER took for a body, set off by commas after a role, is that person ("the minister" later)
+    'a_name_after_a_role_and_a_comma_is_a_person_with_that_role': (
+        "Opposition MP Thandiwe Mokoena asked the minister of water and sanitation, Busisiwe Mahlangu, when "
+        'the towns would have water again.\n\n"By the end of August," the minister replied.',
+        "By the end of August", "Busisiwe Mahlangu"),
     'a_reported_question_is_the_askers': (
         "Government spokeswoman Eleni Papadaki spoke in Athens on Monday.\n\n"
         "Maria Georgiou of Kathimerini asked whether the minister had met the seamen's union. "

@@ -29,7 +29,7 @@ def appositive_role(ent) -> str:
     nouns = [root.head] if root.dep_ == "appos" and role(root.head) else []
     nouns += [c for c in root.children if c.dep_ == "appos" and role(c)]
     if not nouns:
-        return ""
+        return role_before(ent)
     noun = nouns[0]
     return " ".join([t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha] + [noun.lower_])
 
@@ -112,7 +112,23 @@ def role_in_apposition(span) -> bool:
             or any(t.lower_ in ORG_HEADS for t in span):
         return False
     root = span.root
-    return any(c.dep_ == "appos" and c.lower_ in TITLE_SET for c in root.children)
+    return any(c.dep_ == "appos" and c.lower_ in TITLE_SET for c in root.children) or bool(role_before(span))
+
+
+_ROLE_BEFORE = re.compile(r"\b(?:the|its|his|her|their)\s+([a-z][a-z' -]{0,60}?),\s*$")
+
+
+def role_before(span) -> str:
+    """'asked the minister of water and sanitation, Busisiwe Mahlangu, when …': the role set off by commas
+    right before a name that closes with a comma, whatever the parser hung the name on ('' if none)."""
+    doc = span.doc
+    m = _ROLE_BEFORE.search(doc.text[max(0, span.start_char - 70):span.start_char])
+    closed = doc.text[span.end_char:span.end_char + 1] == ","
+    if not m or not closed:
+        return ""
+    words = m.group(1).split()
+    head = words[:words.index("of")] if "of" in words else words
+    return m.group(1) if head and head[-1] in TITLE_SET else ""
 
 
 def register_body(ent, base: int, state: Discourse) -> None:
