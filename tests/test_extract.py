@@ -998,6 +998,14 @@ SPEAKER_CASES = {
         "Opposition MP Thandiwe Mokoena asked the minister of water and sanitation, Busisiwe Mahlangu, when "
         'the towns would have water again.\n\n"By the end of August," the minister replied.',
         "By the end of August", "Busisiwe Mahlangu"),
+    'a_statement_from_a_body_after_the_quote_is_the_bodys': (
+        'Jane Doe voted in Kibra.\n\n"We have received reports of missing forms," says a statement from the '
+        "Elections Observation Group, a coalition of civil society bodies.",
+        "missing forms", "Elections Observation Group"),
+    'a_bodys_own_name_with_a_generic_head_is_not_the_body_named_before': (
+        "Jane Doe spoke at the Kibra Youth Centre on Monday.\n\nThe Elections Observation Group said the count "
+        "had been orderly.",
+        "count had been orderly", "Elections Observation Group"),
     'a_reported_question_is_the_askers': (
         "Government spokeswoman Eleni Papadaki spoke in Athens on Monday.\n\n"
         "Maria Georgiou of Kathimerini asked whether the minister had met the seamen's union. "

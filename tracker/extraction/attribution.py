@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.lexicon import PARTICLE_RE, TITLE_WORDS
+from tracker.extraction.lexicon import DOCUMENT_HEADS, PARTICLE_RE, TITLE_WORDS
 
 SPEECH_VERBS = (
     "said|says|say|added|adds|told|tells|responded|responds|replied|replies|wrote|writes|warned|warns|"
@@ -46,9 +46,15 @@ _AFTER_F = re.compile(r"^[\s,]*(?P<spk>(?:one|a|an|another)\s[a-z-]+(?:\s[a-z-]+
                       rf"[^,.;:!?\"“”]{{1,60}},\s+(?P<verb>{SPEECH_VERBS})\b")
 
 
+# '"…," says a statement from the Elections Observation Group': the body that issued it
+_AFTER_G = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:{'|'.join(DOCUMENT_HEADS)})"
+                      r"\s+(?:(?:issued|released|sent|put out)\s+)?(?:from|by)\s+"
+                      r"(?P<spk>(?:the\s)?[A-Z][^,.;:!?\"“”]{0,80}?)(?=[,.;:!?]|\s+(?:in|on|at)\b|$)")
+
+
 def after_attribution(after: str) -> re.Match | None:
     """'"…," X said' / '"…," said X' right after a closing quote."""
     if re.match(r"^\s*[\"“]", after):
         return None
     return _AFTER_A.match(after) or _AFTER_C.match(after) or _AFTER_D.match(after) or _AFTER_E.match(after) \
-        or _AFTER_F.match(after) or _AFTER_B.match(after)
+        or _AFTER_F.match(after) or _AFTER_G.match(after) or _AFTER_B.match(after)

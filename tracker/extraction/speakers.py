@@ -218,7 +218,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if person:
         person.focus(offset)  # "the prime minister said": in focus now, for the "he" that follows
         return person.name
-    if words[0] == "the" and head_words and head_words[-1] in GENERIC_BODIES:
+    if words[0] == "the" and head_words and head_words[-1] in GENERIC_BODIES \
+            and not phrase.split()[len(head_words) - 1][:1].isupper():  # not "the Elections Observation Group"
         named = the_body(state, head_words[-1], offset)
         if named:
             return named  # "the company said", after "state-owned railway company Deutsche Bahn"
