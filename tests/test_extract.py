@@ -1038,6 +1038,30 @@ def test_a_live_blog_time_label_is_not_part_of_the_speaker(run, label):
     assert one(found, "easy day").speaker == "Justin Trudeau"
 
 
+def test_the_scorer_counts_statements_the_gold_and_the_extractor_cut_differently():
+    from types import SimpleNamespace as NS
+
+    from tracker.extraction.evaluate import _Tally, match, with_contained
+
+    def score(pred_texts, gold_texts):
+        pred = [NS(text=t, speaker="Jane Doe", kind="direct", date=DAY, context="", speaker_kind="person",
+                   contrasts=None) for t in pred_texts]
+        gold = [NS(text=t, speaker="Jane Doe", kind="direct", date=DAY.isoformat(), context="", speaker_kind="",
+                   shift_of="") for t in gold_texts]
+        tally = _Tally()
+        tally.add(pred, gold, with_contained(pred, gold, match(pred, gold)))
+        r = tally.report()
+        return r["all"]["recall"], r["all"]["precision"], r["spurious_per_article"]
+
+    # two quotes the gold lists apart, joined into one statement: both found, one prediction matched
+    assert score(["We will win. The polls are wrong."], ["We will win.", "The polls are wrong."]) == (1.0, 1.0, 0)
+    # a statement the extractor cut in two: the second half is part of the gold one, not spurious
+    assert score(["We will win.", "The polls are wrong."], ["We will win. The polls are wrong."]) == (1.0, 1.0, 0)
+    # a short gold statement inside a long prediction is not found by it
+    long = "Yes. " + "The committee will meet again next week to consider every amendment. " * 3
+    assert score([long], ["Yes.", "The committee will meet again next week to consider every amendment."])[0] == 0.5
+
+
 def test_unnamed_speakers_score_the_same_with_or_without_their_article():
     from tracker.extraction.evaluate import _same_speaker
 

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from tracker.extraction.evaluate import _Tally, match, read_events, read_gold, split_of
+from tracker.extraction.evaluate import _Tally, match, read_events, read_gold, split_of, with_contained
 from tracker.extraction.extract import extract_statements, load_nlp
 from tracker.extraction.read import read_article
 
@@ -20,7 +20,7 @@ def main(split: str, first: int, last: int) -> None:
     for name in sorted(gold):
         if split_of(name, events) == split and first <= int(name.split("_")[0]) <= last:
             pred = extract_statements(read_article(root / name), nlp=nlp)
-            tally.add(pred, gold[name], match(pred, gold[name]))
+            tally.add(pred, gold[name], with_contained(pred, gold[name], match(pred, gold[name])))
     r = tally.report()
     a = r["all"]
     print(json.dumps({"split": split, "articles": r["articles"], "gold": a["gold"],
