@@ -1006,6 +1006,21 @@ SPEAKER_CASES = {
         "Jane Doe spoke at the Kibra Youth Centre on Monday.\n\nThe Elections Observation Group said the count "
         "had been orderly.",
         "count had been orderly", "Elections Observation Group"),
+    # the body that was the subject issued "the statement", not a body named inside its apposition
+    'the_statement_is_the_subject_bodys_not_a_body_in_its_apposition': (
+        "Jane Doe stayed silent.\n\nThe Kasumi Club, the press club of reporters assigned to the Foreign "
+        'Ministry, responded with a written statement. "We would like you to respond," the statement said.',
+        "like you to respond", "Kasumi Club"),
+    # with no person as the main subject, the subject of a "when" clause is the one in focus
+    'a_when_clause_subject_is_in_focus_when_the_main_subject_is_a_thing': (
+        'Prime Minister John Doe paused the bill on Monday. "We must not have a civil war," Doe said.\n\n'
+        "The crisis began on Saturday night, when Richard Roe, a senior member of his party, went on "
+        'television to urge a halt. "We need a change," he said.',
+        "need a change", "Richard Roe"),
+    'pointed_out_that_reports_a_clause': (
+        "Jane Doe gave an interview.\n\nAsked about the ordinance, Doe pointed out that the case was before "
+        "the court.",
+        "case was before the court", "Jane Doe"),
     'a_reported_question_is_the_askers': (
         "Government spokeswoman Eleni Papadaki spoke in Athens on Monday.\n\n"
         "Maria Georgiou of Kathimerini asked whether the minister had met the seamen's union. "

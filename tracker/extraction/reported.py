@@ -47,8 +47,12 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
             continue
         lemma = tok.lemma_.lower()
         made_clear = lemma == "make" and any(c.lower_ == "clear" for c in tok.children)
+        pointed_out = lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
         request = _is_request(tok)
-        if lemma not in REPORT_LEMMAS and not made_clear and not request:  # "ruled out X" is a description
+        if pointed_out:  # "pointed out that the case was in court": a clause only ("pointed out the flaws" is not)
+            if not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+                continue
+        elif lemma not in REPORT_LEMMAS and not made_clear and not request:  # "ruled out X" is a description
             continue
         if lemma == "call" and not request and not any(c.dep_ in ("dobj", "ccomp", "oprd") for c in tok.children):
             continue

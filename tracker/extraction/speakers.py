@@ -127,7 +127,16 @@ def _main_clause(tok) -> bool:
     and that petrol was up") is the main clause's too."""
     verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.head.head
     return verb.dep_ in ("ROOT", "conj") or verb.head is verb or (
-        tok.left_edge.i == tok.sent.start and verb.dep_ == "ccomp" and verb.i < verb.head.i)
+        tok.left_edge.i == tok.sent.start and verb.dep_ == "ccomp" and verb.i < verb.head.i) or (
+        # "The crisis began on Saturday, when Gallant went on television": no one is the main clause's subject
+        verb.dep_ in ("advcl", "relcl") and any(c.lower_ == "when" for c in verb.children)
+        and _subject_is_thing(tok.sent.root))
+
+
+def _subject_is_thing(root) -> bool:
+    """The sentence's main subject is a common noun that names no person ('The crisis began …')."""
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ == "NOUN" and not is_person_noun(subj.lower_) and not is_role(subj.lower_)
 
 
 _OWNERS = {"his": "m", "her": "f"}
@@ -258,11 +267,13 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
 
 def _body_since(state: Discourse, person: Person | None, offset: int, *, proper: bool) -> str:
     """The organisation named last before `offset`, if it was named after `person` was last mentioned ('' if
-    not); `proper`: only a capitalised name counts ("the Ministry of Defence", not "the navy")."""
+    not), preferring the last one that was a sentence's subject ('The Kasumi Club, the press club of the
+    Foreign Ministry, … "…," the statement said' is the club's); `proper`: only a capitalised name counts
+    ("the Ministry of Defence", not "the navy")."""
     at = max((o for o, _ in person.mentions if o < offset), default=-1) if person else -1
-    named = [(o, name) for o, name, _ in state.bodies if o < offset and (name[:1].isupper() or not proper)]
-    last = max(named, default=(-1, ""))
-    return last[1] if last[0] > at else ""
+    named = [(o, name) for o, name, _ in state.bodies if at < o < offset and (name[:1].isupper() or not proper)]
+    last = max([b for b in named if b[0] in state.body_subjects] or named, default=(-1, ""))
+    return last[1]
 
 
 _PROPER_AFTER_POSS = re.compile(r"['’]s\s+[A-Z]")  # "the bank's Governor Andrew Bailey" names someone
