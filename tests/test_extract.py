@@ -534,6 +534,18 @@ def test_a_question_is_not_a_request(run):
     assert (s.speaker, s.text) == ("Jane Doe", "whether he would resign")
 
 
+@pytest.mark.parametrize("text, stance", [
+    ("Jane Doe sided with Israel on Wednesday over the explosion.", "sided with Israel"),
+    ("Jane Doe blamed White House aides for the breakdown of talks.", "blamed White House aides for the breakdown"),
+    ("John Roe took McCarthy's side in the dispute.", "took McCarthy's side"),
+    ("The Democrats rallied to her after the firing.", "rallied to her"),
+    ("The Speaker scolded members on all sides.", "scolded members"),
+    ("John Roe hit out at the regulator on Monday.", "hit out at the regulator"),
+])
+def test_more_stance_verbs_are_descriptions(run, text, stance):
+    assert one(run(text), stance).kind == "description"
+
+
 def test_a_description_stops_before_a_past_participle_after_a_comma(run):
     s = one(run("Jane Doe has conceded defeat, flanked by her family at a hotel in the city."), "conceded defeat")
     assert s.text == "conceded defeat"

@@ -119,6 +119,9 @@ DESCRIPTION_PATTERNS = [
     r"(?:is |are |was |were )?demanding\b|apologi[sz](?:ed|es|ing)\b|claim(?:ed|s|ing) victory\b",
     r"denie[sd] (?:wrongdoing|any wrongdoing|the (?:claim|claims|allegation|allegations|report|reports))\b",
     r"kept (?:the door|it) open\b",
+    r"sid(?:ed|es|ing) with\b|(?:took|takes|taking) (?:[\w'’-]+ )?side\b|rall(?:ied|ies|ying) (?:to|behind)\b|"
+    r"blam(?:ed|es|ing) (?!that\b)(?:[\w'’-]+ ){1,6}for\b|(?:hit|hits|lashed|lashes) out at\b|"
+    r"(?:slammed|blasted|rebuked|scolded|chided) \w+",
     r"welcomes \w+|(?:did not|didn't|does not|doesn't) dispute\b|warn(?:ed|s|ing) (?:of|against|about)\b",
     # a stance in one adjective: "was unmoved", "is unconvinced", "was far more sceptical", "was defiant"
     r"(?:is|was|were|are|remained|remains) (?:(?:still|far|much|even|more|less|all the more|clearly|openly) ){0,2}"
