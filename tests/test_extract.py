@@ -1163,6 +1163,12 @@ QUESTION_SHAPES += [
     ('The president took questions on Wednesday. The first question came from John Roe, a correspondent for '
      'Reforma: "Who negotiated this deal?" Jane Doe said: "The water commission did."', "Who negotiated",
      "John Roe", "water commission", "Jane Doe"),
+    # '"…," came the reply' is the one asked, not the one who asked
+    ('Foreign Minister John Doe held his news conference on Tuesday. "Next question, please," Doe said.\n\n'
+     'Richard Roe of Kyodo News asked whether the silence could affect the talks. "Ask someone else," came '
+     'the reply.', "silence could affect", "Richard Roe", "Ask someone else", "John Doe"),
+    ('Foreign Minister John Doe held his news conference on Tuesday. "Talks go on," Doe said.\n\n'
+     'A reporter asked: "Will you answer?" "No," came the reply.', "Will you answer", "Reporter", "No", "John Doe"),
     # a "Q (name, outlet):" label is the named journalist's question
     ('The transcript of Wednesday\'s press conference by chief executive Jane Doe follows.\n\n'
      'Q (John Roe, Chubu Shimbun): Will the plant close?\n\nDOE: No decision has been made.',

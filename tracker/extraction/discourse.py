@@ -49,6 +49,7 @@ class Discourse:
         self.body_subjects: set[int] = set()  # offsets of the named organisations that are a sentence's subject
         self.last_quote: Found | None = None  # the last direct quote, and the last question, for bare Q/A paragraphs
         self.last_question: Found | None = None
+        self.askers: set[str] = set()  # who put a question, quoted or reported: never the one replying
         self.para_end = 0  # where the paragraph being read ends: a role may be named later in it
         self.para_start = 0
         self.last_line: Found | None = None  # the last transcript line, which an unlabelled next line continues
@@ -200,6 +201,12 @@ class Discourse:
         here = [(o, p) for p in self.people.values() if p.guessed and p.gender != gender
                 for o, subj in p.mentions if subj and self.para_start <= o < before]
         return max(here, key=lambda t: t[0])[1] if here else None
+
+    def replier(self, before: int, asker: str) -> str:
+        """Who '"No," came the reply' is: the person last named before it who did not ask ('' if none)."""
+        others = [(_last_mention(p, before), p) for p in self.people.values()
+                  if p.name not in self.askers | {asker, "Reporter"} and p.gender != "n" and _last_mention(p, before) >= 0]
+        return max(others, key=lambda t: t[0])[1].name if others else ""
 
     def named_since(self, person: Person, offset: int) -> bool:
         """Was anyone else named between `person`'s last mention as a subject and `offset` (or was `person`

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import DESCRIPTORS, HONORIFICS, ORG_HEADS, PERSON_ROLES, TITLE_SET
+from tracker.extraction.lexicon import (DESCRIPTORS, HONORIFICS, ORG_HEADS, PERSON_ROLES, TITLE_SET, is_person_noun,
+                                        is_role)
 
 
 def person_behind_title(ent) -> bool:
@@ -140,3 +141,21 @@ def register_body(ent, base: int, state: Discourse) -> None:
     state.bodies.append((base + ent.start_char, clean_name(re.sub(r"^the\s+", "", ent.text, flags=re.I)), around))
     if ent.root.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "conj" for c in ent.root.children):
         state.body_subjects.add(base + ent.start_char)  # one body as the subject ("Canada Post laid the blame")
+
+
+def main_clause(tok) -> bool:
+    """Subject of the main clause (or of a verb joined to it), not of an 'if ...' clause. A subject opening its
+    sentence whose verb the parser hung under a later one ("Kuenssberg reminded him that rents had climbed
+    and that petrol was up") is the main clause's too."""
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.head.head
+    return verb.dep_ in ("ROOT", "conj") or verb.head is verb or (
+        tok.left_edge.i == tok.sent.start and verb.dep_ == "ccomp" and verb.i < verb.head.i) or (
+        # "The crisis began on Saturday, when Gallant went on television": no one is the main clause's subject
+        verb.dep_ in ("advcl", "relcl") and any(c.lower_ == "when" for c in verb.children)
+        and _subject_is_thing(tok.sent.root))
+
+
+def _subject_is_thing(root) -> bool:
+    """The sentence's main subject is a common noun that names no person ('The crisis began …')."""
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ == "NOUN" and not is_person_noun(subj.lower_) and not is_role(subj.lower_)

@@ -249,6 +249,12 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
     """Speaker from the attribution after the quote, else from the clause before it; and whether the quote
     is a question put to the sentence's subject (whose asker is not put in focus)."""
     after = text[q.close_end:min(q.close_end + 120, end)]
+    if _CAME_REPLY.match(after):  # '"No," came the reply': whoever was asked, not the one who asked
+        asked = state.last_quote if state.last_quote is not None and state.last_quote.text.rstrip().endswith("?") \
+            else None
+        asker = (asked.speaker if asked else "") or _before_speaker(text, doc, start, q, state)[0] or getattr(
+            state.recent(q.open_start), "name", "")
+        return state.replier(q.open_start, asker), q.close_end, False
     m = after_attribution(after) if _may_attribute_after(text[q.start:q.end]) else None
     if m and _introduces_next(after[m.end():]):
         m = None  # '"Will you resign?" She replied: "No."': that attribution is the next quote's
@@ -257,6 +263,14 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
         if speaker.lower() == "it":  # '"…," it said' with no body in focus: no one known said it
             speaker = ""
         return speaker, q.close_end + m.start("verb"), False
+    return _before_speaker(text, doc, start, q, state)
+
+
+_CAME_REPLY = re.compile(r"^[\s,]*came (?:the|his|her|their|a) (?:\w+ )?(?:reply|answer|response|retort)\b")
+
+
+def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> tuple[str, int, bool]:
+    """The speaker the clause before a quote gives ('X said: "…"', a transcript label, a question's asker)."""
     clause_start = _clause_start(text, start, q.open_start)
     before = text[clause_start:q.open_start]
     if not before.strip():

@@ -14,8 +14,8 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         GENERIC_BODIES, GROUP_BODIES as _GROUP_BODIES, UNNAMED_SUBJECTS, first_name_gender,
                                         NEWS_WORDS, is_person_noun, is_role)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
-from tracker.extraction.names import (appositive_role, clean_name, extend_name, person_behind_title, register_body,
-                                     role_in_apposition, titled_name, titled_possessive, titles_before)
+from tracker.extraction.names import (appositive_role, clean_name, extend_name, main_clause, person_behind_title,
+                                     register_body, role_in_apposition, titled_name, titled_possessive, titles_before)
 
 # ---------------------------------------------------------------------------- people
 
@@ -55,13 +55,13 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             name = " ".join(rest)
         subject = any((t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ in ("compound", "appos")
                                                              and t.head.dep_ in ("nsubj", "nsubjpass")))
-                      and _main_clause(t) for t in ent)
+                      and main_clause(t) for t in ent)
         if len(name.split()) == 1 and state.lookup(name):
             name = state.lookup(name).name
         state.register(name, titles, base + ent.start_char, subject)
     for tok in doc:  # an unnamed source as a subject ("A Downing Street source was more combative.") is in focus
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in UNNAMED_SUBJECTS and not in_quote(tok.idx) \
-                and doc[tok.left_edge.i].lower_ in ("a", "an") and _main_clause(tok):
+                and doc[tok.left_edge.i].lower_ in ("a", "an") and main_clause(tok):
             state.anonymous(doc[tok.left_edge.i:tok.i + 1].text, base + tok.idx)
     for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ...")
         # a subject, or a name in apposition to one ("The opposition leader, Yair Lapid, wrote")
@@ -117,26 +117,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         if (tok.lower_ in _ANON_HEADS or owned) and not _named_within(phrase, state, multi_only=True):
             state.anonymous(phrase, base + at)
         elif phrase.lower().startswith("the ") and phrase.lower()[4:] in _TITLE_SET and tok.pos_ in ("NOUN", "PROPN") \
-                and _main_clause(tok):  # not "… would become clear when the president made an announcement"
+                and main_clause(tok):  # not "… would become clear when the president made an announcement"
             resolve_speaker(phrase, base + at, state)  # "The prime minister chose …": who holds the title, from here on
-
-
-def _main_clause(tok) -> bool:
-    """Subject of the main clause (or of a verb joined to it), not of an 'if ...' clause. A subject opening its
-    sentence whose verb the parser hung under a later one ("Kuenssberg reminded him that rents had climbed
-    and that petrol was up") is the main clause's too."""
-    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.head.head
-    return verb.dep_ in ("ROOT", "conj") or verb.head is verb or (
-        tok.left_edge.i == tok.sent.start and verb.dep_ == "ccomp" and verb.i < verb.head.i) or (
-        # "The crisis began on Saturday, when Gallant went on television": no one is the main clause's subject
-        verb.dep_ in ("advcl", "relcl") and any(c.lower_ == "when" for c in verb.children)
-        and _subject_is_thing(tok.sent.root))
-
-
-def _subject_is_thing(root) -> bool:
-    """The sentence's main subject is a common noun that names no person ('The crisis began …')."""
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and subj.pos_ == "NOUN" and not is_person_noun(subj.lower_) and not is_role(subj.lower_)
 
 
 _OWNERS = {"his": "m", "her": "f"}
