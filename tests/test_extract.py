@@ -1033,6 +1033,16 @@ SPEAKER_CASES = {
         "Jane Doe gave an interview.\n\nAsked about the ordinance, Doe pointed out that the case was before "
         "the court.",
         "case was before the court", "Jane Doe"),
+    # a two-word surname is the one full name that ends with it
+    'a_two_word_surname_is_the_full_name_that_ends_with_it': (
+        "Mexico's Senate approved President Andrés Manuel López Obrador's overhaul of the judiciary.\n\n"
+        "López Obrador welcomed the result on Wednesday. He said the plan would end impunity.",
+        "end impunity", "Andrés Manuel López Obrador"),
+    # surnames the NER left off a name, after two given names, belong to it
+    'surnames_the_ner_left_off_belong_to_the_name': (
+        "The decisive vote came from Miguel Ángel Yunes Márquez of the conservative National Action Party. "
+        "Last week he had pledged to vote against the reform.",
+        "vote against the reform", "Miguel Ángel Yunes Márquez"),
     'a_reported_question_is_the_askers': (
         "Government spokeswoman Eleni Papadaki spoke in Athens on Monday.\n\n"
         "Maria Georgiou of Kathimerini asked whether the minister had met the seamen's union. "

@@ -246,7 +246,10 @@ class Discourse:
             if len(longer) == 1:
                 return longer.pop()
         if len(words) != 1:
-            return speaker
+            # "López Obrador" after "Andrés Manuel López Obrador": the one person whose name ends with these words
+            ends = {p.name for p in self.people.values() if len(p.name.split()) > len(words) and not p.anonymous
+                    and p.mentions and p.name.lower().split()[-len(words):] == words}  # not a name met only in a quote
+            return ends.pop() if len(ends) == 1 else speaker
         key = words[0]
         hits = {p.name for p in self.people.values() if len(p.name.split()) > 1 and not p.anonymous
                 and key in (p.name.lower().split()[0], p.name.lower().split()[-1])}

@@ -72,6 +72,13 @@ def extend_name(ent):
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" \
             and doc[end - 1].head.i >= end:
         end += 1
+    # "Miguel Ángel | Yunes Márquez of the PAN": surnames the NER left off, that the parser did not chain
+    more = end
+    while more < min(len(doc), end + 2) and doc[more].pos_ == "PROPN" and doc[more].is_title \
+            and doc[more].ent_type_ in ("", "PERSON") and doc[more].lower_ not in TITLE_SET | HONORIFICS:
+        more += 1
+    if more > end and len(ent) >= 2 and (more == len(doc) or not doc[more].is_title):
+        end = more
     return doc[ent.start:end]
 
 

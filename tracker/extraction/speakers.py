@@ -56,8 +56,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         subject = any((t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ in ("compound", "appos")
                                                              and t.head.dep_ in ("nsubj", "nsubjpass")))
                       and main_clause(t) for t in ent)
-        if len(name.split()) == 1 and state.lookup(name):
-            name = state.lookup(name).name
+        if (len(name.split()) == 1 or name not in state.people) and state.lookup(name):
+            name = state.lookup(name).name  # "López Obrador" after "Andrés Manuel López Obrador"
         state.register(name, titles, base + ent.start_char, subject)
     for tok in doc:  # an unnamed source as a subject ("A Downing Street source was more combative.") is in focus
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in UNNAMED_SUBJECTS and not in_quote(tok.idx) \
