@@ -528,6 +528,14 @@ def test_a_question_put_to_someone_or_by_no_one_named_is_no_statement(run, text)
     assert not [s for s in run(text) if "whether" in s.text]
 
 
+@pytest.mark.parametrize("text", [
+    "The Histadrut labour federation called off its strike after Jane Doe spoke.",
+    "Jane Doe's office announced the defence minister's removal on Sunday evening.",
+])
+def test_an_act_is_no_statement(run, text):
+    assert not [s for s in run(text) if s.kind == "reported"]
+
+
 def test_a_question_is_not_a_request(run):
     """The question is the asker's statement, as the gold writes it, never a request for 'him whether …'."""
     [s] = [s for s in run("Jane Doe asked him whether he would resign.") if s.kind == "reported"]
@@ -541,6 +549,9 @@ def test_a_question_is_not_a_request(run):
     ("The Democrats rallied to her after the firing.", "rallied to her"),
     ("The Speaker scolded members on all sides.", "scolded members"),
     ("John Roe hit out at the regulator on Monday.", "hit out at the regulator"),
+    ("Opposition leader Jane Doe gave the delay a guarded welcome on Monday.", "gave the delay a guarded welcome"),
+    ("John Roe dropped his objection by the evening.", "dropped his objection"),
+    ("Prime Minister John Roe put his plan to overhaul the courts on hold on Monday.", "put his plan"),
 ])
 def test_more_stance_verbs_are_descriptions(run, text, stance):
     assert one(run(text), stance).kind == "description"
@@ -1043,6 +1054,13 @@ SPEAKER_CASES = {
         "The decisive vote came from Miguel Ángel Yunes Márquez of the conservative National Action Party. "
         "Last week he had pledged to vote against the reform.",
         "vote against the reform", "Miguel Ángel Yunes Márquez"),
+    'the_and_a_plural_capitalised_name_is_a_party_not_the_person_in_focus': (
+        "Chancellor Jane Doe said the deal was done.\n\nThe Greens gave the agreement a cautious welcome.",
+        "cautious welcome", "Greens"),
+    'a_hyphenated_surname_split_by_the_parser_is_one_name': (
+        "National Security Minister Itamar Ben-Gvir threatened to quit on Monday.\n\n"
+        "Ben-Gvir dropped his objection by the evening, after John Roe promised a national guard.",
+        "dropped his objection", "Itamar Ben-Gvir"),
     'a_reported_question_is_the_askers': (
         "Government spokeswoman Eleni Papadaki spoke in Athens on Monday.\n\n"
         "Maria Georgiou of Kathimerini asked whether the minister had met the seamen's union. "

@@ -99,7 +99,7 @@ DESCRIPTION_PATTERNS = [
     r"struck an? (?:\w+ ){1,2}(?:note|tone)\b",
     r"(?:played|plays|playing) down\b",
     r"push(?:ed|es|ing)? back (?:against|on)\b",
-    r"gave (?:it )?an? (?:\w+ )?(?:reception|welcome)\b",
+    r"gave (?:[\w'’-]+ ){0,3}an? (?:\w+ )?(?:reception|welcome)\b",
     r"distanced (?:himself|herself|themselves)\b",
     r"(?:dismissed|praised|critici[sz]ed|condemned|defended|welcomed|rejected|questioned|congratulated) \w+",
     r"(?:dismiss|prais|critici[sz]|condemn|reject)ing \w+",
@@ -131,7 +131,8 @@ DESCRIPTION_PATTERNS = [
     # a change of position, in the writer's words
     r"back(?:ed|s|ing) away from\b|soften(?:ed|s|ing) (?:his|her|their|its) (?:stance|position|tone|line)\b|"
     r"harden(?:ed|s|ing) (?:his|her|their|its) (?:stance|position|tone|line)\b|"
-    r"dropp(?:ed|ing)? (?:his|her|their|its) (?:opposition|objections?|resistance|support) (?:to|for)\b",
+    r"dropp(?:ed|ing)? (?:his|her|their|its) (?:opposition|objections?|resistance|support)\b",
+    r"put (?:[\w'’-]+ ){1,8}on hold\b",
     r"revers(?:ed|es|ing) (?:course|(?:his|her|their|its) (?:position|stance|decision))\b",
     r"(?:backed|backs|backing) down on\b",
     r"(?:walked|walks|walking) back\b",

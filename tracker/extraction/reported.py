@@ -54,8 +54,9 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
                 continue
         elif lemma not in REPORT_LEMMAS and not made_clear and not request:  # "ruled out X" is a description
             continue
-        if lemma == "call" and not request and not any(c.dep_ in ("dobj", "ccomp", "oprd") for c in tok.children):
-            continue
+        if lemma == "call" and not request and (not any(c.dep_ in ("dobj", "ccomp", "oprd") for c in tok.children)
+                                                or any(c.dep_ == "prt" for c in tok.children)):
+            continue  # "called off its strike", "called up reservists": acts
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"refuse", "decline"}:
             continue  # "refused to say ..." is a description
         content = _content_span(tok, made_clear, request)
@@ -204,8 +205,9 @@ def _reports_an_act(verb, rights) -> bool:
     content is a known thing (a definite object, no clause of its own), so nothing is claimed."""
     if verb.lemma_.lower() not in _ACT_VERBS or any(c.dep_ not in ("dobj", "prep", "npadvmod", "advmod") for c in rights):
         return False
-    definite = any(c.dep_ == "dobj" and any(d.lower_ in _DEFINITE and d.dep_ in ("det", "poss") for d in c.children)
-                   for c in rights)
+    definite = any(c.dep_ == "dobj" and any((d.lower_ in _DEFINITE and d.dep_ in ("det", "poss"))
+                                           or (d.dep_ == "poss" and d.pos_ in ("NOUN", "PROPN")) for d in c.children)
+                   for c in rights)  # "the decision", "the minister's removal"
     clause = any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for c in rights for t in c.subtree)
     return definite and not clause
 

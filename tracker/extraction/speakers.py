@@ -220,6 +220,9 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return role_name(phrase)
     if words[0] == "the" and len(words) > 1 and words[-1] in NEWS_WORDS and all(w[:1].isupper() for w in phrase.split()[1:]):
         return role_name(phrase)  # "The Associated Press asked": an outlet, not the person last in focus
+    if len(words) == 2 and words[0] == "the" and phrase.split()[1][:1].isupper() and words[1].endswith("s") \
+            and not is_role(words[1]):
+        return role_name(phrase)  # "The Greens", "The Conservatives said": a party, not the person last in focus
     if len(words) > 1 and words[0] in {"a", "an", "one", "another"} and is_person_noun(head_words[-1]):
         return state.anonymous(phrase, offset)  # "one supporter, a working mother, asked": someone new, unnamed
     if words and (words[0] in {"the", "a", "an"} or not phrase[:1].isupper()):
@@ -307,7 +310,10 @@ def subject_phrase(tok) -> tuple[str, int]:
                     child.dep_ in ("amod", "acl") and child.lower_ in {"familiar", "close", "briefed"}):
                 right = child.right_edge.i  # "people familiar with the talks", "a source close to the minister"
         span = tok.doc[left:right + 1]
-    return span.text, span.start_char
+    doc, end = tok.doc, span.end  # "Ben-Gvir" split by the parser into "Ben", "-", "Gvir"
+    while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" and doc[end].whitespace_ == "":
+        end += 2
+    return doc[span.start:end].text, span.start_char
 
 
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
