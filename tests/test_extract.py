@@ -1197,6 +1197,21 @@ QUESTION_SHAPES += [
      'the reply.', "silence could affect", "Richard Roe", "Ask someone else", "John Doe"),
     ('Foreign Minister John Doe held his news conference on Tuesday. "Talks go on," Doe said.\n\n'
      'A reporter asked: "Will you answer?" "No," came the reply.', "Will you answer", "Reporter", "No", "John Doe"),
+    # a question put to someone by title ("Secretary, …?"): the bare quote that follows is the reply
+    ('Transport secretary Jane Doe met reporters on Sunday.\n\n"Secretary, what caused the failure?" asked John '
+     'Roe of El Universal.\n\n"A transformer that should have been replaced."', "what caused the failure",
+     "John Roe", "A transformer", "Jane Doe"),
+    # "X followed up" asks; a name in apposition to a title noun is that person, so "the mayor said" is hers
+    ("Galway's mayor, Siobhán Kelly, faced reporters on Wednesday.\n\n\"Mayor, did you vote for it?\" asked "
+     'Aoife Brennan of the Tribune.\n\n"I did, and I would do it again," the mayor said.', "did you vote",
+     "Aoife Brennan", "would do it again", "Siobhán Kelly"),
+    ('Interior minister Jens Hartmann appeared before reporters on Friday.\n\n"Were your officers ordered to '
+     'use pepper spray?" Markus Vogt followed up.\n\n"After. I have seen the footage," he said.',
+     "pepper spray", "Markus Vogt", "seen the footage", "Jens Hartmann"),
+    # a question and its answer side by side are two turns, not one statement
+    ('Mayor Siobhán Kelly faced reporters.\n\nAoife Brennan of the Tribune followed up: "Can you give parents '
+     'a date?" "Not today. I won\'t give a date I can\'t keep," she said.', "give parents a date",
+     "Aoife Brennan", "Not today", "Siobhán Kelly"),
     # a "Q (name, outlet):" label is the named journalist's question
     ('The transcript of Wednesday\'s press conference by chief executive Jane Doe follows.\n\n'
      'Q (John Roe, Chubu Shimbun): Will the plant close?\n\nDOE: No decision has been made.',

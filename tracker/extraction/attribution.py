@@ -12,7 +12,7 @@ SPEECH_VERBS = (
     "insisted|insists|argued|argues|asked|asks|continued|explained|declared|stated|noted|stressed|"
     "posted|tweeted|answered|recalled|admitted|acknowledged|remarked|conceded|quipped|joked|vowed|"
     "promised|urged|announced|shouted|cautioned|countered|observed|predicted|suggested|went on|"
-    "pressed|interjected|interrupted|put it to (?:him|her|them)|shot back|fired back|hit back|retorted|snapped|"
+    "pressed|interjected|interrupted|followed up|follows up|put it to (?:him|her|them)|shot back|fired back|hit back|retorted|snapped|"
     # the present tense of live blogs and transcripts' stage directions ("…," she posts)
     "posts|tweets|explains|declares|states|notes|stresses|admits|recalls|answers|counters|urges|vows|"
     "promises|announces|jokes|quips"

@@ -120,7 +120,8 @@ def role_in_apposition(span) -> bool:
             or any(t.lower_ in ORG_HEADS for t in span):
         return False
     root = span.root
-    return any(c.dep_ == "appos" and c.lower_ in TITLE_SET for c in root.children) or bool(role_before(span))
+    return any(c.dep_ == "appos" and c.lower_ in TITLE_SET for c in root.children) or bool(role_before(span)) or (
+        root.dep_ == "appos" and root.head.lower_ in TITLE_SET)  # "Galway's mayor, Siobhán Kelly,"
 
 
 _ROLE_BEFORE = re.compile(r"\b(?:the|its|his|her|their)\s+([a-z][a-z' -]{0,60}?),\s*$")

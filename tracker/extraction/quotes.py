@@ -11,7 +11,7 @@ from tracker.extraction.attribution import SPEECH_VERBS, after_attribution
 from tracker.extraction.labels import interviews, label_speaker, outlet_label
 from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS, QUESTIONER_HEADS
+from tracker.extraction.lexicon import ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS, QUESTIONER_HEADS, TITLE_SET
 from tracker.extraction.speakers import resolve_speaker, speaker_of, subject_phrase
 
 
@@ -147,7 +147,8 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         if speaker and reply and state.last_quote is not None \
                 and state.last_quote.speaker == speaker and state.last_quote.text.rstrip().endswith("?") \
                 and not text[q.start:q.end].rstrip().endswith("?") \
-                and _only_attribution(text[state.last_quote.end:q.open_start].lstrip("\"”?,. ").strip()):
+                and (_only_attribution(gap := text[state.last_quote.end:q.open_start].lstrip("\"”?,. ").strip())
+                     or not gap):  # '…: "Can you give a date?" "Not today," she said.'
             # '"…?" Muñoz countered. "…," she replied.': a reply is not the asker's, but the one asked
             asked = _answerer(state, speaker, q.open_start, _PRONOUNS[reply.group(1).lower()])
             speaker = asked.name if asked is not None else speaker
@@ -327,7 +328,13 @@ def _interviewing(state: Discourse) -> bool:
     if q is None:
         return False
     asker = state.people.get(q.speaker)
-    return q.speaker == "Reporter" or asker is not None and interviews(asker)
+    return q.speaker == "Reporter" or asker is not None and interviews(asker) or _addressed(q.text)
+
+
+def _addressed(question: str) -> bool:
+    """'Secretary, what caused the failure?', 'Mr President, will you …?': a question put to someone by title."""
+    head = question.lstrip("\"“ ").split(",", 1)[0].lower().split()
+    return 0 < len(head) <= 3 and (head[-1] in TITLE_SET or head[0] in {"mr", "mr.", "madam", "mrs", "ms", "sir"})
 
 
 def _answerer(state: Discourse, asker: str, before: int, gender: str = ""):
