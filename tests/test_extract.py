@@ -1061,6 +1061,16 @@ SPEAKER_CASES = {
         "National Security Minister Itamar Ben-Gvir threatened to quit on Monday.\n\n"
         "Ben-Gvir dropped his objection by the evening, after John Roe promised a national guard.",
         "dropped his objection", "Itamar Ben-Gvir"),
+    # a parse that makes the name its root still names the sentence's subject, for the "he" that follows
+    'a_name_the_parser_made_the_root_is_the_subject': (
+        "French President Emmanuel Macron said the text was a success.\n\nBritish Prime Minister Rishi Sunak, "
+        'reporting to the House of Commons on Monday, aimed squarely at the Kremlin. "But one did not," he told MPs.',
+        "one did not", "Rishi Sunak"),
+    # a clause with its own subject after a comma is that subject's statement, not part of a description
+    'a_while_clause_with_its_own_subject_is_its_own_statement': (
+        "Jane Doe spoke on the radio on Monday.\n\nMinister Paschal Donohoe questioned how Doe could not have "
+        'known, while Taoiseach Simon Harris said there were now "more questions than answers".',
+        "more questions than answers", "Simon Harris"),
     'a_reported_question_is_the_askers': (
         "Government spokeswoman Eleni Papadaki spoke in Athens on Monday.\n\n"
         "Maria Georgiou of Kathimerini asked whether the minister had met the seamen's union. "

@@ -156,7 +156,7 @@ def main_clause(tok) -> bool:
     sentence whose verb the parser hung under a later one ("Kuenssberg reminded him that rents had climbed
     and that petrol was up") is the main clause's too."""
     verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.head.head
-    return verb.dep_ in ("ROOT", "conj") or verb.head is verb or (
+    return verb.dep_ in ("ROOT", "conj") or verb.head == verb or (
         tok.left_edge.i == tok.sent.start and verb.dep_ == "ccomp" and verb.i < verb.head.i) or (
         # "The crisis began on Saturday, when Gallant went on television": no one is the main clause's subject
         verb.dep_ in ("advcl", "relcl") and any(c.lower_ == "when" for c in verb.children)

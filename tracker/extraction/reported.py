@@ -76,7 +76,7 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
             while e > s and doc.text[e - base - 1] in " :;,\"“":
                 e -= 1
             content = (content[0], e - base)
-        if any(a.lemma_.lower() in {"ask", "wonder", "question"} for a in tok.ancestors):
+        if _inside_question(tok):
             continue  # inside a question put to someone, not a claim
         if any(ts <= base + tok.idx < te for ts, te in taken):
             continue  # nested inside another reported clause ("confirmed that Trump ruled out ...")
@@ -245,6 +245,23 @@ def _is_gloss(tok) -> bool:
     return any(t.lemma_.lower() in REPORT_LEMMAS for t in sub) or bool(_DESCRIPTION.search(sub.text))
 
 
+def _inside_question(tok) -> bool:
+    """'asked whether he had said that …': a report inside a question; not one in a clause of its own that
+    hangs from it ('X questioned how …, while Y said that …')."""
+    while tok.head.i != tok.i:
+        if _own_clause(tok):
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in {"ask", "wonder", "question"}:
+            return True
+    return False
+
+
+def _own_clause(tok) -> bool:
+    """', while Taoiseach Simon Harris said …': a clause after a comma with a subject of its own is someone else's."""
+    return tok.dep_ == "advcl" and _after_comma(tok) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
 def _is_manner(tok) -> bool:
     """'conceded defeat, flanked by his family': a past participle after a comma says how, not what the stance is."""
     return tok.dep_ == "advcl" and tok.tag_ == "VBN" and _after_comma(tok)
@@ -325,14 +342,14 @@ def find_descriptions(doc, base: int, state: Discourse, in_quote, already: list[
         if tok is None:
             continue
         verb = next((t for t in doc[tok.i:tok.i + 4] if t.pos_ in ("VERB", "AUX")), tok)
-        if verb.pos_ == "AUX" and verb.head is not verb:
+        if verb.pos_ == "AUX" and verb.head != verb:
             verb = verb.head
         speaker = speaker_of(verb, base, state)
         if not speaker:
             continue
         rights = [c for c in verb.rights if c.dep_ not in ("conj", "cc", "punct")]
-        rights = rights[:next((k for k, c in enumerate(rights) if _is_gloss(c) or _is_manner(c) or _is_when(c)),
-                              len(rights))]
+        rights = rights[:next((k for k, c in enumerate(rights) if _is_gloss(c) or _is_manner(c) or _is_when(c)
+                               or _own_clause(c)), len(rights))]
         last = max([c.right_edge.i for c in rights] + [verb.i])
         s_char, e_char = _trim_tokens(doc, tok.i, last)
         s, e = base + s_char, base + e_char

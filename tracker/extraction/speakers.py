@@ -55,7 +55,9 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             name = " ".join(rest)
         subject = any((t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ in ("compound", "appos")
                                                              and t.head.dep_ in ("nsubj", "nsubjpass")))
-                      and main_clause(t) for t in ent)
+                      and main_clause(t) for t in ent) or (
+            ent.root.dep_ == "ROOT" and ent.root.pos_ == "PROPN" and ent.root.i < ent.root.sent.end - 3)  # a parse
+        # that made the name its root ("Rishi Sunak, reporting to the Commons, aimed at the Kremlin") names the subject
         if (len(name.split()) == 1 or name not in state.people) and state.lookup(name):
             name = state.lookup(name).name  # "López Obrador" after "Andrés Manuel López Obrador"
         state.register(name, titles, base + ent.start_char, subject)
@@ -382,7 +384,7 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
             # "Willie Jackson was ejected after telling Seymour: …": the one who was ejected said it
             text, at = subject_phrase(passive)
             return resolve_speaker(text, base + at, state)
-        if passive is not None or tok.dep_ in ("ROOT",) or tok.head is tok:
+        if passive is not None or tok.dep_ in ("ROOT",) or tok.head == tok:
             return ""
         if tok.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "relcl", "acl", "ccomp"):
             return ""
