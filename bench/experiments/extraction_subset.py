@@ -3,6 +3,7 @@ batches of new articles (the frozen test half grows as articles are added).
 
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/extraction_subset.py test 1 120   # test as of article 120
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/extraction_subset.py dev 133 144  # one batch's dev articles
+    ... extraction_subset.py test 1 186 --articles /tmp/snapshot/data/articles  # another copy of the articles
 """
 
 import json
@@ -14,8 +15,7 @@ from tracker.extraction.extract import extract_statements, load_nlp
 from tracker.extraction.read import read_article
 
 
-def main(split: str, first: int, last: int) -> None:
-    root = Path("data/articles")
+def main(split: str, first: int, last: int, root: Path = Path("data/articles")) -> None:
     gold, events, nlp, tally = read_gold(root), read_events(root), load_nlp(), _Tally()
     for name in sorted(gold):
         if split_of(name, events) == split and first <= int(name.split("_")[0]) <= last:
@@ -31,4 +31,7 @@ def main(split: str, first: int, last: int) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
+    args = sys.argv[1:]
+    folder = Path(args.pop(args.index("--articles") + 1)) if "--articles" in args else Path("data/articles")
+    args = [a for a in args if a != "--articles"]
+    main(args[0], int(args[1]), int(args[2]), folder)
