@@ -1222,6 +1222,11 @@ QUESTION_SHAPES += [
     ('Mayor Siobhán Kelly faced reporters.\n\nAoife Brennan of the Tribune followed up: "Can you give parents '
      'a date?" "Not today. I won\'t give a date I can\'t keep," she said.', "give parents a date",
      "Aoife Brennan", "Not today", "Siobhán Kelly"),
+    # a second MP asks in reported speech; the "he said" that follows is the one who answered before, not him
+    ('MP George Ochieng asked the cabinet secretary, Joseph Kiprono, why fertiliser had not arrived. "The bags '
+     'were delivered on time," Kiprono said.\n\nMP Paul Maina then asked whether the ministry would audit the '
+     'depots. "An audit began on Monday," he said.', "audit the depots", "Paul Maina", "An audit began",
+     "Joseph Kiprono"),
     # a "Q (name, outlet):" label is the named journalist's question
     ('The transcript of Wednesday\'s press conference by chief executive Jane Doe follows.\n\n'
      'Q (John Roe, Chubu Shimbun): Will the plant close?\n\nDOE: No decision has been made.',

@@ -152,6 +152,12 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             # '"…?" Muñoz countered. "…," she replied.': a reply is not the asker's, but the one asked
             asked = _answerer(state, speaker, q.open_start, _PRONOUNS[reply.group(1).lower()])
             speaker = asked.name if asked is not None else speaker
+        ask = _REPORTED_ASK.search(text[start:q.open_start])
+        prior = state.last_quote
+        if speaker and reply and ask and prior is not None and not prior.text.rstrip().endswith("?") \
+                and prior.speaker != speaker and speaker.split()[-1] in ask.group("who").split():
+            # 'MP Paul Maina then asked whether …. "An audit began," he said.': the one who answered before
+            speaker = prior.speaker
         asker = _ASKER_SUBJECT.search(text[start:q.open_start])
         if asker and text[q.start:q.end].rstrip().endswith("?") and _PRONOUN_ASKED.match(text[q.close_end:end]):
             # 'A second reporter was not convinced. "Why …?" she asked.': the reporter, not the woman in focus
@@ -316,6 +322,8 @@ _PRESSED = re.compile(rf"\b{_ASKER}\s+(?:asked|pressed|quizzed|pushed|challenged
 _ASKER_SUBJECT = re.compile(rf"(?:^|[.!?]\s+){_ASKER}\b"
                             r"(?:,\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+),)?"  # "The moderator, Marko Kovačević,"
                             r"[^.!?\"“”]*[.:]\s*$")
+_REPORTED_ASK = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),?\s+(?:then\s+|also\s+|later\s+)?"
+                           r"(?:asked|wanted to know|pressed)\b[^.\"“”]*?\b(?:whether|if|why|how|what|when)\b[^.\"“”]*\.\s*$")
 _PRONOUN_REPLY = re.compile(r"^[\s,]*(he|she)\s+(?:replied|said|answered|responded|shot back|retorted|added)\b", re.I)
 _PRONOUN_ASKED = re.compile(r"^[\s,]*(?:he|she|they)\s+(?:asked|added|pressed|continued|wanted to know|said)\b")
 _QUESTION_FROM = re.compile(r"\b(?:question|questions|query)\b[^.:;\"“”]{0,30}?\bfrom\s+"
