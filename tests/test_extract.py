@@ -1071,6 +1071,11 @@ SPEAKER_CASES = {
         "Jane Doe spoke on the radio on Monday.\n\nMinister Paschal Donohoe questioned how Doe could not have "
         'known, while Taoiseach Simon Harris said there were now "more questions than answers".',
         "more questions than answers", "Simon Harris"),
+    # "…, asking: "…?"" is the subject's own question, not one put to them by a reporter
+    'a_question_after_asking_is_the_subjects_own': (
+        "Angela Rayner was scathing.\n\nAnneliese Dodds had written to the prime minister on Sunday asking: "
+        '"Were you made aware of the allegations?"',
+        "made aware of the allegations", "Anneliese Dodds"),
     'a_reported_question_is_the_askers': (
         "Government spokeswoman Eleni Papadaki spoke in Athens on Monday.\n\n"
         "Maria Georgiou of Kathimerini asked whether the minister had met the seamen's union. "

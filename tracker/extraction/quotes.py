@@ -361,7 +361,8 @@ def _put_to_subject(verb) -> bool:
     if verb.lemma_.lower() not in ASK_LEMMAS:
         return False
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    return passive or verb.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in verb.children)
+    # "…, asking: "…?"" is the subject's own question, not one put to them
+    return passive or verb.dep_ == "advcl" and verb.tag_ != "VBG" and not any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _asker(verb, start: int, state: Discourse) -> str:
