@@ -6,8 +6,8 @@ batches of new articles (the frozen test half grows as articles are added).
     ... extraction_subset.py test 1 186 --articles /tmp/snapshot/data/articles  # another copy of the articles
 """
 
+import argparse
 import json
-import sys
 from pathlib import Path
 
 from tracker.extraction.evaluate import _Tally, match, read_events, read_gold, split_of, with_contained
@@ -31,7 +31,10 @@ def main(split: str, first: int, last: int, root: Path = Path("data/articles")) 
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    folder = Path(args.pop(args.index("--articles") + 1)) if "--articles" in args else Path("data/articles")
-    args = [a for a in args if a != "--articles"]
-    main(args[0], int(args[1]), int(args[2]), folder)
+    cli = argparse.ArgumentParser(description="extraction quality on one split's articles numbered FIRST..LAST")
+    cli.add_argument("split", choices=["dev", "test"])
+    cli.add_argument("first", type=int)
+    cli.add_argument("last", type=int)
+    cli.add_argument("--articles", type=Path, default=Path("data/articles"))
+    args = cli.parse_args()
+    main(args.split, args.first, args.last, args.articles)

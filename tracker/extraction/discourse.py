@@ -202,12 +202,6 @@ class Discourse:
                 for o, subj in p.mentions if subj and self.para_start <= o < before]
         return max(here, key=lambda t: t[0])[1] if here else None
 
-    def replier(self, before: int, asker: str) -> str:
-        """Who '"No," came the reply' is: the person last named before it who did not ask ('' if none)."""
-        others = [(_last_mention(p, before), p) for p in self.people.values()
-                  if p.name not in self.askers | {asker, "Reporter"} and p.gender != "n" and _last_mention(p, before) >= 0]
-        return max(others, key=lambda t: t[0])[1].name if others else ""
-
     def named_since(self, person: Person, offset: int) -> bool:
         """Was anyone else named between `person`'s last mention as a subject and `offset` (or was `person`
         never a subject)?"""

@@ -105,10 +105,15 @@ def with_contained(pred: list[Extracted], gold: list[_Gold], pairs) -> list[tupl
         part, whole = normalise(part), normalise(whole)
         return bool(part) and f" {part} " in f" {whole} " and len(part) >= len(whole) / 4
 
-    extra = [(i, j, 1.0) for j, g in enumerate(gold) if j not in used_g
-             for i in [next((i for i in sorted(used_p) if inside(g.text, pred[i].text)), None)] if i is not None]
-    extra += [(i, j, 1.0) for i, p in enumerate(pred) if i not in used_p
-              for j in [next((j for j in sorted(used_g) if inside(p.text, gold[j].text)), None)] if j is not None]
+    extra = []
+    for j in sorted(set(range(len(gold))) - used_g):  # joined by the extractor, apart in the gold
+        holder = next((i for i in sorted(used_p) if inside(gold[j].text, pred[i].text)), None)
+        if holder is not None:
+            extra.append((holder, j, 1.0))
+    for i in sorted(set(range(len(pred))) - used_p):  # cut in two by the extractor, one in the gold
+        holder = next((j for j in sorted(used_g) if inside(pred[i].text, gold[j].text)), None)
+        if holder is not None:
+            extra.append((i, holder, 1.0))
     return pairs + extra
 
 
@@ -182,9 +187,9 @@ class _Tally:
 
     def add(self, pred: list[Extracted], gold: list[_Gold], pairs) -> None:
         self.articles += 1
-        self._links(pred, gold, pairs)
         by_pred = list({i: (i, j, o) for i, j, o in reversed(pairs)}.values())  # each statement counts once a side
         pairs = list({j: (i, j, o) for i, j, o in reversed(pairs)}.values())
+        self._links(pred, gold, by_pred)  # a prediction's first match, not a later one that it also holds
         for i, j, _ in pairs:  # an interviewer's question given to anyone else
             if gold[j].text.rstrip().endswith("?") and not _same_speaker(pred[i].speaker, gold[j].speaker):
                 self.questions_misattributed += 1

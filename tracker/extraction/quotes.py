@@ -152,10 +152,10 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             # '"…?" Muñoz countered. "…," she replied.': a reply is not the asker's, but the one asked
             asked = _answerer(state, speaker, q.open_start, _PRONOUNS[reply.group(1).lower()])
             speaker = asked.name if asked is not None else speaker
-        ask = _REPORTED_ASK.search(text[start:q.open_start])
         prior = state.last_quote
-        if speaker and reply and ask and prior is not None and not prior.text.rstrip().endswith("?") \
-                and prior.speaker != speaker and speaker.split()[-1] in ask.group("who").split():
+        ask = _REPORTED_ASK.search(text[start:q.open_start]) if speaker and reply and prior is not None else None
+        if ask and not prior.text.rstrip().endswith("?") and prior.speaker != speaker \
+                and speaker.split()[-1] in ask.group("who").split():
             # 'MP Paul Maina then asked whether …. "An audit began," he said.': the one who answered before
             speaker = prior.speaker
         asker = _ASKER_SUBJECT.search(text[start:q.open_start])
@@ -261,7 +261,8 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
             else None
         asker = (asked.speaker if asked else "") or _before_speaker(text, doc, start, q, state)[0] or getattr(
             state.recent(q.open_start), "name", "")
-        return state.replier(q.open_start, asker), q.close_end, False
+        replier = _answerer(state, asker, q.open_start, exclude=state.askers | {"Reporter"})
+        return (replier.name if replier else ""), q.close_end, False
     m = after_attribution(after) if _may_attribute_after(text[q.start:q.end]) else None
     if m and _introduces_next(after[m.end():]):
         m = None  # '"Will you resign?" She replied: "No."': that attribution is the next quote's
@@ -345,10 +346,11 @@ def _addressed(question: str) -> bool:
     return 0 < len(head) <= 3 and (head[-1] in TITLE_SET or head[0] in {"mr", "mr.", "madam", "mrs", "ms", "sir"})
 
 
-def _answerer(state: Discourse, asker: str, before: int, gender: str = ""):
+def _answerer(state: Discourse, asker: str, before: int, gender: str = "", exclude: set[str] = frozenset()):
     """The person most recently named before a reply who is not the one who asked (of `gender`, or unknown,
-    where the reply's pronoun gives one)."""
-    named = [p for p in state.people.values() if p.name != asker and not p.anonymous and p.gender != "n"
+    where the reply's pronoun gives one), nor anyone in `exclude` (who put questions of their own)."""
+    named = [p for p in state.people.values() if p.name != asker and p.name not in exclude and not p.anonymous
+             and p.gender != "n"
              and (not gender or p.gender in (gender, "")) and any(o < before for o, _ in p.mentions)]
     return max(named, key=lambda p: max(o for o, _ in p.mentions if o < before), default=None)
 
