@@ -675,6 +675,11 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'the_spokesperson_is_the_spokesperson_for_someone_met_before': (
+        "Rachel Reeves was seen crying in the Commons on Wednesday.\n\n"
+        "Afterwards a spokesperson for Reeves declined to explain what had happened. \"It's a personal "
+        "matter,\" the spokesperson said.",
+        'personal matter', "Rachel Reeves's spokesperson"),
     'an_unnamed_official_named_later_as_the_official_is_that_person': (
         "A senior Russian official said the plan was unacceptable.\n\n"
         "The official, Sergei Ryabkov, added that Moscow would not budge.",
@@ -1130,6 +1135,26 @@ def test_the_scorer_counts_statements_the_gold_and_the_extractor_cut_differently
     # a short gold statement inside a long prediction is not found by it
     long = "Yes. " + "The committee will meet again next week to consider every amendment. " * 3
     assert score([long], ["Yes.", "The committee will meet again next week to consider every amendment."])[0] == 0.5
+
+
+def test_the_error_report_names_missed_and_wrong_shift_links():
+    from types import SimpleNamespace as NS
+
+    from tracker.extraction.evaluate import _errors, match
+
+    def stmt(text, contrasts=None, shift_of=""):
+        return NS(text=text, speaker="Jane Doe", kind="reported", date=DAY, context="", speaker_kind="person",
+                  contrasts=contrasts, shift_of=shift_of)
+
+    gold = [stmt("taxes would rise"), stmt("taxes would stay where they are", shift_of="taxes would rise"),
+            stmt("the budget was fair")]
+    for g in gold:
+        g.date = DAY.isoformat()
+    right = [stmt("taxes would rise"), stmt("taxes would stay where they are", contrasts=0), stmt("the budget was fair")]
+    wrong = [stmt("taxes would rise"), stmt("taxes would stay where they are"), stmt("the budget was fair", contrasts=0)]
+    kinds = lambda pred: sorted(e["error"] for e in _errors(pred, gold, match(pred, gold)))
+    assert kinds(right) == []
+    assert kinds(wrong) == ["shift_missed", "shift_wrong"]
 
 
 def test_unnamed_speakers_score_the_same_with_or_without_their_article():

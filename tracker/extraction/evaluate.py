@@ -226,15 +226,7 @@ class _Tally:
     def _links(self, pred: list[Extracted], gold: list[_Gold], pairs) -> None:
         """Shifts the writer reports: a predicted link (a statement and the one it is set against) is right
         when its two ends match a gold statement and the statement its `shift_of` names, either way round."""
-        gold_of = {i: j for i, j, _ in pairs}
-        wanted = set()
-        for j, g in enumerate(gold):
-            if g.shift_of:
-                k = max(range(len(gold)), key=lambda k: overlap(gold[k].text, g.shift_of))
-                if overlap(gold[k].text, g.shift_of) >= MIN_JACCARD:
-                    wanted.add(frozenset((j, k)))
-        found = {frozenset((gold_of.get(i, -1 - i), gold_of.get(p.contrasts, -1 - p.contrasts)))
-                 for i, p in enumerate(pred) if p.contrasts is not None}
+        wanted, found = _wanted_links(gold), set(_found_links(pred, pairs))
         self.c["links"]["gold"] += len(wanted)
         self.c["links"]["pred"] += len(found)
         self.c["links"]["right"] += len(found & wanted)
@@ -279,6 +271,25 @@ def _date_choice(days: dict[str, list]) -> dict:
             if len({a for _, _, a in dev}) >= 5 else None}
 
 
+def _wanted_links(gold: list[_Gold]) -> set[frozenset[int]]:
+    """The gold links: each statement whose `shift_of` names another gold statement, as a pair of gold indices."""
+    wanted = set()
+    for j, g in enumerate(gold):
+        if g.shift_of:
+            k = max(range(len(gold)), key=lambda k: overlap(gold[k].text, g.shift_of))
+            if overlap(gold[k].text, g.shift_of) >= MIN_JACCARD:
+                wanted.add(frozenset((j, k)))
+    return wanted
+
+
+def _found_links(pred: list[Extracted], pairs) -> dict[frozenset[int], int]:
+    """Each predicted link as a pair of gold indices (an unmatched end gets a negative index of its own),
+    with the prediction that holds it."""
+    gold_of = {i: j for i, j, _ in pairs}
+    return {frozenset((gold_of.get(i, -1 - i), gold_of.get(p.contrasts, -1 - p.contrasts))): i
+            for i, p in enumerate(pred) if p.contrasts is not None}
+
+
 def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
 
@@ -301,4 +312,16 @@ def _errors(pred: list[Extracted], gold: list[_Gold], pairs) -> list[dict]:
             out.append({"error": "date", "pred": p.date.isoformat(), "gold": g.date, "text": g.text[:80]})
         if p.kind != g.kind:
             out.append({"error": "kind", "pred": p.kind, "gold": g.kind, "text": g.text[:80]})
+    wanted = _wanted_links(gold)
+    found = _found_links(pred, list({i: (i, j, o) for i, j, o in reversed(pairs)}.values()))
+    for link in wanted - set(found):
+        if len(link) < 2:  # a gold statement named as its own earlier position
+            continue
+        later, earlier = sorted(link, key=lambda j: not gold[j].shift_of)
+        out.append({"error": "shift_missed", "speaker": gold[later].speaker, "text": gold[later].text[:80],
+                    "earlier": gold[earlier].text[:80]})
+    for link, i in found.items():
+        if link not in wanted:
+            out.append({"error": "shift_wrong", "speaker": pred[i].speaker, "text": pred[i].text[:80],
+                        "earlier": pred[pred[i].contrasts].text[:80]})
     return out

@@ -64,7 +64,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     for tok in doc:  # an unnamed source as a subject ("A Downing Street source was more combative.") is in focus
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in UNNAMED_SUBJECTS and not in_quote(tok.idx) \
                 and doc[tok.left_edge.i].lower_ in ("a", "an") and main_clause(tok):
-            state.anonymous(doc[tok.left_edge.i:tok.i + 1].text, base + tok.idx)
+            phrase, at = subject_phrase(tok)
+            _note_unnamed(phrase, base + at, state)
     for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ...")
         # a subject, or a name in apposition to one ("The opposition leader, Yair Lapid, wrote")
         subject_like = tok.dep_ == "nsubj" or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj")
@@ -117,7 +118,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         phrase, at = subject_phrase(tok)
         owned = tok.lower_ in _AGENT_HEADS and _owned_role(phrase)
         if (tok.lower_ in _ANON_HEADS or owned) and not _named_within(phrase, state, multi_only=True):
-            state.anonymous(phrase, base + at)
+            _note_unnamed(phrase, base + at, state)
         elif phrase.lower().startswith("the ") and phrase.lower()[4:] in _TITLE_SET and tok.pos_ in ("NOUN", "PROPN") \
                 and main_clause(tok):  # not "… would become clear when the president made an announcement"
             resolve_speaker(phrase, base + at, state)  # "The prime minister chose …": who holds the title, from here on
@@ -264,6 +265,15 @@ def _body_since(state: Discourse, person: Person | None, offset: int, *, proper:
 
 
 _PROPER_AFTER_POSS = re.compile(r"['’]s\s+[A-Z]")  # "the bank's Governor Andrew Bailey" names someone
+
+
+def _note_unnamed(phrase: str, offset: int, state: Discourse) -> None:
+    """An unnamed source met as a subject, under the name its statements will get ('a spokesperson for
+    Reeves' is Rachel Reeves's spokesperson), so a later 'the spokesperson' finds it."""
+    if _SPOKES_FOR.match(phrase):
+        resolve_speaker(phrase, offset, state)
+    else:
+        state.anonymous(phrase, offset)
 
 
 def _owned_role(phrase: str) -> bool:
