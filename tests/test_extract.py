@@ -675,6 +675,11 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'she_after_a_spokeswoman_is_the_spokeswoman_not_the_woman_before': (
+        "\"The job was impossible,\" says Green MP Caroline Lucas.\n\n"
+        "In Brussels, a spokeswoman for the European Commission says the president watched the news. "
+        "\"He liked working with her,\" she tells reporters.",
+        'liked working', 'European Commission spokeswoman'),
     'the_spokesperson_is_the_spokesperson_for_someone_met_before': (
         "Rachel Reeves was seen crying in the Commons on Wednesday.\n\n"
         "Afterwards a spokesperson for Reeves declined to explain what had happened. \"It's a personal "

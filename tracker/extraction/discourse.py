@@ -113,7 +113,7 @@ class Discourse:
             return named.name
         person = self.people.get(role)
         if person is None:
-            gender = "m" if head.endswith("man") else "f" if head.endswith("woman") else ""
+            gender = "f" if head.endswith("woman") else "m" if head.endswith("man") else ""
             person = self.people[role] = Person(role, gender=gender, anonymous=True)
         person.focus(offset)
         return role
