@@ -675,6 +675,11 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'the_governor_is_the_one_introduced_as_gov': (
+        "The feud between New York Gov. Andrew Cuomo and New York City Mayor Bill de Blasio flared again.\n\n"
+        "De Blasio unveiled the plan. \"We can see that light,\" the mayor said.\n\n"
+        "\"It's a statewide system,\" the governor said.",
+        'statewide system', 'Andrew Cuomo'),
     'she_after_a_spokeswoman_is_the_spokeswoman_not_the_woman_before': (
         "\"The job was impossible,\" says Green MP Caroline Lucas.\n\n"
         "In Brussels, a spokeswoman for the European Commission says the president watched the news. "

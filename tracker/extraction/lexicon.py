@@ -17,6 +17,10 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "l
               "gen.", "lt.", "col.", "maj.", "sgt.", "adm.", "capt.", "rep.", "sen.", "gov.", "rev.", "prof.",
               "professor", "judge", "justice"}
 HONORIFICS |= {w.rstrip(".") for w in HONORIFICS}  # written with or without the full stop
+# the office an abbreviated title before a name stands for ("Gov. Andrew Cuomo" is "the governor")
+TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
+                       "adm.": "admiral", "col.": "colonel", "lt.": "lieutenant", "maj.": "major", "capt.": "captain",
+                       "sgt.": "sergeant", "prof.": "professor", "pres.": "president", "amb.": "ambassador"}
 # lower-case words inside a name ("Bill de Blasio", "Rodrigo de la Garza", "Ursula von der Leyen")
 PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "le", "la", "du", "al", "el", "bin", "ter", "ten"}
 PARTICLE_RE = "|".join(sorted(PARTICLES))

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import (DESCRIPTORS, HONORIFICS, ORG_HEADS, PERSON_ROLES, TITLE_SET, is_person_noun,
-                                        is_role)
+from tracker.extraction.lexicon import (DESCRIPTORS, HONORIFICS, ORG_HEADS, PERSON_ROLES, TITLE_ABBREVIATIONS, TITLE_SET,
+                                        is_person_noun, is_role)
 
 
 def person_behind_title(ent) -> bool:
@@ -98,7 +98,7 @@ def titles_before(doc, i: int) -> str:
         t = doc[j]
         if t.text in ("'s", "’s") or (t.is_title or t.is_upper or t.lower_ in {"of", "the", "-", "elect"}) \
                 and not t.is_punct:
-            words.append(t.lower_)
+            words.append(TITLE_ABBREVIATIONS.get(t.lower_, t.lower_))
             j -= 1
             continue
         if t.lower_ in {"host", "anchor", "presenter", "spokesman", "spokeswoman", "secretary", "leader", "mp"} or (
