@@ -339,6 +339,25 @@ def test_reported_shift_links_the_sentence_to_the_speakers_earlier_statement(run
     assert earlier.date < later.date and found[later.contrasts] is earlier
 
 
+def test_asking_whether_a_shift_is_coming_links_nothing(run):
+    text = ('On May 3 Jane Doe said: "The toll is here to stay and it will not be cut."\n\n'
+            'Asked on Wednesday whether another climbdown was coming, she replied that drivers would see.')
+    assert all(f.contrasts is None for f in run(text))
+
+
+@pytest.mark.parametrize("text, needle", [
+    ('Jane Doe was asked whether she would run. "It\'s possible," she answered.', "It's possible"),
+    ('The MPs were angry. "Resign!" shouted John Smith.', "Resign!"),
+])
+def test_a_short_quote_standing_as_its_own_sentence_is_a_statement(run, text, needle):
+    assert one(run(text), needle).kind == "direct"
+
+
+def test_a_word_or_two_quoted_inside_the_writers_sentence_is_no_statement(run):
+    found = run('Jane Doe said the plan was "offensive" and full of "falsehoods". The talks were "very tense".')
+    assert not any(f.kind == "direct" for f in found)
+
+
 def test_negated_shift_cue_links_nothing(run):
     text = ('Jane Doe said on Wednesday that she will not back down on the bridge toll.\n\n'
             'On May 3 she had said: "The toll is here to stay and it will not be cut."')

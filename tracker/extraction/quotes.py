@@ -98,7 +98,10 @@ def classify_quotes(text: str, quotes: list[Quote], para_start: int, para_end: i
         before = text[max(para_start, q.open_start - 80):q.open_start]
         after = text[q.close_end:min(q.close_end + 80, para_end)]
         multi = bool(re.search(r"[.!?]\s+[A-Z]", inner))
-        if words < 3 and not multi and not _SHORT_ANSWER.match(inner):
+        # a short quote is a statement when it stands as its own sentence ('"It's possible," he answered.',
+        # '"Resign!"'), not a word or two quoted inside the writer's sentence ('called it "offensive"')
+        alone = bool(_BOUNDARY_BEFORE.search(before)) and (bool(after_attribution(after)) or inner[-1:] in ".!?")
+        if words < 3 and not multi and not _SHORT_ANSWER.match(inner) and not alone:
             continue
         if _THAT_BEFORE.search(before) and not multi:
             continue

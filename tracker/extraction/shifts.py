@@ -25,6 +25,8 @@ SHIFT_CUES = re.compile(
     r"|retract(?:ed|s|ing) (?:his|her|their|its|the) (?:remarks?|comments?|claim|statement))\b",
     re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|refused to|declined to|won't)\s+(?:\w+\s+){0,2}$", re.I)
+# asking whether a shift is coming ('quizzed about whether another climbdown was coming') reports none
+_ASKED_WHETHER = re.compile(r"\b(?:whether|if)\b[^.,;:\"“”]*$", re.I)
 # Declining to say is taking no position, so it is never the position a reported shift departs from.
 _NO_POSITION = re.compile(r"^(?:declined|refused|would not|wouldn't|did not|didn't) (?:to )?"
                           r"(?:say|confirm|comment|answer|discuss|be drawn|rule|give|specify|elaborate)\b", re.I)
@@ -34,7 +36,8 @@ def find_shifts(doc, base: int, state: Discourse, in_quote) -> list[tuple[str, i
     """(whose position changed, sentence start) for each sentence outside quotes that reports a shift."""
     out = []
     for m in SHIFT_CUES.finditer(doc.text):
-        if in_quote(m.start()) or _NEGATED.search(doc.text[max(0, m.start() - 40):m.start()]):
+        if in_quote(m.start()) or _NEGATED.search(doc.text[max(0, m.start() - 40):m.start()]) \
+                or _ASKED_WHETHER.search(doc.text[max(0, m.start() - 60):m.start()]):
             continue
         tok = next((t for t in doc if t.idx <= m.start() < t.idx + len(t)), None)
         if tok is None:

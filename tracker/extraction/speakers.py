@@ -64,8 +64,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     for tok in doc:  # an unnamed source as a subject ("A Downing Street source was more combative.") is in focus
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in UNNAMED_SUBJECTS and not in_quote(tok.idx) \
                 and doc[tok.left_edge.i].lower_ in ("a", "an") and main_clause(tok):
-            phrase, at = subject_phrase(tok)
-            _note_unnamed(phrase, base + at, state)
+            _note_unnamed(subject_phrase(tok)[0], base + tok.idx, state)  # at the head: after a body it holds
     for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ...")
         # a subject, or a name in apposition to one ("The opposition leader, Yair Lapid, wrote")
         subject_like = tok.dep_ == "nsubj" or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj")
