@@ -694,6 +694,13 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'said_one_diplomat_after_a_quote_is_that_unnamed_diplomat': (
+        "Talks went on all week.\n\n\"It is better a text than no text at all,\" said one EU diplomat, who called "
+        "the talks difficult.",
+        'better a text', 'EU diplomat'),
+    'said_a_spokesman_for_a_body_after_a_quote_is_that_spokesman': (
+        "Talks went on all week.\n\n\"We will not comment on leaks,\" said a spokesman for the Foreign Office.",
+        'comment on leaks', 'Foreign Office spokesman'),
     'the_governor_is_the_one_introduced_as_gov': (
         "The feud between New York Gov. Andrew Cuomo and New York City Mayor Bill de Blasio flared again.\n\n"
         "De Blasio unveiled the plan. \"We can see that light,\" the mayor said.\n\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.lexicon import DOCUMENT_HEADS, PARTICLE_RE, TITLE_WORDS
+from tracker.extraction.lexicon import ANON_HEADS, DOCUMENT_HEADS, PARTICLE_RE, PERSON_ROLES, TITLE_WORDS
 
 SPEECH_VERBS = (
     "said|says|say|added|adds|told|tells|responded|responds|replied|replies|wrote|writes|warned|warns|"
@@ -52,9 +52,19 @@ _AFTER_G = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?:a|an|the)\s+(?:[a-
                       r"(?P<spk>(?:the\s)?[A-Z][^,.;:!?\"“”]{0,80}?)(?=[,.;:!?]|\s+(?:in|on|at)\b|$)")
 
 
+# '"…," said one diplomat', '"…," said a spokesman for the ministry': an unnamed person after the verb, in lower case
+_UNNAMED_HEADS = "|".join(sorted(ANON_HEADS | PERSON_ROLES | {
+    "lawmaker", "lawmakers", "protester", "protesters", "resident", "residents", "voter", "voters", "supporter",
+    "supporters", "negotiator", "negotiators", "envoy", "ambassador", "lawyer", "member", "members"}, key=len, reverse=True))
+_AFTER_H = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the|a|an|one|another)\s(?:[\w'’-]+\s){{0,3}}?"
+                      rf"(?:{_UNNAMED_HEADS})(?:\s(?:for|of|in|at|from|with|to)\s(?:the\s)?[A-Z][^,.;:!?\"“”]{{0,60}}?)?)"
+                      r"(?=[,.;:!?]|\s+(?:in|on|at|during|after|before|when|while|as|who)\b|$)")
+
+
 def after_attribution(after: str) -> re.Match | None:
     """'"…," X said' / '"…," said X' right after a closing quote."""
     if re.match(r"^\s*[\"“]", after):
         return None
     return _AFTER_A.match(after) or _AFTER_C.match(after) or _AFTER_D.match(after) or _AFTER_E.match(after) \
-        or _AFTER_F.match(after) or _AFTER_G.match(after) or _AFTER_B.match(after)
+        or _AFTER_F.match(after) or _AFTER_G.match(after) or _AFTER_B.match(after) \
+        or _AFTER_H.match(after)
