@@ -358,6 +358,31 @@ def test_a_word_or_two_quoted_inside_the_writers_sentence_is_no_statement(run):
     assert not any(f.kind == "direct" for f in found)
 
 
+def test_an_attribution_set_off_by_commas_reports_the_clause_around_it(run):
+    found = run("Jane Doe was unmoved on Friday. The new figures, she said, showed the plan had failed.")
+    assert one(found, "The new figures").speaker == "Jane Doe"
+    assert one(found, "The new figures").text == "The new figures showed the plan had failed"
+
+
+@pytest.mark.parametrize("verb", ["is expected to announce", "will announce", "is due to announce"])
+def test_what_someone_is_yet_to_say_is_no_statement(run, verb):
+    assert run(f"Premier Jane Doe {verb} fresh support measures for the property market.") == []
+
+
+def test_a_bare_quote_paragraph_goes_on_from_the_last_speaker_not_the_last_name(run):
+    found = run('"We cannot plan an economy around the weather," Governor Arvind Rao said on Friday.\n\n'
+                'Finance Minister Sunita Kulkarni is due to present the budget on Feb. 1, and analysts expect her '
+                'to cut the deficit target.\n\n'
+                '"Food inflation remains the single largest risk to our outlook."')
+    assert one(found, "largest risk").speaker == "Arvind Rao"
+
+
+def test_a_bare_quote_after_a_sentence_about_someone_new_is_theirs(run):
+    found = run('Company chairman Felipe Urrutia said on Monday the offer was final.  Union president Marisol '
+                'Ramirez was in no mood for compromise.\n\n"Five percent is an insult to our members."')
+    assert one(found, "insult").speaker == "Marisol Ramirez"
+
+
 def test_negated_shift_cue_links_nothing(run):
     text = ('Jane Doe said on Wednesday that she will not back down on the bridge toll.\n\n'
             'On May 3 she had said: "The toll is here to stay and it will not be cut."')

@@ -53,6 +53,7 @@ class Discourse:
         self.para_end = 0  # where the paragraph being read ends: a role may be named later in it
         self.para_start = 0
         self.last_line: Found | None = None  # the last transcript line, which an unlabelled next line continues
+        self.last_speaker = ""  # who made the last statement of the paragraphs read so far
 
     def register(self, name: str, titles: str, offset: int, subject: bool) -> Person:
         name = " ".join(name.split())

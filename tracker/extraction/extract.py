@@ -291,4 +291,7 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
         if len(item.text) == item.end - item.start:
             item.text = text[item.start:item.end]
     questions.extend(asked)
+    said = [f for f in out if not f.text.rstrip().endswith("?")]
+    if said:
+        state.last_speaker = max(said, key=lambda f: f.start).speaker
     return out

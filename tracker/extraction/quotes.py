@@ -201,6 +201,12 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             if pressed and text[q.start:q.end].rstrip().endswith("?"):
                 # 'Another reporter pressed him on his change of story. "Governor, how do you …?"'
                 turn = resolve_speaker(pressed.group("asker"), start + pressed.start("asker"), state)
+            if prev is None and not turn and not other and state.last_speaker and not text[start:q.open_start].strip() \
+                    and not text[:start].rstrip().endswith(":") and not _interviewing(state) \
+                    and not _introduced_just_before(text, start, p):
+                # a paragraph that is only a quote goes on from whoever spoke last, not the last person named
+                # ('"…," the governor said. / The minister is due to present the budget. / "…"')
+                turn = state.last_speaker
             speaker = turn or (prev.speaker if prev and not other else (p.name if p else ""))
             anchor = q.open_start
         if not speaker:
@@ -332,6 +338,20 @@ _PRONOUN_REPLY = re.compile(r"^[\s,]*(he|she)\s+(?:replied|said|answered|respond
 _PRONOUN_ASKED = re.compile(r"^[\s,]*(?:he|she|they)\s+(?:asked|added|pressed|continued|wanted to know|said)\b")
 _QUESTION_FROM = re.compile(r"\b(?:question|questions|query)\b[^.:;\"“”]{0,30}?\bfrom\s+"
                             r"(?P<spk>[^,:;\"“”]{1,60}?)\s*(?=[,:]|$)")
+
+
+_NO_COMMENT = re.compile(r"\b(?:not|never|declined to|refused to)\s+(?:\w+\s+){0,2}(?:comment|respond|speak|sa(?:y|id))", re.I)
+
+
+def _introduced_just_before(text: str, start: int, person) -> bool:
+    """'Union president Marisol Ramírez was in no mood for compromise. / "…"': the subject of the sentence
+    right before a bare quote is its speaker, unless that sentence says they did not speak."""
+    if person is None:
+        return False
+    before = text[:start].rstrip()
+    cut = max(before.rfind(". ", 0, len(before) - 1), before.rfind("? ", 0, len(before) - 1),
+              before.rfind("! ", 0, len(before) - 1), before.rfind("\n"))
+    return any(cut < o < start and subj for o, subj in person.mentions) and not _NO_COMMENT.search(before[cut + 1:])
 
 
 def _interviewing(state: Discourse) -> bool:

@@ -59,6 +59,19 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
             continue  # "called off its strike", "called up reservists": acts
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"refuse", "decline"}:
             continue  # "refused to say ..." is a description
+        if _not_yet_said(tok):
+            continue  # "is expected to announce new measures", "will say that …": nothing said yet
+        aside = _parenthetical(tok)
+        if aside is not None:  # "The plan, she said, would fail": the sentence around the attribution
+            (lo, cut_lo), (cut_hi, hi) = aside
+            speaker = speaker_of(tok, base, state)
+            if speaker and not any(base + lo < de and ds < base + hi for ds, de in direct_spans):
+                sent = tok.sent
+                out.append(Found(speaker, f"{doc.text[lo:cut_lo]} {doc.text[cut_hi:hi]}", "reported", base + lo,
+                                 base + hi, base + tok.idx, base + sent.start_char, base + sent.end_char,
+                                 [(base + lo, base + hi)], tok.tag_ in ("VBZ", "VBP")))
+                taken.append((base + lo, base + hi))
+            continue
         content = _content_span(tok, made_clear, request)
         if content is None:
             continue
@@ -96,6 +109,40 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
                              base + sent.start_char, base + sent.end_char, [(s, e)], present))
         taken.append((s, e))
     return out
+
+
+def _parenthetical(verb) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'The plan, she said, would fail': a reporting verb set off by commas inside the clause it reports.
+    The clause's two parts as char spans (before and after the attribution), else None."""
+    doc, head = verb.doc, verb.head
+    if verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    lo, hi = verb.left_edge.i, verb.right_edge.i  # the commas around it may be its own children
+    before = doc[lo] if doc[lo].text == "," else doc[lo - 1] if lo > 0 else doc[lo]
+    after = doc[hi] if doc[hi].text == "," and hi > verb.i else doc[hi + 1] if hi + 1 < len(doc) else doc[hi]
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if before.text != "," or after.text != "," or subject is None or head.i < verb.i:
+        return None
+    first, last = head.left_edge.i, head.right_edge.i
+    while last > after.i and doc[last].is_punct:
+        last -= 1
+    if first >= before.i or last <= after.i or any(t.text in {'"', "“", "”"} for t in doc[first:last + 1]):
+        return None
+    return (doc[first].idx, before.idx), (after.idx + 1 + (doc.text[after.idx + 1:after.idx + 2] == " "),
+                                          doc[last].idx + len(doc[last].text))
+
+
+_PENDING_HEADS = {"expect", "plan", "intend", "set", "schedule", "prepare", "due", "hope", "aim", "poise"}
+
+
+def _not_yet_said(verb) -> bool:
+    """A reporting verb in the future ('will announce', 'is expected to announce', 'is due to say'): what it
+    reports has not been said, so it is no statement."""
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and verb.i > head.i and (
+        head.lemma_.lower() in _PENDING_HEADS or head.lower_ == "going")  # not "went on to argue"
 
 
 def _that_clauses(doc, content: tuple[int, int]) -> list[tuple[int, int]]:
