@@ -22,7 +22,8 @@ from tracker.extraction.datechoice import Candidates, DateChooser, date_candidat
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
 from tracker.extraction.labels import post_blocks, post_signature, post_statements, transcript_line
-from tracker.extraction.quotes import classify_quotes, direct_quotes, find_quotes, single_quotes_as_double
+from tracker.extraction.quotemarks import find_quotes, single_quotes_as_double
+from tracker.extraction.quotes import classify_quotes, direct_quotes
 from tracker.extraction.answers import Question, attach_questions, question_statements, reported_questions
 from tracker.extraction.reported import according_to, find_descriptions, find_reported
 from tracker.extraction.shifts import find_shifts, link_shifts

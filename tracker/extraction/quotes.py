@@ -9,6 +9,7 @@ import re
 from tracker.extraction.answers import ASK_LEMMAS
 from tracker.extraction.attribution import SPEECH_VERBS, after_attribution
 from tracker.extraction.labels import interviews, label_speaker, outlet_label
+from tracker.extraction.quotemarks import CLOSING_MARKS
 from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS, QUESTIONER_HEADS, TITLE_SET
@@ -19,62 +20,6 @@ from tracker.extraction.speakers import resolve_speaker, speaker_of, subject_phr
 
 
 _SPEECH = re.compile(rf"(?:{SPEECH_VERBS}|called|cried|yelled)", re.I)
-_OPEN = "\"“"
-_CLOSE = "\"”"
-
-
-def find_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Double-quoted spans; straight quotes paired in order, an unclosed quote runs to the paragraph end."""
-    quotes, i = [], start
-    while i < end:
-        ch = text[i]
-        if ch in _OPEN and (ch == "“" or i == start or not text[i - 1].isalnum()):
-            closer = "”" if ch == "“" else "\""
-            j = text.find(closer, i + 1, end)
-            if ch == "“" and j < 0:
-                j = text.find("\"", i + 1, end)
-            if j < 0:
-                j = end
-            quotes.append(Quote(i + 1, j, i, min(j + 1, end)))
-            i = j + 1
-            continue
-        i += 1
-    return quotes
-
-
-_SINGLE_OPEN, _SINGLE_CLOSE = "'‘", "'’"
-
-
-def single_quotes_as_double(text: str) -> str:
-    """Quotations in single quotes ('We will stay out,' she said), as some outlets write them, in double
-    quotes, one character for one so every offset holds; apostrophes (don't, Mori's) and single quotes
-    nested in a double-quoted span stay. An opener follows a space, a line start or an opening bracket or
-    dash or colon and precedes a letter or digit; its closer is the first single quote after it that ends a
-    word and is not followed by a letter ("members' votes" would close early; such quotes are rare)."""
-    if "'" not in text and "‘" not in text:
-        return text
-    out = list(text)
-    in_double = False
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\n":
-            in_double = False  # a quote left open ends with its paragraph
-        elif ch in "“”\"":
-            in_double = ch == "“" or (ch == "\"" and not in_double)
-        elif ch in _SINGLE_OPEN and not in_double and (i == 0 or text[i - 1] in " \t\n([—–-:") \
-                and i + 1 < len(text) and text[i + 1].isalnum():
-            end = text.find("\n", i)
-            end = len(text) if end < 0 else end
-            j = next((k for k in range(i + 2, end) if text[k] in _SINGLE_CLOSE and not text[k - 1].isspace()
-                      and (k + 1 == len(text) or not text[k + 1].isalnum())), -1)
-            if j > 0 and '"' not in text[i:j] and "“" not in text[i:j]:
-                out[i], out[j] = "“", "”"
-                i = j
-        i += 1
-    return "".join(out)
-
-
 _BOUNDARY_BEFORE = re.compile(rf"(?:^|[.!?:]|[.!?][\"”]|\b(?:{SPEECH_VERBS}),?|\b(?:{SPEECH_VERBS}) \w+,?)\s*$", re.I)
 _THAT_BEFORE = re.compile(r"\b(?:that|as|of|the|a|an|to|be|was|is|were|are|called|for|on|in|from|by|with)\s*$", re.I)
 
@@ -141,7 +86,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             carried.end = _trim(text, q.start, q.end)[1]
             carried.excluded.append((q.open_start, q.close_end))
             last, last_q = carried, q
-            state.open_quote = carried if q.close_end >= end and text[q.close_end - 1] not in _CLOSE else None
+            state.open_quote = carried if q.close_end >= end and text[q.close_end - 1] not in CLOSING_MARKS else None
             continue
         if not q.direct:
             continue

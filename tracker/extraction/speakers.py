@@ -267,12 +267,8 @@ _PROPER_AFTER_POSS = re.compile(r"['’]s\s+[A-Z]")  # "the bank's Governor Andr
 
 
 def _note_unnamed(phrase: str, offset: int, state: Discourse) -> None:
-    """An unnamed source met as a subject, under the name its statements will get ('a spokesperson for
-    Reeves' is Rachel Reeves's spokesperson), so a later 'the spokesperson' finds it."""
-    if _SPOKES_FOR.match(phrase):
-        resolve_speaker(phrase, offset, state)
-    else:
-        state.anonymous(phrase, offset)
+    """An unnamed source met as a subject, under the name its statements get ('a spokesperson for Reeves')."""
+    resolve_speaker(phrase, offset, state) if _SPOKES_FOR.match(phrase) else state.anonymous(phrase, offset)
 
 
 def _owned_role(phrase: str) -> bool:

@@ -1,0 +1,57 @@
+"""Shapes of a reported clause in the parse: an attribution set off inside it, a report of what is yet
+to be said, two claims joined by 'and that'."""
+
+from __future__ import annotations
+
+
+def parenthetical(verb) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'The plan, she said, would fail': a reporting verb set off by commas inside the clause it reports.
+    The clause's two parts as char spans (before and after the attribution), else None."""
+    doc, head = verb.doc, verb.head
+    if verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    lo, hi = verb.left_edge.i, verb.right_edge.i  # the commas around it may be its own children
+    before = doc[lo] if doc[lo].text == "," else doc[lo - 1] if lo > 0 else doc[lo]
+    after = doc[hi] if doc[hi].text == "," and hi > verb.i else doc[hi + 1] if hi + 1 < len(doc) else doc[hi]
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if before.text != "," or after.text != "," or subject is None or head.i < verb.i:
+        return None
+    first, last = head.left_edge.i, head.right_edge.i
+    while last > after.i and doc[last].is_punct:
+        last -= 1
+    if first >= before.i or last <= after.i or any(t.text in {'"', "“", "”"} for t in doc[first:last + 1]):
+        return None
+    return (doc[first].idx, before.idx), (after.idx + 1 + (doc.text[after.idx + 1:after.idx + 2] == " "),
+                                          doc[last].idx + len(doc[last].text))
+
+
+_PENDING_HEADS = {"expect", "plan", "intend", "set", "schedule", "prepare", "due", "hope", "aim", "poise"}
+
+
+def not_yet_said(verb) -> bool:
+    """A reporting verb in the future ('will announce', 'is expected to announce', 'is due to say'): what it
+    reports has not been said, so it is no statement."""
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and verb.i > head.i and (
+        head.lemma_.lower() in _PENDING_HEADS or head.lower_ == "going")  # not "went on to argue"
+
+
+def that_clauses(doc, content: tuple[int, int]) -> list[tuple[int, int]]:
+    """A reported span split where a second clause opens with its own 'that' ("said the checkup had shown
+    signs of the disease and that he could no longer serve"): each clause is a claim of its own."""
+    lo, hi = content
+    cuts = [t for t in doc if lo < t.idx < hi and t.lower_ == "that" and t.dep_ == "mark" and t.i > 0
+            and doc[t.i - 1].lower_ in ("and", "but") and doc[t.i - 1].dep_ == "cc"]
+    parts, start = [], lo
+    for t in cuts:
+        end = doc[t.i - 1].idx
+        while end > start and doc.text[end - 1] in " ,;":
+            end -= 1
+        if len(doc.text[start:end].split()) >= 2:
+            parts.append((start, end))
+        start = t.idx + len(t.text) + 1
+    if len(doc.text[start:hi].split()) >= 2:
+        parts.append((start, hi))
+    return parts or [content]
