@@ -719,6 +719,11 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_title_as_transcript_label_is_who_holds_it': (
+        "Prime Minister Scott Morrison called a press conference on Tuesday.\n\n"
+        "ANDREW CLENNELL: Doesn't it look like you have lost control?\n\n"
+        "PRIME MINISTER: I will let you editorialise as you like.",
+        'editorialise', 'Scott Morrison'),
     'said_one_diplomat_after_a_quote_is_that_unnamed_diplomat': (
         "Talks went on all week.\n\n\"It is better a text than no text at all,\" said one EU diplomat, who called "
         "the talks difficult.",

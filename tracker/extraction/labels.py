@@ -23,14 +23,17 @@ def outlet_label(label: str) -> bool:
                                 or words[-1].lower() in NEWS_WORDS)
 
 
-def label_speaker(label: str, state: Discourse) -> str:
-    """Transcript labels ('TRUMP:', 'SECRETARY RUBIO:', 'FOX NEWS:') -> a known person, else the label
-    in title case."""
+def label_speaker(label: str, state: Discourse, at: int) -> str:
+    """Transcript labels ('TRUMP:', 'SECRETARY RUBIO:', 'FOX NEWS:', 'PRIME MINISTER:') at offset `at` -> a
+    known person, else the label in title case."""
     bare = " ".join(w for w in label.split() if w.lower() not in TITLE_SET) or label
     person = state.lookup(label.title()) or state.lookup(label) or state.lookup(bare.title())
     if person is None and label.lower() in _ONE_OF_A_KIND:  # 'MODERATOR:' after "moderator Marko Kovačević"
         titled = [p for p in state.people.values() if not p.anonymous and label.lower() in p.titles.split()]
         person = titled[0] if len(titled) == 1 else None
+    if person is None and re.sub(r"^the ", "", label.lower()) in TITLE_SET:
+        # 'PRIME MINISTER:' after "Prime Minister Scott Morrison": who holds the title
+        person = state.by_title(re.sub(r"^the ", "", label.lower()), at)
     return person.name if person else label.title() if label.isupper() else label
 
 
@@ -65,7 +68,7 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
         return None
     bs, be = _trim(text, start + m.start("body"), end)
     role = _interview_role(words, start, state)
-    speaker = label_speaker(label, state) if role is None else role
+    speaker = label_speaker(label, state, start) if role is None else role
     if be - bs < 2 or not speaker:
         return None
     # the line's words are what was said: a day named in them ("in May") is not the day it was said
@@ -170,7 +173,7 @@ def _post_line(text: str, s: int, e: int, author: str, day, state: Discourse) ->
     speaker, body_at = author, offset
     m = _LABEL_LINE.match(stripped)
     if m and _is_label(m.group("label"), state):
-        speaker, body_at = label_speaker(m.group("label"), state), offset + m.start("body")
+        speaker, body_at = label_speaker(m.group("label"), state, offset), offset + m.start("body")
     bs, be = _trim(text, body_at, e)
     while bs < be and text[bs] in "\"“":
         bs += 1

@@ -239,7 +239,7 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
         return "", q.open_start, False
     label = re.match(r"^\s*([A-Z][A-Za-z .&'’-]{1,40}):\s*$", before)
     if label and (label.group(1).isupper() or state.lookup(label.group(1)) or outlet_label(label.group(1))):
-        return label_speaker(label.group(1), state), clause_start, False
+        return label_speaker(label.group(1), state, clause_start), clause_start, False
     titled = _TITLED_LABEL.match(before)
     if titled:  # 'Defence lawyer Rodrigo de la Garza: "My client …"' in a live-blog entry
         return resolve_speaker(titled.group("name"), clause_start + titled.start("name"), state), clause_start, False
