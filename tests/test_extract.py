@@ -719,6 +719,15 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_name_before_a_verb_the_parser_read_as_a_noun_is_the_subject': (
+        "Midday - Majority Whip Tom Emmer takes the nomination.\n\n"
+        "Afternoon - Donald Trump moves against the nominee on Truth Social. \"He is not one of them,\" he writes.",
+        'not one of them', 'Donald Trump'),
+    'a_pronoun_reply_after_someone_is_asked_whether_is_theirs': (
+        "Donald Trump attacked the nominee on Truth Social. Majority Whip Tom Emmer withdrew.\n\n"
+        "Evening - Donald Trump thanks his supporters. Reporters ask Emmer whether the post decided his fate. "
+        "\"I made my decision based on my relationship with the conference,\" he replies.",
+        'I made my decision', 'Tom Emmer'),
     'a_title_as_transcript_label_is_who_holds_it': (
         "Prime Minister Scott Morrison called a press conference on Tuesday.\n\n"
         "ANDREW CLENNELL: Doesn't it look like you have lost control?\n\n"

@@ -167,3 +167,11 @@ def _subject_is_thing(root) -> bool:
     """The sentence's main subject is a common noun that names no person ('The crisis began …')."""
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.pos_ == "NOUN" and not is_person_noun(subj.lower_) and not is_role(subj.lower_)
+
+
+def verb_read_as_noun(ent) -> bool:
+    """'Donald Trump moves against the nominee': a present-tense verb the parser read as a plural noun that
+    the name modifies, at the head of the sentence."""
+    head = ent.root.head
+    return ent.root.dep_ == "compound" and head.dep_ == "ROOT" and head.tag_ == "NNS" and head.i == ent.end \
+        and not any(c.dep_ in ("det", "poss", "amod") for c in head.children)

@@ -100,6 +100,11 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             # '"…?" Muñoz countered. "…," she replied.': a reply is not the asker's, but the one asked
             asked = _answerer(state, speaker, q.open_start, _PRONOUNS[reply.group(1).lower()])
             speaker = asked.name if asked is not None else speaker
+        whom = _ASKED_WHOM.search(text[start:q.open_start]) if reply else None
+        if whom and not text[q.start:q.end].rstrip().endswith("?"):
+            asked = state.lookup(whom.group("whom"))  # '… ask Emmer whether …. "…," he replies.'
+            if asked is not None and asked.gender in ("", _PRONOUNS[reply.group(1).lower()]):
+                speaker = asked.name
         prior = state.last_quote
         ask = _REPORTED_ASK.search(text[start:q.open_start]) if speaker and reply and prior is not None else None
         if ask and not prior.text.rstrip().endswith("?") and prior.speaker != speaker \
@@ -279,7 +284,11 @@ _ASKER_SUBJECT = re.compile(rf"(?:^|[.!?]\s+){_ASKER}\b"
                             r"[^.!?\"“”]*[.:]\s*$")
 _REPORTED_ASK = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),?\s+(?:then\s+|also\s+|later\s+)?"
                            r"(?:asked|wanted to know|pressed)\b[^.\"“”]*?\b(?:whether|if|why|how|what|when)\b[^.\"“”]*\.\s*$")
-_PRONOUN_REPLY = re.compile(r"^[\s,]*(he|she)\s+(?:replied|said|answered|responded|shot back|retorted|added)\b", re.I)
+_PRONOUN_REPLY = re.compile(r"^[\s,]*(he|she)\s+(?:replie[sd]|sa(?:id|ys)|answer(?:ed|s)|respond(?:ed|s)|shot back|"
+                            r"retort(?:ed|s)|add(?:ed|s))\b", re.I)
+# 'Reporters ask Emmer whether the post decided his fate.' right before a quote: Emmer is the one who replies
+_ASKED_WHOM = re.compile(r"\b(?:ask(?:s|ed)?|press(?:es|ed)|quizz(?:es|ed))\s+(?P<whom>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+                         r"\s+(?:whether|if|why|how|what|when|about)\b[^.\"“”]*[.?]\s*$")
 _PRONOUN_ASKED = re.compile(r"^[\s,]*(?:he|she|they)\s+(?:asked|added|pressed|continued|wanted to know|said)\b")
 _QUESTION_FROM = re.compile(r"\b(?:question|questions|query)\b[^.:;\"“”]{0,30}?\bfrom\s+"
                             r"(?P<spk>[^,:;\"“”]{1,60}?)\s*(?=[,:]|$)")

@@ -15,7 +15,8 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         NEWS_WORDS, is_person_noun, is_role)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, main_clause, person_behind_title,
-                                     register_body, role_in_apposition, titled_name, titled_possessive, titles_before)
+                                     register_body, role_in_apposition, titled_name, titled_possessive, titles_before,
+                                     verb_read_as_noun)
 
 # ---------------------------------------------------------------------------- people
 
@@ -56,8 +57,9 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         subject = any((t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ in ("compound", "appos")
                                                              and t.head.dep_ in ("nsubj", "nsubjpass")))
                       and main_clause(t) for t in ent) or (
-            ent.root.dep_ == "ROOT" and ent.root.pos_ == "PROPN" and ent.root.i < ent.root.sent.end - 3)  # a parse
-        # that made the name its root ("Rishi Sunak, reporting to the Commons, aimed at the Kremlin") names the subject
+            ent.root.dep_ == "ROOT" and ent.root.pos_ == "PROPN" and ent.root.i < ent.root.sent.end - 3) or (
+            verb_read_as_noun(ent))  # a parse that made the name its root ("Rishi Sunak, reporting to the
+        # Commons, aimed at the Kremlin") or a modifier of the verb after it names the subject
         if (len(name.split()) == 1 or name not in state.people) and state.lookup(name):
             name = state.lookup(name).name  # "López Obrador" after "Andrés Manuel López Obrador"
         state.register(name, titles, base + ent.start_char, subject)
