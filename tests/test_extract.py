@@ -719,6 +719,14 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'his_spokesperson_named_in_apposition_after_a_quote_speaks': (
+        "President Cyril Ramaphosa signed the law on Thursday. \"Expropriation is an essential mechanism,\" his "
+        "spokesperson, Vincent Magwenya, said in a statement.",
+        'essential mechanism', 'Vincent Magwenya'),
+    'the_statement_of_a_body_whose_name_ends_in_a_title': (
+        "Sara Duterte resigned. The Office of the Vice President, in a statement issued on Wednesday, said it would "
+        "not give interviews. \"We understand that most are curious,\" the statement said.",
+        'most are curious', 'Office of the Vice President'),
     'a_name_before_a_verb_the_parser_read_as_a_noun_is_the_subject': (
         "Midday - Majority Whip Tom Emmer takes the nomination.\n\n"
         "Afternoon - Donald Trump moves against the nominee on Truth Social. \"He is not one of them,\" he writes.",

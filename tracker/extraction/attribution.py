@@ -28,7 +28,7 @@ _AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|
 
 # '"…," said the second-ranking Republican, Rep. Steve Scalise, in a speech': the name in apposition
 # '"…," the prime minister, Keir Starmer, said': the name in apposition before the verb
-_AFTER_D = re.compile(r"^[\s,]*(?:the|a|an)\s[^,.;:!?\"“”]{1,60},\s+(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)+),\s+"
+_AFTER_D = re.compile(r"^[\s,]*(?:the|a|an|his|her|its|their)\s[^,.;:!?\"“”]{1,60},\s+(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)+),\s+"
                       rf"(?P<verb>{SPEECH_VERBS})\b")
 _AFTER_C = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?:the|a|an)\s[^,.;:!?\"“”]{{1,60}},\s+"
                       r"(?:(?:Rep|Sen|Gov|Gen|Dr|Mr|Mrs|Ms)\.?\s+)?(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)+)\s*(?=[,.;]|$)")

@@ -146,7 +146,11 @@ def register_body(ent, base: int, state: Discourse) -> None:
     around = " ".join(t.text for t in doc[max(0, ent.start - 3):min(len(doc), ent.end + 1)])  # "Union," -> "Union ,"
     appos = re.match(r",\s+(?:the|a|an)\s+([^,.;]{1,50}),", doc.text[ent.end_char:ent.end_char + 60])
     around += " " + appos.group(1) if appos else ""  # "Deutsche Bahn, the state-owned railway company,"
-    state.bodies.append((base + ent.start_char, clean_name(re.sub(r"^the\s+", "", ent.text, flags=re.I)), around))
+    end = ent.end
+    while end < len(doc) and doc[end].is_title and ent.start <= doc[end].head.i < end:
+        end += 1  # "the Office of the Vice President", where the entity stops at "Vice"
+    name = doc[ent.start:end].text
+    state.bodies.append((base + ent.start_char, clean_name(re.sub(r"^the\s+", "", name, flags=re.I)), around))
     if ent.root.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "conj" for c in ent.root.children):
         state.body_subjects.add(base + ent.start_char)  # one body as the subject ("Canada Post laid the blame")
 
