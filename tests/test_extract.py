@@ -719,6 +719,11 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'the_companys_chairman_is_not_the_prime_minister_in_focus_but_the_chairman_named_later': (
+        "Prime Minister Scott Morrison apologised on Tuesday for his claim, hours after the company's chairman said "
+        "no such complaint had been made.\n\n"
+        "By the afternoon, News Corp executive chairman Michael Miller had rejected the claim outright.",
+        'no such complaint', 'Michael Miller'),
     'his_spokesperson_named_in_apposition_after_a_quote_speaks': (
         "President Cyril Ramaphosa signed the law on Thursday. \"Expropriation is an essential mechanism,\" his "
         "spokesperson, Vincent Magwenya, said in a statement.",

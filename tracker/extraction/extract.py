@@ -141,7 +141,8 @@ def _named_roles(state: Discourse, text: str) -> dict[str, str]:
             hits = _named_as_the(words[-1], anonymous, named, text)
         else:
             hits = set()
-        hits = hits or _lede_name(state.people[role], named, text) or _described_later(state.people[role], named, text)
+        hits = hits or _lede_name(state.people[role], named, text) or _described_later(state.people[role], named, text) \
+            or _titled_later(state.people[role], named)
         if len(hits) == 1:
             out[role] = hits.pop()
     return out
@@ -193,6 +194,18 @@ def _described_later(role, named: list, text: str) -> set[str]:
         if said and (words[-1] in said or (len(words) > 1 and all(w in said for w in words[:-1]))):
             hits.add(p.name)
     return hits
+
+
+def _titled_later(role, named: list) -> set[str]:
+    """'… the company's Australian chairman said … / News Corp executive chairman Michael Miller': an owned role
+    ('<owner>'s <head>') is the one person introduced after it with a title ending in the same head word."""
+    words = role.name.lower().split()
+    if not re.search(r"\w['’]s \w", role.name) or not words or words[-1] in _NEVER_UNIQUE:
+        return set()
+    first = min(o for o, _ in role.mentions)
+    titled = {p.name for p in named if any(t.split()[-1:] == words[-1:] for t in p.titles.lower().split(" | "))}
+    return titled if len(titled) == 1 and all(min(o for o, _ in p.mentions) > first
+                                               for p in named if p.name in titled) else set()
 
 
 _NEVER_UNIQUE = {"source", "sources", "official", "officials", "people", "aide", "aides", "insider", "diplomats",

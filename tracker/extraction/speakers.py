@@ -243,8 +243,9 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
                 return later.name
         if p is not None and words[0] == "the" and title in _TITLE_SET and not p.anonymous and p.gender != "n":
             p.add_title(title)  # "the prime minister" from now on means this one
-        if p is None and words[0] == "the" and is_role(role):
-            return state.anonymous(phrase, offset)  # "The defence minister said …": a role, in focus for "he"
+        if words[0] == "the" and is_role(role) and (p is None or (  # "The defence minister said …", "the
+                re.match(r"the [a-z]+['’]s ", low) and p.titles and not title_matches(head_words[-1], p.titles))):
+            return state.anonymous(phrase, offset)  # company's chairman" (the PM in focus): a role, in focus for "he"
         return p.name if p else role_name(phrase)
     if words[0] in _OWNERS or words[0] == "their":
         later = state.introduced_after(offset)  # "His coalition partner is unconvinced. Prime Minister X …"
