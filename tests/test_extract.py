@@ -719,6 +719,15 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'an_acronym_is_the_body_named_earlier_with_those_initials': (
+        "The Democratic Alliance and the Economic Freedom Fighters went to court. Helen Zille spoke on Thursday.\n\n"
+        "The EFF welcomed the reversal but called for the minister's resignation.",
+        'welcomed the reversal', 'Economic Freedom Fighters'),
+    'the_party_is_the_one_body_this_paragraph_made_its_subject': (
+        "The Democratic Alliance, the second-largest party in the coalition, opposed the budget. The Economic "
+        "Freedom Fighters went to court.\n\nThe EFF welcomed the reversal. \"The Treasury remains "
+        "obsessed with its fiscal anchor,\" the party said.",
+        'fiscal anchor', 'Economic Freedom Fighters'),
     'the_companys_chairman_is_not_the_prime_minister_in_focus_but_the_chairman_named_later': (
         "Prime Minister Scott Morrison apologised on Tuesday for his claim, hours after the company's chairman said "
         "no such complaint had been made.\n\n"

@@ -145,6 +145,25 @@ class Discourse:
             hits = [p for p in named if key in p.name.lower().split()]
         return max(hits, key=_last_mention) if hits else None
 
+    def body_since(self, person: Person | None, offset: int, *, proper: bool) -> str:
+        """The organisation named last before `offset`, if it was named after `person` was last mentioned ('' if
+        not), preferring the last one that was a sentence's subject ('The Kasumi Club, the press club of the
+        Foreign Ministry, … "…," the statement said' is the club's); `proper`: only a capitalised name counts
+        ("the Ministry of Defence", not "the navy")."""
+        at = max((o for o, _ in person.mentions if o < offset), default=-1) if person else -1
+        named = [(o, name) for o, name, _ in self.bodies if at < o < offset and (name[:1].isupper() or not proper)]
+        last = max([b for b in named if b[0] in self.body_subjects] or named, default=(-1, ""))
+        return last[1]
+
+    def acronym(self, word: str) -> str:
+        """'EFF', 'the DA': the one body named earlier whose initials these are ('Economic Freedom Fighters');
+        '' for none ('the PM')."""
+        if not re.fullmatch(r"[A-Z]{2,6}", word):
+            return ""
+        names = {n for _, n, _ in self.bodies} | {p.name for p in self.people.values() if p.gender == "n"}
+        hits = {n for n in names if "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", n)) == word and n != word}
+        return hits.pop() if len(hits) == 1 else ""
+
     def by_title(self, phrase: str, before: int) -> Person | None:
         """'the Prime Minister' -> the last person introduced with that title."""
         words = [w for w in phrase.lower().replace("-", " - ").split() if w not in _DETERMINERS
@@ -310,6 +329,11 @@ def the_body(state: Discourse, head: str, offset: int) -> str | None:
     """'the company', 'the union', 'the central bank': the one organisation named before `offset` whose name
     or the words right around it carry that word ('Bank of England', 'the GDL union'); None for none or two."""
     hits = {name for at, name, around in state.bodies if at < offset and head in around.lower().split()}
+    here = {state.acronym(name) or name for at, name, around in state.bodies
+            if state.para_start <= at < offset and at in state.body_subjects and name[:1].isupper()
+            and not (GENERIC_BODIES - {head}) & set(around.lower().split())}  # not "the GDL union" for "the company"
+    if len(here) == 1:  # "The EFF welcomed the reversal … '…,' the party said": this paragraph's one body subject
+        return here.pop()
     if len(hits) == 1:
         return hits.pop()
     # none named with the word: the one named body of the last few sentences ("Canada Post laid the blame on

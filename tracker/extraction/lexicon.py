@@ -163,7 +163,7 @@ DESCRIPTORS = {"caller", "callers", "pensioner", "retired", "teacher", "farmer",
                "activist", "analyst", "resident", "voter", "candidate", "candidates", "veteran", "contractor",
                "witness", "campaigner", "businessman", "businesswoman", "entrepreneur", "driver", "worker"}
 # generic words for a body the article has named ("the company" after "Deutsche Bahn, the railway company")
-GENERIC_BODIES = {"company", "union", "bank", "firm", "carrier", "airline", "railway", "operator", "regulator", "group",
+GENERIC_BODIES = {"company", "union", "party", "bank", "firm", "carrier", "airline", "railway", "operator", "regulator", "group",
                   "ministry", "department", "agency", "commission", "council", "corporation", "organisation",
                   "organization"}
 # what a person does, written before a name the NER may take for an organisation ('host Wanjiku Kamau')

@@ -147,8 +147,10 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
             return p.name if p else phrase
         # "Downing Street said … They added", "It added": a body in focus speaks as "they" or "it" (a person never does)
         # an unnamed source is "they" whether one or several ('A Downing Street source … "…," they said')
-        return _body_since(state, p, offset, proper=True) or (
+        return state.body_since(p, offset, proper=True) or (
             p.name if p and (p.gender == "n" or (p.anonymous and low == "they")) else phrase)
+    if body := state.acronym(re.sub(r"^the\s+", "", phrase, flags=re.I)):  # "The EFF welcomed …": never a person
+        return body
     words = low.split()
     head_words = re.split(r"\s(?:in|at|from|of|for|with)\s", low)[0].split()
     issuer = [w for w in phrase.split()[:-1] if w.lower() not in _DETERMINERS]
@@ -158,7 +160,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if len(head_words) == 2 and head_words[0] in {"the", "that", "this"} and head_words[1] in _DOCUMENT_HEADS:
         # "the statement said": the statement of whoever is in focus, a person or the body named last
         p = state.recent(offset)
-        return _body_since(state, p, offset, proper=False) or (p.name if p else "")
+        return state.body_since(p, offset, proper=False) or (p.name if p else "")
     if head_words and head_words[0] in _GROUP_HEADS and " of " in f" {low} ":
         return role_name(phrase)  # "allies of Rachel Reeves": not Rachel Reeves herself
     if _FAMILIAR.match(low):
@@ -253,17 +255,6 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
             return later.name
     lead, rest = titled_name(clean_name(phrase).split())
     return " ".join(rest) if lead else clean_name(phrase)  # "Ruaraka MP TJ Kajwang" is TJ Kajwang
-
-
-def _body_since(state: Discourse, person: Person | None, offset: int, *, proper: bool) -> str:
-    """The organisation named last before `offset`, if it was named after `person` was last mentioned ('' if
-    not), preferring the last one that was a sentence's subject ('The Kasumi Club, the press club of the
-    Foreign Ministry, … "…," the statement said' is the club's); `proper`: only a capitalised name counts
-    ("the Ministry of Defence", not "the navy")."""
-    at = max((o for o, _ in person.mentions if o < offset), default=-1) if person else -1
-    named = [(o, name) for o, name, _ in state.bodies if at < o < offset and (name[:1].isupper() or not proper)]
-    last = max([b for b in named if b[0] in state.body_subjects] or named, default=(-1, ""))
-    return last[1]
 
 
 _PROPER_AFTER_POSS = re.compile(r"['’]s\s+[A-Z]")  # "the bank's Governor Andrew Bailey" names someone
