@@ -719,6 +719,14 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'an_office_opening_the_article_is_the_holder_the_next_paragraph_introduces': (
+        "A Home Office minister said on Monday that households could take on more hours.\n\n"
+        "Rachel Maclean, the safeguarding minister, was doing the morning broadcast round.",
+        'more hours', 'Rachel Maclean'),
+    'an_unnamed_official_opening_the_article_stays_unnamed': (
+        "A senior official said on Monday that the talks had stalled.\n\n"
+        "Rachel Maclean, the safeguarding minister, was doing the morning broadcast round.",
+        'talks had stalled', 'Senior official'),
     'an_acronym_is_the_body_named_earlier_with_those_initials': (
         "The Democratic Alliance and the Economic Freedom Fighters went to court. Helen Zille spoke on Thursday.\n\n"
         "The EFF welcomed the reversal but called for the minister's resignation.",

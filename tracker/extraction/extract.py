@@ -160,8 +160,11 @@ def _lede_name(role, named: list, text: str) -> set[str]:
     one-of-a-kind role ('<owner>'s <role>', never 'a …') that opens the article before anyone is named is the
     titled person the next paragraph introduces first, as its subject."""
     first = min(o for o, _ in role.mentions)
-    if not re.search(r"\w['’]s \w", role.name) or role.name.lower().split()[-1] in _NEVER_UNIQUE \
-            or re.match(r"(?:an?|one|two|three|several|some)\s", text[first:first + 6], re.I) \
+    head = role.name.lower().split()[-1]
+    # "A Home Office minister said … / Rachel Maclean, the safeguarding minister, …": an office, not a source
+    office = head in _OFFICES and re.match(r"an?\s", text[first:first + 3], re.I)
+    if not (re.search(r"\w['’]s \w", role.name) or office) or head in _NEVER_UNIQUE \
+            or (re.match(r"(?:an?|one|two|three|several|some)\s", text[first:first + 6], re.I) and not office) \
             or any(o < first for p in named for o, _ in p.mentions):
         return set()
     end = text.find("\n", first)
@@ -174,7 +177,12 @@ def _lede_name(role, named: list, text: str) -> set[str]:
     if not after or not lo <= after[0][0] < hi:
         return set()
     o, p = after[0]
-    return {p.name} if p.titles and (o, True) in p.mentions else set()
+    fits = not office or any(t.split()[-1:] == [head] for t in p.titles.lower().split(" | "))
+    return {p.name} if p.titles and (o, True) in p.mentions and fits else set()
+
+
+_OFFICES = {"minister", "senator", "mp", "lawmaker", "governor", "mayor", "councillor", "congressman",
+            "congresswoman", "legislator", "judge", "ambassador"}
 
 
 def _described_later(role, named: list, text: str) -> set[str]:
