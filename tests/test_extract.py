@@ -339,12 +339,6 @@ def test_reported_shift_links_the_sentence_to_the_speakers_earlier_statement(run
     assert earlier.date < later.date and found[later.contrasts] is earlier
 
 
-def test_asking_whether_a_shift_is_coming_links_nothing(run):
-    text = ('On May 3 Jane Doe said: "The toll is here to stay and it will not be cut."\n\n'
-            'Asked on Wednesday whether another climbdown was coming, she replied that drivers would see.')
-    assert all(f.contrasts is None for f in run(text))
-
-
 @pytest.mark.parametrize("text, needle", [
     ('Jane Doe was asked whether she would run. "It\'s possible," she answered.', "It's possible"),
     ('The MPs were angry. "Resign!" shouted John Smith.', "Resign!"),
@@ -369,23 +363,15 @@ def test_what_someone_is_yet_to_say_is_no_statement(run, verb):
     assert run(f"Premier Jane Doe {verb} fresh support measures for the property market.") == []
 
 
-def test_a_bare_quote_paragraph_goes_on_from_the_last_speaker_not_the_last_name(run):
-    found = run('"We cannot plan an economy around the weather," Governor Arvind Rao said on Friday.\n\n'
-                'Finance Minister Sunita Kulkarni is due to present the budget on Feb. 1, and analysts expect her '
-                'to cut the deficit target.\n\n'
-                '"Food inflation remains the single largest risk to our outlook."')
-    assert one(found, "largest risk").speaker == "Arvind Rao"
-
-
-def test_a_bare_quote_after_a_sentence_about_someone_new_is_theirs(run):
-    found = run('Company chairman Felipe Urrutia said on Monday the offer was final.  Union president Marisol '
-                'Ramirez was in no mood for compromise.\n\n"Five percent is an insult to our members."')
-    assert one(found, "insult").speaker == "Marisol Ramirez"
-
-
-def test_negated_shift_cue_links_nothing(run):
-    text = ('Jane Doe said on Wednesday that she will not back down on the bridge toll.\n\n'
-            'On May 3 she had said: "The toll is here to stay and it will not be cut."')
+@pytest.mark.parametrize("text", [
+    # negated
+    'Jane Doe said on Wednesday that she will not back down on the bridge toll.\n\n'
+    'On May 3 she had said: "The toll is here to stay and it will not be cut."',
+    # asked whether one is coming
+    'On May 3 Jane Doe said: "The toll is here to stay and it will not be cut."\n\n'
+    'Asked on Wednesday whether another climbdown was coming, she replied that drivers would see.',
+])
+def test_a_shift_cue_that_reports_no_shift_links_nothing(run, text):
     assert all(f.contrasts is None for f in run(text))
 
 
@@ -719,6 +705,15 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_bare_quote_paragraph_goes_on_from_the_last_speaker_not_the_last_name': (
+        '"We cannot plan an economy around the weather," Governor Arvind Rao said on Friday.\n\n'
+        'Finance Minister Sunita Kulkarni is due to present the budget on Feb. 1, and analysts expect her '
+        'to cut the deficit target.\n\n"Food inflation remains the single largest risk to our outlook."',
+        'largest risk', 'Arvind Rao'),
+    'a_bare_quote_after_a_sentence_about_someone_new_is_theirs': (
+        'Company chairman Felipe Urrutia said on Monday the offer was final.  Union president Marisol '
+        'Ramirez was in no mood for compromise.\n\n"Five percent is an insult to our members."',
+        'insult', 'Marisol Ramirez'),
     'an_office_opening_the_article_is_the_holder_the_next_paragraph_introduces': (
         "A Home Office minister said on Monday that households could take on more hours.\n\n"
         "Rachel Maclean, the safeguarding minister, was doing the morning broadcast round.",
