@@ -706,6 +706,16 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_surname_two_people_share_is_the_one_met_first': (
+        "MANILA - Vice President Sara Duterte has resigned as education secretary.\n\n"
+        "Duterte, 46, the daughter of former president Rodrigo Duterte, handed in her resignation on Wednesday.\n\n"
+        "Duterte faced cameras later in the day. \"I have given my 30-day notice,\" she said.",
+        '30-day notice', 'Sara Duterte'),
+    'she_after_a_woman_named_in_the_paragraph_is_her_not_a_man_whose_gender_was_guessed': (
+        "Virginia Governor Ralph Northam spoke on Saturday.\n\n"
+        "When a reporter asked whether he could still dance, Northam looked around the room before his wife, "
+        "Pam Northam, spoke up. \"Inappropriate circumstances,\" she said.",
+        'Inappropriate', 'Pam Northam'),
     'a_bare_quote_paragraph_goes_on_from_the_last_speaker_not_the_last_name': (
         '"We cannot plan an economy around the weather," Governor Arvind Rao said on Friday.\n\n'
         'Finance Minister Sunita Kulkarni is due to present the budget on Feb. 1, and analysts expect her '

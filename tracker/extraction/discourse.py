@@ -143,6 +143,8 @@ class Discourse:
         hits = [p for p in named if p.name.lower().endswith(" " + key)]
         if not hits and len(words) == 1:
             hits = [p for p in named if key in p.name.lower().split()]
+        if len({p.name for p in hits}) > 1:  # one surname, two people: the one met first ('Sara Duterte …
+            return min(hits, key=lambda p: min((o for o, _ in p.mentions), default=1 << 60))  # her father, Rodrigo')
         return max(hits, key=_last_mention) if hits else None
 
     def body_since(self, person: Person | None, offset: int, *, proper: bool) -> str:
@@ -208,8 +210,8 @@ class Discourse:
                 <= last_subject(here, offset):
             p = here  # 'Judge Birgitte Holm intervened. "…?" she said.': this paragraph's subject, whose gender
             # the article never gave, over a woman last the subject in an earlier paragraph
-        guess = self.guessed_here(offset, gender)  # over someone last a subject in an earlier paragraph
-        if guess is not None and (p is None or last_subject(p, offset) < self.para_start):
+        guess = self.guessed_here(offset, gender)  # over someone last named in an earlier paragraph
+        if guess is not None and (p is None or _last_mention(p, offset) < self.para_start):
             p, guess.gender, guess.guessed = guess, gender, False  # the article's "she" over the guess
         if p is not None and not p.gender and not p.anonymous:
             p.gender = gender  # "she" was this woman: a later "he" is someone else
