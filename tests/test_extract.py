@@ -706,6 +706,10 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_participle_after_a_reported_clause_is_the_sayers': (
+        "Karoline Leavitt spoke first.\n\nScott Bessent, for his part, used the briefing to say that Washington "
+        "was \"very close on India\" in its trade talks, while suggesting that China would be dealt with separately.",
+        'dealt with separately', 'Scott Bessent'),
     'a_surname_two_people_share_is_the_one_met_first': (
         "MANILA - Vice President Sara Duterte has resigned as education secretary.\n\n"
         "Duterte, 46, the daughter of former president Rodrigo Duterte, handed in her resignation on Wednesday.\n\n"

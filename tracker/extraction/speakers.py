@@ -387,5 +387,8 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
             return ""
         if tok.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "relcl", "acl", "ccomp"):
             return ""
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "ccomp" and tok.head.head.lemma_ in SAYING \
+                and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
+            tok = tok.head  # "said that X was close, while suggesting …": the one who said it, not X
         tok = tok.head
     return ""
