@@ -706,6 +706,11 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_moderator_label_is_the_person_the_article_says_was_the_moderator': (
+        "The exchange took place at Wednesday's panel. The moderator was Rania Haddad; the panellist was Water "
+        "Minister Sami Khoury.\n\nMODERATOR: Minister, how much water is lost to leaks?\n\n"
+        "KHOURY: About forty percent.",
+        'lost to leaks', 'Rania Haddad'),
     'a_participle_after_a_reported_clause_is_the_sayers': (
         "Karoline Leavitt spoke first.\n\nScott Bessent, for his part, used the briefing to say that Washington "
         "was \"very close on India\" in its trade talks, while suggesting that China would be dealt with separately.",

@@ -29,6 +29,9 @@ def appositive_role(ent) -> str:
     root = ent.root
     nouns = [root.head] if root.dep_ == "appos" and role(root.head) else []
     nouns += [c for c in root.children if c.dep_ == "appos" and role(c)]
+    if root.dep_ == "attr" and root.head.lemma_ == "be":  # "The moderator was Rania Haddad"
+        nouns += [c for c in root.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and role(c)
+                  and any(d.lower_ == "the" for d in c.children)]
     if not nouns:
         return role_before(ent)
     noun = nouns[0]
