@@ -706,6 +706,11 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_bare_quote_after_someone_new_asks_is_the_last_speakers_reply': (
+        "MP Julien Lefevre held a public meeting on Wednesday. \"Long careers keep the right to leave at sixty,\" "
+        "Lefevre said.\n\nA younger man in the front row asked whether his generation would see a pension at "
+        "all.\n\n\"You will, if we make changes now.\"",
+        'You will', 'Julien Lefevre'),
     'a_moderator_label_is_the_person_the_article_says_was_the_moderator': (
         "The exchange took place at Wednesday's panel. The moderator was Rania Haddad; the panellist was Water "
         "Minister Sami Khoury.\n\nMODERATOR: Minister, how much water is lost to leaks?\n\n"
@@ -1335,6 +1340,10 @@ QUESTION_SHAPES = [
 
 
 QUESTION_SHAPES += [
+    # an unattributed quote right after a question the writer reports is the reply of the one asked
+    ('Spokeswoman Sanne de Vries held a briefing on Friday.\n\nJournalist Lotte Bakker asked why the garage had '
+     'not been closed in February. "Minor cracks do not close a building."', "why the garage", "Lotte Bakker",
+     "Minor cracks", "Sanne de Vries"),
     # Q/A labels after an intro naming a journalist: the journalist asks, the other person answers
     ('Jane Doe heads the restoration agency. She spoke to journalist John Roe in Kyiv.\n\nQ: How many bridges '
      'have been rebuilt?\n\nA: Forty-one, and more are coming.', "How many bridges", "John Roe", "Forty-one",

@@ -313,7 +313,8 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
         if len(item.text) == item.end - item.start:
             item.text = text[item.start:item.end]
     questions.extend(asked)
-    said = [f for f in out if not f.text.rstrip().endswith("?")]
+    put = {(q.start, q.end) for q in asked}  # a question the writer reports is not the last word said
+    said = [f for f in out if not f.text.rstrip().endswith("?") and (f.start, f.end) not in put]
     if said:
         state.last_speaker = max(said, key=lambda f: f.start).speaker
     return out

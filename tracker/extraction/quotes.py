@@ -140,6 +140,11 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                 any(prev.end <= o < q.open_start and subj for o, subj in p.mentions)
             if prev is not None and prev.text.rstrip().endswith("?") and not other:
                 p, other = _answerer(state, prev.speaker, q.open_start), True  # a question's reply: someone else's
+            reported_ask = _REPORTED_ASK.search(text[start:q.open_start]) if prev is None else None
+            if reported_ask and not text[q.start:q.end].rstrip().endswith("?"):
+                # 'Journalist Lotte Bakker asked why …. "Minor cracks do not close a building."': the one asked
+                asker = resolve_speaker(reported_ask.group("who"), start + reported_ask.start("who"), state)
+                p, other = _answerer(state, asker, q.open_start), True
             turn = None
             if prev is None and not text[start:q.open_start].strip() and _interviewing(state):
                 # a paragraph that is only a quote, in a run of them: questions and replies take turns
@@ -305,7 +310,9 @@ def _introduced_just_before(text: str, start: int, person) -> bool:
     before = text[:start].rstrip()
     cut = max(before.rfind(". ", 0, len(before) - 1), before.rfind("? ", 0, len(before) - 1),
               before.rfind("! ", 0, len(before) - 1), before.rfind("\n"))
-    return any(cut < o < start and subj for o, subj in person.mentions) and not _NO_COMMENT.search(before[cut + 1:])
+    sentence = before[cut + 1:]  # not one who asks there ('A younger man asked whether …'): the answer is another's
+    return any(cut < o < start and subj for o, subj in person.mentions) and not _NO_COMMENT.search(sentence) \
+        and not re.search(r"\b(?:asked|asks|wanted to know)\b", sentence)
 
 
 def _interviewing(state: Discourse) -> bool:
