@@ -139,3 +139,22 @@ def test_single_and_double_line_breaks_describe_the_same_days():
     (single, c1), (double, c2) = runs
     assert [e.text for e in single] == [e.text for e in double] and len(single) > 5
     assert [(c.days, c.context) for c in c1] == [(c.days, c.context) for c in c2]
+
+
+def test_a_speaker_dated_by_their_own_cue_offers_that_day_to_their_later_statements():
+    """`Doe said on Wednesday …` then, after a paragraph about Tuesday, an undated `Doe replied`: Wednesday is a
+    candidate marked as the day Doe was last said to speak on; Roe's second quote gets his Tuesday, the reporter
+    (never dated) nothing."""
+    from tracker.extraction.extract import extract_with_candidates
+    from tracker.extraction.read import Article
+
+    text = ("Mayor stops short of a date for the bridge works\n\n"
+            "Mayor Jane Doe said on Wednesday that the old river bridge would close for repairs.\n\n"
+            "At a budget meeting on Tuesday evening, council leader John Roe warned that the city could not afford "
+            'the works. "The money is simply not there," Roe said.\n\n'
+            'A reporter asked about the timetable. "Can you promise the bridge will reopen next year?" he asked.\n\n'
+            '"I can promise that we will do everything we can," Doe replied.\n')
+    found, cands = extract_with_candidates(Article("t.txt", text, WED + dt.timedelta(days=1), "https://x", "X", "news"))
+    marked = {e.speaker: sorted(d for d, f in c.days.items() if "speaker_dated" in f) for e, c in zip(found, cands)}
+    assert marked["Jane Doe"] == [WED]
+    assert marked["John Roe"] == [TUE] and marked["Reporter"] == []

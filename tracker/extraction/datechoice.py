@@ -3,7 +3,7 @@
 The date rules (tracker/extraction/dates.py) give one day per statement; this module lists every day the
 article offers it (that rule day, the day of a cue in its own sentence, the last few days named before it,
 the story's news frame, the article day and the day before, the day of the statement before and of this
-speaker's last one), describes each, and a logistic regression picks one. The rules' day counts only as
+speaker's last one, and the day a cue of this speaker's own sentence last named), describes each, and a logistic regression picks one. The rules' day counts only as
 one more signal naming a day, so the model learns from the articles' gold when to follow which cue.
 Fitted with `tracker train-extraction` on the development articles only; weights are JSON.
 """
@@ -61,7 +61,7 @@ def date_candidates(article: Article, found: list[Found], quotes: list[Quote],
     para = lambda i: bisect.bisect_right(starts, i)  # noqa: E731  (how many paragraphs began before i)
     lead = [d for c, d, p in res if p == "day" and para(c.start) <= 1]
     per_day = collections.Counter(d for c, d, p in res if p == "day")
-    out, last_of = [], {}
+    out, last_of, dated_of = [], {}, {}
     for i, f in enumerate(found):
         days: dict[dt.date, dict[str, float]] = collections.defaultdict(dict)
         precision = {rule_days[i][0]: rule_days[i][1]}
@@ -100,6 +100,12 @@ def date_candidates(article: Article, found: list[Found], quotes: list[Quote],
             add(rule_days[i - 1][0], "prev_stmt")
         add(last_of.get(f.speaker), "same_speaker")
         last_of[f.speaker] = rule_days[i][0]
+        # the day this speaker was last said to speak on, by a cue of their own sentence
+        mine = [d for c, d, p in own if p == "day" and not any(s <= c.start < e for s, e in others)]
+        if mine and f.speaker:
+            dated_of[f.speaker] = mine[-1]
+        elif f.speaker in dated_of:
+            add(dated_of[f.speaker], "speaker_dated")
         for d, feats in days.items():
             feats["age"] = min(30, max(0, (day0 - d).days)) / 30
             feats["age0"] = float(d == day0)
