@@ -706,6 +706,14 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_title_the_ner_read_into_a_name_is_a_title_and_the_name_a_person': (
+        "Party leader Aoife Byrne declined on Monday to say what former TD Declan Moran had been accused of.\n\n"
+        "Moran, the Cork North TD who chaired the committee, quit the party on Saturday, blaming what he called a "
+        "\"deeply unfair\" process.",
+        'deeply unfair', 'Declan Moran'),
+    'td_before_a_name_is_a_title': (
+        "Mayor Jane Doe met TD Brian Stanley on Monday. Later, Stanley said the deal was a betrayal.",
+        'betrayal', 'Brian Stanley'),
     'a_bare_quote_after_someone_new_asks_is_the_last_speakers_reply': (
         "MP Julien Lefevre held a public meeting on Wednesday. \"Long careers keep the right to leave at sixty,\" "
         "Lefevre said.\n\nA younger man in the front row asked whether his generation would see a pension at "

@@ -8,7 +8,7 @@ import re
 
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import (DESCRIPTORS, HONORIFICS, ORG_HEADS, PERSON_ROLES, TITLE_ABBREVIATIONS, TITLE_SET,
-                                        is_person_noun, is_role)
+                                        first_name_gender, is_person_noun, is_role)
 
 
 def person_behind_title(ent) -> bool:
@@ -16,6 +16,9 @@ def person_behind_title(ent) -> bool:
     a lower-case word for what a person does, is a person's name."""
     words = ent.text.split()
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if ent.label_ == "ORG" and 3 <= len(words) <= 4 and words[0].lower() in TITLE_SET and words[0][:1].isupper() \
+            and all(w[:1].isupper() for w in words) and first_name_gender(" ".join(words[1:])):
+        return True  # "former TD Brian Stanley": a title read into the name, then a first name
     return ent.label_ == "ORG" and before is not None and before.lower_ in PERSON_ROLES and before.is_lower \
         and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[-1].lower() not in ORG_HEADS
 
