@@ -706,6 +706,22 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_bare_reply_to_a_prosecutors_question_is_the_witness': (
+        "Prosecutor Elena Marsh questioned the site manager, Owen Pryce, for most of the afternoon.\n\n"
+        "\"Who signed the safety log that morning?\" Marsh asked.\n\n"
+        "\"Nobody did. The log was left in the van.\"",
+        'left in the van', 'Owen Pryce'),
+    'a_pronoun_reply_after_a_lawyers_follow_up_is_the_witness': (
+        "Defence lawyer Nadia Haddad cross-examined the nurse, Fiona Baird, on Monday.\n\n"
+        "\"Did you see the chart?\" Haddad asked.\n\n\"Not until noon,\" Baird said.\n\n"
+        "\"So you gave the dose without reading it?\"\n\n"
+        "\"I gave what the doctor told me to give,\" she replied.",
+        'what the doctor told me', 'Fiona Baird'),
+    'a_bare_reply_after_a_member_asked_a_named_minister_is_the_ministers': (
+        "Opposition MP Rawiri Tane asked the Minister of Health, Grace Liddell, on Tuesday whether the new "
+        "clinics had opened on time.\n\n\"Did a single clinic open on the promised day?\" Tane asked.\n\n"
+        "\"Nine of the twelve opened on the day, and the rest within a week.\"",
+        'Nine of the twelve', 'Grace Liddell'),
     'a_title_the_ner_read_into_a_name_is_a_title_and_the_name_a_person': (
         "Party leader Aoife Byrne declined on Monday to say what former TD Declan Moran had been accused of.\n\n"
         "Moran, the Cork North TD who chaired the committee, quit the party on Saturday, blaming what he called a "

@@ -50,6 +50,7 @@ class Discourse:
         self.last_quote: Found | None = None  # the last direct quote, and the last question, for bare Q/A paragraphs
         self.last_question: Found | None = None
         self.askers: set[str] = set()  # who put a question, quoted or reported: never the one replying
+        self.examiners: set[str] = set()  # who the article says put a question to someone it names
         self.para_end = 0  # where the paragraph being read ends: a role may be named later in it
         self.para_start = 0
         self.last_line: Found | None = None  # the last transcript line, which an unlabelled next line continues

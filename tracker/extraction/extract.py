@@ -309,6 +309,7 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     asked = reported_questions(doc, start, state, in_quote)
     out.extend(question_statements(asked, out))
     state.askers.update([q.asker for q in asked if q.asker] + [f.speaker for f in out if f.text.rstrip().endswith("?")])
+    state.examiners.update(q.asker for q in asked if q.asker and q.asked and q.asked != q.asker)
     for item in [f for f in out if f.kind != "direct"] + asked:  # words as the article has them, no parse comma
         if len(item.text) == item.end - item.start:
             item.text = text[item.start:item.end]

@@ -315,13 +315,17 @@ def _introduced_just_before(text: str, start: int, person) -> bool:
         and not re.search(r"\b(?:asked|asks|wanted to know)\b", sentence)
 
 
+_EXAMINERS = {"counsel", "lawyer", "prosecutor", "barrister", "advocate", "attorney", "solicitor"}  # who cross-examine
+
+
 def _interviewing(state: Discourse) -> bool:
     """The last question was put by an interviewer (a host, reporter …), not asked for effect by a speaker."""
     q = state.last_question
     if q is None:
         return False
     asker = state.people.get(q.speaker)
-    return q.speaker == "Reporter" or asker is not None and interviews(asker) or _addressed(q.text)
+    return q.speaker == "Reporter" or asker is not None and (interviews(asker) or bool(_EXAMINERS & set(asker.titles.split()))) \
+        or q.speaker in state.examiners or _addressed(q.text)
 
 
 def _addressed(question: str) -> bool:
