@@ -704,6 +704,13 @@ def test_a_possessive_weekday_names_an_event_not_a_date(run):
     assert one(run(text), "take the threat").date == dt.date(2025, 8, 17)
 
 
+def test_a_day_after_since_is_when_something_began_not_when_anyone_spoke(run):
+    text = ('Ana Ruiz took questions for an hour, her first news conference since the cabinet shelved the bill on Saturday.\n\n'
+            '"I will not resign over this," Ruiz said.\n\n'
+            'She said the bill would return in the autumn.')
+    assert [one(run(text), phrase).date for phrase in ("not resign", "return in the autumn")] == [DAY] * 2
+
+
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
     'a_bare_reply_to_a_prosecutors_question_is_the_witness': (
