@@ -711,6 +711,13 @@ def test_a_day_after_since_is_when_something_began_not_when_anyone_spoke(run):
     assert [one(run(text), phrase).date for phrase in ("not resign", "return in the autumn")] == [DAY] * 2
 
 
+def test_the_day_after_set_against_a_named_day_is_that_day_again(run):
+    text = ('Ana Ruiz said on Wednesday that she was staying.\n\n'
+            'The clash came at the committee hearing on Monday, the day after the vote was postponed. '
+            '"She has lost the room," Tom Hale said.')
+    assert one(run(text), "lost the room").date == dt.date(2025, 8, 18)
+
+
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
     'a_bare_reply_to_a_prosecutors_question_is_the_witness': (

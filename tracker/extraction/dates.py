@@ -47,6 +47,7 @@ _SAID_BEFORE = re.compile(rf"\b{_SAYING}(?:\s+[\w'’]+){{0,3}}\s*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)$")
 _SAID_AFTER = re.compile(rf",?\s+(?:[\w'’.-]+\s+){{1,4}}{_SAYING}\b")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set to|next|scheduled|expected|until|plans? to)\b[^.]{0,30}$", re.I)
+_NAMED_DAY_BEFORE = re.compile(r"(?:day|\d)\s*,\s*$")  # "on Wednesday, the day after …": that Wednesday again
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:\"“”\n]{0,60}$")  # "her first since she shelved it on Saturday": a boundary
 
 
@@ -68,6 +69,8 @@ def find_cues(text: str, quotes: list[Quote]) -> list[_Cue]:
                 continue
             if kind in ("weekday", "month_day", "day_month") and _FUTURE_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
                 continue
+            if kind in ("day_before", "day_after") and _NAMED_DAY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # it places the day just named against another event; it names no new day
             if kind in ("weekday", "month_day", "day_month", "in_month") and _SINCE_BEFORE.search(text, max(0, m.start() - 70), m.start()):
                 continue  # the day something began, not a day anything in the paragraph was said
             if kind == "in_year" and not (_SAID_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or (
