@@ -718,6 +718,16 @@ def test_the_day_after_set_against_a_named_day_is_that_day_again(run):
     assert one(run(text), "lost the room").date == dt.date(2025, 8, 18)
 
 
+def test_a_question_is_put_the_day_it_is_answered(run):
+    text = ('Press secretary Ana Ruiz said on Wednesday that the minister had not committed to the plan.\n\n'
+            'Standing beside the king on Tuesday evening, Interior Minister John Hale had talked up the plan. '
+            '"It is final," Hale said.\n\n'
+            'Tom Watt of the Daily Star took the first question. "Is the plan dead?" he asked.\n\n'
+            '"No, it is not," Ruiz replied.')
+    found = run(text)
+    assert one(found, "No, it is not").date == one(found, "Is the plan dead").date == DAY
+
+
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
     'a_bare_reply_to_a_prosecutors_question_is_the_witness': (

@@ -99,6 +99,7 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
     same = lambda a, b: state.full_name(a) == state.full_name(b)  # noqa: E731  (one person?)
     link_shifts(found, [day for day, _ in dated], shifts, same, [c.settled for c in candidates], article.text)
     answered = attach_questions(article.text, found, questions, same)
+    dated = _asked_on_the_day_answered(found, dated, answered, candidates)
     out = []
     index = {id(f): i for i, f in enumerate(found)}
     roles = _named_roles(state, article.text)
@@ -111,6 +112,18 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
                              index.get(id(f.contrasts)) if f.contrasts is not None else None,
                              state.kind(full), _as_written(answered.get(len(out), ""), article.text, written)))
     return out, candidates
+
+
+def _asked_on_the_day_answered(found: list[Found], dated: list, answered: dict[int, str], candidates) -> list:
+    """A question the article quotes or reports as a statement was put the day it was answered: an exchange
+    is one sitting, and the answerer is the one the article dates ('Leavitt said on Wednesday')."""
+    dated = list(dated)
+    at = {f.text: j for j, f in enumerate(found)}
+    for i in sorted(answered):
+        j = at.get(answered[i])
+        if j is not None and j < i and not candidates[j].settled and dated[j] != dated[i]:
+            dated[j] = dated[i]
+    return dated
 
 
 def _as_written(text: str, read: str, written: str, lo: int = 0, hi: int | None = None) -> str:
