@@ -730,6 +730,11 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'the_interviewer_is_the_one_the_paragraph_named_as_faced': (
+        "Nadia Osei and her deputy, Tom Birch, defended the budget all week.\n\n"
+        "In the evening she faced Martin Cole on Channel 4. The interviewer told her that the figures did not add up. "
+        "\"You promised no new borrowing, and now there is borrowing,\" he said.",
+        'figures did not add up', 'Martin Cole'),
     'a_bare_reply_to_a_prosecutors_question_is_the_witness': (
         "Prosecutor Elena Marsh questioned the site manager, Owen Pryce, for most of the afternoon.\n\n"
         "\"Who signed the safety log that morning?\" Marsh asked.\n\n"

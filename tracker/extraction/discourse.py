@@ -182,6 +182,14 @@ class Discourse:
                 best = p
         return best
 
+    def faced(self, before: int) -> Person | None:
+        """'… when she faced Andrew Neil on BBC One. The interviewer told her': the one person the paragraph
+        named only as an object so far, who is then the interviewer (or host, moderator …)."""
+        seen = [p for p in self.people.values() if not p.anonymous and p.gender != "n"
+                and any(self.para_start <= o < before for o, _ in p.mentions)]
+        objects = [p for p in seen if not any(self.para_start <= o < before and s for o, s in p.mentions)]
+        return objects[0] if len(objects) == 1 else None
+
     def recent(self, before: int, *, gender: str = "", subject_first: bool = True) -> Person | None:
         """Most recent person (subjects preferred) of a compatible gender before an offset."""
         def ok(p):  # gender "u": only people whose gender is unknown

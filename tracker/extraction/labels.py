@@ -9,7 +9,7 @@ import re
 
 from tracker.dates import DateError, parse_date
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import NEWS_WORDS, TITLE_SET
+from tracker.extraction.lexicon import NEWS_WORDS, ONE_OF_A_KIND, TITLE_SET
 from tracker.extraction.records import Found, trim_span as _trim
 from tracker.extraction.speakers import resolve_speaker
 
@@ -28,16 +28,13 @@ def label_speaker(label: str, state: Discourse, at: int) -> str:
     known person, else the label in title case."""
     bare = " ".join(w for w in label.split() if w.lower() not in TITLE_SET) or label
     person = state.lookup(label.title()) or state.lookup(label) or state.lookup(bare.title())
-    if person is None and label.lower() in _ONE_OF_A_KIND:  # 'MODERATOR:' after "moderator Marko Kovačević"
+    if person is None and label.lower() in ONE_OF_A_KIND:  # 'MODERATOR:' after "moderator Marko Kovačević"
         titled = [p for p in state.people.values() if not p.anonymous and label.lower() in p.titles.split()]
         person = titled[0] if len(titled) == 1 else None
     if person is None and re.sub(r"^the ", "", label.lower()) in TITLE_SET:
         # 'PRIME MINISTER:' after "Prime Minister Scott Morrison": who holds the title
         person = state.by_title(re.sub(r"^the ", "", label.lower()), at)
     return person.name if person else label.title() if label.isupper() else label
-
-
-_ONE_OF_A_KIND = {"moderator", "host", "interviewer", "presenter", "anchor"}  # roles one person holds in an exchange
 
 
 # labels that head a line but name no speaker ("BREAKING:", "WATCH LIVE:", "EDITOR'S NOTE:")

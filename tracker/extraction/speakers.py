@@ -10,7 +10,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         HONORIFICS as _HONORIFICS, ORG_HEADS as _ORG_HEADS, PRONOUNS as _PRONOUNS,
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
-                                        GROUP_HEADS as _GROUP_HEADS, SAYING, PLATFORMS, PRONOUN_WORDS,
+                                        GROUP_HEADS as _GROUP_HEADS, ONE_OF_A_KIND, SAYING, PLATFORMS, PRONOUN_WORDS,
                                         GENERIC_BODIES, GROUP_BODIES as _GROUP_BODIES, UNNAMED_SUBJECTS, first_name_gender,
                                         NEWS_WORDS, is_person_noun, is_role)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
@@ -202,6 +202,10 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         named = _named_within(phrase, state, multi_only=True)
         # "the host asked": the person introduced as host ("Meet the Press host Kristen Welker"), if any
         titled = state.by_title(head_words[-1], offset) if words and words[0] == "the" else None
+        titled = titled or (state.faced(offset) if words == ["the", head_words[-1]] and words[1] in ONE_OF_A_KIND
+                        else None)
+        if titled is not None and not named:
+            titled.focus(offset)
         return named or (titled.name if titled else head_words[-1].rstrip("s").capitalize())
     named = _named_within(phrase, state, multi_only=bool(words) and words[0] in {"the", "a", "an"})
     if named:
