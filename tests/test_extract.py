@@ -730,6 +730,10 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'put_it_to_her_that_reports_the_clause_put': (
+        "Ana Ruiz visited a hospital in Leeds on Monday.\n\n"
+        "Reporters put it to her that the new rules had been rushed through. She did not answer.",
+        'new rules had been rushed', 'Reporter'),
     'the_interviewer_is_the_one_the_paragraph_named_as_faced': (
         "Nadia Osei and her deputy, Tom Birch, defended the budget all week.\n\n"
         "In the evening she faced Martin Cole on Channel 4. The interviewer told her that the figures did not add up. "

@@ -50,10 +50,11 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
         made_clear = lemma == "make" and any(c.lower_ == "clear" for c in tok.children)
         pointed_out = lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
         request = _is_request(tok)
+        put_to = _put_it_to(tok)  # "put it to her that …"
         if pointed_out:  # "pointed out that the case was in court": a clause only ("pointed out the flaws" is not)
             if not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
                 continue
-        elif lemma not in REPORT_LEMMAS and not made_clear and not request:  # "ruled out X" is a description
+        elif lemma not in REPORT_LEMMAS and not made_clear and not request and put_to is None:  # "ruled out X": a description
             continue
         if lemma == "call" and not request and (not any(c.dep_ in ("dobj", "ccomp", "oprd") for c in tok.children)
                                                 or any(c.dep_ == "prt" for c in tok.children)):
@@ -73,7 +74,7 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
                                  [(base + lo, base + hi)], tok.tag_ in ("VBZ", "VBP")))
                 taken.append((base + lo, base + hi))
             continue
-        content = _content_span(tok, made_clear, request)
+        content = _span_of(put_to) if put_to is not None else _content_span(tok, made_clear, request)
         if content is None:
             continue
         content = _cut_at_sibling_report(tok, content, overrides)
@@ -110,6 +111,15 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
                              base + sent.start_char, base + sent.end_char, [(s, e)], present))
         taken.append((s, e))
     return out
+
+
+def _put_it_to(verb):
+    """'Reporters put it to her that the move made her look weak': the clause put, else None."""
+    if verb.lemma_.lower() != "put" or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) \
+            or not any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.i > verb.i and (c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children))), None)
 
 
 _REQUEST_LEMMAS = {"ask", "invite", "call", "encourage", "implore", "beg", "plead"}
