@@ -404,6 +404,13 @@ def test_announcing_a_known_thing_is_an_act_not_a_statement(run):
     assert one(found, "25 per cent tariffs").speaker == "John Smith"
 
 
+def test_explaining_signalling_or_confirming_a_known_thing_is_an_act(run):
+    found = run("The minister explained her decision on Monday. The governor had signalled the response weeks ago. "
+                "The Senate confirms Jeff Sessions next week. John Smith explained that the plan had failed.")
+    assert not any(w in f.text for f in found for w in ("her decision", "the response", "Jeff Sessions"))
+    assert one(found, "the plan had failed").speaker == "John Smith"
+
+
 def test_a_role_is_not_registered_as_a_name(run):
     text = ('Peter Dutton spoke in Brisbane.\n\n'
             '"We did not do well enough," the Opposition Leader said.')

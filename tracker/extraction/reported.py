@@ -201,7 +201,8 @@ def _is_time_phrase(tok) -> bool:
 
 # verbs that also report acts; with a known thing as their only object ("announced the decision",
 # "conceded the election") they say that something happened, not what anyone claims
-_ACT_VERBS = {"announce", "confirm", "concede", "repeat", "note", "list", "post", "write", "reiterate", "state"}
+_ACT_VERBS = {"announce", "confirm", "concede", "repeat", "note", "list", "post", "write", "reiterate", "state",
+              "explain", "signal", "declare"}
 _DEFINITE = {"the", "his", "her", "its", "their", "this", "that"}
 
 
@@ -212,7 +213,8 @@ def _reports_an_act(verb, rights) -> bool:
         return False
     definite = any(c.dep_ == "dobj" and any((d.lower_ in _DEFINITE and d.dep_ in ("det", "poss"))
                                            or (d.dep_ == "poss" and d.pos_ in ("NOUN", "PROPN")) for d in c.children)
-                   for c in rights)  # "the decision", "the minister's removal"
+                   or c.dep_ == "dobj" and c.pos_ == "PROPN" for c in rights)  # "the decision", "the minister's
+    # removal", "confirms Jeff Sessions"
     clause = any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for c in rights for t in c.subtree)
     return definite and not clause
 
