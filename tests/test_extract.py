@@ -704,25 +704,30 @@ def test_an_outlet_label_in_a_transcript_asks_its_own_question(run):
     assert one(found, "you know what they are").speaker == "Jane Doe"
 
 
-def test_a_possessive_weekday_names_an_event_not_a_date(run):
-    text = ('The council on Sunday called an emergency session.\n\n'
-            'Jane Doe said that Friday\'s veto had left the council unable to act.\n\n'
-            'John Smith said that the world must take the threat very seriously.')
-    assert one(run(text), "take the threat").date == dt.date(2025, 8, 17)
+_SINCE = ('Ana Ruiz took questions for an hour, her first news conference since the cabinet shelved the bill on Saturday.\n\n'
+          '"I will not resign over this," Ruiz said.\n\n'
+          'She said the bill would return in the autumn.')
+
+# the day of a statement, in the shapes the date rules read: (text, a phrase of the statement, its day)
+DATE_CASES = {
+    'a_possessive_weekday_names_an_event_not_a_date': (
+        'The council on Sunday called an emergency session.\n\n'
+        'Jane Doe said that Friday\'s veto had left the council unable to act.\n\n'
+        'John Smith said that the world must take the threat very seriously.',
+        'take the threat', dt.date(2025, 8, 17)),
+    'a_day_after_since_is_when_something_began_not_when_anyone_spoke': (_SINCE, 'not resign', DAY),
+    'nor_does_it_date_the_paragraphs_after_it': (_SINCE, 'return in the autumn', DAY),
+    'the_day_after_set_against_a_named_day_is_that_day_again': (
+        'Ana Ruiz said on Wednesday that she was staying.\n\n'
+        'The clash came at the committee hearing on Monday, the day after the vote was postponed. '
+        '"She has lost the room," Tom Hale said.',
+        'lost the room', dt.date(2025, 8, 18)),
+}
 
 
-def test_a_day_after_since_is_when_something_began_not_when_anyone_spoke(run):
-    text = ('Ana Ruiz took questions for an hour, her first news conference since the cabinet shelved the bill on Saturday.\n\n'
-            '"I will not resign over this," Ruiz said.\n\n'
-            'She said the bill would return in the autumn.')
-    assert [one(run(text), phrase).date for phrase in ("not resign", "return in the autumn")] == [DAY] * 2
-
-
-def test_the_day_after_set_against_a_named_day_is_that_day_again(run):
-    text = ('Ana Ruiz said on Wednesday that she was staying.\n\n'
-            'The clash came at the committee hearing on Monday, the day after the vote was postponed. '
-            '"She has lost the room," Tom Hale said.')
-    assert one(run(text), "lost the room").date == dt.date(2025, 8, 18)
+@pytest.mark.parametrize("text, phrase, day", DATE_CASES.values(), ids=DATE_CASES.keys())
+def test_date_cases(run, text, phrase, day):
+    assert one(run(text), phrase).date == day
 
 
 def test_a_question_is_put_the_day_it_is_answered(run):
