@@ -29,7 +29,7 @@ from tracker.extraction.records import Found, Quote
 
 SHIPPED_DATES_MODEL = Path(__file__).resolve().parents[2] / "models" / "extraction" / "dates.json"
 FORMAT = "date-choice-1"
-C = 0.3  # inverse regularisation, chosen by article-grouped cross-validation on the development articles
+C = 0.1  # inverse regularisation: as accurate as 0.3 in article-grouped cross-validation on dev, and steadier
 PREVIOUS = 3  # how many distinct earlier days are candidates
 NOT_OURS = ("own_excl", "excl_")
 DESCRIBED = ("age", "age0", "age1", "n_cues", "para_dist")  # what every candidate day has; the rest are signals
