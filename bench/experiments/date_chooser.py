@@ -1,17 +1,19 @@
 """The date chooser against the date rules on the development articles, cross-validated by article.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/date_chooser.py [--curve]
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/date_chooser.py [--curve] [--stability]
 
 Prints the rules' date accuracy (in sample: the rules were written on these articles), the chooser's
 with whole articles held out, and on the statements the chooser decides (not settled by their own cue,
 tense, post date or transcript line). With --curve, the same with only a share of each fold's training
-articles (five draws), to ask whether more development articles would help. The frozen test articles are
+articles (five draws), to ask whether more development articles would help. With --stability, for several
+regularisation strengths: cross-validated accuracy, and how often two choosers fitted on the two halves of the
+articles (four random halvings) pick different days for the statements they decide. The frozen test articles are
 not read.
 """
 
 import numpy as np
 
-from tracker.extraction.datechoice import cross_validate
+from tracker.extraction.datechoice import DateChooser, cross_validate
 from tracker.extraction.train import date_examples
 
 ex = date_examples("data/articles", "dev")
@@ -26,8 +28,6 @@ print(f"on the statements the chooser decides: rules {rules[open_].mean():.3f}, 
 if "--curve" in __import__("sys").argv:  # learning curve: a share of each fold's training articles, 5 draws
     from sklearn.model_selection import GroupKFold
 
-    from tracker.extraction.datechoice import DateChooser
-
     arts = np.array([a for _, _, a in ex])
     rng = np.random.default_rng(0)
     for share in (0.25, 0.5, 0.75, 1.0):
@@ -41,3 +41,20 @@ if "--curve" in __import__("sys").argv:  # learning curve: a share of each fold'
                 right += sum(chooser.choose(ex[i][0])[0].isoformat() == ex[i][1] for i in test)
             accs.append(right / len(ex))
         print(f"share of training articles {share:.2f}: chooser {np.mean(accs):.3f} ± {np.std(accs):.3f}")
+
+if "--stability" in __import__("sys").argv:  # does a refit on other articles choose the same days?
+    import tracker.extraction.datechoice as datechoice
+
+    names, open_ = sorted({a for _, _, a in ex}), [c for c, _, _ in ex if not c.settled]
+    shipped_c = datechoice.C
+    for c_value in (0.03, 0.1, 0.3, 1.0):
+        datechoice.C, rng = c_value, np.random.default_rng(0)
+        differ = []
+        for _ in range(4):
+            half = set(rng.permutation(names)[: len(names) // 2])
+            a = DateChooser.fit([e[:2] for e in ex if e[2] in half])
+            b = DateChooser.fit([e[:2] for e in ex if e[2] not in half])
+            differ.append(np.mean([a.choose(c)[0] != b.choose(c)[0] for c in open_]))
+        print(f"C = {c_value}: chooser (5-fold by article) {cross_validate(ex).mean():.3f}, "
+              f"halves disagree on {np.mean(differ):.3f} of the statements they decide")
+    datechoice.C = shipped_c

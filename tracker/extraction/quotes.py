@@ -324,7 +324,8 @@ def _interviewing(state: Discourse) -> bool:
     if q is None:
         return False
     asker = state.people.get(q.speaker)
-    return q.speaker == "Reporter" or asker is not None and (interviews(asker) or bool(_EXAMINERS & set(asker.titles.split()))) \
+    examines = asker is not None and bool(_EXAMINERS & set(asker.titles.split()))
+    return q.speaker == "Reporter" or asker is not None and interviews(asker) or examines \
         or q.speaker in state.examiners or _addressed(q.text)
 
 

@@ -213,8 +213,8 @@ def _reports_an_act(verb, rights) -> bool:
         return False
     definite = any(c.dep_ == "dobj" and any((d.lower_ in _DEFINITE and d.dep_ in ("det", "poss"))
                                            or (d.dep_ == "poss" and d.pos_ in ("NOUN", "PROPN")) for d in c.children)
-                   or c.dep_ == "dobj" and c.pos_ == "PROPN" for c in rights)  # "the decision", "the minister's
-    # removal", "confirms Jeff Sessions"
+                   or c.dep_ == "dobj" and c.pos_ == "PROPN"  # "the decision", "the minister's removal", "Jeff Sessions"
+                   for c in rights)
     clause = any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for c in rights for t in c.subtree)
     return definite and not clause
 

@@ -202,8 +202,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         named = _named_within(phrase, state, multi_only=True)
         # "the host asked": the person introduced as host ("Meet the Press host Kristen Welker"), if any
         titled = state.by_title(head_words[-1], offset) if words and words[0] == "the" else None
-        titled = titled or (state.faced(offset) if words == ["the", head_words[-1]] and words[1] in ONE_OF_A_KIND
-                        else None)
+        if titled is None and len(words) == 2 and words[0] == "the" and words[1] in ONE_OF_A_KIND:
+            titled = state.faced(offset)  # "she faced Andrew Neil … The interviewer told her"
         if titled is not None and not named:
             titled.focus(offset)
         return named or (titled.name if titled else head_words[-1].rstrip("s").capitalize())
