@@ -90,7 +90,7 @@ def _asked(verb, base: int, state: Discourse) -> str:
     return ""
 
 
-def attach_questions(text: str, found: list[Found], questions: list[Question], same) -> dict[int, str]:
+def attach_questions(text: str, found: list[Found], questions: list[Question], same) -> dict[int, Question]:
     """found index -> the question it answers: the statements by the person asked (or, when the article
     does not say, by the first speaker other than the asker) that follow the question in its paragraph,
     up to the next question or another speaker; failing those, the first one in the next paragraph.
@@ -99,7 +99,7 @@ def attach_questions(text: str, found: list[Found], questions: list[Question], s
     asked_at = quoted | {(q.start, q.end) for q in questions if q.asker}  # reported questions that are statements
     questions = sorted(questions + [Question(f.start, f.end, f.text, asker=f.speaker) for f in found
                                     if (f.start, f.end) in quoted], key=lambda q: q.start)
-    out: dict[int, str] = {}
+    out: dict[int, Question] = {}
     for k, q in enumerate(questions):
         stop = questions[k + 1].start if k + 1 < len(questions) else len(text)
         answerer, answered = q.asked, False
@@ -117,7 +117,7 @@ def attach_questions(text: str, found: list[Found], questions: list[Question], s
                 answerer = f.speaker
             if not same(f.speaker, answerer):
                 break
-            out[i], answered = q.text, True
+            out[i], answered = q, True
             if paragraphs:
                 break  # the first statement of the next paragraph answers, not the rest of it
     return out

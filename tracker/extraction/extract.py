@@ -103,24 +103,25 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
     out = []
     index = {id(f): i for i, f in enumerate(found)}
     roles = _named_roles(state, article.text)
-    for f, (day, precision) in zip(found, dated):
+    for i, (f, (day, precision)) in enumerate(zip(found, dated)):
+        context = answered[i].text if i in answered else ""
         full = state.full_name(f.speaker)
         full = roles.get(full, full)
         speaker = aliases.canonical(full) if aliases else full
         out.append(Extracted(speaker, _as_written(f.text, article.text, written, f.start, f.end), f.kind, day,
                              precision, " ".join(written[f.sent_start:f.sent_end].split()), f.start, f.end, article.url,
                              index.get(id(f.contrasts)) if f.contrasts is not None else None,
-                             state.kind(full), _as_written(answered.get(len(out), ""), article.text, written)))
+                             state.kind(full), _as_written(context, article.text, written)))
     return out, candidates
 
 
-def _asked_on_the_day_answered(found: list[Found], dated: list, answered: dict[int, str], candidates) -> list:
+def _asked_on_the_day_answered(found: list[Found], dated: list, answered: dict[int, Question], candidates) -> list:
     """A question the article quotes or reports as a statement was put the day it was answered: an exchange
     is one sitting, and the answerer is the one the article dates ('Leavitt said on Wednesday')."""
     dated = list(dated)
-    at = {f.text: j for j, f in enumerate(found)}
+    at = {(f.start, f.end): j for j, f in enumerate(found)}
     for i in sorted(answered):
-        j = at.get(answered[i])
+        j = at.get((answered[i].start, answered[i].end))
         if j is not None and j < i and not candidates[j].settled and dated[j] != dated[i]:
             dated[j] = dated[i]
     return dated
