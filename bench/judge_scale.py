@@ -6,15 +6,18 @@
    against its actor's nearest earlier ones, budget 10): pairs/s with the cascade and without, the
    share of pairs the pair model read, and how many of the pairs flagged without the cascade it keeps.
 3. The explicit-position reading (tracker/judge/polarity.py) on the same pairs, each statement read afresh:
-   µs a pair, and the share of pairs it speaks for.
+   µs a pair, the share of pairs it speaks for, and the share the pair model grades instead.
 Detect time at 10k / 100k / 1M statements is bench/detect_scale.py (it uses the same judge).
+With `--against DIR`, also the judge saved in DIR on the same pairs in the same run: pairs/s with and
+without the cascade, and pairs flagged, for both judges back to back.
 
-Run:  HF_HUB_OFFLINE=1 .venv/bin/python bench/judge_scale.py
+Run:  HF_HUB_OFFLINE=1 .venv/bin/python bench/judge_scale.py [--against build/judge_prev]
 """
 
 from __future__ import annotations
 
 import glob
+import sys
 import time
 
 import numpy as np
@@ -44,6 +47,20 @@ def main():
                       topic=list(st["topic"].to_numpy(dtype=object)[l]), later=l)
     judge = Judge.load()
     print(f"{len(st)} statements, {len(pairs)} neighbour candidate pairs; judge {judge.key}")
+    if "--against" in sys.argv:
+        print("| judge | pairs/s without cascade | with cascade | pairs flagged without / with |")
+        print("|---|---|---|---|")
+        judges = (Judge.load(sys.argv[sys.argv.index("--against") + 1]), judge)
+        rate, flagged = np.zeros((2, 2)), np.zeros((2, 2), dtype=int)
+        for _ in range(2):  # alternate, and keep each judge's faster run: a busy machine slows one run, not both
+            for k, other in enumerate(judges):
+                for c, cascade in enumerate((False, True)):
+                    t0 = time.perf_counter()
+                    proba = other.predict_proba(batch, cascade=cascade)
+                    rate[k, c] = max(rate[k, c], len(pairs) / (time.perf_counter() - t0))
+                    flagged[k, c] = int(np.sum(decide(proba, other.threshold) != "no_flip"))
+        for k, other in enumerate(judges):
+            print(f"| {other.key} | {rate[k, 0]:.0f} | {rate[k, 1]:.0f} | {flagged[k, 0]} / {flagged[k, 1]} |")
     if judge.pair_model is None:
         print("the shipped judge has no pair model: nothing to measure")
         return
@@ -73,6 +90,14 @@ def main():
     positioned = apply_table(head, batch, judge.positions)
     pos_us = (time.perf_counter() - t0) / len(pairs) * 1e6
     spoken = float(np.mean(positioned.any(axis=1)))
+    graded = []  # pairs of two short plain statements the word lists do not place: the pair model grades them
+
+    class Counting:
+        def grade_proba(self, a, b):
+            graded.append(len(a))
+            return None
+
+    apply_table(head, batch, judge.positions, Counting())
     full, casc = rows[0][3], rows[1][3]
     kept = (full & casc).sum() / max(1, full.sum())
     # a later statement yields at most one change: what matters is which statements still have a flag
@@ -92,6 +117,8 @@ def main():
           f"(kept {kept_statements:.0%}) |")
     print(f"| explicit positions: µs a pair (statements read afresh), share of candidate pairs they decide | "
           f"{pos_us:.1f}, {spoken:.1%} |")
+    print(f"| pairs the pair model grades as textbook pairs (short, plain, not placed by the word lists), share | "
+          f"{sum(graded) / len(pairs):.1%} |")
     one = set(l[rows[2][3]].tolist())
     print(f"| with a read budget of 1 instead of {shipped_budget}: pairs/s, share read, later statements with a flag "
           f"kept | {rows[2][1]:.0f}, {rows[2][2]:.1%}, {len(with_flag[0] & one) / max(1, len(with_flag[0])):.0%} |")

@@ -66,6 +66,9 @@ class FakePairModel:
     def fingerprint(self):
         return "fake"
 
+    def grade_proba(self, a, b):  # trained for the public pairs only
+        return None
+
 
 def pairs(n, seed=0):
     rng = np.random.default_rng(seed)
@@ -115,6 +118,8 @@ def test_both_stages_train_save_and_load_on_a_tiny_sample(tmp_path):
 
     model = workflow.pretrain(tmp_path / "work", size=80, log=lambda m: None)
     assert (model.directory / "pair_model.onnx").exists()
+    graded = model.grade_proba(["We will build the bridge."], ["We will not build the bridge."])  # the second task
+    assert model.grades and graded.shape == (1, 3) and np.allclose(graded.sum(axis=1), 1)
     frame = load_labelled(ROOT / "data" / "labelled")
     frame = frame[frame["actor"].isin(sorted(set(frame["actor"]))[:30])].reset_index(drop=True)
     data = workflow.labelled_with_features(None, Embedder(), pair_model=model, frame=frame)
@@ -152,3 +157,27 @@ def test_a_judge_that_reads_both_orders_loads_and_keeps_its_key(tmp_path):
     meta_path.write_text(json.dumps(meta))
     old = Judge.load(tmp_path / "j")
     assert old.pair_orders == 2 and old.key != judge.key
+
+
+def test_each_row_trains_only_its_own_tasks_outputs():
+    """A public pair moves the oppose / agree / neutral outputs only, a textbook pair the three grades only."""
+    import torch
+
+    from tracker.judge.pairmodel import _task_loss
+
+    logits = torch.zeros(2, 6, requires_grad=True)
+    _task_loss(logits, torch.tensor([0, 3])).backward()  # oppose; full_flop
+    g = logits.grad
+    assert g[0, 3:].abs().sum() == 0 and g[1, :3].abs().sum() == 0
+    assert g[0, :3].abs().sum() > 0 and g[1, 3:].abs().sum() > 0
+
+
+def test_a_bad_textbook_label_names_file_row_and_field(tmp_path):
+    from tracker.errors import InputError
+    from tracker.judge.corpora import graded_table
+
+    (tmp_path / "good.csv").write_text("text_a,text_b,label\nWe will.,We won't.,full_flop\n")
+    assert list(graded_table(tmp_path, sets=["good.csv"], repeat=2)["label"]) == ["full_flop"] * 2
+    (tmp_path / "set.csv").write_text("text_a,text_b,label\nWe will.,We won't.,full_flop\nA.,B.,flip\n")
+    with pytest.raises(InputError, match=r"set.csv: row 3: field 'label'"):
+        graded_table(tmp_path, sets=["set.csv"])

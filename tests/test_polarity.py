@@ -260,6 +260,34 @@ def test_apply_table_without_a_table_changes_nothing():
     assert apply_table(proba, batch, None) is proba
 
 
+class Grader:
+    """A pair model that grades every pair it is asked about as a half_flip, and records what it read."""
+
+    def __init__(self):
+        self.read = []
+
+    def grade_proba(self, a, b):
+        self.read += list(zip(a, b))
+        return np.tile([0.1, 0.8, 0.1], (len(a), 1))
+
+
+def test_the_grader_reads_the_short_plain_pairs_the_word_lists_do_not_place():
+    texts = [("We will build the bridge.", "We will not build the bridge."),  # the reader's: a full_flop
+             ("The stadium is a fine use of public money.", "That arena has been a costly mistake."),  # unplaced
+             ("Will you build it?", "We are looking at every option for the crossing."),  # a question
+             (" ".join(["word"] * 25) + ".", "We oppose it.")]  # too long
+    a, b = [x for x, _ in texts], [y for _, y in texts]
+    va, vb = (np.tile(np.eye(4)[k:k + 1], (4, 1)).astype(np.float32) for k in (0, 1))  # cosine 0: words decide
+    batch = PairBatch(a, b, va, vb, np.zeros(4))
+    table = np.array([[0.9, 0.05, 0.05], [0.1, 0.8, 0.1], [0.05, 0.05, 0.9]])
+    proba, grader = np.full((4, 3), 1 / 3), Grader()
+    out = apply_table(proba, batch, table, grader)
+    assert grader.read == [texts[1]]
+    assert np.allclose(out[0], table[0]) and np.allclose(out[1], [0.1, 0.8, 0.1])
+    assert np.allclose(out[2:], proba[2:])
+    assert np.allclose(apply_table(proba, batch, table, None)[1], proba[1])  # no grader: unread
+
+
 def test_the_synthetic_sets_are_clean_and_apart_from_the_contrast_set():
     """Development pairs written by the project: well formed, marked synthetic, sharing no pair with the
     contrast set (evaluation only; a generic sentence may recur) and no statement with the real pairs."""

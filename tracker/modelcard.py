@@ -53,6 +53,13 @@ def _pair_model_lines(judge: Judge, directory: Path) -> list[str]:
         "  pair model's weights under the same share-alike terms (attribution: the repositories above).",
         "  TaxiNLI (C-UDA 1.0) permits computational use and places no terms on results such as weights.",
     ]
+    if getattr(judge.pair_model, "grades", False):
+        lines += [
+            "  A second task on the same encoder grades short pairs full_flop / half_flip / no_flip: trained on the",
+            "  project's synthetic textbook pairs (`data/synthetic/`, written by the project, never real, never in a",
+            "  test split; one set is kept out as a held-out reading). It decides pairs of two short plain statements",
+            "  that the explicit-position reader does not place.",
+        ]
     return lines
 
 

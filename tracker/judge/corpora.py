@@ -10,6 +10,9 @@ pair model's own three classes:
 
 `task` is `pair` (two statements) or `stance` (a topic or claim, then a statement), the two views the
 judge takes of a timeline. Rows are sampled with a fixed seed, so the same files give the same table.
+
+`graded_table` adds the project's synthetic textbook pairs (`data/synthetic/`), graded full_flop /
+half_flip / no_flip, which the pair model learns as a task of its own.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ import pandas as pd
 from tracker.errors import InputError
 
 EXTERNAL_DIR = Path(__file__).resolve().parents[2] / "data" / "external"
+SYNTHETIC_DIR = Path(__file__).resolve().parents[2] / "data" / "synthetic"
+# the textbook sets the pair model learns to grade; set 10 is kept out, a held-out reading of the textbook reading
+GRADED_SETS = tuple(f"textbook_dev{n}.csv" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "11", "12"))
+GRADED_REPEAT = 3  # each textbook pair is seen this many times in one pass over the public pairs
 PAIR_LABELS = ("oppose", "agree", "neutral")
 NLI_MAP = {"contradiction": "oppose", "entailment": "agree", "neutral": "neutral"}
 # share of each source in a pre-training table of `size` rows. Statement-vs-statement pairs from the
@@ -172,3 +179,28 @@ def build_pair_table(directory: str | Path = EXTERNAL_DIR, *, size: int = 30_000
     table = table[(table["text_a"].str.len() > 0) & (table["text_b"].str.len() > 0)]
     table = table.sample(frac=1.0, random_state=seed).reset_index(drop=True)
     return table[["text_a", "text_b", "label", "corpus", "task", "group", "split"]]
+
+
+def graded_table(directory: str | Path = SYNTHETIC_DIR, *, sets=GRADED_SETS,
+                 repeat: int = GRADED_REPEAT) -> pd.DataFrame:
+    """The synthetic textbook pairs as pair-model rows (label full_flop / half_flip / no_flip), each `repeat`
+    times. They are written by the project (synthetic=1): they train, and never measure, the judge."""
+    from tracker.types import LABELS
+
+    frames = []
+    for name in sets:
+        path = Path(directory) / name
+        if not path.exists():
+            raise InputError(f"{path}: textbook set not found")
+        f = pd.read_csv(path, dtype=str, keep_default_na=False)
+        missing = {"text_a", "text_b", "label"} - set(f.columns)
+        if missing:
+            raise InputError(f"{path}: missing columns {sorted(missing)}")
+        bad = f.index[~f["label"].isin(LABELS)]
+        if len(bad):
+            raise InputError(f"{path}: row {int(bad[0]) + 2}: field 'label': {f['label'].iloc[bad[0]]!r} "
+                             f"is not one of {LABELS}")
+        frames.append(pd.DataFrame({"text_a": f["text_a"], "text_b": f["text_b"], "label": f["label"],
+                                    "corpus": "textbook", "task": "graded", "group": name, "split": "train"}))
+    table = pd.concat(frames, ignore_index=True)
+    return pd.concat([table] * repeat, ignore_index=True)

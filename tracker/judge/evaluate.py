@@ -74,14 +74,14 @@ def fit_on_dev(dev: LabelledPairs, *, embedding_model: str, seed: int = SEED) ->
 def held_out_proba(judge: Judge, held: LabelledPairs, *, cascade: bool = True) -> np.ndarray:
     """The judge's probabilities for held-out pairs, through the same cascade reads detect would make."""
     X = held.features()
-    proba = judge.head_proba(judge.head, X)
+    proba, read = judge.head_proba(judge.head, X), None
     if cascade and judge.cheap_head is not None:
         pc = judge.head_proba(judge.cheap_head, held.cheap_features())
         later = held.frame["later_id"].to_numpy() if "later_id" in held.frame.columns else None
         read = np.zeros(len(X), dtype=bool)
         read[select_reads(pc[:, 0] + pc[:, 1], judge.cascade_cutoff, later, judge.read_budget)] = True
         proba = np.where(read[:, None], proba, pc)
-    return judge.read_positions(held.batch, proba)
+    return judge.read_positions(held.batch, proba, read)
 
 
 def frozen_test(data: LabelledPairs, *, embedding_model: str, seed: int = SEED, cascade: bool = True) -> dict:

@@ -143,22 +143,26 @@ class Judge:
         `cascade_cutoff` and, where the batch says which later statement each pair ends at, it is among
         that statement's `read_budget` highest-scoring pairs. The rest keep the cheap head's
         probabilities, capped below the flagging threshold: an unread pair is never flagged.
-        A textbook-shaped pair (polarity.verdict) takes its explicit verdict's probabilities instead.
+        A textbook-shaped pair (polarity.verdict) takes its explicit verdict's probabilities instead, and
+        another pair of two short plain statements that the pair model read takes its grade.
         """
-        return self.read_positions(batch, self._head_proba(batch, cascade=cascade))
+        proba, read = self._head_proba(batch, cascade=cascade)
+        return self.read_positions(batch, proba, read)
 
-    def read_positions(self, batch: PairBatch, proba: np.ndarray) -> np.ndarray:
+    def read_positions(self, batch: PairBatch, proba: np.ndarray, read: np.ndarray | None = None) -> np.ndarray:
+        """`read`: a mask of the pairs the pair model read (None: all of them)."""
         from tracker.judge.polarity import apply_table
 
-        return apply_table(proba, batch, self.positions)
+        return apply_table(proba, batch, self.positions, self.pair_model, read)
 
-    def _head_proba(self, batch: PairBatch, *, cascade: bool) -> np.ndarray:
+    def _head_proba(self, batch: PairBatch, *, cascade: bool) -> tuple[np.ndarray, np.ndarray | None]:
+        """The head's probabilities, and a mask of the pairs the pair model read (None: all)."""
         if len(batch) == 0:
-            return np.zeros((0, len(LABELS)))
+            return np.zeros((0, len(LABELS))), None
         cheap = self.cheap_features(batch)
         if not (cascade and self.cheap_head is not None and self.cascade_cutoff is not None):
             self.pairs_read += len(batch) if self.pair_model is not None else 0
-            return self.head_proba(self.head, self.features(batch, cheap))
+            return self.head_proba(self.head, self.features(batch, cheap)), None
         p_cheap = self.head_proba(self.cheap_head, cheap)
         read = select_reads(p_cheap[:, 0] + p_cheap[:, 1], self.cascade_cutoff, batch.later, self.read_budget)
         out = p_cheap.copy()
@@ -174,7 +178,9 @@ class Judge:
             scale = np.where(rev >= self.threshold, cap, 1.0)
             out[skipped, :2] *= scale[:, None]
             out[skipped, 2] = 1 - out[skipped, 0] - out[skipped, 1]
-        return out
+        mask = np.zeros(len(batch), dtype=bool)
+        mask[read] = True
+        return out, mask
 
     def predict(self, batch: PairBatch) -> np.ndarray:
         return decide(self.predict_proba(batch), self.threshold)

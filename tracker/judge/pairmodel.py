@@ -1,5 +1,7 @@
 """The pair model: a cross-encoder that reads two texts together and says whether the second
-opposes, agrees with, or is neutral to the first (classes in corpora.PAIR_LABELS).
+opposes, agrees with, or is neutral to the first (classes in corpora.PAIR_LABELS). A model trained with
+textbook pairs as well has three more outputs, the Flip-O-Meter grade of a short pair (tracker.types.LABELS),
+each task a softmax of its own.
 
 Trained with torch from any BERT-style encoder (the bundled all-MiniLM-L6-v2 by default), saved as
 safetensors; shipped as an int8 ONNX graph, which runs on onnxruntime with no torch import. Both
@@ -18,6 +20,9 @@ import numpy as np
 
 from tracker.errors import ModelError
 from tracker.judge.corpora import PAIR_LABELS
+from tracker.types import LABELS
+
+GRADED_LABELS = PAIR_LABELS + LABELS  # the outputs of a pair model that also grades textbook pairs
 
 ONNX_FILE = "pair_model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
@@ -50,7 +55,8 @@ def fit_pair_model(table, *, base: str | None = None, out_dir: str | Path, epoch
     out_dir = Path(out_dir)
     ckpt = out_dir / "checkpoint"
     base = base or bundled_encoder_path()
-    labels = {name: i for i, name in enumerate(PAIR_LABELS)}
+    names = GRADED_LABELS if set(table["label"]) & set(LABELS) else PAIR_LABELS
+    labels = {name: i for i, name in enumerate(names)}
     y_all = np.array([labels[v] for v in table["label"]])
     a_all, b_all = list(table["text_a"]), list(table["text_b"])
     n = len(y_all)
@@ -65,7 +71,7 @@ def fit_pair_model(table, *, base: str | None = None, out_dir: str | Path, epoch
             start, source = int(state["step"]), str(ckpt)
     tok = AutoTokenizer.from_pretrained(source)
     model = AutoModelForSequenceClassification.from_pretrained(
-        source, num_labels=len(PAIR_LABELS), id2label=dict(enumerate(PAIR_LABELS)), label2id=labels,
+        source, num_labels=len(names), id2label=dict(enumerate(names)), label2id=labels,
         ignore_mismatched_sizes=True)
     model.train()
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
@@ -81,13 +87,13 @@ def fit_pair_model(table, *, base: str | None = None, out_dir: str | Path, epoch
         idx = order[step * batch_size:(step + 1) * batch_size]
         enc = tok([a_all[i] for i in idx], [b_all[i] for i in idx], truncation=True, max_length=max_length,
                   padding=True, return_tensors="pt")
-        out = model(**enc, labels=torch.as_tensor(y_all[idx]))
-        out.loss.backward()
+        loss = _task_loss(model(**enc).logits, torch.as_tensor(y_all[idx]))
+        loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         sched.step()
         opt.zero_grad()
-        losses.append(out.loss.item())
+        losses.append(loss.item())
         bar.update(1)
         if len(losses) % 20 == 0:
             bar.set_postfix(loss=f"{np.mean(losses[-50:]):.3f}")
@@ -99,11 +105,26 @@ def fit_pair_model(table, *, base: str | None = None, out_dir: str | Path, epoch
     bar.close()
     _save(model, tok, out_dir)
     (out_dir / PAIR_META_FILE).write_text(json.dumps({
-        "labels": list(PAIR_LABELS), "max_length": max_length, "base": _base_name(base),
+        "labels": list(names), "max_length": max_length, "base": _base_name(base),
         "trained_rows": n, "epochs": epochs, "batch_size": batch_size, "lr": lr, "seed": seed,
         "seconds": round(time.time() - t0, 1), "final_loss": round(float(np.mean(losses[-100:])), 4) if losses else None,
     }, indent=2) + "\n")
     return out_dir
+
+
+def _task_loss(logits, y):
+    """Cross-entropy of each row over its own task's outputs: a public pair's label among PAIR_LABELS, a
+    textbook pair's among LABELS; the other task's outputs are not pushed either way."""
+    import torch.nn.functional as F
+
+    k = len(PAIR_LABELS)
+    graded = y >= k
+    loss = logits.new_zeros(())
+    if (~graded).any():
+        loss = loss + F.cross_entropy(logits[~graded, :k], y[~graded], reduction="sum")
+    if graded.any():
+        loss = loss + F.cross_entropy(logits[graded, k:], y[graded] - k, reduction="sum")
+    return loss / len(y)
 
 
 def _base_name(base: str) -> str:
@@ -148,7 +169,8 @@ def export_onnx(model_dir: str | Path, out_dir: str | Path, *, quantize: bool = 
         fp32.replace(target)
     tok.backend_tokenizer.save(str(out_dir / TOKENIZER_FILE))
     meta = json.loads((model_dir / PAIR_META_FILE).read_text()) if (model_dir / PAIR_META_FILE).exists() else {}
-    meta.update({"labels": list(PAIR_LABELS), "int8": quantize, "max_length": meta.get("max_length", MAX_LENGTH)})
+    labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
+    meta.update({"labels": labels, "int8": quantize, "max_length": meta.get("max_length", MAX_LENGTH)})
     (out_dir / PAIR_META_FILE).write_text(json.dumps(meta, indent=2) + "\n")
     return out_dir
 
@@ -165,8 +187,10 @@ class PairModel:
         if not meta_path.exists():
             raise ModelError(f"{self.directory}: no pair model here (expected {PAIR_META_FILE})")
         self.meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        if list(self.meta.get("labels", [])) != list(PAIR_LABELS):
-            raise ModelError(f"{meta_path}: labels {self.meta.get('labels')} are not {list(PAIR_LABELS)}")
+        if list(self.meta.get("labels", [])) not in (list(PAIR_LABELS), list(GRADED_LABELS)):
+            raise ModelError(f"{meta_path}: labels {self.meta.get('labels')} are neither {list(PAIR_LABELS)} "
+                             f"nor {list(GRADED_LABELS)}")
+        self.grades = len(self.meta["labels"]) == len(GRADED_LABELS)  # also grades textbook pairs
         self.max_length = int(self.meta.get("max_length", MAX_LENGTH))
         self.threads = threads
         self.lanes = lanes
@@ -224,9 +248,22 @@ class PairModel:
         return state
 
     def logits(self, text_a: list[str], text_b: list[str], *, batch_size: int = 64) -> np.ndarray:
+        """(n, 3) logits in PAIR_LABELS order."""
+        return self._outputs(text_a, text_b, batch_size=batch_size)[:, :len(PAIR_LABELS)]
+
+    def grade_proba(self, text_a: list[str], text_b: list[str]) -> np.ndarray | None:
+        """(n, 3) probabilities in LABELS order for textbook-shaped pairs; None if this model was not
+        trained to grade them."""
+        if not self.grades:
+            return None
+        z = self._outputs(text_a, text_b)[:, len(PAIR_LABELS):].astype(float)
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
+
+    def _outputs(self, text_a: list[str], text_b: list[str], *, batch_size: int = 64) -> np.ndarray:
         if len(text_a) != len(text_b):
             raise ValueError("text_a and text_b differ in length")
-        out = np.zeros((len(text_a), len(PAIR_LABELS)), dtype=np.float32)
+        out = np.zeros((len(text_a), len(self.meta["labels"])), dtype=np.float32)
         if not len(text_a):
             return out
         if self._session is None and self._torch is None:

@@ -335,9 +335,13 @@ def load_table(embedder, paths=TEXTBOOK_SETS) -> np.ndarray | None:
     return fit_table(a, b, list(frame["label"]), cos)
 
 
-def apply_table(proba: np.ndarray, batch, table: np.ndarray | None) -> np.ndarray:
-    """The judge's probabilities with each textbook-shaped pair's row replaced by its verdict's row."""
-    if table is None or len(proba) == 0:
+def apply_table(proba: np.ndarray, batch, table: np.ndarray | None, grader=None, readable=None) -> np.ndarray:
+    """The judge's probabilities with each textbook-shaped pair's row replaced by its verdict's row, and,
+    where `grader` (a pair model trained to grade textbook pairs) is given, each other pair of two short
+    plain statements by the grader's reading: it reads reworded propositions and evaluative language that
+    the word lists do not place. `readable` (a mask) limits the grader to the pairs a cascade let the pair
+    model read."""
+    if (table is None and grader is None) or len(proba) == 0:
         return proba
     short = {t: _short(t) for t in {*batch.text_a, *batch.text_b}}
     both = np.flatnonzero([short[a] and short[b] for a, b in zip(batch.text_a, batch.text_b)])
@@ -346,8 +350,17 @@ def apply_table(proba: np.ndarray, batch, table: np.ndarray | None) -> np.ndarra
         return out
     cos = np.sum(np.asarray(batch.emb_a[both], dtype=np.float32) * np.asarray(batch.emb_b[both], dtype=np.float32),
                  axis=1)
+    unread = []
     for i, c in zip(both, cos):
-        v = verdict(batch.text_a[i], batch.text_b[i], float(c))
+        v = verdict(batch.text_a[i], batch.text_b[i], float(c)) if table is not None else None
         if v is not None:
             out[i] = table[VERDICTS.index(v)]
+        elif (readable is None or readable[i]) and _simple(_own_words(batch.text_a[i])) \
+                and _simple(_own_words(batch.text_b[i])):
+            unread.append(i)
+    if grader is not None and unread:
+        graded = grader.grade_proba([_own_words(batch.text_a[i]) for i in unread],
+                                    [_own_words(batch.text_b[i]) for i in unread])
+        if graded is not None:
+            out[unread] = graded
     return out

@@ -13,23 +13,35 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from tracker.judge.corpora import EXTERNAL_DIR, build_pair_table
+from tracker.judge.corpora import EXTERNAL_DIR, GRADED_REPEAT, GRADED_SETS, build_pair_table, graded_table
 from tracker.judge.model import PAIR_MODEL_DIR, SHIPPED_MODEL_DIR, Judge
 from tracker.judge.pairmodel import PairModel, export_onnx, fit_pair_model
 
 Log = Callable[[str], None]
+PRETRAIN_LR = 4e-5
 
 
 def pretrain(work_dir: str | Path, *, external: str | Path = EXTERNAL_DIR, base: str | None = None, size: int = 48_000,
-             epochs: float = 1.0, seed: int = 0, quantize: bool = True, log: Log = print) -> PairModel:
-    """Stage 1: fit the pair model on the public pair table; returns it as an (int8) ONNX graph."""
+             epochs: float = 1.0, seed: int = 0, quantize: bool = True, graded: bool = True,
+             log: Log = print) -> PairModel:
+    """Stage 1: fit the pair model on the public pair table, and (`graded`) on the synthetic textbook pairs
+    as a second task; returns it as an (int8) ONNX graph."""
+    import pandas as pd
+
     work_dir = Path(work_dir)
     t0 = time.time()
     table = build_pair_table(external, size=size, seed=seed)
     train = table[table["split"] == "train"]
     log(f"stage 1: {len(train)} public pairs ({', '.join(sorted(train['corpus'].unique()))}); "
         f"{len(table) - len(train)} held out")
-    fit_pair_model(train, base=base, out_dir=work_dir / "torch", epochs=epochs, seed=seed, max_length=96)
+    if graded:  # never more textbook rows than public ones, so a small table stays small
+        textbook = graded_table()
+        textbook = textbook.sample(min(len(textbook), len(train)), random_state=seed)
+        train = pd.concat([train, textbook], ignore_index=True)
+        log(f"stage 1: + {len(textbook)} synthetic textbook rows (up to {GRADED_REPEAT} passes over {len(GRADED_SETS)} "
+            "sets)")
+    fit_pair_model(train, base=base, out_dir=work_dir / "torch", epochs=epochs, seed=seed, max_length=96,
+                   lr=PRETRAIN_LR)
     model = PairModel(export_onnx(work_dir / "torch", work_dir / "onnx", quantize=quantize))
     log(f"stage 1 done in {time.time() - t0:.0f} s: {model.directory}")
     return model
