@@ -742,6 +742,17 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_pronoun_after_a_paragraph_that_names_one_newcomer_is_the_newcomer': (
+        "Jane Roe faced MPs in the Commons on Wednesday.\n\n"
+        "The first question came from John Smith. \"Will the minister apologise?\" he asked.\n\n"
+        "Then it was the turn of Tom Brown. He began with a joke. \"A book is being written about the minister,\" "
+        "he said.",
+        'A book is being written', 'Tom Brown'),
+    'a_pronoun_subject_before_the_newcomer_keeps_its_chain': (
+        "Jane Roe faced MPs in the Commons on Wednesday.\n\n"
+        "The first question came from John Smith. \"Will the minister apologise?\" he asked.\n\n"
+        "Later he was asked whether he considered Tom Brown a rival. \"It's possible,\" he answered.",
+        "It's possible", 'John Smith'),
     'put_it_to_her_that_reports_the_clause_put': (
         "Ana Ruiz visited a hospital in Leeds on Monday.\n\n"
         "Reporters put it to her that the new rules had been rushed through. She did not answer.",

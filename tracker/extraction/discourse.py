@@ -53,6 +53,8 @@ class Discourse:
         self.examiners: set[str] = set()  # who the article says put a question to someone it names
         self.para_end = 0  # where the paragraph being read ends: a role may be named later in it
         self.para_start = 0
+        self.sentence_starts: list[int] = []  # where the paragraph's sentences begin
+        self.para_text = ""
         self.last_line: Found | None = None  # the last transcript line, which an unlabelled next line continues
         self.last_speaker = ""  # who made the last statement of the paragraphs read so far
 
@@ -219,12 +221,29 @@ class Discourse:
                 <= last_subject(here, offset):
             p = here  # 'Judge Birgitte Holm intervened. "…?" she said.': this paragraph's subject, whose gender
             # the article never gave, over a woman last the subject in an earlier paragraph
+        if p is not None and last_subject(p, offset) < self.para_start:
+            p = self.named_before_here(offset, gender) or p  # 'Then it was the turn of Tom Brown. He began …'
         guess = self.guessed_here(offset, gender)  # over someone last named in an earlier paragraph
         if guess is not None and (p is None or _last_mention(p, offset) < self.para_start):
             p, guess.gender, guess.guessed = guess, gender, False  # the article's "she" over the guess
         if p is not None and not p.gender and not p.anonymous:
             p.gender = gender  # "she" was this woman: a later "he" is someone else
         return p
+
+    def named_before_here(self, offset: int, gender: str) -> Person | None:
+        """The one person of a fitting gender this paragraph named in a sentence before the one at `offset`,
+        if there is just one: a pronoun opening a new paragraph's story is theirs, not the subject of an
+        earlier paragraph ('Asked about Tom Brown, he said' names Brown in the pronoun's own sentence)."""
+        sentence = max((s for s in self.sentence_starts if s <= offset), default=self.para_start)
+        named = [p for p in self.people.values() if not p.anonymous and p.gender == gender and len(p.name.split()) > 1
+                 and any(self.para_start <= o < sentence for o, _ in p.mentions)]
+        if len(named) != 1:
+            return None
+        first = min(o for o, _ in named[0].mentions if o >= self.para_start)
+        upto = min((s for s in self.sentence_starts if s > first), default=self.para_end)  # the end of its sentence
+        if re.search(_SAME_PRONOUN[gender], self.para_text[:upto - self.para_start]):
+            return None  # 'He was asked whether he considered Putin an enemy. "…," he answered.': the chain goes on
+        return named[0]
 
     def guessed_here(self, before: int, gender: str) -> Person | None:
         """This paragraph's last subject whose gender only the first-name counts gave, and gave otherwise
@@ -298,6 +317,9 @@ class Discourse:
         if low.split() and low.split()[-1] in _ORG_HEADS:
             return "organisation"
         return "person" if self.lookup(speaker) else "organisation"
+
+
+_SAME_PRONOUN = {"m": r"(?i)\b(?:he|him|his|himself)\b", "f": r"(?i)\b(?:she|her|hers|herself)\b"}
 
 
 def _last_mention(p: Person, before: int = 1 << 60) -> int:

@@ -312,6 +312,7 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     quotes_all.extend(quotes)
     in_quote = in_spans([(q.open_start - start, q.close_end - start) for q in quotes])
     state.para_start, state.para_end = start, end
+    state.sentence_starts, state.para_text = [start + s.start_char for s in doc.sents], text[start:end]
     register_people(doc, start, state, in_quote)
     out: list[Found] = []
     out.extend(according_to(doc, start, state, in_quote))
