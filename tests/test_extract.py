@@ -710,6 +710,12 @@ _SINCE = ('Ana Ruiz took questions for an hour, her first news conference since 
 
 # the day of a statement, in the shapes the date rules read: (text, a phrase of the statement, its day)
 DATE_CASES = {
+    'a_day_named_in_a_transcript_line_is_the_speakers_words_not_the_narrations': (
+        'Jane Roe faced MPs in the Commons, and John Smith asked the first question.\n\n'
+        'SMITH: When the penny dropped for the minister on Monday, she should have come to this House.\n\n'
+        'ROE: I am sorry for the mistakes that were made.\n\n'
+        'Tom Brown was unimpressed. "The country has nothing to show for it," he said.',
+        'nothing to show', DAY),
     'a_possessive_weekday_names_an_event_not_a_date': (
         'The council on Sunday called an emergency session.\n\n'
         'Jane Doe said that Friday\'s veto had left the council unable to act.\n\n'

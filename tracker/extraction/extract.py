@@ -92,8 +92,10 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
                                            questions))
     found.extend(post_statements(article.text, state))
     found.sort(key=lambda f: f.start)
-    dated = resolve_dates(article, found, quotes_all)
-    candidates = date_candidates(article, found, quotes_all, dated)
+    # a transcript line is the speaker's words, as a quote is: a day it names sets no day for narration
+    spoken = quotes_all + [Quote(f.start, f.end, f.start, f.end, True) for f in found if f.on_frame]
+    dated = resolve_dates(article, found, spoken)
+    candidates = date_candidates(article, found, spoken, dated)
     if dates is not None:
         dated = [dates.choose(c) for c in candidates]
     same = lambda a, b: state.full_name(a) == state.full_name(b)  # noqa: E731  (one person?)
