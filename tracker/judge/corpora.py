@@ -185,22 +185,28 @@ def graded_table(directory: str | Path = SYNTHETIC_DIR, *, sets=GRADED_SETS,
                  repeat: int = GRADED_REPEAT) -> pd.DataFrame:
     """The synthetic textbook pairs as pair-model rows (label full_flop / half_flip / no_flip), each `repeat`
     times. They are written by the project (synthetic=1): they train, and never measure, the judge."""
-    from tracker.types import LABELS
-
     frames = []
     for name in sets:
         path = Path(directory) / name
         if not path.exists():
             raise InputError(f"{path}: textbook set not found")
-        f = pd.read_csv(path, dtype=str, keep_default_na=False)
-        missing = {"text_a", "text_b", "label"} - set(f.columns)
-        if missing:
-            raise InputError(f"{path}: missing columns {sorted(missing)}")
-        bad = f.index[~f["label"].isin(LABELS)]
-        if len(bad):
-            raise InputError(f"{path}: row {int(bad[0]) + 2}: field 'label': {f['label'].iloc[bad[0]]!r} "
-                             f"is not one of {LABELS}")
+        f = read_textbook_set(path)
         frames.append(pd.DataFrame({"text_a": f["text_a"], "text_b": f["text_b"], "label": f["label"],
                                     "corpus": "textbook", "task": "graded", "group": name, "split": "train"}))
     table = pd.concat(frames, ignore_index=True)
     return pd.concat([table] * repeat, ignore_index=True)
+
+
+def read_textbook_set(path: str | Path) -> pd.DataFrame:
+    """One synthetic textbook set (text_a, text_b, label, ...), its labels checked against LABELS."""
+    from tracker.types import LABELS
+
+    f = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = {"text_a", "text_b", "label"} - set(f.columns)
+    if missing:
+        raise InputError(f"{path}: missing columns {sorted(missing)}")
+    bad = f.index[~f["label"].isin(LABELS)]
+    if len(bad):
+        raise InputError(f"{path}: row {int(bad[0]) + 2}: field 'label': {f['label'].iloc[bad[0]]!r} "
+                         f"is not one of {LABELS}")
+    return f

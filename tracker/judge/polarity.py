@@ -18,7 +18,6 @@ from pathlib import Path
 
 import numpy as np
 
-from tracker.errors import InputError
 from tracker.judge.commitments import KEEP, later, narrowed
 from tracker.judge.stance_words import NEGATOR, STANCE
 from tracker.types import LABELS
@@ -313,19 +312,9 @@ def load_table(embedder, paths=TEXTBOOK_SETS) -> np.ndarray | None:
     """The verdict table fitted on the synthetic textbook pairs (data/synthetic/), or None without them."""
     import pandas as pd
 
-    frames = []
-    for path in map(Path, paths):
-        if not path.exists():
-            continue
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        missing = {"text_a", "text_b", "label"} - set(frame.columns)
-        if missing:
-            raise InputError(f"{path}: missing columns {sorted(missing)}")
-        bad = frame.index[~frame["label"].isin(LABELS)]
-        if len(bad):
-            raise InputError(f"{path}: row {int(bad[0]) + 2}: field 'label': {frame['label'].iloc[bad[0]]!r} "
-                             f"is not one of {LABELS}")
-        frames.append(frame)
+    from tracker.judge.corpora import read_textbook_set
+
+    frames = [read_textbook_set(path) for path in map(Path, paths) if path.exists()]
     if not frames:
         return None
     frame = pd.concat(frames, ignore_index=True)
