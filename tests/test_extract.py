@@ -723,12 +723,20 @@ DATE_CASES = {
         'take the threat', dt.date(2025, 8, 17)),
     'a_day_after_since_is_when_something_began_not_when_anyone_spoke': (_SINCE, 'not resign', DAY),
     'nor_does_it_date_the_paragraphs_after_it': (_SINCE, 'return in the autumn', DAY),
-    'the_day_after_set_against_a_named_day_is_that_day_again': (
-        'Ana Ruiz said on Wednesday that she was staying.\n\n'
-        'The clash came at the committee hearing on Monday, the day after the vote was postponed. '
-        '"She has lost the room," Tom Hale said.',
-        'lost the room', dt.date(2025, 8, 18)),
 }
+
+
+def test_the_day_after_set_against_a_named_day_names_no_new_day(nlp):
+    """The rules' day, which the cue rule sets: the date chooser weighs it against the news frame, and where
+    a quote follows narration in its paragraph that choice sits at the chooser's margin (a refit on one
+    article fewer moves about three dev decisions: bench/experiments/date_chooser.py --drop-one)."""
+    from tracker.extraction.extract import extract_with_candidates
+
+    text = ('Ana Ruiz said on Wednesday that she was staying.\n\n'
+            'The clash came at the committee hearing on Monday, the day after the vote was postponed. '
+            '"She has lost the room," Tom Hale said.')
+    found, _ = extract_with_candidates(Article("t.txt", text, DAY, "https://x", "X", "argument"), nlp=nlp, dates=None)
+    assert one(found, 'lost the room').date == dt.date(2025, 8, 18)
 
 
 @pytest.mark.parametrize("text, phrase, day", DATE_CASES.values(), ids=DATE_CASES.keys())
