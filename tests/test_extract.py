@@ -756,6 +756,16 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_shared_surname_is_the_one_of_them_who_was_ever_a_subject': (
+        "The minister praised Mahatma Gandhi, the leader of the independence movement, in her speech.\n\n"
+        "Rahul Gandhi held a press conference of his own at the same hour.\n\n"
+        "Gandhi also said the commission's conduct of the polls had been biased.",
+        'conduct of the polls', 'Rahul Gandhi'),
+    'began_after_a_quote_attributes_it': (
+        "Ana Ruiz took questions at party headquarters on Friday.\n\n"
+        "\"My question is for the prime minister,\" began Maria Lopez. She asked whether the party "
+        "would keep its candidate.",
+        'My question is for', 'Maria Lopez'),
     'a_pronoun_after_a_paragraph_that_names_one_newcomer_is_the_newcomer': (
         "Jane Roe faced MPs in the Commons on Wednesday.\n\n"
         "The first question came from John Smith. \"Will the minister apologise?\" he asked.\n\n"

@@ -147,7 +147,9 @@ class Discourse:
         if not hits and len(words) == 1:
             hits = [p for p in named if key in p.name.lower().split()]
         if len({p.name for p in hits}) > 1:  # one surname, two people: the one met first ('Sara Duterte …
-            return min(hits, key=lambda p: min((o for o, _ in p.mentions), default=1 << 60))  # her father, Rodrigo')
+            # her father, Rodrigo'), among those ever a subject ('Rahul Gandhi said …' over a Mahatma Gandhi in passing)
+            hits = [p for p in hits if any(subj for _, subj in p.mentions)] or hits
+            return min(hits, key=lambda p: min((o for o, _ in p.mentions), default=1 << 60))
         return max(hits, key=_last_mention) if hits else None
 
     def body_since(self, person: Person | None, offset: int, *, proper: bool) -> str:
