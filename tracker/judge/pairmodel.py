@@ -40,7 +40,8 @@ def bundled_encoder_path() -> str:
 def fit_pair_model(table, *, base: str | None = None, out_dir: str | Path, epochs: float = 1.0, batch_size: int = 32,
                    lr: float = 3e-5, max_length: int = MAX_LENGTH, seed: int = 0, checkpoint_every: int = 200,
                    progress: bool = True, threads: int | None = None) -> Path:
-    """Fine-tune a cross-encoder on rows (text_a, text_b, label in PAIR_LABELS); resumable.
+    """Fine-tune a cross-encoder on rows (text_a, text_b, label in PAIR_LABELS, or in LABELS for the textbook
+    task: then the model has both tasks' outputs, GRADED_LABELS); resumable.
 
     `base` is a local encoder or an earlier pair model (stage two starts from stage one). A run that
     is killed resumes from `out_dir/checkpoint` when called again with the same arguments.
