@@ -756,6 +756,31 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_first_and_last_name_the_ner_took_for_a_body_is_a_person': (
+        "Turkish President Recep Tayyip Erdogan used a joint news conference with Chancellor Olaf Scholz on Friday "
+        "to criticise Israel.\n\nScholz spoke first and addressed the dispute. \"We have very different views on "
+        "the conflict,\" he said.", 'very different views', 'Olaf Scholz'),
+    'director_before_a_name_is_a_title': (
+        "Officials briefed reporters on Thursday. FBI Director Christopher Wray warned that \"this threat is not "
+        "going away.\"", 'threat is not going away', 'Christopher Wray'),
+    'a_reflexive_gives_a_subject_her_gender_and_the_pronoun_after_her_name_is_hers': (
+        "WASHINGTON - Sarah Huckabee Sanders, the press secretary, declined on Thursday to comment.\n\n"
+        "The refusal came hours after the president's daughter and senior adviser, Ivanka Trump, distanced herself "
+        "from the insult. Asked whether she considered the media the enemy of the people, she answered: "
+        "\"No, I do not.\"", 'No, I do not', 'Ivanka Trump'),
+    'called_out_after_a_quote_attributes_it': (
+        "Sarah Sanders took questions on Thursday. \"We are not the enemy,\" Jim Acosta said.\n\n"
+        "\"Tell that to the families in Annapolis!\" another reporter called out, a reference to the shooting.",
+        'families in Annapolis', 'Reporter'),
+    'a_first_and_last_name_the_ner_missed_is_a_person_whose_surname_speaks_later': (
+        "Emmanuel Macron held a joint press conference with Theresa May on Thursday. Britain will spend more at "
+        "Calais and other crossing points.\n\n"
+        "May, answering the same question, said she accepted that the country would leave the single market.",
+        'leave the single market', 'Theresa May'),
+    'a_surname_parsed_as_a_modal_verb_is_the_person_named_before': (
+        "Emmanuel Macron held a joint press conference with Theresa May on Thursday.\n\n"
+        "Macron praised the alliance at length. May said the partnership would outlast any vote.",
+        'outlast any vote', 'Theresa May'),
     'a_shared_surname_is_the_one_of_them_who_was_ever_a_subject': (
         "The minister praised Mahatma Gandhi, the leader of the independence movement, in her speech.\n\n"
         "Rahul Gandhi held a press conference of his own at the same hour.\n\n"
@@ -772,6 +797,11 @@ SPEAKER_CASES = {
         "Then it was the turn of Tom Brown. He began with a joke. \"A book is being written about the minister,\" "
         "he said.",
         'A book is being written', 'Tom Brown'),
+    'a_subject_pronoun_after_the_newcomer_in_her_sentence_keeps_its_chain': (
+        "Jane Roe reversed course on Monday.\n\n"
+        "On Sunday, in a BBC interview with Laura Kuenssberg, she had been asked directly: \"Are you committed to "
+        "the cut?\" She replied: \"Yes, we have to have a competitive tax system.\"",
+        'competitive tax system', 'Jane Roe'),
     'a_pronoun_subject_before_the_newcomer_keeps_its_chain': (
         "Jane Roe faced MPs in the Commons on Wednesday.\n\n"
         "The first question came from John Smith. \"Will the minister apologise?\" he asked.\n\n"
@@ -1460,6 +1490,10 @@ QUESTION_SHAPES += [
     ('Jane Doe took questions on Saturday. Another reporter pressed her on her change of story. "Governor, how do '
      'you expect people to believe you?"\n\n"I tell the truth," Doe answered.', "how do you expect", "Reporter",
      "I tell the truth", "Jane Doe"),
+    # a reporter who asked one leader and then turned to the other with a colon asks the quoted question
+    ('Jane Doe and John Roe held a joint press conference. One journalist asked Roe why he wanted banks left out '
+     'of the deal, and then turned to the prime minister: "What are you going to do about it?"\n\n"We will keep '
+     'talking," Doe said.', "What are you going to do", "Journalist", "keep talking", "Jane Doe"),
     # "the question came from X:"
     ('The president took questions on Wednesday. The first question came from John Roe, a correspondent for '
      'Reforma: "Who negotiated this deal?" Jane Doe said: "The water commission did."', "Who negotiated",

@@ -243,8 +243,10 @@ class Discourse:
             return None
         first = min(o for o, _ in named[0].mentions if o >= self.para_start)
         upto = min((s for s in self.sentence_starts if s > first), default=self.para_end)  # the end of its sentence
-        if re.search(_SAME_PRONOUN[gender], self.para_text[:upto - self.para_start]):
+        if re.search(_SAME_PRONOUN[gender], self.para_text[:first - self.para_start]) or \
+                re.search(_SUBJECT_PRONOUN[gender], self.para_text[first - self.para_start:upto - self.para_start]):
             return None  # 'He was asked whether he considered Putin an enemy. "…," he answered.': the chain goes on
+            # (but 'herself' or 'her' after the name, 'Ivanka Trump distanced herself', is hers)
         return named[0]
 
     def guessed_here(self, before: int, gender: str) -> Person | None:
@@ -322,6 +324,7 @@ class Discourse:
 
 
 _SAME_PRONOUN = {"m": r"(?i)\b(?:he|him|his|himself)\b", "f": r"(?i)\b(?:she|her|hers|herself)\b"}
+_SUBJECT_PRONOUN = {"m": r"(?i)\bhe\b", "f": r"(?i)\bshe\b"}
 
 
 def _last_mention(p: Person, before: int = 1 << 60) -> int:

@@ -185,3 +185,22 @@ def verb_read_as_noun(ent) -> bool:
     head = ent.root.head
     return ent.root.dep_ == "compound" and head.dep_ == "ROOT" and head.tag_ == "NNS" and head.i == ent.end \
         and not any(c.dep_ in ("det", "poss", "amod") for c in head.children)
+
+
+def register_missed_names(doc, base: int, state: Discourse, in_quote) -> None:
+    """People the NER missed outside a subject: a first and last name ('a press conference with Theresa May'),
+    and the gender a reflexive gives a subject whose first name did not ('Ivanka Trump distanced herself')."""
+    for tok in doc:
+        first = doc[tok.i - 1] if tok.i else tok
+        if tok.dep_ in ("pobj", "dobj") and tok.pos_ == first.pos_ == "PROPN" and first.dep_ == "compound" \
+                and first.is_title and tok.is_title and tok.ent_type_ in ("", "DATE") and first.ent_type_ in ("", "DATE") \
+                and not in_quote(tok.idx) and first_name_gender(f"{first.text} {tok.text}") and not state.lookup(tok.text):
+            state.register(f"{first.text} {tok.text}", titles_before(doc, first.i), base + first.idx, False)
+        if tok.lower_ in ("herself", "himself") and tok.dep_ in ("dobj", "pobj") and not in_quote(tok.idx):
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            names = [] if subj is None else [t for t in (subj, *subj.children) if t.pos_ == "PROPN" and t.dep_ in
+                                               ("nsubj", "appos")]
+            person = state.lookup(doc[names[0].left_edge.i:names[0].i + 1].text) if len(names) == 1 else None
+            if person is not None and person.gender == "" and not person.anonymous:
+                person.gender = "f" if tok.lower_ == "herself" else "m"

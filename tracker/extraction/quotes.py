@@ -112,8 +112,10 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             # 'MP Paul Maina then asked whether …. "An audit began," he said.': the one who answered before
             speaker = prior.speaker
         asker = _ASKER_SUBJECT.search(text[start:q.open_start])
-        if asker and text[q.start:q.end].rstrip().endswith("?") and _PRONOUN_ASKED.match(text[q.close_end:end]):
-            # 'A second reporter was not convinced. "Why …?" she asked.': the reporter, not the woman in focus
+        if asker and text[q.start:q.end].rstrip().endswith("?") and (
+                _PRONOUN_ASKED.match(text[q.close_end:end]) or text[start:q.open_start].rstrip().endswith(":")):
+            # 'A second reporter was not convinced. "Why …?" she asked.': the reporter, not the woman in focus;
+            # 'One journalist asked X why …, then turned to Y: "…?"': the journalist
             who = "name" if asker.group("name") else "asker"
             speaker = resolve_speaker(asker.group(who), start + asker.start(who), state)
         inner_start, inner_end = _trim(text, q.start, q.end)

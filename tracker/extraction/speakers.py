@@ -15,8 +15,8 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         NEWS_WORDS, is_person_noun, is_role)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, main_clause, person_behind_title,
-                                     register_body, role_in_apposition, titled_name, titled_possessive, titles_before,
-                                     verb_read_as_noun)
+                                     register_body, register_missed_names, role_in_apposition, titled_name,
+                                     titled_possessive, titles_before, verb_read_as_noun)
 
 # ---------------------------------------------------------------------------- people
 
@@ -28,7 +28,9 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         # a name the NER took for a place, in apposition to a role ("the regulator's head, Siobhán Kilbride,")
         person_like = ent.label_ == "PERSON" or person_behind_title(ent) or (
             ent.label_ == "GPE" and len(ent) > 1 and ent.root.dep_ == "appos" and bool(first_name_gender(ent.text))
-        ) or role_in_apposition(ent)
+        ) or role_in_apposition(ent) or (  # "with Chancellor Olaf Scholz", which the NER took for a body
+            ent.label_ == "ORG" and len(ent) == 2 and ent[0].is_title and ent[-1].is_title
+            and ent[-1].lower_ not in _ORG_HEADS and bool(first_name_gender(ent.text)))
         if ent.label_ == "ORG" and not person_like and not in_quote(ent.start_char):  # for "the company" / "the union"
             register_body(ent, base, state)
         if not person_like:
@@ -109,6 +111,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         state.register(known.name if known and len(words) < 2 else name, titles_before(doc, chain[0].i if len(chain) == 1 else tok.i - len(words) + 1),
                        base + tok.idx, verb.dep_ in ("ROOT", "conj"))
+    register_missed_names(doc, base, state, in_quote)
     for tok in doc:  # unnamed sources that are subjects ("an EU diplomat had warned"), in focus from here on
         if tok.dep_ != "nsubj" or in_quote(tok.idx) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
             continue
@@ -357,6 +360,10 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
         # two subjects are a parser split ("The AfD co-leader, Alice Weidel, said"): the one a name is in apposition to
         subj = next((c for c in subjects if any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children)),
                     subjects[0] if subjects else None)
+        word = next((c for c in tok.lefts if c.i == c.sent.start and c.dep_ in ("aux", "npadvmod") and c.is_title), None)
+        known = state.lookup(word.text) if subj is None and word is not None and len(word) > 1 else None
+        if known is not None and not known.anonymous and known.name.split()[-1] == word.text:
+            return resolve_speaker(known.name, base + word.idx, state)  # "May said": a surname parsed as a modal
         if subj is not None:
             # "none has signalled"; "four of the nine members backed a cut" is a count ("No 10" is Downing Street)
             count = subj.pos_ == "NUM" and not any(t.lower_ in ("no", "number") for t in subj.lefts)
