@@ -756,6 +756,9 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_peer_is_named_by_the_title_with_its_place': (
+        "The Lords debated the bill on Monday.\n\nLord Anderson of Ipswich, the crossbench peer, rose late. "
+        "Anderson said he would withdraw his amendment.", 'withdraw his amendment', 'Lord Anderson of Ipswich'),
     'a_first_and_last_name_the_ner_took_for_a_body_is_a_person': (
         "Turkish President Recep Tayyip Erdogan used a joint news conference with Chancellor Olaf Scholz on Friday "
         "to criticise Israel.\n\nScholz spoke first and addressed the dispute. \"We have very different views on "
@@ -1494,6 +1497,10 @@ QUESTION_SHAPES += [
     ('Jane Doe and John Roe held a joint press conference. One journalist asked Roe why he wanted banks left out '
      'of the deal, and then turned to the prime minister: "What are you going to do about it?"\n\n"We will keep '
      'talking," Doe said.', "What are you going to do", "Journalist", "keep talking", "Jane Doe"),
+    # 'A:' stays whoever the first 'A:' line was, not a person the narration names between the lines
+    ('Jane Doe hung up on host John Roe on Tuesday.\n\nQ: Will you run again?\n\nA: I might.\n\n'
+     'The talk turned to President Richard Poe, whose budget passed last week.\n\nQ: Is the budget fair?\n\n'
+     'A: It is a disaster.', "Is the budget fair", "John Roe", "It is a disaster", "Jane Doe"),
     # "the question came from X:"
     ('The president took questions on Wednesday. The first question came from John Roe, a correspondent for '
      'Reforma: "Who negotiated this deal?" Jane Doe said: "The water commission did."', "Who negotiated",

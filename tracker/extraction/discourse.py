@@ -57,6 +57,7 @@ class Discourse:
         self.para_text = ""
         self.last_line: Found | None = None  # the last transcript line, which an unlabelled next line continues
         self.last_speaker = ""  # who made the last statement of the paragraphs read so far
+        self.answerer = ""  # who the transcript's 'A:' lines are
 
     def register(self, name: str, titles: str, offset: int, subject: bool) -> Person:
         name = " ".join(name.split())

@@ -83,7 +83,8 @@ def interviews(person) -> bool:
 
 def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
     """'Q:' / 'QUESTION:' is the interviewer the article named (a host, presenter …), else a reporter;
-    'A:' / 'ANSWER:' is the last named person before it who is not that interviewer ('' when none is)."""
+    'A:' / 'ANSWER:' is whoever the first 'A:' line was: the last named person before it who is not that
+    interviewer ('' when none is), not someone the questions name later."""
     if words not in (["q"], ["question"], ["a"], ["answer"]):
         return None
     hosts = [p for p in state.people.values() if not p.anonymous and interviews(p)]
@@ -91,9 +92,12 @@ def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
     if words[0].startswith("q"):
         return host.name if host else "Reporter"
     # never the one who asks: the host, a "Reporter" that a 'Q:' line made, or anyone introduced as an interviewer
+    if state.answerer in state.people:
+        return state.answerer
     named = [p for p in state.people.values() if not p.anonymous and p is not host and p.gender != "n"
              and p.name != "Reporter" and not interviews(p) and any(o < at for o, _ in p.mentions)]
-    return max(named, key=lambda p: max(o for o, _ in p.mentions if o < at)).name if named else ""
+    state.answerer = max(named, key=lambda p: max(o for o, _ in p.mentions if o < at)).name if named else ""
+    return state.answerer
 
 
 # ---------------------------------------------------------------------------- embedded posts

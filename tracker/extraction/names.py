@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import (DESCRIPTORS, HONORIFICS, ORG_HEADS, PERSON_ROLES, TITLE_ABBREVIATIONS, TITLE_SET,
-                                        first_name_gender, is_person_noun, is_role)
+from tracker.extraction.discourse import Discourse, role_name
+from tracker.extraction.lexicon import (DESCRIPTORS, GROUP_BODIES, HONORIFICS, ORG_HEADS, PERSON_ROLES,
+                                        TITLE_ABBREVIATIONS, TITLE_SET, first_name_gender, is_person_noun, is_role)
 
 
 def person_behind_title(ent) -> bool:
@@ -193,8 +193,9 @@ def register_missed_names(doc, base: int, state: Discourse, in_quote) -> None:
     for tok in doc:
         first = doc[tok.i - 1] if tok.i else tok
         if tok.dep_ in ("pobj", "dobj") and tok.pos_ == first.pos_ == "PROPN" and first.dep_ == "compound" \
-                and first.is_title and tok.is_title and tok.ent_type_ in ("", "DATE") and first.ent_type_ in ("", "DATE") \
-                and not in_quote(tok.idx) and first_name_gender(f"{first.text} {tok.text}") and not state.lookup(tok.text):
+                and first.is_title and tok.is_title and {tok.ent_type_, first.ent_type_} <= {"", "DATE"} \
+                and not in_quote(tok.idx) and first_name_gender(f"{first.text} {tok.text}") \
+                and not state.lookup(tok.text):
             state.register(f"{first.text} {tok.text}", titles_before(doc, first.i), base + first.idx, False)
         if tok.lower_ in ("herself", "himself") and tok.dep_ in ("dobj", "pobj") and not in_quote(tok.idx):
             verb = tok.head if tok.dep_ == "dobj" else tok.head.head
@@ -204,3 +205,48 @@ def register_missed_names(doc, base: int, state: Discourse, in_quote) -> None:
             person = state.lookup(doc[names[0].left_edge.i:names[0].i + 1].text) if len(names) == 1 else None
             if person is not None and person.gender == "" and not person.anonymous:
                 person.gender = "f" if tok.lower_ == "herself" else "m"
+
+
+PEERAGE = {"lord": "m", "baron": "m", "viscount": "m", "earl": "m", "lady": "f", "baroness": "f"}
+
+
+def register_peers(doc, base: int, state: Discourse, in_quote) -> set[int]:
+    """Peers by their titles ('Lord Anderson of Ipswich', 'Baroness Chapman'): the title is the name, with its
+    'of Place'. Returns the tokens they cover, which no other rule names again."""
+    covered: set[int] = set()
+    for tok in doc[:-1]:
+        name = doc[tok.i + 1]
+        if tok.lower_ not in PEERAGE or not tok.is_title or not name.is_title or name.pos_ != "PROPN" \
+                or in_quote(tok.idx):
+            continue
+        end = name.i + 1
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN":
+            end += 2
+        person = state.register(doc[tok.i:end].text, titles_before(doc, tok.i),
+                                base + tok.idx, name.dep_ in ("nsubj", "nsubjpass") and main_clause(name))
+        person.gender = person.gender or PEERAGE[tok.lower_]
+        covered.update(range(tok.i, end))
+    return covered
+
+
+def group_of(subj, state: Discourse) -> tuple[str, int]:
+    """'The European Commission and Germany', 'The armed forces and the national police': a subject of two or
+    more names or bodies joined by 'and' speaks as one group ('' if not), with the offset of its last word in
+    the sentence. Each person in it is named in full; a body by its name."""
+    parts = [subj, *subj.conjuncts]
+    if len(parts) < 2 or not any(c.dep_ == "cc" and c.lower_ == "and" for p in parts for c in p.children):
+        return "", 0
+    names = []
+    for part in parts:
+        if part.pos_ == "PROPN":
+            words = [t.text for t in part.doc[part.left_edge.i:part.i + 1] if t.dep_ not in ("cc", "punct", "det")]
+            name = clean_name(" ".join(words))
+            known = state.lookup(name) if len(name.split()) == 1 else None
+            names.append(known.name if known else name)
+        elif part.pos_ == "NOUN" and (part.lower_ in ORG_HEADS or part.lower_ in GROUP_BODIES):
+            role = role_name(part.doc[part.left_edge.i:part.i + 1].text)
+            names.append(role[0].lower() + role[1:])  # "the national police" -> "national police"
+        else:
+            return "", 0  # "Trump and his aides": a person and a role is no named group
+    group = ", ".join(names[:-1]) + " and " + names[-1]
+    return group[0].upper() + group[1:], parts[-1].idx

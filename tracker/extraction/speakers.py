@@ -11,20 +11,23 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
                                         GROUP_HEADS as _GROUP_HEADS, ONE_OF_A_KIND, SAYING, PLATFORMS, PRONOUN_WORDS,
-                                        GENERIC_BODIES, GROUP_BODIES as _GROUP_BODIES, UNNAMED_SUBJECTS, first_name_gender,
+                                        GENERIC_BODIES, UNNAMED_SUBJECTS, first_name_gender,
                                         NEWS_WORDS, is_person_noun, is_role)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
-from tracker.extraction.names import (appositive_role, clean_name, extend_name, main_clause, person_behind_title,
-                                     register_body, register_missed_names, role_in_apposition, titled_name,
-                                     titled_possessive, titles_before, verb_read_as_noun)
+from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause,
+                                     person_behind_title, register_body, register_missed_names, register_peers,
+                                     role_in_apposition, titled_name, titled_possessive, titles_before,
+                                     verb_read_as_noun)
 
 # ---------------------------------------------------------------------------- people
 
 
 def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     """Every PERSON named outside quotes, with the title words just before the name."""
-    named: set[int] = set()  # tokens inside a PERSON name: not registered again as a bare subject
+    named = register_peers(doc, base, state, in_quote)  # tokens inside a name: not registered again
     for ent in doc.ents:
+        if named & set(range(ent.start, ent.end)):
+            continue
         # a name the NER took for a place, in apposition to a role ("the regulator's head, Siobhán Kilbride,")
         person_like = ent.label_ == "PERSON" or person_behind_title(ent) or (
             ent.label_ == "GPE" and len(ent) > 1 and ent.root.dep_ == "appos" and bool(first_name_gender(ent.text))
@@ -325,29 +328,6 @@ def subject_phrase(tok) -> tuple[str, int]:
 
 
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
-
-
-def group_of(subj, state: Discourse) -> tuple[str, int]:
-    """'The European Commission and Germany', 'The armed forces and the national police': a subject of two or
-    more names or bodies joined by 'and' speaks as one group ('' if not), with the offset of its last word in
-    the sentence. Each person in it is named in full; a body by its name."""
-    parts = [subj, *subj.conjuncts]
-    if len(parts) < 2 or not any(c.dep_ == "cc" and c.lower_ == "and" for p in parts for c in p.children):
-        return "", 0
-    names = []
-    for part in parts:
-        if part.pos_ == "PROPN":
-            words = [t.text for t in part.doc[part.left_edge.i:part.i + 1] if t.dep_ not in ("cc", "punct", "det")]
-            name = clean_name(" ".join(words))
-            known = state.lookup(name) if len(name.split()) == 1 else None
-            names.append(known.name if known else name)
-        elif part.pos_ == "NOUN" and (part.lower_ in _ORG_HEADS or part.lower_ in _GROUP_BODIES):
-            role = role_name(part.doc[part.left_edge.i:part.i + 1].text)
-            names.append(role[0].lower() + role[1:])  # "the national police" -> "national police"
-        else:
-            return "", 0  # "Trump and his aides": a person and a role is no named group
-    group = ", ".join(names[:-1]) + " and " + names[-1]
-    return group[0].upper() + group[1:], parts[-1].idx
 
 
 def speaker_of(verb, base: int, state: Discourse) -> str:
