@@ -8,10 +8,11 @@
 3. The explicit-position reading (tracker/judge/polarity.py) on the same pairs, each statement read afresh:
    µs a pair, the share of pairs it speaks for, and the share the pair model grades instead.
 Detect time at 10k / 100k / 1M statements is bench/detect_scale.py (it uses the same judge).
-With `--against DIR`, also the judge saved in DIR on the same pairs in the same run: pairs/s with and
+With `--memo`, the shipped judge with and without the pair model's memo, in the same run. With `--against DIR`,
+also the judge saved in DIR on the same pairs in the same run: pairs/s with and
 without the cascade, and pairs flagged, for both judges back to back.
 
-Run:  HF_HUB_OFFLINE=1 .venv/bin/python bench/judge_scale.py [--against build/judge_prev]
+Run:  HF_HUB_OFFLINE=1 .venv/bin/python bench/judge_scale.py [--against build/judge_prev] [--memo]
 """
 
 from __future__ import annotations
@@ -47,6 +48,23 @@ def main():
                       topic=list(st["topic"].to_numpy(dtype=object)[l]), later=l)
     judge = Judge.load()
     print(f"{len(st)} statements, {len(pairs)} neighbour candidate pairs; judge {judge.key}")
+    if "--memo" in sys.argv:
+        # the same judge with and without the pair model's memo (a pair read for its stance is not read again
+        # for its grade); each run starts with an empty memo
+        bare = Judge.load()
+        bare.pair_model._load()
+        bare.pair_model._outputs = lambda a, b, batch_size=64: bare.pair_model._compute(a, b, batch_size=1)
+        rate = {"read twice": 0.0, "memo": 0.0}
+        probas = {}
+        for _ in range(2):
+            for name, other in (("read twice", bare), ("memo", judge)):
+                other.pair_model._memo.clear()
+                t0 = time.perf_counter()
+                probas[name] = other.predict_proba(batch, cascade=True)
+                rate[name] = max(rate[name], len(pairs) / (time.perf_counter() - t0))
+        print(f"| pair model memo | pairs/s read twice {rate['read twice']:.0f} | with the memo {rate['memo']:.0f} | "
+              f"ratio {rate['memo'] / rate['read twice']:.2f}x | same probabilities: "
+              f"{np.array_equal(probas['memo'], probas['read twice'])} |")
     if "--against" in sys.argv:
         print("| judge | pairs/s without cascade | with cascade | pairs flagged without / with |")
         print("|---|---|---|---|")

@@ -103,6 +103,20 @@ def test_cascade_reads_only_pairs_above_the_cutoff_and_never_flags_the_rest():
     assert (decide(full, 0.5)[::2] == "full_flop").all()  # with the pair model reading, the flips are found
 
 
+def test_the_shipped_pair_model_reads_a_pair_once_for_its_stance_and_its_grade():
+    from tracker.judge.pairmodel import PairModel
+
+    shipped = ROOT / "models" / "reversal" / "pair_model"
+    model, fresh = PairModel(shipped), PairModel(shipped)
+    a = ["We will build the bridge.", "I support the tax.", "We will build the bridge."]
+    b = ["We will not build the bridge.", "I oppose the tax.", "We will not build the bridge."]
+    calls, compute = [], model._compute
+    model._compute = lambda x, y, **kw: calls.append(len(x)) or compute(x, y, **kw)
+    stance, grade = model.logits(a, b), model.grade_proba(a, b)
+    assert calls == [2]  # two distinct pairs, read once for both tasks
+    assert np.array_equal(stance, fresh.logits(a, b)) and np.array_equal(grade, fresh.grade_proba(a, b))
+
+
 def test_stored_verdicts_follow_the_weights_not_the_version():
     a, b = make_judge(FakePairModel(), 0.2), make_judge(FakePairModel(), 0.3)
     assert a.version == b.version and a.key != b.key

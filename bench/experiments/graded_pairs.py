@@ -2,6 +2,9 @@
 
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --textbook-only build/graded_only [--judge DIR]
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --int8 build/stage1/torch
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --read-set textbook_dev13.csv [--judge DIR] \
+        [--calibrate-on 10,14,15]
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --candidate build/candidate14
 
 --textbook-only WORK: a cross-encoder fitted on the synthetic textbook sets 1-9 and 11 alone (six epochs from the
 bundled MiniLM-L6, into WORK), then sets 12 and 10, which it did not see, read three ways at the judge's threshold:
@@ -9,6 +12,12 @@ the judge as it is, the word lists first and this grader on the short plain pair
 on every short plain pair. This is how the order (word lists first) was chosen, before the contrast set was read.
 --int8 DIR: the grader alone on the contrast set, the fp32 torch model in DIR (stage 1's `torch` folder) against the
 shipped int8 graph: ROC-AUC and accuracy at 0.5 (evaluation only: the contrast set tunes nothing).
+--read-set NAME: a textbook set no model or rule has seen, read by the judge three ways at its threshold: as it is
+(word lists first, the grader where they do not place a short plain pair), the grader on every short plain pair,
+and the mean of the two; each with the grader's raw grades and, with --calibrate-on, with grades Platt-scaled on
+textbook sets the grader did not train on. This is how the grader's share and its calibration are decided.
+--candidate WORK: both stages as `tracker train --pretrain` runs them, with textbook sets 14 and 15 added to the
+graded task (stage 1 in WORK, the judge in WORK/judge), for reading with --read-set and against the real pairs.
 """
 
 import sys
@@ -31,7 +40,7 @@ def arg(name, default=None):
 
 if "--textbook-only" in sys.argv:
     work = arg("--textbook-only")
-    seen = [s for s in GRADED_SETS if s not in ("textbook_dev12.csv",)]
+    seen = GRADED_SETS[:10]  # sets 1-9 and 11
     fit_pair_model(graded_table(sets=seen, repeat=1), out_dir=work, epochs=6, lr=4e-5)
     grader, judge, embedder = PairModel(work), Judge.load(arg("--judge", SHIPPED_MODEL_DIR)), Embedder(None)
     for name in ("textbook_dev12.csv", "textbook_dev10.csv"):
@@ -53,3 +62,65 @@ if "--int8" in sys.argv:
         rev = p[:, 0] + p[:, 1]
         print(f"{name}: grader alone on the contrast set, ROC-AUC {roc_auc_score(y, rev):.4f}, "
               f"accuracy at 0.5 {np.mean((rev >= 0.5) == y):.3f}")
+
+class Calibrated:
+    """A grader whose reversal probability is Platt-scaled on its log-odds, fitted on textbook sets it did not train on."""
+
+    def __init__(self, grader, sets):
+        from sklearn.linear_model import LogisticRegression
+
+        from tracker.judge.corpora import read_textbook_set
+        from tracker.judge.polarity import own_words
+
+        self.grader = grader
+        f = pd.concat([read_textbook_set(SYNTHETIC_DIR / name) for name in sets], ignore_index=True)
+        raw = grader.grade_proba([own_words(t) for t in f.text_a], [own_words(t) for t in f.text_b])
+        self.lr = LogisticRegression(C=1e6).fit(self._logit(raw)[:, None], f.label != "no_flip")
+        print(f"calibration on {', '.join(sets)} ({len(f)} pairs): slope {self.lr.coef_[0, 0]:.3f}, "
+              f"intercept {self.lr.intercept_[0]:.3f}")
+
+    @staticmethod
+    def _logit(p):
+        rev = np.clip(p[:, 0] + p[:, 1], 1e-6, 1 - 1e-6)
+        return np.log(rev / (1 - rev))
+
+    def grade_proba(self, a, b):
+        p = self.grader.grade_proba(a, b)
+        rev = self.lr.predict_proba(self._logit(p)[:, None])[:, 1]
+        share = p[:, 0] / np.maximum(p[:, 0] + p[:, 1], 1e-12)
+        return np.column_stack([rev * share, rev * (1 - share), 1 - rev])
+
+
+if "--candidate" in sys.argv:
+    from pathlib import Path
+
+    from tracker.judge import workflow
+
+    work = Path(arg("--candidate"))
+    model = workflow.pretrain(work, graded_sets=GRADED_SETS + ("textbook_dev14.csv", "textbook_dev15.csv"))
+    embedder = Embedder(None)
+    data = workflow.labelled_with_features("data/labelled", embedder, pair_model=model)
+    workflow.fit(data, embedder=embedder, out=work / "judge", version="candidate", data_dir=Path("data/labelled"))
+
+if "--read-set" in sys.argv:
+    name = arg("--read-set")
+    judge, embedder = Judge.load(arg("--judge", SHIPPED_MODEL_DIR)), Embedder(None)
+    pairs = pd.read_csv(SYNTHETIC_DIR / name, dtype=str, keep_default_na=False)
+    batch, rev = contrast_batch(pairs, embedder), pairs["label"].to_numpy() != "no_flip"
+    head, read = judge._head_proba(batch, cascade=False)
+    graders = {"raw": judge.pair_model}
+    if "--calibrate-on" in sys.argv:
+        graders["calibrated"] = Calibrated(judge.pair_model, [f"textbook_dev{n}.csv" for n in arg("--calibrate-on").split(",")])
+    ways = {}
+    for kind, grader in graders.items():
+        listed = apply_table(head, batch, judge.positions, grader, read)
+        graded = apply_table(head, batch, None, grader, read)
+        ways[f"{kind}: the judge (word lists, then the grader)"] = listed
+        ways[f"{kind}: the grader on every short plain pair"] = graded
+        ways[f"{kind}: the mean of the two"] = (listed + graded) / 2
+    for way, proba in ways.items():
+        score = proba[:, 0] + proba[:, 1]
+        right = (decide(proba, judge.threshold) != "no_flip") == rev
+        print(f"{name}: {way}: accuracy {right.mean():.3f}, reversals flagged {np.sum(right & rev)} of {rev.sum()}, "
+              f"no-flips kept {np.sum(right & ~rev)} of {(~rev).sum()}, ROC-AUC {roc_auc_score(rev, score):.3f} "
+              f"(threshold {judge.threshold})")

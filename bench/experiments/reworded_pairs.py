@@ -45,7 +45,7 @@ def with_valence(shipped, cut: float | None):
 
 
 def stripped(text: str) -> str:
-    words = re.findall(r"[\w'-]+", P._TOKEN.sub(" ", P._own_words(text).lower()))
+    words = re.findall(r"[\w'-]+", P._TOKEN.sub(" ", P.own_words(text).lower()))
     return " ".join(w for w in words if abs(vader().lexicon.get(w, 0)) < 1.0)
 
 

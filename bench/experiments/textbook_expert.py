@@ -24,7 +24,7 @@ from tracker.embed import Embedder
 from tracker.judge import workflow
 from tracker.judge.estimator import ReversalClassifier
 from tracker.judge.model import Judge
-from tracker.judge.polarity import (SAME_COSINE, VERDICTS, _content, _own_words, _simple, compare, later,
+from tracker.judge.polarity import (SAME_COSINE, VERDICTS, _content, own_words, _simple, compare, later,
                                     read_position, same_proposition)
 from tracker.judge.train import actor_folds, frozen_test_mask, metrics, operating_point
 from tracker.types import LABELS
@@ -37,7 +37,7 @@ def position_features(text_a: list[str], text_b: list[str]) -> np.ndarray:
     """Both positions, how much of one proposition they share, and the verdict."""
     rows = []
     for a, b in zip(text_a, text_b):
-        a, b = _own_words(a), _own_words(b)
+        a, b = own_words(a), own_words(b)
         pa, pb = read_position(a), read_position(b)
         ca, cb = _content(a), _content(b)
         change = compare(pa, pb)
@@ -70,8 +70,8 @@ def rev(p):
 
 def gates(data, cos_min: float) -> dict[str, np.ndarray]:
     """Which pairs each candidate gate hands to the textbook reading."""
-    own_a = [_own_words(t) for t in data.batch.text_a]
-    own_b = [_own_words(t) for t in data.batch.text_b]
+    own_a = [own_words(t) for t in data.batch.text_a]
+    own_b = [own_words(t) for t in data.batch.text_b]
     simple = np.array([_simple(a) and _simple(b) for a, b in zip(own_a, own_b)])
     read = np.array([read_position(a) is not None and read_position(b) is not None for a, b in zip(own_a, own_b)])
     lexical = np.array([same_proposition(a, b) for a, b in zip(own_a, own_b)])
@@ -105,13 +105,13 @@ def main() -> None:
     print(f"real dev pairs: {len(y)}; real head out of fold: ROC-AUC {roc_auc_score(truth, rev(oof)):.3f}, "
           f"P/R {op['precision']}/{op['recall']} at threshold {thr}")
     expert = ReversalClassifier().fit(np.vstack(Xs), np.concatenate([d.labels for d in syn]))
-    short20 = np.array([len(_own_words(a).split()) <= 20 and len(_own_words(b).split()) <= 20
+    short20 = np.array([len(own_words(a).split()) <= 20 and len(own_words(b).split()) <= 20
                         for a, b in zip(dev.batch.text_a, dev.batch.text_b)])
     pe = proba(expert, with_positions(dev))
     print(f"dev pairs with both statements <= 20 words ({short20.mean():.1%}): ROC-AUC of a head fitted on the "
           f"synthetic pairs {roc_auc_score(truth[short20], rev(pe)[short20]):.3f}, of the real head out of fold "
           f"{roc_auc_score(truth[short20], rev(oof)[short20]):.3f}")
-    short = np.array([len(_own_words(t).split()) <= 20 for t in dev.batch.text_a])
+    short = np.array([len(own_words(t).split()) <= 20 for t in dev.batch.text_a])
     idx = np.flatnonzero(short)
     rng = np.random.default_rng(0)
     i, j = rng.choice(idx, 3000), rng.choice(idx, 3000)
@@ -160,13 +160,13 @@ def _table_proba(fit, fit_gate, score, also=None, also_gate=None):
     labels = list(fit.labels[fit_gate]) + (list(also.labels[also_gate]) if also else [])
     table = np.ones((3, 3))
     for x, z, lab in zip(a, b, labels):
-        v = compare(read_position(_own_words(x)), read_position(_own_words(z)))
+        v = compare(read_position(own_words(x)), read_position(own_words(z)))
         if v is not None:
             table[VERDICTS.index(v), LABELS.index(lab)] += 1
     table /= table.sum(axis=1, keepdims=True)
     out = np.zeros((len(score.labels), 3))
     for k, (x, z) in enumerate(zip(score.batch.text_a, score.batch.text_b)):
-        v = compare(read_position(_own_words(x)), read_position(_own_words(z)))
+        v = compare(read_position(own_words(x)), read_position(own_words(z)))
         out[k] = table[VERDICTS.index(v)] if v is not None else 1 / 3
     return out
 

@@ -29,7 +29,8 @@ from tracker.errors import InputError
 
 EXTERNAL_DIR = Path(__file__).resolve().parents[2] / "data" / "external"
 SYNTHETIC_DIR = Path(__file__).resolve().parents[2] / "data" / "synthetic"
-# the textbook sets the pair model learns to grade; set 10 is kept out, a held-out reading of the textbook reading
+# the textbook sets the pair model learns to grade; sets 10, 13 and 16 are held-out readings of the grading, and
+# 14 and 15 trained a candidate that was not shipped (docs/judge.md, "More textbook pairs")
 GRADED_SETS = tuple(f"textbook_dev{n}.csv" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "11", "12"))
 GRADED_REPEAT = 3  # each textbook pair is seen this many times in one pass over the public pairs
 PAIR_LABELS = ("oppose", "agree", "neutral")

@@ -28,6 +28,7 @@ ONNX_FILE = "pair_model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 PAIR_META_FILE = "pair_model.json"
 MAX_LENGTH = 128
+MEMO = 200_000  # pairs whose outputs a PairModel keeps (int8 graph only: there a pair's outputs are its own)
 
 
 def bundled_encoder_path() -> str:
@@ -197,6 +198,7 @@ class PairModel:
         self.lanes = lanes
         self._session = self._torch = None
         self._lanes: list = []
+        self._memo: dict[tuple[str, str], np.ndarray] = {}
         self.stance_cache: dict[tuple[str, str], float] = {}  # (topic, statement) -> stance, see features.py
 
     def file_hashes(self, directory: str | Path | None = None) -> dict[str, str]:
@@ -245,7 +247,7 @@ class PairModel:
 
     def __getstate__(self):
         state = dict(self.__dict__)
-        state.update(_session=None, _torch=None, _tok=None, _hf_tok=None, _lanes=[], stance_cache={})
+        state.update(_session=None, _torch=None, _tok=None, _hf_tok=None, _lanes=[], stance_cache={}, _memo={})
         return state
 
     def logits(self, text_a: list[str], text_b: list[str], *, batch_size: int = 64) -> np.ndarray:
@@ -262,17 +264,34 @@ class PairModel:
         return z / z.sum(axis=1, keepdims=True)
 
     def _outputs(self, text_a: list[str], text_b: list[str], *, batch_size: int = 64) -> np.ndarray:
+        """Every output for each pair. With the int8 graph a pair's outputs are its own (one pair per call), so
+        up to MEMO pairs read are kept: the judge reads a short pair's grade right after its stance."""
         if len(text_a) != len(text_b):
             raise ValueError("text_a and text_b differ in length")
+        if self._session is None and self._torch is None and len(text_a):
+            self._load()
+        if not (self._session is not None and self.meta.get("int8", True)):
+            return self._compute(text_a, text_b, batch_size=batch_size)
+        keys = list(zip(text_a, text_b))
+        first: dict[tuple[str, str], int] = {}
+        for i, k in enumerate(keys):
+            if k not in self._memo:
+                first.setdefault(k, i)
+        todo = list(first.values())
+        if todo:
+            fresh = self._compute([text_a[i] for i in todo], [text_b[i] for i in todo], batch_size=1)
+            if len(self._memo) + len(todo) > MEMO:
+                self._memo.clear()
+            self._memo.update((keys[i], row) for i, row in zip(todo, fresh))
+        out = np.zeros((len(keys), len(self.meta["labels"])), dtype=np.float32)
+        for i, k in enumerate(keys):
+            out[i] = self._memo[k]
+        return out
+
+    def _compute(self, text_a: list[str], text_b: list[str], *, batch_size: int) -> np.ndarray:
         out = np.zeros((len(text_a), len(self.meta["labels"])), dtype=np.float32)
         if not len(text_a):
             return out
-        if self._session is None and self._torch is None:
-            self._load()
-        if self._session is not None and self.meta.get("int8", True):
-            # dynamic int8 scales activations per call: batched, a pair's score would depend on its
-            # batch-mates (and so on ingest order and engine); one pair per call keeps it its own
-            batch_size = 1
         # batches of similar length waste less padding
         order = np.argsort([len(a) + len(b) for a, b in zip(text_a, text_b)], kind="stable")
         if batch_size == 1 and len(self._lanes) > 1 and len(order) > 1:

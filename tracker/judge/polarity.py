@@ -176,7 +176,7 @@ _STOP = frozenset(
 _REFERENT = re.compile(r"\s*\[([^\[\]]*)\]\s*$")
 
 
-def _own_words(text: str) -> str:
+def own_words(text: str) -> str:
     """The speaker's words of a judged text: a question it answers ("Q? — answer") is not theirs, nor
     what an editor's insertion says they refer to ("open to the idea [send troops]")."""
     return _REFERENT.sub("", text.split("? — ", 1)[-1])
@@ -235,13 +235,13 @@ def _same(ca, cb, cos: float | None) -> bool:
 
 def _status_quo(p: Position, text: str) -> bool:
     """A firm position for keeping things as they are ("the limit stays at 60", "we are keeping X")."""
-    own = _own_words(text).lower()
+    own = own_words(text).lower()
     return p.sign > 0 and p.firm and bool(KEEP.search(own)) and not _NEGATED.search(own)
 
 
 def _changes_nothing(p: Position, text: str) -> bool:
     """A refusal to change ("we won't lower the limit"), not a refusal to keep ("we won't freeze it")."""
-    return p.bare and not KEEP.search(_own_words(text).lower())
+    return p.bare and not KEEP.search(own_words(text).lower())
 
 
 _NEGATED = re.compile(rf"\b(?:{NEGATOR})\b|n['’]t\b")
@@ -251,7 +251,7 @@ _NEGATED = re.compile(rf"\b(?:{NEGATOR})\b|n['’]t\b")
 def _reading(text: str) -> tuple[frozenset[str], Position | None] | None:
     """A short statement's content words and position, read once however many pairs it is in; None for
     a statement too long or too complex to read."""
-    own = _own_words(text)
+    own = own_words(text)
     if not _simple(own):
         return None
     return frozenset(_content(own) | _content(_referent(text))), read_position(_answer(own))
@@ -272,10 +272,10 @@ def verdict(text_a: str, text_b: str, cos: float | None = None) -> str | None:
     if change != "no_flip" and (_status_quo(pa, text_a) and _changes_nothing(pb, text_b)
                                 or _status_quo(pb, text_b) and _changes_nothing(pa, text_a)):
         return "no_flip"  # "X stays" and "we won't change X" both keep X
-    if change == "no_flip" and narrowed(_own_words(text_a), _own_words(text_b)):
+    if change == "no_flip" and narrowed(own_words(text_a), own_words(text_b)):
         return "half_flip"  # "every X" → "only some X"
-    if change == "no_flip" and (pa.sign > 0 or not _NEGATED.search(_own_words(text_a).lower())) \
-            and later(_own_words(text_a), _own_words(text_b)):
+    if change == "no_flip" and (pa.sign > 0 or not _NEGATED.search(own_words(text_a).lower())) \
+            and later(own_words(text_a), own_words(text_b)):
         return "half_flip"  # the same thing (to do, or to ban), put off
     return change
 
@@ -344,12 +344,12 @@ def apply_table(proba: np.ndarray, batch, table: np.ndarray | None, grader=None,
         v = verdict(batch.text_a[i], batch.text_b[i], float(c)) if table is not None else None
         if v is not None:
             out[i] = table[VERDICTS.index(v)]
-        elif (readable is None or readable[i]) and _simple(_own_words(batch.text_a[i])) \
-                and _simple(_own_words(batch.text_b[i])):
+        elif (readable is None or readable[i]) and _simple(own_words(batch.text_a[i])) \
+                and _simple(own_words(batch.text_b[i])):
             unread.append(i)
     if grader is not None and unread:
-        graded = grader.grade_proba([_own_words(batch.text_a[i]) for i in unread],
-                                    [_own_words(batch.text_b[i]) for i in unread])
+        graded = grader.grade_proba([own_words(batch.text_a[i]) for i in unread],
+                                    [own_words(batch.text_b[i]) for i in unread])
         if graded is not None:
             out[unread] = graded
     return out

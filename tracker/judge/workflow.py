@@ -23,7 +23,7 @@ PRETRAIN_LR = 4e-5
 
 def pretrain(work_dir: str | Path, *, external: str | Path = EXTERNAL_DIR, base: str | None = None, size: int = 48_000,
              epochs: float = 1.0, seed: int = 0, quantize: bool = True, graded: bool = True,
-             log: Log = print) -> PairModel:
+             graded_sets=GRADED_SETS, log: Log = print) -> PairModel:
     """Stage 1: fit the pair model on the public pair table, and (`graded`) on the synthetic textbook pairs
     as a second task; returns it as an (int8) ONNX graph."""
     import pandas as pd
@@ -35,10 +35,10 @@ def pretrain(work_dir: str | Path, *, external: str | Path = EXTERNAL_DIR, base:
     log(f"stage 1: {len(train)} public pairs ({', '.join(sorted(train['corpus'].unique()))}); "
         f"{len(table) - len(train)} held out")
     if graded:  # never more textbook rows than public ones, so a small table stays small
-        textbook = graded_table()
+        textbook = graded_table(sets=graded_sets)
         textbook = textbook.sample(min(len(textbook), len(train)), random_state=seed)
         train = pd.concat([train, textbook], ignore_index=True)
-        log(f"stage 1: + {len(textbook)} synthetic textbook rows (up to {GRADED_REPEAT} passes over {len(GRADED_SETS)} "
+        log(f"stage 1: + {len(textbook)} synthetic textbook rows (up to {GRADED_REPEAT} passes over {len(graded_sets)} "
             "sets)")
     fit_pair_model(train, base=base, out_dir=work_dir / "torch", epochs=epochs, seed=seed, max_length=96,
                    lr=PRETRAIN_LR)
