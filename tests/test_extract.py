@@ -709,7 +709,23 @@ _SINCE = ('Ana Ruiz took questions for an hour, her first news conference since 
           'She said the bill would return in the autumn.')
 
 # the day of a statement, in the shapes the date rules read: (text, a phrase of the statement, its day)
+LIVE_BLOG = ('Rolling coverage of the vote. All times BST. Tuesday 19 August, continuing into Wednesday 20 August.\n\n'
+             '10.05 BST\nJane Roe opened the debate. "We will win this," she said.\n\n'
+             '18.30 BST\nJohn Smith said the party would vote against the bill.\n\n'
+             '23.50 BST\nRoe told peers: "The time has come to give way."\n\n'
+             '00.40 BST\nThe bill has passed. "It is a great day," Roe said.\n\n'
+             '08.15 BST\nSmith told the BBC that the fight was not over.')
 DATE_CASES = {
+    'a_live_blog_entry_before_midnight_is_on_the_first_day_its_opening_names': (LIVE_BLOG, 'give way', DAY - dt.timedelta(1)),
+    'a_live_blog_entry_after_the_clock_runs_back_is_on_the_next_day': (
+        LIVE_BLOG.replace('Tuesday 19 August, continuing into Wednesday 20 August', 'Wednesday 20 August'), 'great day',
+        DAY + dt.timedelta(1)),
+    'a_live_blog_entry_the_morning_after_is_on_the_next_day': (
+        LIVE_BLOG.replace('Tuesday 19 August, continuing into Wednesday 20 August.', ''), 'fight was not over',
+        DAY + dt.timedelta(1)),
+    'the_today_programme_names_no_day': (
+        'Jane Roe spoke on Monday. She told BBC Radio 4\'s Today programme: "We will not give way."',
+        'will not give way', DAY - dt.timedelta(2)),
     'a_day_named_in_a_transcript_line_is_the_speakers_words_not_the_narrations': (
         'Jane Roe faced MPs in the Commons, and John Smith asked the first question.\n\n'
         'SMITH: When the penny dropped for the minister on Monday, she should have come to this House.\n\n'
@@ -1501,6 +1517,10 @@ QUESTION_SHAPES += [
     ('Jane Doe hung up on host John Roe on Tuesday.\n\nQ: Will you run again?\n\nA: I might.\n\n'
      'The talk turned to President Richard Poe, whose budget passed last week.\n\nQ: Is the budget fair?\n\n'
      'A: It is a disaster.', "Is the budget fair", "John Roe", "It is a disaster", "Jane Doe"),
+    # a quoted question introduced as one that someone fielded is an unnamed asker's, not theirs
+    ('Jane Doe held a press conference on Friday.\n\nAmong the questions Doe fielded was one the day had made '
+     'unavoidable: "What will you say now?"\n\n"I am glad he came," Doe said.', "What will you say now", "Reporter",
+     "glad he came", "Jane Doe"),
     # "the question came from X:"
     ('The president took questions on Wednesday. The first question came from John Roe, a correspondent for '
      'Reforma: "Who negotiated this deal?" Jane Doe said: "The water commission did."', "Who negotiated",

@@ -27,7 +27,9 @@ _CUES = [
     # not "Friday's veto" (a day naming an event, not when anything was said) nor "the Sunday Times"
     ("weekday", re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]s\b)(?!\s+(?:Times|Telegraph|Mirror|Express))")),
     ("yesterday", re.compile(r"\byesterday\b|\blast night\b", re.I)),
-    ("today", re.compile(r"\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b", re.I)),
+    # not "BBC Radio 4's Today programme" or NBC's "Today show" (a programme's name)
+    ("today", re.compile(r"\btoday\b(?!\s+(?:programme|program|show)\b)|\btonight\b(?!\s+show\b)|"
+                         r"\bthis (?:morning|afternoon|evening)\b", re.I)),
     ("day_before", re.compile(r"\b(?:a|one) day (?:earlier|before)\b|\bthe (?:day|night) before\b|"
                               r"\bthe previous day\b", re.I)),
     ("day_after", re.compile(r"\bthe (?:following|next) (?:day|morning|afternoon|evening)\b|\bthe day after\b", re.I)),

@@ -21,6 +21,7 @@ from tracker.extraction.dates import ENTRY_LABEL, resolve_dates
 from tracker.extraction.datechoice import Candidates, DateChooser, date_candidates, shipped_chooser
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
+from tracker.extraction.liveblog import day_of, entry_days
 from tracker.extraction.labels import post_blocks, post_signature, post_statements, transcript_line
 from tracker.extraction.quotemarks import find_quotes, single_quotes_as_double
 from tracker.extraction.quotes import classify_quotes, direct_quotes
@@ -98,6 +99,10 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
     candidates = date_candidates(article, found, spoken, dated)
     if dates is not None:
         dated = [dates.choose(c) for c in candidates]
+    blog = entry_days(article.text, article.date, spoken) if article.date else []
+    if blog:  # a live blog past midnight: a statement whose own sentence names no day is on its entry's day
+        dated = [(day_of(f.start, blog), "day") if day_of(f.start, blog) and not (
+            f.fixed_date or "own" in c.days.get(c.rule_day, {})) else d for f, c, d in zip(found, candidates, dated)]
     same = lambda a, b: state.full_name(a) == state.full_name(b)  # noqa: E731  (one person?)
     link_shifts(found, [day for day, _ in dated], shifts, same, [c.settled for c in candidates], article.text)
     answered = attach_questions(article.text, found, questions, same)

@@ -260,6 +260,8 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
     if asked:  # 'The first question came from Alejandro Cuevas, a correspondent for Reforma: "…?"'
         at = clause_start + asked.start("spk")
         return resolve_speaker(asked.group("spk"), at, state), at, False
+    if _QUESTION_PUT.search(before, own) and text[q.start:q.end].rstrip().endswith("?"):
+        return "Reporter", q.open_start, True  # 'Among the questions Gandhi fielded was one: "…?"': not Gandhi's
     verbs = [t for t in doc if clause_start - start <= t.idx < q.open_start - start and t.pos_ in ("VERB", "AUX")]
     for verb in reversed(verbs):
         if _put_to_subject(verb):
@@ -297,6 +299,9 @@ _PRONOUN_REPLY = re.compile(r"^[\s,]*(he|she)\s+(?:replie[sd]|sa(?:id|ys)|answer
 _ASKED_WHOM = re.compile(r"\b(?:ask(?:s|ed)?|press(?:es|ed)|quizz(?:es|ed))\s+(?P<whom>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
                          r"\s+(?:whether|if|why|how|what|when|about)\b[^.\"“”]*[.?]\s*$")
 _PRONOUN_ASKED = re.compile(r"^[\s,]*(?:he|she|they)\s+(?:asked|added|pressed|continued|wanted to know|said)\b")
+# a quoted question introduced as one someone fielded, faced or was put: an unnamed asker's
+_QUESTION_PUT = re.compile(r"\bquestions?\b[^.:;\"“”]{0,60}?\b(?:fielded|faced|took|answered|was put|were put|put to)\b"
+                           r"[^\"“”]*:\s*$")
 _QUESTION_FROM = re.compile(r"\b(?:question|questions|query)\b[^.:;\"“”]{0,30}?\bfrom\s+"
                             r"(?P<spk>[^,:;\"“”]{1,60}?)\s*(?=[,:]|$)")
 
