@@ -5,6 +5,7 @@
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --read-set textbook_dev13.csv [--judge DIR] \
         [--calibrate-on 10,14,15]
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --candidate build/candidate14
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --base-compare WORK [--base DIR] [--share 0.5]
 
 --textbook-only WORK: a cross-encoder fitted on the synthetic textbook sets 1-9 and 11 alone (six epochs from the
 bundled MiniLM-L6, into WORK), then sets 12 and 10, which it did not see, read three ways at the judge's threshold:
@@ -18,6 +19,10 @@ and the mean of the two; each with the grader's raw grades and, with --calibrate
 textbook sets the grader did not train on. This is how the grader's share and its calibration are decided.
 --candidate WORK: both stages as `tracker train --pretrain` runs them, with textbook sets 14 and 15 added to the
 graded task (stage 1 in WORK, the judge in WORK/judge), for reading with --read-set and against the real pairs.
+--base-compare WORK: a grader fitted on the graded task's textbook sets alone (or a `--share` of their pairs), six
+epochs from `--base` (a local encoder; default the bundled MiniLM-L6), then held-out sets 13 and 16 read two ways at
+the shipped judge's threshold: word lists first, then this grader; this grader on every short plain pair. One
+point of a learning curve per base model.
 """
 
 import sys
@@ -90,6 +95,25 @@ class Calibrated:
         share = p[:, 0] / np.maximum(p[:, 0] + p[:, 1], 1e-12)
         return np.column_stack([rev * share, rev * (1 - share), 1 - rev])
 
+
+if "--base-compare" in sys.argv:
+    import time
+
+    work, share = arg("--base-compare"), float(arg("--share", "1"))
+    table = graded_table(sets=GRADED_SETS, repeat=1)
+    table = table.sample(frac=share, random_state=0) if share < 1 else table
+    t0 = time.time()
+    fit_pair_model(table, base=arg("--base"), out_dir=work, epochs=6, lr=4e-5, max_length=96)
+    print(f"base {arg('--base', 'bundled MiniLM-L6')}: {len(table)} textbook pairs, six epochs, {time.time() - t0:.0f} s")
+    grader, judge, embedder = PairModel(work), Judge.load(SHIPPED_MODEL_DIR), Embedder(None)
+    for name in ("textbook_dev13.csv", "textbook_dev16.csv"):
+        pairs = pd.read_csv(SYNTHETIC_DIR / name, dtype=str, keep_default_na=False)
+        batch, rev = contrast_batch(pairs, embedder), pairs["label"].to_numpy() != "no_flip"
+        head = judge._head_proba(batch, cascade=False)[0]
+        for way, proba in (("word lists, then this grader", apply_table(head, batch, judge.positions, grader)),
+                           ("this grader on every short plain pair", apply_table(head, batch, None, grader))):
+            right = (decide(proba, judge.threshold) != "no_flip") == rev
+            print(f"{name}: {way}: accuracy {right.mean():.3f}, ROC-AUC {roc_auc_score(rev, proba[:, 0] + proba[:, 1]):.3f}")
 
 if "--candidate" in sys.argv:
     from pathlib import Path
