@@ -1521,6 +1521,14 @@ QUESTION_SHAPES += [
     ('Jane Doe held a press conference on Friday.\n\nAmong the questions Doe fielded was one the day had made '
      'unavoidable: "What will you say now?"\n\n"I am glad he came," Doe said.', "What will you say now", "Reporter",
      "glad he came", "Jane Doe"),
+    # parliamentary records: 'Senator SURNAME:' labels, and 'Mrs. Name (Seat):' / 'The Minister for X (Mr. Name):'
+    ('Question Time in the Senate on Thursday between Senator Rebecca Hartley and Senator Paul Kingsford, the '
+     'minister.\n\nSenator HARTLEY: Minister, how many applications have been paid?\n\nSenator KINGSFORD: Just over '
+     '4,100 have been approved.', "how many applications", "Rebecca Hartley", "Just over 4,100", "Paul Kingsford"),
+    ('Extract from the official report of Housing Questions, Monday.\n\nMrs. Joanna Pratt (Northfield): What will the '
+     'minister do to make landlords fix damp?\n\nThe Minister for Housing (Mr. David Ashworth): From April, landlords '
+     'will have a legal duty to act within fourteen days.', "make landlords fix damp", "Joanna Pratt",
+     "legal duty to act", "David Ashworth"),
     # "the question came from X:"
     ('The president took questions on Wednesday. The first question came from John Roe, a correspondent for '
      'Reforma: "Who negotiated this deal?" Jane Doe said: "The water commission did."', "Who negotiated",

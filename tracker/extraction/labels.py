@@ -51,7 +51,7 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
         bs, be = _trim(text, start + asker.start("body"), end)
         return Found(" ".join(asker.group("who").split()), text[bs:be], "direct", bs, be, start, start, end,
                      [(bs, be)], False, on_frame=True)
-    m = _LABEL_LINE.match(text[start:end]) or _QA_DOT.match(text[start:end])
+    m = _LABEL_LINE.match(text[start:end]) or _QA_DOT.match(text[start:end]) or _HANSARD.match(text[start:end])
     named = None if m else _NAME_LINE.match(text[start:end])
     if named is not None and state.person(named.group("label")) is None and \
             not (state.lookup(named.group("label")) and not state.lookup(named.group("label")).anonymous):
@@ -59,7 +59,8 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
     m = m or named
     if not m:
         return None
-    label = m.group("label").strip()
+    label = (m.group("label") if "label" in m.re.groupindex else
+             next(g for g in (m.group(k) for k in ("caps", "full", "role", "named")) if g)).strip()
     words = label.lower().split()
     if not words or any(w in _NOT_SPEAKERS for w in words) or not _is_label(label, state):
         return None
@@ -109,6 +110,14 @@ _LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Z][A-Z .&'’-]{0,40}?)(?:\s*\([A-Za
 _Q_NAMED = re.compile(r"^\s*(?:Q|QUESTION|Question)\s*\((?P<who>[A-Z][^,()]{2,60})(?:,[^()]*)?\):\s*(?P<body>.+)$")
 _QA_DOT = re.compile(r"^\s*(?P<label>Q|A)\.\s+(?P<body>[A-Z\"“].+)$")  # "Q. Do you …?" / "A. Less than …"
 _NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Moreno", "Eze-Navarro", "O'Neill"
+# parliamentary records: 'Senator HARTLEY:', 'Mrs. Joanna Pratt (Northfield):', 'The Minister for Housing (Mr. David
+# Ashworth):' (the name in brackets after a role)
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)"
+_HANSARD = re.compile(
+    rf"^\s*(?:(?:Senator|Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<caps>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?)"
+    rf"|{_HONORIFIC}(?P<full>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})\s*\([A-Z][\w ,.'’-]{{1,40}}\)"
+    rf"|(?:The )?[A-Z][\w ,'’-]{{2,60}}?\s*\({_HONORIFIC}?(?P<role>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})\)"
+    rf"|{_HONORIFIC}(?P<named>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})):\s*(?P<body>.+)$")
 _NAME_LINE = re.compile(rf"^\s*(?P<label>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}):\s*(?P<body>.+)$")
 
 
