@@ -1529,6 +1529,14 @@ QUESTION_SHAPES += [
      'minister do to make landlords fix damp?\n\nThe Minister for Housing (Mr. David Ashworth): From April, landlords '
      'will have a legal duty to act within fourteen days.', "make landlords fix damp", "Joanna Pratt",
      "legal duty to act", "David Ashworth"),
+    # 'Spokesperson:' / 'Question:' labels in title case: the spokesperson the opening names, and a reporter
+    ('Highlights of the noon briefing by Camille Duret, spokesperson for the relief office, in Geneva.\n\n'
+     'Question: Can you say who is escorting the convoy?\n\nSpokesperson: The convoy has no military escort.',
+     "who is escorting", "Reporter", "no military escort", "Camille Duret"),
+    # a role label with the outlet in brackets ('JOURNALIST (Rhein-Zeitung):'); a police rank is a title
+    ('Detective Superintendent Grainne Kavanagh briefed reporters on Sunday.\n\nJOURNALIST (Rhein-Zeitung): Was the '
+     'man known to police?\n\nKAVANAGH: I cannot go into his history.', "known to police", "Journalist",
+     "go into his history", "Grainne Kavanagh"),
     # "the question came from X:"
     ('The president took questions on Wednesday. The first question came from John Roe, a correspondent for '
      'Reforma: "Who negotiated this deal?" Jane Doe said: "The water commission did."', "Who negotiated",

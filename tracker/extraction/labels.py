@@ -52,6 +52,8 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
         return Found(" ".join(asker.group("who").split()), text[bs:be], "direct", bs, be, start, start, end,
                      [(bs, be)], False, on_frame=True)
     m = _LABEL_LINE.match(text[start:end]) or _QA_DOT.match(text[start:end]) or _HANSARD.match(text[start:end])
+    role = _ROLE_LINE.match(text[start:end]) if m is None else None  # 'Spokesperson: …', 'Question: …'
+    m = m or (role if role and role.group("label").lower() in _ROLE_LABELS | TITLE_SET else None)
     named = None if m else _NAME_LINE.match(text[start:end])
     if named is not None and state.person(named.group("label")) is None and \
             not (state.lookup(named.group("label")) and not state.lookup(named.group("label")).anonymous):
@@ -106,10 +108,11 @@ def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
 
 _SIGNATURE = re.compile(
     r"[—–-]\s*(?P<author>[^()\n—–]+?)\s*\(@\w+\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*$")
-_LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Z][A-Z .&'’-]{0,40}?)(?:\s*\([A-Za-z ]{1,20}\))?:\s*(?P<body>.+)$")
+_LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Z][A-Z .&'’-]{0,40}?)(?:\s*\([\w .&'’-]{1,30}\))?:\s*(?P<body>.+)$")
 _Q_NAMED = re.compile(r"^\s*(?:Q|QUESTION|Question)\s*\((?P<who>[A-Z][^,()]{2,60})(?:,[^()]*)?\):\s*(?P<body>.+)$")
 _QA_DOT = re.compile(r"^\s*(?P<label>Q|A)\.\s+(?P<body>[A-Z\"“].+)$")  # "Q. Do you …?" / "A. Less than …"
 _NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Moreno", "Eze-Navarro", "O'Neill"
+_ROLE_LINE = re.compile(r"^\s*(?P<label>[A-Z][a-z]+(?: [a-z]+)?):\s*(?P<body>.+)$")
 # parliamentary records: 'Senator HARTLEY:', 'Mrs. Joanna Pratt (Northfield):', 'The Minister for Housing (Mr. David
 # Ashworth):' (the name in brackets after a role)
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)"
@@ -168,12 +171,13 @@ def _looks_like_post(line: str) -> bool:
                 or re.match(r"^\s*[\"“]", line) or re.match(r"^\s*[A-Z]{4,}\b", line))
 
 
-_ROLE_LABELS = {"reporter", "host", "interviewer", "moderator", "anchor", "question", "q", "a", "answer"}
+_ROLE_LABELS = {"reporter", "host", "interviewer", "moderator", "anchor", "question", "q", "a", "answer", "journalist",
+                "correspondent", "presenter"}
 
 
 def _is_label(label: str, state: Discourse) -> bool:
-    """'FOX NEWS:', 'TRUMP:', 'REPORTER:' are speakers; 'BREAKING:' or 'CONFIRMED:' are not."""
-    return len(label.split()) > 1 or label.lower() in _ROLE_LABELS or bool(state.lookup(label.title()))
+    """'FOX NEWS:', 'TRUMP:', 'REPORTER:', 'Spokesperson:' are speakers; 'BREAKING:' or 'CONFIRMED:' are not."""
+    return len(label.split()) > 1 or label.lower() in _ROLE_LABELS | TITLE_SET or bool(state.lookup(label.title()))
 
 
 def _post_line(text: str, s: int, e: int, author: str, day, state: Discourse) -> list[Found]:

@@ -59,7 +59,9 @@ TITLE_WORDS = (
     "anchor|press secretary|king|queen|pope|general|ambassador|commissioner|president-elect|mp|premier|"
     "foreign secretary|home secretary|chancellor of the exchequer|attorney general|first minister|treasurer|"
     "taoiseach|tánaiste|lawmaker|congressman|congresswoman|councillor|councilor|chief executive|chief minister|"
-    "presenter|interviewer|moderator|whip|majority leader|minority leader|house speaker|td|mep|msp|mla|mpp|director"
+    "presenter|interviewer|moderator|whip|majority leader|minority leader|house speaker|td|mep|msp|mla|mpp|director|"
+    "superintendent|detective superintendent|chief superintendent|inspector|chief inspector|detective|sergeant|"
+    "chief constable|constable"
 )
 TITLE_SET = set(TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home", "press", "president-elect",
                                           "former", "us", "u.s.", "british", "french", "german", "chief", "executive",
