@@ -772,6 +772,9 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'an_office_that_starts_with_lord_is_no_peer': (
+        "The Lords debated the bill on Monday.\n\nThe Lord Chancellor, Shabana Mahmood, rose late. "
+        "The Lord Chancellor said the bill would pass.", 'bill would pass', 'Shabana Mahmood'),
     'a_peer_is_named_by_the_title_with_its_place': (
         "The Lords debated the bill on Monday.\n\nLord Anderson of Ipswich, the crossbench peer, rose late. "
         "Anderson said he would withdraw his amendment.", 'withdraw his amendment', 'Lord Anderson of Ipswich'),

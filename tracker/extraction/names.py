@@ -208,6 +208,8 @@ def register_missed_names(doc, base: int, state: Discourse, in_quote) -> None:
 
 
 PEERAGE = {"lord": "m", "baron": "m", "viscount": "m", "earl": "m", "lady": "f", "baroness": "f"}
+_OFFICES = {"advocate", "chief", "justice", "lieutenant", "provost", "privy", "mayor", "chancellor", "speaker",
+            "president", "protector"}  # 'the Lord Chancellor, Shabana Mahmood': an office, not a peer's name
 
 
 def register_peers(doc, base: int, state: Discourse, in_quote) -> set[int]:
@@ -217,6 +219,7 @@ def register_peers(doc, base: int, state: Discourse, in_quote) -> set[int]:
     for tok in doc[:-1]:
         name = doc[tok.i + 1]
         if tok.lower_ not in PEERAGE or not tok.is_title or not name.is_title or name.pos_ != "PROPN" \
+                or name.lower_ in TITLE_SET | _OFFICES \
                 or in_quote(tok.idx):
             continue
         end = name.i + 1
