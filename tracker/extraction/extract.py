@@ -101,8 +101,9 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
         dated = [dates.choose(c) for c in candidates]
     blog = entry_days(article.text, article.date, spoken) if article.date else []
     if blog:  # a live blog past midnight: a statement whose own sentence names no day is on its entry's day
-        dated = [(day_of(f.start, blog), "day") if day_of(f.start, blog) and not (
-            f.fixed_date or "own" in c.days.get(c.rule_day, {})) else d for f, c, d in zip(found, candidates, dated)]
+        entry = [day_of(f.start, blog) for f in found]
+        dated = [(e, "day") if e and not (f.fixed_date or "own" in c.days.get(c.rule_day, {})) else d
+                 for f, c, d, e in zip(found, candidates, dated, entry)]
     same = lambda a, b: state.full_name(a) == state.full_name(b)  # noqa: E731  (one person?)
     link_shifts(found, [day for day, _ in dated], shifts, same, [c.settled for c in candidates], article.text)
     answered = attach_questions(article.text, found, questions, same)

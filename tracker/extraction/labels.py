@@ -61,8 +61,7 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
     m = m or named
     if not m:
         return None
-    label = (m.group("label") if "label" in m.re.groupindex else
-             next(g for g in (m.group(k) for k in ("caps", "full", "role", "named")) if g)).strip()
+    label = next(g for k, g in m.groupdict().items() if k != "body" and g).strip()  # the one name group that matched
     words = label.lower().split()
     if not words or any(w in _NOT_SPEAKERS for w in words) or not _is_label(label, state):
         return None
@@ -117,7 +116,7 @@ _ROLE_LINE = re.compile(r"^\s*(?P<label>[A-Z][a-z]+(?: [a-z]+)?):\s*(?P<body>.+)
 # Ashworth):' (the name in brackets after a role)
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)"
 _HANSARD = re.compile(
-    rf"^\s*(?:(?:Senator|Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<caps>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?)"
+    rf"^\s*(?:(?:Senator\s+|{_HONORIFIC})(?P<caps>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?)"
     rf"|{_HONORIFIC}(?P<full>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})\s*\([A-Z][\w ,.'’-]{{1,40}}\)"
     rf"|(?:The )?[A-Z][\w ,'’-]{{2,60}}?\s*\({_HONORIFIC}?(?P<role>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})\)"
     rf"|{_HONORIFIC}(?P<named>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})):\s*(?P<body>.+)$")

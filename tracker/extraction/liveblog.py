@@ -6,6 +6,7 @@ the blog names its days once, at the top ('Monday 22 April, continuing into Tues
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -50,9 +51,5 @@ def _minutes(m: re.Match) -> int:
 
 def day_of(offset: int, days: list[tuple[int, dt.date]]) -> dt.date | None:
     """The day of the entry holding `offset` (None before the first entry)."""
-    day = None
-    for at, d in days:
-        if at > offset:
-            break
-        day = d
-    return day
+    i = bisect.bisect_right([at for at, _ in days], offset)
+    return days[i - 1][1] if i else None

@@ -278,7 +278,7 @@ class PairModel:
             if k not in self._memo:
                 first.setdefault(k, i)
         todo = list(first.values())
-        if todo:
+        if todo:  # dynamic int8 scales activations per call: batched, a pair's outputs would depend on its batch-mates
             fresh = self._compute([text_a[i] for i in todo], [text_b[i] for i in todo], batch_size=1)
             if len(self._memo) + len(todo) > MEMO:
                 self._memo.clear()
