@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.extraction.lexicon import QUESTIONER_HEADS
 from tracker.extraction.records import Found
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.speakers import resolve_speaker, speaker_of
@@ -70,8 +71,12 @@ def _asker(verb, part, base: int, state: Discourse) -> str:
         return ""
     if verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children):
         return ""
-    if any(c.dep_ == "nsubj" and c.lower_ in {"another", "one", "others", "some"} for c in verb.children):
-        return ""  # "Another asked whether …": another of the reporters, whom the article does not name
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in {"another", "one", "others", "some"}:
+        # "One of the hosts asked whether …": that role, unnamed; "Another asked whether …": not said who
+        group = next((g for of in subject.children if of.dep_ == "prep" and of.lower_ == "of" for g in of.children
+                      if g.dep_ == "pobj" and g.lemma_.lower() in QUESTIONER_HEADS), None)
+        return "" if group is None else resolve_speaker(f"a {group.lemma_.lower()}", base + group.idx, state)
     return speaker_of(verb.head if verb.lemma_.lower() == "know" else verb, base, state)
 
 

@@ -24,8 +24,12 @@ ENTRY_LABEL = re.compile(r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d
 _CUES = [
     # a live-blog entry's time label opening a paragraph: a time on the blog's own day
     ("entry", re.compile(r"(?m)^" + ENTRY_LABEL.pattern)),
-    # not "Friday's veto" (a day naming an event, not when anything was said) nor "the Sunday Times"
-    ("weekday", re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]s\b)(?!\s+(?:Times|Telegraph|Mirror|Express))")),
+    # not "Friday's veto" (a day naming an event, not when anything was said) nor "the Sunday Times"; but "at
+    # Tuesday's press conference" is where, so when, it was said
+    ("weekday", re.compile(r"(?:(?<=\b[Aa]t )|(?<=\b[Dd]uring ))(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=['’]s "
+                           r"(?:press|news|daily|weekly|regular|briefing|meeting|hearing|session|interview|debate|"
+                           r"rally|summit|conference|speech|event|sitting|town hall|cabinet|question))|"
+                           r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]s\b)(?!\s+(?:Times|Telegraph|Mirror|Express))")),
     ("yesterday", re.compile(r"\byesterday\b|\blast night\b", re.I)),
     # not "BBC Radio 4's Today programme" or NBC's "Today show" (a programme's name)
     ("today", re.compile(r"\btoday\b(?!\s+(?:programme|program|show)\b)|\btonight\b(?!\s+show\b)|"

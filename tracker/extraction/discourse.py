@@ -192,7 +192,9 @@ class Discourse:
         named only as an object so far, who is then the interviewer (or host, moderator …)."""
         seen = [p for p in self.people.values() if not p.anonymous and p.gender != "n"
                 and any(self.para_start <= o < before for o, _ in p.mentions)]
-        objects = [p for p in seen if not any(self.para_start <= o < before and s for o, s in p.mentions)]
+        objects = [p for p in seen if not any(self.para_start <= o < before and s for o, s in p.mentions)
+                   and any(_FACING.search(self.para_text[max(0, o - self.para_start - 60):o - self.para_start])
+                           for o, _ in p.mentions if self.para_start <= o < before)]
         return objects[0] if len(objects) == 1 else None
 
     def recent(self, before: int, *, gender: str = "", subject_first: bool = True) -> Person | None:
@@ -324,6 +326,8 @@ class Discourse:
         return "person" if self.lookup(speaker) else "organisation"
 
 
+# puts the person named next across from the subject ('she faced Andrew Neil'; not 'reminding him that X had …')
+_FACING = re.compile(r"(?i)\b(?:faced?|facing|with|to|by|told|tells|joined|against|before)\s+(?:[\w.'’-]+\s+){0,3}$")
 _SAME_PRONOUN = {"m": r"(?i)\b(?:he|him|his|himself)\b", "f": r"(?i)\b(?:she|her|hers|herself)\b"}
 _SUBJECT_PRONOUN = {"m": r"(?i)\bhe\b", "f": r"(?i)\bshe\b"}
 

@@ -22,6 +22,7 @@ from tracker.extraction.datechoice import Candidates, DateChooser, date_candidat
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
 from tracker.extraction.liveblog import day_of, entry_days
+from tracker.extraction.lexicon import PRONOUN_WORDS
 from tracker.extraction.labels import post_blocks, post_signature, post_statements, transcript_line
 from tracker.extraction.quotemarks import find_quotes, single_quotes_as_double
 from tracker.extraction.quotes import classify_quotes, direct_quotes
@@ -92,7 +93,8 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
         found.extend(_paragraph_statements(article.text, start, end, nlp, state, quotes_all, shifts,
                                            questions))
     found.extend(post_statements(article.text, state))
-    found.sort(key=lambda f: f.start)
+    # a speaker still a bare pronoun ('asking whether they had condemned …') was never resolved: no one's words
+    found = sorted((f for f in found if f.speaker.lower() not in PRONOUN_WORDS), key=lambda f: f.start)
     # a transcript line is the speaker's words, as a quote is: a day it names sets no day for narration
     spoken = quotes_all + [Quote(f.start, f.end, f.start, f.end, True) for f in found if f.on_frame]
     dated = resolve_dates(article, found, spoken)

@@ -10,6 +10,7 @@ ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman
 # people who ask: a question is theirs, never the person in focus ('a reporter asked' is not the president)
 QUESTIONER_HEADS = {"reporter", "reporters", "journalist", "journalists", "interviewer", "host", "moderator", "anchor",
                     "correspondent", "questioner"}
+NEWS_ASKERS = {"reporter", "reporters", "journalist", "journalists", "correspondent", "questioner"}  # an unnamed one: "Reporter"
 ONE_OF_A_KIND = {"moderator", "host", "interviewer", "presenter", "anchor"}  # roles one person holds in an exchange
 DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several", "multiple", "many", "some", "another",
                "his", "her", "their"}

@@ -11,7 +11,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
                                         GROUP_HEADS as _GROUP_HEADS, ONE_OF_A_KIND, SAYING, PLATFORMS, PRONOUN_WORDS,
-                                        GENERIC_BODIES, UNNAMED_SUBJECTS, first_name_gender,
+                                        NEWS_ASKERS, GENERIC_BODIES, UNNAMED_SUBJECTS, first_name_gender,
                                         NEWS_WORDS, is_person_noun, is_role)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause,
@@ -74,7 +74,10 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             _note_unnamed(subject_phrase(tok)[0], base + tok.idx, state)  # at the head: after a body it holds
     for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ...")
         # a subject, or a name in apposition to one ("The opposition leader, Yair Lapid, wrote")
-        subject_like = tok.dep_ == "nsubj" or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj")
+        subject_like = tok.dep_ == "nsubj" or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj") or (
+            # a known name the parser made the root, its verb hung from it ('Albanese, who …, opened by …')
+            tok.dep_ == "ROOT" and tok.i == tok.sent.start and state.lookup(tok.text) is not None
+            and any(c.dep_ in ("relcl", "acl") for c in tok.children))
         if tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.i not in named and not in_quote(tok.idx):
             titled_possessive(tok, base, state)  # "Chancellor Olaf Scholz's Social Democrats"
             continue
@@ -212,7 +215,9 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
             titled = state.faced(offset)  # "she faced Andrew Neil … The interviewer told her"
         if titled is not None and not named:
             titled.focus(offset)
-        return named or (titled.name if titled else head_words[-1].rstrip("s").capitalize())
+        if named or titled:
+            return named or titled.name
+        return "Reporter" if head_words[-1] in NEWS_ASKERS else head_words[-1].rstrip("s").capitalize()
     named = _named_within(phrase, state, multi_only=bool(words) and words[0] in {"the", "a", "an"})
     if named:
         return named
