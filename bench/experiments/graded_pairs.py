@@ -6,6 +6,8 @@
         [--calibrate-on 10,14,15]
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --candidate build/candidate14
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --base-compare WORK [--base DIR] [--share 0.5]
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --grading-pass WORK --from STAGE1/torch [--epochs 3]
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --read-ways [--judge DIR]
 
 --textbook-only WORK: a cross-encoder fitted on the synthetic textbook sets 1-9 and 11 alone (six epochs from the
 bundled MiniLM-L6, into WORK), then sets 12 and 10, which it did not see, read three ways at the judge's threshold:
@@ -23,6 +25,12 @@ graded task (stage 1 in WORK, the judge in WORK/judge), for reading with --read-
 epochs from `--base` (a local encoder; default the bundled MiniLM-L6), then held-out sets 13 and 16 read two ways at
 the shipped judge's threshold: word lists first, then this grader; this grader on every short plain pair. One
 point of a learning curve per base model.
+--grading-pass WORK: stage 1's joint pair model (`--from`, the `torch` folder `tracker train --pretrain` leaves in
+`--work`) trained further on the textbook sets with as many public pairs replayed (`workflow.grading_pass`), stage 2
+refitted on it (WORK/judge), then sets 10, 13 and 16 read four ways (word lists first, as the judge does; the
+grader first; their mean; their mean with its reversal odds shifted so even odds sit at the judge's threshold), at
+the judge's threshold and at 0.5, and the real pairs cross-validated each way. --read-ways: the same readings of a
+judge already trained (default: the shipped one).
 """
 
 import sys
@@ -148,3 +156,69 @@ if "--read-set" in sys.argv:
         print(f"{name}: {way}: accuracy {right.mean():.3f}, reversals flagged {np.sum(right & rev)} of {rev.sum()}, "
               f"no-flips kept {np.sum(right & ~rev)} of {(~rev).sum()}, ROC-AUC {roc_auc_score(rev, score):.3f} "
               f"(threshold {judge.threshold})")
+
+def on_scale(proba, placed, line):
+    """Reversal odds shifted so that even odds sit at the judge's flag line `line`."""
+    out = proba.copy()
+    rev = np.clip(proba[placed, 0] + proba[placed, 1], 1e-6, 1 - 1e-6)
+    new = 1 / (1 + np.exp(-(np.log(rev / (1 - rev)) + np.log(line / (1 - line)))))
+    share = proba[placed, 0] / np.maximum(rev, 1e-12)
+    out[placed] = np.column_stack([new * share, new * (1 - share), 1 - new])
+    return out
+
+
+WAYS = ("word lists first", "grader first", "mean of the two", "mean of the two, on the judge's scale")
+
+
+def read_ways(judge, data, embedder):
+    """Sets 10, 13 and 16 and the real pairs' cross-validation, short plain pairs read each of the WAYS."""
+    from tracker.judge import train as judge_train
+
+    def ordered(way):
+        def read(proba, batch, table, grader=None, readable=None, **_):
+            lists = apply_table(proba, batch, table, grader, readable)
+            first = apply_table(proba, batch, table, grader, readable, grader_first=True)
+            mean = (lists + first) / 2
+            if way == WAYS[3]:
+                return on_scale(mean, np.abs(mean - proba).sum(axis=1) > 1e-9, judge.threshold)
+            return {WAYS[0]: lists, WAYS[1]: first, WAYS[2]: mean}[way]
+        return read
+
+    for way in WAYS:
+        for name in ("textbook_dev10.csv", "textbook_dev13.csv", "textbook_dev16.csv"):
+            pairs = pd.read_csv(SYNTHETIC_DIR / name, dtype=str, keep_default_na=False)
+            batch, rev = contrast_batch(pairs, embedder), pairs["label"].to_numpy() != "no_flip"
+            proba = ordered(way)(judge._head_proba(batch, cascade=False)[0], batch, judge.positions, judge.pair_model)
+            score = proba[:, 0] + proba[:, 1]
+            print(f"{name}: {way}: accuracy at the threshold {judge.threshold}: "
+                  f"{np.mean((decide(proba, judge.threshold) != 'no_flip') == rev):.3f}, at 0.5: "
+                  f"{np.mean((score >= 0.5) == rev):.3f}, ROC-AUC {roc_auc_score(rev, score):.3f}")
+        judge_train.apply_table = ordered(way)
+        cv = judge_train.cross_validate(data, seed=0)
+        print(f"real pairs, all-pairs CV: {way}: ROC-AUC {cv['model_argmax']['reversal'].get('roc_auc')}, "
+              f"macro-F1 {cv['model_argmax']['macro_f1']}, at the threshold {cv['operating_point']}")
+
+
+if "--read-ways" in sys.argv:
+    from tracker.judge import workflow
+
+    judge, embedder = Judge.load(arg("--judge", SHIPPED_MODEL_DIR)), Embedder(None)
+    read_ways(judge, workflow.labelled_with_features("data/labelled", embedder, pair_model=judge.pair_model), embedder)
+
+if "--grading-pass" in sys.argv:
+    import time
+    from pathlib import Path
+
+    from tracker.judge import workflow
+    from tracker.judge.corpora import EXTERNAL_DIR, build_pair_table
+    from tracker.judge.pairmodel import export_onnx
+
+    work, epochs = Path(arg("--grading-pass")), float(arg("--epochs", "3"))
+    table = build_pair_table(EXTERNAL_DIR, size=48_000, seed=0)
+    t0 = time.time()
+    fitted = workflow.grading_pass(arg("--from"), work / "torch", table[table["split"] == "train"], epochs=epochs)
+    print(f"grading pass: {epochs:g} epochs from {arg('--from')}, {time.time() - t0:.0f} s")
+    embedder = Embedder(None)
+    data = workflow.labelled_with_features("data/labelled", embedder, pair_model=PairModel(export_onnx(fitted, work / "onnx")))
+    judge = workflow.fit(data, embedder=embedder, out=work / "judge", version="grading-pass", data_dir=Path("data/labelled"))
+    read_ways(judge, data, embedder)

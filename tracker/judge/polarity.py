@@ -324,12 +324,14 @@ def load_table(embedder, paths=TEXTBOOK_SETS) -> np.ndarray | None:
     return fit_table(a, b, list(frame["label"]), cos)
 
 
-def apply_table(proba: np.ndarray, batch, table: np.ndarray | None, grader=None, readable=None) -> np.ndarray:
+def apply_table(proba: np.ndarray, batch, table: np.ndarray | None, grader=None, readable=None, *,
+                grader_first: bool = False) -> np.ndarray:
     """The judge's probabilities with each textbook-shaped pair's row replaced by its verdict's row, and,
     where `grader` (a pair model trained to grade textbook pairs) is given, each other pair of two short
     plain statements by the grader's reading: it reads reworded propositions and evaluative language that
-    the word lists do not place. `readable` (a mask) limits the grader to the pairs a cascade let the pair
-    model read."""
+    the word lists do not place. With `grader_first` (measured in bench/experiments/graded_pairs.py, not
+    what the judge does) the grader reads every short plain pair and the word lists place only the rest.
+    `readable` (a mask) limits the grader to the pairs a cascade let the pair model read."""
     if (table is None and grader is None) or len(proba) == 0:
         return proba
     short = {t: _short(t) for t in {*batch.text_a, *batch.text_b}}
@@ -341,11 +343,15 @@ def apply_table(proba: np.ndarray, batch, table: np.ndarray | None, grader=None,
                  axis=1)
     unread = []
     for i, c in zip(both, cos):
+        plain = grader is not None and (readable is None or readable[i]) and _simple(own_words(batch.text_a[i])) \
+            and _simple(own_words(batch.text_b[i]))
+        if grader_first and plain:
+            unread.append(i)
+            continue
         v = verdict(batch.text_a[i], batch.text_b[i], float(c)) if table is not None else None
         if v is not None:
             out[i] = table[VERDICTS.index(v)]
-        elif (readable is None or readable[i]) and _simple(own_words(batch.text_a[i])) \
-                and _simple(own_words(batch.text_b[i])):
+        elif plain:
             unread.append(i)
     if grader is not None and unread:
         graded = grader.grade_proba([own_words(batch.text_a[i]) for i in unread],

@@ -15,17 +15,42 @@ from typing import Callable
 
 from tracker.judge.corpora import EXTERNAL_DIR, GRADED_REPEAT, GRADED_SETS, build_pair_table, graded_table
 from tracker.judge.model import PAIR_MODEL_DIR, SHIPPED_MODEL_DIR, Judge
-from tracker.judge.pairmodel import PairModel, export_onnx, fit_pair_model
+from tracker.judge.pairmodel import PAIR_META_FILE, PairModel, export_onnx, fit_pair_model
 
 Log = Callable[[str], None]
 PRETRAIN_LR = 4e-5
+GRADING_LR = 2e-5
+
+
+def grading_pass(joint_dir: str | Path, out_dir: str | Path, public, *, epochs: float, graded_sets=GRADED_SETS,
+                 seed: int = 0) -> Path:
+    """Train the joint pair model further on the textbook pairs (one of each), with as many public pairs replayed
+    so the oppose / agree / neutral outputs that stage 2 reads keep what they learnt: the joint pass gives the graded
+    task too few steps to learn it as well as a grader trained on it alone."""
+    import pandas as pd
+
+    textbook = graded_table(sets=graded_sets, repeat=1)
+    if len(textbook) > len(public):  # a small table stays small
+        textbook = textbook.sample(len(public), random_state=seed)
+    replay = public.sample(min(len(public), len(textbook)), random_state=seed + 1)
+    rows = pd.concat([textbook, replay], ignore_index=True)[["text_a", "text_b", "label"]]
+    out = fit_pair_model(rows, base=str(joint_dir), out_dir=out_dir, epochs=epochs, seed=seed, max_length=96,
+                         lr=GRADING_LR)
+    meta_path = Path(out) / PAIR_META_FILE
+    meta = json.loads(meta_path.read_text())
+    joint = json.loads((Path(joint_dir) / PAIR_META_FILE).read_text())
+    meta.update(joint, grading_pass={"textbook_rows": len(textbook), "replayed_public_rows": len(replay),
+                                     "epochs": epochs, "lr": GRADING_LR, "seconds": meta.get("seconds")})
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n")
+    return out
 
 
 def pretrain(work_dir: str | Path, *, external: str | Path = EXTERNAL_DIR, base: str | None = None, size: int = 48_000,
              epochs: float = 1.0, seed: int = 0, quantize: bool = True, graded: bool = True,
-             graded_sets=GRADED_SETS, log: Log = print) -> PairModel:
+             graded_sets=GRADED_SETS, grading_epochs: float = 0.0, log: Log = print) -> PairModel:
     """Stage 1: fit the pair model on the public pair table, and (`graded`) on the synthetic textbook pairs
-    as a second task; returns it as an (int8) ONNX graph."""
+    as a second task, then (`grading_epochs`, off in the shipped model: docs/judge.md, "A grading pass") on the
+    textbook pairs again with public ones replayed; returns it as an (int8) ONNX graph."""
     import pandas as pd
 
     work_dir = Path(work_dir)
@@ -34,15 +59,20 @@ def pretrain(work_dir: str | Path, *, external: str | Path = EXTERNAL_DIR, base:
     train = table[table["split"] == "train"]
     log(f"stage 1: {len(train)} public pairs ({', '.join(sorted(train['corpus'].unique()))}); "
         f"{len(table) - len(train)} held out")
+    public = train
     if graded:  # never more textbook rows than public ones, so a small table stays small
         textbook = graded_table(sets=graded_sets)
         textbook = textbook.sample(min(len(textbook), len(train)), random_state=seed)
         train = pd.concat([train, textbook], ignore_index=True)
         log(f"stage 1: + {len(textbook)} synthetic textbook rows (up to {GRADED_REPEAT} passes over {len(graded_sets)} "
             "sets)")
-    fit_pair_model(train, base=base, out_dir=work_dir / "torch", epochs=epochs, seed=seed, max_length=96,
-                   lr=PRETRAIN_LR)
-    model = PairModel(export_onnx(work_dir / "torch", work_dir / "onnx", quantize=quantize))
+    fitted = fit_pair_model(train, base=base, out_dir=work_dir / "torch", epochs=epochs, seed=seed, max_length=96,
+                            lr=PRETRAIN_LR)
+    if graded and grading_epochs:
+        log(f"stage 1: grading pass, {grading_epochs:g} epochs over the textbook pairs with as many public ones")
+        fitted = grading_pass(fitted, work_dir / "graded", public, epochs=grading_epochs, graded_sets=graded_sets,
+                              seed=seed)
+    model = PairModel(export_onnx(fitted, work_dir / "onnx", quantize=quantize))
     log(f"stage 1 done in {time.time() - t0:.0f} s: {model.directory}")
     return model
 
