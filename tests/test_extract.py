@@ -1092,6 +1092,10 @@ SPEAKER_CASES = {
         "entertain,\" Pyne said.\n\nAlbanese, who earlier in the segment had only "
         "traded greetings, opened by taking aim at his sparring partner. He said he was surprised that Pyne was "
         "\"letting One Nation off\".", 'surprised that Pyne', 'Anthony Albanese'),
+    'he_then_asked_after_the_answer_is_the_one_who_answered': (
+        'Chancellor John Roe met the Turkish president on Friday.\n\n"Are you driving relations to dangerous levels?" '
+        'the reporter asked.\n\n"We have not decided," Roe said. He then asked whether the journalists had read the '
+        'report.', 'read the report', 'John Roe'),
     'the_host_is_not_a_person_named_inside_a_clause_of_the_question': (
         'Jane Doe and John Roe were on the radio on Wednesday.\n\nThe host then turned to Doe, reminding her that '
         'Labor\'s Sam Dastyari had been forced out of the Senate, and asked what she made of the affair. "It does raise '
@@ -1600,6 +1604,11 @@ QUESTION_SHAPES += [
     ('The following is an excerpt of an interview that John Roe, economics editor of the Daily Ledger, conducted '
      'on Thursday with Jane Doe, a former central banker.\n\nQ. Do you still believe the franc is overvalued?\n\nA. Less than it was.',
      "franc is overvalued", "John Roe", "Less than it was", "Jane Doe"),
+    # 'He also asked whether …' right after an unnamed reporter's quoted question is that reporter's (once someone
+    # else is quoted, 'He then asked' is theirs: SPEAKER_CASES)
+    ('Chancellor Jane Doe met the Turkish president on Friday.\n\n"Are you driving relations to dangerous levels?" '
+     'the reporter asked. He also asked whether Germany would sell 40 jets.\n\n"We have not decided," Doe said.',
+     "sell 40 jets", "Reporter", "not decided", "Jane Doe"),
     # 'one of the hosts' asks as that unnamed role; 'another' alone names no one (see the test below)
     ('Jane Doe and John Roe were on the radio on Wednesday.\n\nStarting with Doe, one of the hosts asked whether '
      'she had ever heard a stranger excuse.\n\n"Never," Doe said.', "stranger excuse", "Host", "Never", "Jane Doe"),
