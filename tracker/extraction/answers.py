@@ -77,9 +77,9 @@ def _asker(verb, part, base: int, state: Discourse) -> str:
         group = next((g for of in subject.children if of.dep_ == "prep" and of.lower_ == "of" for g in of.children
                       if g.dep_ == "pobj" and g.lemma_.lower() in QUESTIONER_HEADS), None)
         return "" if group is None else resolve_speaker(f"a {group.lemma_.lower()}", base + group.idx, state)
-    if subject is not None and subject.lower_ in {"he", "she"} and state.last_question is not None \
-            and state.last_question is state.last_quote and state.last_question.speaker == "Reporter" and any(c.dep_ == "advmod" and c.lower_ in _AGAIN
-                                                                  for c in verb.children):
+    last = state.last_question
+    if subject is not None and subject.lower_ in {"he", "she"} and last is not None and last is state.last_quote \
+            and last.speaker == "Reporter" and any(c.dep_ == "advmod" and c.lower_ in _AGAIN for c in verb.children):
         return "Reporter"  # '"…?" the reporter asked. He also asked whether …': the same unnamed reporter, if no
         # one has been quoted since
     return speaker_of(verb.head if verb.lemma_.lower() == "know" else verb, base, state)

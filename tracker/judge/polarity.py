@@ -342,16 +342,18 @@ def apply_table(proba: np.ndarray, batch, table: np.ndarray | None, grader=None,
     cos = np.sum(np.asarray(batch.emb_a[both], dtype=np.float32) * np.asarray(batch.emb_b[both], dtype=np.float32),
                  axis=1)
     unread = []
-    for i, c in zip(both, cos):
-        plain = grader is not None and (readable is None or readable[i]) and _simple(own_words(batch.text_a[i])) \
+    def plain(i) -> bool:  # a pair the grader may read
+        return (readable is None or readable[i]) and _simple(own_words(batch.text_a[i])) \
             and _simple(own_words(batch.text_b[i]))
-        if grader_first and plain:
+
+    for i, c in zip(both, cos):
+        if grader_first and grader is not None and plain(i):
             unread.append(i)
             continue
         v = verdict(batch.text_a[i], batch.text_b[i], float(c)) if table is not None else None
         if v is not None:
             out[i] = table[VERDICTS.index(v)]
-        elif plain:
+        elif plain(i):
             unread.append(i)
     if grader is not None and unread:
         graded = grader.grade_proba([own_words(batch.text_a[i]) for i in unread],
