@@ -132,6 +132,10 @@ def test_both_stages_train_save_and_load_on_a_tiny_sample(tmp_path):
 
     model = workflow.pretrain(tmp_path / "work", size=80, log=lambda m: None)
     assert (model.directory / "pair_model.onnx").exists()
+    done = model.meta["grading_pass"]  # the pass over the textbook pairs, never more of them than public pairs
+    assert (tmp_path / "work" / "graded" / "model.safetensors").exists()
+    assert 0 < done["textbook_rows"] == done["replayed_public_rows"] <= 80 and done["epochs"] == workflow.GRADING_EPOCHS
+    assert model.meta["trained_rows"] > done["textbook_rows"]  # the joint pass's rows, kept from stage 1
     graded = model.grade_proba(["We will build the bridge."], ["We will not build the bridge."])  # the second task
     assert model.grades and graded.shape == (1, 3) and np.allclose(graded.sum(axis=1), 1)
     frame = load_labelled(ROOT / "data" / "labelled")
@@ -148,20 +152,6 @@ def test_both_stages_train_save_and_load_on_a_tiny_sample(tmp_path):
     onnx.write_bytes(onnx.read_bytes()[:-1] + b"\x00")
     with pytest.raises(ModelError, match="checksums"):
         Judge.load(tmp_path / "judge")
-
-
-@pytest.mark.slow
-def test_a_grading_pass_trains_the_joint_model_further_and_says_so(tmp_path):
-    """`grading_epochs` (off in the shipped model) adds a pass over the textbook pairs, never more of them than
-    public pairs in a small table, and records it in pair_model.json."""
-    from tracker.judge import workflow
-
-    model = workflow.pretrain(tmp_path / "work", size=40, grading_epochs=1, log=lambda m: None)
-    done = model.meta["grading_pass"]
-    assert (tmp_path / "work" / "graded" / "model.safetensors").exists()
-    assert 0 < done["textbook_rows"] == done["replayed_public_rows"] <= 40 and done["epochs"] == 1
-    assert model.meta["trained_rows"] > done["textbook_rows"]  # the joint pass's rows, kept from stage 1
-    assert model.grades and model.grade_proba(["We will."], ["We won't."]).shape == (1, 3)
 
 
 def test_shipped_judge_reads_both_statements():

@@ -8,7 +8,7 @@ from conftest import ROOT
 
 from tracker.judge.features import PairBatch
 from tracker.judge.model import Judge, decide
-from tracker.judge.polarity import (Position, apply_table, compare, fit_table, load_table, read_position,
+from tracker.judge.polarity import (Position, apply_table, on_scale, compare, fit_table, load_table, read_position,
                                     verdict)
 from tracker.types import judged_text
 
@@ -228,7 +228,7 @@ def test_judge_reads_textbook_pairs_explicitly_and_leaves_the_rest_to_the_head()
     head_only = judge.predict_proba(batch, cascade=False)
     judge.positions = table
     both = judge.predict_proba(batch, cascade=False)
-    assert np.allclose(both[0], table[0]) and np.allclose(both[1], head_only[1])
+    assert not np.allclose(both[0], head_only[0]) and np.allclose(both[1], head_only[1])  # long: the head's
     assert decide(both, judge.threshold)[0] == "full_flop"
 
 
@@ -286,6 +286,30 @@ def test_the_grader_reads_the_short_plain_pairs_the_word_lists_do_not_place():
     assert np.allclose(out[0], table[0]) and np.allclose(out[1], [0.1, 0.8, 0.1])
     assert np.allclose(out[2:], proba[2:])
     assert np.allclose(apply_table(proba, batch, table, None)[1], proba[1])  # no grader: unread
+
+
+def test_on_the_judges_line_a_pair_both_read_takes_their_mean_on_the_judges_scale():
+    texts = [("We will build the bridge.", "We will not build the bridge."),  # both read it
+             ("The stadium is a fine use of public money.", "That arena has been a costly mistake."),  # the grader
+             (" ".join(["word"] * 25) + ".", "We oppose it.")]  # too long: the head's
+    a, b = [x for x, _ in texts], [y for _, y in texts]
+    va, vb = (np.tile(np.eye(3)[k:k + 1], (3, 1)).astype(np.float32) for k in (0, 1))
+    batch = PairBatch(a, b, va, vb, np.zeros(3))
+    table = np.array([[0.9, 0.05, 0.05], [0.1, 0.8, 0.1], [0.05, 0.05, 0.9]])
+    proba, grader = np.full((3, 3), 1 / 3), Grader()
+    out = apply_table(proba, batch, table, grader, line=0.75)
+    assert grader.read == texts[:2]
+    mean = (table[0] + [0.1, 0.8, 0.1]) / 2  # reversal 0.925: odds 37 / 3, times the line's odds 3: 37 / 38
+    assert np.isclose(out[0, :2].sum(), 37 / 38) and np.isclose(out[0, 0] / out[0, 1], mean[0] / mean[1])
+    assert np.isclose(out[1, :2].sum(), 27 / 28) and np.allclose(out[2], proba[2])  # the grader's 0.9: 27 / 28
+    assert np.allclose(out.sum(axis=1), 1)
+    even = np.array([[0.25, 0.25, 0.5]])
+    assert np.isclose(on_scale(even, [0], 0.75)[0, :2].sum(), 0.75)  # even odds land on the line
+    # a pair only the word lists read is on the scale too, whatever else its batch holds (engines split batches)
+    unread = np.array([False, True, True])
+    with_others = apply_table(proba, batch, table, grader, unread, line=0.75)[0]
+    alone = apply_table(proba[:1], batch.subset(np.array([0])), table, grader, unread[:1], line=0.75)[0]
+    assert np.allclose(with_others, alone) and np.allclose(alone, on_scale(table[:1], [0], 0.75)[0])
 
 
 def test_the_synthetic_sets_are_clean_and_apart_from_the_contrast_set():

@@ -58,8 +58,14 @@ def _pair_model_lines(judge: Judge, directory: Path) -> list[str]:
             "  A second task on the same encoder grades short pairs full_flop / half_flip / no_flip: trained on the",
             "  project's synthetic textbook pairs (`data/synthetic/`, written by the project, never real, never in a",
             "  test split; one set is kept out as a held-out reading). It decides pairs of two short plain statements",
-            "  that the explicit-position reader does not place.",
+            "  that the explicit-position reader does not place; where both read a pair, it takes their mean, and",
+            "  either reading goes on the judge's scale (its reversal odds times those of the flagging threshold).",
         ]
+        grading = judge.pair_model.meta.get("grading_pass") if hasattr(judge.pair_model, "meta") else None
+        if grading:
+            lines += [f"  After the joint pass, a grading pass: {grading['epochs']:g} epochs over "
+                      f"{grading['textbook_rows']} textbook pairs with {grading['replayed_public_rows']} public pairs "
+                      "replayed."]
     return lines
 
 

@@ -7,7 +7,7 @@
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --candidate build/candidate14
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --base-compare WORK [--base DIR] [--share 0.5]
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --grading-pass WORK --from STAGE1/torch [--epochs 3]
-    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --read-ways [--judge DIR]
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --read-ways [--judge DIR] [--sets NAME,...]
 
 --textbook-only WORK: a cross-encoder fitted on the synthetic textbook sets 1-9 and 11 alone (six epochs from the
 bundled MiniLM-L6, into WORK), then sets 12 and 10, which it did not see, read three ways at the judge's threshold:
@@ -15,9 +15,9 @@ the judge as it is, the word lists first and this grader on the short plain pair
 on every short plain pair. This is how the order (word lists first) was chosen, before the contrast set was read.
 --int8 DIR: the grader alone on the contrast set, the fp32 torch model in DIR (stage 1's `torch` folder) against the
 shipped int8 graph: ROC-AUC and accuracy at 0.5 (evaluation only: the contrast set tunes nothing).
---read-set NAME: a textbook set no model or rule has seen, read by the judge three ways at its threshold: as it is
-(word lists first, the grader where they do not place a short plain pair), the grader on every short plain pair,
-and the mean of the two; each with the grader's raw grades and, with --calibrate-on, with grades Platt-scaled on
+--read-set NAME: a textbook set no model or rule has seen, read at the judge's threshold by the judge as it is, and
+three other ways: word lists first (the grader where they do not place a short plain pair), the grader on every
+short plain pair, and the mean of the two (neither on the judge's scale); each with the grader's raw grades and, with --calibrate-on, with grades Platt-scaled on
 textbook sets the grader did not train on. This is how the grader's share and its calibration are decided.
 --candidate WORK: both stages as `tracker train --pretrain` runs them, with textbook sets 14 and 15 added to the
 graded task (stage 1 in WORK, the judge in WORK/judge), for reading with --read-set and against the real pairs.
@@ -30,7 +30,7 @@ point of a learning curve per base model.
 refitted on it (WORK/judge), then sets 10, 13 and 16 read four ways (word lists first, as the judge does; the
 grader first; their mean; their mean with its reversal odds shifted so even odds sit at the judge's threshold), at
 the judge's threshold and at 0.5, and the real pairs cross-validated each way. --read-ways: the same readings of a
-judge already trained (default: the shipped one).
+judge already trained (default: the shipped one); with --sets, those textbook sets only.
 """
 
 import sys
@@ -143,11 +143,11 @@ if "--read-set" in sys.argv:
     graders = {"raw": judge.pair_model}
     if "--calibrate-on" in sys.argv:
         graders["calibrated"] = Calibrated(judge.pair_model, [f"textbook_dev{n}.csv" for n in arg("--calibrate-on").split(",")])
-    ways = {}
+    ways = {"the judge as it is": judge.read_positions(batch, head, read)}
     for kind, grader in graders.items():
         listed = apply_table(head, batch, judge.positions, grader, read)
         graded = apply_table(head, batch, None, grader, read)
-        ways[f"{kind}: the judge (word lists, then the grader)"] = listed
+        ways[f"{kind}: word lists, then the grader"] = listed
         ways[f"{kind}: the grader on every short plain pair"] = graded
         ways[f"{kind}: the mean of the two"] = (listed + graded) / 2
     for way, proba in ways.items():
@@ -170,8 +170,8 @@ def on_scale(proba, placed, line):
 WAYS = ("word lists first", "grader first", "mean of the two", "mean of the two, on the judge's scale")
 
 
-def read_ways(judge, data, embedder):
-    """Sets 10, 13 and 16 and the real pairs' cross-validation, short plain pairs read each of the WAYS."""
+def read_ways(judge, data, embedder, sets=("textbook_dev10.csv", "textbook_dev13.csv", "textbook_dev16.csv")):
+    """Textbook sets and (with `data`) the real pairs' cross-validation, short plain pairs read each of the WAYS."""
     from tracker.judge import train as judge_train
 
     def ordered(way):
@@ -185,7 +185,7 @@ def read_ways(judge, data, embedder):
         return read
 
     for way in WAYS:
-        for name in ("textbook_dev10.csv", "textbook_dev13.csv", "textbook_dev16.csv"):
+        for name in sets:
             pairs = pd.read_csv(SYNTHETIC_DIR / name, dtype=str, keep_default_na=False)
             batch, rev = contrast_batch(pairs, embedder), pairs["label"].to_numpy() != "no_flip"
             proba = ordered(way)(judge._head_proba(batch, cascade=False)[0], batch, judge.positions, judge.pair_model)
@@ -193,6 +193,8 @@ def read_ways(judge, data, embedder):
             print(f"{name}: {way}: accuracy at the threshold {judge.threshold}: "
                   f"{np.mean((decide(proba, judge.threshold) != 'no_flip') == rev):.3f}, at 0.5: "
                   f"{np.mean((score >= 0.5) == rev):.3f}, ROC-AUC {roc_auc_score(rev, score):.3f}")
+        if data is None:
+            continue
         judge_train.apply_table = ordered(way)
         cv = judge_train.cross_validate(data, seed=0)
         print(f"real pairs, all-pairs CV: {way}: ROC-AUC {cv['model_argmax']['reversal'].get('roc_auc')}, "
@@ -203,7 +205,11 @@ if "--read-ways" in sys.argv:
     from tracker.judge import workflow
 
     judge, embedder = Judge.load(arg("--judge", SHIPPED_MODEL_DIR)), Embedder(None)
-    read_ways(judge, workflow.labelled_with_features("data/labelled", embedder, pair_model=judge.pair_model), embedder)
+    if "--sets" in sys.argv:  # held-out sets only, no real pairs: 'textbook_dev17.csv'
+        read_ways(judge, None, embedder, sets=arg("--sets").split(","))
+    else:
+        read_ways(judge, workflow.labelled_with_features("data/labelled", embedder, pair_model=judge.pair_model),
+                  embedder)
 
 if "--grading-pass" in sys.argv:
     import time

@@ -153,7 +153,7 @@ class Judge:
         """`read`: a mask of the pairs the pair model read (None: all of them)."""
         from tracker.judge.polarity import apply_table
 
-        return apply_table(proba, batch, self.positions, self.pair_model, read)
+        return apply_table(proba, batch, self.positions, self.pair_model, read, line=self.threshold)
 
     def _head_proba(self, batch: PairBatch, *, cascade: bool) -> tuple[np.ndarray, np.ndarray | None]:
         """The head's probabilities, and a mask of the pairs the pair model read (None: all)."""

@@ -325,13 +325,15 @@ def load_table(embedder, paths=TEXTBOOK_SETS) -> np.ndarray | None:
 
 
 def apply_table(proba: np.ndarray, batch, table: np.ndarray | None, grader=None, readable=None, *,
-                grader_first: bool = False) -> np.ndarray:
+                line: float | None = None, grader_first: bool = False) -> np.ndarray:
     """The judge's probabilities with each textbook-shaped pair's row replaced by its verdict's row, and,
     where `grader` (a pair model trained to grade textbook pairs) is given, each other pair of two short
     plain statements by the grader's reading: it reads reworded propositions and evaluative language that
-    the word lists do not place. With `grader_first` (measured in bench/experiments/graded_pairs.py, not
-    what the judge does) the grader reads every short plain pair and the word lists place only the rest.
-    `readable` (a mask) limits the grader to the pairs a cascade let the pair model read."""
+    the word lists do not place. `readable` (a mask) limits the grader to the pairs a cascade let the pair
+    model read. With `line` (the judge's threshold), a short plain pair both read takes the mean of the two
+    rows, and every row set here goes on the judge's scale (on_scale): the grader is textbook-calibrated,
+    the line is where real pairs reach their precision. `grader_first` (measured in
+    bench/experiments/graded_pairs.py, not what the judge does): the grader reads every short plain pair."""
     if (table is None and grader is None) or len(proba) == 0:
         return proba
     short = {t: _short(t) for t in {*batch.text_a, *batch.text_b}}
@@ -341,23 +343,43 @@ def apply_table(proba: np.ndarray, batch, table: np.ndarray | None, grader=None,
         return out
     cos = np.sum(np.asarray(batch.emb_a[both], dtype=np.float32) * np.asarray(batch.emb_b[both], dtype=np.float32),
                  axis=1)
-    unread = []
+
     def plain(i) -> bool:  # a pair the grader may read
-        return (readable is None or readable[i]) and _simple(own_words(batch.text_a[i])) \
+        return grader is not None and (readable is None or readable[i]) and _simple(own_words(batch.text_a[i])) \
             and _simple(own_words(batch.text_b[i]))
 
+    unread, placed = [], []
     for i, c in zip(both, cos):
-        if grader_first and grader is not None and plain(i):
+        if grader_first and plain(i):
             unread.append(i)
             continue
         v = verdict(batch.text_a[i], batch.text_b[i], float(c)) if table is not None else None
         if v is not None:
             out[i] = table[VERDICTS.index(v)]
-        elif plain(i):
-            unread.append(i)
-    if grader is not None and unread:
-        graded = grader.grade_proba([own_words(batch.text_a[i]) for i in unread],
-                                    [own_words(batch.text_b[i]) for i in unread])
-        if graded is not None:
-            out[unread] = graded
+            placed.append(i)
+        if (v is None or line is not None) and plain(i):
+            unread.append(i)  # with a line, a pair both read takes their mean
+    graded = grader.grade_proba([own_words(batch.text_a[i]) for i in unread],
+                                [own_words(batch.text_b[i]) for i in unread]) if grader is not None and unread else None
+    if graded is not None:
+        listed = set(placed)
+        out[unread] = [(out[i] + row) / 2 if i in listed else row for i, row in zip(unread, graded)]
+        placed = sorted(listed | set(unread))
+    if line is None or grader is None or not getattr(grader, "grades", True):
+        return out  # without a grader's reading, the word lists' rows stand as they are
+    return on_scale(out, placed, line)  # whatever else the batch holds: a pair's reading is its own
+
+
+def on_scale(proba: np.ndarray, rows, line: float) -> np.ndarray:
+    """`rows` with their reversal odds multiplied by the odds of `line`, so a pair read as even sits on the flag
+    line; full_flop and half_flip keep their shares."""
+    out = np.array(proba, dtype=float, copy=True)
+    rows = np.asarray(rows, dtype=int)
+    if len(rows) == 0:
+        return out
+    rev = np.clip(out[rows, 0] + out[rows, 1], 1e-6, 1 - 1e-6)
+    odds = rev / (1 - rev) * (line / (1 - line))
+    share = out[rows, 0] / rev
+    new = odds / (1 + odds)
+    out[rows] = np.column_stack([new * share, new * (1 - share), 1 - new])
     return out

@@ -343,7 +343,12 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
             base_score[name][test] = base.reversal_score(sb)
     # explicit positions override whatever the head or the cascade says, as in Judge.predict_proba
     real_batch = data.batch.subset(np.flatnonzero(real))
-    yt, pt = y[real], apply_table(oof[real], real_batch, data.positions, data.pair_model)
+    yt = y[real]
+    # the short pairs' readers go on the judge's scale, whose line is the operating point they help choose: the
+    # point without them, then the point with them on that line
+    pt = apply_table(oof[real], real_batch, data.positions, data.pair_model)
+    line = operating_point(yt != "no_flip", pt[:, 0] + pt[:, 1])["threshold"]
+    pt = apply_table(oof[real], real_batch, data.positions, data.pair_model, line=line)
     rev_score = pt[:, 0] + pt[:, 1]
     op = operating_point(yt != "no_flip", rev_score)
     pc = oof_cheap[real]
@@ -352,7 +357,8 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
     cutoff = cascade_cutoff(yt != "no_flip", cheap_score, later)
     kept = np.zeros(len(yt), dtype=bool)
     kept[select_reads(cheap_score, cutoff, later, READ_BUDGET)] = True
-    cascaded = apply_table(np.where(kept[:, None], oof[real], pc), real_batch, data.positions, data.pair_model, kept)
+    cascaded = apply_table(np.where(kept[:, None], oof[real], pc), real_batch, data.positions, data.pair_model, kept,
+                           line=op["threshold"])
     result = {
         "folds": n_splits, "grouping": "actor", "seed": seed, "feature_version": FEATURE_VERSION,
         "nli_model": data.nli_model, "pair_model": None if data.pair is None else data.pair_model_name(),

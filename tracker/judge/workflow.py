@@ -20,6 +20,7 @@ from tracker.judge.pairmodel import PAIR_META_FILE, PairModel, export_onnx, fit_
 Log = Callable[[str], None]
 PRETRAIN_LR = 4e-5
 GRADING_LR = 2e-5
+GRADING_EPOCHS = 3.0
 
 
 def grading_pass(joint_dir: str | Path, out_dir: str | Path, public, *, epochs: float, graded_sets=GRADED_SETS,
@@ -47,10 +48,10 @@ def grading_pass(joint_dir: str | Path, out_dir: str | Path, public, *, epochs: 
 
 def pretrain(work_dir: str | Path, *, external: str | Path = EXTERNAL_DIR, base: str | None = None, size: int = 48_000,
              epochs: float = 1.0, seed: int = 0, quantize: bool = True, graded: bool = True,
-             graded_sets=GRADED_SETS, grading_epochs: float = 0.0, log: Log = print) -> PairModel:
+             graded_sets=GRADED_SETS, grading_epochs: float = GRADING_EPOCHS, log: Log = print) -> PairModel:
     """Stage 1: fit the pair model on the public pair table, and (`graded`) on the synthetic textbook pairs
-    as a second task, then (`grading_epochs`, off in the shipped model: docs/judge.md, "A grading pass") on the
-    textbook pairs again with public ones replayed; returns it as an (int8) ONNX graph."""
+    as a second task, then (`grading_epochs`) on the textbook pairs again with public ones replayed; returns it
+    as an (int8) ONNX graph."""
     import pandas as pd
 
     work_dir = Path(work_dir)
