@@ -250,6 +250,10 @@ class PairModel:
         state.update(_session=None, _torch=None, _tok=None, _hf_tok=None, _lanes=[], stance_cache={}, _memo={})
         return state
 
+    def forget(self) -> None:
+        """Drop the outputs kept so far: a timing starts from a model that has read nothing."""
+        self._memo.clear()
+
     def logits(self, text_a: list[str], text_b: list[str], *, batch_size: int = 64) -> np.ndarray:
         """(n, 3) logits in PAIR_LABELS order."""
         return self._outputs(text_a, text_b, batch_size=batch_size)[:, :len(PAIR_LABELS)]
