@@ -1096,6 +1096,9 @@ SPEAKER_CASES = {
         'Chancellor John Roe met the Turkish president on Friday.\n\n"Are you driving relations to dangerous levels?" '
         'the reporter asked.\n\n"We have not decided," Roe said. He then asked whether the journalists had read the '
         'report.', 'read the report', 'John Roe'),
+    'a_quote_the_person_had_written_is_theirs': (
+        'At the news conference, a spokesperson called on the Post, and John Roe of the Post read out a post by the '
+        'president, Jane Doe.\n\n"Not fair to the taxpayer," Doe had written.', 'Not fair to the taxpayer', 'Jane Doe'),
     'the_host_is_not_a_person_named_inside_a_clause_of_the_question': (
         'Jane Doe and John Roe were on the radio on Wednesday.\n\nThe host then turned to Doe, reminding her that '
         'Labor\'s Sam Dastyari had been forced out of the Senate, and asked what she made of the affair. "It does raise '

@@ -8,7 +8,7 @@ import re
 from tracker.extraction.lexicon import ANON_HEADS, DOCUMENT_HEADS, PARTICLE_RE, PERSON_ROLES, TITLE_WORDS
 
 SPEECH_VERBS = (
-    "said|says|say|added|adds|told|tells|responded|responds|replied|replies|wrote|writes|warned|warns|"
+    "said|says|say|added|adds|told|tells|responded|responds|replied|replies|wrote|writes|written|warned|warns|"
     "insisted|insists|argued|argues|asked|asks|continued|explained|declared|stated|noted|stressed|"
     "posted|tweeted|answered|recalled|admitted|acknowledged|remarked|conceded|quipped|joked|vowed|"
     "promised|urged|announced|shouted|cautioned|countered|observed|predicted|suggested|went on|"
