@@ -1099,6 +1099,10 @@ SPEAKER_CASES = {
     'a_quote_the_person_had_written_is_theirs': (
         'At the news conference, a spokesperson called on the Post, and John Roe of the Post read out a post by the '
         'president, Jane Doe.\n\n"Not fair to the taxpayer," Doe had written.', 'Not fair to the taxpayer', 'Jane Doe'),
+    'a_known_surname_the_parser_gave_no_verb_is_the_subject': (
+        'Joe Pike, a reporter for ITV News, spoke to Boris Johnson on Monday.\n\nJohnson looked away.\n\nPike later '
+        'posted the footage on Twitter. "The PM grabbed my phone and put it in his pocket," he wrote.',
+        'grabbed my phone', 'Joe Pike'),
     'the_host_is_not_a_person_named_inside_a_clause_of_the_question': (
         'Jane Doe and John Roe were on the radio on Wednesday.\n\nThe host then turned to Doe, reminding her that '
         'Labor\'s Sam Dastyari had been forced out of the Senate, and asked what she made of the affair. "It does raise '

@@ -74,10 +74,11 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             _note_unnamed(subject_phrase(tok)[0], base + tok.idx, state)  # at the head: after a body it holds
     for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ...")
         # a subject, or a name in apposition to one ("The opposition leader, Yair Lapid, wrote")
-        subject_like = tok.dep_ == "nsubj" or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj") or (
-            # a known name the parser made the root, its verb hung from it ('Albanese, who …, opened by …')
-            tok.dep_ == "ROOT" and tok.i == tok.sent.start and state.lookup(tok.text) is not None
-            and any(c.dep_ in ("relcl", "acl") for c in tok.children))
+        # a known surname opening a sentence whose verb the parser gave no subject ('Albanese, who …, opened by …'
+        # made the name the root; 'Pike later posted …' made it an adverb)
+        misparsed = tok.i == tok.sent.start and tok.is_title and state.lookup(tok.text) is not None \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.sent.root.children)
+        subject_like = tok.dep_ == "nsubj" or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj") or misparsed
         if tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.i not in named and not in_quote(tok.idx):
             titled_possessive(tok, base, state)  # "Chancellor Olaf Scholz's Social Democrats"
             continue
@@ -85,8 +86,9 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         titled = bool(titled_name([t.text for t in chain])[0])
         # a capitalised word the tagger took for a pronoun ("Tugendhat confirms") is a name
         # and so is one the tagger took for a common noun, when it is the surname of someone named ("Pence took")
-        proper = tok.pos_ == "PROPN" or (tok.pos_ in ("PRON", "NOUN") and tok.is_title and tok.lower_ not in PRONOUN_WORDS
-                                         and (tok.pos_ == "PRON" or state.lookup(tok.text) is not None))
+        proper = tok.pos_ == "PROPN" or misparsed or (
+            tok.pos_ in ("PRON", "NOUN") and tok.is_title and tok.lower_ not in PRONOUN_WORDS
+            and (tok.pos_ == "PRON" or state.lookup(tok.text) is not None))
         # a place or a people ("Alaska Republican"), unless a known name or a first name the NER took for a
         # place ("Kemi Badenoch")
         place = tok.ent_type_ in ("GPE", "NORP") and not state.lookup(tok.text) and not (
