@@ -1103,6 +1103,10 @@ SPEAKER_CASES = {
         'Joe Pike, a reporter for ITV News, spoke to Boris Johnson on Monday.\n\nJohnson looked away.\n\nPike later '
         'posted the footage on Twitter. "The PM grabbed my phone and put it in his pocket," he wrote.',
         'grabbed my phone', 'Joe Pike'),
+    'one_word_the_ner_took_for_a_person_in_an_object_is_no_one': (
+        "John Roe's campaign stop was supposed to showcase his central promise on Brexit. Instead the prime minister "
+        "spent the interview avoiding a photograph.\n\n\"I'll study it later,\" the prime minister said.",
+        'study it later', 'John Roe'),
     'the_host_is_not_a_person_named_inside_a_clause_of_the_question': (
         'Jane Doe and John Roe were on the radio on Wednesday.\n\nThe host then turned to Doe, reminding her that '
         'Labor\'s Sam Dastyari had been forced out of the Senate, and asked what she made of the affair. "It does raise '

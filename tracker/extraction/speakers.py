@@ -67,6 +67,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         # Commons, aimed at the Kremlin") or a modifier of the verb after it names the subject
         if (len(name.split()) == 1 or name not in state.people) and state.lookup(name):
             name = state.lookup(name).name  # "López Obrador" after "Andrés Manuel López Obrador"
+        elif len(name.split()) == 1 and not subject and not titles:
+            continue  # one word met first as an object ("his promise on Brexit"): news copy names a person in full
         state.register(name, titles, base + ent.start_char, subject)
     for tok in doc:  # an unnamed source as a subject ("A Downing Street source was more combative.") is in focus
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in UNNAMED_SUBJECTS and not in_quote(tok.idx) \
