@@ -1620,6 +1620,10 @@ QUESTION_SHAPES += [
     ('Chancellor Jane Doe met the Turkish president on Friday.\n\n"Are you driving relations to dangerous levels?" '
      'the reporter asked. He also asked whether Germany would sell 40 jets.\n\n"We have not decided," Doe said.',
      "sell 40 jets", "Reporter", "not decided", "Jane Doe"),
+    # an outlet that asks ('BBC Radio West Midlands asked him') is no one the reply's 'He' can be
+    ('Jane Roe campaigned in Grimsby on Monday.\n\nRoe\'s answers elsewhere were just as scripted. In a separate '
+     'interview, BBC Radio West Midlands asked her: "What are you getting them for Christmas?" She replied: "I\'m '
+     'going to get it done."', "for Christmas", "BBC Radio West Midlands", "get it done", "Jane Roe"),
     # 'one of the hosts' asks as that unnamed role; 'another' alone names no one (see the test below)
     ('Jane Doe and John Roe were on the radio on Wednesday.\n\nStarting with Doe, one of the hosts asked whether '
      'she had ever heard a stranger excuse.\n\n"Never," Doe said.', "stranger excuse", "Host", "Never", "Jane Doe"),

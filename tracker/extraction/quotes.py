@@ -12,7 +12,7 @@ from tracker.extraction.labels import interviews, label_speaker, outlet_label
 from tracker.extraction.quotemarks import CLOSING_MARKS
 from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS, QUESTIONER_HEADS, TITLE_SET
+from tracker.extraction.lexicon import NEWS_WORDS, ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS, QUESTIONER_HEADS, TITLE_SET
 from tracker.extraction.speakers import resolve_speaker, speaker_of, subject_phrase
 
 
@@ -177,7 +177,8 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         if last.text.rstrip().endswith("?"):
             state.last_question = last
         if speaker not in state.people and not put and _FULL_NAME.fullmatch(speaker) \
-                and speaker.split()[-1].lower() not in ORG_HEADS:
+                and speaker.split()[-1].lower() not in ORG_HEADS \
+                and not NEWS_WORDS & {w.lower() for w in speaker.split()}:  # an outlet ('BBC Radio West Midlands')
             state.register(speaker, "", anchor, True)  # a name the NER missed, read off the attribution itself
         if speaker in state.people and not put:  # whoever is quoted is in focus for the "he went on" that follows
             state.name_role(speaker, start, q.open_start)
