@@ -17,8 +17,8 @@ on every short plain pair. This is how the order (word lists first) was chosen, 
 shipped int8 graph: ROC-AUC and accuracy at 0.5 (evaluation only: the contrast set tunes nothing).
 --read-set NAME: a textbook set no model or rule has seen, read at the judge's threshold by the judge as it is, and
 three other ways: word lists first (the grader where they do not place a short plain pair), the grader on every
-short plain pair, and the mean of the two (neither on the judge's scale); each with the grader's raw grades and, with --calibrate-on, with grades Platt-scaled on
-textbook sets the grader did not train on. This is how the grader's share and its calibration are decided.
+short plain pair, and the mean of the two (neither on the judge's scale); each with the grader's raw grades and,
+with --calibrate-on, with grades Platt-scaled on textbook sets the grader did not train on. This is how the grader's share and its calibration are decided.
 --candidate WORK: both stages as `tracker train --pretrain` runs them, with textbook sets 14 and 15 added to the
 graded task (stage 1 in WORK, the judge in WORK/judge), for reading with --read-set and against the real pairs.
 --base-compare WORK: a grader fitted on the graded task's textbook sets alone (or a `--share` of their pairs), six
@@ -157,16 +157,6 @@ if "--read-set" in sys.argv:
               f"no-flips kept {np.sum(right & ~rev)} of {(~rev).sum()}, ROC-AUC {roc_auc_score(rev, score):.3f} "
               f"(threshold {judge.threshold})")
 
-def on_scale(proba, placed, line):
-    """Reversal odds shifted so that even odds sit at the judge's flag line `line`."""
-    out = proba.copy()
-    rev = np.clip(proba[placed, 0] + proba[placed, 1], 1e-6, 1 - 1e-6)
-    new = 1 / (1 + np.exp(-(np.log(rev / (1 - rev)) + np.log(line / (1 - line)))))
-    share = proba[placed, 0] / np.maximum(rev, 1e-12)
-    out[placed] = np.column_stack([new * share, new * (1 - share), 1 - new])
-    return out
-
-
 WAYS = ("word lists first", "grader first", "mean of the two", "mean of the two, on the judge's scale")
 
 
@@ -176,14 +166,14 @@ def read_ways(judge, data, embedder, sets=("textbook_dev10.csv", "textbook_dev13
 
     def ordered(way):
         def read(proba, batch, table, grader=None, readable=None, **_):
+            if way == WAYS[3]:  # what the judge does (Judge.read_positions)
+                return apply_table(proba, batch, table, grader, readable, line=judge.threshold)
             lists = apply_table(proba, batch, table, grader, readable)
             first = apply_table(proba, batch, table, grader, readable, grader_first=True)
-            mean = (lists + first) / 2
-            if way == WAYS[3]:
-                return on_scale(mean, np.abs(mean - proba).sum(axis=1) > 1e-9, judge.threshold)
-            return {WAYS[0]: lists, WAYS[1]: first, WAYS[2]: mean}[way]
+            return {WAYS[0]: lists, WAYS[1]: first, WAYS[2]: (lists + first) / 2}[way]
         return read
 
+    shipped_reading = judge_train.apply_table
     for way in WAYS:
         for name in sets:
             pairs = pd.read_csv(SYNTHETIC_DIR / name, dtype=str, keep_default_na=False)
@@ -199,6 +189,7 @@ def read_ways(judge, data, embedder, sets=("textbook_dev10.csv", "textbook_dev13
         cv = judge_train.cross_validate(data, seed=0)
         print(f"real pairs, all-pairs CV: {way}: ROC-AUC {cv['model_argmax']['reversal'].get('roc_auc')}, "
               f"macro-F1 {cv['model_argmax']['macro_f1']}, at the threshold {cv['operating_point']}")
+    judge_train.apply_table = shipped_reading
 
 
 if "--read-ways" in sys.argv:

@@ -10,8 +10,8 @@ ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman
 # people who ask: a question is theirs, never the person in focus ('a reporter asked' is not the president)
 QUESTIONER_HEADS = {"reporter", "reporters", "journalist", "journalists", "interviewer", "host", "moderator", "anchor",
                     "correspondent", "questioner"}
-NEWS_ASKERS = {"reporter", "reporters", "journalist", "journalists", "correspondent", "questioner"}  # an unnamed one: "Reporter"
 ONE_OF_A_KIND = {"moderator", "host", "interviewer", "presenter", "anchor"}  # roles one person holds in an exchange
+NEWS_ASKERS = QUESTIONER_HEADS - ONE_OF_A_KIND  # reporters, journalists, correspondents: an unnamed one is "Reporter"
 DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several", "multiple", "many", "some", "another",
                "his", "her", "their"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "dr", "dr.",

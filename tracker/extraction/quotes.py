@@ -12,7 +12,8 @@ from tracker.extraction.labels import interviews, label_speaker, outlet_label
 from tracker.extraction.quotemarks import CLOSING_MARKS
 from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import NEWS_WORDS, ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS, QUESTIONER_HEADS, TITLE_SET
+from tracker.extraction.lexicon import (NEWS_WORDS, ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS, QUESTIONER_HEADS,
+                                        TITLE_SET)
 from tracker.extraction.speakers import resolve_speaker, speaker_of, subject_phrase
 
 
