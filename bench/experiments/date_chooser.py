@@ -6,7 +6,7 @@ Prints the rules' date accuracy (in sample: the rules were written on these arti
 with whole articles held out, and on the statements the chooser decides (not settled by their own cue,
 tense, post date or transcript line). With --curve, the same with only a share of each fold's training
 articles (five draws), to ask whether more development articles would help. With --stability, for several
-regularisation strengths: cross-validated accuracy, and how often two choosers fitted on the two halves of the
+ensemble sizes: cross-validated accuracy, and how often two choosers fitted on the two halves of the
 articles (four random halvings) pick different days for the statements they decide. With --drop-one, how steady
 a refit is against a small change in the data: for twenty development articles drawn at random, the chooser fitted
 without that one article against the chooser fitted on all, counting the decisions that differ on the other
@@ -49,18 +49,18 @@ if "--stability" in __import__("sys").argv:  # does a refit on other articles ch
     import tracker.extraction.datechoice as datechoice
 
     names, open_ = sorted({a for _, _, a in ex}), [c for c, _, _ in ex if not c.settled]
-    shipped_c = datechoice.C
-    for c_value in (0.03, 0.1, 0.3, 1.0):
-        datechoice.C, rng = c_value, np.random.default_rng(0)
+    shipped = dict(datechoice.BOOSTING)
+    for n_trees in (50, 100, 200, 400):
+        datechoice.BOOSTING["n_estimators"], rng = n_trees, np.random.default_rng(0)
         differ = []
         for _ in range(4):
             half = set(rng.permutation(names)[: len(names) // 2])
             a = DateChooser.fit([e[:2] for e in ex if e[2] in half])
             b = DateChooser.fit([e[:2] for e in ex if e[2] not in half])
             differ.append(np.mean([a.choose(c)[0] != b.choose(c)[0] for c in open_]))
-        print(f"C = {c_value}: chooser (5-fold by article) {cross_validate(ex).mean():.3f}, "
+        print(f"{n_trees} trees: chooser (5-fold by article) {cross_validate(ex).mean():.3f}, "
               f"halves disagree on {np.mean(differ):.3f} of the statements they decide")
-    datechoice.C = shipped_c
+    datechoice.BOOSTING.update(shipped)
 
 if "--drop-one" in __import__("sys").argv:  # how many decisions a refit without one article moves elsewhere
     full = DateChooser.fit([e[:2] for e in ex])

@@ -3,8 +3,9 @@
 The date rules (tracker/extraction/dates.py) give one day per statement; this module lists every day the
 article offers it (that rule day, the day of a cue in its own sentence, the last few days named before it,
 the story's news frame, the article day and the day before, the day of the statement before and of this
-speaker's last one, and the day a cue of this speaker's own sentence last named), describes each, and a logistic regression picks one. The rules' day counts only as
-one more signal naming a day, so the model learns from the articles' gold when to follow which cue.
+speaker's last one, and the day a cue of this speaker's own sentence last named), describes each, and a
+boosted tree ensemble picks one. The rules' day counts only as one more signal naming a day, so the model
+learns from the articles' gold when to follow which cue.
 Fitted with `tracker train-extraction` on the development articles only; weights are JSON.
 """
 
@@ -28,8 +29,7 @@ from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote
 
 SHIPPED_DATES_MODEL = Path(__file__).resolve().parents[2] / "models" / "extraction" / "dates.json"
-FORMAT = "date-choice-1"
-C = 0.1  # inverse regularisation: level with 0.3 in dev cross-validation and stability (date_chooser.py --stability)
+FORMAT = "date-choice-2"
 PREVIOUS = 3  # how many distinct earlier days are candidates
 NOT_OURS = ("own_excl", "excl_")
 DESCRIBED = ("age", "age0", "age1", "n_cues", "para_dist")  # what every candidate day has; the rest are signals
@@ -124,39 +124,58 @@ def date_candidates(article: Article, found: list[Found], quotes: list[Quote],
 
 
 class DateChooser:
-    """Scores each candidate day of a statement and keeps the best; `fit` learns the scores from gold days."""
+    """Scores each candidate day of a statement and keeps the best; `fit` learns the scores from gold days.
 
-    def __init__(self, day_features: list[str], context_features: list[str], coef=None, intercept: float = 0.0,
-                 meta: dict | None = None):
+    The scores are a small boosted tree ensemble: which cue wins depends on the others (a look back in the
+    previous paragraph beats the news frame only when no cue of the statement's own names a day), and trees
+    read those interactions from the features as they are. Saved as plain JSON arrays, never pickled."""
+
+    def __init__(self, day_features: list[str], context_features: list[str], trees: list[dict] | None = None,
+                 rate: float = 0.0, meta: dict | None = None):
         self.day_features = [k for k in day_features if k != "rule"]  # the rules' day is never a feature
         self.context_features = list(context_features)
-        self.coef = None if coef is None else np.asarray(coef, dtype=float)
-        self.intercept = float(intercept)
+        self.trees = [{k: np.asarray(v) for k, v in t.items()} for t in trees or []]
+        self.rate = float(rate)
         self.meta = meta or {}
 
-    def _row(self, feats: dict[str, float], context: dict[str, float]) -> list[float]:
-        d = [feats.get(k, 0.0) for k in self.day_features]
-        x = [context.get(k, 0.0) for k in self.context_features]
+    @property
+    def width(self) -> int:
+        return len(self.day_features) + len(self.context_features) + 2
+
+    def _row(self, feats: dict[str, float], context: dict[str, float], n_days: int) -> list[float]:
         # how many signals name this day, the rules' day among them; another statement's cue is no signal
         signals = sum(not k.startswith(NOT_OURS) for k in feats) - len(DESCRIBED)
-        return d + [float(signals)] + [a * b for a in d for b in x]
+        return ([feats.get(k, 0.0) for k in self.day_features] + [context.get(k, 0.0) for k in self.context_features]
+                + [float(signals), float(n_days)])
 
     def matrix(self, cands: Candidates) -> tuple[list[dt.date], np.ndarray]:
         days = list(cands.days)
-        return days, np.array([self._row(cands.days[d], cands.context) for d in days])
+        return days, np.array([self._row(cands.days[d], cands.context, len(days)) for d in days])
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        """Each row's score (log-odds up to a constant): the sum of the trees' leaf values."""
+        total = np.zeros(len(x))
+        for t in self.trees:
+            node = np.zeros(len(x), dtype=int)
+            for _ in range(t["depth"].item()):
+                inner = t["left"][node] >= 0
+                go_left = x[np.arange(len(x)), np.maximum(t["feature"][node], 0)] <= t["threshold"][node]
+                node = np.where(inner, np.where(go_left, t["left"][node], t["right"][node]), node)
+            total += t["value"][node]
+        return self.rate * total
 
     def choose(self, cands: Candidates) -> tuple[dt.date, str]:
         if cands.settled:
             return cands.rule_day, cands.precision[cands.rule_day]
         days, x = self.matrix(cands)
-        best = days[int(np.argmax(x @ self.coef + self.intercept))]
+        best = days[int(np.argmax(self.scores(x)))]
         return best, cands.precision.get(best, "day")
 
     @classmethod
     def fit(cls, examples: list[tuple[Candidates, str]], meta: dict | None = None) -> "DateChooser":
         """Fit on (candidates, gold ISO day) pairs: every candidate day of an unsettled statement is a row,
         the gold day's is positive."""
-        from sklearn.linear_model import LogisticRegression
+        from sklearn.ensemble import GradientBoostingClassifier
 
         if not examples:
             raise InputError("no statements to fit the date chooser on (are there development articles with gold?)")
@@ -170,16 +189,18 @@ class DateChooser:
             days, x = chooser.matrix(cands)
             rows.append(x)
             labels.extend(int(d.isoformat() == gold) for d in days)
-        model = LogisticRegression(C=C, max_iter=5000).fit(np.vstack(rows), labels)
-        chooser.coef, chooser.intercept = model.coef_[0], float(model.intercept_[0])
+        model = GradientBoostingClassifier(**BOOSTING, random_state=0).fit(np.vstack(rows), labels)
+        chooser.rate = model.learning_rate
+        chooser.trees = [_tree(est.tree_) for est in model.estimators_[:, 0]]
         return chooser
 
     def save(self, path: str | Path) -> None:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        body = {"format": FORMAT, "C": C, "day_features": self.day_features, "context_features": self.context_features,
-                "coef": [round(float(v), 8) for v in self.coef], "intercept": round(self.intercept, 8), **self.meta}
-        path.write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
+        body = {"format": FORMAT, "boosting": BOOSTING, "day_features": self.day_features,
+                "context_features": self.context_features, "rate": self.rate,
+                "trees": [{k: v.tolist() for k, v in t.items()} for t in self.trees], **self.meta}
+        path.write_text(json.dumps(body) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, path: str | Path = SHIPPED_DATES_MODEL) -> "DateChooser":
@@ -190,13 +211,38 @@ class DateChooser:
             raise InputError(f"{path}: cannot read the date chooser ({e}); `tracker train-extraction` writes it") from e
         if body.get("format") != FORMAT:
             raise InputError(f"{path}: field 'format' is {body.get('format')!r}, expected {FORMAT!r}")
-        chooser = cls(body["day_features"], body["context_features"], body["coef"], body["intercept"],
-                      {k: v for k, v in body.items() if k not in {"format", "C", "day_features", "context_features",
-                                                                "coef", "intercept"}})
-        width = len(chooser.day_features) * (1 + len(chooser.context_features)) + 1
-        if chooser.coef.shape != (width,):
-            raise InputError(f"{path}: field 'coef' has {chooser.coef.size} weights, expected {width}")
+        try:
+            chooser = cls(body["day_features"], body["context_features"], body["trees"], body["rate"],
+                          {k: v for k, v in body.items() if k not in {"format", "boosting", "day_features",
+                                                                    "context_features", "trees", "rate"}})
+        except (KeyError, TypeError, ValueError) as e:
+            raise InputError(f"{path}: field {e} is missing or malformed; `tracker train-extraction` writes it") from e
+        for i, t in enumerate(chooser.trees):
+            if not _well_formed(t, chooser.width):
+                raise InputError(f"{path}: field 'trees' entry {i} is not a tree over {chooser.width} features")
         return chooser
+
+
+BOOSTING = {"n_estimators": 200, "max_depth": 2, "learning_rate": 0.1, "subsample": 0.8}
+
+
+def _tree(tree) -> dict[str, np.ndarray]:
+    """A fitted sklearn regression tree as arrays: children (-1 at a leaf), split feature and threshold, leaf value."""
+    return {"left": tree.children_left.copy(), "right": tree.children_right.copy(), "feature": tree.feature.copy(),
+            "threshold": tree.threshold.copy(), "value": tree.value[:, 0, 0].copy(),
+            "depth": np.asarray(tree.max_depth)}
+
+
+def _well_formed(t: dict[str, np.ndarray], width: int) -> bool:
+    keys = {"left", "right", "feature", "threshold", "value", "depth"}
+    if set(t) != keys or t["depth"].ndim != 0:
+        return False
+    n = len(t["value"])
+    if any(t[k].shape != (n,) for k in keys - {"depth"}):
+        return False
+    inner = t["left"] >= 0
+    return bool(np.all(t["left"] < n) and np.all(t["right"] < n) and np.all(t["feature"][inner] < width)
+                and np.all(t["feature"][inner] >= 0) and np.all((t["right"] >= 0) == inner))
 
 
 def cross_validate(examples: list[tuple[Candidates, str, str]], folds: int = 5) -> np.ndarray:
