@@ -1455,6 +1455,25 @@ def test_the_scorer_counts_statements_the_gold_and_the_extractor_cut_differently
     assert score([long], ["Yes.", "The committee will meet again next week to consider every amendment."])[0] == 0.5
 
 
+def test_a_date_is_scored_at_the_precision_the_gold_writes():
+    from types import SimpleNamespace as NS
+
+    from tracker.extraction.evaluate import _Tally, match
+
+    def dates_right(precision, gold_date):
+        pred = [NS(text="We will win the vote.", speaker="Jane Doe", kind="direct", date=dt.date(2019, 7, 1),
+                   date_precision=precision, context="", speaker_kind="person", contrasts=None)]
+        gold = [NS(text="We will win the vote.", speaker="Jane Doe", kind="direct", date=gold_date, context="",
+                   speaker_kind="", shift_of="")]
+        tally = _Tally()
+        tally.add(pred, gold, match(pred, gold))
+        return tally.report()["all"]["date_accuracy"]
+
+    assert dates_right("month", "2019-07") == 1.0 and dates_right("year", "2019") == 1.0
+    assert dates_right("day", "2019-07") == 0.0  # a day the article does not give
+    assert dates_right("month", "2019-07-01") == 0.0 and dates_right("day", "2019-07-01") == 1.0
+
+
 def test_the_error_report_names_missed_and_wrong_shift_links():
     from types import SimpleNamespace as NS
 

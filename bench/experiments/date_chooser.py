@@ -16,12 +16,12 @@ not read.
 
 import numpy as np
 
-from tracker.extraction.datechoice import DateChooser, cross_validate
+from tracker.extraction.datechoice import DateChooser, cross_validate, written
 from tracker.extraction.train import date_examples
 
 ex = date_examples("data/articles", "dev")
 chosen = cross_validate(ex)
-rules = np.array([c.rule_day.isoformat() == g for c, g, _ in ex])
+rules = np.array([written(c.rule_day, c.precision[c.rule_day]) == g for c, g, _ in ex])
 open_ = np.array([not c.settled for c, _, _ in ex])
 print(f"development statements matched: {len(ex)} in {len({a for _, _, a in ex})} articles; "
       f"decided by the chooser: {open_.sum()}")
@@ -41,7 +41,7 @@ if "--curve" in __import__("sys").argv:  # learning curve: a share of each fold'
                 names = sorted(set(arts[train]))
                 keep = set(rng.choice(names, max(1, round(share * len(names))), replace=False))
                 chooser = DateChooser.fit([ex[i][:2] for i in train if arts[i] in keep])
-                right += sum(chooser.choose(ex[i][0])[0].isoformat() == ex[i][1] for i in test)
+                right += sum(written(*chooser.choose(ex[i][0])) == ex[i][1] for i in test)
             accs.append(right / len(ex))
         print(f"share of training articles {share:.2f}: chooser {np.mean(accs):.3f} ± {np.std(accs):.3f}")
 

@@ -123,6 +123,11 @@ def date_candidates(article: Article, found: list[Found], quotes: list[Quote],
     return out
 
 
+def written(day: dt.date, precision: str) -> str:
+    """A day as the gold writes it: `2019-07` for a day known only to its month, `2019` to its year."""
+    return day.isoformat()[:{"month": 7, "year": 4}.get(precision, 10)]
+
+
 class DateChooser:
     """Scores each candidate day of a statement and keeps the best; `fit` learns the scores from gold days.
 
@@ -188,7 +193,7 @@ class DateChooser:
                 continue  # the rules' day stands for these; the model learns the rest
             days, x = chooser.matrix(cands)
             rows.append(x)
-            labels.extend(int(d.isoformat() == gold) for d in days)
+            labels.extend(int(written(d, cands.precision.get(d, "day")) == gold) for d in days)
         model = GradientBoostingClassifier(**BOOSTING, random_state=0).fit(np.vstack(rows), labels)
         chooser.rate = model.learning_rate
         chooser.trees = [_tree(est.tree_) for est in model.estimators_[:, 0]]
@@ -254,7 +259,7 @@ def cross_validate(examples: list[tuple[Candidates, str, str]], folds: int = 5) 
     groups = [a for _, _, a in examples]
     for train, test in GroupKFold(folds).split(np.zeros(len(examples)), groups=groups):
         chooser = DateChooser.fit([examples[i][:2] for i in train])
-        right[test] = [chooser.choose(examples[i][0])[0].isoformat() == examples[i][1] for i in test]
+        right[test] = [written(*chooser.choose(examples[i][0])) == examples[i][1] for i in test]
     return right
 
 
