@@ -68,6 +68,9 @@ TITLE_SET = set(TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home", "
                                           "former", "us", "u.s.", "british", "french", "german", "chief", "executive",
                                           "state", "regional", "provincial", "federal", "deputy", "prosecutor",
                                           "lawyer", "attorney"}
+# a seat that stands for the office in it: "Number 10 said" is Downing Street
+SEATS = {"number 10": "Downing Street", "number ten": "Downing Street", "no 10": "Downing Street",
+         "no. 10": "Downing Street"}
 # last words that make a capitalised subject a body, not a person
 ORG_HEADS = {"street", "house", "office", "ministry", "department", "party", "government", "commission", "council",
              "bank", "kremlin", "pentagon", "treasury", "parliament", "congress", "senate", "court", "agency",

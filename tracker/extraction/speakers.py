@@ -12,7 +12,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
                                         GROUP_HEADS as _GROUP_HEADS, ONE_OF_A_KIND, SAYING, PLATFORMS, PRONOUN_WORDS,
                                         NEWS_ASKERS, GENERIC_BODIES, UNNAMED_SUBJECTS, first_name_gender,
-                                        NEWS_WORDS, is_person_noun, is_role)
+                                        NEWS_WORDS, SEATS, is_person_noun, is_role)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause,
                                      person_behind_title, register_body, register_missed_names, register_peers,
@@ -154,6 +154,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if low in _PRONOUNS:
         p = state.pronoun(_PRONOUNS[low], offset)
         return p.name if p else phrase
+    if low in SEATS:
+        return SEATS[low]
     if low in {"i", "we", "they", "it"}:
         p = state.recent(offset)
         if low == "i":
@@ -313,6 +315,9 @@ def subject_phrase(tok) -> tuple[str, int]:
     span = tok.doc[left:tok.i + 1]
     # keep "an official in the vice president's office": a prep right after an anonymous head
     right = tok.i
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].head.i == tok.i and tok.doc[tok.i + 1].dep_ == "nummod":
+        right = tok.i + 1  # "Number 10 said"
+        span = tok.doc[left:right + 1]
     if tok.lower_ in _ORG_HEADS and tok.is_title:  # "the Federation of German Industries"
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "for") and any(t.is_title for t in child.subtree):
