@@ -1651,7 +1651,30 @@ QUESTION_SHAPES += [
      'she had ever heard a stranger excuse.\n\n"Never," Doe said.', "stranger excuse", "Host", "Never", "Jane Doe"),
     ('Jane Doe took questions on Friday. One of the reporters asked whether the deal was dead.\n\n"It is not," Doe '
      'said.', "deal was dead", "Reporter", "It is not", "Jane Doe"),
+    # words that address someone by their title are put to them, never theirs (here 'Pike pulled' is misparsed,
+    # so the man in focus would otherwise take them)
+    ('Boris Doe, the prime minister, met Jim Pike, a reporter for a television channel, at a market on Monday.\n\n'
+     '"Have you seen the photo?" Pike asked as the interview began.\n\n"I have been told about it," Doe said.\n\n'
+     'Doe kept his eyes elsewhere and turned to his lines on spending. Pike pulled him back. "I am talking about '
+     'this patient, prime minister. How do you feel?"\n\n"I will look at it later," Doe said.', "this patient",
+     "Jim Pike", "look at it later", "Boris Doe"),
 ]
+
+
+@pytest.mark.parametrize("words, put_to_her", [
+    ("I am talking about this patient, prime minister. How do you feel?", True),
+    ("Thank you, Mrs Doe. Next question.", True),
+    ("Prime Minister, will you resign?", True),
+    ("As the prime minister said, we will win.", False),  # about her, not to her
+    ("Thank you, Mr Speaker. The bill will pass.", False),  # to someone else
+    ("The prime minister is right.", False),
+    ("Mr. President, with respect, you are wrong.", False),  # she is no president
+])
+def test_words_that_address_someone_are_put_to_them(words, put_to_her):
+    from tracker.extraction.answers import addressed
+    from tracker.extraction.discourse import Person
+
+    assert addressed(words, Person("Jane Doe", titles="british prime minister")) == put_to_her
 
 
 @pytest.mark.parametrize("text, question, asker, answer, answerer", QUESTION_SHAPES)

@@ -9,11 +9,12 @@ paragraph or the next ones, until another question is put or MAX_PARAGRAPHS have
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tracker.extraction.lexicon import QUESTIONER_HEADS
 from tracker.extraction.records import Found
-from tracker.extraction.discourse import Discourse
+from tracker.extraction.discourse import Discourse, title_matches
 from tracker.extraction.speakers import resolve_speaker, speaker_of
 
 ASK_LEMMAS = {"ask", "press", "quiz", "question", "challenge"}
@@ -139,3 +140,26 @@ def attach_questions(text: str, found: list[Found], questions: list[Question], s
 def _lines_between(text: str, a: int, b: int) -> int:
     """How many paragraph breaks (non-empty lines) lie between two offsets."""
     return sum(1 for line in text[a:b].split("\n")[1:] if line.strip())
+
+
+# titles a speaker is addressed by ("…, prime minister.", "Mr President, …", "Senator, …")
+_VOCATIVE_TITLES = ("prime minister", "president", "senator", "governor", "chancellor", "secretary", "minister",
+                    "taoiseach", "premier", "speaker", "congressman", "congresswoman", "mayor", "ambassador",
+                    "commissioner", "general", "leader")
+_VOCATIVE = re.compile(r"(?:^|[,.;:!?]\s+)(?:(?:mr|mrs|ms|madam|mister)\.?\s+)?(?P<who>[A-Za-z][\w'’ -]{1,30}?)"
+                       r"(?=\s*(?:[,.!?]|$))", re.IGNORECASE)
+
+
+def addressed(words: str, person) -> bool:
+    """Whether quoted words are put to `person` (a discourse Person): they address them by a title the article
+    gave them or by honorific and surname ("I'm talking about this boy, prime minister.", "Thank you, Mr
+    Johnson."). Words put to someone are not theirs."""
+    surname = person.name.split()[-1].lower()
+    for m in _VOCATIVE.finditer(words):
+        who = m.group("who").lower().strip()
+        honorific = m.group(0).lower().lstrip(",.;:!? ").split()[0].rstrip(".") in {"mr", "mrs", "ms", "madam", "mister"}
+        if who in _VOCATIVE_TITLES and title_matches(who, person.titles.lower()):
+            return True
+        if honorific and (who == surname or who.split()[-1] == surname):
+            return True
+    return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.answers import ASK_LEMMAS
+from tracker.extraction.answers import ASK_LEMMAS, addressed
 from tracker.extraction.attribution import SPEECH_VERBS, after_attribution
 from tracker.extraction.labels import interviews, label_speaker, outlet_label
 from tracker.extraction.quotemarks import CLOSING_MARKS
@@ -167,6 +167,9 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                 turn = state.last_speaker
             speaker = turn or (prev.speaker if prev and not other else (p.name if p else ""))
             anchor = q.open_start
+        if speaker in state.people and addressed(text[q.start:q.end], state.people[speaker]):
+            other = _answerer(state, speaker, q.open_start)  # '"… this boy, prime minister."': put to the PM
+            speaker = other.name if other else ""
         if not speaker:
             continue
         sent_s, sent_e = _sentence_bounds(text, start, end, q)
