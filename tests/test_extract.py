@@ -778,6 +778,9 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_name_runs_on_over_its_particles_when_the_ner_cuts_it': (  # the NER: 'Ursula von' | 'Leyen' (a place)
+        "STRASBOURG - European Commission President Ursula von der Leyen told the European Parliament on Tuesday "
+        "that she would withdraw the proposal.", 'withdraw the proposal', 'Ursula von der Leyen'),
     'number_10_is_downing_street': (
         "Prime Minister Boris Johnson faces a vote tonight.\n\nNumber 10 said the prime minister welcomed the "
         "ballot as a chance to move on.", 'welcomed the ballot', 'Downing Street'),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse, role_name
-from tracker.extraction.lexicon import (DESCRIPTORS, GROUP_BODIES, HONORIFICS, ORG_HEADS, PERSON_ROLES,
+from tracker.extraction.lexicon import (DESCRIPTORS, GROUP_BODIES, HONORIFICS, ORG_HEADS, PARTICLES, PERSON_ROLES,
                                         TITLE_ABBREVIATIONS, TITLE_SET, first_name_gender, is_person_noun, is_role)
 
 
@@ -75,9 +75,9 @@ def extend_name(ent):
             and doc[start - 1].ent_type_ not in ("GPE", "NORP", "ORG"):
         start -= 1
     ent = doc[start:ent.end]
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" \
-            and doc[end - 1].head.i >= end:
-        end += 1
+    while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].lower_ in PARTICLES) \
+            and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end:
+        end += 1  # 'von' | 'der' (tagged a noun) | 'Leyen'
     # "Miguel Ángel | Yunes Márquez of the PAN": surnames the NER left off, that the parser did not chain
     more = end
     while more < min(len(doc), end + 2) and doc[more].pos_ == "PROPN" and doc[more].is_title \
