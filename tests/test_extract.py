@@ -778,6 +778,15 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'she_after_a_role_whose_gender_the_article_never_gave_is_that_role': (
+        "The police chief told a parliamentary committee on Wednesday that officers had been suspended. "
+        "\"No officer is above the law,\" she said.", 'above the law', 'Police chief'),
+    'a_parenthetical_attribution_keeps_a_scare_quote_in_its_clause': (
+        "Governor Ana Ruiz spoke on Thursday. The security plan, she said, had been \"designed with the federal "
+        "government.\"", 'security plan had been', 'Ana Ruiz'),
+    'a_pronoun_after_a_role_met_first_in_a_reported_clause_is_that_role': (
+        "The police chief told a parliamentary committee on Wednesday that officers had been suspended. "
+        "\"No officer is above the law,\" he said.", 'above the law', 'Police chief'),
     'a_name_runs_on_over_its_particles_when_the_ner_cuts_it': (  # the NER: 'Ursula von' | 'Leyen' (a place)
         "STRASBOURG - European Commission President Ursula von der Leyen told the European Parliament on Tuesday "
         "that she would withdraw the proposal.", 'withdraw the proposal', 'Ursula von der Leyen'),

@@ -19,7 +19,10 @@ def parenthetical(verb) -> tuple[tuple[int, int], tuple[int, int]] | None:
     first, last = head.left_edge.i, head.right_edge.i
     while last > after.i and doc[last].is_punct:
         last -= 1
-    if first >= before.i or last <= after.i or any(t.text in {'"', "“", "”"} for t in doc[first:last + 1]):
+    marks = {'"', "“", "”"}
+    # a quote split by its attribution ('"The plan," she said, "would fail"') is a direct quote; a scare quote
+    # later in the second part ('had been "designed with the government"') stays in the reported clause
+    if first >= before.i or last <= after.i or any(t.text in marks for t in doc[first:after.i + 2]):
         return None
     return (doc[first].idx, before.idx), (after.idx + 1 + (doc.text[after.idx + 1:after.idx + 2] == " "),
                                           doc[last].idx + len(doc[last].text))

@@ -22,7 +22,7 @@ from tracker.extraction.datechoice import Candidates, DateChooser, date_candidat
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
 from tracker.extraction.liveblog import day_of, entry_days
-from tracker.extraction.lexicon import PRONOUN_WORDS
+from tracker.extraction.lexicon import PRONOUN_WORDS, PRONOUNS
 from tracker.extraction.labels import post_blocks, post_signature, post_statements, transcript_line
 from tracker.extraction.quotemarks import find_quotes, single_quotes_as_double
 from tracker.extraction.quotes import classify_quotes, direct_quotes
@@ -30,7 +30,7 @@ from tracker.extraction.answers import Question, attach_questions, question_stat
 from tracker.extraction.reported import according_to, find_descriptions, find_reported
 from tracker.extraction.shifts import find_shifts, link_shifts
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.speakers import register_people
+from tracker.extraction.speakers import register_people, resolve_speaker
 
 # ---------------------------------------------------------------------------- records
 
@@ -339,6 +339,13 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
         if len(item.text) == item.end - item.start:
             item.text = text[item.start:item.end]
     questions.extend(asked)
+    for f in out:  # '"…," he said.' after 'The police chief told MPs that …': the role the reported clause met
+        if f.speaker.lower() in PRONOUNS:
+            f.speaker = resolve_speaker(f.speaker, f.anchor, state)
+        if f.speaker.lower() in PRONOUNS:  # 'she' after a role whose gender the article never gave
+            roles = [p.name for p in state.people.values() if p.anonymous and not p.gender
+                     and any(start <= o < f.anchor for o, _ in p.mentions)]
+            f.speaker = roles[0] if len(roles) == 1 else f.speaker
     put = {(q.start, q.end) for q in asked}  # a question the writer reports is not the last word said
     said = [f for f in out if not f.text.rstrip().endswith("?") and (f.start, f.end) not in put]
     if said:
