@@ -778,6 +778,11 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_name_opening_a_long_sentence_is_the_subject_the_parser_lost': (
+        "Parliament approved a rail law on Monday.\n\nYasmin Abdel-Rahman, the lawmaker who chairs the transport "
+        "committee and whose father, former transport minister Mahmoud Abdel-Rahman, first proposed a similar reform "
+        "in the 1990s, said the law would finally bring the trains into this century.", 'bring the trains',
+        'Yasmin Abdel-Rahman'),
     'she_after_a_role_whose_gender_the_article_never_gave_is_that_role': (
         "The police chief told a parliamentary committee on Wednesday that officers had been suspended. "
         "\"No officer is above the law,\" she said.", 'above the law', 'Police chief'),

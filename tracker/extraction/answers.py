@@ -157,7 +157,8 @@ def addressed(words: str, person) -> bool:
     surname = person.name.split()[-1].lower()
     for m in _VOCATIVE.finditer(words):
         who = m.group("who").lower().strip()
-        honorific = m.group(0).lower().lstrip(",.;:!? ").split()[0].rstrip(".") in {"mr", "mrs", "ms", "madam", "mister"}
+        opener = m.group(0).lower().lstrip(",.;:!? ").split()[0].rstrip(".")
+        honorific = opener in {"mr", "mrs", "ms", "madam", "mister"}
         if who in _VOCATIVE_TITLES and title_matches(who, person.titles.lower()):
             return True
         if honorific and (who == surname or who.split()[-1] == surname):

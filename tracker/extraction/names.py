@@ -173,6 +173,20 @@ def main_clause(tok) -> bool:
         and _subject_is_thing(tok.sent.root))
 
 
+def opening_subject(verb):
+    """'Yasmin Abdel-Rahman, the lawmaker who chairs …, whose father … first proposed a reform, said …': the parser
+    gave the sentence's main verb no subject and hung the name opening the sentence under a verb before it. That
+    name, set off by a comma, is the main verb's subject; None when the parse is not of that shape."""
+    sent = verb.sent
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    for tok in verb.doc[sent.start:verb.i]:
+        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.left_edge.i == sent.start and tok.head.i < verb.i \
+                and tok.i + 1 < verb.i and verb.doc[tok.i + 1].text == "," and tok.head.dep_ == "ccomp":
+            return tok
+    return None
+
+
 def _subject_is_thing(root) -> bool:
     """The sentence's main subject is a common noun that names no person ('The crisis began …')."""
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
