@@ -778,6 +778,9 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_that_clause_the_parser_hung_on_the_statement_is_what_was_said': (
+        "Jane Doe said later in a statement that the duties would take effect on Friday.", 'duties would take effect',
+        'Jane Doe'),
     'a_name_opening_a_long_sentence_is_the_subject_the_parser_lost': (
         "Parliament approved a rail law on Monday.\n\nYasmin Abdel-Rahman, the lawmaker who chairs the transport "
         "committee and whose father, former transport minister Mahmoud Abdel-Rahman, first proposed a similar reform "

@@ -167,6 +167,12 @@ def _content_span(verb, made_clear: bool, request: bool) -> tuple[int, int] | No
     ccomp = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     if ccomp:
         return _span_of(ccomp[0])
+    # "said later in a statement that …": the parser hangs the that-clause on the medium, not the verb
+    medium = [a for p in verb.children if p.dep_ == "prep" and p.i > verb.i for o in p.children
+              if o.dep_ == "pobj" and o.lemma_.lower() in _MEDIA for a in o.children
+              if a.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
+    if medium:
+        return _span_of(medium[0])
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     if before and verb.dep_ == "ROOT" and before[0].left_edge.i == verb.sent.start and \
             verb.doc[before[0].right_edge.i + 1].text == "," and \
@@ -187,6 +193,8 @@ def _content_span(verb, made_clear: bool, request: bool) -> tuple[int, int] | No
     return _trim_tokens(verb.doc, first, last)
 
 
+_MEDIA = {"statement", "interview", "post", "letter", "speech", "briefing", "message", "video", "note", "tweet",
+          "address", "article", "column", "broadcast", "conference", "release", "memo", "email", "podcast"}
 _DENYING = {"deny"}  # a report whose words negate its clause: the text keeps the verb
 # report only with a clause ("replied that …", not "replied to the letter")
 _CLAUSE_ONLY = {"maintain", "assert", "reaffirm", "caution", "counter", "retort", "reply", "respond", "answer", "remark",
