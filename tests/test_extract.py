@@ -778,6 +778,10 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'the_company_among_two_bodies_is_the_one_named_like_a_firm': (
+        "Union leader Siddharth Rao said on Thursday that 12,000 workers at Bharat Motors' Chennai plant would go on "
+        "strike.\n\nThe company said it had offered a 9% raise, the highest in the industry.", 'offered a 9% raise',
+        'Bharat Motors'),
     'a_that_clause_the_parser_hung_on_the_statement_is_what_was_said': (
         "Jane Doe said later in a statement that the duties would take effect on Friday.", 'duties would take effect',
         'Jane Doe'),

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_CUES as _FEMALE_CUES,
-                                        FEMALE_FIRST_NAMES, GENERIC_BODIES, HONORIFICS as _HONORIFICS, MALE_CUES as _MALE_CUES,
+                                        FEMALE_FIRST_NAMES, HONORIFICS as _HONORIFICS, MALE_CUES as _MALE_CUES,
                                         ORG_HEADS as _ORG_HEADS, PARTICLES, QUESTIONER_HEADS as _QUESTIONER_HEADS,
                                         first_name_gender)
 from tracker.extraction.records import Found
@@ -366,34 +366,6 @@ def role_name(phrase: str) -> str:
         words[head_at] = "source"
     out = " ".join(words)
     return out[0].upper() + out[1:]
-
-
-def the_body(state: Discourse, head: str, offset: int) -> str | None:
-    """'the company', 'the union', 'the central bank': the one organisation named before `offset` whose name
-    or the words right around it carry that word ('Bank of England', 'the GDL union'); None for none or two."""
-    hits = {name for at, name, around in state.bodies if at < offset and head in around.lower().split()}
-    here = {state.acronym(name) or name for at, name, around in state.bodies
-            if state.para_start <= at < offset and at in state.body_subjects and name[:1].isupper()
-            and not (GENERIC_BODIES - {head}) & set(around.lower().split())}  # not "the GDL union" for "the company"
-    if len(here) == 1:  # "The EFF welcomed the reversal … '…,' the party said": this paragraph's one body subject
-        return here.pop()
-    if len(hits) == 1:
-        return hits.pop()
-    # none named with the word: the one named body of the last few sentences ("Canada Post laid the blame on
-    # the union. '…,' the company said")
-    near = {name for at, name, _ in state.bodies if offset - NEAR_BODY < at < offset and name[:1].isupper()}
-    if len(near) > 1:  # "the company", with the GDL union and Deutsche Bahn named: not the one called a union
-        other = GENERIC_BODIES - {head}
-        near -= {name for at, name, around in state.bodies if other & set(around.lower().split())}
-    if len(near) > 1:  # "Canada Post laid the blame on the union … The Crown corporation confirmed": the last
-        # body that was a sentence's subject
-        subjects = [(at, name) for at, name, _ in state.bodies if at in state.body_subjects and name in near
-                    and offset - NEAR_BODY < at < offset]
-        near = {max(subjects)[1]} if subjects else near
-    return near.pop() if not hits and len(near) == 1 else None
-
-
-NEAR_BODY = 400  # characters back that "the company" may look for the one body named
 
 
 def last_subject(p: Person, before: int) -> int:

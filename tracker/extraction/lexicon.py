@@ -68,6 +68,10 @@ TITLE_SET = set(TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home", "
                                           "former", "us", "u.s.", "british", "french", "german", "chief", "executive",
                                           "state", "regional", "provincial", "federal", "deputy", "prosecutor",
                                           "lawyer", "attorney"}
+# last words of a firm's name: "the company" among several bodies named is the one named like a firm
+FIRM_WORDS = {"motors", "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "corporation", "plc", "group", "holdings",
+              "airlines", "airways", "energy", "industries", "technologies", "pharma", "pharmaceuticals", "foods",
+              "bank", "telecom", "systems", "llc", "co", "co.", "ag", "sa", "gmbh", "limited", "enterprises"}
 # a seat that stands for the office in it: "Number 10 said" is Downing Street
 SEATS = {"number 10": "Downing Street", "number ten": "Downing Street", "no 10": "Downing Street",
          "no. 10": "Downing Street"}

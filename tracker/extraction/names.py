@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse, role_name
-from tracker.extraction.lexicon import (DESCRIPTORS, GROUP_BODIES, HONORIFICS, ORG_HEADS, PARTICLES, PERSON_ROLES,
-                                        TITLE_ABBREVIATIONS, TITLE_SET, first_name_gender, is_person_noun, is_role)
+from tracker.extraction.lexicon import (DESCRIPTORS, FIRM_WORDS, GENERIC_BODIES, GROUP_BODIES, HONORIFICS, ORG_HEADS,
+                                        PARTICLES, PERSON_ROLES, TITLE_ABBREVIATIONS, TITLE_SET, first_name_gender,
+                                        is_person_noun, is_role)
 
 
 def person_behind_title(ent) -> bool:
@@ -89,7 +90,7 @@ def extend_name(ent):
 
 
 def clean_name(name: str) -> str:
-    name = re.sub(r"['’]s$", "", name.strip())
+    name = re.sub(r"['’]s?$", "", name.strip())  # "Bharat Motors'" too
     words = [w for w in name.split() if w.lower() not in HONORIFICS]
     while len(words) > 2 and words[0].lower() in DESCRIPTORS:
         words = words[1:]  # "Pensioner Beverley Hunt"
@@ -267,3 +268,34 @@ def group_of(subj, state: Discourse) -> tuple[str, int]:
             return "", 0  # "Trump and his aides": a person and a role is no named group
     group = ", ".join(names[:-1]) + " and " + names[-1]
     return group[0].upper() + group[1:], parts[-1].idx
+
+
+def the_body(state: Discourse, head: str, offset: int) -> str | None:
+    """'the company', 'the union', 'the central bank': the one organisation named before `offset` whose name
+    or the words right around it carry that word ('Bank of England', 'the GDL union'); None for none or two."""
+    hits = {name for at, name, around in state.bodies if at < offset and head in around.lower().split()}
+    here = {state.acronym(name) or name for at, name, around in state.bodies
+            if state.para_start <= at < offset and at in state.body_subjects and name[:1].isupper()
+            and not (GENERIC_BODIES - {head}) & set(around.lower().split())}  # not "the GDL union" for "the company"
+    if len(here) == 1:  # "The EFF welcomed the reversal … '…,' the party said": this paragraph's one body subject
+        return here.pop()
+    if len(hits) == 1:
+        return hits.pop()
+    # none named with the word: the one named body of the last few sentences ("Canada Post laid the blame on
+    # the union. '…,' the company said")
+    near = {name for at, name, _ in state.bodies if offset - NEAR_BODY < at < offset and name[:1].isupper()}
+    if len(near) > 1:  # "the company", with the GDL union and Deutsche Bahn named: not the one called a union
+        other = GENERIC_BODIES - {head}
+        near -= {name for at, name, around in state.bodies if other & set(around.lower().split())}
+    firms = {name for name in near if name.split()[-1].lower() in FIRM_WORDS}
+    if len(near) > 1 and head == "company" and len(firms) == 1:  # "workers at Bharat Motors' Chennai plant"
+        near = firms
+    if len(near) > 1:  # "Canada Post laid the blame on the union … The Crown corporation confirmed": the last
+        # body that was a sentence's subject
+        subjects = [(at, name) for at, name, _ in state.bodies if at in state.body_subjects and name in near
+                    and offset - NEAR_BODY < at < offset]
+        near = {max(subjects)[1]} if subjects else near
+    return near.pop() if not hits and len(near) == 1 else None
+
+
+NEAR_BODY = 400  # characters back that "the company" may look for the one body named

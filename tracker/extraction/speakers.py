@@ -13,10 +13,10 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         GROUP_HEADS as _GROUP_HEADS, ONE_OF_A_KIND, SAYING, PLATFORMS, PRONOUN_WORDS,
                                         NEWS_ASKERS, GENERIC_BODIES, UNNAMED_SUBJECTS, first_name_gender,
                                         NEWS_WORDS, SEATS, is_person_noun, is_role)
-from tracker.extraction.discourse import Discourse, Person, title_matches, role_name, the_body
+from tracker.extraction.discourse import Discourse, Person, title_matches, role_name
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause, opening_subject,
                                      person_behind_title, register_body, register_missed_names, register_peers,
-                                     role_in_apposition, titled_name, titled_possessive, titles_before,
+                                     role_in_apposition, the_body, titled_name, titled_possessive, titles_before,
                                      verb_read_as_noun)
 
 # ---------------------------------------------------------------------------- people
