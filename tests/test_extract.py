@@ -778,6 +778,10 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_surname_takes_the_full_name_the_article_wrote_where_the_parse_missed_it': (
+        "Foreign ministers Elif Demir of Turkey and Beatriz Carvalho of Brazil spoke to reporters in Ankara on "
+        "Friday.\n\nAsked by a Brazilian reporter whether both parties had agreed to attend, Carvalho said: \"We "
+        "have had a positive signal from each.\"", 'positive signal', 'Beatriz Carvalho'),
     'the_company_among_two_bodies_is_the_one_named_like_a_firm': (
         "Union leader Siddharth Rao said on Thursday that 12,000 workers at Bharat Motors' Chennai plant would go on "
         "strike.\n\nThe company said it had offered a 9% raise, the highest in the industry.", 'offered a 9% raise',

@@ -22,7 +22,7 @@ from tracker.extraction.datechoice import Candidates, DateChooser, date_candidat
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
 from tracker.extraction.liveblog import day_of, entry_days
-from tracker.extraction.lexicon import PRONOUN_WORDS, PRONOUNS
+from tracker.extraction.lexicon import PRONOUN_WORDS, PRONOUNS, first_name_gender, is_role
 from tracker.extraction.labels import post_blocks, post_signature, post_statements, transcript_line
 from tracker.extraction.quotemarks import find_quotes, single_quotes_as_double
 from tracker.extraction.quotes import classify_quotes, direct_quotes
@@ -116,7 +116,7 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
     for i, (f, (day, precision)) in enumerate(zip(found, dated)):
         context = answered[i].text if i in answered else ""
         full = state.full_name(f.speaker)
-        full = roles.get(full, full)
+        full = _completed(roles.get(full, full), article.text[:f.start])
         speaker = aliases.canonical(full) if aliases else full
         out.append(Extracted(speaker, _as_written(f.text, article.text, written, f.start, f.end), f.kind, day,
                              precision, " ".join(written[f.sent_start:f.sent_end].split()), f.start, f.end, article.url,
@@ -145,6 +145,17 @@ def _as_written(text: str, read: str, written: str, lo: int = 0, hi: int | None 
 
 
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
+
+
+def _completed(name: str, before: str) -> str:
+    """A one-word speaker whose full name the article gave where the parse did not register it ('Foreign
+    ministers Elif Demir of Turkey and Beatriz Carvalho of Brazil spoke … Carvalho said'): the '<first name>
+    <name>' written before, where the first word is a known first name and the only one so written."""
+    if " " in name or not name[:1].isupper():
+        return name
+    hits = [m.group(0) for m in re.finditer(rf"\b[A-Z][\w'’-]+ {re.escape(name)}\b", before)
+            if first_name_gender(m.group(0)) and not is_role(m.group(0).split()[0].lower())]
+    return hits[0] if len(set(hits)) == 1 else name  # 'Ralph Northam' and 'Pam Northam': no guess
 
 
 def _named_roles(state: Discourse, text: str) -> dict[str, str]:
