@@ -778,6 +778,9 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_hyphenated_given_name_keeps_its_hyphen': (
+        "South Korea's land minister, Choi Young-soo, said on Thursday that the plan would work.", 'plan would work',
+        'Choi Young-soo'),
     'a_surname_takes_the_full_name_the_article_wrote_where_the_parse_missed_it': (
         "Foreign ministers Elif Demir of Turkey and Beatriz Carvalho of Brazil spoke to reporters in Ankara on "
         "Friday.\n\nAsked by a Brazilian reporter whether both parties had agreed to attend, Carvalho said: \"We "

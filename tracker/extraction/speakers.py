@@ -107,7 +107,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             words = words[1:]
         if not words or any(base + tok.idx == o for p in state.people.values() for o, _ in p.mentions):
             continue
-        name = " ".join(words)
+        span = doc[chain[-len(words)].i:tok.i + 1].text  # "Choi Young-soo": the hyphen the chain skips
+        name = span if span.replace("-", " ").split() == words else " ".join(words)
         known = state.lookup(name)
         verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.head.head
         if known is None and (len(words) < 2 and not (tok.ent_type_ == "" and verb.lemma_ in SAYING)
