@@ -778,6 +778,10 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_transcript_label_with_an_accented_capital': (
+        "The exchange is from Thursday's town hall with Marcus Bélanger, leader of the Labour Party, moderated by "
+        "Jasmine Cho.\n\nJASMINE CHO: Our next question is about fuel.\n\nMARCUS BÉLANGER: I will rebate the fuel "
+        "tax for small carriers.", 'rebate the fuel tax', 'Marcus Bélanger'),
     'a_hyphenated_given_name_keeps_its_hyphen': (
         "South Korea's land minister, Choi Young-soo, said on Thursday that the plan would work.", 'plan would work',
         'Choi Young-soo'),

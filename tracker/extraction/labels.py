@@ -107,7 +107,8 @@ def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
 
 _SIGNATURE = re.compile(
     r"[—–-]\s*(?P<author>[^()\n—–]+?)\s*\(@\w+\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*$")
-_LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Z][A-Z .&'’-]{0,40}?)(?:\s*\([\w .&'’-]{1,30}\))?:\s*(?P<body>.+)$")
+_CAPS = "A-ZÀ-ÖØ-Þ"  # capitals, with the accented ones of Latin-1 ("MARCUS BÉLANGER:")
+_LABEL_LINE = re.compile(rf"^\s*(?P<label>[{_CAPS}][{_CAPS} .&'’-]{{0,40}}?)(?:\s*\([\w .&'’-]{{1,30}}\))?:\s*(?P<body>.+)$")
 _Q_NAMED = re.compile(r"^\s*(?:Q|QUESTION|Question)\s*\((?P<who>[A-Z][^,()]{2,60})(?:,[^()]*)?\):\s*(?P<body>.+)$")
 _QA_DOT = re.compile(r"^\s*(?P<label>Q|A)\.\s+(?P<body>[A-Z\"“].+)$")  # "Q. Do you …?" / "A. Less than …"
 _NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Moreno", "Eze-Navarro", "O'Neill"
