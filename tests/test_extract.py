@@ -778,6 +778,10 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'an_outlets_correspondent_is_its_reporter_not_the_outlet': (
+        "Foreign Minister Jane Doe spoke at the State Department. A reporter for Al Jazeera suggested that Delhi "
+        "risked sanctions. Doe pointed to Europe.\n\nAl Jazeera's correspondent also pressed her on the war itself: "
+        "\"Why not condemn the invasion?\"", 'condemn the invasion', 'Reporter'),
     'a_transcript_label_with_an_accented_capital': (
         "The exchange is from Thursday's town hall with Marcus Bélanger, leader of the Labour Party, moderated by "
         "Jasmine Cho.\n\nJASMINE CHO: Our next question is about fuel.\n\nMARCUS BÉLANGER: I will rebate the fuel "

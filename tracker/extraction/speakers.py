@@ -214,8 +214,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
             titled.focus(offset)  # "the spokeswoman" after "spokeswoman Hua Chunying"
             return titled.name
         return state.anonymous(phrase, offset)
-    if head_words and head_words[-1] in _QUESTIONER_HEADS:
-        named = _named_within(phrase, state, multi_only=True)
+    if head_words and head_words[-1] in _QUESTIONER_HEADS:  # "Al Jazeera's correspondent": no one named, its reporter
+        named = "" if re.search(r"['’]s \w+$", phrase) else _named_within(phrase, state, multi_only=True)
         # "the host asked": the person introduced as host ("Meet the Press host Kristen Welker"), if any
         titled = state.by_title(head_words[-1], offset) if words and words[0] == "the" else None
         if titled is None and len(words) == 2 and words[0] == "the" and words[1] in ONE_OF_A_KIND:
