@@ -1690,6 +1690,11 @@ QUESTION_SHAPES += [
      'she had ever heard a stranger excuse.\n\n"Never," Doe said.', "stranger excuse", "Host", "Never", "Jane Doe"),
     ('Jane Doe took questions on Friday. One of the reporters asked whether the deal was dead.\n\n"It is not," Doe '
      'said.', "deal was dead", "Reporter", "It is not", "Jane Doe"),
+    # a role in apposition before a hyphenated name the NER took for a body ('land minister, Choi Young-soo,') is
+    # that person's title, so 'the minister said' after a question is them, not the asker
+    ('South Korea\'s land minister, Choi Young-soo, defended the plan on Thursday.\n\n"Why should buyers believe '
+     'prices will fall?" asked Jim Doe of KBS.\n\n"Because this time we are building," the minister said.',
+     "prices will fall", "Jim Doe", "we are building", "Choi Young-soo"),
     # words that address someone by their title are put to them, never theirs (here 'Pike pulled' is misparsed,
     # so the man in focus would otherwise take them)
     ('Boris Doe, the prime minister, met Jim Pike, a reporter for a television channel, at a market on Monday.\n\n'
