@@ -778,6 +778,9 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'said_then_a_lower_case_role_then_the_name_attributes_the_quote': (
+        "The court upheld the result on Monday.\n\n\"We accept the decision, but the process was unfair,\" said "
+        "opposition candidate Lydia Nyambura.", 'process was unfair', 'Lydia Nyambura'),
     'an_outlets_correspondent_is_its_reporter_not_the_outlet': (
         "Foreign Minister Jane Doe spoke at the State Department. A reporter for Al Jazeera suggested that Delhi "
         "risked sanctions. Doe pointed to Europe.\n\nAl Jazeera's correspondent also pressed her on the war itself: "

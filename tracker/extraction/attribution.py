@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.lexicon import ANON_HEADS, DOCUMENT_HEADS, PARTICLE_RE, PERSON_ROLES, TITLE_WORDS
+from tracker.extraction.lexicon import (ANON_HEADS, CANDIDACY, DOCUMENT_HEADS, PARTICLE_RE, PERSON_ROLES, ROLE_NOUNS,
+                                        TITLE_WORDS)
 
 SPEECH_VERBS = (
     "said|says|say|added|adds|told|tells|responded|responds|replied|replies|wrote|writes|written|warned|warns|"
@@ -21,7 +22,9 @@ SPEECH_VERBS = (
 
 _SPK = rf"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b|it\b|(?:[a-z-]+\s){{0,2}}?(?:{TITLE_WORDS})\s(?=[A-Z]))(?:[^,.;:!?\"“”\s]+\s?){{0,8}}?)"
 _AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
-_AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|an\s)?"
+# '"…," said opposition candidate Lydia Nyambura': a lower-case title or role before the name
+_LOWER_TITLE = rf"(?:(?:[a-z-]+\s){{0,2}}?(?:{TITLE_WORDS}|{'|'.join(sorted(ROLE_NOUNS | CANDIDACY))})\s(?=[A-Z]))?"
+_AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|an\s)?{_LOWER_TITLE}"
                       r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev)\.\s+)?[A-Z][^,.;:!?\"“”]{0,80}?)"
                       r"(?=[,.;:!?]|\s+(?:in|on|at|of|to|during|after|before|when|while|as|from|on)\b|$)")
 

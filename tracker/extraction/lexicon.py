@@ -72,6 +72,8 @@ TITLE_SET = set(TITLE_WORDS.split("|")) | {"prime", "vice", "foreign", "home", "
 FIRM_WORDS = {"motors", "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "corporation", "plc", "group", "holdings",
               "airlines", "airways", "energy", "industries", "technologies", "pharma", "pharmaceuticals", "foods",
               "bank", "telecom", "systems", "llc", "co", "co.", "ag", "sa", "gmbh", "limited", "enterprises"}
+# who runs for an office, written before a name like a title ("opposition candidate Lydia Nyambura")
+CANDIDACY = {"candidate", "nominee", "challenger", "incumbent"}
 # a seat that stands for the office in it: "Number 10 said" is Downing Street
 SEATS = {"number 10": "Downing Street", "number ten": "Downing Street", "no 10": "Downing Street",
          "no. 10": "Downing Street"}
