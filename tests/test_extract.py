@@ -778,6 +778,10 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'his_answer_is_the_answer_of_the_man_in_focus': (
+        "Senator Jane Roe said she would decide by the end of the year.\n\nHer main rival, Senator John Doe, was "
+        "asked the same question an hour later. His answer was short: \"I am ready, and the party knows it.\"",
+        'I am ready', 'John Doe'),
     'said_then_a_lower_case_role_then_the_name_attributes_the_quote': (
         "The court upheld the result on Monday.\n\n\"We accept the decision, but the process was unfair,\" said "
         "opposition candidate Lydia Nyambura.", 'process was unfair', 'Lydia Nyambura'),

@@ -139,8 +139,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             resolve_speaker(phrase, base + at, state)  # "The prime minister chose …": who holds the title, from here on
 
 
-_OWNERS = {"his": "m", "her": "f"}
-_REPLIES = {"answer", "reply", "response", "retort"}  # "Biden's answer came in a speech: \"…\""
+_OWNERS, _OWNER_AS_SUBJECT = {"his": "m", "her": "f"}, {"his": "he", "her": "she", "their": "they", "its": "it"}
+_REPLIES = {"answer", "reply", "response", "retort"}  # "Biden's answer came in a speech: \"…\""; "His answer was short"
 _SPOKES_FOR = re.compile(r"^(?:a|an|the)?\s*(?P<head>spokes(?:man|woman|person))\s+for\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*"
                          r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})$", re.I)
 _FAMILIAR = re.compile(r"(?:(?:a|an|the|two|three|several|multiple) )?(?:people|person|sources?|officials?) "
@@ -169,10 +169,10 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return body
     words = low.split()
     head_words = re.split(r"\s(?:in|at|from|of|for|with)\s", low)[0].split()
-    issuer = [w for w in phrase.split()[:-1] if w.lower() not in _DETERMINERS]
+    issuer = [w for w in phrase.split()[:-1] if w.lower() not in _DETERMINERS or w.lower() in _OWNER_AS_SUBJECT]
     if len(head_words) > 1 and head_words[-1] in _DOCUMENT_HEADS | _REPLIES and issuer and issuer[-1][:1].isupper():
         # "a Downing Street statement said", "a Kremlin readout said", "Biden's answer came …": whoever gave it
-        return resolve_speaker(" ".join(issuer), offset, state)
+        return resolve_speaker(_OWNER_AS_SUBJECT.get(" ".join(issuer).lower(), " ".join(issuer)), offset, state)
     if len(head_words) == 2 and head_words[0] in {"the", "that", "this"} and head_words[1] in _DOCUMENT_HEADS:
         # "the statement said": the statement of whoever is in focus, a person or the body named last
         p = state.recent(offset)
