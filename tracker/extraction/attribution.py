@@ -20,10 +20,16 @@ SPEECH_VERBS = (
 )
 
 
-_SPK = rf"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b|it\b|(?:[a-z-]+\s){{0,2}}?(?:{TITLE_WORDS})\s(?=[A-Z]))(?:[^,.;:!?\"“”\s]+\s?){{0,8}}?)"
+def _lower_title(words: str) -> str:
+    """A lower-case title right before a name ('press secretary Karine Jean-Pierre'): up to two words, then one
+    of `words` (a regex alternation)."""
+    return rf"(?:[a-z-]+\s){{0,2}}?(?:{words})\s(?=[A-Z])"
+
+
+_SPK = rf"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b|it\b|{_lower_title(TITLE_WORDS)})(?:[^,.;:!?\"“”\s]+\s?){{0,8}}?)"
 _AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
 # '"…," said opposition candidate Lydia Nyambura': a lower-case title or role before the name
-_LOWER_TITLE = rf"(?:(?:[a-z-]+\s){{0,2}}?(?:{TITLE_WORDS}|{'|'.join(sorted(ROLE_NOUNS | CANDIDACY))})\s(?=[A-Z]))?"
+_LOWER_TITLE = rf"(?:{_lower_title(TITLE_WORDS + '|' + '|'.join(sorted(ROLE_NOUNS | CANDIDACY)))})?"
 _AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|an\s)?{_LOWER_TITLE}"
                       r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev)\.\s+)?[A-Z][^,.;:!?\"“”]{0,80}?)"
                       r"(?=[,.;:!?]|\s+(?:in|on|at|of|to|during|after|before|when|while|as|from|on)\b|$)")

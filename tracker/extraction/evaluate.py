@@ -216,7 +216,7 @@ class _Tally:
         for i, j, _ in pairs:
             p, g = pred[i], gold[j]
             ok_speaker = _same_speaker(p.speaker, g.speaker)
-            ok_date = as_written(p) == g.date
+            ok_date = _day_as_written(p) == g.date
             for k in (g.kind, "all"):
                 self.c[k]["matched_gold"] += 1
                 self.c[k]["speaker_ok_gold"] += ok_speaker
@@ -271,7 +271,7 @@ def _date_choice(days: dict[str, list]) -> dict:
             if len({a for _, _, a in dev}) >= 5 else None}
 
 
-def as_written(statement) -> str:
+def _day_as_written(statement) -> str:
     """A statement's day as the gold writes one (`2019-07` where the article names only the month): a day
     given where the article names only a month is a wrong date."""
     return written(statement.date, getattr(statement, "date_precision", "day"))
@@ -314,8 +314,8 @@ def _errors(pred: list[Extracted], gold: list[_Gold], pairs) -> list[dict]:
         p, g = pred[i], gold[j]
         if not _same_speaker(p.speaker, g.speaker):
             out.append({"error": "speaker", "pred": p.speaker, "gold": g.speaker, "text": g.text[:80]})
-        if as_written(p) != g.date:
-            out.append({"error": "date", "pred": as_written(p), "gold": g.date, "text": g.text[:80]})
+        if _day_as_written(p) != g.date:
+            out.append({"error": "date", "pred": _day_as_written(p), "gold": g.date, "text": g.text[:80]})
         if p.kind != g.kind:
             out.append({"error": "kind", "pred": p.kind, "gold": g.kind, "text": g.text[:80]})
     wanted = _wanted_links(gold)

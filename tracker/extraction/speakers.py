@@ -107,7 +107,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             words = words[1:]
         if not words or any(base + tok.idx == o for p in state.people.values() for o, _ in p.mentions):
             continue
-        span = doc[chain[-len(words)].i:tok.i + 1].text  # "Choi Young-soo": the hyphen the chain skips
+        span = doc[(first := chain[-len(words)].i):tok.i + 1].text  # "Choi Young-soo": a hyphen the chain skips
         name = span if span.replace("-", " ").split() == words else " ".join(words)
         known = state.lookup(name)
         verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.head.head
@@ -120,8 +120,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             body = state.people[name] = Person(name, gender="n")
             body.mentions.append((base + tok.idx, verb.dep_ in ("ROOT", "conj")))
             continue
-        state.register(known.name if known and len(words) < 2 else name, titles_before(doc, chain[-len(words)].i)
-                       or appositive_role(doc[chain[-len(words)].i:tok.i + 1]), base + tok.idx, verb.dep_ in ("ROOT", "conj"))
+        state.register(known.name if known and len(words) < 2 else name, titles_before(doc, first)
+                       or appositive_role(doc[first:tok.i + 1]), base + tok.idx, verb.dep_ in ("ROOT", "conj"))
     register_missed_names(doc, base, state, in_quote)
     for tok in doc:  # unnamed sources that are subjects ("an EU diplomat had warned"), in focus from here on
         if tok.dep_ != "nsubj" or in_quote(tok.idx) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
