@@ -778,6 +778,21 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'the_anchor_is_the_one_introduced_as_interviewer': (
+        "The interviewer, Maria Lopez, the editor of Channel Five, kept returning to the budget.\n\n"
+        "\"Will you cut the deficit, yes or no?\" the anchor asked.\n\n\"We will halve it,\" Senator John Roe said.",
+        'cut the deficit', 'Maria Lopez'),
+    'cut_in_attributes_the_quote': (
+        "Senator John Roe spoke to the host, Maria Lopez, for an hour.\n\n\"We will halve the deficit,\" Roe said."
+        "\n\n\"You are avoiding the question,\" Lopez cut in.", 'avoiding the question', 'Maria Lopez'),
+    'a_reflexive_after_a_titled_name_gives_her_gender': (
+        "LONDON - Finance Minister Oyelaran Rao found herself under fire on Thursday over her remarks.\n\n"
+        "Priya Nair, an opposition MP, asked why prices had risen. \"Why are prices going up?\" Nair said.\n\n"
+        "Rao replied that supply had fallen.\n\nShe then listed the measures. \"We have cut import duties "
+        "twice,\" she said.", 'cut import duties', 'Oyelaran Rao'),
+    'his_conclusion_is_his': (
+        "Senator John Roe wrote to colleagues on Monday.\n\nHis conclusion followed: \"I will vote for the "
+        "bill.\"", 'vote for the bill', 'John Roe'),
     'his_answer_is_the_answer_of_the_man_in_focus': (
         "Senator Jane Roe said she would decide by the end of the year.\n\nHer main rival, Senator John Doe, was "
         "asked the same question an hour later. His answer was short: \"I am ready, and the party knows it.\"",

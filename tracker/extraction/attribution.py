@@ -16,7 +16,7 @@ SPEECH_VERBS = (
     "pressed|interjected|interrupted|followed up|follows up|put it to (?:him|her|them)|shot back|fired back|hit back|retorted|snapped|"
     # the present tense of live blogs and transcripts' stage directions ("…," she posts)
     "posts|tweets|explains|declares|states|notes|stresses|admits|recalls|answers|counters|urges|vows|"
-    "promises|announces|jokes|quips|began|begins|called out|yelled"
+    "promises|announces|jokes|quips|began|begins|called out|yelled|cut in|broke in|chimed in"
 )
 
 

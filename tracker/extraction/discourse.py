@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_CUES as _FEMALE_CUES,
-                                        FEMALE_FIRST_NAMES, HONORIFICS as _HONORIFICS, MALE_CUES as _MALE_CUES,
+                                        FEMALE_FIRST_NAMES, HONORIFICS as _HONORIFICS, MALE_CUES as _MALE_CUES, ONE_OF_A_KIND,
                                         ORG_HEADS as _ORG_HEADS, PARTICLES, QUESTIONER_HEADS as _QUESTIONER_HEADS,
                                         first_name_gender)
 from tracker.extraction.records import Found
@@ -186,6 +186,12 @@ class Discourse:
             if ok and (best is None or _last_mention(p, before) > _last_mention(best, before)):
                 best = p
         return best
+
+    def one_host(self) -> Person | None:
+        """'The interviewer, Jane Doe, … "…?" the anchor asked': the one person introduced as interviewer, host,
+        anchor, presenter or moderator, whichever of those words the article uses later."""
+        hosts = [p for p in self.people.values() if not p.anonymous and ONE_OF_A_KIND & set(p.titles.lower().split())]
+        return hosts[0] if len(hosts) == 1 else None
 
     def faced(self, before: int) -> Person | None:
         """'… when she faced Andrew Neil on BBC One. The interviewer told her': the one person the paragraph

@@ -217,9 +217,20 @@ def register_missed_names(doc, base: int, state: Discourse, in_quote) -> None:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             names = [] if subj is None else [t for t in (subj, *subj.children) if t.pos_ == "PROPN" and t.dep_ in
                                                ("nsubj", "appos")]
-            person = state.lookup(doc[names[0].left_edge.i:names[0].i + 1].text) if len(names) == 1 else None
+            person = state.lookup(_name_span(doc, names[0]).text) if len(names) == 1 else None
             if person is not None and person.gender == "" and not person.anonymous:
                 person.gender = "f" if tok.lower_ == "herself" else "m"
+
+
+def _name_span(doc, tok):
+    """The name a subject token ends: its PERSON entity ('NEW DELHI - Finance Minister Nirmala Sitharaman' ->
+    'Nirmala Sitharaman'), else all that leads up to it."""
+    if tok.ent_type_ == "PERSON":
+        start = tok.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        return doc[start:tok.i + 1]
+    return doc[tok.left_edge.i:tok.i + 1]
 
 
 PEERAGE = {"lord": "m", "baron": "m", "viscount": "m", "earl": "m", "lady": "f", "baroness": "f"}

@@ -140,7 +140,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
 
 
 _OWNERS, _OWNER_AS_SUBJECT = {"his": "m", "her": "f"}, {"his": "he", "her": "she", "their": "they", "its": "it"}
-_REPLIES = {"answer", "reply", "response", "retort"}  # "Biden's answer came in a speech: \"…\""; "His answer was short"
+_REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict"}  # "Biden's answer came in a speech: \"…\""; "His answer was short"
 _SPOKES_FOR = re.compile(r"^(?:a|an|the)?\s*(?P<head>spokes(?:man|woman|person))\s+for\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*"
                          r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})$", re.I)
 _FAMILIAR = re.compile(r"(?:(?:a|an|the|two|three|several|multiple) )?(?:people|person|sources?|officials?) "
@@ -219,7 +219,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         # "the host asked": the person introduced as host ("Meet the Press host Kristen Welker"), if any
         titled = state.by_title(head_words[-1], offset) if words and words[0] == "the" else None
         if titled is None and len(words) == 2 and words[0] == "the" and words[1] in ONE_OF_A_KIND:
-            titled = state.faced(offset)  # "she faced Andrew Neil … The interviewer told her"
+            titled = state.one_host() or state.faced(offset)  # "she faced Andrew Neil … The interviewer told her"
         if titled is not None and not named:
             titled.focus(offset)
         if named or titled:
