@@ -778,6 +778,15 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_second_reported_clause_does_not_take_the_pronoun': (
+        "Mayor Jane Roe dismissed her deputy, John Doe, on Monday.\n\nThe mayor said she had offered a budget deal, "
+        "but that Doe had refused to sign it. \"I can no longer work with him,\" she said.\n\n"
+        "President Tom Brown sacked his minister, Paul Green.\n\nThe president said he had proposed a plan, but that "
+        "Green had shown no will to carry it out. \"I am no longer willing to accept this,\" he said.",
+        'no longer willing to accept', 'Tom Brown'),
+    'a_subject_set_off_by_commas_is_not_the_speaker': (
+        "Governor Jane Roe spoke to reporters on Monday.\n\nOn her rival, John Doe, Roe said the senator "
+        "\"has no plan at all\".", 'no plan at all', 'Jane Roe'),
     'the_anchor_is_the_one_introduced_as_interviewer': (
         "The interviewer, Maria Lopez, the editor of Channel Five, kept returning to the budget.\n\n"
         "\"Will you cut the deficit, yes or no?\" the anchor asked.\n\n\"We will halve it,\" Senator John Roe said.",

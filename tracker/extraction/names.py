@@ -167,6 +167,8 @@ def main_clause(tok) -> bool:
     sentence whose verb the parser hung under a later one ("Kuenssberg reminded him that rents had climbed
     and that petrol was up") is the main clause's too."""
     verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.head.head
+    if verb.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in verb.children):
+        return False  # "said he had a plan, but that Lindner had shown no will": a second reported clause
     return verb.dep_ in ("ROOT", "conj") or verb.head == verb or (
         tok.left_edge.i == tok.sent.start and verb.dep_ == "ccomp" and verb.i < verb.head.i) or (
         # "The crisis began on Saturday, when Gallant went on television": no one is the main clause's subject
@@ -220,6 +222,16 @@ def register_missed_names(doc, base: int, state: Discourse, in_quote) -> None:
             person = state.lookup(_name_span(doc, names[0]).text) if len(names) == 1 else None
             if person is not None and person.gender == "" and not person.anonymous:
                 person.gender = "f" if tok.lower_ == "herself" else "m"
+
+
+def main_subject(subjects: list):
+    """Of a verb's nsubj children, the speaker when the parser split one subject in two: the one a name is in
+    apposition to ("The AfD co-leader, Alice Weidel, said"), else the one not set off by commas ("On his opponent,
+    Joe Biden, Trump said"), else the first."""
+    named = [c for c in subjects if any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children)]
+    plain = [c for c in subjects if not (0 < c.left_edge.i and c.right_edge.i + 1 < len(c.doc)
+                                         and c.doc[c.left_edge.i - 1].text == "," == c.doc[c.right_edge.i + 1].text)]
+    return (named or (plain if len(plain) == 1 else subjects) or [None])[0]
 
 
 def _name_span(doc, tok):

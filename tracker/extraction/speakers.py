@@ -14,7 +14,8 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         NEWS_ASKERS, GENERIC_BODIES, UNNAMED_SUBJECTS, first_name_gender,
                                         NEWS_WORDS, SEATS, is_person_noun, is_role)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name
-from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause, opening_subject,
+from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause, main_subject,
+                                     opening_subject,
                                      person_behind_title, register_body, register_missed_names, register_peers,
                                      role_in_apposition, the_body, titled_name, titled_possessive, titles_before,
                                      verb_read_as_noun)
@@ -352,9 +353,7 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
         # a "subject" after the verb that opens a quote ('wrote on X: "Thanks …"') is the parser misreading the quote
         subjects = [c for c in tok.children if c.dep_ == "nsubj"
                     and not (c.i > tok.i and c.doc[c.left_edge.i].text in _QUOTE_MARKS)]
-        # two subjects are a parser split ("The AfD co-leader, Alice Weidel, said"): the one a name is in apposition to
-        subj = next((c for c in subjects if any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children)),
-                    subjects[0] if subjects else opening_subject(tok) if tok is verb else None)
+        subj = main_subject(subjects) or (opening_subject(tok) if tok is verb else None)
         word = next((c for c in tok.lefts if c.i == c.sent.start and c.dep_ in ("aux", "npadvmod") and c.is_title), None)
         known = state.lookup(word.text) if subj is None and word is not None and len(word) > 1 else None
         if known is not None and not known.anonymous and known.name.split()[-1] == word.text:
