@@ -58,6 +58,14 @@ def test_cross_validation_is_reproducible_and_complete(frame):
     assert set(first["baselines"]) == {"cosine", "negation_flip", "cue_lr"}
 
 
+def test_operating_point_never_buys_precision_with_a_handful_of_flags():
+    rev = np.array([1] * 6 + [1] * 94 + [0] * 100, dtype=bool)
+    score = np.concatenate([np.linspace(0.99, 0.95, 6), np.linspace(0.9, 0.1, 194)])  # six sure ones, then noise
+    score[6:] = np.random.default_rng(0).permutation(score[6:])
+    op = operating_point(rev, score, target=0.9)
+    assert op["recall"] >= 0.3 and op["threshold"] < 0.95
+
+
 def test_operating_point_reaches_precision_when_possible():
     rev = np.array([True] * 10 + [False] * 10)
     score = np.r_[np.linspace(0.9, 0.6, 10), np.linspace(0.65, 0.1, 10)]

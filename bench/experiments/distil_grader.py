@@ -7,6 +7,8 @@ sets and the pool, and any grader reads held-out textbook sets.
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/distil_grader.py --student build/distill [--epochs 2]
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/distil_grader.py --read build/distill/student \\
         --sets textbook_dev13.csv,textbook_dev16.csv
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/distil_grader.py --candidate build/cand_distill \\
+        --pool-from build/distill --from STAGE1/torch
 
 --pool WORK: pairs the teacher grades (WORK/pool.csv): each training set's earlier statements with the three nearest
 later statements of other pairs in the same set (MiniLM cosine), every training pair in reverse order, and up to 6,000
@@ -14,6 +16,10 @@ public pairs of at most 20 words a side from the stage-1 table's training split.
 (the graded task's) are used; the held-out sets never enter the pool.
 --student WORK: MiniLM-L6 from the bundled weights on the textbook sets (their own labels) and the pool (the
 teacher's), two epochs (WORK/student).
+--candidate WORK: the judge with the distilled pool: stage 1's joint model (`--from`, the `torch` folder `tracker train
+--pretrain` leaves) given one grading pass over the textbook sets (three times each) and the pool, with as many public
+pairs replayed (WORK/torch, WORK/onnx), then stage 2 refitted (WORK/judge); read it with
+`graded_pairs.py --read-ways --judge WORK/judge --sets ...`.
 --read DIR: a grader read at the shipped judge's threshold two ways on each set: the word lists first, then this
 grader; this grader on every short plain pair.
 """
@@ -77,6 +83,27 @@ if "--student" in sys.argv:
     t0, epochs = time.time(), float(arg("--epochs", "2"))
     fit_pair_model(table, out_dir=work / "student", epochs=epochs, lr=4e-5, max_length=96)
     print(f"student: {len(table)} pairs, {epochs:g} epochs, {time.time() - t0:.0f} s")
+
+if "--candidate" in sys.argv:
+    from tracker.judge import workflow
+    from tracker.judge.corpora import EXTERNAL_DIR
+    from tracker.judge.pairmodel import export_onnx
+
+    work, pool = Path(arg("--candidate")), pd.read_csv(Path(arg("--pool-from")) / "pool.csv", keep_default_na=False)
+    extra = pool.assign(corpus="distilled", task="graded", group="pool", split="train")
+
+    def with_pool(**kwargs):  # the grading pass's textbook rows, three times each, and the pool
+        return pd.concat([graded_table(sets=GRADED_SETS, repeat=3), extra[["text_a", "text_b", "label", "corpus", "task",
+                                                                         "group", "split"]]], ignore_index=True)
+
+    workflow.graded_table = with_pool
+    public = build_pair_table(EXTERNAL_DIR, size=48_000, seed=0)
+    t0 = time.time()
+    fitted = workflow.grading_pass(arg("--from"), work / "torch", public[public["split"] == "train"], epochs=1)
+    print(f"grading pass with the pool: {time.time() - t0:.0f} s")
+    embedder = Embedder(None)
+    data = workflow.labelled_with_features("data/labelled", embedder, pair_model=PairModel(export_onnx(fitted, work / "onnx")))
+    workflow.fit(data, embedder=embedder, out=work / "judge", version="distilled", data_dir=Path("data/labelled"))
 
 if "--read" in sys.argv:
     grader, judge, embedder = PairModel(arg("--read")), Judge.load(SHIPPED_MODEL_DIR), Embedder(None)

@@ -26,6 +26,7 @@ from tracker.types import LABELS, judged_text
 
 LABELLED_DIR = Path("data/labelled")
 PRECISION_TARGET = 0.90
+MIN_RECALL = 0.3  # the share of reversals a flagging threshold keeps
 SEED = 0
 
 
@@ -264,21 +265,23 @@ def expected_calibration_error(y: np.ndarray, p: np.ndarray, bins: int = 10) -> 
 
 
 def operating_point(rev_true: np.ndarray, score: np.ndarray, target: float = PRECISION_TARGET) -> dict:
-    """The lowest threshold whose precision reaches the target (highest recall there)."""
+    """The lowest threshold whose precision reaches the target while it keeps MIN_RECALL of the reversals (a
+    threshold that flags a handful of pairs says nothing to a user); else the precision-maximising threshold
+    that keeps MIN_RECALL."""
     best = None
     for t in np.unique(score)[::-1]:
         pred = score >= t
         prec = float(np.sum(pred & rev_true) / max(1, pred.sum()))
         rec = float(np.sum(pred & rev_true) / max(1, rev_true.sum()))
-        if prec >= target and pred.sum() >= 5:
+        if prec >= target and pred.sum() >= 5 and rec >= MIN_RECALL:
             best = {"threshold": round(float(t), 4), "precision": round(prec, 4), "recall": round(rec, 4)}
-    if best is None:  # target out of reach: fall back to the precision-maximising threshold with recall ≥ 0.3
+    if best is None:  # target out of reach
         cands = []
         for t in np.unique(score):
             pred = score >= t
             prec = float(np.sum(pred & rev_true) / max(1, pred.sum()))
             rec = float(np.sum(pred & rev_true) / max(1, rev_true.sum()))
-            if rec >= 0.3:
+            if rec >= MIN_RECALL:
                 cands.append((prec, rec, float(t)))
         prec, rec, t = max(cands) if cands else (0.0, 0.0, 0.5)
         best = {"threshold": round(t, 4), "precision": round(prec, 4), "recall": round(rec, 4), "target_met": False}
