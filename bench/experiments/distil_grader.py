@@ -30,14 +30,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import roc_auc_score
-
 from tracker.embed import Embedder
 from tracker.judge.corpora import GRADED_SETS, SYNTHETIC_DIR, build_pair_table, graded_table, read_textbook_set
-from tracker.judge.evaluate import contrast_batch
-from tracker.judge.model import SHIPPED_MODEL_DIR, Judge, decide
+from tracker.judge.evaluate import contrast_batch, grader_readings
+from tracker.judge.model import SHIPPED_MODEL_DIR, Judge
 from tracker.judge.pairmodel import PairModel, fit_pair_model
-from tracker.judge.polarity import apply_table
 from tracker.types import LABELS
 
 
@@ -109,10 +106,5 @@ if "--read" in sys.argv:
     grader, judge, embedder = PairModel(arg("--read")), Judge.load(SHIPPED_MODEL_DIR), Embedder(None)
     for name in arg("--sets", "textbook_dev13.csv,textbook_dev16.csv").split(","):
         pairs = pd.read_csv(SYNTHETIC_DIR / name, dtype=str, keep_default_na=False)
-        batch, rev = contrast_batch(pairs, embedder), pairs["label"].to_numpy() != "no_flip"
-        head = judge._head_proba(batch, cascade=False)[0]
-        for way, proba in (("word lists, then this grader", apply_table(head, batch, judge.positions, grader)),
-                           ("this grader on every short plain pair", apply_table(head, batch, None, grader))):
-            right = (decide(proba, judge.threshold) != "no_flip") == rev
-            print(f"{name}: {way}: accuracy {right.mean():.3f}, "
-                  f"ROC-AUC {roc_auc_score(rev, proba[:, 0] + proba[:, 1]):.3f}")
+        for way, (acc, auc) in grader_readings(judge, grader, pairs, contrast_batch(pairs, embedder)).items():
+            print(f"{name}: {way}: accuracy {acc:.3f}, ROC-AUC {auc:.3f}")

@@ -41,7 +41,7 @@ from sklearn.metrics import roc_auc_score
 
 from tracker.embed import Embedder
 from tracker.judge.corpora import GRADED_SETS, SYNTHETIC_DIR, graded_table
-from tracker.judge.evaluate import contrast_batch, load_contrast
+from tracker.judge.evaluate import contrast_batch, grader_readings, load_contrast
 from tracker.judge.model import SHIPPED_MODEL_DIR, Judge, decide
 from tracker.judge.pairmodel import PairModel, fit_pair_model
 from tracker.judge.polarity import apply_table
@@ -116,12 +116,8 @@ if "--base-compare" in sys.argv:
     grader, judge, embedder = PairModel(work), Judge.load(SHIPPED_MODEL_DIR), Embedder(None)
     for name in ("textbook_dev13.csv", "textbook_dev16.csv"):
         pairs = pd.read_csv(SYNTHETIC_DIR / name, dtype=str, keep_default_na=False)
-        batch, rev = contrast_batch(pairs, embedder), pairs["label"].to_numpy() != "no_flip"
-        head = judge._head_proba(batch, cascade=False)[0]
-        for way, proba in (("word lists, then this grader", apply_table(head, batch, judge.positions, grader)),
-                           ("this grader on every short plain pair", apply_table(head, batch, None, grader))):
-            right = (decide(proba, judge.threshold) != "no_flip") == rev
-            print(f"{name}: {way}: accuracy {right.mean():.3f}, ROC-AUC {roc_auc_score(rev, proba[:, 0] + proba[:, 1]):.3f}")
+        for way, (acc, auc) in grader_readings(judge, grader, pairs, contrast_batch(pairs, embedder)).items():
+            print(f"{name}: {way}: accuracy {acc:.3f}, ROC-AUC {auc:.3f}")
 
 if "--candidate" in sys.argv:
     from pathlib import Path

@@ -43,6 +43,23 @@ def contrast_batch(frame: pd.DataFrame, embedder) -> PairBatch:
     return PairBatch(a, b, vectors[: len(a)], vectors[len(a):], np.zeros(len(a)), topic=topic)
 
 
+def grader_readings(judge: Judge, grader, frame: pd.DataFrame, batch: PairBatch) -> dict[str, tuple[float, float]]:
+    """A grader (a pair model with the graded task) read on textbook pairs at the judge's threshold two ways: the
+    word lists first, then the grader; the grader on every short plain pair. (accuracy, ROC-AUC) for each."""
+    from sklearn.metrics import roc_auc_score
+
+    from tracker.judge.polarity import apply_table
+
+    rev, head = frame["label"].to_numpy() != "no_flip", judge._head_proba(batch, cascade=False)[0]
+    out = {}
+    for way, positions in (("word lists, then this grader", judge.positions), ("this grader on every short plain pair",
+                                                                               None)):
+        proba = apply_table(head, batch, positions, grader)
+        right = (decide(proba, judge.threshold) != "no_flip") == rev
+        out[way] = (float(right.mean()), float(roc_auc_score(rev, proba[:, 0] + proba[:, 1])))
+    return out
+
+
 def contrast_metrics(judge: Judge, frame: pd.DataFrame, batch: PairBatch) -> dict:
     """Reversal (full_flop or half_flip) vs no_flip accuracy at the judge's threshold, overall and per kind."""
     proba = judge.predict_proba(batch, cascade=False)
