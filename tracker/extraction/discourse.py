@@ -187,10 +187,11 @@ class Discourse:
                 best = p
         return best
 
-    def one_host(self) -> Person | None:
-        """'The interviewer, Jane Doe, … "…?" the anchor asked': the one person introduced as interviewer, host,
-        anchor, presenter or moderator, whichever of those words the article uses later."""
-        hosts = [p for p in self.people.values() if not p.anonymous and ONE_OF_A_KIND & set(p.titles.lower().split())]
+    def one_host(self, before: int) -> Person | None:
+        """'The interviewer, Jane Doe, … "…?" the anchor asked': the one person introduced before `before` as
+        interviewer, host, anchor, presenter or moderator, whichever of those words the article uses later."""
+        hosts = [p for p in self.people.values() if not p.anonymous and ONE_OF_A_KIND & set(p.titles.lower().split())
+                 and _last_mention(p, before) >= 0]
         return hosts[0] if len(hosts) == 1 else None
 
     def faced(self, before: int) -> Person | None:

@@ -15,10 +15,9 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         NEWS_WORDS, SEATS, is_person_noun, is_role)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause, main_subject,
-                                     opening_subject,
-                                     person_behind_title, register_body, register_missed_names, register_peers,
-                                     role_in_apposition, the_body, titled_name, titled_possessive, titles_before,
-                                     verb_read_as_noun)
+                                     opening_subject, person_behind_title, register_body, register_missed_names,
+                                     register_peers, role_in_apposition, the_body, titled_name, titled_possessive,
+                                     titles_before, verb_read_as_noun)
 
 # ---------------------------------------------------------------------------- people
 
@@ -141,7 +140,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
 
 
 _OWNERS, _OWNER_AS_SUBJECT = {"his": "m", "her": "f"}, {"his": "he", "her": "she", "their": "they", "its": "it"}
-_REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict"}  # "Biden's answer came in a speech: \"…\""; "His answer was short"
+# "Biden's answer came in a speech: \"…\""; "His answer was short"; "His conclusion followed:"
+_REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict"}
 _SPOKES_FOR = re.compile(r"^(?:a|an|the)?\s*(?P<head>spokes(?:man|woman|person))\s+for\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*"
                          r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})$", re.I)
 _FAMILIAR = re.compile(r"(?:(?:a|an|the|two|three|several|multiple) )?(?:people|person|sources?|officials?) "
@@ -220,7 +220,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         # "the host asked": the person introduced as host ("Meet the Press host Kristen Welker"), if any
         titled = state.by_title(head_words[-1], offset) if words and words[0] == "the" else None
         if titled is None and len(words) == 2 and words[0] == "the" and words[1] in ONE_OF_A_KIND:
-            titled = state.one_host() or state.faced(offset)  # "she faced Andrew Neil … The interviewer told her"
+            titled = state.one_host(offset) or state.faced(offset)  # "she faced Andrew Neil … The interviewer told her"
         if titled is not None and not named:
             titled.focus(offset)
         if named or titled:
