@@ -52,8 +52,8 @@ def grader_readings(judge: Judge, grader, frame: pd.DataFrame, batch: PairBatch)
 
     rev, head = frame["label"].to_numpy() != "no_flip", judge._head_proba(batch, cascade=False)[0]
     out = {}
-    for way, positions in (("word lists, then this grader", judge.positions), ("this grader on every short plain pair",
-                                                                               None)):
+    ways = {"word lists, then this grader": judge.positions, "this grader on every short plain pair": None}
+    for way, positions in ways.items():
         proba = apply_table(head, batch, positions, grader)
         right = (decide(proba, judge.threshold) != "no_flip") == rev
         out[way] = (float(right.mean()), float(roc_auc_score(rev, proba[:, 0] + proba[:, 1])))

@@ -268,26 +268,16 @@ def operating_point(rev_true: np.ndarray, score: np.ndarray, target: float = PRE
     """The lowest threshold whose precision reaches the target while it keeps MIN_RECALL of the reversals (a
     threshold that flags a handful of pairs says nothing to a user); else the precision-maximising threshold
     that keeps MIN_RECALL."""
-    best = None
+    points = []  # (precision, recall, threshold, flagged) at each threshold, highest first
     for t in np.unique(score)[::-1]:
         pred = score >= t
-        prec = float(np.sum(pred & rev_true) / max(1, pred.sum()))
-        rec = float(np.sum(pred & rev_true) / max(1, rev_true.sum()))
-        if prec >= target and pred.sum() >= 5 and rec >= MIN_RECALL:
-            best = {"threshold": round(float(t), 4), "precision": round(prec, 4), "recall": round(rec, 4)}
-    if best is None:  # target out of reach
-        cands = []
-        for t in np.unique(score):
-            pred = score >= t
-            prec = float(np.sum(pred & rev_true) / max(1, pred.sum()))
-            rec = float(np.sum(pred & rev_true) / max(1, rev_true.sum()))
-            if rec >= MIN_RECALL:
-                cands.append((prec, rec, float(t)))
-        prec, rec, t = max(cands) if cands else (0.0, 0.0, 0.5)
-        best = {"threshold": round(t, 4), "precision": round(prec, 4), "recall": round(rec, 4), "target_met": False}
-    else:
-        best["target_met"] = True
-    return best
+        points.append((float(np.sum(pred & rev_true) / max(1, pred.sum())),
+                       float(np.sum(pred & rev_true) / max(1, rev_true.sum())), float(t), int(pred.sum())))
+    kept = [p for p in points if p[1] >= MIN_RECALL]
+    reached = [p for p in kept if p[0] >= target and p[3] >= 5]
+    prec, rec, t, _ = reached[-1] if reached else max(kept) if kept else (0.0, 0.0, 0.5, 0)
+    return {"threshold": round(t, 4), "precision": round(prec, 4), "recall": round(rec, 4),
+            "target_met": bool(reached)}
 
 
 def labels_at(proba: np.ndarray, threshold: float) -> np.ndarray:
