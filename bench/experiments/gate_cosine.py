@@ -37,7 +37,7 @@ def main() -> None:
     frames = [pd.read_csv(p, dtype=str, keep_default_na=False) for p in polarity.TEXTBOOK_SETS]
     synthetic = pd.concat(frames, ignore_index=True)
     batch = contrast_batch(synthetic, embedder)
-    head_rev = decide(judge._head_proba(batch, cascade=False)[0], judge.threshold) != "no_flip"
+    head_rev = decide(judge.head_reading(batch, cascade=False)[0], judge.threshold) != "no_flip"
     cos = np.sum(batch.emb_a * batch.emb_b, axis=1)
     rev = synthetic["label"].to_numpy() != "no_flip"
     labelled = load_labelled()

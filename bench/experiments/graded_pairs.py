@@ -59,7 +59,7 @@ if "--textbook-only" in sys.argv:
     for name in ("textbook_dev12.csv", "textbook_dev10.csv"):
         pairs = pd.read_csv(SYNTHETIC_DIR / name, dtype=str, keep_default_na=False)
         batch, rev = contrast_batch(pairs, embedder), pairs["label"].to_numpy() != "no_flip"
-        head = judge._head_proba(batch, cascade=False)[0]
+        head = judge.head_reading(batch, cascade=False)[0]
         ways = {"the judge as it is": judge.predict_proba(batch, cascade=False),
                 "word lists, then the grader": apply_table(head, batch, judge.positions, grader),
                 "the grader on every short plain pair": apply_table(head, batch, None, grader)}
@@ -135,7 +135,7 @@ if "--read-set" in sys.argv:
     judge, embedder = Judge.load(arg("--judge", SHIPPED_MODEL_DIR)), Embedder(None)
     pairs = pd.read_csv(SYNTHETIC_DIR / name, dtype=str, keep_default_na=False)
     batch, rev = contrast_batch(pairs, embedder), pairs["label"].to_numpy() != "no_flip"
-    head, read = judge._head_proba(batch, cascade=False)
+    head, read = judge.head_reading(batch, cascade=False)
     graders = {"raw": judge.pair_model}
     if "--calibrate-on" in sys.argv:
         graders["calibrated"] = Calibrated(judge.pair_model, [f"textbook_dev{n}.csv" for n in arg("--calibrate-on").split(",")])
@@ -174,7 +174,7 @@ def read_ways(judge, data, embedder, sets=("textbook_dev10.csv", "textbook_dev13
         for name in sets:
             pairs = pd.read_csv(SYNTHETIC_DIR / name, dtype=str, keep_default_na=False)
             batch, rev = contrast_batch(pairs, embedder), pairs["label"].to_numpy() != "no_flip"
-            proba = ordered(way)(judge._head_proba(batch, cascade=False)[0], batch, judge.positions, judge.pair_model)
+            proba = ordered(way)(judge.head_reading(batch, cascade=False)[0], batch, judge.positions, judge.pair_model)
             score = proba[:, 0] + proba[:, 1]
             print(f"{name}: {way}: accuracy at the threshold {judge.threshold}: "
                   f"{np.mean((decide(proba, judge.threshold) != 'no_flip') == rev):.3f}, at 0.5: "

@@ -50,7 +50,7 @@ def grader_readings(judge: Judge, grader, frame: pd.DataFrame, batch: PairBatch)
 
     from tracker.judge.polarity import apply_table
 
-    rev, head = frame["label"].to_numpy() != "no_flip", judge._head_proba(batch, cascade=False)[0]
+    rev, head = frame["label"].to_numpy() != "no_flip", judge.head_reading(batch, cascade=False)[0]
     out = {}
     ways = {"word lists, then this grader": judge.positions, "this grader on every short plain pair": None}
     for way, positions in ways.items():

@@ -146,7 +146,7 @@ class Judge:
         A textbook-shaped pair (polarity.verdict) takes its explicit verdict's probabilities instead, and
         another pair of two short plain statements that the pair model read takes its grade.
         """
-        proba, read = self._head_proba(batch, cascade=cascade)
+        proba, read = self.head_reading(batch, cascade=cascade)
         return self.read_positions(batch, proba, read)
 
     def read_positions(self, batch: PairBatch, proba: np.ndarray, read: np.ndarray | None = None) -> np.ndarray:
@@ -155,8 +155,9 @@ class Judge:
 
         return apply_table(proba, batch, self.positions, self.pair_model, read, line=self.threshold)
 
-    def _head_proba(self, batch: PairBatch, *, cascade: bool) -> tuple[np.ndarray, np.ndarray | None]:
-        """The head's probabilities, and a mask of the pairs the pair model read (None: all)."""
+    def head_reading(self, batch: PairBatch, *, cascade: bool) -> tuple[np.ndarray, np.ndarray | None]:
+        """The head's probabilities before the explicit positions and the grader take their pairs (what an
+        evaluation reads to compare graders on one head), and a mask of the pairs the pair model read (None: all)."""
         if len(batch) == 0:
             return np.zeros((0, len(LABELS))), None
         cheap = self.cheap_features(batch)
