@@ -778,6 +778,18 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_spokesman_unnamed_in_the_lede_is_the_one_named_spokesman_later': (
+        "Ruritania's government spokesman said on Monday that the talks had failed.\n\nPrime Minister John Roe "
+        "frowned but said nothing. Tom Green, his spokesman, closed the session.\n\n\"We will try again,\" Green said.",
+        'the talks had failed', 'Tom Green'),
+    'a_spokesman_introduced_as_a_spokesman_stays_unnamed': (
+        "A government spokesman said on Monday that the talks had failed.\n\nPrime Minister John Roe "
+        "frowned but said nothing. Tom Green, his spokesman, closed the session.\n\n\"We will try again,\" Green said.",
+        'the talks had failed', 'Government spokesman'),
+    'a_hyphenated_surname_the_ner_calls_a_body_is_still_her': (
+        "Minister Tom Green apologised on Monday to the broadcaster Ann Castle-Wood.\n\nPrime Minister Jane Roe said "
+        "he had done the right thing.\n\nCastle-Wood, a radio presenter, played the episode down. \"No one was upset "
+        "by it,\" she wrote on Monday.", 'No one was upset', 'Ann Castle-Wood'),
     'a_second_reported_clause_does_not_take_the_pronoun': (
         "Mayor Jane Roe dismissed her deputy, John Doe, on Monday.\n\nThe mayor said she had offered a budget deal, "
         "but that Doe had refused to sign it. \"I can no longer work with him,\" she said.\n\n"

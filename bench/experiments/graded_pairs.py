@@ -5,7 +5,8 @@
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --read-set textbook_dev13.csv [--judge DIR] \
         [--calibrate-on 10,14,15]
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --candidate build/candidate14
-    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --base-compare WORK [--base DIR] [--share 0.5]
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --base-compare WORK [--base DIR] [--share 0.5] \
+        [--sets NAME,...]
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --grading-pass WORK --from STAGE1/torch [--epochs 3]
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --read-ways [--judge DIR] [--sets NAME,...]
 
@@ -22,7 +23,8 @@ with --calibrate-on, with grades Platt-scaled on textbook sets the grader did no
 --candidate WORK: both stages as `tracker train --pretrain` runs them, with textbook sets 14 and 15 added to the
 graded task (stage 1 in WORK, the judge in WORK/judge), for reading with --read-set and against the real pairs.
 --base-compare WORK: a grader fitted on the graded task's textbook sets alone (or a `--share` of their pairs), six
-epochs from `--base` (a local encoder; default the bundled MiniLM-L6), then held-out sets 13 and 16 read two ways at
+epochs from `--base` (a local encoder; default the bundled MiniLM-L6), then held-out sets (`--sets`, default 13 and 16)
+read two ways at
 the shipped judge's threshold: word lists first, then this grader; this grader on every short plain pair. One
 point of a learning curve per base model.
 --grading-pass WORK: stage 1's joint pair model (`--from`, the `torch` folder `tracker train --pretrain` leaves in
@@ -114,7 +116,7 @@ if "--base-compare" in sys.argv:
     fit_pair_model(table, base=arg("--base"), out_dir=work, epochs=6, lr=4e-5, max_length=96)
     print(f"base {arg('--base', 'bundled MiniLM-L6')}: {len(table)} textbook pairs, six epochs, {time.time() - t0:.0f} s")
     grader, judge, embedder = PairModel(work), Judge.load(SHIPPED_MODEL_DIR), Embedder(None)
-    for name in ("textbook_dev13.csv", "textbook_dev16.csv"):
+    for name in arg("--sets", "textbook_dev13.csv,textbook_dev16.csv").split(","):
         pairs = pd.read_csv(SYNTHETIC_DIR / name, dtype=str, keep_default_na=False)
         for way, (acc, auc) in grader_readings(judge, grader, pairs, contrast_batch(pairs, embedder)).items():
             print(f"{name}: {way}: accuracy {acc:.3f}, ROC-AUC {auc:.3f}")

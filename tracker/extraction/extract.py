@@ -177,7 +177,7 @@ def _named_roles(state: Discourse, text: str) -> dict[str, str]:
         else:
             hits = set()
         hits = hits or _lede_name(state.people[role], named, text) or _described_later(state.people[role], named, text) \
-            or _titled_later(state.people[role], named)
+            or _titled_later(state.people[role], named) or _sole_spokesperson(state.people[role], named, text)
         if len(hits) == 1:
             out[role] = hits.pop()
     return out
@@ -249,6 +249,30 @@ def _titled_later(role, named: list) -> set[str]:
     titled = {p.name for p in named if any(t.split()[-1:] == words[-1:] for t in p.titles.lower().split(" | "))}
     return titled if len(titled) == 1 and all(min(o for o, _ in p.mentions) > first
                                                for p in named if p.name in titled) else set()
+
+
+def _sole_spokesperson(role, named: list, text: str) -> set[str]:
+    """'Germany's government spokesman said … / Steffen Hebestreit, his spokesman, …': a spokesperson the article
+    introduces unnamed and not as 'a …' is the one person it later calls spokesperson, where that title names no
+    principal the role does not ('Ivan Petrov, the ministry's spokesman' is not the Kremlin's)."""
+    words = role.name.lower().replace("’", "'").split()
+    first = min(o for o, _ in role.mentions)
+    if not words or words[-1] not in _SPOKES or re.match(r"(?:an?|one|another)\s", text[first:first + 8], re.I):
+        return set()
+    fits, spokes = set(), set()
+    for p in named:
+        said = [t for t in p.titles.lower().split(" | ") if t.split()[-1:] and t.split()[-1] in _SPOKES]
+        said += [m.group(1).lower() for m in re.finditer(
+            rf"\b{re.escape(p.name)}, (?:the |an? )?((?:[\w'’-]+ ){{0,3}}spokes(?:man|woman|person))\b", text)]
+        if said:
+            spokes.add(p.name)
+        if said and all(w in words or w in _OWNERS for t in said for w in t.replace("’", "'").split()[:-1]) \
+                and min(o for o, _ in p.mentions) > first:
+            fits.add(p.name)
+    return fits if len(fits) == 1 and fits == spokes else set()
+
+
+_OWNERS = {"his", "her", "its", "their"}
 
 
 _NEVER_UNIQUE = {"source", "sources", "official", "officials", "people", "aide", "aides", "insider", "diplomats",

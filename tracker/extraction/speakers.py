@@ -74,10 +74,9 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in UNNAMED_SUBJECTS and not in_quote(tok.idx) \
                 and doc[tok.left_edge.i].lower_ in ("a", "an") and main_clause(tok):
             _note_unnamed(subject_phrase(tok)[0], base + tok.idx, state)  # at the head: after a body it holds
-    for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ...")
-        # a subject, or a name in apposition to one ("The opposition leader, Yair Lapid, wrote")
-        # a known surname opening a sentence whose verb the parser gave no subject ('Albanese, who …, opened by …'
-        # made the name the root; 'Pike later posted …' made it an adverb)
+    for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ..."), a name in apposition to one ("The
+        # opposition leader, Yair Lapid, wrote"), a known surname opening a sentence whose verb the parser gave no
+        # subject ('Albanese, who …, opened by …' made the name the root; 'Pike later posted …' made it an adverb)
         misparsed = tok.i == tok.sent.start and tok.is_title and state.lookup(tok.text) is not None \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.sent.root.children)
         subject_like = tok.dep_ == "nsubj" or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj") or misparsed
@@ -86,6 +85,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
         titled = bool(titled_name([t.text for t in chain])[0])
+        # a known surname as written, hyphen and all ("Hartley-Brewer", which the NER took for a body)
+        known_word = state.lookup(tok.text) or state.lookup(doc[chain[0].i:tok.i + 1].text)
         # a capitalised word the tagger took for a pronoun ("Tugendhat confirms") is a name
         # and so is one the tagger took for a common noun, when it is the surname of someone named ("Pence took")
         proper = tok.pos_ == "PROPN" or misparsed or (
@@ -93,10 +94,10 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             and (tok.pos_ == "PRON" or state.lookup(tok.text) is not None))
         # a place or a people ("Alaska Republican"), unless a known name or a first name the NER took for a
         # place ("Kemi Badenoch")
-        place = tok.ent_type_ in ("GPE", "NORP") and not state.lookup(tok.text) and not (
+        place = tok.ent_type_ in ("GPE", "NORP") and not known_word and not (
             tok.ent_type_ == "GPE" and first_name_gender(" ".join(t.text for t in chain)))
         if not subject_like or not proper or tok.i in named or in_quote(tok.idx) or place \
-                or (tok.ent_type_ == "ORG" and not state.lookup(tok.text) and not titled  # "Chancellor Olaf Scholz"
+                or (tok.ent_type_ == "ORG" and not known_word and not titled  # "Chancellor Olaf Scholz"
                     and not (len(chain) > 1 and first_name_gender(" ".join(t.text for t in chain))  # "Rosa Benally"
                              and tok.lower_ not in _ORG_HEADS)
                     and not (tok.dep_ == "appos" and tok.head.lower_ in _TITLE_SET)
