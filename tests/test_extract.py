@@ -778,6 +778,20 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_question_labelled_with_an_outlet_is_its_reporter_named_earlier': (
+        "WASHINGTON - The press secretary took questions on Monday.\n\nJohn Doe of The Daily Courier went first, "
+        "and Mary Roe of CBS News followed.\n\nQ (DC): Will the president resign?\n\nMS. SMITH: No.\n\n"
+        "Q (CBS): Why not?", 'resign', 'John Doe'),
+    'a_question_labelled_with_an_outlet_begins_a_longer_name': (
+        "WASHINGTON - The press secretary took questions on Monday.\n\nJohn Doe of The Daily Courier went first, "
+        "and Mary Roe of CBS News followed.\n\nQ (DC): Will the president resign?\n\nMS. SMITH: No.\n\n"
+        "Q (CBS): Why not?", 'Why not', 'Mary Roe'),
+    'a_question_labelled_with_an_outlet_no_one_was_placed_at_is_a_reporter': (
+        "WASHINGTON - The press secretary took questions on Monday.\n\nQ (NBC): Will the president resign?\n\n"
+        "MS. SMITH: No.", 'resign', 'Reporter'),
+    'a_that_clause_before_a_quote_is_not_its_speaker': (
+        "Senator John Doe would not let it go. \"It is a basic question,\" he said, and pointed out that "
+        "Smith's name was in records anyone could read: \"It is all public.\"", 'all public', 'John Doe'),
     'a_spokesman_unnamed_in_the_lede_is_the_one_named_spokesman_later': (
         "Ruritania's government spokesman said on Monday that the talks had failed.\n\nPrime Minister John Roe "
         "frowned but said nothing. Tom Green, his spokesman, closed the session.\n\n\"We will try again,\" Green said.",

@@ -1,5 +1,5 @@
 """Shapes of a reported clause in the parse: an attribution set off inside it, a report of what is yet
-to be said, two claims joined by 'and that'."""
+to be said, two claims joined by 'and that', a that-clause in which no one speaks."""
 
 from __future__ import annotations
 
@@ -58,3 +58,12 @@ def that_clauses(doc, content: tuple[int, int]) -> list[tuple[int, int]]:
     if len(doc.text[start:hi].split()) >= 2:
         parts.append((start, hi))
     return parts or [content]
+
+
+def silent_content_clause(verb, verbs, speech) -> bool:
+    """A that-clause of another of `verbs` that says no one spoke ('pointed out that the log was public:'), unlike
+    'reported that the president replied:' or 'that she nominated him with these words:'; `speech` matches
+    speech verbs."""
+    return verb.dep_ == "ccomp" and verb.head in verbs and any(c.dep_ == "mark" and c.lower_ in ("that", "whether")
+                                                               for c in verb.children) \
+        and not any(speech.fullmatch(t.text) or t.lower_ in ("words", "remarks") for t in verb.subtree)

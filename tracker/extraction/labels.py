@@ -23,6 +23,24 @@ def outlet_label(label: str) -> bool:
                                 or words[-1].lower() in NEWS_WORDS)
 
 
+def reporter_at(outlet: str, before: str, state: Discourse) -> str:
+    """'Q (AP):' after 'Zeke Miller of The Associated Press' (or 'CBS News' Ed O'Keefe'): the one person the
+    article placed at that outlet (its name, a longer name it begins, or the initials of one), else ''."""
+    def names(written: str) -> bool:
+        words = [w for w in written.split() if w.lower() != "the"]
+        return outlet.lower() in (" ".join(words).lower(), words[0].lower() if words else "") or \
+            outlet == "".join(w[0] for w in words if w[:1].isupper())
+    org = r"(?:[Tt]he )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}"
+    hits = set()
+    for p in state.people.values():
+        if p.anonymous or p.gender == "n":
+            continue
+        name = re.escape(p.name)
+        for m in re.finditer(rf"\b{name},? (?:of|from) (?P<at>{org})|(?P<own>{org})['’]s? {name}\b", before):
+            hits.update([p.name] if names(m.group("at") or m.group("own")) else [])
+    return hits.pop() if len(hits) == 1 else ""
+
+
 def label_speaker(label: str, state: Discourse, at: int) -> str:
     """Transcript labels ('TRUMP:', 'SECRETARY RUBIO:', 'FOX NEWS:', 'PRIME MINISTER:') at offset `at` -> a
     known person, else the label in title case."""
@@ -49,8 +67,10 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
     asker = _Q_NAMED.match(text[start:end])  # "Q (Hiroshi Tanaka, Chubu Shimbun): Will the plant close?"
     if asker is not None:
         bs, be = _trim(text, start + asker.start("body"), end)
-        return Found(" ".join(asker.group("who").split()), text[bs:be], "direct", bs, be, start, start, end,
-                     [(bs, be)], False, on_frame=True)
+        who = " ".join(asker.group("who").split())
+        if outlet_label(who) and "," not in asker.group(0).split(":")[0]:  # "Q (CBS):": its reporter, not the outlet
+            who = reporter_at(who, text[:start], state) or "Reporter"
+        return Found(who, text[bs:be], "direct", bs, be, start, start, end, [(bs, be)], False, on_frame=True)
     m = _LABEL_LINE.match(text[start:end]) or _QA_DOT.match(text[start:end]) or _HANSARD.match(text[start:end])
     role = _ROLE_LINE.match(text[start:end]) if m is None else None  # 'Spokesperson: …', 'Question: …'
     m = m or (role if role and role.group("label").lower() in _ROLE_LABELS | TITLE_SET else None)
@@ -109,7 +129,7 @@ _SIGNATURE = re.compile(
     r"[—–-]\s*(?P<author>[^()\n—–]+?)\s*\(@\w+\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*$")
 _CAPS = "A-ZÀ-ÖØ-Þ"  # capitals, with the accented ones of Latin-1 ("MARCUS BÉLANGER:")
 _LABEL_LINE = re.compile(rf"^\s*(?P<label>[{_CAPS}][{_CAPS} .&'’-]{{0,40}}?)(?:\s*\([\w .&'’-]{{1,30}}\))?:\s*(?P<body>.+)$")
-_Q_NAMED = re.compile(r"^\s*(?:Q|QUESTION|Question)\s*\((?P<who>[A-Z][^,()]{2,60})(?:,[^()]*)?\):\s*(?P<body>.+)$")
+_Q_NAMED = re.compile(r"^\s*(?:Q|QUESTION|Question)\s*\((?P<who>[A-Z][^,()]{1,60})(?:,[^()]*)?\):\s*(?P<body>.+)$")
 _QA_DOT = re.compile(r"^\s*(?P<label>Q|A)\.\s+(?P<body>[A-Z\"“].+)$")  # "Q. Do you …?" / "A. Less than …"
 _NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Moreno", "Eze-Navarro", "O'Neill"
 _ROLE_LINE = re.compile(r"^\s*(?P<label>[A-Z][a-z]+(?: [a-z]+)?):\s*(?P<body>.+)$")

@@ -8,6 +8,7 @@ import re
 
 from tracker.extraction.answers import ASK_LEMMAS, addressed
 from tracker.extraction.attribution import SPEECH_VERBS, after_attribution
+from tracker.extraction.clauses import silent_content_clause
 from tracker.extraction.labels import interviews, label_speaker, outlet_label
 from tracker.extraction.quotemarks import CLOSING_MARKS
 from tracker.extraction.records import Found, Quote, trim_span as _trim
@@ -269,6 +270,8 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
         return "Reporter", q.open_start, True  # 'Among the questions Gandhi fielded was one: "…?"': not Gandhi's
     verbs = [t for t in doc if clause_start - start <= t.idx < q.open_start - start and t.pos_ in ("VERB", "AUX")]
     for verb in reversed(verbs):
+        if any(silent_content_clause(a, verbs, _SPEECH) for a in [verb, *verb.ancestors]):
+            continue  # 'he pointed out that Cannard's name was in the records: "…"': the one who pointed it out
         if _put_to_subject(verb):
             return _asker(verb, start, state), start + verb.idx, True  # the one asked stays in focus
         if any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
