@@ -778,6 +778,14 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_bare_question_after_an_exchange_is_the_askers_again': (
+        "Senator John Doe was interviewed on Sunday.\n\nJane Roe began with the prison plan.\n\n\"How many will it "
+        "hold?\" she asked.\n\n\"It will hold the number there is now,\" Doe said.\n\n\"And what is that number?\"\n\n"
+        "\"If you go and look, it is not complex.\"", 'what is that number', 'Jane Roe'),
+    'a_bare_answer_after_the_askers_second_question_is_the_one_asked': (
+        "Senator John Doe was interviewed on Sunday.\n\nJane Roe began with the prison plan.\n\n\"How many will it "
+        "hold?\" she asked.\n\n\"It will hold the number there is now,\" Doe said.\n\n\"And what is that number?\"\n\n"
+        "\"If you go and look, it is not complex.\"", 'not complex', 'John Doe'),
     'a_question_labelled_with_an_outlet_is_its_reporter_named_earlier': (
         "WASHINGTON - The press secretary took questions on Monday.\n\nJohn Doe of The Daily Courier went first, "
         "and Mary Roe of CBS News followed.\n\nQ (DC): Will the president resign?\n\nMS. SMITH: No.\n\n"

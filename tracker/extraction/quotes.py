@@ -178,6 +178,9 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         last = Found(speaker, text[inner_start:inner_end], "direct", inner_start, inner_end, anchor,
                       sent_s, sent_e, [(q.open_start, q.close_end)])
         out.append(last)
+        asked = state.last_question
+        if asked is not None and asked.speaker != speaker and 0 < last.start - asked.end < 300:
+            state.examiners.add(asked.speaker)  # '"How many?" he asked. / "Enough," Peters said.': he asks from here on
         state.last_quote = last
         if last.text.rstrip().endswith("?"):
             state.last_question = last
