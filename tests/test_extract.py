@@ -2092,3 +2092,16 @@ def test_a_live_blog_entry_label_is_a_time_on_the_blogs_own_day(run):
                 "Midday - John Roe told reporters that he would vote against her.")
     assert one(found, "force a vote").date == dt.date(2025, 8, 18)
     assert one(found, "vote against her").date == DAY
+
+def test_reminding_someone_that_reports_a_claim_and_reminding_of_a_thing_does_not(run):
+    found = run("Appearing on Sunday, Senator John Doe was confronted with the figures. Jane Roe reminded him that "
+                "rents had climbed by nine per cent.\n\nLater Tom Green reminded her of her record in the House.")
+    reported = [(s.speaker, s.text) for s in found if s.kind == "reported"]
+    assert reported == [("Jane Roe", "rents had climbed by nine per cent")]
+
+
+def test_a_question_pressed_on_or_over_is_the_askers(run):
+    found = run("Senator Jane Roe pressed the general on why the plan had failed.\n\n"
+                "The host, John Doe, challenged him over whether the troops would stay.")
+    asked = {s.text: s.speaker for s in found if s.kind == "reported"}
+    assert asked == {"why the plan had failed": "Jane Roe", "whether the troops would stay": "John Doe"}

@@ -42,6 +42,9 @@ def reported_questions(doc, base: int, state: Discourse, in_quote) -> list[Quest
         if (lemma not in ASK_LEMMAS and not wants_to_know) or tok.pos_ != "VERB" or in_quote(tok.idx):
             continue
         part = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
+        if part is None:  # 'pressed her on whether …', 'challenged him over why …': the clause the preposition takes
+            part = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "over") for g in c.children
+                         if g.dep_ == "pcomp" and g.doc[g.left_edge.i].lower_ in _WH), None)
         if part is None:
             part = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "about"), None)
         if part is None:
@@ -68,7 +71,7 @@ def question_statements(questions: list[Question], taken: list[Found]) -> list[F
 def _asker(verb, part, base: int, state: Discourse) -> str:
     """Who put a reported question, where the asking verb is active and has a subject of its own (or of the
     clause it continues): never for 'Asked whether …, X said' or 'X was asked whether …'."""
-    if part.dep_ != "ccomp" or part.doc[part.left_edge.i].lower_ not in _WH:
+    if part.dep_ not in ("ccomp", "pcomp") or part.doc[part.left_edge.i].lower_ not in _WH:
         return ""
     if verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children):
         return ""
