@@ -778,6 +778,9 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'he_is_the_man_whose_first_name_the_counts_call_a_womans_when_no_man_was_named': (
+        "DUBLIN - Prime Minister Enda Roe gave a rare interview on Thursday.\n\nThe interview produced one piece of "
+        "news.\n\nHe said the referendum was about tolerance.", 'about tolerance', 'Enda Roe'),
     'a_bare_question_after_an_exchange_is_the_askers_again': (
         "Senator John Doe was interviewed on Sunday.\n\nJane Roe began with the prison plan.\n\n\"How many will it "
         "hold?\" she asked.\n\n\"It will hold the number there is now,\" Doe said.\n\n\"And what is that number?\"\n\n"
@@ -2105,3 +2108,8 @@ def test_a_question_pressed_on_or_over_is_the_askers(run):
                 "The host, John Doe, challenged him over whether the troops would stay.")
     asked = {s.text: s.speaker for s in found if s.kind == "reported"}
     assert asked == {"why the plan had failed": "Jane Roe", "whether the troops would stay": "John Doe"}
+
+
+def test_a_refusal_on_a_weekday_night_is_a_description(run):
+    found = run("DUBLIN - John Roe refused on Thursday night to say whether he was one of three witnesses.")
+    assert [(s.speaker, s.kind) for s in found] == [("John Roe", "description")]

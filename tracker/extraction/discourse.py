@@ -235,7 +235,8 @@ class Discourse:
             # the article never gave, over a woman last the subject in an earlier paragraph
         if p is not None and last_subject(p, offset) < self.para_start:
             p = self.named_before_here(offset, gender) or p  # 'Then it was the turn of Tom Brown. He began …'
-        guess = self.guessed_here(offset, gender)  # over someone last named in an earlier paragraph
+        # over someone last named in an earlier paragraph; with no one else it could be, from any paragraph
+        guess = self.guessed_here(offset, gender) or (self.guessed_here(offset, gender, anywhere=True) if p is None else None)
         if guess is not None and (p is None or _last_mention(p, offset) < self.para_start):
             p, guess.gender, guess.guessed = guess, gender, False  # the article's "she" over the guess
         if p is not None and not p.gender and not p.anonymous:
@@ -259,11 +260,12 @@ class Discourse:
             # (but 'herself' or 'her' after the name, 'Ivanka Trump distanced herself', is hers)
         return named[0]
 
-    def guessed_here(self, before: int, gender: str) -> Person | None:
-        """This paragraph's last subject whose gender only the first-name counts gave, and gave otherwise
-        ('Jess Phillips, the Labour MP, … "…," she said': Jess is mostly a man's name in the US counts)."""
+    def guessed_here(self, before: int, gender: str, anywhere: bool = False) -> Person | None:
+        """This paragraph's (or, `anywhere`, the article's) last subject whose gender only the first-name counts
+        gave, and gave otherwise ('Jess Phillips, the Labour MP, … "…," she said': Jess is mostly a man's name in
+        the US counts; 'Enda Kenny spoke. / He said …' where no man was named)."""
         here = [(o, p) for p in self.people.values() if p.guessed and p.gender != gender
-                for o, subj in p.mentions if subj and self.para_start <= o < before]
+                for o, subj in p.mentions if subj and (anywhere or self.para_start <= o) and o < before]
         return max(here, key=lambda t: t[0])[1] if here else None
 
     def named_since(self, person: Person, offset: int) -> bool:

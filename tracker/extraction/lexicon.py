@@ -101,11 +101,11 @@ DESCRIPTION_PATTERNS = [
     r"appear(?:s|ed)? (?:\w+ )?(?:open|willing|ready|reluctant|keen|to)\b",
     r"(?:left|leave|leaves|leaving) (?:the door |it |\w+ )?open\b",
     r"(?:(?:is|was|are|were|has been|have been) )?(?:still )?(?:pushing|pressing|lobbying) for\b",
-    r"refus(?:ed|es|e|ing) (?:on \w+ )?to\b",
+    r"refus(?:ed|es|e|ing) (?:on \w+ (?:(?:morning|afternoon|evening|night) )?)?to\b",  # "on Thursday night"
     # "ruled out a tax rise", "did not rule out sending troops": the negation is part of the position
     r"(?:(?:did|does|do|has|have|had|would|will|was|were|is|are) not |(?:did|does|do|has|have|would|wo)n['’]t )?"
     r"rul(?:e|es|ed|ing) (?:\w+ )?out\b",
-    r"declin(?:ed|es|e|ing) (?:on \w+ )?to\b",
+    r"declin(?:ed|es|e|ing) (?:on \w+ (?:(?:morning|afternoon|evening|night) )?)?to\b",
     r"put (?:\w+ ){0,2}(?:distance|at the heart|pressure)\b",
     r"paint(?:ed|s)? an? \w+",
     r"(?:threw|throws|throw) (?:his|her|their) (?:weight|support) behind\b",
