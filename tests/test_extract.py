@@ -2113,3 +2113,14 @@ def test_a_question_pressed_on_or_over_is_the_askers(run):
 def test_a_refusal_on_a_weekday_night_is_a_description(run):
     found = run("DUBLIN - John Roe refused on Thursday night to say whether he was one of three witnesses.")
     assert [(s.speaker, s.kind) for s in found] == [("John Roe", "description")]
+
+
+def test_an_opening_asked_clause_is_no_question_of_the_one_who_answers(run):
+    # the tagger reads "Asked" here as a past tense; it is a participle, and the question has no asker
+    found = run("Asked how the government had made such a mess of Irish Water, Enda Kenny said it was hard.")
+    assert [(s.speaker, s.text) for s in found] == [("Enda Kenny", "it was hard")]
+
+
+def test_conceding_a_thing_reports_nothing_and_conceding_that_reports_the_clause(run):
+    found = run("John Roe conceded some ground on Monday.\n\nJane Doe conceded that the plan had failed.")
+    assert [(s.speaker, s.text) for s in found if s.kind == "reported"] == [("Jane Doe", "the plan had failed")]

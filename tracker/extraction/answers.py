@@ -75,6 +75,8 @@ def _asker(verb, part, base: int, state: Discourse) -> str:
         return ""
     if verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children):
         return ""
+    if verb.dep_ == "advcl" and verb.lower_.endswith("ed") and not any(c.dep_ == "nsubj" for c in verb.children):
+        return ""  # 'Asked how …, Kenny said': a participle the tagger read as a past tense, not Kenny asking
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in {"another", "one", "others", "some"}:
         # "One of the hosts asked whether …": that role, unnamed; "Another asked whether …": not said who
