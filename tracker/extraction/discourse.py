@@ -58,6 +58,7 @@ class Discourse:
         self.last_line: Found | None = None  # the last transcript line, which an unlabelled next line continues
         self.last_speaker = ""  # who made the last statement of the paragraphs read so far
         self.answerer = ""  # who the transcript's 'A:' lines are
+        self.reply_due = ""  # who the next paragraph is, after an unlabelled printed question put to them
 
     def register(self, name: str, titles: str, offset: int, subject: bool) -> Person:
         name = " ".join(name.split())

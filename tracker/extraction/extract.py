@@ -23,7 +23,7 @@ from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
 from tracker.extraction.liveblog import day_of, entry_days
 from tracker.extraction.lexicon import PRONOUN_WORDS, PRONOUNS, first_name_gender, is_role
-from tracker.extraction.labels import post_blocks, post_signature, post_statements, transcript_line
+from tracker.extraction.labels import post_blocks, post_signature, post_statements, transcript_line, unlabelled_turn
 from tracker.extraction.quotemarks import find_quotes, single_quotes_as_double
 from tracker.extraction.quotes import classify_quotes, direct_quotes
 from tracker.extraction.answers import Question, attach_questions, question_statements, reported_questions
@@ -338,10 +338,11 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
                           quotes_all: list[Quote], shifts: list[tuple[str, int]],
                           questions: list[Question]) -> list[Found]:
     line = transcript_line(text, start, end, state)
-    if line is not None:  # "RUBIO: Well, …": the labelled speaker's words; names in it are not in focus
-        state.register(line.speaker, "", start, True)
-        state.last_line = line
-        return [line]
+    turn = unlabelled_turn(text, start, end, state) if line is None else None
+    if line is not None or turn is not None:  # "RUBIO: Well, …": the labelled speaker's words; names in it are not
+        state.register((line or turn).speaker, "", start, True)  # in focus
+        state.last_line = line  # an unlabelled turn has no label for a next line to continue
+        return [line or turn]
     last, state.last_line = state.last_line, None
     if last is not None and text[last.end:start].count("\n") == 1 and not text[last.end:start].strip() \
             and not any(c in text[start:end] for c in "\"“”"):

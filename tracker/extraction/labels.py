@@ -41,6 +41,39 @@ def reporter_at(outlet: str, before: str, state: Discourse) -> str:
     return hits.pop() if len(hits) == 1 else ""
 
 
+_INTERVIEWER = re.compile(r"\binterview(?:ed)? (?:with|by) (?:[A-Z][\w.&-]*['’]s )?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)"
+                          r"|\b(?P<own>[A-Z][\w'’-]+)['’]s questions\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|we're|my|our)\b|^\s*(?:Yes|No)\b", re.I)
+
+
+def unlabelled_turn(text: str, start: int, end: int, state: Discourse) -> Found | None:
+    """An interview printed without labels ('Is that a done deal you think?' / 'I think that is a done deal.'):
+    a paragraph without quote marks that asks the interviewee something ('you' in it, a question mark at its
+    end) is the interviewer's, and the next paragraph, when it speaks in the first person or opens with yes or
+    no, the interviewee's. The interviewer is the one the article says conducts the interview ('an interview with
+    CNBC's Christine Tan', 'was interviewed by Simon Shepherd', 'Tan's questions'); the interviewee is the
+    person the article made a subject first. Without an interviewer nothing is read."""
+    para, due, state.reply_due = text[start:end], state.reply_due, ""
+    if any(c in para for c in "\"“”") or len(para.split()) < 2:
+        return None
+    if due:
+        return Found(due, para.strip(), "direct", start, end, start, start, end, [(start, end)], False,
+                     on_frame=True) if _FIRST_PERSON.search(para) else None
+    nxt = re.match(r"\s*\n\s*([^\n]+)", text[end:])
+    if not para.rstrip().endswith("?") or not re.search(r"\byou\b", para, re.I) or nxt is None \
+            or any(c in nxt.group(1) for c in "\"“”") or not _FIRST_PERSON.search(nxt.group(1)):
+        return None
+    named = [m.group("name") or m.group("own") for m in _INTERVIEWER.finditer(text, 0, start)]
+    asker = state.lookup(named[-1]) if named else None
+    firsts = [(min(o for o, subj in p.mentions if subj), p) for p in state.people.values() if p is not asker
+              and not p.anonymous and p.gender != "n" and any(subj for _, subj in p.mentions)]
+    if asker is None or not firsts:
+        return None
+    state.reply_due = min(firsts, key=lambda t: t[0])[1].name
+    return Found(asker.name, para.strip(), "direct", start, end, start, start, end, [(start, end)], False,
+                 on_frame=True)
+
+
 def label_speaker(label: str, state: Discourse, at: int) -> str:
     """Transcript labels ('TRUMP:', 'SECRETARY RUBIO:', 'FOX NEWS:', 'PRIME MINISTER:') at offset `at` -> a
     known person, else the label in title case."""
