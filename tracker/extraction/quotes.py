@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.answers import ASK_LEMMAS, addressed
+from tracker.extraction.asking import (ASKED_WHOM, ASKER_SUBJECT, PRESSED, PRONOUN_ASKED, PRONOUN_REPLY, QUESTION_FROM,
+                                       QUESTION_PUT, REPORTED_ASK)
 from tracker.extraction.attribution import SPEECH_VERBS, after_attribution
 from tracker.extraction.clauses import silent_content_clause
 from tracker.extraction.labels import interviews, label_speaker, outlet_label
 from tracker.extraction.quotemarks import CLOSING_MARKS
 from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import (NEWS_WORDS, ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS, QUESTIONER_HEADS,
+from tracker.extraction.lexicon import (NEWS_WORDS, ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS,
                                         TITLE_SET)
 from tracker.extraction.speakers import resolve_speaker, speaker_of, subject_phrase
 
@@ -93,7 +95,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         if not q.direct:
             continue
         speaker, anchor, put = _quote_speaker(text, doc, start, end, q, state)
-        reply = _PRONOUN_REPLY.match(text[q.close_end:end])
+        reply = PRONOUN_REPLY.match(text[q.close_end:end])
         if speaker and reply and state.last_quote is not None \
                 and state.last_quote.speaker == speaker and state.last_quote.text.rstrip().endswith("?") \
                 and not text[q.start:q.end].rstrip().endswith("?") \
@@ -102,20 +104,20 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             # '"…?" Muñoz countered. "…," she replied.': a reply is not the asker's, but the one asked
             asked = _answerer(state, speaker, q.open_start, _PRONOUNS[reply.group(1).lower()])
             speaker = asked.name if asked is not None else speaker
-        whom = _ASKED_WHOM.search(text[start:q.open_start]) if reply else None
+        whom = ASKED_WHOM.search(text[start:q.open_start]) if reply else None
         if whom and not text[q.start:q.end].rstrip().endswith("?"):
             asked = state.lookup(whom.group("whom"))  # '… ask Emmer whether …. "…," he replies.'
             if asked is not None and asked.gender in ("", _PRONOUNS[reply.group(1).lower()]):
                 speaker = asked.name
         prior = state.last_quote
-        ask = _REPORTED_ASK.search(text[start:q.open_start]) if speaker and reply and prior is not None else None
+        ask = REPORTED_ASK.search(text[start:q.open_start]) if speaker and reply and prior is not None else None
         if ask and not prior.text.rstrip().endswith("?") and prior.speaker != speaker \
                 and speaker.split()[-1] in ask.group("who").split():
             # 'MP Paul Maina then asked whether …. "An audit began," he said.': the one who answered before
             speaker = prior.speaker
-        asker = _ASKER_SUBJECT.search(text[start:q.open_start])
+        asker = ASKER_SUBJECT.search(text[start:q.open_start])
         if asker and text[q.start:q.end].rstrip().endswith("?") and (
-                _PRONOUN_ASKED.match(text[q.close_end:end]) or text[start:q.open_start].rstrip().endswith(":")):
+                PRONOUN_ASKED.match(text[q.close_end:end]) or text[start:q.open_start].rstrip().endswith(":")):
             # 'A second reporter was not convinced. "Why …?" she asked.': the reporter, not the woman in focus;
             # 'One journalist asked X why …, then turned to Y: "…?"': the journalist
             who = "name" if asker.group("name") else "asker"
@@ -144,7 +146,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                 any(prev.end <= o < q.open_start and subj for o, subj in p.mentions)
             if prev is not None and prev.text.rstrip().endswith("?") and not other:
                 p, other = _answerer(state, prev.speaker, q.open_start), True  # a question's reply: someone else's
-            reported_ask = _REPORTED_ASK.search(text[start:q.open_start]) if prev is None else None
+            reported_ask = REPORTED_ASK.search(text[start:q.open_start]) if prev is None else None
             if reported_ask and not text[q.start:q.end].rstrip().endswith("?"):
                 # 'Journalist Lotte Bakker asked why …. "Minor cracks do not close a building."': the one asked
                 asker = resolve_speaker(reported_ask.group("who"), start + reported_ask.start("who"), state)
@@ -156,7 +158,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                     turn = state.last_question.speaker  # the interviewer asks again
                 elif state.last_quote.text.rstrip().endswith("?"):
                     p, other = _answerer(state, state.last_quote.speaker, q.open_start), True
-            pressed = _PRESSED.search(text[start:q.open_start]) if prev is None else None
+            pressed = PRESSED.search(text[start:q.open_start]) if prev is None else None
             if pressed and text[q.start:q.end].rstrip().endswith("?"):
                 # 'Another reporter pressed him on his change of story. "Governor, how do you …?"'
                 turn = resolve_speaker(pressed.group("asker"), start + pressed.start("asker"), state)
@@ -265,11 +267,11 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
     if titled:  # 'Defence lawyer Rodrigo de la Garza: "My client …"' in a live-blog entry
         return resolve_speaker(titled.group("name"), clause_start + titled.start("name"), state), clause_start, False
     own = max(before.rfind(m) for m in "\"“”") + 1  # the clause's words after any earlier quote
-    asked = _QUESTION_FROM.search(before, own)
+    asked = QUESTION_FROM.search(before, own)
     if asked:  # 'The first question came from Alejandro Cuevas, a correspondent for Reforma: "…?"'
         at = clause_start + asked.start("spk")
         return resolve_speaker(asked.group("spk"), at, state), at, False
-    if _QUESTION_PUT.search(before, own) and text[q.start:q.end].rstrip().endswith("?"):
+    if QUESTION_PUT.search(before, own) and text[q.start:q.end].rstrip().endswith("?"):
         return "Reporter", q.open_start, True  # 'Among the questions Gandhi fielded was one: "…?"': not Gandhi's
     verbs = [t for t in doc if clause_start - start <= t.idx < q.open_start - start and t.pos_ in ("VERB", "AUX")]
     for verb in reversed(verbs):
@@ -293,30 +295,6 @@ _FULL_NAME = re.compile(rf"[A-Z][\w'’.-]+(?: (?:{PARTICLE_RE}))*(?: [A-Z][\w'�
 # 'Defence lawyer Rodrigo de la Garza: "…"': a titled name and a colon before a quote
 _TITLED_LABEL = re.compile(rf"^\s*(?:[A-Z][a-z]+ )?(?:[a-z]+ ){{0,3}}(?P<name>[A-Z][\w'’-]+(?: (?:{PARTICLE_RE}) ?)*"
                            r"(?: [A-Z][\w'’-]+)+):\s*$")
-# the sentence right before a quoted question says a questioner put it: "Another reporter pressed him on it."
-# or only that one is the subject of that sentence: "A second reporter was not convinced.", "A reporter from
-# the Hanoi daily raised the dam."
-_ASKER = r"(?P<asker>(?:[Aa]nother|[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:%s))" % "|".join(sorted(QUESTIONER_HEADS))
-_PRESSED = re.compile(rf"\b{_ASKER}\s+(?:asked|pressed|quizzed|pushed|challenged|followed up|wanted to know)\b"
-                      r"[^.!?\"“”]*[.:]\s*$")
-_ASKER_SUBJECT = re.compile(rf"(?:^|[.!?]\s+){_ASKER}\b"
-                            r"(?:,\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+),)?"  # "The moderator, Marko Kovačević,"
-                            r"[^.!?\"“”]*[.:]\s*$")
-_REPORTED_ASK = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),?\s+(?:then\s+|also\s+|later\s+)?"
-                           r"(?:asked|wanted to know|pressed)\b[^.\"“”]*?\b(?:whether|if|why|how|what|when)\b[^.\"“”]*\.\s*$")
-_PRONOUN_REPLY = re.compile(r"^[\s,]*(he|she)\s+(?:replie[sd]|sa(?:id|ys)|answer(?:ed|s)|respond(?:ed|s)|shot back|"
-                            r"retort(?:ed|s)|add(?:ed|s))\b", re.I)
-# 'Reporters ask Emmer whether the post decided his fate.' right before a quote: Emmer is the one who replies
-_ASKED_WHOM = re.compile(r"\b(?:ask(?:s|ed)?|press(?:es|ed)|quizz(?:es|ed))\s+(?P<whom>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
-                         r"\s+(?:whether|if|why|how|what|when|about)\b[^.\"“”]*[.?]\s*$")
-_PRONOUN_ASKED = re.compile(r"^[\s,]*(?:he|she|they)\s+(?:asked|added|pressed|continued|wanted to know|said)\b")
-# a quoted question introduced as one someone fielded, faced or was put: an unnamed asker's
-_QUESTION_PUT = re.compile(r"\bquestions?\b[^.:;\"“”]{0,60}?\b(?:fielded|faced|took|answered|was put|were put|put to)\b"
-                           r"[^\"“”]*:\s*$")
-_QUESTION_FROM = re.compile(r"\b(?:question|questions|query)\b[^.:;\"“”]{0,30}?\bfrom\s+"
-                            r"(?P<spk>[^,:;\"“”]{1,60}?)\s*(?=[,:]|$)")
-
-
 _NO_COMMENT = re.compile(r"\b(?:not|never|declined to|refused to)\s+(?:\w+\s+){0,2}(?:comment|respond|speak|sa(?:y|id))", re.I)
 
 

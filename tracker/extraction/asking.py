@@ -1,0 +1,31 @@
+"""Who put a quoted question, as the words around it say: the patterns the quote rules read ('A second reporter
+was not convinced. "…?"', 'The first question came from Jane Roe: "…?"', '"…?" she asked. "…," he replied')."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.lexicon import QUESTIONER_HEADS
+
+# the sentence right before a quoted question says a questioner put it: "Another reporter pressed him on it."
+# or only that one is the subject of that sentence: "A second reporter was not convinced.", "A reporter from
+# the Hanoi daily raised the dam."
+ASKER = r"(?P<asker>(?:[Aa]nother|[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:%s))" % "|".join(sorted(QUESTIONER_HEADS))
+PRESSED = re.compile(rf"\b{ASKER}\s+(?:asked|pressed|quizzed|pushed|challenged|followed up|wanted to know)\b"
+                     r"[^.!?\"“”]*[.:]\s*$")
+ASKER_SUBJECT = re.compile(rf"(?:^|[.!?]\s+){ASKER}\b"
+                           r"(?:,\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+),)?"  # "The moderator, Marko Kovačević,"
+                           r"[^.!?\"“”]*[.:]\s*$")
+REPORTED_ASK = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),?\s+(?:then\s+|also\s+|later\s+)?"
+                          r"(?:asked|wanted to know|pressed)\b[^.\"“”]*?\b(?:whether|if|why|how|what|when)\b[^.\"“”]*\.\s*$")
+PRONOUN_REPLY = re.compile(r"^[\s,]*(he|she)\s+(?:replie[sd]|sa(?:id|ys)|answer(?:ed|s)|respond(?:ed|s)|shot back|"
+                           r"retort(?:ed|s)|add(?:ed|s))\b", re.I)
+# 'Reporters ask Emmer whether the post decided his fate.' right before a quote: Emmer is the one who replies
+ASKED_WHOM = re.compile(r"\b(?:ask(?:s|ed)?|press(?:es|ed)|quizz(?:es|ed))\s+(?P<whom>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+                        r"\s+(?:whether|if|why|how|what|when|about)\b[^.\"“”]*[.?]\s*$")
+PRONOUN_ASKED = re.compile(r"^[\s,]*(?:he|she|they)\s+(?:asked|added|pressed|continued|wanted to know|said)\b")
+# a quoted question introduced as one someone fielded, faced or was put: an unnamed asker's
+QUESTION_PUT = re.compile(r"\bquestions?\b[^.:;\"“”]{0,60}?\b(?:fielded|faced|took|answered|was put|were put|put to)\b"
+                          r"[^\"“”]*:\s*$")
+QUESTION_FROM = re.compile(r"\b(?:question|questions|query)\b[^.:;\"“”]{0,30}?\bfrom\s+"
+                           r"(?P<spk>[^,:;\"“”]{1,60}?)\s*(?=[,:]|$)")
