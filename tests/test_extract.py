@@ -778,6 +778,17 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_bare_question_after_a_reporter_shouted_one_is_the_reporters': (
+        "President John Roe took questions in the lobby.\n\n\"We will build,\" Roe said.\n\nOne reporter shouted a "
+        "question about his strategist. \"Do you still have confidence in him?\"", 'still have confidence', 'Reporter'),
+    'a_bare_question_after_another_asked_is_a_reporters': (
+        "President John Roe took questions in the lobby.\n\n\"We will build,\" Roe said.\n\nAnother asked the question "
+        "that had dogged him since he spoke of \"many sides\" on Saturday. \"Why did you wait so long?\"",
+        'wait so long', 'Reporter'),
+    'a_bare_question_from_the_floor_is_a_reporters': (
+        "President John Roe took questions in the lobby. Reuters' Jane Doe said the event was unplanned.\n\n"
+        "The first question came from the floor, and it concerned the council. \"Why are the chiefs leaving?\"",
+        'chiefs leaving', 'Reporter'),
     'he_is_the_man_whose_first_name_the_counts_call_a_womans_when_no_man_was_named': (
         "DUBLIN - Prime Minister Enda Roe gave a rare interview on Thursday.\n\nThe interview produced one piece of "
         "news.\n\nHe said the referendum was about tolerance.", 'about tolerance', 'Enda Roe'),

@@ -29,3 +29,26 @@ QUESTION_PUT = re.compile(r"\bquestions?\b[^.:;\"“”]{0,60}?\b(?:fielded|face
                           r"[^\"“”]*:\s*$")
 QUESTION_FROM = re.compile(r"\b(?:question|questions|query)\b[^.:;\"“”]{0,30}?\bfrom\s+"
                            r"(?P<spk>[^,:;\"“”]{1,60}?)\s*(?=[,:]|$)")
+
+
+FLOOR = {"the floor", "the audience", "the room", "the crowd", "the back of the room"}
+_ANOTHER_ASKED = re.compile(r"(?:^|[.!?]\s+)(?P<asker>[Aa]nother|[Oo]ne|[Aa] (?:second|third|fourth))\s+"
+                            r"(?:asked|shouted|called out|wanted to know|pressed)\b[^.!?]*[.:]\s*$")
+_PUT_WORDS = re.compile(r"\b(?:question|questions|asked|asking|shouted|called out|wanted to know|pressed)\b")
+
+
+def bare_question_asker(before: str) -> tuple[str, int] | None:
+    """Who put a quoted question that has no attribution of its own, as the sentence before it says: 'One reporter
+    shouted a question about his strategist. "…?"' (that reporter), 'Another asked the question that had dogged
+    him. "…?"' (another reporter), 'The first question came from the floor. "…?"' (someone in the room). The
+    asker as written and its offset in `before`, else None."""
+    m = ASKER_SUBJECT.search(before)
+    if m and _PUT_WORDS.search(before, m.start()):
+        who = "name" if m.group("name") else "asker"
+        return m.group(who), m.start(who)
+    m = _ANOTHER_ASKED.search(before)
+    if m:
+        return "a reporter", m.start("asker")
+    last = max(before.rstrip().rfind(". "), before.rstrip().rfind("? ")) + 1
+    m = QUESTION_FROM.search(before, last)
+    return (m.group("spk"), m.start("spk")) if m else None
