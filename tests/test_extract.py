@@ -2152,3 +2152,14 @@ def test_an_interview_printed_without_labels_takes_turns(run):
 def test_unlabelled_questions_with_no_interviewer_named_are_no_ones(run):
     found = run(_UNLABELLED.format(who="on a television channel"))
     assert [s for s in found if s.kind == "direct"] == []
+
+
+@pytest.mark.parametrize("when, day", [
+    ("last Wednesday", dt.date(2025, 8, 13)),  # the paper is Wednesday's: a week ago
+    ("on Wednesday last week", dt.date(2025, 8, 13)),
+    ("on Monday last week", dt.date(2025, 8, 11)),
+    ("on Wednesday", dt.date(2025, 8, 20)),
+])
+def test_a_weekday_last_week_is_in_the_week_before(run, when, day):
+    found = run(f"Jane Roe said {when} that taxes would rise.", day=dt.date(2025, 8, 20))
+    assert one(found, "taxes would rise").date == day

@@ -118,7 +118,12 @@ def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date
     kind, m = cue.kind, cue.match
     if kind == "weekday":
         wanted = _WEEKDAYS.index(m.group(0).lower())
-        return article_day - dt.timedelta(days=(article_day.weekday() - wanted) % 7), "day"
+        if re.match(r"\s+last week\b", m.string[m.end():m.end() + 12]):  # "on Wednesday last week"
+            return article_day - dt.timedelta(days=article_day.weekday() + 7 - wanted), "day"
+        back = (article_day.weekday() - wanted) % 7
+        if back == 0 and re.search(r"\blast\s+$", m.string[max(0, m.start() - 6):m.start()], re.I):
+            back = 7  # "last Sunday" in a Sunday's paper: a week ago
+        return article_day - dt.timedelta(days=back), "day"
     if kind == "yesterday":
         return article_day - dt.timedelta(days=1), "day"
     if kind in ("today", "entry"):
