@@ -237,7 +237,8 @@ class Discourse:
         if p is not None and last_subject(p, offset) < self.para_start:
             p = self.named_before_here(offset, gender) or p  # 'Then it was the turn of Tom Brown. He began …'
         # over someone last named in an earlier paragraph; with no one else it could be, from any paragraph
-        guess = self.guessed_here(offset, gender) or (self.guessed_here(offset, gender, anywhere=True) if p is None else None)
+        guess = self.guessed_here(offset, gender) or (
+            self.guessed_here(offset, gender, anywhere=True) if p is None else None)
         if guess is not None and (p is None or _last_mention(p, offset) < self.para_start):
             p, guess.gender, guess.guessed = guess, gender, False  # the article's "she" over the guess
         if p is not None and not p.gender and not p.anonymous:

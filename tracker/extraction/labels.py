@@ -41,8 +41,8 @@ def reporter_at(outlet: str, before: str, state: Discourse) -> str:
     return hits.pop() if len(hits) == 1 else ""
 
 
-_INTERVIEWER = re.compile(r"\binterview(?:ed)? (?:with|by) (?:[A-Z][\w.&-]*['’]s )?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)"
-                          r"|\b(?P<own>[A-Z][\w'’-]+)['’]s questions\b")
+_INTERVIEWER = re.compile(r"\binterview(?:ed)? (?:with|by) (?:[A-Z][\w.&-]*['’]s )?"
+                          r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)|\b(?P<own>[A-Z][\w'’-]+)['’]s questions\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|we're|my|our)\b|^\s*(?:Yes|No)\b", re.I)
 
 

@@ -51,8 +51,8 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
         pointed_out = lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
         request = _is_request(tok)
         put_to = _put_it_to(tok)  # "put it to her that …"
-        if pointed_out or lemma in ("remind", "concede"):  # "pointed out that the case was in court", "reminded him that …": a
-            # clause only ("pointed out the flaws", "reminded her of her record", "conceded some ground" are not)
+        if pointed_out or lemma in ("remind", "concede"):  # "pointed out that the case was in court", "reminded
+            # him that …": a clause only ("pointed out the flaws", "reminded her of her record", "conceded some ground")
             if not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
                 continue
         elif lemma not in REPORT_LEMMAS and not made_clear and not request and put_to is None:  # "ruled out X": a description
