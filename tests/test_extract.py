@@ -2139,14 +2139,15 @@ def test_conceding_a_thing_reports_nothing_and_conceding_that_reports_the_clause
 
 _UNLABELLED = ("SINGAPORE - Prime Minister John Roe spoke {who} on Thursday.\n\n"
                "Is the trade deal done, do you think?\n\nI think that is a done deal.\n\n"
-               "What will you tell the president?\n\nWe will talk about trade.")
+               "What will you tell the president?\n\nWe will talk about trade.\n\nWill you go again next year?\n\nYes.")
 
 
 def test_an_interview_printed_without_labels_takes_turns(run):
     found = run(_UNLABELLED.format(who="in an interview with CNBC's Mary Tan"))
     assert [(s.speaker, s.text) for s in found if s.kind == "direct"] == [
         ("Mary Tan", "Is the trade deal done, do you think?"), ("John Roe", "I think that is a done deal."),
-        ("Mary Tan", "What will you tell the president?"), ("John Roe", "We will talk about trade.")]
+        ("Mary Tan", "What will you tell the president?"), ("John Roe", "We will talk about trade."),
+        ("Mary Tan", "Will you go again next year?"), ("John Roe", "Yes.")]
 
 
 def test_unlabelled_questions_with_no_interviewer_named_are_no_ones(run):

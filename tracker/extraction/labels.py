@@ -54,7 +54,7 @@ def unlabelled_turn(text: str, start: int, end: int, state: Discourse) -> Found 
     CNBC's Christine Tan', 'was interviewed by Simon Shepherd', 'Tan's questions'); the interviewee is the
     person the article made a subject first. Without an interviewer nothing is read."""
     para, due, state.reply_due = text[start:end], state.reply_due, ""
-    if any(c in para for c in "\"“”") or len(para.split()) < 2:
+    if any(c in para for c in "\"“”"):
         return None
     if due:
         return Found(due, para.strip(), "direct", start, end, start, start, end, [(start, end)], False,
