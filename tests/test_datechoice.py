@@ -163,3 +163,17 @@ def test_a_speaker_dated_by_their_own_cue_offers_that_day_to_their_later_stateme
     marked = {e.speaker: sorted(d for d, f in c.days.items() if "speaker_dated" in f) for e, c in zip(found, cands)}
     assert marked["Jane Doe"] == [WED]
     assert marked["John Roe"] == [TUE] and marked["Reporter"] == []
+
+
+def test_a_day_inside_a_contrasted_description_is_not_the_ledes_day():
+    """'… he will not send troops - despite having appeared open to the idea a day earlier': that day dates the
+    earlier position, so it is not offered as the day the lede's news fell on."""
+    from tracker.extraction.extract import extract_with_candidates
+    from tracker.extraction.read import Article
+
+    text = ("Roe rules out troops\n\nGovernor John Roe has made it clear that he will not send troops to the border - "
+            "despite having appeared open to the idea just a day earlier.\n\n"
+            'In an interview on Tuesday morning, Roe said: "You have my word."')
+    found, cands = extract_with_candidates(Article("t.txt", text, TUE, "https://x", "X", "argument"))
+    lede = next(c for f, c in zip(found, cands) if f.text.startswith("he will not send"))
+    assert MON in lede.days and not lede.days[MON].get("lead")  # still a candidate, but not as the lede's day

@@ -59,7 +59,10 @@ def date_candidates(article: Article, found: list[Found], quotes: list[Quote],
     frame = next((d for c, d, p in res if c.kind in FRAME_CUES and p == "day"), None)
     starts = [m.start() for m in re.finditer(r"(?<=\n)[^\n]*\S", text)]  # paragraphs are non-empty lines
     para = lambda i: bisect.bisect_right(starts, i)  # noqa: E731  (how many paragraphs began before i)
-    lead = [d for c, d, p in res if p == "day" and para(c.start) <= 1]
+    # the lede's first day, not one inside a description ('despite having appeared open to it a day earlier'
+    # dates that earlier position, not the news)
+    lead = [d for c, d, p in res if p == "day" and para(c.start) <= 1
+            and not any(g.start <= c.start < g.end and g.contrasts is not None for g in described)]
     per_day = collections.Counter(d for c, d, p in res if p == "day")
     out, last_of, dated_of = [], {}, {}
     for i, f in enumerate(found):
