@@ -778,6 +778,13 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_bare_question_after_the_follow_up_came_is_a_reporters': (
+        "Senator John Roe admitted his mistake on Monday. \"I am human,\" Roe told reporters.\n\nThe follow-up was "
+        "inevitable. \"Do you know what the figures are?\"", 'figures are', 'Reporter'),
+    'a_question_turned_back_on_the_hosts_is_still_the_speakers': (
+        "Senator John Roe spoke to the hosts on Monday. \"Can you tell me the state does not know?\" he asked.\n\n"
+        "He then turned the question back on his hosts. \"So why don't I hear sharp condemnation?\"",
+        'sharp condemnation', 'John Roe'),
     'a_bare_question_after_a_reporter_shouted_one_is_the_reporters': (
         "President John Roe took questions in the lobby.\n\n\"We will build,\" Roe said.\n\nOne reporter shouted a "
         "question about his strategist. \"Do you still have confidence in him?\"", 'still have confidence', 'Reporter'),

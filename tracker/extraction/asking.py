@@ -40,8 +40,8 @@ _PUT_WORDS = re.compile(r"\b(?:question|questions|asked|asking|shouted|called ou
 def bare_question_asker(before: str) -> tuple[str, int] | None:
     """Who put a quoted question that has no attribution of its own, as the sentence before it says: 'One reporter
     shouted a question about his strategist. "…?"' (that reporter), 'Another asked the question that had dogged
-    him. "…?"' (another reporter), 'The first question came from the floor. "…?"' (someone in the room). The
-    asker as written and its offset in `before`, else None."""
+    him. "…?"' (another reporter), 'The first question came from the floor. "…?"' (someone in the room), 'The
+    follow-up was inevitable. "…?"' (a reporter). The asker as written and its offset in `before`, else None."""
     m = ASKER_SUBJECT.search(before)
     if m and _PUT_WORDS.search(before, m.start()):
         who = "name" if m.group("name") else "asker"
@@ -51,4 +51,11 @@ def bare_question_asker(before: str) -> tuple[str, int] | None:
         return "a reporter", m.start("asker")
     last = max(before.rstrip().rfind(". "), before.rstrip().rfind("? ")) + 1
     m = QUESTION_FROM.search(before, last)
-    return (m.group("spk"), m.start("spk")) if m else None
+    if m:
+        return m.group("spk"), m.start("spk")
+    m = _QUESTION_CAME.match(before, last)  # 'The follow-up was inevitable. "…?"': no one named, a reporter
+    return ("a reporter", m.start()) if m else None
+
+
+# a sentence whose subject is the question itself, before a quoted question with no attribution
+_QUESTION_CAME = re.compile(r"\s*(?:The|A|Then came the) (?:\w+ )?(?:follow-up|question)\b[^.!?\"“”]*[.:]\s*$")
