@@ -31,7 +31,7 @@ QUESTION_FROM = re.compile(r"\b(?:question|questions|query)\b[^.:;\"“”]{0,30
                            r"(?P<spk>[^,:;\"“”]{1,60}?)\s*(?=[,:]|$)")
 
 
-FLOOR = {"the floor", "the audience", "the room", "the crowd", "the back of the room"}
+_FLOOR = {"the floor", "the audience", "the room", "the crowd", "the back of the room"}
 _ANOTHER_ASKED = re.compile(r"(?:^|[.!?]\s+)(?P<asker>[Aa]nother|[Oo]ne|[Aa] (?:second|third|fourth))\s+"
                             r"(?:asked|shouted|called out|wanted to know|pressed)\b[^.!?]*[.:]\s*$")
 _PUT_WORDS = re.compile(r"\b(?:question|questions|asked|asking|shouted|called out|wanted to know|pressed)\b")
@@ -52,7 +52,7 @@ def bare_question_asker(before: str) -> tuple[str, int] | None:
     last = max(before.rstrip().rfind(". "), before.rstrip().rfind("? ")) + 1
     m = QUESTION_FROM.search(before, last)
     if m:
-        return m.group("spk"), m.start("spk")
+        return ("a reporter" if m.group("spk").lower() in _FLOOR else m.group("spk")), m.start("spk")
     m = _QUESTION_CAME.match(before, last)  # 'The follow-up was inevitable. "…?"': no one named, a reporter
     return ("a reporter", m.start()) if m else None
 

@@ -266,13 +266,13 @@ def _sole_spokesperson(role, named: list, text: str) -> set[str]:
             rf"\b{re.escape(p.name)}, (?:the |an? )?((?:[\w'’-]+ ){{0,3}}spokes(?:man|woman|person))\b", text)]
         if said:
             spokes.add(p.name)
-        if said and all(w in words or w in _OWNERS for t in said for w in t.replace("’", "'").split()[:-1]) \
+        if said and all(w in words or w in _POSSESSIVES for t in said for w in t.replace("’", "'").split()[:-1]) \
                 and min(o for o, _ in p.mentions) > first:
             fits.add(p.name)
     return fits if len(fits) == 1 and fits == spokes else set()
 
 
-_OWNERS = {"his", "her", "its", "their"}
+_POSSESSIVES = {"his", "her", "its", "their"}
 
 
 _NEVER_UNIQUE = {"source", "sources", "official", "officials", "people", "aide", "aides", "insider", "diplomats",

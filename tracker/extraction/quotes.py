@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.answers import ASK_LEMMAS, addressed
-from tracker.extraction.asking import (ASKED_WHOM, ASKER_SUBJECT, FLOOR, PRESSED, PRONOUN_ASKED, PRONOUN_REPLY,
+from tracker.extraction.asking import (ASKED_WHOM, ASKER_SUBJECT, PRESSED, PRONOUN_ASKED, PRONOUN_REPLY,
                                        QUESTION_FROM, QUESTION_PUT, REPORTED_ASK, bare_question_asker)
 from tracker.extraction.attribution import SPEECH_VERBS, after_attribution
 from tracker.extraction.clauses import silent_content_clause
@@ -165,7 +165,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             put = bare_question_asker(text[start:q.open_start]) if prev is None and not turn and \
                 text[q.start:q.end].rstrip().endswith("?") and not text[q.close_end:end].strip() else None
             if put:  # 'One reporter shouted a question about his strategist. "…?"': the reporter's
-                turn = "Reporter" if put[0].lower() in FLOOR else resolve_speaker(put[0], start + put[1], state)
+                turn = resolve_speaker(put[0], start + put[1], state)
             if prev is None and not turn and not other and state.last_speaker and not text[start:q.open_start].strip() \
                     and not text[:start].rstrip().endswith(":") and not _interviewing(state) \
                     and not _introduced_just_before(text, start, p):
