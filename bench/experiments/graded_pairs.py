@@ -6,8 +6,9 @@
         [--calibrate-on 10,14,15]
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --candidate build/candidate14
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --base-compare WORK [--base DIR] [--share 0.5] \
-        [--sets NAME,...]
-    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --grading-pass WORK --from STAGE1/torch [--epochs 3]
+        [--sets NAME,...] [--train-sets NAME,...]
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --grading-pass WORK --from STAGE1/torch [--epochs 3] \
+        [--train-sets NAME,...]
     HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/graded_pairs.py --read-ways [--judge DIR] [--sets NAME,...]
 
 --textbook-only WORK: a cross-encoder fitted on the synthetic textbook sets 1-9 and 11 alone (six epochs from the
@@ -26,7 +27,8 @@ graded task (stage 1 in WORK, the judge in WORK/judge), for reading with --read-
 epochs from `--base` (a local encoder; default the bundled MiniLM-L6), then held-out sets (`--sets`, default 13 and 16)
 read two ways at
 the shipped judge's threshold: word lists first, then this grader; this grader on every short plain pair. One
-point of a learning curve per base model.
+point of a learning curve per base model. `--train-sets` names other textbook sets to learn from (both here and
+in --grading-pass).
 --grading-pass WORK: stage 1's joint pair model (`--from`, the `torch` folder `tracker train --pretrain` leaves in
 `--work`) trained further on the textbook sets with as many public pairs replayed (`workflow.grading_pass`), stage 2
 refitted on it (WORK/judge), then sets 10, 13 and 16 read four ways (word lists first, as the judge does; the
@@ -51,6 +53,11 @@ from tracker.judge.polarity import apply_table
 
 def arg(name, default=None):
     return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
+def train_sets() -> tuple[str, ...]:
+    """The textbook sets a grader learns from: `--train-sets NAME,...`, else the graded task's."""
+    return tuple(arg("--train-sets").split(",")) if "--train-sets" in sys.argv else GRADED_SETS
 
 
 if "--textbook-only" in sys.argv:
@@ -110,7 +117,7 @@ if "--base-compare" in sys.argv:
     import time
 
     work, share = arg("--base-compare"), float(arg("--share", "1"))
-    table = graded_table(sets=GRADED_SETS, repeat=1)
+    table = graded_table(sets=train_sets(), repeat=1)
     table = table.sample(frac=share, random_state=0) if share < 1 else table
     t0 = time.time()
     fit_pair_model(table, base=arg("--base"), out_dir=work, epochs=6, lr=4e-5, max_length=96)
@@ -211,7 +218,8 @@ if "--grading-pass" in sys.argv:
     work, epochs = Path(arg("--grading-pass")), float(arg("--epochs", "3"))
     table = build_pair_table(EXTERNAL_DIR, size=48_000, seed=0)
     t0 = time.time()
-    fitted = workflow.grading_pass(arg("--from"), work / "torch", table[table["split"] == "train"], epochs=epochs)
+    fitted = workflow.grading_pass(arg("--from"), work / "torch", table[table["split"] == "train"], epochs=epochs,
+                                   graded_sets=train_sets())
     print(f"grading pass: {epochs:g} epochs from {arg('--from')}, {time.time() - t0:.0f} s")
     embedder = Embedder(None)
     data = workflow.labelled_with_features("data/labelled", embedder, pair_model=PairModel(export_onnx(fitted, work / "onnx")))
