@@ -1762,6 +1762,19 @@ QUESTION_SHAPES += [
     ('The following is an excerpt of an interview that John Roe, economics editor of the Daily Ledger, conducted '
      'on Thursday with Jane Doe, a former central banker.\n\nQ. Do you still believe the franc is overvalued?\n\nA. Less than it was.',
      "franc is overvalued", "John Roe", "Less than it was", "Jane Doe"),
+    # a question the one who answers "was asked" is put to them: an unnamed reporter's, the agent's, or the
+    # interviewer's the article named; so is one after an opening 'Asked:'
+    ('Finance minister Jane Doe faced reporters on Tuesday.\n\n"Will you resign?" she was asked.\n\n"No. I have a '
+     'job to do," Doe replied.', "Will you resign", "Reporter", "job to do", "Jane Doe"),
+    ('Mayor Jane Doe took questions on Thursday.\n\n"What do you say to families who lost their homes?" Doe was '
+     'asked. "I say we will rebuild," she answered.', "lost their homes", "Reporter", "we will rebuild", "Jane Doe"),
+    ('Jane Doe faced reporters on Tuesday.\n\n"Will you resign?" Doe was asked by the BBC\'s John Roe.\n\n"No," '
+     'she said.', "Will you resign", "John Roe", "No", "Jane Doe"),
+    ('Jane Doe was interviewed by John Roe on Tuesday.\n\n"Will you resign?" she was asked.\n\n"No," she said.',
+     "Will you resign", "John Roe", "No", "Jane Doe"),
+    ('Chancellor Jane Doe appeared on Sky News on Wednesday.\n\nAsked: "Would you rule out a wealth tax?", Doe '
+     'said: "I am not going to write the budget on your programme."', "wealth tax", "Reporter", "write the budget",
+     "Jane Doe"),
     # 'He also asked whether …' right after an unnamed reporter's quoted question is that reporter's (once someone
     # else is quoted, 'He then asked' is theirs: SPEAKER_CASES)
     ('Chancellor Jane Doe met the Turkish president on Friday.\n\n"Are you driving relations to dangerous levels?" '

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
+from tracker.extraction.answers import ASK_LEMMAS
+from tracker.extraction.discourse import Discourse
+from tracker.extraction.labels import interviews, named_interviewer
 from tracker.extraction.lexicon import QUESTIONER_HEADS
+from tracker.extraction.speakers import resolve_speaker
 
 # the sentence right before a quoted question says a questioner put it: "Another reporter pressed him on it."
 # or only that one is the subject of that sentence: "A second reporter was not convinced.", "A reporter from
@@ -59,3 +63,37 @@ def bare_question_asker(before: str) -> tuple[str, int] | None:
 
 # a sentence whose subject is the question itself, before a quoted question with no attribution
 _QUESTION_CAME = re.compile(r"\s*(?:The|A|Then came the) (?:\w+ )?(?:follow-up|question)\b[^.!?\"“”]*[.:]\s*$")
+
+
+_INTERVIEW_WITH = re.compile(r"\binterview with ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)")
+
+
+def put_to_subject(verb) -> bool:
+    """'Asked "Will you quit?", X said' / 'When asked "…?"' / 'X was asked: "…?"': a question put to someone."""
+    if verb.lemma_.lower() not in ASK_LEMMAS:
+        return False
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    subject = any(c.dep_ == "nsubj" for c in verb.children)
+    # 'Asked: "…?", X said': a participle opening the sentence, put to the one who answers
+    opening = verb.tag_ == "VBN" and verb.i == verb.sent.start and not subject
+    # "…, asking: "…?"" is the subject's own question, not one put to them
+    return passive or opening or verb.dep_ == "advcl" and verb.tag_ != "VBG" and not subject
+
+
+def asker_of(verb, start: int, state: Discourse, text: str) -> str:
+    """Who put the question: the agent ('Asked by Jane Roe of the BBC'), else the interviewer the article named
+    (not the one asked), else the one host it introduced, else an unnamed reporter."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    name = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if name is None:  # "in a BBC interview with Laura Kuenssberg, she had been asked": the interviewer
+        m = _INTERVIEW_WITH.search(verb.sent.text)  # named, but not put in focus: "she" is still the one asked
+        known = state.lookup(m.group(1)) if m else None
+        if m:
+            return known.name if known else m.group(1)
+        host = named_interviewer(text, start + verb.idx, state)
+        asked = next((c.text for c in verb.children if c.dep_ == "nsubjpass"), "")
+        if host is not None and asked not in host.name.split():
+            return host.name
+        hosts = {p.name for p in state.people.values() if interviews(p)}  # 'the presenter, Nick Robinson': the one host
+        return hosts.pop() if len(hosts) == 1 else "Reporter"
+    return resolve_speaker(verb.doc[name.left_edge.i:name.i + 1].text, start + name.left_edge.idx, state) or "Reporter"

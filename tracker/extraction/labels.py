@@ -63,8 +63,7 @@ def unlabelled_turn(text: str, start: int, end: int, state: Discourse) -> Found 
     if not para.rstrip().endswith("?") or not re.search(r"\byou\b", para, re.I) or nxt is None \
             or any(c in nxt.group(1) for c in "\"“”") or not _FIRST_PERSON.search(nxt.group(1)):
         return None
-    named = [m.group("name") or m.group("own") for m in _INTERVIEWER.finditer(text, 0, start)]
-    asker = state.lookup(named[-1]) if named else None
+    asker = named_interviewer(text, start, state)
     firsts = [(min(o for o, subj in p.mentions if subj), p) for p in state.people.values() if p is not asker
               and not p.anonymous and p.gender != "n" and any(subj for _, subj in p.mentions)]
     if asker is None or not firsts:
@@ -72,6 +71,13 @@ def unlabelled_turn(text: str, start: int, end: int, state: Discourse) -> Found 
     state.reply_due = min(firsts, key=lambda t: t[0])[1].name
     return Found(asker.name, para.strip(), "direct", start, end, start, start, end, [(start, end)], False,
                  on_frame=True)
+
+
+def named_interviewer(text: str, before: int, state: Discourse):
+    """The person the article last said conducts an interview before offset `before` ('an interview with CNBC's
+    Christine Tan', 'was interviewed by Simon Shepherd', 'Tan's questions'), if it knows them."""
+    named = [m.group("name") or m.group("own") for m in _INTERVIEWER.finditer(text, 0, before)]
+    return state.lookup(named[-1]) if named else None
 
 
 def label_speaker(label: str, state: Discourse, at: int) -> str:

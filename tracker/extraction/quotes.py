@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.answers import ASK_LEMMAS, addressed
+from tracker.extraction.answers import addressed
 from tracker.extraction.asking import (ASKED_WHOM, ASKER_SUBJECT, PRESSED, PRONOUN_ASKED, PRONOUN_REPLY,
-                                       QUESTION_FROM, QUESTION_PUT, REPORTED_ASK, bare_question_asker)
+                                       QUESTION_FROM, QUESTION_PUT, REPORTED_ASK, asker_of, bare_question_asker,
+                                       put_to_subject)
 from tracker.extraction.attribution import SPEECH_VERBS, after_attribution
 from tracker.extraction.clauses import silent_content_clause
 from tracker.extraction.labels import interviews, label_speaker, outlet_label
@@ -247,6 +248,10 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
     m = after_attribution(after) if _may_attribute_after(text[q.start:q.end]) else None
     if m and _introduces_next(after[m.end():]):
         m = None  # '"Will you resign?" She replied: "No."': that attribution is the next quote's
+    asked = m or _ASKED_AFTER.match(after)
+    verb = _token_at(doc, start, q.close_end + asked.start("verb")) if asked else None
+    if verb is not None and put_to_subject(verb):  # '"Will you resign?" she was asked.': put to her, not hers
+        return asker_of(verb, start, state, text), q.close_end + asked.start("verb"), True
     if m:
         speaker = resolve_speaker(m.group("spk"), q.close_end + m.start("spk"), state)
         if speaker.lower() == "it":  # '"…," it said' with no body in focus: no one known said it
@@ -255,6 +260,8 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
     return _before_speaker(text, doc, start, q, state)
 
 
+# '"…?" she was asked': a pronoun the attribution patterns do not take as a subject before a passive
+_ASKED_AFTER = re.compile(r"^[\s,]*(?:he|she|they|I|we)\s+(?:was|were|had been)\s+(?P<verb>asked|pressed|quizzed)\b", re.I)
 _CAME_REPLY = re.compile(r"^[\s,]*came (?:the|his|her|their|a) (?:\w+ )?(?:reply|answer|response|retort)\b")
 
 
@@ -281,8 +288,8 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
     for verb in reversed(verbs):
         if any(silent_content_clause(a, verbs, _SPEECH) for a in [verb, *verb.ancestors]):
             continue  # 'he pointed out that Cannard's name was in the records: "…"': the one who pointed it out
-        if _put_to_subject(verb):
-            return _asker(verb, start, state), start + verb.idx, True  # the one asked stays in focus
+        if put_to_subject(verb):
+            return asker_of(verb, start, state, text), start + verb.idx, True  # the one asked stays in focus
         if any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
             speaker = speaker_of(verb, start, state)
             if speaker:
@@ -344,27 +351,9 @@ def _answerer(state: Discourse, asker: str, before: int, gender: str = "", exclu
     return max(named, key=lambda p: max(o for o, _ in p.mentions if o < before), default=None)
 
 
-_INTERVIEW_WITH = re.compile(r"\binterview with ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)")
-
-
-def _put_to_subject(verb) -> bool:
-    """'Asked "Will you quit?", X said' / 'When asked "…?"' / 'X was asked: "…?"': a question put to someone."""
-    if verb.lemma_.lower() not in ASK_LEMMAS:
-        return False
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    # "…, asking: "…?"" is the subject's own question, not one put to them
-    return passive or verb.dep_ == "advcl" and verb.tag_ != "VBG" and not any(c.dep_ == "nsubj" for c in verb.children)
-
-
-def _asker(verb, start: int, state: Discourse) -> str:
-    """Who put the question: the agent ('Asked by Jane Roe of the BBC'), else an unnamed reporter."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    name = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if name is None:  # "in a BBC interview with Laura Kuenssberg, she had been asked": the interviewer
-        m = _INTERVIEW_WITH.search(verb.sent.text)  # named, but not put in focus: "she" is still the one asked
-        known = state.lookup(m.group(1)) if m else None
-        return known.name if known else m.group(1) if m else "Reporter"
-    return resolve_speaker(verb.doc[name.left_edge.i:name.i + 1].text, start + name.left_edge.idx, state) or "Reporter"
+def _token_at(doc, start: int, offset: int):
+    """The paragraph's token that begins at `offset` in the article, if one does."""
+    return next((t for t in doc if start + t.idx == offset), None)
 
 
 def _clause_start(text: str, start: int, pos: int) -> int:
