@@ -778,6 +778,8 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'she_after_a_man_with_an_unmistakable_first_name_is_the_woman_named_before': (
+        "Mary Smith spoke on Tuesday.\n\nPeter Brown arrived. She said he was late.", 'he was late', 'Mary Smith'),
     'a_bare_question_after_the_follow_up_came_is_a_reporters': (
         "Senator John Roe admitted his mistake on Monday. \"I am human,\" Roe told reporters.\n\nThe follow-up was "
         "inevitable. \"Do you know what the figures are?\"", 'figures are', 'Reporter'),
@@ -1762,6 +1764,9 @@ QUESTION_SHAPES += [
     ('The following is an excerpt of an interview that John Roe, economics editor of the Daily Ledger, conducted '
      'on Thursday with Jane Doe, a former central banker.\n\nQ. Do you still believe the franc is overvalued?\n\nA. Less than it was.',
      "franc is overvalued", "John Roe", "Less than it was", "Jane Doe"),
+    # 'She said:' after a man's question is the woman he asked, not him
+    ('Jane Doe spoke to the BBC on Tuesday.\n\nThe BBC\'s John Roe asked Doe: "Will you resign?" She said: "No."',
+     "Will you resign", "John Roe", "No", "Jane Doe"),
     # a question the one who answers "was asked" is put to them: an unnamed reporter's, the agent's, or the
     # interviewer's the article named; so is one after an opening 'Asked:'
     ('Finance minister Jane Doe faced reporters on Tuesday.\n\n"Will you resign?" she was asked.\n\n"No. I have a '

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_CUES as _FEMALE_CUES,
                                         FEMALE_FIRST_NAMES, HONORIFICS as _HONORIFICS, MALE_CUES as _MALE_CUES, ONE_OF_A_KIND,
                                         ORG_HEADS as _ORG_HEADS, PARTICLES, QUESTIONER_HEADS as _QUESTIONER_HEADS,
-                                        first_name_gender)
+                                        first_name_gender, first_name_sure)
 from tracker.extraction.records import Found
 
 # lower-case particles of a surname ("Bill de Blasio" is "De Blasio" at a sentence start)
@@ -25,6 +25,7 @@ class Person:
     mentions: list[tuple[int, bool]] = field(default_factory=list)  # (offset, was a subject)
     anonymous: bool = False  # a role without a name ('Downing Street spokesperson'), never a surname
     guessed: bool = False  # the gender comes from the first-name counts only, not from the article
+    sure: bool = False  # … counts that leave little doubt (lexicon.SURE_SHARE)
 
     def add_title(self, title: str) -> None:
         if title and title not in self.titles:
@@ -83,6 +84,7 @@ class Discourse:
             else:
                 person.gender = first_name_gender(name)
                 person.guessed = bool(person.gender)
+                person.sure = person.guessed and first_name_sure(name)
         person.mentions.append((offset, subject))
         return person
 
@@ -265,8 +267,9 @@ class Discourse:
     def guessed_here(self, before: int, gender: str, anywhere: bool = False) -> Person | None:
         """This paragraph's (or, `anywhere`, the article's) last subject whose gender only the first-name counts
         gave, and gave otherwise ('Jess Phillips, the Labour MP, … "…," she said': Jess is mostly a man's name in
-        the US counts; 'Enda Kenny spoke. / He said …' where no man was named)."""
-        here = [(o, p) for p in self.people.values() if p.guessed and p.gender != gender
+        the US counts; 'Enda Kenny spoke. / He said …' where no man was named). Within the paragraph, a name the
+        counts leave little doubt about (Peter) is no guess to overrule: 'she' is the woman named before."""
+        here = [(o, p) for p in self.people.values() if p.guessed and p.gender != gender and (anywhere or not p.sure)
                 for o, subj in p.mentions if subj and (anywhere or self.para_start <= o) and o < before]
         return max(here, key=lambda t: t[0])[1] if here else None
 

@@ -39,19 +39,34 @@ FEMALE_FIRST_NAMES = {
 }
 
 
+SURE_SHARE = 0.99  # a first name this many of whose bearers share one sex is no guess an article's pronoun overrules
+
+
 @lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
+def _first_names() -> dict[str, tuple[str, float]]:
     path = Path(__file__).with_name("first_names.tsv")  # data/external/first_names/build.py writes it
-    return dict(line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+    return {name: (sex, float(share)) for name, sex, share in rows}
+
+
+def _first(name: str) -> str:
+    words = name.split()
+    first = words[0].lower() if len(words) > 1 else ""
+    return unicodedata.normalize("NFKD", first).encode("ascii", "ignore").decode()  # "Siobhán" -> "siobhan"
 
 
 def first_name_gender(name: str) -> str:
     """'f', 'm' or '' for a full name's first word: FEMALE_FIRST_NAMES, then the US Social Security first-name
     counts (a name kept only where 95 % of its bearers share one sex, so Kim or Jean stay unknown)."""
     words = name.split()
-    first = words[0].lower() if len(words) > 1 else ""
-    plain = unicodedata.normalize("NFKD", first).encode("ascii", "ignore").decode()  # "Siobhán" -> "siobhan"
-    return "f" if first in FEMALE_FIRST_NAMES else _first_names().get(plain, "")
+    if len(words) > 1 and words[0].lower() in FEMALE_FIRST_NAMES:
+        return "f"
+    return _first_names().get(_first(name), ("", 0.0))[0]
+
+
+def first_name_sure(name: str) -> bool:
+    """Whether the counts leave little doubt about the first name's sex (Peter, Mary; not Jess, Sam or Alex)."""
+    return _first_names().get(_first(name), ("", 0.0))[1] >= SURE_SHARE
 
 
 TITLE_WORDS = (

@@ -5,7 +5,8 @@
 
 Reads the birth years 1930-2005 (the ages of most people quoted in the news), sums each name's count
 per sex, and keeps a name when at least MIN_COUNT people carry it and at least SHARE of them are of one
-sex: ambiguous names (Kim, Jean, Robin) stay unknown. MANIFEST.json records the source repository,
+sex: ambiguous names (Kim, Jean, Robin) stay unknown. Each row is the name, its majority sex and that sex's share
+(`jess  m  0.984`): a share under SURE_SHARE is a guess the article's own pronoun may overrule. MANIFEST.json records the source repository,
 commit and each file's SHA-256; this script checks them before it reads a file.
 """
 
@@ -33,9 +34,9 @@ def main(src: Path) -> None:
         for line in data.decode("utf-8").splitlines():
             name, sex, n = line.strip().split(",")
             counts[name.lower()][sex == "M"] += int(n)
-    rows = sorted((name, "f" if f > m else "m") for name, (f, m) in counts.items()
+    rows = sorted((name, "f" if f > m else "m", max(f, m) / (f + m)) for name, (f, m) in counts.items()
                   if f + m >= MIN_COUNT and max(f, m) / (f + m) >= SHARE)
-    OUT.write_text("".join(f"{name}\t{sex}\n" for name, sex in rows), encoding="utf-8")
+    OUT.write_text("".join(f"{name}\t{sex}\t{share:.3f}\n" for name, sex, share in rows), encoding="utf-8")
     print(f"{len(rows)} names -> {OUT}")
 
 
