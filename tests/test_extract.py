@@ -778,6 +778,13 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_named_police_force_is_a_body_and_the_force_is_it': (
+        "The Metropolitan Police confirmed the inquiry on Tuesday. Craig Williams apologised.\n\nThe Metropolitan "
+        "Police said on Thursday that it had agreed to divide the work. The force said five officers were under "
+        "investigation.", 'five officers', 'Metropolitan Police'),
+    'a_named_police_force_speaking_is_no_person_in_focus': (
+        "Craig Williams apologised on Tuesday.\n\nThe Metropolitan Police said on Thursday that it had agreed to "
+        "divide the work.", 'divide the work', 'Metropolitan Police'),
     'she_after_a_man_with_an_unmistakable_first_name_is_the_woman_named_before': (
         "Mary Smith spoke on Tuesday.\n\nPeter Brown arrived. She said he was late.", 'he was late', 'Mary Smith'),
     'a_bare_question_after_the_follow_up_came_is_a_reporters': (

@@ -99,7 +99,7 @@ ORG_HEADS = {"street", "house", "office", "ministry", "department", "party", "go
              "palace", "forces", "force", "media", "news", "rally", "parties", "headquarters", "movement",
              "coalition", "campaign", "institute", "foundation", "organisation", "organization", "alliance",
              "board", "army", "military", "ministries", "embassy", "secretariat", "tribunal", "authority", "caucus", "cooperative", "league", "chamber", "centre", "center",
-             "network", "consortium", "bloc"}
+             "network", "consortium", "bloc", "police"}
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # people who speak for someone else ("the prime minister's press secretary", "the president's lawyer")
 AGENT_HEADS = {"secretary", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "lawyer",
@@ -193,7 +193,7 @@ DESCRIPTORS = {"caller", "callers", "pensioner", "retired", "teacher", "farmer",
 # generic words for a body the article has named ("the company" after "Deutsche Bahn, the railway company")
 GENERIC_BODIES = {"company", "union", "party", "bank", "firm", "carrier", "airline", "railway", "operator", "regulator", "group",
                   "ministry", "department", "agency", "commission", "council", "corporation", "organisation",
-                  "organization"}
+                  "organization", "force"}  # "the force": a police force
 # what a person does, written before a name the NER may take for an organisation ('host Wanjiku Kamau')
 PERSON_ROLES = QUESTIONER_HEADS | {"minister", "spokesman", "spokeswoman", "spokesperson", "senator", "governor",
                                     "mayor", "lawmaker", "president", "chairman", "chairwoman", "economist", "analyst"}
