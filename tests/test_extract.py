@@ -1774,6 +1774,10 @@ QUESTION_SHAPES += [
     # 'She said:' after a man's question is the woman he asked, not him
     ('Jane Doe spoke to the BBC on Tuesday.\n\nThe BBC\'s John Roe asked Doe: "Will you resign?" She said: "No."',
      "Will you resign", "John Roe", "No", "Jane Doe"),
+    # a paragraph that is only a question put to "you", after the article named who interviewed, is theirs; the
+    # paragraph after it is the reply
+    ('Jane Doe was on the radio on Tuesday, interviewed by John Roe.\n\n"Will you resign?"\n\n"No. I have work to '
+     'do."', "Will you resign", "John Roe", "work to do", "Jane Doe"),
     # a question the one who answers "was asked" is put to them: an unnamed reporter's, the agent's, or the
     # interviewer's the article named; so is one after an opening 'Asked:'
     ('Finance minister Jane Doe faced reporters on Tuesday.\n\n"Will you resign?" she was asked.\n\n"No. I have a '
