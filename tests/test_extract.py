@@ -778,6 +778,13 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_question_a_colon_introduced_is_not_the_replys': (
+        "Jane Doe faced questions from MPs on Wednesday.\n\nLabour's John Roe asked: \"Will the minister apologise?\" "
+        "Doe replied that she had nothing to apologise for.", 'minister apologise', 'John Roe'),
+    'the_presenter_is_the_one_who_asked_in_the_transcript': (
+        "Jane Doe went on John Roe's breakfast programme on Tuesday.\n\nJOHN ROE: How much will it cost?\n\n"
+        "JANE DOE: About eighty million.\n\nThe presenter was not satisfied. \"Eighty million? How do you get to "
+        "that figure?\" he asked.", 'get to that figure', 'John Roe'),
     'a_named_police_force_is_a_body_and_the_force_is_it': (
         "The Metropolitan Police confirmed the inquiry on Tuesday. Craig Williams apologised.\n\nThe Metropolitan "
         "Police said on Thursday that it had agreed to divide the work. The force said five officers were under "
@@ -1778,6 +1785,9 @@ QUESTION_SHAPES += [
     # paragraph after it is the reply
     ('Jane Doe was on the radio on Tuesday, interviewed by John Roe.\n\n"Will you resign?"\n\n"No. I have work to '
      'do."', "Will you resign", "John Roe", "work to do", "Jane Doe"),
+    # an unnamed presenter asks as 'Presenter', never as the one asked
+    ('Jane Doe spoke to Channel 4 on Tuesday.\n\nThe presenter asked her: "Will you resign?" Doe answered: "Of '
+     'course not."', "Will you resign", "Presenter", "Of course not", "Jane Doe"),
     # a question the one who answers "was asked" is put to them: an unnamed reporter's, the agent's, or the
     # interviewer's the article named; so is one after an opening 'Asked:'
     ('Finance minister Jane Doe faced reporters on Tuesday.\n\n"Will you resign?" she was asked.\n\n"No. I have a '

@@ -197,6 +197,14 @@ class Discourse:
                  and _last_mention(p, before) >= 0]
         return hosts[0] if len(hosts) == 1 else None
 
+    def one_asker(self, before: int) -> Person | None:
+        """The one named person who put a question before `before` (the last quoted question's asker among them:
+        '"How?" Nick Ferrari asked. … The presenter was not satisfied'), if there is just one."""
+        asked = {self.last_question.speaker} if self.last_question is not None else set()
+        named = [self.people[n] for n in self.askers | self.examiners | asked if n in self.people]
+        named = [p for p in named if not p.anonymous and _last_mention(p, before) >= 0]
+        return named[0] if len(named) == 1 else None
+
     def faced(self, before: int) -> Person | None:
         """'… when she faced Andrew Neil on BBC One. The interviewer told her': the one person the paragraph
         named only as an object so far, who is then the interviewer (or host, moderator …)."""

@@ -342,6 +342,8 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     if line is not None or turn is not None:  # "RUBIO: Well, …": the labelled speaker's words; names in it are not
         state.register((line or turn).speaker, "", start, True)  # in focus
         state.last_line = line  # an unlabelled turn has no label for a next line to continue
+        if (line or turn).text.rstrip().endswith("?"):
+            state.askers.add((line or turn).speaker)
         return [line or turn]
     last, state.last_line = state.last_line, None
     if last is not None and text[last.end:start].count("\n") == 1 and not text[last.end:start].strip() \

@@ -253,6 +253,8 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
     m = after_attribution(after) if _may_attribute_after(text[q.start:q.end]) else None
     if m and _introduces_next(after[m.end():]):
         m = None  # '"Will you resign?" She replied: "No."': that attribution is the next quote's
+    if m and _INTRODUCED.search(text[max(start, q.open_start - 80):q.open_start]):
+        m = None  # 'John Roe asked: "Will she apologise?" Doe replied that …': the colon gave the speaker
     asked = m or _ASKED_AFTER.match(after)
     verb = _token_at(doc, start, q.close_end + asked.start("verb")) if asked else None
     if verb is not None and put_to_subject(verb):  # '"Will you resign?" she was asked.': put to her, not hers
@@ -267,6 +269,8 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
 
 # '"…?" she was asked': a pronoun the attribution patterns do not take as a subject before a passive
 _ASKED_AFTER = re.compile(r"^[\s,]*(?:he|she|they|I|we)\s+(?:was|were|had been)\s+(?P<verb>asked|pressed|quizzed)\b", re.I)
+# a speech verb (and up to three words: 'asked the minister') and a colon right before a quote introduce it
+_INTRODUCED = re.compile(rf"\b(?:{SPEECH_VERBS})(?:\s+[\w'’-]+){{0,3}}\s*:\s*$")
 _CAME_REPLY = re.compile(r"^[\s,]*came (?:the|his|her|their|a) (?:\w+ )?(?:reply|answer|response|retort)\b")
 
 

@@ -221,8 +221,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         # "the host asked": the person introduced as host ("Meet the Press host Kristen Welker"), if any
         titled = state.by_title(head_words[-1], offset) if words and words[0] == "the" else None
         if titled is None and len(words) == 2 and words[0] == "the" and words[1] in ONE_OF_A_KIND:
-            titled = state.one_host(offset) or state.faced(offset)  # "she faced Andrew Neil … The interviewer told her"
-        if titled is not None and not named:
+            titled = state.one_host(offset) or state.faced(offset) or state.one_asker(offset)  # "she faced Andrew Neil …
+        if titled is not None and not named:  # … The interviewer told her"
             titled.focus(offset)
         if named or titled:
             return named or titled.name
