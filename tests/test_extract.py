@@ -1788,6 +1788,9 @@ QUESTION_SHAPES += [
     # an unnamed presenter asks as 'Presenter', never as the one asked
     ('Jane Doe spoke to Channel 4 on Tuesday.\n\nThe presenter asked her: "Will you resign?" Doe answered: "Of '
      'course not."', "Will you resign", "Presenter", "Of course not", "Jane Doe"),
+    # a paragraph that opens with a question put to "you" and answered at once is no one's but an asker's
+    ('Jane Doe spoke to the BBC on Tuesday.\n\n"Do you accept the result?" "Yes," she said.', "accept the result",
+     "Reporter", "Yes", "Jane Doe"),
     # a question the one who answers "was asked" is put to them: an unnamed reporter's, the agent's, or the
     # interviewer's the article named; so is one after an opening 'Asked:'
     ('Finance minister Jane Doe faced reporters on Tuesday.\n\n"Will you resign?" she was asked.\n\n"No. I have a '

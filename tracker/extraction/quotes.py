@@ -167,11 +167,13 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                 text[q.start:q.end].rstrip().endswith("?") and not text[q.close_end:end].strip() else None
             if put:  # 'One reporter shouted a question about his strategist. "…?"': the reporter's
                 turn = resolve_speaker(put[0], start + put[1], state)
-            host = named_interviewer(text, q.open_start, state) if prev is None and not turn and _puts_to_you(
-                text[q.start:q.end]) and not text[start:q.open_start].strip() else None
-            if host is not None:  # '… was interviewed by John Roe. / "Will you resign?"': a paragraph that is only
-                turn = host.name  # a question put to "you" is the interviewer's, and the replies take turns
+            opens = prev is None and not turn and _puts_to_you(text[q.start:q.end]) and not text[start:q.open_start].strip()
+            host = named_interviewer(text, q.open_start, state) if opens else None
+            if host is not None:  # '… was interviewed by John Roe. / "Will you resign?"': a paragraph opened by a
+                turn = host.name  # question put to "you" is the interviewer's, and the replies take turns
                 state.examiners.add(turn)
+            elif opens and re.match(r"\s*[\"“]", text[q.close_end:end]):
+                turn = "Reporter"  # '"Do you accept the result?" "Yes," she said.': a question answered at once
             if prev is None and not turn and not other and state.last_speaker and not text[start:q.open_start].strip() \
                     and not text[:start].rstrip().endswith(":") and not _interviewing(state) \
                     and not _introduced_just_before(text, start, p):
