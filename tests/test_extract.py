@@ -778,6 +778,12 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'an_unnamed_source_after_the_quote_is_the_source': (
+        "Jane Doe met John Roe on Tuesday.\n\n\"It went badly,\" said a source close to Roe.", 'went badly',
+        'Source close to Roe'),
+    'one_person_familiar_with_the_talks_is_no_one_in_focus': (
+        "Jane Doe met John Roe on Tuesday.\n\n\"It went badly,\" said one person familiar with the talks.",
+        'went badly', 'Person familiar with the talks'),
     'a_question_a_colon_introduced_is_not_the_replys': (
         "Jane Doe faced questions from MPs on Wednesday.\n\nLabour's John Roe asked: \"Will the minister apologise?\" "
         "Doe replied that she had nothing to apologise for.", 'minister apologise', 'John Roe'),

@@ -64,9 +64,13 @@ _AFTER_G = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?:a|an|the)\s+(?:[a-
 # '"…," said one diplomat', '"…," said a spokesman for the ministry': an unnamed person after the verb, in lower case
 _UNNAMED_HEADS = "|".join(sorted(ANON_HEADS | PERSON_ROLES | {
     "lawmaker", "lawmakers", "protester", "protesters", "resident", "residents", "voter", "voters", "supporter",
-    "supporters", "negotiator", "negotiators", "envoy", "ambassador", "lawyer", "member", "members"}, key=len, reverse=True))
-_AFTER_H = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the|a|an|one|another)\s(?:[\w'’-]+\s){{0,3}}?"
-                      rf"(?:{_UNNAMED_HEADS})(?:\s(?:for|of|in|at|from|with|to)\s(?:the\s)?[A-Z][^,.;:!?\"“”]{{0,60}}?)?)"
+    "supporters", "negotiator", "negotiators", "envoy", "ambassador", "lawyer", "member", "members", "person",
+    "people"}, key=len, reverse=True))
+# '"…," said a source close to the minister', '… said one person familiar with the talks'
+_FAMILIAR = r"\s(?:familiar with|close to|briefed on|with knowledge of|involved in)\s[^,.;:!?\"“”]{1,60}?"
+_AFTER_H = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the|a|an|one|another|two|three|several)\s"
+                      rf"(?:[\w'’-]+\s){{0,3}}?(?:{_UNNAMED_HEADS})"
+                      rf"(?:{_FAMILIAR}|\s(?:for|of|in|at|from|with|to)\s(?:the\s)?[A-Z][^,.;:!?\"“”]{{0,60}}?)?)"
                       r"(?=[,.;:!?]|\s+(?:in|on|at|during|after|before|when|while|as|who)\b|$)")
 
 

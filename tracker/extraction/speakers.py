@@ -145,8 +145,8 @@ _OWNERS, _OWNER_AS_SUBJECT = {"his": "m", "her": "f"}, {"his": "he", "her": "she
 _REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict"}
 _SPOKES_FOR = re.compile(r"^(?:a|an|the)?\s*(?P<head>spokes(?:man|woman|person))\s+for\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*"
                          r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})$", re.I)
-_FAMILIAR = re.compile(r"(?:(?:a|an|the|two|three|several|multiple) )?(?:people|person|sources?|officials?) "
-                       r"(?:familiar with|close to|briefed on|with knowledge of)\b")
+_FAMILIAR = re.compile(r"(?:(?:a|an|the|one|two|three|several|multiple) )?(?:people|person|sources?|officials?) "
+                       r"(?:familiar with|close to|briefed on|with knowledge of|involved in)\b")
 
 
 def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
