@@ -778,6 +778,14 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_name_and_an_age_after_the_quote_is_the_speaker': (
+        "Jane Doe met John Roe on Tuesday.\n\n\"It went badly,\" Roe, 54, said.", 'went badly', 'John Roe'),
+    'a_name_an_age_and_what_they_do_after_the_quote_is_the_speaker': (
+        "Jane Doe met John Roe on Tuesday.\n\n\"It went badly,\" Ann Lee, 61, a retired teacher, said.", 'went badly',
+        'Ann Lee'),
+    'an_owners_role_and_a_name_after_the_quote_is_that_name': (
+        "Jane Doe met John Roe on Tuesday.\n\n\"It went badly,\" Roe's deputy, Ann Lee, said.", 'went badly',
+        'Ann Lee'),
     'an_unnamed_source_after_the_quote_is_the_source': (
         "Jane Doe met John Roe on Tuesday.\n\n\"It went badly,\" said a source close to Roe.", 'went badly',
         'Source close to Roe'),

@@ -37,8 +37,12 @@ _AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|
 
 # '"…," said the second-ranking Republican, Rep. Steve Scalise, in a speech': the name in apposition
 # '"…," the prime minister, Keir Starmer, said': the name in apposition before the verb
-_AFTER_D = re.compile(r"^[\s,]*(?:the|a|an|his|her|its|their)\s[^,.;:!?\"“”]{1,60},\s+(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)+),\s+"
-                      rf"(?P<verb>{SPEECH_VERBS})\b")
+# ('"…," Roe's deputy, Ann Lee, said': an owner's role the same way)
+_AFTER_D = re.compile(r"^[\s,]*(?:(?:the|a|an|his|her|its|their)\s|[A-Z][\w'’-]+['’]s\s)[^,.;:!?\"“”]{1,60},\s+"
+                      rf"(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)+),\s+(?P<verb>{SPEECH_VERBS})\b")
+# '"…," Roe, 54, said', '"…," Ann Lee, 61, a retired teacher, said': a name and an age
+_AFTER_I = re.compile(r"^[\s,]*(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)*),\s+\d{1,3},\s+"
+                      rf"(?:(?:a|an|the|who)\s[^,.;:!?\"“”]{{1,60}},\s+)?(?P<verb>{SPEECH_VERBS})\b")
 _AFTER_C = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?:the|a|an)\s[^,.;:!?\"“”]{{1,60}},\s+"
                       r"(?:(?:Rep|Sen|Gov|Gen|Dr|Mr|Mrs|Ms)\.?\s+)?(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)+)\s*(?=[,.;]|$)")
 
@@ -80,4 +84,4 @@ def after_attribution(after: str) -> re.Match | None:
         return None
     return _AFTER_A.match(after) or _AFTER_C.match(after) or _AFTER_D.match(after) or _AFTER_E.match(after) \
         or _AFTER_F.match(after) or _AFTER_G.match(after) or _AFTER_B.match(after) \
-        or _AFTER_H.match(after)
+        or _AFTER_H.match(after) or _AFTER_I.match(after)
