@@ -778,6 +778,10 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_dash_and_a_name_under_a_quote_sign_it': (
+        "Jane Doe met John Roe on Tuesday.\n\n\"It went badly.\" — John Roe", 'went badly', 'John Roe'),
+    'an_owners_verdict_before_a_colon_is_theirs': (
+        "Jane Doe met John Roe on Tuesday.\n\nRoe's verdict: \"It went well.\"", 'went well', 'John Roe'),
     'a_name_and_an_age_after_the_quote_is_the_speaker': (
         "Jane Doe met John Roe on Tuesday.\n\n\"It went badly,\" Roe, 54, said.", 'went badly', 'John Roe'),
     'a_name_an_age_and_what_they_do_after_the_quote_is_the_speaker': (

@@ -78,10 +78,19 @@ _AFTER_H = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the|a|an|o
                       r"(?=[,.;:!?]|\s+(?:in|on|at|during|after|before|when|while|as|who)\b|$)")
 
 
+# '"…" — John Roe': a dash and a name closing the paragraph, as under a quote set apart
+_AFTER_J = re.compile(r"^[ \t]*(?P<verb>[—–])[ \t]*(?P<spk>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)+)[ \t]*(?:,[^\n\"“”]{0,80})?$")
+
+
 def after_attribution(after: str) -> re.Match | None:
     """'"…," X said' / '"…," said X' right after a closing quote."""
     if re.match(r"^\s*[\"“]", after):
         return None
     return _AFTER_A.match(after) or _AFTER_C.match(after) or _AFTER_D.match(after) or _AFTER_E.match(after) \
         or _AFTER_F.match(after) or _AFTER_G.match(after) or _AFTER_B.match(after) \
-        or _AFTER_H.match(after) or _AFTER_I.match(after)
+        or _AFTER_H.match(after) or _AFTER_I.match(after) or signed(after)
+
+
+def signed(after: str) -> re.Match | None:
+    """'"…." — John Roe': the name under a quote, even one closed by a full stop."""
+    return _AFTER_J.match(after)

@@ -10,7 +10,7 @@ from tracker.extraction.answers import addressed
 from tracker.extraction.asking import (ASKED_WHOM, ASKER_SUBJECT, PRESSED, PRONOUN_ASKED, PRONOUN_REPLY,
                                        QUESTION_FROM, QUESTION_PUT, REPORTED_ASK, asker_of, bare_question_asker,
                                        put_to_subject)
-from tracker.extraction.attribution import SPEECH_VERBS, after_attribution
+from tracker.extraction.attribution import SPEECH_VERBS, after_attribution, signed
 from tracker.extraction.clauses import silent_content_clause
 from tracker.extraction.labels import interviews, label_speaker, named_interviewer, outlet_label
 from tracker.extraction.quotemarks import CLOSING_MARKS
@@ -252,7 +252,7 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
             state.recent(q.open_start), "name", "")
         replier = _answerer(state, asker, q.open_start, exclude=state.askers | {"Reporter"})
         return (replier.name if replier else ""), q.close_end, False
-    m = after_attribution(after) if _may_attribute_after(text[q.start:q.end]) else None
+    m = after_attribution(after) if _may_attribute_after(text[q.start:q.end]) else signed(after)
     if m and _introduces_next(after[m.end():]):
         m = None  # '"Will you resign?" She replied: "No."': that attribution is the next quote's
     if m and _INTRODUCED.search(text[max(start, q.open_start - 80):q.open_start]):
@@ -285,8 +285,8 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
     label = re.match(r"^\s*([A-Z][A-Za-z .&'’-]{1,40}):\s*$", before)
     if label and (label.group(1).isupper() or state.lookup(label.group(1)) or outlet_label(label.group(1))):
         return label_speaker(label.group(1), state, clause_start), clause_start, False
-    titled = _TITLED_LABEL.match(before)
-    if titled:  # 'Defence lawyer Rodrigo de la Garza: "My client …"' in a live-blog entry
+    titled = _TITLED_LABEL.match(before) or _OWN_WORDS.search(before)
+    if titled:  # 'Defence lawyer Rodrigo de la Garza: "My client …"' in a live-blog entry; 'Roe's verdict: "…"'
         return resolve_speaker(titled.group("name"), clause_start + titled.start("name"), state), clause_start, False
     own = max(before.rfind(m) for m in "\"“”") + 1  # the clause's words after any earlier quote
     asked = QUESTION_FROM.search(before, own)
@@ -317,6 +317,9 @@ _FULL_NAME = re.compile(rf"[A-Z][\w'’.-]+(?: (?:{PARTICLE_RE}))*(?: [A-Z][\w'�
 # 'Defence lawyer Rodrigo de la Garza: "…"': a titled name and a colon before a quote
 _TITLED_LABEL = re.compile(rf"^\s*(?:[A-Z][a-z]+ )?(?:[a-z]+ ){{0,3}}(?P<name>[A-Z][\w'’-]+(?: (?:{PARTICLE_RE}) ?)*"
                            r"(?: [A-Z][\w'’-]+)+):\s*$")
+# 'Roe's verdict: "…"', 'Her answer: "…"': the words that follow are the owner's
+_OWN_WORDS = re.compile(r"(?:^|[.!?]\s+)(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)['’]s (?:verdict|response|reply|answer|"
+                        r"retort|message|assessment|warning|view):\s*$")
 _NO_COMMENT = re.compile(r"\b(?:not|never|declined to|refused to)\s+(?:\w+\s+){0,2}(?:comment|respond|speak|sa(?:y|id))", re.I)
 
 
