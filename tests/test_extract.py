@@ -778,6 +778,12 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'she_who_replies_is_the_one_the_last_words_were_said_to': (
+        "Jane Doe met Ann Lee on Tuesday.\n\n\"You have failed,\" Doe told Lee. She replied: \"I have not.\"",
+        'I have not', 'Ann Lee'),
+    'she_who_shoots_back_is_the_one_the_last_words_were_said_to': (
+        "Jane Doe met Ann Lee on Tuesday.\n\n\"You have failed,\" Doe told Lee. \"I have not,\" she shot back.",
+        'I have not', 'Ann Lee'),
     'a_dash_and_a_name_under_a_quote_sign_it': (
         "Jane Doe met John Roe on Tuesday.\n\n\"It went badly.\" — John Roe", 'went badly', 'John Roe'),
     'an_owners_verdict_before_a_colon_is_theirs': (

@@ -97,3 +97,19 @@ def asker_of(verb, start: int, state: Discourse, text: str) -> str:
         hosts = {p.name for p in state.people.values() if interviews(p)}  # 'the presenter, Nick Robinson': the one host
         return hosts.pop() if len(hosts) == 1 else "Reporter"
     return resolve_speaker(verb.doc[name.left_edge.i:name.i + 1].text, start + name.left_edge.idx, state) or "Reporter"
+
+
+_REPLY_VERBS = r"(he|she)\s+(?:replied|answered|responded|retorted|shot back|hit back|countered)"
+_REPLIES_BEFORE = re.compile(rf"(?:^|[.!?]\s+){_REPLY_VERBS}\s*:\s*$", re.I)
+_REPLIES_AFTER = re.compile(rf"^[\s,]*{_REPLY_VERBS}\b", re.I)
+_TOLD = re.compile(r"\b(?:told|asked|urged|pressed|warned|challenged)\s+(?P<whom>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)*)")
+
+
+def addressee_replying(before: str, after: str, between: str, state: Discourse) -> str:
+    """'"You have failed," Doe told Lee. She replied: "I have not."': a 'he' / 'she' who replies (before the quote or
+    after it) is the one the last words were said to, where the words between name them and the gender fits."""
+    m = _REPLIES_BEFORE.search(before) or _REPLIES_AFTER.match(after)
+    told = _TOLD.search(between) if m and len(between) < 300 else None
+    person = state.lookup(told.group("whom")) if told else None
+    want = "f" if m and m.group(1).lower() == "she" else "m"
+    return person.name if person is not None and not person.anonymous and person.gender in (want, "") else ""

@@ -8,8 +8,8 @@ import re
 
 from tracker.extraction.answers import addressed
 from tracker.extraction.asking import (ASKED_WHOM, ASKER_SUBJECT, PRESSED, PRONOUN_ASKED, PRONOUN_REPLY,
-                                       QUESTION_FROM, QUESTION_PUT, REPORTED_ASK, asker_of, bare_question_asker,
-                                       put_to_subject)
+                                       QUESTION_FROM, QUESTION_PUT, REPORTED_ASK, addressee_replying, asker_of,
+                                       bare_question_asker, put_to_subject)
 from tracker.extraction.attribution import SPEECH_VERBS, after_attribution, signed
 from tracker.extraction.clauses import silent_content_clause
 from tracker.extraction.labels import interviews, label_speaker, named_interviewer, outlet_label
@@ -105,6 +105,9 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             # '"…?" Muñoz countered. "…," she replied.': a reply is not the asker's, but the one asked
             asked = _answerer(state, speaker, q.open_start, _PRONOUNS[reply.group(1).lower()])
             speaker = asked.name if asked is not None else speaker
+        if speaker and state.last_quote is not None and state.last_quote.speaker == speaker:
+            speaker = addressee_replying(text[start:q.open_start], text[q.close_end:end],
+                                         text[state.last_quote.end:q.open_start], state) or speaker
         whom = ASKED_WHOM.search(text[start:q.open_start]) if reply else None
         if whom and not text[q.start:q.end].rstrip().endswith("?"):
             asked = state.lookup(whom.group("whom"))  # '… ask Emmer whether …. "…," he replies.'
