@@ -1815,6 +1815,9 @@ QUESTION_SHAPES += [
     # a paragraph that opens with a question put to "you" and answered at once is no one's but an asker's
     ('Jane Doe spoke to the BBC on Tuesday.\n\n"Do you accept the result?" "Yes," she said.', "accept the result",
      "Reporter", "Yes", "Jane Doe"),
+    # 'Q:' / 'A:' lines after the article said who interviewed whom: the interviewer asks, the other answers
+    ('Jane Doe was interviewed by John Roe on Tuesday. This is a transcript.\n\nQ: Will you resign?\n\nA: No.',
+     "Will you resign", "John Roe", "No", "Jane Doe"),
     # a question the one who answers "was asked" is put to them: an unnamed reporter's, the agent's, or the
     # interviewer's the article named; so is one after an opening 'Asked:'
     ('Finance minister Jane Doe faced reporters on Tuesday.\n\n"Will you resign?" she was asked.\n\n"No. I have a '

@@ -125,7 +125,7 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
     if not words or any(w in _NOT_SPEAKERS for w in words) or not _is_label(label, state):
         return None
     bs, be = _trim(text, start + m.start("body"), end)
-    role = _interview_role(words, start, state)
+    role = _interview_role(words, start, state, text)
     speaker = label_speaker(label, state, start) if role is None else role
     if be - bs < 2 or not speaker:
         return None
@@ -142,14 +142,15 @@ def interviews(person) -> bool:
     return bool(INTERVIEWERS & set(person.titles.split()))
 
 
-def _interview_role(words: list[str], at: int, state: Discourse) -> str | None:
-    """'Q:' / 'QUESTION:' is the interviewer the article named (a host, presenter …), else a reporter;
+def _interview_role(words: list[str], at: int, state: Discourse, text: str) -> str | None:
+    """'Q:' / 'QUESTION:' is the interviewer the article named (a host, presenter …, or the one it said conducts the
+    interview: 'was interviewed by John Roe'), else a reporter;
     'A:' / 'ANSWER:' is whoever the first 'A:' line was: the last named person before it who is not that
     interviewer ('' when none is), not someone the questions name later."""
     if words not in (["q"], ["question"], ["a"], ["answer"]):
         return None
     hosts = [p for p in state.people.values() if not p.anonymous and interviews(p)]
-    host = max(hosts, key=lambda p: max(o for o, _ in p.mentions), default=None)
+    host = max(hosts, key=lambda p: max(o for o, _ in p.mentions), default=None) or named_interviewer(text, at, state)
     if words[0].startswith("q"):
         return host.name if host else "Reporter"
     # never the one who asks: the host, a "Reporter" that a 'Q:' line made, or anyone introduced as an interviewer
