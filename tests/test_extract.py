@@ -778,6 +778,12 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'an_unnamed_diplomat_based_somewhere_is_no_one_in_focus': (
+        "General John Roe said on Sunday his forces had retaken the city.\n\n\"There is still fighting,\" a Western "
+        "diplomat based in Port Sudan said.", 'still fighting', 'Western diplomat based in Port Sudan'),
+    'a_count_of_bankers_is_an_unnamed_group_not_the_one_in_focus': (
+        "\"We have not received any offer,\" chief executive John Roe told reporters on Wednesday.\n\nHowever, three "
+        "bankers said a rival had made a preliminary approach.", 'preliminary approach', 'Bankers'),
     'she_who_replies_is_the_one_the_last_words_were_said_to': (
         "Jane Doe met Ann Lee on Tuesday.\n\n\"You have failed,\" Doe told Lee. She replied: \"I have not.\"",
         'I have not', 'Ann Lee'),

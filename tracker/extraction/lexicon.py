@@ -201,6 +201,8 @@ PERSON_ROLES = QUESTIONER_HEADS | {"minister", "spokesman", "spokeswoman", "spok
 PLATFORMS = {"twitter", "x", "facebook", "instagram", "telegram", "tiktok", "youtube", "truth social", "threads",
              "bluesky", "whatsapp", "weibo", "linkedin"}
 
+# words that open a phrase for someone the article has not named ('one supporter', 'three bankers')
+SOMEONE_NEW = {"a", "an", "one", "another", "two", "three", "four", "five", "several", "multiple"}
 # heads of an unnamed source that, as a sentence's subject, is in focus ("A Downing Street source was more combative.")
 UNNAMED_SUBJECTS = {"source", "official", "spokesperson", "spokesman", "spokeswoman", "aide", "diplomat", "insider"}
 

@@ -12,7 +12,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
                                         GROUP_HEADS as _GROUP_HEADS, ONE_OF_A_KIND, SAYING, PLATFORMS, PRONOUN_WORDS,
                                         NEWS_ASKERS, GENERIC_BODIES, UNNAMED_SUBJECTS, first_name_gender,
-                                        NEWS_WORDS, SEATS, is_person_noun, is_role)
+                                        NEWS_WORDS, SEATS, SOMEONE_NEW, is_person_noun, is_role)
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause, main_subject,
                                      opening_subject, person_behind_title, register_body, register_missed_names,
@@ -145,7 +145,7 @@ _OWNERS, _OWNER_AS_SUBJECT = {"his": "m", "her": "f"}, {"his": "he", "her": "she
 _REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict"}
 _SPOKES_FOR = re.compile(r"^(?:a|an|the)?\s*(?P<head>spokes(?:man|woman|person))\s+for\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*"
                          r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})$", re.I)
-_FAMILIAR = re.compile(r"(?:(?:a|an|the|one|two|three|several|multiple) )?(?:people|person|sources?|officials?) "
+_FAMILIAR = re.compile(r"(?:(?:a|an|the|one|two|three|several|multiple) )?(?:people|person|sources?|officials?|bankers?) "
                        r"(?:familiar with|close to|briefed on|with knowledge of|involved in)\b")
 
 
@@ -170,7 +170,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if body := state.acronym(re.sub(r"^the\s+", "", phrase, flags=re.I)):  # "The EFF welcomed …": never a person
         return body
     words = low.split()
-    head_words = re.split(r"\s(?:in|at|from|of|for|with)\s", low)[0].split()
+    head_words = re.split(r"\s(?:in|at|from|of|for|with|based|familiar|close|involved|briefed)\s", low)[0].split()
     issuer = [w for w in phrase.split()[:-1] if w.lower() not in _DETERMINERS or w.lower() in _OWNER_AS_SUBJECT]
     if len(head_words) > 1 and head_words[-1] in _DOCUMENT_HEADS | _REPLIES and issuer and issuer[-1][:1].isupper():
         # "a Downing Street statement said", "a Kremlin readout said", "Biden's answer came …": whoever gave it
@@ -253,8 +253,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if len(words) == 2 and words[0] == "the" and phrase.split()[1][:1].isupper() and words[1].endswith("s") \
             and not is_role(words[1]):
         return role_name(phrase)  # "The Greens", "The Conservatives said": a party, not the person last in focus
-    if len(words) > 1 and words[0] in {"a", "an", "one", "another"} and is_person_noun(head_words[-1]):
-        return state.anonymous(phrase, offset)  # "one supporter, a working mother, asked": someone new, unnamed
+    if len(words) > 1 and words[0] in SOMEONE_NEW and is_person_noun(re.sub(r"s$", "", head_words[-1])):
+        return state.anonymous(phrase, offset)  # "one supporter, a working mother, asked", "three bankers": unnamed
     if words and (words[0] in {"the", "a", "an"} or not phrase[:1].isupper()):
         p = state.recent(offset)  # "the 81-year-old", "the Labour leader": the last person in focus
         title = " ".join(words[1:])
