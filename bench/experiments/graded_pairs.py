@@ -34,7 +34,8 @@ in --grading-pass).
 refitted on it (WORK/judge), then sets 10, 13 and 16 read four ways (word lists first, as the judge does; the
 grader first; their mean; their mean with its reversal odds shifted so even odds sit at the judge's threshold), at
 the judge's threshold and at 0.5, and the real pairs cross-validated each way. --read-ways: the same readings of a
-judge already trained (default: the shipped one); with --sets, those textbook sets only.
+judge already trained (default: the shipped one); with --sets, those textbook sets only; --ways 3,4 reads only
+those of the WAYS (3: what the judge does; 4: the grader on every short plain pair, on the judge's scale).
 """
 
 import sys
@@ -162,7 +163,8 @@ if "--read-set" in sys.argv:
               f"no-flips kept {np.sum(right & ~rev)} of {(~rev).sum()}, ROC-AUC {roc_auc_score(rev, score):.3f} "
               f"(threshold {judge.threshold})")
 
-WAYS = ("word lists first", "grader first", "mean of the two", "mean of the two, on the judge's scale")
+WAYS = ("word lists first", "grader first", "mean of the two", "mean of the two, on the judge's scale",
+        "grader first, on the judge's scale")
 
 
 def read_ways(judge, data, embedder, sets=("textbook_dev10.csv", "textbook_dev13.csv", "textbook_dev16.csv")):
@@ -173,13 +175,15 @@ def read_ways(judge, data, embedder, sets=("textbook_dev10.csv", "textbook_dev13
         def read(proba, batch, table, grader=None, readable=None, **_):
             if way == WAYS[3]:  # what the judge does (Judge.read_positions)
                 return apply_table(proba, batch, table, grader, readable, line=judge.threshold)
+            if way == WAYS[4]:  # the grader alone on every short plain pair, the word lists on the rest
+                return apply_table(proba, batch, table, grader, readable, line=judge.threshold, grader_first=True)
             lists = apply_table(proba, batch, table, grader, readable)
             first = apply_table(proba, batch, table, grader, readable, grader_first=True)
             return {WAYS[0]: lists, WAYS[1]: first, WAYS[2]: (lists + first) / 2}[way]
         return read
 
     shipped_reading = judge_train.apply_table
-    for way in WAYS:
+    for way in [WAYS[int(k)] for k in arg("--ways", "0,1,2,3,4").split(",")]:
         for name in sets:
             pairs = pd.read_csv(SYNTHETIC_DIR / name, dtype=str, keep_default_na=False)
             batch, rev = contrast_batch(pairs, embedder), pairs["label"].to_numpy() != "no_flip"
