@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from tracker.embed import Embedder
-from tracker.judge.corpora import GRADED_SETS, SYNTHETIC_DIR, build_pair_table, graded_table, read_textbook_set
+from tracker.judge.corpora import JOINT_SETS, SYNTHETIC_DIR, build_pair_table, graded_table, read_textbook_set
 from tracker.judge.evaluate import contrast_batch, grader_readings
 from tracker.judge.model import SHIPPED_MODEL_DIR, Judge
 from tracker.judge.pairmodel import PairModel, fit_pair_model
@@ -44,7 +44,7 @@ def arg(name, default=None):
 
 def pool_pairs(embedder) -> pd.DataFrame:
     rows = []
-    for name in GRADED_SETS:
+    for name in JOINT_SETS:
         f = read_textbook_set(SYNTHETIC_DIR / name)
         a, b = list(f.text_a), list(f.text_b)
         sim = embedder.encode(a) @ embedder.encode(b).T
@@ -75,7 +75,7 @@ if "--pool" in sys.argv:
 if "--student" in sys.argv:
     work = Path(arg("--student"))
     pool = pd.read_csv(work / "pool.csv", keep_default_na=False)
-    table = pd.concat([graded_table(sets=GRADED_SETS, repeat=1)[["text_a", "text_b", "label"]],
+    table = pd.concat([graded_table(sets=JOINT_SETS, repeat=1)[["text_a", "text_b", "label"]],
                        pool[["text_a", "text_b", "label"]]], ignore_index=True)
     t0, epochs = time.time(), float(arg("--epochs", "2"))
     fit_pair_model(table, out_dir=work / "student", epochs=epochs, lr=4e-5, max_length=96)
@@ -90,7 +90,7 @@ if "--candidate" in sys.argv:
     extra = pool.assign(corpus="distilled", task="graded", group="pool", split="train")
 
     def with_pool(**kwargs):  # the grading pass's textbook rows, three times each, and the pool
-        return pd.concat([graded_table(sets=GRADED_SETS, repeat=3), extra[["text_a", "text_b", "label", "corpus", "task",
+        return pd.concat([graded_table(sets=JOINT_SETS, repeat=3), extra[["text_a", "text_b", "label", "corpus", "task",
                                                                          "group", "split"]]], ignore_index=True)
 
     workflow.graded_table = with_pool

@@ -23,7 +23,7 @@ short plain pair, and the mean of the two (neither on the judge's scale); each w
 with --calibrate-on, with grades Platt-scaled on textbook sets the grader did not train on. This is how the grader's share and its calibration are decided.
 --candidate WORK: both stages as `tracker train --pretrain` runs them, with textbook sets 14 and 15 added to the
 graded task (stage 1 in WORK, the judge in WORK/judge), for reading with --read-set and against the real pairs.
---base-compare WORK: a grader fitted on the graded task's textbook sets alone (or a `--share` of their pairs), six
+--base-compare WORK: a grader fitted on the joint task's textbook sets (1-9, 11, 12) alone (or a `--share` of their pairs), six
 epochs from `--base` (a local encoder; default the bundled MiniLM-L6), then held-out sets (`--sets`, default 13 and 16)
 read two ways at
 the shipped judge's threshold: word lists first, then this grader; this grader on every short plain pair. One
@@ -45,7 +45,7 @@ import pandas as pd
 from sklearn.metrics import roc_auc_score
 
 from tracker.embed import Embedder
-from tracker.judge.corpora import GRADED_SETS, SYNTHETIC_DIR, graded_table
+from tracker.judge.corpora import JOINT_SETS, SYNTHETIC_DIR, graded_table
 from tracker.judge.evaluate import contrast_batch, grader_readings, load_contrast
 from tracker.judge.model import SHIPPED_MODEL_DIR, Judge, decide
 from tracker.judge.pairmodel import PairModel, fit_pair_model
@@ -58,12 +58,12 @@ def arg(name, default=None):
 
 def train_sets() -> tuple[str, ...]:
     """The textbook sets a grader learns from: `--train-sets NAME,...`, else the graded task's."""
-    return tuple(arg("--train-sets").split(",")) if "--train-sets" in sys.argv else GRADED_SETS
+    return tuple(arg("--train-sets").split(",")) if "--train-sets" in sys.argv else JOINT_SETS
 
 
 if "--textbook-only" in sys.argv:
     work = arg("--textbook-only")
-    seen = GRADED_SETS[:10]  # sets 1-9 and 11
+    seen = JOINT_SETS[:10]  # sets 1-9 and 11
     fit_pair_model(graded_table(sets=seen, repeat=1), out_dir=work, epochs=6, lr=4e-5)
     grader, judge, embedder = PairModel(work), Judge.load(arg("--judge", SHIPPED_MODEL_DIR)), Embedder(None)
     for name in ("textbook_dev12.csv", "textbook_dev10.csv"):
@@ -135,7 +135,7 @@ if "--candidate" in sys.argv:
     from tracker.judge import workflow
 
     work = Path(arg("--candidate"))
-    model = workflow.pretrain(work, graded_sets=GRADED_SETS + ("textbook_dev14.csv", "textbook_dev15.csv"))
+    model = workflow.pretrain(work, graded_sets=JOINT_SETS + ("textbook_dev14.csv", "textbook_dev15.csv"))
     embedder = Embedder(None)
     data = workflow.labelled_with_features("data/labelled", embedder, pair_model=model)
     workflow.fit(data, embedder=embedder, out=work / "judge", version="candidate", data_dir=Path("data/labelled"))

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from tracker.judge.corpora import EXTERNAL_DIR, GRADED_REPEAT, GRADED_SETS, build_pair_table, graded_table
+from tracker.judge.corpora import EXTERNAL_DIR, GRADED_REPEAT, GRADED_SETS, JOINT_SETS, build_pair_table, graded_table
 from tracker.judge.model import PAIR_MODEL_DIR, SHIPPED_MODEL_DIR, Judge
 from tracker.judge.pairmodel import PAIR_META_FILE, PairModel, export_onnx, fit_pair_model
 
@@ -48,10 +48,11 @@ def grading_pass(joint_dir: str | Path, out_dir: str | Path, public, *, epochs: 
 
 def pretrain(work_dir: str | Path, *, external: str | Path = EXTERNAL_DIR, base: str | None = None, size: int = 48_000,
              epochs: float = 1.0, seed: int = 0, quantize: bool = True, graded: bool = True,
-             graded_sets=GRADED_SETS, grading_epochs: float = GRADING_EPOCHS, log: Log = print) -> PairModel:
-    """Stage 1: fit the pair model on the public pair table, and (`graded`) on the synthetic textbook pairs
-    as a second task, then (`grading_epochs`) on the textbook pairs again with public ones replayed; returns it
-    as an (int8) ONNX graph."""
+             joint_sets=JOINT_SETS, graded_sets=GRADED_SETS, grading_epochs: float = GRADING_EPOCHS,
+             log: Log = print) -> PairModel:
+    """Stage 1: fit the pair model on the public pair table, and (`graded`) on the synthetic textbook pairs of
+    `joint_sets` as a second task, then (`grading_epochs`) on the textbook pairs of `graded_sets` with as many
+    public ones replayed; returns it as an (int8) ONNX graph."""
     import pandas as pd
 
     work_dir = Path(work_dir)
@@ -62,10 +63,10 @@ def pretrain(work_dir: str | Path, *, external: str | Path = EXTERNAL_DIR, base:
         f"{len(table) - len(train)} held out")
     public = train
     if graded:  # never more textbook rows than public ones, so a small table stays small
-        textbook = graded_table(sets=graded_sets)
+        textbook = graded_table(sets=joint_sets)
         textbook = textbook.sample(min(len(textbook), len(train)), random_state=seed)
         train = pd.concat([train, textbook], ignore_index=True)
-        log(f"stage 1: + {len(textbook)} synthetic textbook rows (up to {GRADED_REPEAT} passes over {len(graded_sets)} "
+        log(f"stage 1: + {len(textbook)} synthetic textbook rows (up to {GRADED_REPEAT} passes over {len(joint_sets)} "
             "sets)")
     fitted = fit_pair_model(train, base=base, out_dir=work_dir / "torch", epochs=epochs, seed=seed, max_length=96,
                             lr=PRETRAIN_LR)
