@@ -79,7 +79,8 @@ _AFTER_H = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the|a|an|o
 
 
 # '"…" — John Roe': a dash and a name closing the paragraph, as under a quote set apart
-_AFTER_J = re.compile(r"^[ \t]*(?P<verb>[—–])[ \t]*(?P<spk>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)+)[ \t]*(?:,[^\n\"“”]{0,80})?$")
+_AFTER_J = re.compile(r"^[ \t]*(?P<verb>[—–])[ \t]*(?P<spk>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)+)[ \t]*"
+                      r"(?:,[^\n\"“”]{0,80})?$")
 
 
 def after_attribution(after: str) -> re.Match | None:

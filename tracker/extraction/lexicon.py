@@ -8,8 +8,8 @@ from pathlib import Path
 ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
               "aide", "aides", "adviser", "advisers", "advisor", "diplomat", "diplomats", "insider", "insiders"}
 # people who ask: a question is theirs, never the person in focus ('a reporter asked' is not the president)
-QUESTIONER_HEADS = {"reporter", "reporters", "journalist", "journalists", "interviewer", "host", "moderator", "anchor", "presenter",
-                    "correspondent", "questioner"}
+QUESTIONER_HEADS = {"reporter", "reporters", "journalist", "journalists", "interviewer", "host", "moderator", "anchor",
+                    "presenter", "correspondent", "questioner"}
 ONE_OF_A_KIND = {"moderator", "host", "interviewer", "presenter", "anchor"}  # roles one person holds in an exchange
 NEWS_ASKERS = QUESTIONER_HEADS - ONE_OF_A_KIND  # reporters, journalists, correspondents: an unnamed one is "Reporter"
 DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several", "multiple", "many", "some", "another",

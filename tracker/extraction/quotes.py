@@ -170,7 +170,8 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                 text[q.start:q.end].rstrip().endswith("?") and not text[q.close_end:end].strip() else None
             if put:  # 'One reporter shouted a question about his strategist. "…?"': the reporter's
                 turn = resolve_speaker(put[0], start + put[1], state)
-            opens = prev is None and not turn and _puts_to_you(text[q.start:q.end]) and not text[start:q.open_start].strip()
+            opens = prev is None and not turn and _puts_to_you(text[q.start:q.end]) \
+                and not text[start:q.open_start].strip()
             host = named_interviewer(text, q.open_start, state) if opens else None
             if host is not None:  # '… was interviewed by John Roe. / "Will you resign?"': a paragraph opened by a
                 turn = host.name  # question put to "you" is the interviewer's, and the replies take turns
@@ -273,7 +274,8 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
 
 
 # '"…?" she was asked': a pronoun the attribution patterns do not take as a subject before a passive
-_ASKED_AFTER = re.compile(r"^[\s,]*(?:he|she|they|I|we)\s+(?:was|were|had been)\s+(?P<verb>asked|pressed|quizzed)\b", re.I)
+_ASKED_AFTER = re.compile(r"^[\s,]*(?:he|she|they|I|we)\s+(?:was|were|had been)\s+(?P<verb>asked|pressed|quizzed)\b",
+                          re.I)
 # a speech verb (and up to three words: 'asked the minister') and a colon right before a quote introduce it
 _INTRODUCED = re.compile(rf"\b(?:{SPEECH_VERBS})(?:\s+[\w'’-]+){{0,3}}\s*:\s*$")
 _CAME_REPLY = re.compile(r"^[\s,]*came (?:the|his|her|their|a) (?:\w+ )?(?:reply|answer|response|retort)\b")
@@ -320,9 +322,9 @@ _FULL_NAME = re.compile(rf"[A-Z][\w'’.-]+(?: (?:{PARTICLE_RE}))*(?: [A-Z][\w'�
 # 'Defence lawyer Rodrigo de la Garza: "…"': a titled name and a colon before a quote
 _TITLED_LABEL = re.compile(rf"^\s*(?:[A-Z][a-z]+ )?(?:[a-z]+ ){{0,3}}(?P<name>[A-Z][\w'’-]+(?: (?:{PARTICLE_RE}) ?)*"
                            r"(?: [A-Z][\w'’-]+)+):\s*$")
-# 'Roe's verdict: "…"', 'Her answer: "…"': the words that follow are the owner's
-_OWN_WORDS = re.compile(r"(?:^|[.!?]\s+)(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)['’]s (?:verdict|response|reply|answer|"
-                        r"retort|message|assessment|warning|view):\s*$")
+# 'Roe's verdict: "…"', 'Jane Doe's answer: "…"': the words that follow are the owner's
+_OWN_WORDS = re.compile(r"(?:^|[.!?]\s+)(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)['’]s "
+                        r"(?:verdict|response|reply|answer|retort|message|assessment|warning|view):\s*$")
 _NO_COMMENT = re.compile(r"\b(?:not|never|declined to|refused to)\s+(?:\w+\s+){0,2}(?:comment|respond|speak|sa(?:y|id))", re.I)
 
 

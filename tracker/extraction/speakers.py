@@ -145,8 +145,8 @@ _OWNERS, _OWNER_AS_SUBJECT = {"his": "m", "her": "f"}, {"his": "he", "her": "she
 _REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict"}
 _SPOKES_FOR = re.compile(r"^(?:a|an|the)?\s*(?P<head>spokes(?:man|woman|person))\s+for\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*"
                          r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})$", re.I)
-_FAMILIAR = re.compile(r"(?:(?:a|an|the|one|two|three|several|multiple) )?(?:people|person|sources?|officials?|bankers?) "
-                       r"(?:familiar with|close to|briefed on|with knowledge of|involved in)\b")
+_FAMILIAR = re.compile(r"(?:(?:a|an|the|one|two|three|several|multiple) )?(?:people|person|sources?|officials?|bankers?)"
+                       r" (?:familiar with|close to|briefed on|with knowledge of|involved in)\b")
 
 
 def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
@@ -218,11 +218,11 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return state.anonymous(phrase, offset)
     if head_words and head_words[-1] in _QUESTIONER_HEADS:  # "Al Jazeera's correspondent": no one named, its reporter
         named = "" if re.search(r"['’]s \w+$", phrase) else _named_within(phrase, state, multi_only=True)
-        # "the host asked": the person introduced as host ("Meet the Press host Kristen Welker"), if any
-        titled = state.by_title(head_words[-1], offset) if words and words[0] == "the" else None
-        if titled is None and len(words) == 2 and words[0] == "the" and words[1] in ONE_OF_A_KIND:
-            titled = state.one_host(offset) or state.faced(offset) or state.one_asker(offset)  # "she faced Andrew Neil …
-        if titled is not None and not named:  # … The interviewer told her"
+        # "the host asked": the person introduced as host ("Meet the Press host Kristen Welker"), if any; else the
+        titled = state.by_title(head_words[-1], offset) if words and words[0] == "the" else None  # one host, the
+        if titled is None and len(words) == 2 and words[0] == "the" and words[1] in ONE_OF_A_KIND:  # one faced,
+            titled = state.one_host(offset) or state.faced(offset) or state.one_asker(offset)  # the one who asked
+        if titled is not None and not named:
             titled.focus(offset)
         if named or titled:
             return named or titled.name
