@@ -132,6 +132,7 @@ def test_reported_clause_containing_quote_is_direct_not_reported(run):
     ("Jane Doe dropped her opposition to the plan.", "dropped her opposition to the plan"),
     ("Jane Doe softened her stance on tariffs.", "softened her stance on tariffs"),
     ("Jane Doe kept the door open to talks.", "kept the door open to talks"),
+    ("Jane Doe hinted at a tax cut.", "hinted at a tax cut"),
 ])
 def test_description(run, sentence, phrase):
     s = one(run(sentence), phrase)

@@ -146,6 +146,7 @@ DESCRIPTION_PATTERNS = [
     # plain positions for or against something
     r"(?:backed|opposed|endorsed|supported|disputed|heralded|denounced) (?:the|a|an|his|her|their|its|"
     r"any|plans?|calls?|proposals?|[A-Z]\w+['’]s)\b",
+    r"hint(?:ed|s|ing) at\b",
     r"(?:came|comes|coming) out (?:against|in favou?r of|in support of)\b|doubl(?:ed|es|ing) down on\b|"
     r"stopp?(?:ed|s|ing)? short of\b|(?:has |have |had )?(?:repeatedly |again )?call(?:ed|s|ing) for\b",
     r"(?:is |are |was |were )?demanding\b|apologi[sz](?:ed|es|ing)\b|claim(?:ed|s|ing) victory\b",
