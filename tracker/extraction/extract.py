@@ -338,13 +338,13 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
                           quotes_all: list[Quote], shifts: list[tuple[str, int]],
                           questions: list[Question]) -> list[Found]:
     line = transcript_line(text, start, end, state)
-    turn = unlabelled_turn(text, start, end, state) if line is None else None
-    if line is not None or turn is not None:  # "RUBIO: Well, …": the labelled speaker's words; names in it are not
-        state.register((line or turn).speaker, "", start, True)  # in focus
+    said = line or unlabelled_turn(text, start, end, state)
+    if said is not None:  # "RUBIO: Well, …": the labelled speaker's words; names in it are not in focus
+        state.register(said.speaker, "", start, True)
         state.last_line = line  # an unlabelled turn has no label for a next line to continue
-        if (line or turn).text.rstrip().endswith("?"):
-            state.askers.add((line or turn).speaker)
-        return [line or turn]
+        if said.text.rstrip().endswith("?"):
+            state.askers.add(said.speaker)
+        return [said]
     last, state.last_line = state.last_line, None
     if last is not None and text[last.end:start].count("\n") == 1 and not text[last.end:start].strip() \
             and not any(c in text[start:end] for c in "\"“”"):

@@ -218,10 +218,10 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return state.anonymous(phrase, offset)
     if head_words and head_words[-1] in _QUESTIONER_HEADS:  # "Al Jazeera's correspondent": no one named, its reporter
         named = "" if re.search(r"['’]s \w+$", phrase) else _named_within(phrase, state, multi_only=True)
-        # "the host asked": the person introduced as host ("Meet the Press host Kristen Welker"), if any; else the
-        titled = state.by_title(head_words[-1], offset) if words and words[0] == "the" else None  # one host, the
-        if titled is None and len(words) == 2 and words[0] == "the" and words[1] in ONE_OF_A_KIND:  # one faced,
-            titled = state.one_host(offset) or state.faced(offset) or state.one_asker(offset)  # the one who asked
+        # "the host asked": who was introduced as host ("host Kristen Welker"), else the one host, faced or asker
+        titled = state.by_title(head_words[-1], offset) if words and words[0] == "the" else None
+        if titled is None and len(words) == 2 and words[0] == "the" and words[1] in ONE_OF_A_KIND:
+            titled = state.one_host(offset) or state.faced(offset) or state.one_asker(offset)
         if titled is not None and not named:
             titled.focus(offset)
         if named or titled:
