@@ -1825,6 +1825,14 @@ QUESTION_SHAPES += [
     # 'Q:' / 'A:' lines after the article said who interviewed whom: the interviewer asks, the other answers
     ('Jane Doe was interviewed by John Roe on Tuesday. This is a transcript.\n\nQ: Will you resign?\n\nA: No.',
      "Will you resign", "John Roe", "No", "Jane Doe"),
+    ('Jane Doe retired on Friday. She answered questions from the Gazette\'s John Roe.\n\nQ: Will you coach?\n\n'
+     'A: Not this year.', "Will you coach", "John Roe", "Not this year", "Jane Doe"),
+    ('John Roe put questions by email to Jane Doe, the new mayor.\n\nQ: Will fares rise?\n\nA: Not while I am '
+     'mayor.', "Will fares rise", "John Roe", "while I am mayor", "Jane Doe"),
+    # a transcript that labels its questions with the outlet: that outlet's reporter the article named
+    ('The Northport Ledger\'s health reporter, John Roe, spoke to Jane Doe, the new health chief.\n\nLEDGER: Waiting '
+     'lists are growing. Will you hire more nurses?\n\nDOE: Yes, two hundred this year.', "hire more nurses",
+     "John Roe", "two hundred this year", "Jane Doe"),
     # a question the one who answers "was asked" is put to them: an unnamed reporter's, the agent's, or the
     # interviewer's the article named; so is one after an opening 'Asked:'
     ('Finance minister Jane Doe faced reporters on Tuesday.\n\n"Will you resign?" she was asked.\n\n"No. I have a '

@@ -7,7 +7,7 @@ import re
 
 from tracker.extraction.answers import ASK_LEMMAS
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.labels import interviews, named_interviewer
+from tracker.extraction.labels import interviewer_named, interviews, named_interviewer
 from tracker.extraction.lexicon import QUESTIONER_HEADS
 from tracker.extraction.speakers import resolve_speaker
 
@@ -65,9 +65,6 @@ def bare_question_asker(before: str) -> tuple[str, int] | None:
 _QUESTION_CAME = re.compile(r"\s*(?:The|A|Then came the) (?:\w+ )?(?:follow-up|question)\b[^.!?\"“”]*[.:]\s*$")
 
 
-_INTERVIEW_WITH = re.compile(r"\binterview with ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)")
-
-
 def put_to_subject(verb) -> bool:
     """'Asked "Will you quit?", X said' / 'When asked "…?"' / 'X was asked: "…?"': a question put to someone."""
     if verb.lemma_.lower() not in ASK_LEMMAS:
@@ -86,10 +83,10 @@ def asker_of(verb, start: int, state: Discourse, text: str) -> str:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     name = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if name is None:  # "in a BBC interview with Laura Kuenssberg, she had been asked": the interviewer
-        m = _INTERVIEW_WITH.search(verb.sent.text)  # named, but not put in focus: "she" is still the one asked
-        known = state.lookup(m.group(1)) if m else None
-        if m:
-            return known.name if known else m.group(1)
+        named = interviewer_named(verb.sent.text)  # named, but not put in focus: "she" is still the one asked
+        if named:
+            known = state.lookup(named)
+            return known.name if known else named
         host = named_interviewer(text, start + verb.idx, state)
         asked = next((c.text for c in verb.children if c.dep_ == "nsubjpass"), "")
         if host is not None and asked not in host.name.split():

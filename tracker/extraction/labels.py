@@ -24,11 +24,13 @@ def outlet_label(label: str) -> bool:
 
 
 def reporter_at(outlet: str, before: str, state: Discourse) -> str:
-    """'Q (AP):' after 'Zeke Miller of The Associated Press' (or 'CBS News' Ed O'Keefe'): the one person the
-    article placed at that outlet (its name, a longer name it begins, or the initials of one), else ''."""
+    """'Q (AP):' after 'Zeke Miller of The Associated Press' (or 'CBS News' Ed O'Keefe'), 'COURIER:' after 'The
+    Hillbrook Courier's reporter, Naomi Fell': the one person the article placed at that outlet (its name, a longer
+    name it begins or ends, or the initials of one), else ''."""
     def names(written: str) -> bool:
         words = [w for w in written.split() if w.lower() != "the"]
-        return outlet.lower() in (" ".join(words).lower(), words[0].lower() if words else "") or \
+        ends = [words[0].lower(), words[-1].lower()] if words else []
+        return outlet.lower() in (" ".join(words).lower(), *ends) or \
             outlet == "".join(w[0] for w in words if w[:1].isupper())
     org = r"(?:[Tt]he )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4}"
     hits = set()
@@ -36,13 +38,18 @@ def reporter_at(outlet: str, before: str, state: Discourse) -> str:
         if p.anonymous or p.gender == "n":
             continue
         name = re.escape(p.name)
-        for m in re.finditer(rf"\b{name},? (?:of|from) (?P<at>{org})|(?P<own>{org})['’]s? {name}\b", before):
+        placed = rf"\b{name},? (?:of|from) (?P<at>{org})|(?P<own>{org})['’]s? (?:[a-z][\w-]*,? ){{0,3}}{name}\b"
+        for m in re.finditer(placed, before):
             hits.update([p.name] if names(m.group("at") or m.group("own")) else [])
     return hits.pop() if len(hits) == 1 else ""
 
 
-_INTERVIEWER = re.compile(r"\binterview(?:ed)? (?:with|by) (?:[A-Z][\w.&-]*['’]s )?"
-                          r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)|\b(?P<own>[A-Z][\w'’-]+)['’]s questions\b")
+# who conducts an interview: 'an interview with CNBC's Christine Tan', 'was interviewed by Simon Shepherd', 'answered
+# questions from the Sportsdesk's Malcolm Tyrie', 'Tan's questions', 'Naomi Fell put questions by email to'
+_INTERVIEWER = re.compile(r"\b(?:interview(?:ed)? (?:with|by)|questions (?:from|by)) (?:(?:the )?(?:[A-Z][\w.&-]* )*"
+                          r"[A-Z][\w.&-]*['’]s )?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)"
+                          r"|\b(?P<own>[A-Z][\w'’-]+)['’]s questions\b"
+                          r"|\b(?P<agent>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+),? put (?:(?:the|these|her|his) )?questions\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|we're|my|our)\b|^\s*(?:Yes|No)\b", re.I)
 
 
@@ -60,7 +67,7 @@ def unlabelled_turn(text: str, start: int, end: int, state: Discourse) -> Found 
         return Found(due, para.strip(), "direct", start, end, start, start, end, [(start, end)], False,
                      on_frame=True) if _FIRST_PERSON.search(para) else None
     nxt = re.match(r"\s*\n\s*([^\n]+)", text[end:])
-    if not para.rstrip().endswith("?") or not re.search(r"\byou\b", para, re.I) or nxt is None \
+    if not puts_to_you(para) or nxt is None \
             or any(c in nxt.group(1) for c in "\"“”") or not _FIRST_PERSON.search(nxt.group(1)):
         return None
     asker = named_interviewer(text, start, state)
@@ -73,11 +80,23 @@ def unlabelled_turn(text: str, start: int, end: int, state: Discourse) -> Found 
                  on_frame=True)
 
 
+def interviewer_named(text: str, start: int = 0, end: int | None = None) -> str:
+    """The last name `text[start:end]` gives as conducting an interview ('an interview with CNBC's Christine Tan',
+    'was interviewed by Simon Shepherd', 'Tan's questions'), else ''."""
+    named = [m.group("name") or m.group("own") or m.group("agent")
+             for m in _INTERVIEWER.finditer(text, start, len(text) if end is None else end)]
+    return named[-1] if named else ""
+
+
 def named_interviewer(text: str, before: int, state: Discourse):
-    """The person the article last said conducts an interview before offset `before` ('an interview with CNBC's
-    Christine Tan', 'was interviewed by Simon Shepherd', 'Tan's questions'), if it knows them."""
-    named = [m.group("name") or m.group("own") for m in _INTERVIEWER.finditer(text, 0, before)]
-    return state.lookup(named[-1]) if named else None
+    """The person the article last said conducts an interview before offset `before`, if it knows them."""
+    name = interviewer_named(text, 0, before)
+    return state.lookup(name) if name else None
+
+
+def puts_to_you(words: str) -> bool:
+    """A question put to the one it addresses: 'Will you resign?', 'Prime minister, is your plan dead?'."""
+    return words.rstrip().endswith("?") and bool(re.search(r"\byou(?:r|rs|rself)?\b", words, re.I))
 
 
 def label_speaker(label: str, state: Discourse, at: int) -> str:
@@ -122,11 +141,13 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
         return None
     label = next(g for k, g in m.groupdict().items() if k != "body" and g).strip()  # the one name group that matched
     words = label.lower().split()
-    if not words or any(w in _NOT_SPEAKERS for w in words) or not _is_label(label, state):
+    # 'COURIER: …' in an interview the Hillbrook Courier's reporter conducted: that reporter's question
+    reporter = reporter_at(label.title(), text[:start], state) if len(words) == 1 and label.isupper() else ""
+    if not words or any(w in _NOT_SPEAKERS for w in words) or not (reporter or _is_label(label, state)):
         return None
     bs, be = _trim(text, start + m.start("body"), end)
     role = _interview_role(words, start, state, text)
-    speaker = label_speaker(label, state, start) if role is None else role
+    speaker = reporter or (label_speaker(label, state, start) if role is None else role)
     if be - bs < 2 or not speaker:
         return None
     # the line's words are what was said: a day named in them ("in May") is not the day it was said

@@ -12,7 +12,7 @@ from tracker.extraction.asking import (ASKED_WHOM, ASKER_SUBJECT, PRESSED, PRONO
                                        bare_question_asker, put_to_subject)
 from tracker.extraction.attribution import SPEECH_VERBS, after_attribution, signed
 from tracker.extraction.clauses import silent_content_clause
-from tracker.extraction.labels import interviews, label_speaker, named_interviewer, outlet_label
+from tracker.extraction.labels import interviews, label_speaker, named_interviewer, outlet_label, puts_to_you
 from tracker.extraction.quotemarks import CLOSING_MARKS
 from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
@@ -170,7 +170,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                 text[q.start:q.end].rstrip().endswith("?") and not text[q.close_end:end].strip() else None
             if put:  # 'One reporter shouted a question about his strategist. "…?"': the reporter's
                 turn = resolve_speaker(put[0], start + put[1], state)
-            opens = prev is None and not turn and _puts_to_you(text[q.start:q.end]) \
+            opens = prev is None and not turn and puts_to_you(text[q.start:q.end]) \
                 and not text[start:q.open_start].strip()
             host = named_interviewer(text, q.open_start, state) if opens else None
             if host is not None:  # '… was interviewed by John Roe. / "Will you resign?"': a paragraph opened by a
@@ -368,11 +368,6 @@ def _answerer(state: Discourse, asker: str, before: int, gender: str = "", exclu
              and p.gender != "n"
              and (not gender or p.gender in (gender, "")) and any(o < before for o, _ in p.mentions)]
     return max(named, key=lambda p: max(o for o, _ in p.mentions if o < before), default=None)
-
-
-def _puts_to_you(words: str) -> bool:
-    """A question put to the one it addresses: 'Will you resign?', 'Prime minister, is your plan dead?'."""
-    return words.rstrip().endswith("?") and bool(re.search(r"\byou(?:r|rs|rself)?\b", words, re.I))
 
 
 def _token_at(doc, start: int, offset: int):
