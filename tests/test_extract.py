@@ -779,6 +779,17 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_titled_name_joined_to_the_subject_is_a_subject_too': (
+        "Mayor Ann Lee and Fire Chief Jane Doe briefed reporters on Tuesday.\n\nLee said residents should stay "
+        "inside. \"The smoke is unpleasant,\" she said.\n\nDoe stepped to the microphone. \"We have one worker we "
+        "cannot reach,\" she said.", 'cannot reach', 'Jane Doe'),
+    'a_label_after_a_live_blog_time_stamp_is_the_speaker': (
+        "Live: the budget hearing\n\n15:20 Finance minister John Roe is taking questions from Jane Doe, a committee "
+        "member.\n\n15:27 Doe: \"The allowance only starts above 40 kilometres.\"\n\n15:28 Roe says some families "
+        "will be worse off.", 'allowance only starts', 'Jane Doe'),
+    'one_who_has_yet_to_respond_is_not_the_speaker': (
+        "Jane Doe chaired the hearing. John Roe, the minister, answered.\n\nAnn Lee steps in before Roe can respond: "
+        "\"Each party has seven minutes.\"", 'seven minutes', 'Ann Lee'),
     'an_unnamed_diplomat_based_somewhere_is_no_one_in_focus': (
         "General John Roe said on Sunday his forces had retaken the city.\n\n\"There is still fighting,\" a Western "
         "diplomat based in Port Sudan said.", 'still fighting', 'Western diplomat based in Port Sudan'),
@@ -1827,6 +1838,9 @@ QUESTION_SHAPES += [
      "Will you resign", "John Roe", "No", "Jane Doe"),
     ('Jane Doe retired on Friday. She answered questions from the Gazette\'s John Roe.\n\nQ: Will you coach?\n\n'
      'A: Not this year.', "Will you coach", "John Roe", "Not this year", "Jane Doe"),
+    # questions printed without labels after 'X sent questions to Y': Y, the one other person named, answers
+    ('John Roe sent questions by email to the chef Jane Doe.\n\nYour restaurant closed last year. Will you reopen '
+     'it?\n\nYes. I have signed a new lease.', "Will you reopen", "John Roe", "signed a new lease", "Jane Doe"),
     ('John Roe put questions by email to Jane Doe, the new mayor.\n\nQ: Will fares rise?\n\nA: Not while I am '
      'mayor.', "Will fares rise", "John Roe", "while I am mayor", "Jane Doe"),
     # a transcript that labels its questions with the outlet: that outlet's reporter the article named

@@ -49,7 +49,8 @@ def reporter_at(outlet: str, before: str, state: Discourse) -> str:
 _INTERVIEWER = re.compile(r"\b(?:interview(?:ed)? (?:with|by)|questions (?:from|by)) (?:(?:the )?(?:[A-Z][\w.&-]* )*"
                           r"[A-Z][\w.&-]*['’]s )?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)"
                           r"|\b(?P<own>[A-Z][\w'’-]+)['’]s questions\b"
-                          r"|\b(?P<agent>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+),? put (?:(?:the|these|her|his) )?questions\b")
+                          r"|\b(?P<agent>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+),? (?:put|sent|emailed|submitted) (?:(?:the|these|her|his) )?"
+                          r"questions\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|we're|my|our)\b|^\s*(?:Yes|No)\b", re.I)
 
 
@@ -59,7 +60,8 @@ def unlabelled_turn(text: str, start: int, end: int, state: Discourse) -> Found 
     end) is the interviewer's, and the next paragraph, when it speaks in the first person or opens with yes or
     no, the interviewee's. The interviewer is the one the article says conducts the interview ('an interview with
     CNBC's Christine Tan', 'was interviewed by Simon Shepherd', 'Tan's questions'); the interviewee is the
-    person the article made a subject first. Without an interviewer nothing is read."""
+    person the article made a subject first, else the one other person it named. Without an interviewer nothing is
+    read."""
     para, due, state.reply_due = text[start:end], state.reply_due, ""
     if any(c in para for c in "\"“”"):
         return None
@@ -71,11 +73,11 @@ def unlabelled_turn(text: str, start: int, end: int, state: Discourse) -> Found 
             or any(c in nxt.group(1) for c in "\"“”") or not _FIRST_PERSON.search(nxt.group(1)):
         return None
     asker = named_interviewer(text, start, state)
-    firsts = [(min(o for o, subj in p.mentions if subj), p) for p in state.people.values() if p is not asker
-              and not p.anonymous and p.gender != "n" and any(subj for _, subj in p.mentions)]
-    if asker is None or not firsts:
+    others = [p for p in state.people.values() if p is not asker and not p.anonymous and p.gender != "n"]
+    firsts = [(min(o for o, subj in p.mentions if subj), p) for p in others if any(subj for _, subj in p.mentions)]
+    if asker is None or not firsts and len(others) != 1:  # 'X sent questions to Y': Y, the one other person named
         return None
-    state.reply_due = min(firsts, key=lambda t: t[0])[1].name
+    state.reply_due = min(firsts, key=lambda t: t[0])[1].name if firsts else others[0].name
     return Found(asker.name, para.strip(), "direct", start, end, start, start, end, [(start, end)], False,
                  on_frame=True)
 

@@ -287,7 +287,8 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
     before = text[clause_start:q.open_start]
     if not before.strip():
         return "", q.open_start, False
-    label = re.match(r"^\s*([A-Z][A-Za-z .&'’-]{1,40}):\s*$", before)
+    label = re.match(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–—]?\s*)?([A-Z][A-Za-z .&'’-]{1,40}):\s*$", before)
+    # (after a live blog's time stamp: '15:27 Dahl: "…"')
     if label and (label.group(1).isupper() or state.lookup(label.group(1)) or outlet_label(label.group(1))):
         return label_speaker(label.group(1), state, clause_start), clause_start, False
     titled = _TITLED_LABEL.match(before) or _OWN_WORDS.search(before)
@@ -304,6 +305,8 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
     for verb in reversed(verbs):
         if any(silent_content_clause(a, verbs, _SPEECH) for a in [verb, *verb.ancestors]):
             continue  # 'he pointed out that Cannard's name was in the records: "…"': the one who pointed it out
+        if any(c.dep_ == "mark" and c.lower_ in ("before", "until") for c in verb.children):
+            continue  # 'Ann Lee steps in before Roe can respond: "…"': who acts, not who has yet to
         if put_to_subject(verb):
             return asker_of(verb, start, state, text), start + verb.idx, True  # the one asked stays in focus
         if any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):

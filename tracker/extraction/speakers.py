@@ -75,11 +75,12 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
                 and doc[tok.left_edge.i].lower_ in ("a", "an") and main_clause(tok):
             _note_unnamed(subject_phrase(tok)[0], base + tok.idx, state)  # at the head: after a body it holds
     for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ..."), a name in apposition to one ("The
-        # opposition leader, Yair Lapid, wrote"), a known surname opening a sentence whose verb the parser gave no
-        # subject ('Albanese, who …, opened by …' made the name the root; 'Pike later posted …' made it an adverb)
+        # opposition leader, Yair Lapid, wrote") or joined to one ("Ann Lee and Fire Chief Jane Doe"), a known surname
+        # opening a sentence whose verb the parser gave no subject ('Albanese, who …, opened by …' made the name the
+        # root; 'Pike later posted …' made it an adverb)
         misparsed = tok.i == tok.sent.start and tok.is_title and state.lookup(tok.text) is not None \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.sent.root.children)
-        subject_like = tok.dep_ == "nsubj" or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj") or misparsed
+        subject_like = tok.dep_ == "nsubj" or (tok.dep_ in ("appos", "conj") and tok.head.dep_ == "nsubj") or misparsed
         if tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.i not in named and not in_quote(tok.idx):
             titled_possessive(tok, base, state)  # "Chancellor Olaf Scholz's Social Democrats"
             continue
@@ -92,8 +93,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         proper = tok.pos_ == "PROPN" or misparsed or (
             tok.pos_ in ("PRON", "NOUN") and tok.is_title and tok.lower_ not in PRONOUN_WORDS
             and (tok.pos_ == "PRON" or state.lookup(tok.text) is not None))
-        # a place or a people ("Alaska Republican"), unless a known name or a first name the NER took for a
-        # place ("Kemi Badenoch")
+        # a place or a people ("Alaska Republican"), unless a known name or a first name taken for one ("Kemi Badenoch")
         place = tok.ent_type_ in ("GPE", "NORP") and not known_word and not (
             tok.ent_type_ == "GPE" and first_name_gender(" ".join(t.text for t in chain)))
         if not subject_like or not proper or tok.i in named or in_quote(tok.idx) or place \
@@ -103,7 +103,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
                     and not (tok.dep_ == "appos" and tok.head.lower_ in _TITLE_SET)
                     and not role_in_apposition(tok.doc[chain[0].i:tok.i + 1])):
             continue
-        words = [t.text for t in chain]
+        words = titled_name([t.text for t in chain])[1]  # 'Fire Chief Jane Doe': the title before a place or body
         while words and (words[0].lower() in _TITLE_SET or words[0].lower() in _HONORIFICS):
             words = words[1:]
         if not words or any(base + tok.idx == o for p in state.people.values() for o, _ in p.mentions):
