@@ -779,6 +779,19 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_question_someone_was_asked_by_a_named_person_is_that_persons': (
+        "Mayor Jane Doe faced the press on Monday.\n\nDoe was asked by reporter John Roe whether the water had "
+        "been tested.\n\n\"No,\" she said.", 'water had been tested', 'John Roe'),
+    'a_role_leading_into_the_asker_s_name': (
+        "Jane Doe, asked by the broadcaster John Roe how the chancellor was, said: \"She is fine.\"",
+        'how the chancellor was', 'John Roe'),
+    'an_asker_named_after_a_role_and_a_comma': (
+        "Ann Lee was pressed by the presenter, Kay Burley, on what a Labour government would do.",
+        'what a Labour government would do', 'Kay Burley'),
+    'another_after_an_unnamed_reporters_question_is_another_reporter': (
+        "Jane Doe held a press conference on Monday.\n\nOne reporter asked how many passengers were stranded. About "
+        "900, she said.\n\nAnother wanted to know whether the airline would pay hotel bills.", 'pay hotel bills',
+        'Reporter'),
     'a_titled_name_joined_to_the_subject_is_a_subject_too': (
         "Mayor Ann Lee and Fire Chief Jane Doe briefed reporters on Tuesday.\n\nLee said residents should stay "
         "inside. \"The smoke is unpleasant,\" she said.\n\nDoe stepped to the microphone. \"We have one worker we "

@@ -74,15 +74,20 @@ def _asker(verb, part, base: int, state: Discourse) -> str:
     if part.dep_ not in ("ccomp", "pcomp") or part.doc[part.left_edge.i].lower_ not in _WH:
         return ""
     if verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children):
-        return ""
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)  # 'X was asked by Jane Roe whether …'
+        name = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return "" if name is None else _named(name, base, state)
     if verb.dep_ == "advcl" and verb.lower_.endswith("ed") and not any(c.dep_ == "nsubj" for c in verb.children):
         return ""  # 'Asked how …, Kenny said': a participle the tagger read as a past tense, not Kenny asking
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in (verb.head if verb.lemma_.lower() == "know" else verb).children if c.dep_ == "nsubj"),
+                   None)  # 'Another wanted to know whether …': the subject of 'wanted'
     if subject is not None and subject.lower_ in {"another", "one", "others", "some"}:
-        # "One of the hosts asked whether …": that role, unnamed; "Another asked whether …": not said who
+        # "One of the hosts asked whether …": that role, unnamed
         group = next((g for of in subject.children if of.dep_ == "prep" and of.lower_ == "of" for g in of.children
                       if g.dep_ == "pobj" and g.lemma_.lower() in QUESTIONER_HEADS), None)
-        return "" if group is None else resolve_speaker(f"a {group.lemma_.lower()}", base + group.idx, state)
+        if group is None:  # 'Another asked whether …' after an unnamed reporter's question: another reporter
+            return "Reporter" if subject.lower_ == "another" and "Reporter" in state.askers else ""
+        return resolve_speaker(f"a {group.lemma_.lower()}", base + group.idx, state)
     last = state.last_question
     if subject is not None and subject.lower_ in {"he", "she"} and last is not None and last is state.last_quote \
             and last.speaker == "Reporter" and any(c.dep_ == "advmod" and c.lower_ in _AGAIN for c in verb.children):
@@ -92,6 +97,26 @@ def _asker(verb, part, base: int, state: Discourse) -> str:
 
 
 _AGAIN = {"also", "again", "then", "further", "later"}
+
+
+def _named(tok, base: int, state: Discourse) -> str:
+    """Who a noun phrase names: the name in apposition ('the presenter, Kay Burley'), the name a role leads into
+    ('the broadcaster Chris Evans'), else the phrase ('reporters', 'the BBC')."""
+    named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    doc, end = tok.doc, tok.i + 2  # 'the presenter, Kay Burley,' that the parser did not read as apposition
+    while named is None and tok.pos_ == "NOUN" and end < len(doc) and doc[tok.i + 1].text == "," \
+            and doc[end].pos_ == "PROPN":
+        end += 1
+    if named is None and end > tok.i + 3 and end < len(doc) and doc[end].text == ",":
+        named = doc[end - 1]
+    tok = named if named is not None else tok
+    first = tok.i
+    while tok.pos_ == "PROPN" and first > 0 and (prev := tok.doc[first - 1]).pos_ == "PROPN" and prev.dep_ == "compound":
+        first -= 1
+    if tok.pos_ != "PROPN":
+        first = tok.left_edge.i
+    span = tok.doc[first:tok.i + 1]
+    return resolve_speaker(span.text, base + span.start_char, state)
 
 
 def _asked(verb, base: int, state: Discourse) -> str:
