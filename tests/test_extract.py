@@ -779,6 +779,9 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_parliamentary_record_label_with_a_constituency_and_a_party': (
+        "From the official report of Thursday's questions.\n\nMr John Roe (Northfield) (Lab): Will the minister publish "
+        "the figures?\n\nThe Minister for Housing (Ms Jane Doe): I will.", 'publish the figures', 'John Roe'),
     'a_question_someone_was_asked_by_a_named_person_is_that_persons': (
         "Mayor Jane Doe faced the press on Monday.\n\nDoe was asked by reporter John Roe whether the water had "
         "been tested.\n\n\"No,\" she said.", 'water had been tested', 'John Roe'),
@@ -1856,6 +1859,10 @@ QUESTION_SHAPES += [
      'it?\n\nYes. I have signed a new lease.', "Will you reopen", "John Roe", "signed a new lease", "Jane Doe"),
     ('John Roe put questions by email to Jane Doe, the new mayor.\n\nQ: Will fares rise?\n\nA: Not while I am '
      'mayor.', "Will fares rise", "John Roe", "while I am mayor", "Jane Doe"),
+    # 'Q.' / 'A.' in a court transcript: the counsel the article names asks, the witness answers
+    ('The exchange is from the trial transcript. Ms Jane Doe appears for the plaintiff; the witness is John Roe.\n\n'
+     'Q. Did you sign the sheet?\n\nA. I signed the whole folder.', "sign the sheet", "Jane Doe", "whole folder",
+     "John Roe"),
     # a transcript that labels its questions with the outlet: that outlet's reporter the article named
     ('The Northport Ledger\'s health reporter, John Roe, spoke to Jane Doe, the new health chief.\n\nLEDGER: Waiting '
      'lists are growing. Will you hire more nurses?\n\nDOE: Yes, two hundred this year.', "hire more nurses",

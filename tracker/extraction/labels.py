@@ -45,12 +45,15 @@ def reporter_at(outlet: str, before: str, state: Discourse) -> str:
 
 
 # who conducts an interview: 'an interview with CNBC's Christine Tan', 'was interviewed by Simon Shepherd', 'answered
-# questions from the Sportsdesk's Malcolm Tyrie', 'Tan's questions', 'Naomi Fell put questions by email to'
-_INTERVIEWER = re.compile(r"\b(?:interview(?:ed)? (?:with|by)|questions (?:from|by)) (?:(?:the )?(?:[A-Z][\w.&-]* )*"
+# questions from the Sportsdesk's Malcolm Tyrie', 'Tan's questions', 'Naomi Fell put questions by email to'; and who
+# examines a witness: 'cross-examined by Ann Lee', 'Ann Lee appears for the plaintiff'
+_INTERVIEWER = re.compile(r"\b(?:interview(?:ed)? (?:with|by)|questions (?:from|by)|(?:cross-)?examined by|questioned by)"
+                          r" (?:(?:the )?(?:[A-Z][\w.&-]* )*"
                           r"[A-Z][\w.&-]*['’]s )?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)"
                           r"|\b(?P<own>[A-Z][\w'’-]+)['’]s questions\b"
-                          r"|\b(?P<agent>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+),? (?:put|sent|emailed|submitted) (?:(?:the|these|her|his) )?"
-                          r"questions\b")
+                          r"|\b(?P<agent>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+),? (?:put|sent|emailed|submitted) "
+                          r"(?:(?:the|these|her|his) )?questions\b"
+                          r"|\b(?P<counsel>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+),? (?:appears|appeared|appearing) for\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|we're|my|our)\b|^\s*(?:Yes|No)\b", re.I)
 
 
@@ -85,7 +88,7 @@ def unlabelled_turn(text: str, start: int, end: int, state: Discourse) -> Found 
 def interviewer_named(text: str, start: int = 0, end: int | None = None) -> str:
     """The last name `text[start:end]` gives as conducting an interview ('an interview with CNBC's Christine Tan',
     'was interviewed by Simon Shepherd', 'Tan's questions'), else ''."""
-    named = [m.group("name") or m.group("own") or m.group("agent")
+    named = [m.group("name") or m.group("own") or m.group("agent") or m.group("counsel")
              for m in _INTERVIEWER.finditer(text, start, len(text) if end is None else end)]
     return named[-1] if named else ""
 
@@ -196,12 +199,13 @@ _Q_NAMED = re.compile(r"^\s*(?:Q|QUESTION|Question)\s*\((?P<who>[A-Z][^,()]{1,60
 _QA_DOT = re.compile(r"^\s*(?P<label>Q|A)\.\s+(?P<body>[A-Z\"“].+)$")  # "Q. Do you …?" / "A. Less than …"
 _NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Moreno", "Eze-Navarro", "O'Neill"
 _ROLE_LINE = re.compile(r"^\s*(?P<label>[A-Z][a-z]+(?: [a-z]+)?):\s*(?P<body>.+)$")
-# parliamentary records: 'Senator HARTLEY:', 'Mrs. Joanna Pratt (Northfield):', 'The Minister for Housing (Mr. David
-# Ashworth):' (the name in brackets after a role)
+# parliamentary records: 'Senator HARTLEY:', 'Mrs. Joanna Pratt (Northfield):', 'Mr Kofi Asante (Dunmore North) (Ind):',
+# 'The Minister for Housing (Mr. David Ashworth):' (the name in brackets after a role)
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)"
 _HANSARD = re.compile(
     rf"^\s*(?:(?:Senator\s+|{_HONORIFIC})(?P<caps>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?)"
     rf"|{_HONORIFIC}(?P<full>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})\s*\([A-Z][\w ,.'’-]{{1,40}}\)"
+    rf"(?:\s*\([A-Z][\w&.'’-]{{1,12}}\))?"  # and a party: 'Mr Kofi Asante (Dunmore North) (Ind):'
     rf"|(?:The )?[A-Z][\w ,'’-]{{2,60}}?\s*\({_HONORIFIC}?(?P<role>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})\)"
     rf"|{_HONORIFIC}(?P<named>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})):\s*(?P<body>.+)$")
 _NAME_LINE = re.compile(rf"^\s*(?P<label>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}):\s*(?P<body>.+)$")
