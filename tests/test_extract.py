@@ -1859,6 +1859,8 @@ QUESTION_SHAPES += [
      'it?\n\nYes. I have signed a new lease.', "Will you reopen", "John Roe", "signed a new lease", "Jane Doe"),
     ('John Roe put questions by email to Jane Doe, the new mayor.\n\nQ: Will fares rise?\n\nA: Not while I am '
      'mayor.', "Will fares rise", "John Roe", "while I am mayor", "Jane Doe"),
+    ('Jane Doe spoke to the Herald\'s John Roe on Sunday.\n\nQ: Will you resign?\n\nA: No, I will not.',
+     "Will you resign", "John Roe", "I will not", "Jane Doe"),
     # 'Q.' / 'A.' in a court transcript: the counsel the article names asks, the witness answers
     ('The exchange is from the trial transcript. Ms Jane Doe appears for the plaintiff; the witness is John Roe.\n\n'
      'Q. Did you sign the sheet?\n\nA. I signed the whole folder.', "sign the sheet", "Jane Doe", "whole folder",

@@ -45,11 +45,14 @@ def reporter_at(outlet: str, before: str, state: Discourse) -> str:
 
 
 # who conducts an interview: 'an interview with CNBC's Christine Tan', 'was interviewed by Simon Shepherd', 'answered
-# questions from the Sportsdesk's Malcolm Tyrie', 'Tan's questions', 'Naomi Fell put questions by email to'; and who
+# questions from the Sportsdesk's Malcolm Tyrie', 'spoke to the BBC's Laura Kuenssberg' (an outlet's person, not
+# 'spoke to Zelensky'), 'Tan's questions', 'Naomi Fell put questions by email to'; and who
 # examines a witness: 'cross-examined by Ann Lee', 'Ann Lee appears for the plaintiff'
 _INTERVIEWER = re.compile(r"\b(?:interview(?:ed)? (?:with|by)|questions (?:from|by)|(?:cross-)?examined by|questioned by)"
                           r" (?:(?:the )?(?:[A-Z][\w.&-]* )*"
                           r"[A-Z][\w.&-]*['’]s )?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)"
+                          r"|\b(?:sat down|spoke|speaking|talking|talked) (?:with|to) (?:the )?(?:[A-Z][\w.&-]* )*"
+                          r"[A-Z][\w.&-]*['’]s (?P<met>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)"
                           r"|\b(?P<own>[A-Z][\w'’-]+)['’]s questions\b"
                           r"|\b(?P<agent>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+),? (?:put|sent|emailed|submitted) "
                           r"(?:(?:the|these|her|his) )?questions\b"
@@ -88,7 +91,7 @@ def unlabelled_turn(text: str, start: int, end: int, state: Discourse) -> Found 
 def interviewer_named(text: str, start: int = 0, end: int | None = None) -> str:
     """The last name `text[start:end]` gives as conducting an interview ('an interview with CNBC's Christine Tan',
     'was interviewed by Simon Shepherd', 'Tan's questions'), else ''."""
-    named = [m.group("name") or m.group("own") or m.group("agent") or m.group("counsel")
+    named = [m.group("name") or m.group("met") or m.group("own") or m.group("agent") or m.group("counsel")
              for m in _INTERVIEWER.finditer(text, start, len(text) if end is None else end)]
     return named[-1] if named else ""
 
