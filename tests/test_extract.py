@@ -779,6 +779,11 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_lower_case_rank_before_the_name_after_a_quote': (
+        "Rescue teams searched on Tuesday.\n\n\"We have recovered two boats,\" coastguard commander John Roe said.",
+        'two boats', 'John Roe'),
+    'a_job_written_as_a_false_title_is_not_part_of_the_name': (
+        "Striker John Roe said on Monday that two clubs had made offers.", 'two clubs had made offers', 'John Roe'),
     'a_parliamentary_record_label_with_a_constituency_and_a_party': (
         "From the official report of Thursday's questions.\n\nMr John Roe (Northfield) (Lab): Will the minister publish "
         "the figures?\n\nThe Minister for Housing (Ms Jane Doe): I will.", 'publish the figures', 'John Roe'),

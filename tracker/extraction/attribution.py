@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.lexicon import (ANON_HEADS, CANDIDACY, DOCUMENT_HEADS, PARTICLE_RE, PERSON_ROLES, ROLE_NOUNS,
-                                        TITLE_WORDS)
+from tracker.extraction.lexicon import (ANON_HEADS, CANDIDACY, DESCRIPTORS, DOCUMENT_HEADS, PARTICLE_RE, PERSON_ROLES,
+                                        RANKS, ROLE_NOUNS, TITLE_WORDS)
 
 SPEECH_VERBS = (
     "said|says|say|added|adds|told|tells|responded|responds|replied|replies|wrote|writes|written|warned|warns|"
@@ -26,7 +26,9 @@ def _lower_title(words: str) -> str:
     return rf"(?:[a-z-]+\s){{0,2}}?(?:{words})\s(?=[A-Z])"
 
 
-_SPK = rf"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b|it\b|{_lower_title(TITLE_WORDS)})(?:[^,.;:!?\"“”\s]+\s?){{0,8}}?)"
+# what a person is, written lower-case before their name ('coastguard commander Rafael Ostrander said')
+_ROLES = "|".join([TITLE_WORDS, *sorted(ROLE_NOUNS | CANDIDACY | DESCRIPTORS | RANKS)])
+_SPK = rf"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b|it\b|{_lower_title(_ROLES)})(?:[^,.;:!?\"“”\s]+\s?){{0,8}}?)"
 _AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
 # '"…," said opposition candidate Lydia Nyambura': a lower-case title or role before the name
 _LOWER_TITLE = rf"(?:{_lower_title(TITLE_WORDS + '|' + '|'.join(sorted(ROLE_NOUNS | CANDIDACY)))})?"

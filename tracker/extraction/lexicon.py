@@ -190,7 +190,15 @@ ROLE_NOUNS = {"minister", "secretary", "chairman", "chairwoman", "chair", "gover
 # Beverley Hunt", "Retired teacher Rosa Benally"): not part of the name
 DESCRIPTORS = {"caller", "callers", "pensioner", "retired", "teacher", "farmer", "student", "nurse", "doctor",
                "activist", "analyst", "resident", "voter", "candidate", "candidates", "veteran", "contractor",
-               "witness", "campaigner", "businessman", "businesswoman", "entrepreneur", "driver", "worker"}
+               "witness", "campaigner", "businessman", "businesswoman", "entrepreneur", "driver", "worker",
+               # sport and the arts write jobs as false titles too ("Striker Luca Bernardi", "Coach Ann Lee")
+               "coach", "striker", "sprinter", "goalkeeper", "midfielder", "defender", "athlete", "swimmer", "runner",
+               "cyclist", "boxer", "player", "singer", "actor", "actress", "author", "novelist", "writer", "artist",
+               "musician", "rapper", "comedian", "chef", "designer", "architect", "scientist", "researcher",
+               "historian", "professor", "lecturer", "pastor", "priest", "rabbi", "imam", "shopkeeper", "landlord"}
+# ranks of the forces and services, written before a name ('coastguard commander Rafael Ostrander')
+RANKS = {"commander", "officer", "captain", "colonel", "lieutenant", "major", "admiral", "marshal", "brigadier",
+         "commissioner", "chief", "warden", "firefighter", "paramedic"}
 # generic words for a body the article has named ("the company" after "Deutsche Bahn, the railway company")
 GENERIC_BODIES = {"company", "union", "party", "bank", "firm", "carrier", "airline", "railway", "operator", "regulator", "group",
                   "ministry", "department", "agency", "commission", "council", "corporation", "organisation",
