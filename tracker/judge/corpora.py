@@ -30,10 +30,11 @@ from tracker.errors import InputError
 EXTERNAL_DIR = Path(__file__).resolve().parents[2] / "data" / "external"
 SYNTHETIC_DIR = Path(__file__).resolve().parents[2] / "data" / "synthetic"
 # the textbook sets the pair model learns to grade: JOINT_SETS beside the public pairs in stage 1's joint pass, and
-# GRADED_SETS in the grading pass after it (docs/judge.md, "One more doubling of textbook pairs"); sets 10, 13 and
-# 16–20 are held-out readings of the grading
+# GRADED_SETS in the grading pass after it (docs/judge.md, "Sets 21, 24, 26 and 28 in the grading pass"); sets 10,
+# 13, 16–20, 29 and 30 are held-out readings of the grading
 JOINT_SETS = tuple(f"textbook_dev{n}.csv" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "11", "12"))
-GRADED_SETS = JOINT_SETS + tuple(f"textbook_dev{n}.csv" for n in ("14", "15", "22", "23", "25", "27"))
+GRADED_SETS = JOINT_SETS + tuple(f"textbook_dev{n}.csv" for n in ("14", "15", "22", "23", "25", "27", "21", "24", "26",
+                                                                  "28"))
 GRADED_REPEAT = 3  # each textbook pair is seen this many times in one pass over the public pairs
 PAIR_LABELS = ("oppose", "agree", "neutral")
 NLI_MAP = {"contradiction": "oppose", "entailment": "agree", "neutral": "neutral"}
