@@ -779,6 +779,10 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'the_post_is_the_words_of_whoever_posted_it': (
+        "The official account of Harbury Rovers Football Club mocked its rivals on Saturday.\n\nThe post, which "
+        "showed the empty away end, read: \"Thanks for coming. Plenty of room next season.\"", 'Plenty of room',
+        'Harbury Rovers Football Club'),
     'a_lower_case_rank_before_the_name_after_a_quote': (
         "Rescue teams searched on Tuesday.\n\n\"We have recovered two boats,\" coastguard commander John Roe said.",
         'two boats', 'John Roe'),

@@ -105,7 +105,8 @@ PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 AGENT_HEADS = {"secretary", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "lawyer",
                "attorney", "envoy", "ambassador", "chief", "deputy", "director", "counsel", "representative", "office"}
 # what a body issues: "a Downing Street statement said" is Downing Street
-DOCUMENT_HEADS = {"statement", "readout", "release", "communique", "communiqué", "letter", "filing", "memo"}
+DOCUMENT_HEADS = {"statement", "readout", "release", "communique", "communiqué", "letter", "filing", "memo", "post",
+                  "tweet", "message"}
 # bodies that speak in a joint subject ("the armed forces and the national police") without being ORG_HEADS
 GROUP_BODIES = {"police", "gendarmerie", "unions", "governments", "parties", "ministries"}
 # people around someone: "allies of Rachel Reeves" speak for themselves, not for her
