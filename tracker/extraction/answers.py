@@ -102,20 +102,19 @@ _AGAIN = {"also", "again", "then", "further", "later"}
 def _named(tok, base: int, state: Discourse) -> str:
     """Who a noun phrase names: the name in apposition ('the presenter, Kay Burley'), the name a role leads into
     ('the broadcaster Chris Evans'), else the phrase ('reporters', 'the BBC')."""
+    doc = tok.doc
     named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    doc, end = tok.doc, tok.i + 2  # 'the presenter, Kay Burley,' that the parser did not read as apposition
+    end = tok.i + 2  # 'the presenter, Kay Burley,' that the parser did not read as apposition
     while named is None and tok.pos_ == "NOUN" and end < len(doc) and doc[tok.i + 1].text == "," \
             and doc[end].pos_ == "PROPN":
         end += 1
     if named is None and end > tok.i + 3 and end < len(doc) and doc[end].text == ",":
         named = doc[end - 1]
     tok = named if named is not None else tok
-    first = tok.i
-    while tok.pos_ == "PROPN" and first > 0 and (prev := tok.doc[first - 1]).pos_ == "PROPN" and prev.dep_ == "compound":
+    first = tok.i if tok.pos_ == "PROPN" else tok.left_edge.i
+    while tok.pos_ == "PROPN" and first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
         first -= 1
-    if tok.pos_ != "PROPN":
-        first = tok.left_edge.i
-    span = tok.doc[first:tok.i + 1]
+    span = doc[first:tok.i + 1]
     return resolve_speaker(span.text, base + span.start_char, state)
 
 

@@ -287,8 +287,7 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
     before = text[clause_start:q.open_start]
     if not before.strip():
         return "", q.open_start, False
-    label = re.match(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–—]?\s*)?([A-Z][A-Za-z .&'’-]{1,40}):\s*$", before)
-    # (after a live blog's time stamp: '15:27 Dahl: "…"')
+    label = _BEFORE_LABEL.match(before)
     if label and (label.group(1).isupper() or state.lookup(label.group(1)) or outlet_label(label.group(1))):
         return label_speaker(label.group(1), state, clause_start), clause_start, False
     titled = _TITLED_LABEL.match(before) or _OWN_WORDS.search(before)
@@ -321,6 +320,9 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
     return "", q.open_start, False
 
 
+# a transcript label before a quote, after a live blog's time stamp if there is one ('15:27 Dahl: "…"')
+_BEFORE_LABEL = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–—]?\s*)?"
+                           r"([A-Z][A-Za-z .&'’-]{1,40}):\s*$")
 _FULL_NAME = re.compile(rf"[A-Z][\w'’.-]+(?: (?:{PARTICLE_RE}))*(?: [A-Z][\w'’.-]+)+")
 # 'Defence lawyer Rodrigo de la Garza: "…"': a titled name and a colon before a quote
 _TITLED_LABEL = re.compile(rf"^\s*(?:[A-Z][a-z]+ )?(?:[a-z]+ ){{0,3}}(?P<name>[A-Z][\w'’-]+(?: (?:{PARTICLE_RE}) ?)*"
