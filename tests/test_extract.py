@@ -779,6 +779,10 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_bare_role_that_spoke_is_the_person_later_named_in_that_role': (
+        "A shopkeeper who watched the water rise described scenes of panic.\n\n\"It was grim from start to "
+        "finish,\" the shopkeeper said.\n\nThe shopkeeper, Jane Roe, runs a newsagent.", 'grim from start',
+        'Jane Roe'),
     'the_post_is_the_words_of_whoever_posted_it': (
         "The official account of Harbury Rovers Football Club mocked its rivals on Saturday.\n\nThe post, which "
         "showed the empty away end, read: \"Thanks for coming. Plenty of room next season.\"", 'Plenty of room',

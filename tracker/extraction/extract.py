@@ -22,7 +22,7 @@ from tracker.extraction.datechoice import Candidates, DateChooser, date_candidat
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
 from tracker.extraction.liveblog import day_of, entry_days
-from tracker.extraction.lexicon import PRONOUN_WORDS, PRONOUNS, first_name_gender, is_role
+from tracker.extraction.lexicon import PRONOUN_WORDS, PRONOUNS, first_name_gender, is_person_noun, is_role
 from tracker.extraction.labels import post_blocks, post_signature, post_statements, transcript_line, unlabelled_turn
 from tracker.extraction.quotemarks import find_quotes, single_quotes_as_double
 from tracker.extraction.quotes import classify_quotes, direct_quotes
@@ -112,7 +112,7 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
     dated = _asked_on_the_day_answered(found, dated, answered, candidates)
     out = []
     index = {id(f): i for i, f in enumerate(found)}
-    roles = _named_roles(state, article.text)
+    roles = _named_roles(state, article.text, {f.speaker for f in found})
     for i, (f, (day, precision)) in enumerate(zip(found, dated)):
         context = answered[i].text if i in answered else ""
         full = state.full_name(f.speaker)
@@ -158,13 +158,15 @@ def _completed(name: str, before: str) -> str:
     return hits[0] if len(set(hits)) == 1 else name  # 'Ralph Northam' and 'Pam Northam': no guess
 
 
-def _named_roles(state: Discourse, text: str) -> dict[str, str]:
+def _named_roles(state: Discourse, text: str, speakers: set[str]) -> dict[str, str]:
     """Each unnamed spokesperson ('the Kremlin spokesman') as the one named person the article gives that
     role, before or after ('Kremlin spokesman Dmitry Peskov', 'the Kremlin spokesman, Dmitry Peskov', 'Hua
-    Chunying, the ministry's spokeswoman'); a role that names no one, or two, is left as it is."""
-    out = {}
-    anonymous = [n for n, p in state.people.items() if p.anonymous]
+    Chunying, the ministry's spokeswoman'); a role that names no one, or two, is left as it is. A bare role that
+    spoke ('the shopkeeper said') is the person named as 'The shopkeeper, Aoife Brannigan'."""
     named = [p for p in state.people.values() if not p.anonymous and len(p.name.split()) > 1]
+    bare = [s for s in speakers if s not in state.people and " " not in s and is_person_noun(s.lower())]
+    out = {s: hits.pop() for s in bare if len(hits := _named_as_the(s.lower(), bare, named, text)) == 1}
+    anonymous = [n for n, p in state.people.items() if p.anonymous]
     for role in anonymous:
         words = role.lower().split()
         if words and words[-1] in _SPOKES:
