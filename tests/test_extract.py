@@ -779,6 +779,13 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_pronoun_no_one_named_fits_is_the_one_described_and_named_later': (
+        "A baker who watched the water rise on Saturday described the panic.\n\n\"It reached the ovens in two "
+        "minutes,\" she said.\n\nHer neighbour, John Hart, said he had rung the council.\n\nThe baker, Jane Roe, has "
+        "run the shop since 1990.", 'reached the ovens', 'Jane Roe'),
+    'someone_described_does_not_take_a_pronoun_a_named_person_fits': (
+        "Finance minister John Roe announced the new currency on Tuesday.\n\nA teacher asked whether pensions "
+        "would be paid in it. \"Not yet,\" he said.", 'Not yet', 'John Roe'),
     'a_bare_role_that_spoke_is_the_person_later_named_in_that_role': (
         "A shopkeeper who watched the water rise described scenes of panic.\n\n\"It was grim from start to "
         "finish,\" the shopkeeper said.\n\nThe shopkeeper, Jane Roe, runs a newsagent.", 'grim from start',

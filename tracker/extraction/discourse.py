@@ -14,9 +14,6 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         first_name_gender, first_name_sure)
 from tracker.extraction.records import Found
 
-# lower-case particles of a surname ("Bill de Blasio" is "De Blasio" at a sentence start)
-
-
 @dataclass
 class Person:
     name: str
@@ -26,6 +23,7 @@ class Person:
     anonymous: bool = False  # a role without a name ('Downing Street spokesperson'), never a surname
     guessed: bool = False  # the gender comes from the first-name counts only, not from the article
     sure: bool = False  # … counts that leave little doubt (lexicon.SURE_SHARE)
+    described: bool = False  # someone described, not named ('a shopkeeper'): only a pronoun's last resort
 
     def add_title(self, title: str) -> None:
         if title and title not in self.titles:
@@ -215,9 +213,13 @@ class Discourse:
                            for o, _ in p.mentions if self.para_start <= o < before)]
         return objects[0] if len(objects) == 1 else None
 
-    def recent(self, before: int, *, gender: str = "", subject_first: bool = True) -> Person | None:
-        """Most recent person (subjects preferred) of a compatible gender before an offset."""
+    def recent(self, before: int, *, gender: str = "", subject_first: bool = True, anonymous: bool = False
+               ) -> Person | None:
+        """Most recent person (subjects preferred) of a compatible gender before an offset (`anonymous`: only
+        unnamed ones, as subjects)."""
         def ok(p):  # gender "u": only people whose gender is unknown
+            if anonymous or p.described:
+                return anonymous and p.anonymous and p.gender in (gender, "")
             if gender == "u":
                 return p.gender == "" and not p.anonymous
             return not gender or p.gender == gender or (gender == "m" and p.gender == "")
@@ -249,6 +251,9 @@ class Discourse:
         # over someone last named in an earlier paragraph; with no one else it could be, from any paragraph
         guess = self.guessed_here(offset, gender) or (
             self.guessed_here(offset, gender, anywhere=True) if p is None else None)
+        # no one named fits: someone described and not named, the last subject ('A shopkeeper … described the panic.
+        # "…," she said')
+        p = p or (None if guess else self.recent(offset, gender=gender, anonymous=True))
         if guess is not None and (p is None or _last_mention(p, offset) < self.para_start):
             p, guess.gender, guess.guessed = guess, gender, False  # the article's "she" over the guess
         if p is not None and not p.gender and not p.anonymous:

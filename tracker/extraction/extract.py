@@ -173,8 +173,9 @@ def _named_roles(state: Discourse, text: str, speakers: set[str]) -> dict[str, s
             # "President Vladimir Putin's spokesman … / The spokesman, Dmitry Peskov, told …"
             hits = {p.name for p in named if _gives_role(p, role, words, text)} or _named_as_the(words[-1], anonymous,
                                                                                                 named, text)
-        elif words and words[-1] in _UNNAMED:
+        elif words and (words[-1] in _UNNAMED or is_person_noun(words[-1]) and not is_role(words[-1])):
             # 'a senior Russian official said …  The official, Sergei Ryabkov, added': named later, as the one
+            # ('A shopkeeper … / The shopkeeper, Aoife Brannigan, …' the same)
             hits = _named_as_the(words[-1], anonymous, named, text)
         else:
             hits = set()

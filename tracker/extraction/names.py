@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse, role_name
-from tracker.extraction.lexicon import (DESCRIPTORS, FIRM_WORDS, GENERIC_BODIES, GROUP_BODIES, HONORIFICS, ORG_HEADS,
-                                        PARTICLES, PERSON_ROLES, TITLE_ABBREVIATIONS, TITLE_SET, first_name_gender,
-                                        is_person_noun, is_role)
+from tracker.extraction.lexicon import (ANON_HEADS, DESCRIPTORS, FIRM_WORDS, GENERIC_BODIES, GROUP_BODIES, GROUP_HEADS,
+                                        HONORIFICS, ORG_HEADS, PARTICLES, PERSON_ROLES, TITLE_ABBREVIATIONS, TITLE_SET,
+                                        first_name_gender, is_person_noun, is_role)
 
 
 def person_behind_title(ent) -> bool:
@@ -322,3 +322,35 @@ def the_body(state: Discourse, head: str, offset: int) -> str | None:
 
 
 NEAR_BODY = 400  # characters back that "the company" may look for the one body named
+
+
+def subject_phrase(tok) -> tuple[str, int]:
+    """Text of a subject token with its left modifiers (titles, determiners), and its offset."""
+    left = tok.left_edge.i
+    span = tok.doc[left:tok.i + 1]
+    # keep "an official in the vice president's office": a prep right after an anonymous head
+    right = tok.i
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].head.i == tok.i and tok.doc[tok.i + 1].dep_ == "nummod":
+        right = tok.i + 1  # "Number 10 said"
+        span = tok.doc[left:right + 1]
+    if tok.lower_ in ORG_HEADS and tok.is_title:  # "the Federation of German Industries"
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for") and any(t.is_title for t in child.subtree):
+                right = child.right_edge.i
+        span = tok.doc[left:right + 1]
+    if tok.lower_ in GROUP_HEADS:  # "allies of Rachel Reeves" (not the clause that follows the name)
+        for child in tok.rights:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None) if child.lower_ == "of" else None
+            if child.dep_ == "prep" and obj is not None:
+                right = obj.i
+        span = tok.doc[left:right + 1]
+    if tok.lower_ in ANON_HEADS or tok.lower_ in ("people", "person"):
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in {"in", "at", "from", "with", "for"} or (
+                    child.dep_ in ("amod", "acl") and child.lower_ in {"familiar", "close", "briefed"}):
+                right = child.right_edge.i  # "people familiar with the talks", "a source close to the minister"
+        span = tok.doc[left:right + 1]
+    doc, end = tok.doc, span.end  # "Ben-Gvir" split by the parser into "Ben", "-", "Gvir"
+    while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" and doc[end].whitespace_ == "":
+        end += 2
+    return doc[span.start:end].text, span.start_char

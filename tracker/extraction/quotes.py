@@ -18,7 +18,8 @@ from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import (NEWS_WORDS, ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS,
                                         TITLE_SET)
-from tracker.extraction.speakers import resolve_speaker, speaker_of, subject_phrase
+from tracker.extraction.names import subject_phrase
+from tracker.extraction.speakers import resolve_speaker, speaker_of
 
 
 # ---------------------------------------------------------------------------- quotes

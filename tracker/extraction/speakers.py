@@ -16,8 +16,8 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
 from tracker.extraction.discourse import Discourse, Person, title_matches, role_name
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause, main_subject,
                                      opening_subject, person_behind_title, register_body, register_missed_names,
-                                     register_peers, role_in_apposition, the_body, titled_name, titled_possessive,
-                                     titles_before, verb_read_as_noun)
+                                     register_peers, role_in_apposition, subject_phrase, the_body, titled_name,
+                                     titled_possessive, titles_before, verb_read_as_noun)
 
 # ---------------------------------------------------------------------------- people
 
@@ -70,10 +70,15 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         elif len(name.split()) == 1 and not subject and not titles:
             continue  # one word met first as an object ("his promise on Brexit"): news copy names a person in full
         state.register(name, titles, base + ent.start_char, subject)
-    for tok in doc:  # an unnamed source as a subject ("A Downing Street source was more combative.") is in focus
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in UNNAMED_SUBJECTS and not in_quote(tok.idx) \
-                and doc[tok.left_edge.i].lower_ in ("a", "an") and main_clause(tok):
+    for tok in doc:  # an unnamed source as a subject ("A Downing Street source was more combative.") is in focus, and
+        # so is someone described, not named, for a pronoun no one named fits ("A shopkeeper … described the panic.")
+        if tok.dep_ not in ("nsubj", "nsubjpass") or in_quote(tok.idx) or doc[tok.left_edge.i].lower_ not in ("a", "an") \
+                or not main_clause(tok):
+            continue
+        if tok.lower_ in UNNAMED_SUBJECTS:
             _note_unnamed(subject_phrase(tok)[0], base + tok.idx, state)  # at the head: after a body it holds
+        elif is_person_noun(tok.lower_) and not is_role(tok.lower_) and tok.lower_ not in _TITLE_SET | _QUESTIONER_HEADS:
+            state.people[state.anonymous(subject_phrase(tok)[0], base + tok.idx)].described = True
     for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ..."), a name in apposition to one ("The
         # opposition leader, Yair Lapid, wrote") or joined to one ("Ann Lee and Fire Chief Jane Doe"), a known surname
         # opening a sentence whose verb the parser gave no subject ('Albanese, who …, opened by …' made the name the
@@ -310,38 +315,6 @@ def _named_within(phrase: str, state: Discourse, *, multi_only: bool = False) ->
             if person:
                 return person.name
     return ""
-
-
-def subject_phrase(tok) -> tuple[str, int]:
-    """Text of a subject token with its left modifiers (titles, determiners), and its offset."""
-    left = tok.left_edge.i
-    span = tok.doc[left:tok.i + 1]
-    # keep "an official in the vice president's office": a prep right after an anonymous head
-    right = tok.i
-    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].head.i == tok.i and tok.doc[tok.i + 1].dep_ == "nummod":
-        right = tok.i + 1  # "Number 10 said"
-        span = tok.doc[left:right + 1]
-    if tok.lower_ in _ORG_HEADS and tok.is_title:  # "the Federation of German Industries"
-        for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "for") and any(t.is_title for t in child.subtree):
-                right = child.right_edge.i
-        span = tok.doc[left:right + 1]
-    if tok.lower_ in _GROUP_HEADS:  # "allies of Rachel Reeves" (not the clause that follows the name)
-        for child in tok.rights:
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None) if child.lower_ == "of" else None
-            if child.dep_ == "prep" and obj is not None:
-                right = obj.i
-        span = tok.doc[left:right + 1]
-    if tok.lower_ in _ANON_HEADS or tok.lower_ in ("people", "person"):
-        for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in {"in", "at", "from", "with", "for"} or (
-                    child.dep_ in ("amod", "acl") and child.lower_ in {"familiar", "close", "briefed"}):
-                right = child.right_edge.i  # "people familiar with the talks", "a source close to the minister"
-        span = tok.doc[left:right + 1]
-    doc, end = tok.doc, span.end  # "Ben-Gvir" split by the parser into "Ben", "-", "Gvir"
-    while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" and doc[end].whitespace_ == "":
-        end += 2
-    return doc[span.start:end].text, span.start_char
 
 
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
