@@ -779,6 +779,10 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'what_an_interviewer_put_to_someone_in_a_when_clause_is_the_interviewers': (
+        "Speaking to the Observer's John Roe on Friday, Jane Doe described the levels.\n\nWhen Roe put it to her that "
+        "she had bypassed the council to embarrass its chief, Doe laughed. \"I have never met her,\" she said.",
+        'bypassed the council', 'John Roe'),
     'a_pronoun_no_one_named_fits_is_the_one_described_and_named_later': (
         "A baker who watched the water rise on Saturday described the panic.\n\n\"It reached the ovens in two "
         "minutes,\" she said.\n\nHer neighbour, John Hart, said he had rung the council.\n\nThe baker, Jane Roe, has "

@@ -75,7 +75,7 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
                                  [(base + lo, base + hi)], tok.tag_ in ("VBZ", "VBP")))
                 taken.append((base + lo, base + hi))
             continue
-        content = _span_of(put_to) if put_to is not None else _content_span(tok, made_clear, request)
+        content = put_to if put_to is not None else _content_span(tok, made_clear, request)
         if content is None:
             continue
         content = _cut_at_sibling_report(tok, content, overrides)
@@ -114,13 +114,20 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
     return out
 
 
-def _put_it_to(verb):
-    """'Reporters put it to her that the move made her look weak': the clause put, else None."""
+def _put_it_to(verb) -> tuple[int, int] | None:
+    """'Reporters put it to her that the move made her look weak': the span of the clause put, else None."""
     if verb.lemma_.lower() != "put" or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) \
             or not any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
         return None
-    return next((c for c in verb.children if c.i > verb.i and (c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
+    put = next((c for c in verb.children if c.i > verb.i and (c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children))), None)
+    if put is not None:
+        return _span_of(put)
+    # 'When Ruiz put it to her that …, Vasquez laughed': parsed with the clause as the head of 'put'
+    head = verb.head if verb.dep_ == "advcl" and verb.head.i > verb.i else None
+    mark = next((m for m in head.children if m.dep_ == "mark" and m.lower_ == "that" and m.i > verb.i), None) \
+        if head is not None else None
+    return _trim_tokens(verb.doc, mark.i + 1, _right_edge(head)) if mark is not None else None
 
 
 _REQUEST_LEMMAS = {"ask", "invite", "call", "encourage", "implore", "beg", "plead"}
