@@ -57,7 +57,7 @@ def arg(name, default=None):
 
 
 def train_sets() -> tuple[str, ...]:
-    """The textbook sets a grader learns from: `--train-sets NAME,...`, else the graded task's."""
+    """The textbook sets a grader learns from: `--train-sets NAME,...`, else the joint pass's (sets 1-9, 11, 12)."""
     return tuple(arg("--train-sets").split(",")) if "--train-sets" in sys.argv else JOINT_SETS
 
 
