@@ -122,12 +122,10 @@ def _asked(verb, base: int, state: Discourse) -> str:
     """Who the question was put to: 'X was asked', 'asked X whether', or the subject of the clause that
     'Asked whether …, X said' / 'Pressed by …, X said' hangs from."""
     for child in verb.children:
-        if child.dep_ in ("nsubjpass", "dobj") and child.pos_ in ("PROPN", "PRON", "NOUN"):
-            named = next((c for c in child.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if named is not None:  # "asked the Minister of Education, Catherine Morrow, whether …": the name
-                return resolve_speaker(verb.doc[named.left_edge.i:named.i + 1].text, base + named.idx, state)
-            return resolve_speaker(child.text if child.pos_ == "PRON" else
-                                   verb.doc[child.left_edge.i:child.i + 1].text, base + child.idx, state)
+        if child.dep_ in ("nsubjpass", "dobj") and child.pos_ == "PRON":
+            return resolve_speaker(child.text, base + child.idx, state)
+        if child.dep_ in ("nsubjpass", "dobj") and child.pos_ in ("PROPN", "NOUN"):
+            return _named(child, base, state)  # 'asked the Minister of Education, Catherine Morrow, whether …'
     if verb.dep_ == "advcl":
         return speaker_of(verb.head, base, state)
     return ""

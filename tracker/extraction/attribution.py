@@ -31,7 +31,7 @@ _ROLES = "|".join([TITLE_WORDS, *sorted(ROLE_NOUNS | CANDIDACY | DESCRIPTORS | R
 _SPK = rf"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b|it\b|{_lower_title(_ROLES)})(?:[^,.;:!?\"“”\s]+\s?){{0,8}}?)"
 _AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
 # '"…," said opposition candidate Lydia Nyambura': a lower-case title or role before the name
-_LOWER_TITLE = rf"(?:{_lower_title(TITLE_WORDS + '|' + '|'.join(sorted(ROLE_NOUNS | CANDIDACY)))})?"
+_LOWER_TITLE = rf"(?:{_lower_title(_ROLES)})?"
 _AFTER_B = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<spk>(?:the\s|a\s|an\s)?{_LOWER_TITLE}"
                       r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev)\.\s+)?[A-Z][^,.;:!?\"“”]{0,80}?)"
                       r"(?=[,.;:!?]|\s+(?:in|on|at|of|to|during|after|before|when|while|as|from|on)\b|$)")
