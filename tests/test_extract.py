@@ -794,6 +794,20 @@ SPEAKER_CASES = {
         "A shopkeeper who watched the water rise described scenes of panic.\n\n\"It was grim from start to "
         "finish,\" the shopkeeper said.\n\nThe shopkeeper, Jane Roe, runs a newsagent.", 'grim from start',
         'Jane Roe'),
+    'someone_described_by_a_noun_no_suffix_marks_is_the_one_later_named_as_the_noun': (
+        "A senior consultant at the city hospital has accused managers of hiding staff shortages.\n\n\"We are "
+        "short every night,\" she told the health board.\n\nThe consultant, Dr Jane Roe, has worked there for years.",
+        'short every night', 'Jane Roe'),
+    'an_article_opening_on_someone_unnamed_names_them_next_in_that_role': (
+        "The veteran senator had heard enough. \"We need water, not excuses,\" he said.\n\nSenator John Roe, who has "
+        "served for twenty years, will vote against the bill. The bill's sponsor, Senator Jane Doe, defended it.",
+        'not excuses', 'John Roe'),
+    'a_post_by_someone_is_theirs': (
+        "A post on the social network Loop by footballer John Roe criticised his manager on Sunday.\n\n\"Loyalty goes "
+        "one way,\" the post read.", 'criticised his manager', 'John Roe'),
+    'a_statement_by_a_body_is_the_bodys': (
+        "A statement by the Ministry of Defence said the drills would continue.", 'drills would continue',
+        'Ministry of Defence'),
     'the_post_is_the_words_of_whoever_posted_it': (
         "The official account of Harbury Rovers Football Club mocked its rivals on Saturday.\n\nThe post, which "
         "showed the empty away end, read: \"Thanks for coming. Plenty of room next season.\"", 'Plenty of room',
@@ -2190,6 +2204,11 @@ def test_a_second_that_clause_is_a_claim_of_its_own(run):
     found = run("Claus Weselsky told ARD that he was willing to compromise but that the railway had to move first.")
     assert [s.text for s in found if s.kind == "reported"] == ["he was willing to compromise",
                                                                "the railway had to move first"]
+
+
+def test_a_second_that_clause_the_parser_joined_to_the_verb_is_a_claim_of_its_own(run):
+    found = run("Pressed on the plant, John Roe said it did, but that ministers would rather see a private buyer.")
+    assert [s.text for s in found if s.kind == "reported"] == ["it did", "ministers would rather see a private buyer"]
 
 
 def test_that_as_a_pronoun_does_not_split_a_claim(run):

@@ -217,9 +217,20 @@ SOMEONE_NEW = {"a", "an", "one", "another", "two", "three", "four", "five", "sev
 UNNAMED_SUBJECTS = {"source", "official", "spokesperson", "spokesman", "spokeswoman", "aide", "diplomat", "insider"}
 
 
+# nouns for a person that no suffix gives away ('a senior consultant', 'a tenant')
+PERSON_NOUNS = {"consultant", "surgeon", "midwife", "patient", "tenant", "parent", "mother", "father", "widow",
+                "wife", "husband", "son", "daughter", "pupil", "graduate", "delegate", "nominee", "employee",
+                "colleague", "friend", "neighbour", "neighbor", "relative", "refugee", "migrant", "immigrant",
+                "victim", "survivor", "assistant", "accountant", "attendant", "applicant", "claimant", "defendant",
+                "plaintiff", "participant", "protester", "medic", "cleric", "monk", "nun", "bishop", "chaplain",
+                "sergeant", "pilot", "clerk", "nanny", "expert", "specialist", "official", "diplomat", "aide"}
+
+
 def is_person_noun(word: str) -> bool:
-    """'supporter', 'protester', 'historian', 'MP': a noun for a person, not 'a settlement' or 'a first draft'."""
-    return word in ROLE_NOUNS | TITLE_SET or bool(re.search(r"(?:[^e]er|or|ist|ian|man|woman)$", word))
+    """'supporter', 'protester', 'historian', 'MP', 'nurse': a noun for a person, not 'a settlement' or 'a first
+    draft'."""
+    return word in ROLE_NOUNS | TITLE_SET | DESCRIPTORS | PERSON_NOUNS \
+        or bool(re.search(r"(?:[^e]er|or|ist|ian|man|woman)$", word))
 
 
 def is_role(role: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse, role_name
-from tracker.extraction.lexicon import (ANON_HEADS, DESCRIPTORS, FIRM_WORDS, GENERIC_BODIES, GROUP_BODIES, GROUP_HEADS,
+from tracker.extraction.lexicon import (ANON_HEADS, DESCRIPTORS, DOCUMENT_HEADS, FIRM_WORDS, GENERIC_BODIES, GROUP_BODIES, GROUP_HEADS,
                                         HONORIFICS, ORG_HEADS, PARTICLES, PERSON_ROLES, TITLE_ABBREVIATIONS, TITLE_SET,
                                         first_name_gender, is_person_noun, is_role)
 
@@ -350,6 +350,12 @@ def subject_phrase(tok) -> tuple[str, int]:
                     child.dep_ in ("amod", "acl") and child.lower_ in {"familiar", "close", "briefed"}):
                 right = child.right_edge.i  # "people familiar with the talks", "a source close to the minister"
         span = tok.doc[left:right + 1]
+    if tok.lower_ in DOCUMENT_HEADS:  # "a post on Loop by footballer Danilo Moreira": who wrote it
+        by = [t for t in tok.subtree if t.lower_ == "by" and t.dep_ in ("prep", "agent") and t.i > tok.i]
+        end = by[0].right_edge.i if by else tok.i
+        while by and end + 1 < len(tok.doc) and tok.doc[end + 1].pos_ == "PROPN":
+            end += 1  # 'footballer Danilo Moreira' that the parser split
+        span = tok.doc[left:end + 1] if by else span
     doc, end = tok.doc, span.end  # "Ben-Gvir" split by the parser into "Ben", "-", "Gvir"
     while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" and doc[end].whitespace_ == "":
         end += 2

@@ -107,9 +107,15 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
         sent = tok.sent
         present = tok.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lower_ not in ("has", "have")
                                                      for c in tok.children)
-        for lo, hi in that_clauses(doc, content):  # "said A and that B": two claims
-            out.append(Found(speaker, doc.text[lo:hi], "reported", base + lo, base + hi, base + tok.idx,
-                             base + sent.start_char, base + sent.end_char, [(s, e)], present))
+        clauses = that_clauses(doc, content)  # "said A and that B": two claims
+        for c in tok.children:  # "said it did, but that ministers would …": the parser joined B to the verb
+            if c.dep_ == "conj" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                clauses.append(_close_quote(doc.text, _span_of(c)))
+                taken.append((base + clauses[-1][0], base + clauses[-1][1]))
+        for lo, hi in clauses:
+            if len(doc.text[lo:hi].split()) >= 2:
+                out.append(Found(speaker, doc.text[lo:hi], "reported", base + lo, base + hi, base + tok.idx,
+                                 base + sent.start_char, base + sent.end_char, [(s, e)], present))
         taken.append((s, e))
     return out
 

@@ -72,12 +72,16 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         state.register(name, titles, base + ent.start_char, subject)
     for tok in doc:  # an unnamed source as a subject ("A Downing Street source was more combative.") is in focus, and
         # so is someone described, not named, for a pronoun no one named fits ("A shopkeeper … described the panic.")
-        if tok.dep_ not in ("nsubj", "nsubjpass") or in_quote(tok.idx) or doc[tok.left_edge.i].lower_ not in ("a", "an") \
-                or not main_clause(tok):
+        # ('The veteran senator had heard enough.' opening an article that has named no one yet, the same)
+        lede = doc[tok.left_edge.i].lower_ == "the" and tok.is_lower and not any(not p.anonymous
+                                                                                  for p in state.people.values())
+        if tok.dep_ not in ("nsubj", "nsubjpass") or in_quote(tok.idx) or not main_clause(tok) \
+                or not (doc[tok.left_edge.i].lower_ in ("a", "an") or lede):
             continue
         if tok.lower_ in UNNAMED_SUBJECTS:
             _note_unnamed(subject_phrase(tok)[0], base + tok.idx, state)  # at the head: after a body it holds
-        elif is_person_noun(tok.lower_) and not is_role(tok.lower_) and tok.lower_ not in _TITLE_SET | _QUESTIONER_HEADS:
+        elif is_person_noun(tok.lower_) and (lede or not is_role(tok.lower_) and tok.lower_ not in _TITLE_SET) \
+                and tok.lower_ not in _QUESTIONER_HEADS:
             state.people[state.anonymous(subject_phrase(tok)[0], base + tok.idx)].described = True
     for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ..."), a name in apposition to one ("The
         # opposition leader, Yair Lapid, wrote") or joined to one ("Ann Lee and Fire Chief Jane Doe"), a known surname
@@ -177,6 +181,9 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     words = low.split()
     head_words = re.split(r"\s(?:in|at|from|of|for|with|based|familiar|close|involved|briefed)\s", low)[0].split()
     issuer = [w for w in phrase.split()[:-1] if w.lower() not in _DETERMINERS or w.lower() in _OWNER_AS_SUBJECT]
+    by = re.match(r"(?P<doc>.+?)\sby\s+(?:[a-z-]+\s+){0,2}(?P<who>[A-Z].*)$", phrase)
+    if by and re.split(r"\s(?:on|in|at|from|of)\s", by.group("doc").lower())[0].split()[-1] in _DOCUMENT_HEADS:
+        return resolve_speaker(by.group("who"), offset, state)  # "a post on Loop by footballer Danilo Moreira"
     if len(head_words) > 1 and head_words[-1] in _DOCUMENT_HEADS | _REPLIES and issuer and issuer[-1][:1].isupper():
         # "a Downing Street statement said", "a Kremlin readout said", "Biden's answer came …": whoever gave it
         return resolve_speaker(_OWNER_AS_SUBJECT.get(" ".join(issuer).lower(), " ".join(issuer)), offset, state)
