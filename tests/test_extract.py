@@ -808,6 +808,23 @@ SPEAKER_CASES = {
     'a_statement_by_a_body_is_the_bodys': (
         "A statement by the Ministry of Defence said the drills would continue.", 'drills would continue',
         'Ministry of Defence'),
+    'a_live_blog_time_stamp_with_its_time_zone_is_no_speaker': (
+        "5.40pm GMT – John Roe, the shadow chancellor, says the claim does not stand up.\n\n6.02pm GMT – Jane Doe, the "
+        "party leader, has dismissed the whole package as \"a standstill non-event\".", 'dismissed the whole package',
+        'Jane Doe'),
+    'a_hyphenated_title_is_the_titled_persons': (
+        "Director-General of Health Jane Doe apologised on Thursday.\n\n\"Why does no one resign?\" host John Roe "
+        "asked.\n\n\"I am not part of the government,\" the director-general responded.", 'not part of the government',
+        'Jane Doe'),
+    'he_is_never_a_plural_subject_of_the_words_before': (
+        "John Roe took questions on Thursday.\n\nOfficials were still \"establishing the detail\", he said.",
+        'establishing the detail', 'John Roe'),
+    'adding_after_he_said_is_the_one_who_said_it': (
+        "A Downing Street spokesperson took questions.\n\nOfficials were still \"establishing the detail\", he said, "
+        "adding that No 10 would \"update if appropriate\".", 'update if appropriate', 'Downing Street spokesperson'),
+    'a_portfolio_joined_by_and_is_one_ministers_title': (
+        "Alberta Environment and Protected Areas Minister Jane Doe wrote on Sunday that the remark was unfair.",
+        'the remark was unfair', 'Jane Doe'),
     'the_post_is_the_words_of_whoever_posted_it': (
         "The official account of Harbury Rovers Football Club mocked its rivals on Saturday.\n\nThe post, which "
         "showed the empty away end, read: \"Thanks for coming. Plenty of room next season.\"", 'Plenty of room',

@@ -19,7 +19,8 @@ _MONTH_NAMES = {m: i + 1 for i, m in enumerate(
 _MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
              r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 # a live-blog entry's time label ("9:07 a.m. - ", "19:40 - ", "Evening - "): not part of what anyone said
-ENTRY_LABEL = re.compile(r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d|(?:Early |Late )?(?:Morning|Midday|"
+ENTRY_LABEL = re.compile(r"(?:(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d)(?:\s+(?:GMT|BST|UTC|CET|CEST|EST|EDT|"
+                         r"CST|CDT|PST|PDT|IST|JST|AEST|AEDT))?|(?:Early |Late )?(?:Morning|Midday|"
                          r"Noon|Afternoon|Evening|Night|Overnight)|Update[d]?)\s+[-–—]\s+")
 _CUES = [
     # a live-blog entry's time label opening a paragraph: a time on the blog's own day

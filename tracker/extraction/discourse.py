@@ -18,7 +18,7 @@ from tracker.extraction.records import Found
 class Person:
     name: str
     titles: str = ""  # lower-cased words introducing the name ("british prime minister")
-    gender: str = ""  # "m" | "f" | "" (unknown) | "n" (a body: Downing Street, the Kremlin)
+    gender: str = ""  # "m" | "f" | "" (unknown) | "n" (a body: Downing Street, the Kremlin) | "p" (unnamed people)
     mentions: list[tuple[int, bool]] = field(default_factory=list)  # (offset, was a subject)
     anonymous: bool = False  # a role without a name ('Downing Street spokesperson'), never a surname
     guessed: bool = False  # the gender comes from the first-name counts only, not from the article
@@ -108,19 +108,21 @@ class Discourse:
         person.mentions.extend(role.mentions)
 
     def anonymous(self, phrase: str, offset: int) -> str:
-        """An unnamed source as a role ('a Downing Street spokesperson' -> 'Downing Street spokesperson').
-        'the spokesperson' with nothing more is the last role of that kind the article introduced; every
-        role stays in focus, so a following 'he said' can be the spokesman rather than the minister."""
+        """An unnamed source as a role ('a Downing Street spokesperson' -> 'Downing Street spokesperson'); 'the
+        spokesperson' is the last such role introduced. Roles stay in focus: 'he said' can be the spokesman."""
         role = self.earlier_role(phrase, offset) or role_name(phrase)
         head = role.lower().split()[-1] if role.split() else ""
         if phrase.lower().split()[0] in {"the", "that", "this"} and self.named_roles.get(head) in self.people:
             named = self.people[self.named_roles[head]]  # "the Kremlin spokesman", after he was named
             named.focus(offset)
             return named.name
+        plural = (phrase.lower().split() or [head])[-1] != head and phrase.lower().endswith("s")  # never 'he', 'she'
         person = self.people.get(role)
         if person is None:
-            gender = "f" if head.endswith("woman") else "m" if head.endswith("man") else ""
+            gender = "p" if plural else "f" if head.endswith("woman") else "m" if head.endswith("man") else ""
             person = self.people[role] = Person(role, gender=gender, anonymous=True)
+        elif person.gender == "p" and not plural:
+            person.gender = ""  # 'officials …', then 'an official'
         person.focus(offset)
         return role
 
@@ -235,7 +237,6 @@ class Discourse:
             if best:
                 return best
         return None
-
 
     def pronoun(self, gender: str, offset: int) -> Person | None:
         """Who 'he' / 'she' (gender "m" / "f") at `offset` is."""

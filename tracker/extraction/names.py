@@ -104,7 +104,7 @@ def titles_before(doc, i: int) -> str:
     while j >= 0 and len(words) < 6:
         t = doc[j]
         if t.text in ("'s", "’s") or (t.is_title or t.is_upper or t.lower_ in {"of", "the", "-", "elect"}) \
-                and not t.is_punct:
+                and (not t.is_punct or t.text == "-"):  # 'Director-General of Health'
             words.append(TITLE_ABBREVIATIONS.get(t.lower_, t.lower_))
             j -= 1
             continue
@@ -277,6 +277,14 @@ def group_of(subj, state: Discourse) -> tuple[str, int]:
     parts = [subj, *subj.conjuncts]
     if len(parts) < 2 or not any(c.dep_ == "cc" and c.lower_ == "and" for p in parts for c in p.children):
         return "", 0
+    last = parts[-1].doc[parts[-1].left_edge.i:parts[-1].i + 1]
+    title, name = titled_name(last.text.split())
+    first = parts[0].doc[parts[0].left_edge.i:parts[0].i + 1]
+    known = state.lookup(first.text)
+    if len(parts) == 2 and title and name and parts[0].ent_type_ != "PERSON" and (
+            known is None or known.gender == "n" or parts[0].ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC")):
+        # 'Alberta Environment and Protected Areas Minister Rebecca Schulz': one minister's portfolio
+        return clean_name(" ".join(name)), parts[-1].idx
     names = []
     for part in parts:
         if part.pos_ == "PROPN":

@@ -137,7 +137,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         if tok.dep_ != "nsubj" or in_quote(tok.idx) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
             continue
         group, last = group_of(tok, state)
-        if group:
+        if " and " in group:
             state.bodies.append((base + last, group, group))  # "The army and the police issued … they said"
             continue
         phrase, at = subject_phrase(tok)
@@ -373,6 +373,11 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
             return ""
         if tok.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "relcl", "acl", "ccomp"):
             return ""
+        said = [c for c in tok.head.children if c.dep_ == "parataxis" and c.lemma_ in SAYING and c.i < tok.i] \
+            if tok.dep_ == "advcl" and tok.tag_ == "VBG" else []
+        if said:  # '"…", he said, adding that …': the one who said it, not the subject of the words before
+            tok = said[-1]
+            continue
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "ccomp" and tok.head.head.lemma_ in SAYING \
                 and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
             tok = tok.head  # "said that X was close, while suggesting …": the one who said it, not X
