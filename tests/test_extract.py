@@ -825,6 +825,13 @@ SPEAKER_CASES = {
     'a_portfolio_joined_by_and_is_one_ministers_title': (
         "Alberta Environment and Protected Areas Minister Jane Doe wrote on Sunday that the remark was unfair.",
         'the remark was unfair', 'Jane Doe'),
+    'a_hyphenated_surname_the_parser_split_opening_a_sentence_is_its_subject': (
+        "Union chairman John Bar-David threatened a strike on Monday.\n\nPrime Minister Max Poe spoke in the evening. "
+        "\"I am taking a timeout,\" he said.\n\nBar-David quickly stood down his members. \"The strike will end,\" he "
+        "said.", 'The strike will end', 'John Bar-David'),
+    'a_title_of_a_portfolio_before_a_name_the_ner_missed_is_that_person': (
+        "Director-General of Health Ashley Roe apologised on Thursday for the lapse.", 'apologised on Thursday',
+        'Ashley Roe'),
     'the_post_is_the_words_of_whoever_posted_it': (
         "The official account of Harbury Rovers Football Club mocked its rivals on Saturday.\n\nThe post, which "
         "showed the empty away end, read: \"Thanks for coming. Plenty of room next season.\"", 'Plenty of room',
@@ -2019,6 +2026,11 @@ def test_a_year_dates_only_what_was_said_then(run):
 def test_a_count_is_no_speaker_but_number_10_is(run):
     assert not run("Four of the nine members backed a cut in rates.")
     assert one(run("No 10 refused to give ground on the figures."), "refused to give ground").speaker == "Downing Street"
+
+
+def test_what_a_body_usually_does_is_no_position_taken(run):
+    assert not run("Downing Street usually plays down rows between ministers, and routinely declines to comment.")
+    assert run("Downing Street played down the row on Monday.")
 
 
 def test_a_passive_position_names_no_speaker(run):

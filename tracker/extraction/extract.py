@@ -157,6 +157,10 @@ def _completed(name: str, before: str) -> str:
     return hits[0] if len(set(hits)) == 1 else name  # 'Ralph Northam' and 'Pam Northam': no guess
 
 
+# ---------------------------------------------------------------------------- paragraphs
+
+
+# "WASHINGTON - ", "MOSCOW/NUSA DUA - ", "RICHMOND, Va. - ", "JEDDAH, Saudi Arabia - ", "LONDON (Reuters) - "
 _DATELINE = re.compile(r"[A-Z][A-Z .'’/-]{1,40}(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
                        r"(?:\s+\([A-Za-z ]{1,20}\))?\s+[-–—]\s+")
 

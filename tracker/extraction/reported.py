@@ -362,6 +362,9 @@ def according_to(doc, base: int, state: Discourse, in_quote) -> list[Found]:
 # ---------------------------------------------------------------------------- descriptions
 
 
+_HABIT = {"usually", "routinely", "typically", "normally", "generally", "traditionally", "habitually", "customarily"}
+
+
 def find_descriptions(doc, base: int, state: Discourse, in_quote, already: list[Found]) -> list[Found]:
     out = []
     for m in _DESCRIPTION.finditer(doc.text):
@@ -373,6 +376,8 @@ def find_descriptions(doc, base: int, state: Discourse, in_quote, already: list[
         verb = next((t for t in doc[tok.i:tok.i + 4] if t.pos_ in ("VERB", "AUX")), tok)
         if verb.pos_ == "AUX" and verb.head != verb:
             verb = verb.head
+        if any(c.dep_ == "advmod" and c.lower_ in _HABIT for c in verb.children):
+            continue  # 'Downing Street routinely declines to comment': what it does, not a position taken
         speaker = speaker_of(verb, base, state)
         if not speaker:
             continue

@@ -158,9 +158,3 @@ def _gives_role(person, role: str, words: list[str], text: str) -> bool:
     if m:
         described.append(m.group(1).lower())
     return any(words[-1] in d.split() and all(w in d for w in words[:-1]) for d in described)
-
-
-# ---------------------------------------------------------------------------- paragraphs
-
-
-# "WASHINGTON - ", "MOSCOW/NUSA DUA - ", "RICHMOND, Va. - ", "JEDDAH, Saudi Arabia - ", "LONDON (Reuters) - "

@@ -93,6 +93,11 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         if tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.i not in named and not in_quote(tok.idx):
             titled_possessive(tok, base, state)  # "Chancellor Olaf Scholz's Social Democrats"
             continue
+        hyphened = state.lookup(doc[tok.i - 2:tok.i + 1].text) if tok.i > 1 and doc[tok.i - 1].text == "-" \
+            and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_ else None
+        if subject_like and hyphened is not None and not in_quote(tok.idx):  # 'Bar-David stood down …', misparsed
+            state.register(hyphened.name, "", base + doc[tok.i - 2].idx, True)
+            continue
         chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
         titled = bool(titled_name([t.text for t in chain])[0])
         # a known surname as written, hyphen and all ("Hartley-Brewer", which the NER took for a body)
@@ -359,6 +364,12 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
             if name is not None and (subj.pos_ != "PROPN" or subj.lower_ in _TITLE_SET):
                 span = subj.doc[name.left_edge.i:name.i + 1]
                 return resolve_speaker(span.text, base + span.start_char, state)
+            held = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                         if g.dep_ == "pobj" and g.pos_ == "PROPN"), None) if subj.lower_ in _TITLE_SET else None
+            person = state.lookup(held.text) if held is not None and any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in held.children) else None
+            if person is not None and not person.anonymous and person.gender != "n":
+                return resolve_speaker(person.name, base + held.idx, state)  # 'Director-General of Health Ashley …'
             text, at = subject_phrase(subj)
             return resolve_speaker(text, base + at, state)
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "with":
