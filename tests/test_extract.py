@@ -2235,6 +2235,13 @@ def test_a_second_that_clause_is_a_claim_of_its_own(run):
                                                                "the railway had to move first"]
 
 
+def test_a_report_inside_a_question_pressed_on_someone_is_part_of_the_question(run):
+    found = run("John Roe took questions on Friday. A reporter pressed him on why the notice had said the launch was "
+                "not confirmed. Roe said he had the warning at 7:42.")
+    assert [(s.speaker, s.text) for s in found][:1] == [("Reporter", "why the notice had said the launch was not "
+                                                                     "confirmed")]
+
+
 def test_a_second_that_clause_the_parser_joined_to_the_verb_is_a_claim_of_its_own(run):
     found = run("Pressed on the plant, John Roe said it did, but that ministers would rather see a private buyer.")
     assert [s.text for s in found if s.kind == "reported"] == ["it did", "ministers would rather see a private buyer"]

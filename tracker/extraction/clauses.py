@@ -1,5 +1,6 @@
 """Shapes of a reported clause in the parse: an attribution set off inside it, a report of what is yet
-to be said, two claims joined by 'and that', a that-clause in which no one speaks."""
+to be said, two claims joined by 'and that', a that-clause in which no one speaks, a report inside a question,
+a clause of someone else's after a comma."""
 
 from __future__ import annotations
 
@@ -67,3 +68,26 @@ def silent_content_clause(verb, verbs, speech) -> bool:
     return verb.dep_ == "ccomp" and verb.head in verbs and any(c.dep_ == "mark" and c.lower_ in ("that", "whether")
                                                                for c in verb.children) \
         and not any(speech.fullmatch(t.text) or t.lower_ in ("words", "remarks") for t in verb.subtree)
+
+
+def inside_question(tok) -> bool:
+    """'asked whether he had said that …': a report inside a question ('X questioned how …, while Y said' is not)."""
+    while tok.head.i != tok.i:
+        if own_clause(tok):
+            return False
+        part, tok = tok, tok.head
+        if tok.lemma_.lower() in {"ask", "wonder", "question"} or (  # 'pressed him on why the notice had said …'
+                tok.lower_ in ("on", "over") and tok.head.lemma_.lower() in {"press", "quiz", "challenge"}
+                and part.doc[part.left_edge.i].lower_ in {"whether", "why", "how", "what", "when", "if"}):
+            return True
+    return False
+
+
+def own_clause(tok) -> bool:
+    """', while Taoiseach Simon Harris said …': a clause after a comma with a subject of its own is someone else's."""
+    return tok.dep_ == "advcl" and after_comma(tok) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def after_comma(tok) -> bool:
+    """The phrase `tok` heads is set off by a comma before it."""
+    return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","

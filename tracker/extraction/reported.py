@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.lexicon import DESCRIPTION_PATTERNS
-from tracker.extraction.clauses import not_yet_said, parenthetical, that_clauses
+from tracker.extraction.clauses import (after_comma, inside_question, not_yet_said, own_clause, parenthetical,
+                                        that_clauses)
 from tracker.extraction.records import Found
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.speakers import resolve_speaker, speaker_of
@@ -92,7 +93,7 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
             while e > s and doc.text[e - base - 1] in " :;,\"“":
                 e -= 1
             content = (content[0], e - base)
-        if _inside_question(tok):
+        if inside_question(tok):
             continue  # inside a question put to someone, not a claim
         if any(ts <= base + tok.idx < te for ts, te in taken):
             continue  # nested inside another reported clause ("confirmed that Trump ruled out ...")
@@ -264,36 +265,23 @@ def _right_edge(head) -> int:
 def _is_gloss(tok) -> bool:
     """', telling journalists that …' or 'while urging them to …' holds a statement of its own, so it is cut off;
     so does ', with its press secretary insisting that …'."""
-    if tok.dep_ == "prep" and tok.lower_ == "with" and _after_comma(tok):
+    if tok.dep_ == "prep" and tok.lower_ == "with" and after_comma(tok):
         return any(t.tag_ == "VBG" and t.lemma_.lower() in REPORT_LEMMAS for t in tok.subtree)
     opener = tok.doc[tok.left_edge.i] if tok.left_edge.i < tok.i else None  # "while urging them …"
     if not (tok.dep_ == "advcl" and tok.tag_ == "VBG"
-            and (_after_comma(tok) or (opener is not None and opener.lower_ in {"while", "before", "after"}))):
+            and (after_comma(tok) or (opener is not None and opener.lower_ in {"while", "before", "after"}))):
         return False
     sub = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
     return any(t.lemma_.lower() in REPORT_LEMMAS for t in sub) or bool(_DESCRIPTION.search(sub.text))
 
 
-def _inside_question(tok) -> bool:
-    """'asked whether he had said that …': a report inside a question; not one in a clause of its own that
-    hangs from it ('X questioned how …, while Y said that …')."""
-    while tok.head.i != tok.i:
-        if _own_clause(tok):
-            return False
-        tok = tok.head
-        if tok.lemma_.lower() in {"ask", "wonder", "question"}:
-            return True
-    return False
 
 
-def _own_clause(tok) -> bool:
-    """', while Taoiseach Simon Harris said …': a clause after a comma with a subject of its own is someone else's."""
-    return tok.dep_ == "advcl" and _after_comma(tok) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _is_manner(tok) -> bool:
     """'conceded defeat, flanked by his family': a past participle after a comma says how, not what the stance is."""
-    return tok.dep_ == "advcl" and tok.tag_ == "VBN" and _after_comma(tok)
+    return tok.dep_ == "advcl" and tok.tag_ == "VBN" and after_comma(tok)
 
 
 _WHEN = re.compile(r"(?:(?:less|more|only|just|barely|not) (?:than )?)?(?:(?:a|an|one|two|three|four|five|six|hours?|days?|"
@@ -303,13 +291,10 @@ _WHEN = re.compile(r"(?:(?:less|more|only|just|barely|not) (?:than )?)?(?:(?:a|a
 
 def _is_when(tok) -> bool:
     """'backed down, hours after insisting it would stay': a time clause after a comma says when, not what."""
-    return tok.dep_ in ("prep", "advcl", "npadvmod", "advmod") and _after_comma(tok) \
+    return tok.dep_ in ("prep", "advcl", "npadvmod", "advmod") and after_comma(tok) \
         and bool(_WHEN.match(tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text))
 
 
-def _after_comma(tok) -> bool:
-    """The phrase `tok` heads is set off by a comma before it."""
-    return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
 
 
 def _is_concession(tok) -> bool:
@@ -383,7 +368,7 @@ def find_descriptions(doc, base: int, state: Discourse, in_quote, already: list[
             continue
         rights = [c for c in verb.rights if c.dep_ not in ("conj", "cc", "punct")]
         rights = rights[:next((k for k, c in enumerate(rights) if _is_gloss(c) or _is_manner(c) or _is_when(c)
-                               or _own_clause(c)), len(rights))]
+                               or own_clause(c)), len(rights))]
         last = max([c.right_edge.i for c in rights] + [verb.i])
         s_char, e_char = _trim_tokens(doc, tok.i, last)
         s, e = base + s_char, base + e_char
