@@ -2242,6 +2242,19 @@ def test_a_report_inside_a_question_pressed_on_someone_is_part_of_the_question(r
                                                                      "confirmed")]
 
 
+@pytest.mark.parametrize("sentence, content", [
+    ("John Roe insisted the same day that the pause was not about politics.", "the pause was not about politics"),
+    ("John Roe told the same programme he had spoken to the director by phone.",
+     "he had spoken to the director by phone"),
+    ("John Roe accepted that trust had become an issue in the campaign.", "trust had become an issue in the campaign"),
+    ("John Roe jokes that he is already looking forward to a call about it.",
+     "he is already looking forward to a call about it"),
+    ("John Roe said that trust had become an issue.", "trust had become an issue"),
+])
+def test_a_content_clause_the_parser_misread_is_still_what_was_said(run, sentence, content):
+    assert [s.text for s in run(sentence) if s.kind == "reported"] == [content]
+
+
 def test_a_second_that_clause_the_parser_joined_to_the_verb_is_a_claim_of_its_own(run):
     found = run("Pressed on the plant, John Roe said it did, but that ministers would rather see a private buyer.")
     assert [s.text for s in found if s.kind == "reported"] == ["it did", "ministers would rather see a private buyer"]

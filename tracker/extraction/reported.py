@@ -22,7 +22,7 @@ REPORT_LEMMAS = {
     "note", "suggest", "list", "call", "assure", "concede", "reiterate", "predict", "threaten",
     "repeat", "explain", "add", "emphasise", "emphasize", "contend", "allege", "write", "post", "tweet",
     "indicate", "signal", "hint", "maintain", "assert", "reaffirm", "caution", "counter", "retort",
-    "reply", "respond", "answer", "remark", "observe", "complain",
+    "reply", "respond", "answer", "remark", "observe", "complain", "accept", "joke",
 }
 _NOT_CONTENT_DEPS = {"punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "advcl",
                      "npadvmod", "prt", "dep"}
@@ -180,12 +180,22 @@ def _content_span(verb, made_clear: bool, request: bool) -> tuple[int, int] | No
             [c for c in verb.children if c.dep_ == "ccomp" and c.i > clear.i]  # "made clear that …"
         return _span_of(inner[0]) if inner else None
     ccomp = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-    if ccomp:
-        return _span_of(ccomp[0])
+    if ccomp:  # 'said that trust had …', 'accepted that trust had …': 'that' read as a determiner of the subject
+        first, obj = ccomp[0].left_edge.i, verb.doc[ccomp[0].left_edge.i - 1]
+        if obj.dep_ == "dobj" and obj.head == verb and verb.doc[obj.left_edge.i].lower_ == "that" \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in ccomp[0].children):
+            first = obj.left_edge.i
+        first += verb.doc[first].lower_ == "that" and verb.doc[first].dep_ in ("det", "advmod")
+        return _trim_tokens(verb.doc, first, _right_edge(ccomp[0]))
     # "said later in a statement that …": the parser hangs the that-clause on the medium, not the verb
     medium = [a for p in verb.children if p.dep_ == "prep" and p.i > verb.i for o in p.children
               if o.dep_ == "pobj" and o.lemma_.lower() in _MEDIA for a in o.children
               if a.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
+    # "insisted the same day that …", "told the same programme he had …": the clause read as a relative one
+    medium += [a for o in verb.children if o.i > verb.i and (
+        o.dep_ == "npadvmod" and o.lemma_.lower() in _TIMES or o.dep_ == "dobj" and o.lemma_.lower() in _AUDIENCES
+        and verb.lemma_.lower() == "tell") for a in o.children if a.dep_ == "relcl" and any(
+        m.dep_ == "mark" and m.lower_ == "that" or m.dep_ == "nsubj" and m.i == a.left_edge.i for m in a.children)]
     if medium:
         return _span_of(medium[0])
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
@@ -210,10 +220,13 @@ def _content_span(verb, made_clear: bool, request: bool) -> tuple[int, int] | No
 
 _MEDIA = {"statement", "interview", "post", "letter", "speech", "briefing", "message", "video", "note", "tweet",
           "address", "article", "column", "broadcast", "conference", "release", "memo", "email", "podcast"}
+_TIMES = {"day", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "time"}
+_AUDIENCES = {"programme", "program", "show", "station", "radio", "newspaper", "paper", "broadcaster", "channel",
+              "network", "audience", "crowd", "rally", "meeting", "conference", "committee", "hearing", "podcast"}
 _DENYING = {"deny"}  # a report whose words negate its clause: the text keeps the verb
 # report only with a clause ("replied that …", not "replied to the letter")
 _CLAUSE_ONLY = {"maintain", "assert", "reaffirm", "caution", "counter", "retort", "reply", "respond", "answer", "remark",
-                "observe", "complain", "urge", "accuse", "threaten", "warn"}  # "urged voters to …", "accused X of …",
+                "observe", "complain", "urge", "accuse", "threaten", "warn", "accept", "joke"}  # "urged voters to …", "accused X of …",
 # "threatened new tariffs", "warned against softness": descriptions
 
 
