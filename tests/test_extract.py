@@ -2255,6 +2255,12 @@ def test_a_content_clause_the_parser_misread_is_still_what_was_said(run, sentenc
     assert [s.text for s in run(sentence) if s.kind == "reported"] == [content]
 
 
+def test_a_parenthetical_he_is_never_the_one_the_clause_is_about(run):
+    found = run('Max Poe warned on Monday. John Roe turned it around: Poe, he said, is "afraid of us".')
+    assert not [s for s in found if s.speaker == "Max Poe" and "afraid" in s.text]
+    assert [s.text for s in run("Jane Doe spoke. The plan, she said, would fail.")] == ["The plan would fail"]
+
+
 def test_a_second_that_clause_the_parser_joined_to_the_verb_is_a_claim_of_its_own(run):
     found = run("Pressed on the plant, John Roe said it did, but that ministers would rather see a private buyer.")
     assert [s.text for s in found if s.kind == "reported"] == ["it did", "ministers would rather see a private buyer"]

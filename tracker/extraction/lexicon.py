@@ -217,6 +217,11 @@ SOMEONE_NEW = {"a", "an", "one", "another", "two", "three", "four", "five", "sev
 UNNAMED_SUBJECTS = {"source", "official", "spokesperson", "spokesman", "spokeswoman", "aide", "diplomat", "insider"}
 
 
+# a time phrase a report may carry before its clause ('insisted the same day that …')
+TIME_NOUNS = {"day", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "time"}
+# who or what a report is told to, when not a person ('told the same programme he had …')
+AUDIENCES = {"programme", "program", "show", "station", "radio", "newspaper", "paper", "broadcaster", "channel",
+             "network", "audience", "crowd", "rally", "meeting", "conference", "committee", "hearing", "podcast"}
 # nouns for a person that no suffix gives away ('a senior consultant', 'a tenant')
 PERSON_NOUNS = {"consultant", "surgeon", "midwife", "patient", "tenant", "parent", "mother", "father", "widow",
                 "wife", "husband", "son", "daughter", "pupil", "graduate", "delegate", "nominee", "employee",

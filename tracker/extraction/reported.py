@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.lexicon import DESCRIPTION_PATTERNS
+from tracker.extraction.lexicon import AUDIENCES, DESCRIPTION_PATTERNS, TIME_NOUNS
 from tracker.extraction.clauses import (after_comma, inside_question, not_yet_said, own_clause, parenthetical,
                                         that_clauses)
 from tracker.extraction.records import Found
@@ -68,7 +68,11 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
         aside = parenthetical(tok)
         if aside is not None:  # "The plan, she said, would fail": the sentence around the attribution
             (lo, cut_lo), (cut_hi, hi) = aside
+            lo = max(lo, doc.text.rfind(": ", lo, cut_lo) + 2)  # 'X turned it around: Putin, he said, is …'
             speaker = speaker_of(tok, base, state)
+            about = next((state.lookup(c.text) for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+            if about is not None and about.name == speaker:
+                continue  # 'Putin, he said, is afraid': 'he' is never the one the clause is about
             if speaker and not any(base + lo < de and ds < base + hi for ds, de in direct_spans):
                 sent = tok.sent
                 out.append(Found(speaker, f"{doc.text[lo:cut_lo]} {doc.text[cut_hi:hi]}", "reported", base + lo,
@@ -193,7 +197,7 @@ def _content_span(verb, made_clear: bool, request: bool) -> tuple[int, int] | No
               if a.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
     # "insisted the same day that …", "told the same programme he had …": the clause read as a relative one
     medium += [a for o in verb.children if o.i > verb.i and (
-        o.dep_ == "npadvmod" and o.lemma_.lower() in _TIMES or o.dep_ == "dobj" and o.lemma_.lower() in _AUDIENCES
+        o.dep_ == "npadvmod" and o.lemma_.lower() in TIME_NOUNS or o.dep_ == "dobj" and o.lemma_.lower() in AUDIENCES
         and verb.lemma_.lower() == "tell") for a in o.children if a.dep_ == "relcl" and any(
         m.dep_ == "mark" and m.lower_ == "that" or m.dep_ == "nsubj" and m.i == a.left_edge.i for m in a.children)]
     if medium:
@@ -220,9 +224,6 @@ def _content_span(verb, made_clear: bool, request: bool) -> tuple[int, int] | No
 
 _MEDIA = {"statement", "interview", "post", "letter", "speech", "briefing", "message", "video", "note", "tweet",
           "address", "article", "column", "broadcast", "conference", "release", "memo", "email", "podcast"}
-_TIMES = {"day", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "time"}
-_AUDIENCES = {"programme", "program", "show", "station", "radio", "newspaper", "paper", "broadcaster", "channel",
-              "network", "audience", "crowd", "rally", "meeting", "conference", "committee", "hearing", "podcast"}
 _DENYING = {"deny"}  # a report whose words negate its clause: the text keeps the verb
 # report only with a clause ("replied that …", not "replied to the letter")
 _CLAUSE_ONLY = {"maintain", "assert", "reaffirm", "caution", "counter", "retort", "reply", "respond", "answer", "remark",
