@@ -2259,6 +2259,7 @@ def test_a_parenthetical_he_is_never_the_one_the_clause_is_about(run):
     found = run('Max Poe warned on Monday. John Roe turned it around: Poe, he said, is "afraid of us".')
     assert not [s for s in found if s.speaker == "Max Poe" and "afraid" in s.text]
     assert [s.text for s in run("Jane Doe spoke. The plan, she said, would fail.")] == ["The plan would fail"]
+    assert [s.text for s in run("Jane Doe spoke.\n\nThe plan, she said, would fail.")] == ["The plan would fail"]
 
 
 def test_a_second_that_clause_the_parser_joined_to_the_verb_is_a_claim_of_its_own(run):

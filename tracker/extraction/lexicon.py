@@ -227,7 +227,7 @@ PERSON_NOUNS = {"consultant", "surgeon", "midwife", "patient", "tenant", "parent
                 "wife", "husband", "son", "daughter", "pupil", "graduate", "delegate", "nominee", "employee",
                 "colleague", "friend", "neighbour", "neighbor", "relative", "refugee", "migrant", "immigrant",
                 "victim", "survivor", "assistant", "accountant", "attendant", "applicant", "claimant", "defendant",
-                "plaintiff", "participant", "protester", "medic", "cleric", "monk", "nun", "bishop", "chaplain",
+                "plaintiff", "participant", "medic", "cleric", "monk", "nun", "bishop", "chaplain",
                 "sergeant", "pilot", "clerk", "nanny", "expert", "specialist", "official", "diplomat", "aide"}
 
 

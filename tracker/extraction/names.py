@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse, role_name
-from tracker.extraction.lexicon import (ANON_HEADS, DESCRIPTORS, DOCUMENT_HEADS, FIRM_WORDS, GENERIC_BODIES, GROUP_BODIES, GROUP_HEADS,
-                                        HONORIFICS, ORG_HEADS, PARTICLES, PERSON_ROLES, TITLE_ABBREVIATIONS, TITLE_SET,
-                                        first_name_gender, is_person_noun, is_role)
+from tracker.extraction.lexicon import (ANON_HEADS, DESCRIPTORS, DOCUMENT_HEADS, FIRM_WORDS, GENERIC_BODIES,
+                                        GROUP_BODIES, GROUP_HEADS, HONORIFICS, ORG_HEADS, PARTICLES, PERSON_ROLES,
+                                        TITLE_ABBREVIATIONS, TITLE_SET, first_name_gender, is_person_noun, is_role)
 
 
 def person_behind_title(ent) -> bool:

@@ -68,7 +68,8 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
         aside = parenthetical(tok)
         if aside is not None:  # "The plan, she said, would fail": the sentence around the attribution
             (lo, cut_lo), (cut_hi, hi) = aside
-            lo = max(lo, doc.text.rfind(": ", lo, cut_lo) + 2)  # 'X turned it around: Putin, he said, is …'
+            colon = doc.text.rfind(": ", lo, cut_lo)  # 'X turned it around: Putin, he said, is …'
+            lo = colon + 2 if colon >= 0 else lo
             speaker = speaker_of(tok, base, state)
             about = next((state.lookup(c.text) for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
             if about is not None and about.name == speaker:
