@@ -93,3 +93,25 @@ def test_hundred_thousand_rows_with_one_percent_bad(store, tmp_path):
     assert (s.read, s.ingested, s.rejected) == (100_000, 99_000, 1_000)
     assert store.count_statements() == 99_000
     assert len(pd.read_csv(s.rejects_path)) == 1_000
+
+
+def test_an_article_the_extraction_fails_on_is_rejected_and_the_next_file_still_ingested(store, tmp_path, monkeypatch):
+    import tracker.extraction.extract as extract
+
+    real = extract.extract_statements
+
+    def fails_on_bad(article, **kw):
+        if article.path.endswith("bad.txt"):
+            raise ValueError("min() arg is an empty sequence")
+        return real(article, **kw)
+
+    monkeypatch.setattr(extract, "extract_statements", fails_on_bad)
+    (tmp_path / "in").mkdir()
+    for name in ("bad.txt", "good.txt"):
+        write(tmp_path / "in" / name, 'Jane Doe said on Monday: "We will build the bridge next year."\n', "utf-8")
+    (tmp_path / "in" / "bad.txt.meta.json").write_text('{"date": "2025-08-20"}')
+    (tmp_path / "in" / "good.txt.meta.json").write_text('{"date": "2025-08-20"}')
+    s, messages = ingest(store, tmp_path, tmp_path / "in")
+    assert (s.ingested, s.rejected) == (1, 1)
+    assert any("bad.txt: row 0: field 'text'" in m and "ValueError" in m for m in messages)
+    assert "bad.txt" in pd.read_csv(s.rejects_path)["file"].iloc[0]

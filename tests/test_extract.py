@@ -1677,6 +1677,12 @@ def test_speaker(run, text, needle, speaker):
     assert one(run(text), needle).speaker == speaker
 
 
+def test_a_role_opening_the_article_when_the_only_name_is_quoted_stays_the_role(run):
+    # the name inside the quote is known for surname lookup but never met in the narration
+    found = run("The defence minister said on Monday the drills would go on. \"Max Poe knows why,\" he said.")
+    assert one(found, "Max Poe knows why").speaker == "Defence minister"
+
+
 @pytest.mark.parametrize("text, needle", [
     ('Jane Doe met John Roe on Monday. They said talks would continue.', 'talks would continue'),
     ('Spokeswoman Jane Doe took questions. She had one for the reporters, asking whether they had condemned the '

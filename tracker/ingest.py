@@ -21,7 +21,7 @@ from tqdm.auto import tqdm
 
 from tracker.actors import ActorAliases
 from tracker.dates import DateError, parse_date
-from tracker.errors import InputError
+from tracker.errors import InputError, TrackerError
 from tracker.store import Store
 from tracker.types import IngestSummary, Rejected, Statement
 
@@ -246,7 +246,17 @@ def ingest_files(store: Store, paths: list[str], aliases: ActorAliases, *, rejec
     all_rejected: list[Rejected] = []
     for path in expand_inputs(paths):
         if Path(path).suffix.lower() in ARTICLE_SUFFIXES:
-            statements = article_statements(path, aliases, log=log, **(article_meta or {}))
+            try:
+                statements = article_statements(path, aliases, log=log, **(article_meta or {}))
+            except TrackerError:
+                raise
+            except Exception as exc:  # a fault in the extraction rules on this text: the other files go on
+                r = Rejected(path, 0, "text", f"no statements extracted, the article was skipped "
+                                              f"({type(exc).__name__}: {exc})")
+                log(f"rejected: {r.describe()}")
+                all_rejected.append(r)
+                total.add(IngestSummary(read=1, rejected=1))
+                continue
             ingested, duplicates, _ = store.insert_statements(statements)
             log(f"{path}: {len(statements)} statements extracted")
             total.add(IngestSummary(read=len(statements), ingested=ingested, duplicate=duplicates))

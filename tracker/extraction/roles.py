@@ -16,7 +16,8 @@ def named_roles(state: Discourse, text: str, speakers: set[str]) -> dict[str, st
     role, before or after ('Kremlin spokesman Dmitry Peskov', 'the Kremlin spokesman, Dmitry Peskov', 'Hua
     Chunying, the ministry's spokeswoman'); a role that names no one, or two, is left as it is. A bare role that
     spoke ('the shopkeeper said') is the person named as 'The shopkeeper, Aoife Brannigan'."""
-    named = [p for p in state.people.values() if not p.anonymous and len(p.name.split()) > 1]
+    # a name met only inside a quote has no place in the narration to weigh
+    named = [p for p in state.people.values() if not p.anonymous and len(p.name.split()) > 1 and p.mentions]
     bare = [s for s in speakers if s not in state.people and " " not in s and is_person_noun(s.lower())]
     out = {s: hits.pop() for s in bare if len(hits := _named_as_the(s.lower(), bare, named, text)) == 1}
     anonymous = [n for n, p in state.people.items() if p.anonymous]
