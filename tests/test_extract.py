@@ -802,6 +802,49 @@ SPEAKER_CASES = {
         "The veteran senator had heard enough. \"We need water, not excuses,\" he said.\n\nSenator John Roe, who has "
         "served for twenty years, will vote against the bill. The bill's sponsor, Senator Jane Doe, defended it.",
         'not excuses', 'John Roe'),
+    'a_party_member_written_before_a_name_is_no_part_of_it': (
+        "Earlier, Conservative Mark Hollis said the plan had failed.", 'plan had failed', 'Mark Hollis'),
+    'letters_after_a_name_are_no_part_of_it': (
+        "Counsel assisting, John Roe QC, said the fees had been charged for years.", 'fees had been charged',
+        'John Roe'),
+    'a_quoted_nickname_is_the_first_name_the_person_goes_by': (
+        "Anthony \"Jack\" Roe, the group executive, said the report had been changed.", 'report had been changed',
+        'Jack Roe'),
+    'an_honorific_with_its_full_stop_after_a_quote_is_the_named_person': (
+        "Jane David and Ruby Hale spoke.\n\nRuby Hale disagreed. \"No, I did not say that,\" Ms. David replied.",
+        'did not say that', 'Jane David'),
+    'an_honorific_with_its_full_stop_and_an_apposition_after_a_quote': (
+        "Jane David and Ruby Hale spoke.\n\nRuby Hale disagreed. \"No, I did not say that,\" Ms. David, the former "
+        "minister, replied.", 'did not say that', 'Jane David'),
+    'a_name_modifying_a_role_after_the_is_the_one_given_that_title': (
+        "Prime Minister John Roe faced Fianna Fáil leader Max Hale on Tuesday.\n\nThe Fianna Fáil leader said "
+        "that he had taken a call from the whistleblower.", 'taken a call', 'Max Hale'),
+    'a_name_the_parser_cut_from_its_hyphenated_title_is_the_subject': (
+        "Party vice-president John Roe has acknowledged that some members of his party were involved in the riots.",
+        'some members of his party', 'John Roe'),
+    'a_participle_after_a_noun_content_clause_is_the_main_subjects': (
+        "The Kremlin on Thursday brushed aside Germany's finding that John Roe was poisoned with a nerve agent, "
+        "telling reporters on its daily conference call that there was no reason to blame the Russian state.",
+        'no reason to blame', 'Kremlin'),
+    'said_that_another_did_something_and_asked_is_still_the_one_who_said': (
+        "Prime Minister John Roe spoke on Monday.\n\nShadow attorney-general Max Hale said Mr Roe led \"a party of "
+        "the extreme right\" and asked: \"How hard is it for John Roe to actually condemn the view?\"",
+        'How hard is it', 'Max Hale'),
+    'a_pronoun_after_a_sentence_whose_subject_has_no_known_gender_is_that_subject': (
+        "The moderator, Jane Doe, put the question to the leaders.\n\nThe moderator also asked Max Hale why he "
+        "had allowed it. Green Leader Annamie Paul seized on the moment. \"He is no feminist,\" she said.",
+        'no feminist', 'Annamie Paul'),
+    'a_pronoun_after_a_sentence_whose_subject_a_first_name_only_guessed_otherwise_is_that_subject': (
+        "Erin Toole and Max Hale debated on Thursday.\n\nBy Friday Hale said he had been \"taken back\" by the "
+        "question. Toole went further on social media. \"I reject the premise,\" he wrote on Twitter.",
+        'reject the premise', 'Erin Toole'),
+    'saying_it_again_after_a_quote_is_an_attribution': (
+        "Jane Doe took questions from host John Roe on Friday.\n\n\"But you hear it. It must be true,\" Roe "
+        "persisted.", 'It must be true', 'John Roe'),
+    'a_pronoun_set_in_after_a_subject_of_its_own_sentence_is_not_that_subject': (
+        "Prime Minister Jane Doe said on Tuesday that the island was not for sale.\n\nSpeaking to a broadcaster, Doe "
+        "pointed to the island's own leader. Its premier Mute Egede, she said, \"has been very clear\" about it.",
+        'has been very clear', 'Jane Doe'),
     'a_post_by_someone_is_theirs': (
         "A post on the social network Loop by footballer John Roe criticised his manager on Sunday.\n\n\"Loyalty goes "
         "one way,\" the post read.", 'criticised his manager', 'John Roe'),

@@ -21,7 +21,7 @@ import tracker.extraction.extract as extract  # noqa: E402
 import tracker.extraction.reported as reported  # noqa: E402
 from tracker.extraction.evaluate import match, overlap, read_events, read_gold, split_of  # noqa: E402
 from tracker.extraction.read import read_article  # noqa: E402
-from tracker.extraction.speakers import speaker_of  # noqa: E402
+from tracker.extraction.subjects import speaker_of  # noqa: E402
 
 CANDIDATES: list[dict] = []
 _rules = reported.find_descriptions

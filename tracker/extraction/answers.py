@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extraction.lexicon import QUESTIONER_HEADS
+from tracker.extraction.lexicon import QUESTIONER_HEADS, title_matches
 from tracker.extraction.records import Found
-from tracker.extraction.discourse import Discourse, title_matches
-from tracker.extraction.speakers import resolve_speaker, speaker_of
+from tracker.extraction.discourse import Discourse
+from tracker.extraction.speakers import resolve_speaker
+from tracker.extraction.subjects import speaker_of
 
 ASK_LEMMAS = {"ask", "press", "quiz", "question", "challenge"}
 MAX_PARAGRAPHS = 1  # an answer is in the question's paragraph or the next one

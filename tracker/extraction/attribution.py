@@ -16,7 +16,9 @@ SPEECH_VERBS = (
     "pressed|interjected|interrupted|followed up|follows up|put it to (?:him|her|them)|shot back|fired back|hit back|retorted|snapped|"
     # the present tense of live blogs and transcripts' stage directions ("…," she posts)
     "posts|tweets|explains|declares|states|notes|stresses|admits|recalls|answers|counters|urges|vows|"
-    "promises|announces|jokes|quips|began|begins|called out|yelled|cut in|broke in|chimed in"
+    "promises|announces|jokes|quips|began|begins|called out|yelled|cut in|broke in|chimed in|"
+    # saying it again, or against someone ("…," he persisted)
+    "persisted|persists|repeated|reiterated|protested|objected|complained|maintained|demanded"
 )
 
 
@@ -28,7 +30,9 @@ def _lower_title(words: str) -> str:
 
 # what a person is, written lower-case before their name ('coastguard commander Rafael Ostrander said')
 _ROLES = "|".join([TITLE_WORDS, *sorted(ROLE_NOUNS | CANDIDACY | DESCRIPTORS | RANKS)])
-_SPK = rf"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b)(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b|it\b|{_lower_title(_ROLES)})(?:[^,.;:!?\"“”\s]+\s?){{0,8}}?)"
+# an abbreviated honorific or rank with its full stop ('"…," Ms. Raitt said')
+_HON = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev|Sgt|Adm|Maj)\.\s+)"
+_SPK = rf"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b){_HON}?(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b|it\b|{_lower_title(_ROLES)})(?:[^,.;:!?\"“”\s]+\s?){{0,8}}?)"
 _AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
 # '"…," said opposition candidate Lydia Nyambura': a lower-case title or role before the name
 _LOWER_TITLE = rf"(?:{_lower_title(_ROLES)})?"
@@ -51,7 +55,7 @@ _AFTER_C = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?:the|a|an)\s[^,.;:!
 
 # '"…," Frans Timmermans, the Commission's executive vice-president, wrote on Twitter': a name, then an
 # apposition or a relative clause set off by commas, then the verb
-_AFTER_E = re.compile(rf"^[\s,]*(?P<spk>[A-Z][\w'’-]+(?:\s+(?:{PARTICLE_RE})?\s*[A-Z][\w.'’-]+)+),\s+"
+_AFTER_E = re.compile(rf"^[\s,]*(?P<spk>{_HON}[A-Z][\w'’-]+|[A-Z][\w'’-]+(?:\s+(?:{PARTICLE_RE})?\s*[A-Z][\w.'’-]+)+),\s+"
                       r"(?:the|a|an|his|her|its|their|who|which|one|now|then|also)\s[^,.;:!?\"“”]{1,100}"
                       rf"(?:,\s[^,.;:!?\"“”]{{1,60}})?,\s+(?P<verb>{SPEECH_VERBS})\b")
 

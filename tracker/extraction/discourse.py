@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_CUES as _FEMALE_CUES,
                                         FEMALE_FIRST_NAMES, HONORIFICS as _HONORIFICS, MALE_CUES as _MALE_CUES, ONE_OF_A_KIND,
                                         ORG_HEADS as _ORG_HEADS, PARTICLES, QUESTIONER_HEADS as _QUESTIONER_HEADS,
-                                        first_name_gender, first_name_sure)
+                                        first_name_gender, first_name_sure, role_name, title_matches)
 from tracker.extraction.records import Found
 
 @dataclass
@@ -249,6 +249,7 @@ class Discourse:
             # the article never gave, over a woman last the subject in an earlier paragraph
         if p is not None and last_subject(p, offset) < self.para_start:
             p = self.named_before_here(offset, gender) or p  # 'Then it was the turn of Tom Brown. He began …'
+        p = self.last_sentence_subject(offset, gender, p)
         # over someone last named in an earlier paragraph; with no one else it could be, from any paragraph
         guess = self.guessed_here(offset, gender) or (
             self.guessed_here(offset, gender, anywhere=True) if p is None else None)
@@ -260,6 +261,23 @@ class Discourse:
         if p is not None and not p.gender and not p.anonymous:
             p.gender = gender  # "she" was this woman: a later "he" is someone else
         return p
+
+    def last_sentence_subject(self, offset: int, gender: str, p: Person | None) -> Person | None:
+        """'Green Leader Annamie Paul seized on the moment. "…," she said.': the last person this paragraph
+        mentioned, as a subject after `p` was last mentioned, whose gender the article never gave or only a
+        name's counts guessed otherwise, over `p`."""
+        if p is None:
+            return p
+        since = max(self.para_start, _last_mention(p, offset) + 1)
+        last = max(((o, q) for q in self.people.values() if not q.anonymous for o, _ in q.mentions if since <= o < offset),
+                   key=lambda t: t[0], default=(-1, None))[1]
+        at = last_subject(last, offset) if last is not None else -1
+        if last is None or last is p or at < since or not re.search(r"[.!?][\"”’]?\s", self.para_text[
+                at - self.para_start:offset - self.para_start]) or not (  # 'Egede, she said, …' is not Egede
+                not last.gender or last.guessed and not last.sure and last.gender != gender):
+            return p
+        last.gender, last.guessed = gender, False
+        return last
 
     def named_before_here(self, offset: int, gender: str) -> Person | None:
         """The one person of a fitting gender this paragraph named in a sentence before the one at `offset`,
@@ -362,38 +380,6 @@ _SUBJECT_PRONOUN = {"m": r"(?i)\bhe\b", "f": r"(?i)\bshe\b"}
 
 def _last_mention(p: Person, before: int = 1 << 60) -> int:
     return max((o for o, _ in p.mentions if o < before), default=-1)
-
-
-def title_matches(role: str, titles: str) -> bool:
-    """Does a role phrase ('president', 'french leader') fit the titles a person was introduced with?"""
-    for title in titles.split(" | "):
-        if role == "president" and "vice president" in title:
-            continue
-        if role and (title.endswith(role) or f" {role}" in f" {title}"):
-            return True
-        words = role.split()
-        if len(words) >= 2 and words[-1] in {"leader", "premier", "politician"} and words[0] in title.split():
-            return True  # "the French leader" <- "French President Emmanuel Macron"
-    return False
-
-
-def role_name(phrase: str) -> str:
-    """'a senior official' -> 'Senior official'; 'NATO officials' -> 'NATO official'."""
-    words = phrase.split()
-    while words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    if not words:
-        return phrase
-    head_at = next((k - 1 for k, w in enumerate(words) if k and w.lower() in {"in", "at", "from", "of", "for", "with"}),
-                   len(words) - 1)
-    last = words[head_at]
-    if last.lower() in _ANON_HEADS and last.lower().endswith("s") and last.lower() != "sources" \
-            and not last.lower().endswith("ss"):
-        words[head_at] = last[:-1]
-    elif last.lower() == "sources":
-        words[head_at] = "source"
-    out = " ".join(words)
-    return out[0].upper() + out[1:]
 
 
 def last_subject(p: Person, before: int) -> int:

@@ -197,6 +197,10 @@ DESCRIPTORS = {"caller", "callers", "pensioner", "retired", "teacher", "farmer",
                "cyclist", "boxer", "player", "singer", "actor", "actress", "author", "novelist", "writer", "artist",
                "musician", "rapper", "comedian", "chef", "designer", "architect", "scientist", "researcher",
                "historian", "professor", "lecturer", "pastor", "priest", "rabbi", "imam", "shopkeeper", "landlord"}
+# a party member written before a name ("New Democrat Nathan Cullen", "Conservative Jane Doe"): not part of it
+PARTY_MEMBERS = {"democrat", "democrats", "republican", "conservative", "liberal", "tory", "socialist", "labour"}
+# letters written after a name for a rank or a seat ("John Roe QC", "Jane Doe MP"): not part of it either
+POST_NOMINALS = {"qc", "kc", "sc", "mp", "mep", "msp", "mla", "td", "obe", "mbe", "cbe", "kbe"}
 # ranks of the forces and services, written before a name ('coastguard commander Rafael Ostrander')
 RANKS = {"commander", "officer", "captain", "colonel", "lieutenant", "major", "admiral", "marshal", "brigadier",
          "commissioner", "chief", "warden", "firefighter", "paramedic"}
@@ -245,3 +249,35 @@ def is_role(role: str) -> bool:
 # the last word of an outlet's name ("CTV News", "The Associated Press", "The Washington Post")
 NEWS_WORDS = {"news", "radio", "tv", "television", "times", "post", "press", "journal", "herald", "telegraph",
               "guardian", "tribune", "gazette", "agency", "broadcaster", "newspaper"}
+
+
+def title_matches(role: str, titles: str) -> bool:
+    """Does a role phrase ('president', 'french leader') fit the titles a person was introduced with?"""
+    for title in titles.split(" | "):
+        if role == "president" and "vice president" in title:
+            continue
+        if role and (title.endswith(role) or f" {role}" in f" {title}"):
+            return True
+        words = role.split()
+        if len(words) >= 2 and words[-1] in {"leader", "premier", "politician"} and words[0] in title.split():
+            return True  # "the French leader" <- "French President Emmanuel Macron"
+    return False
+
+
+def role_name(phrase: str) -> str:
+    """'a senior official' -> 'Senior official'; 'NATO officials' -> 'NATO official'."""
+    words = phrase.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    if not words:
+        return phrase
+    head_at = next((k - 1 for k, w in enumerate(words) if k and w.lower() in {"in", "at", "from", "of", "for", "with"}),
+                   len(words) - 1)
+    last = words[head_at]
+    if last.lower() in ANON_HEADS and last.lower().endswith("s") and last.lower() != "sources" \
+            and not last.lower().endswith("ss"):
+        words[head_at] = last[:-1]
+    elif last.lower() == "sources":
+        words[head_at] = "source"
+    out = " ".join(words)
+    return out[0].upper() + out[1:]

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.discourse import Discourse, role_name
+from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import (ANON_HEADS, DESCRIPTORS, DOCUMENT_HEADS, FIRM_WORDS, GENERIC_BODIES,
-                                        GROUP_BODIES, GROUP_HEADS, HONORIFICS, ORG_HEADS, PARTICLES, PERSON_ROLES,
-                                        TITLE_ABBREVIATIONS, TITLE_SET, first_name_gender, is_person_noun, is_role)
+                                        GROUP_BODIES, GROUP_HEADS, HONORIFICS, ORG_HEADS, PARTICLES, PARTY_MEMBERS,
+                                        PERSON_ROLES, POST_NOMINALS, TITLE_ABBREVIATIONS, TITLE_SET,
+                                        first_name_gender, is_person_noun, is_role, role_name)
 
 
 def person_behind_title(ent) -> bool:
@@ -91,9 +92,12 @@ def extend_name(ent):
 
 def clean_name(name: str) -> str:
     name = re.sub(r"['’]s?$", "", name.strip())  # "Bharat Motors'" too
+    name = re.sub(r"^(\w+) [\"“]([A-Z]\w+)[\"”] (?=\w)", r"\2 ", name)  # 'Anthony "Jack" Regan' goes by Jack
     words = [w for w in name.split() if w.lower() not in HONORIFICS]
-    while len(words) > 2 and words[0].lower() in DESCRIPTORS:
-        words = words[1:]  # "Pensioner Beverley Hunt"
+    while len(words) > 2 and (words[0].lower() in DESCRIPTORS or words[0].lower() in PARTY_MEMBERS):
+        words = words[1:]  # "Pensioner Beverley Hunt", "Democrat Nathan Cullen"
+    while len(words) > 2 and words[-1].lower().strip(".") in POST_NOMINALS:
+        words = words[:-1]  # "Michael Hodge QC"
     return " ".join(words)
 
 
@@ -367,4 +371,7 @@ def subject_phrase(tok) -> tuple[str, int]:
     doc, end = tok.doc, span.end  # "Ben-Gvir" split by the parser into "Ben", "-", "Gvir"
     while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" and doc[end].whitespace_ == "":
         end += 2
+    named = next((e for e in doc.ents if e.start == end and e.label_ == "PERSON" and len(e) > 1), None)
+    if named is not None and is_role(doc[end - 1].lower_) and doc[end - 1].whitespace_:
+        end = named.end  # "Party vice-president | John Roe": a name the parser cut from its title
     return doc[span.start:end].text, span.start_char

@@ -19,7 +19,8 @@ from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import (NEWS_WORDS, ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS,
                                         TITLE_SET)
 from tracker.extraction.names import subject_phrase
-from tracker.extraction.speakers import resolve_speaker, speaker_of
+from tracker.extraction.speakers import resolve_speaker
+from tracker.extraction.subjects import speaker_of
 
 
 # ---------------------------------------------------------------------------- quotes

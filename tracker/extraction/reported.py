@@ -11,7 +11,8 @@ from tracker.extraction.clauses import (after_comma, inside_question, not_yet_sa
                                         that_clauses)
 from tracker.extraction.records import Found
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.speakers import resolve_speaker, speaker_of
+from tracker.extraction.speakers import resolve_speaker
+from tracker.extraction.subjects import speaker_of
 
 # ---------------------------------------------------------------------------- vocabulary
 

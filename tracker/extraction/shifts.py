@@ -8,7 +8,7 @@ import re
 
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.records import Found
-from tracker.extraction.speakers import speaker_of
+from tracker.extraction.subjects import speaker_of
 
 # A shift the writer reports in so many words ("reversed course", "a U-turn", "backed down", "changed
 # his position"); not when negated ("will not back down", "never backed down").

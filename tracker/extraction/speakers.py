@@ -12,10 +12,11 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
                                         GROUP_HEADS as _GROUP_HEADS, ONE_OF_A_KIND, SAYING, PLATFORMS, PRONOUN_WORDS,
                                         NEWS_ASKERS, GENERIC_BODIES, UNNAMED_SUBJECTS, first_name_gender,
-                                        NEWS_WORDS, SEATS, SOMEONE_NEW, is_person_noun, is_role)
-from tracker.extraction.discourse import Discourse, Person, title_matches, role_name
-from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause, main_subject,
-                                     opening_subject, person_behind_title, register_body, register_missed_names,
+                                        NEWS_WORDS, SEATS, SOMEONE_NEW, is_person_noun, is_role, role_name,
+                                        title_matches)
+from tracker.extraction.discourse import Discourse, Person
+from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause,
+                                     person_behind_title, register_body, register_missed_names,
                                      register_peers, role_in_apposition, subject_phrase, the_body, titled_name,
                                      titled_possessive, titles_before, verb_read_as_noun)
 
@@ -245,6 +246,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
             return named or titled.name
         return "Reporter" if head_words[-1] in NEWS_ASKERS else head_words[-1].rstrip("s").capitalize()
     named = _named_within(phrase, state, multi_only=bool(words) and words[0] in {"the", "a", "an"})
+    if named and words[0] == "the" and is_role(head_words[-1]) and re.search(rf"\b{re.escape(named)}(?:\s[a-z-]+)+$", phrase):
+        named = getattr(state.by_title(phrase, offset), "name", named)  # "the Fianna Fáil leader": a party as a name
     if named:
         return named
     earlier = state.earlier_role(phrase, offset)
@@ -262,9 +265,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         if named:
             return named  # "the company said", after "state-owned railway company Deutsche Bahn"
     if head_words and head_words[-1] in _ORG_HEADS and (any(w[:1].isupper() for w in phrase.split()) or words[0] == "the"):
-        # "the Ministry of Transport", "the White House", "the headquarters representing the families": a body,
-        # never the person last in focus
-        return role_name(phrase)
+        return role_name(phrase)  # "the Ministry of Transport", "the White House": a body, never the person in focus
     if words[0] == "the" and len(words) > 1 and words[-1] in NEWS_WORDS and all(w[:1].isupper() for w in phrase.split()[1:]):
         return role_name(phrase)  # "The Associated Press asked": an outlet, not the person last in focus
     if len(words) == 2 and words[0] == "the" and phrase.split()[1][:1].isupper() and words[1].endswith("s") \
@@ -326,71 +327,4 @@ def _named_within(phrase: str, state: Discourse, *, multi_only: bool = False) ->
             person = state.person(cand) or (state.lookup(cand) if n <= 2 else None)
             if person:
                 return person.name
-    return ""
-
-
-_QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
-
-
-def speaker_of(verb, base: int, state: Discourse) -> str:
-    """Subject of a verb, climbing through conj/xcomp/advcl heads when it has none of its own."""
-    tok = verb
-    for _ in range(6):
-        # a "subject" after the verb that opens a quote ('wrote on X: "Thanks …"') is the parser misreading the quote
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"
-                    and not (c.i > tok.i and c.doc[c.left_edge.i].text in _QUOTE_MARKS)]
-        subj = main_subject(subjects) or (opening_subject(tok) if tok is verb else None)
-        word = next((c for c in tok.lefts if c.i == c.sent.start and c.dep_ in ("aux", "npadvmod") and c.is_title), None)
-        known = state.lookup(word.text) if subj is None and word is not None and len(word) > 1 else None
-        if known is not None and not known.anonymous and known.name.split()[-1] == word.text:
-            return resolve_speaker(known.name, base + word.idx, state)  # "May said": a surname parsed as a modal
-        if subj is not None:
-            # "none has signalled"; "four of the nine members backed a cut" is a count ("No 10" is Downing Street)
-            count = subj.pos_ == "NUM" and not any(t.lower_ in ("no", "number") for t in subj.lefts)
-            if subj.lower_ == "it" and tok.lemma_ in SAYING:  # "It added:" after a body that spoke
-                body = resolve_speaker("it", base + subj.idx, state)
-                return "" if body == "it" else body
-            if count or subj.lower_ in {"it", "that", "this", "which", "none", "nobody", "nothing", "everyone",
-                                        "everybody", "someone", "somebody", "anyone", "anybody"} or (
-                    subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)):
-                return ""
-            if subj.lower_ == "who" and tok.dep_ == "relcl":
-                subj = tok.head
-            group, _ = group_of(subj, state)
-            if group:
-                return group
-            # "Spain's prime minister, Pedro Sánchez, said": the name in apposition is the speaker
-            name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if name is not None and (subj.pos_ != "PROPN" or subj.lower_ in _TITLE_SET):
-                span = subj.doc[name.left_edge.i:name.i + 1]
-                return resolve_speaker(span.text, base + span.start_char, state)
-            held = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                         if g.dep_ == "pobj" and g.pos_ == "PROPN"), None) if subj.lower_ in _TITLE_SET else None
-            person = state.lookup(held.text) if held is not None and any(
-                c.dep_ == "compound" and c.pos_ == "PROPN" for c in held.children) else None
-            if person is not None and not person.anonymous and person.gender != "n":
-                return resolve_speaker(person.name, base + held.idx, state)  # 'Director-General of Health Ashley …'
-            text, at = subject_phrase(subj)
-            return resolve_speaker(text, base + at, state)
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "with":
-            text, at = subject_phrase(tok.head)  # "…, with its press secretary insisting that …"
-            return resolve_speaker(text, base + at, state)
-        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if passive is not None and tok is not verb and passive.pos_ == "PROPN":
-            # "Willie Jackson was ejected after telling Seymour: …": the one who was ejected said it
-            text, at = subject_phrase(passive)
-            return resolve_speaker(text, base + at, state)
-        if passive is not None or tok.dep_ in ("ROOT",) or tok.head == tok:
-            return ""
-        if tok.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "relcl", "acl", "ccomp"):
-            return ""
-        said = [c for c in tok.head.children if c.dep_ == "parataxis" and c.lemma_ in SAYING and c.i < tok.i] \
-            if tok.dep_ == "advcl" and tok.tag_ == "VBG" else []
-        if said:  # '"…", he said, adding that …': the one who said it, not the subject of the words before
-            tok = said[-1]
-            continue
-        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "ccomp" and tok.head.head.lemma_ in SAYING \
-                and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
-            tok = tok.head  # "said that X was close, while suggesting …": the one who said it, not X
-        tok = tok.head
     return ""
