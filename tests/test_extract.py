@@ -591,6 +591,12 @@ def test_a_question_is_not_a_request(run):
     ("Opposition leader Jane Doe gave the delay a guarded welcome on Monday.", "gave the delay a guarded welcome"),
     ("John Roe dropped his objection by the evening.", "dropped his objection"),
     ("Prime Minister John Roe put his plan to overhaul the courts on hold on Monday.", "put his plan"),
+    ("John Roe brushed aside the suggestion that he should resign.", "brushed aside the suggestion"),
+    ("Jane Doe brushed off criticism that her plan lacked detail.", "brushed off criticism"),
+    ("The party stood firmly behind its leader on Tuesday.", "stood firmly behind its leader"),
+    ("Opposition leader Jane Doe demanded the Prime Minister's resignation.", "demanded the Prime Minister's resignation"),
+    ("The ruling party reacted angrily on Tuesday to his comments.", "reacted angrily"),
+    ("Speaker John Roe backed him on the night.", "backed him"),
 ])
 def test_more_stance_verbs_are_descriptions(run, text, stance):
     assert one(run(text), stance).kind == "description"
@@ -643,6 +649,8 @@ def test_urging_accusing_and_threatening_someone_are_descriptions(run, text, sta
     ("John Roe was far more sceptical.", "was far more sceptical"),
     ("Jane Doe welcomes the news.", "welcomes the news"),
     ("John Roe did not dispute the account.", "did not dispute the account"),
+    ("Asked about the report, spokesman John Roe was noncommittal.", "was noncommittal"),
+    ("The Bloc leader John Roe would not budge.", "would not budge"),
 ])
 def test_a_stance_in_one_adjective_or_verb_is_a_description(run, text, stance):
     s = one(run(text), stance.split()[-1])

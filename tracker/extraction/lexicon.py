@@ -136,17 +136,18 @@ DESCRIPTION_PATTERNS = [
     r"distanced (?:himself|herself|themselves)\b",
     r"(?:dismissed|praised|critici[sz]ed|condemned|defended|welcomed|rejected|questioned|congratulated) \w+",
     r"(?:dismiss|prais|critici[sz]|condemn|reject)ing \w+",
-    r"(?:stood|stands) by\b",
+    r"(?:stood|stands) by\b|(?:stood|stands|standing) (?:firmly |squarely )?behind\b|brush(?:ed|es|ing) (?:aside|off)\b",
+    r"react(?:ed|s|ing) (?:angrily|furiously|sharply|coolly|cautiously|warmly)\b|(?:would|will|did) not budge\b",
     r"conceded defeat\b",
     r"offered (?:\w+ )?(?:support|optimism|praise|criticism)\b",
     r"express(?:ed|es|ing) (?:\w+ )?(?:regret|concern|support|confidence|doubt|hope|frustration|disappointment|"
     r"opposition|scepticism|skepticism)\b",
     r"(?:mocked|mocking|sidestepped|sidestepping) \w+",
-    r"demanded (?:an? |the )?(?:apology|contrition|resignation|explanation|answers)\b",
+    r"demanded (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:apology|contrition|resignation|explanation|answers)\b",
     r"echo(?:ed|es|ing) (?:that|this|the|his|her|their) (?:assessment|view|call|warning|sentiment|criticism)\b",
     # plain positions for or against something
     r"(?:backed|opposed|endorsed|supported|disputed|heralded|denounced) (?:the|a|an|his|her|their|its|"
-    r"any|plans?|calls?|proposals?|[A-Z]\w+['’]s)\b",
+    r"any|plans?|calls?|proposals?|him|her|them|[A-Z]\w+['’]s)\b",
     r"hint(?:ed|s|ing) at\b",
     r"(?:came|comes|coming) out (?:against|in favou?r of|in support of)\b|doubl(?:ed|es|ing) down on\b|"
     r"stopp?(?:ed|s|ing)? short of\b|(?:has |have |had )?(?:repeatedly |again )?call(?:ed|s|ing) for\b",
@@ -159,7 +160,8 @@ DESCRIPTION_PATTERNS = [
     r"welcomes \w+|(?:did not|didn't|does not|doesn't) dispute\b|warn(?:ed|s|ing) (?:of|against|about)\b",
     # a stance in one adjective: "was unmoved", "is unconvinced", "was far more sceptical", "was defiant"
     r"(?:is|was|were|are|remained|remains) (?:(?:still|far|much|even|more|less|all the more|clearly|openly) ){0,2}"
-    r"(?:unmoved|unrepentant|unconvinced|unapologetic|defiant|sceptical|skeptical|adamant|undeterred|unswayed)\b",
+    r"(?:unmoved|unrepentant|unconvinced|unapologetic|defiant|sceptical|skeptical|adamant|undeterred|unswayed|"
+    r"noncommittal|non-committal)\b",
     r"urg(?:ed|es|ing) (?!that\b)(?:[\w'’-]+ ){1,5}to\b|urg(?:ed|es|ing) (?:an?|the|more|greater|caution|restraint)\b|"
     r"accus(?:ed|es|ing) (?!that\b)(?:[\w'’-]+ ){1,6}of\b|threaten(?:ed|s|ing) (?!that\b)(?:to|the|a|an|new|more)\b",
     # a change of position, in the writer's words
