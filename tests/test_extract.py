@@ -853,6 +853,16 @@ SPEAKER_CASES = {
         "Prime Minister Jane Doe said on Tuesday that the island was not for sale.\n\nSpeaking to a broadcaster, Doe "
         "pointed to the island's own leader. Its premier Mute Egede, she said, \"has been very clear\" about it.",
         'has been very clear', 'Jane Doe'),
+    'a_party_owned_by_its_country_is_the_party_by_its_own_name': (
+        "Britain's opposition Labour Party pledged on Thursday to bring back the ban.", 'bring back the ban',
+        'Labour Party'),
+    'a_ministry_owned_by_its_country_keeps_the_country': (
+        "Russia's Foreign Ministry said on Monday it would respond.", 'it would respond', "Russia's Foreign Ministry"),
+    'a_name_the_parser_hung_off_its_title_is_the_subject_a_pronoun_then_takes': (
+        "Party leader John Roe spoke to the channel on Monday.\n\nBy Tuesday the party was demanding that Mr Roe "
+        "apologise. Former Punjab chief minister Amarinder Dhillon hit back in a statement that day, accusing the "
+        "leadership of trying to distort Mr Roe's words. \"How can you blame someone for this?\" he asked.",
+        'How can you blame', 'Amarinder Dhillon'),
     'a_post_by_someone_is_theirs': (
         "A post on the social network Loop by footballer John Roe criticised his manager on Sunday.\n\n\"Loyalty goes "
         "one way,\" the post read.", 'criticised his manager', 'John Roe'),
@@ -1726,6 +1736,14 @@ SPEAKER_CASES = {
 @pytest.mark.parametrize("text, needle, speaker", SPEAKER_CASES.values(), ids=SPEAKER_CASES.keys())
 def test_speaker(run, text, needle, speaker):
     assert one(run(text), needle).speaker == speaker
+
+
+@pytest.mark.parametrize("phrase", ["(Alba)", "’s", ",", ""])
+def test_a_subject_phrase_that_names_no_one_resolves_to_no_speaker(phrase):
+    from tracker.extraction.discourse import Discourse
+    from tracker.extraction.speakers import resolve_speaker
+
+    assert resolve_speaker(phrase, 0, Discourse()) == ""
 
 
 def test_a_role_opening_the_article_when_the_only_name_is_quoted_stays_the_role(run):

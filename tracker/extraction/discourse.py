@@ -263,14 +263,14 @@ class Discourse:
         return p
 
     def last_sentence_subject(self, offset: int, gender: str, p: Person | None) -> Person | None:
-        """'Green Leader Annamie Paul seized on the moment. "…," she said.': the last person this paragraph
-        mentioned, as a subject after `p` was last mentioned, whose gender the article never gave or only a
-        name's counts guessed otherwise, over `p`."""
+        """'Green Leader Annamie Paul seized on the moment. "…," she said.': the last subject of this paragraph
+        after `p` was last one, in an earlier sentence, whose gender the article never gave or only a name's
+        counts guessed otherwise, over `p`."""
         if p is None:
             return p
-        since = max(self.para_start, _last_mention(p, offset) + 1)
-        last = max(((o, q) for q in self.people.values() if not q.anonymous for o, _ in q.mentions if since <= o < offset),
-                   key=lambda t: t[0], default=(-1, None))[1]
+        since = max(self.para_start, last_subject(p, offset) + 1)
+        last = max(((o, q) for q in self.people.values() if not q.anonymous for o, subj in q.mentions
+                    if subj and since <= o < offset), key=lambda t: t[0], default=(-1, None))[1]
         at = last_subject(last, offset) if last is not None else -1
         if last is None or last is p or at < since or not re.search(r"[.!?][\"”’]?\s", self.para_text[
                 at - self.para_start:offset - self.para_start]) or not (  # 'Egede, she said, …' is not Egede

@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.lexicon import AUDIENCES, DESCRIPTION_PATTERNS, TIME_NOUNS
-from tracker.extraction.clauses import (after_comma, inside_question, not_yet_said, own_clause, parenthetical,
-                                        that_clauses)
+from tracker.extraction.clauses import after_comma, inside_question, not_yet_said, own_clause, parenthetical, that_clauses
 from tracker.extraction.records import Found
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.speakers import resolve_speaker

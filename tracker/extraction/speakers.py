@@ -64,8 +64,11 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
                                                              and t.head.dep_ in ("nsubj", "nsubjpass")))
                       and main_clause(t) for t in ent) or (
             ent.root.dep_ == "ROOT" and ent.root.pos_ == "PROPN" and ent.root.i < ent.root.sent.end - 3) or (
-            verb_read_as_noun(ent))  # a parse that made the name its root ("Rishi Sunak, reporting to the
-        # Commons, aimed at the Kremlin") or a modifier of the verb after it names the subject
+            verb_read_as_noun(ent)) or (  # a parse that made the name its root ("Rishi Sunak, reporting to the
+            # Commons, aimed at the Kremlin") or a modifier of the verb after it names the subject; or one that
+            # made the title before it the subject ("Former chief minister | Amarinder Singh hit back")
+            ent.start > 0 and doc[ent.start - 1].dep_ == "nsubj" and is_role(doc[ent.start - 1].lower_)
+            and main_clause(doc[ent.start - 1]))
         if (len(name.split()) == 1 or name not in state.people) and state.lookup(name):
             name = state.lookup(name).name  # "López Obrador" after "Andrés Manuel López Obrador"
         elif len(name.split()) == 1 and not subject and not titles:
@@ -168,6 +171,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     """A speaker phrase as written -> a person's full name, or an anonymous role."""
     phrase = " ".join(re.sub(r"^[\s,;:]+|[\s,;:]+$", "", phrase).split())
     phrase = re.sub(r"['’]s$", "", re.sub(r"\s*\([^)]*\)$", "", phrase))  # "… Industries (BDI)"
+    if not phrase.strip():
+        return ""  # nothing left to name anyone ('(Alba)' read as a subject)
     low = phrase.lower()
     if low in _PRONOUNS:
         p = state.pronoun(_PRONOUNS[low], offset)
@@ -265,7 +270,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         if named:
             return named  # "the company said", after "state-owned railway company Deutsche Bahn"
     if head_words and head_words[-1] in _ORG_HEADS and (any(w[:1].isupper() for w in phrase.split()) or words[0] == "the"):
-        return role_name(phrase)  # "the Ministry of Transport", "the White House": a body, never the person in focus
+        party = re.match(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*['’]s (?:[a-z-]+ )*(?P<name>(?:[A-Z][\w'’-]* )+Party)$", phrase)
+        return party.group("name") if party else role_name(phrase)  # "Britain's opposition Labour Party": its own name  # "the Ministry of Transport", "the White House": a body, never the person in focus
     if words[0] == "the" and len(words) > 1 and words[-1] in NEWS_WORDS and all(w[:1].isupper() for w in phrase.split()[1:]):
         return role_name(phrase)  # "The Associated Press asked": an outlet, not the person last in focus
     if len(words) == 2 and words[0] == "the" and phrase.split()[1][:1].isupper() and words[1].endswith("s") \
