@@ -863,6 +863,16 @@ SPEAKER_CASES = {
         "apologise. Former Punjab chief minister Amarinder Dhillon hit back in a statement that day, accusing the "
         "leadership of trying to distort Mr Roe's words. \"How can you blame someone for this?\" he asked.",
         'How can you blame', 'Amarinder Dhillon'),
+    'a_quote_right_after_asking_is_the_askers_own_words': (
+        "Moderator Jane Doe put the question to John Roe.\n\nDoe came back at him more than once, asking \"why "
+        "the discriminatory laws and your support for it sir?\" He would not budge.", 'your support for it',
+        'Jane Doe'),
+    'a_short_reply_before_came_the_answer_is_the_witnesss': (
+        "Former minister Jane Roe testified before the committee on Wednesday.\n\nAnn Lee asked about the waiver. "
+        "\"Can you tell us why you resigned?\" she asked. \"I cannot,\" came the answer.", 'I cannot', 'Jane Roe'),
+    'one_asking_after_reporters_pressed_is_a_reporter': (
+        "Spokesman John Roe faced reporters on Wednesday.\n\nReporters pressed him on the seating. One asked "
+        "whether the summit would go ahead. Roe said he did not know.", 'summit would go ahead', 'Reporter'),
     'a_post_by_someone_is_theirs': (
         "A post on the social network Loop by footballer John Roe criticised his manager on Sunday.\n\n\"Loyalty goes "
         "one way,\" the post read.", 'criticised his manager', 'John Roe'),
@@ -1744,6 +1754,12 @@ def test_a_subject_phrase_that_names_no_one_resolves_to_no_speaker(phrase):
     from tracker.extraction.speakers import resolve_speaker
 
     assert resolve_speaker(phrase, 0, Discourse()) == ""
+
+
+def test_what_a_question_asks_about_someone_is_no_description_of_them(run):
+    found = run("Spokesman John Roe faced reporters on Wednesday.\n\nA reporter asked whether Max Hale had apologised "
+                "to her. Roe said he did not know.")
+    assert not [s for s in found if s.kind == "description"], [(s.speaker, s.text) for s in found]
 
 
 def test_a_role_opening_the_article_when_the_only_name_is_quoted_stays_the_role(run):

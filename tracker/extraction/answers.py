@@ -86,8 +86,10 @@ def _asker(verb, part, base: int, state: Discourse) -> str:
         # "One of the hosts asked whether …": that role, unnamed
         group = next((g for of in subject.children if of.dep_ == "prep" and of.lower_ == "of" for g in of.children
                       if g.dep_ == "pobj" and g.lemma_.lower() in QUESTIONER_HEADS), None)
-        if group is None:  # 'Another asked whether …' after an unnamed reporter's question: another reporter
-            return "Reporter" if subject.lower_ == "another" and "Reporter" in state.askers else ""
+        if group is None:  # 'Another asked whether …' after an unnamed reporter's question: another reporter;
+            # 'Reporters pressed him … One asked whether …': one of them
+            press = re.search(r"\b(?:reporters|journalists|correspondents)\b", state.para_text[:base + subject.idx - state.para_start], re.I)
+            return "Reporter" if subject.lower_ in ("another", "one") and ("Reporter" in state.askers or press) else ""
         return resolve_speaker(f"a {group.lemma_.lower()}", base + group.idx, state)
     last = state.last_question
     if subject is not None and subject.lower_ in {"he", "she"} and last is not None and last is state.last_quote \

@@ -27,7 +27,8 @@ from tracker.extraction.subjects import speaker_of
 
 
 _SPEECH = re.compile(rf"(?:{SPEECH_VERBS}|called|cried|yelled)", re.I)
-_BOUNDARY_BEFORE = re.compile(rf"(?:^|[.!?:]|[.!?][\"”]|\b(?:{SPEECH_VERBS}),?|\b(?:{SPEECH_VERBS}) \w+,?)\s*$", re.I)
+_BOUNDARY_BEFORE = re.compile(rf"(?:^|[.!?:]|[.!?][\"”]|\b(?:{SPEECH_VERBS}|asking|saying|adding|replying),?|"
+                              rf"\b(?:{SPEECH_VERBS}) \w+,?)\s*$", re.I)
 _THAT_BEFORE = re.compile(r"\b(?:that|as|of|the|a|an|to|be|was|is|were|are|called|for|on|in|from|by|with)\s*$", re.I)
 
 
@@ -52,7 +53,8 @@ def classify_quotes(text: str, quotes: list[Quote], para_start: int, para_end: i
         multi = bool(re.search(r"[.!?]\s+[A-Z]", inner))
         # a short quote is a statement when it stands as its own sentence ('"It's possible," he answered.',
         # '"Resign!"'), not a word or two quoted inside the writer's sentence ('called it "offensive"')
-        alone = bool(_BOUNDARY_BEFORE.search(before)) and (bool(after_attribution(after)) or inner[-1:] in ".!?")
+        alone = bool(_BOUNDARY_BEFORE.search(before)) and (bool(after_attribution(after) or _CAME_REPLY.match(after))
+                                                            or inner[-1:] in ".!?")  # '"I cannot," came the answer
         if words < 3 and not multi and not _SHORT_ANSWER.match(inner) and not alone:
             continue
         if _THAT_BEFORE.search(before) and not multi:

@@ -361,7 +361,6 @@ def according_to(doc, base: int, state: Discourse, in_quote) -> list[Found]:
 
 # ---------------------------------------------------------------------------- descriptions
 
-
 _HABIT = {"usually", "routinely", "typically", "normally", "generally", "traditionally", "habitually", "customarily"}
 
 
@@ -376,8 +375,9 @@ def find_descriptions(doc, base: int, state: Discourse, in_quote, already: list[
         verb = next((t for t in doc[tok.i:tok.i + 4] if t.pos_ in ("VERB", "AUX")), tok)
         if verb.pos_ == "AUX" and verb.head != verb:
             verb = verb.head
-        if any(c.dep_ == "advmod" and c.lower_ in _HABIT for c in verb.children):
-            continue  # 'Downing Street routinely declines to comment': what it does, not a position taken
+        if any(c.dep_ == "advmod" and c.lower_ in _HABIT for c in verb.children) or (inside_question(verb) and any(
+                c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)):
+            continue  # 'Downing Street routinely declines to comment', 'asked whether X had apologised': no position
         speaker = speaker_of(verb, base, state)
         if not speaker:
             continue
