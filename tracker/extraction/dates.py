@@ -219,6 +219,8 @@ FRAME_CUES = {"weekday", "yesterday", "today"}
 # A written date or month before the frame is a look back ("As recently as May 7"); "a day earlier" is
 # the story's own sequence of events, and stays the frame for what follows.
 _LOOK_BACK_CUES = {"month_day", "day_month", "in_month", "last_month", "in_year"}
+# "RTÉ had reported on Monday night that …": a day in the past perfect looks back from the story's own day
+_PLUPERFECT = re.compile(r"\bhad (?:\w+ly )?(?:been )?\w+(?:ed|en|wn|ld|id|ne|ht|nt)\s+(?:\w+\s+){0,3}(?:on|by|since|until)\s+$")
 
 
 def _inherited(f: Found, resolved, content, used_by, last_of, day0, frame=None, text="") -> tuple[dt.date, str]:
@@ -229,8 +231,8 @@ def _inherited(f: Found, resolved, content, used_by, last_of, day0, frame=None, 
     earlier = [(c, d, p) for c, d, p in resolved if c.start < f.sent_start
                and (c.kind in FRAME_CUES or not any(s <= c.start < e for s, e in content))
                and not (c.kind == "day_before" and used_by.get(c.start, ("", ""))[1] == "description")
-               and not (frame is not None and c.kind in _LOOK_BACK_CUES and d < frame
-                        and "\n" in text[c.start:f.sent_start])]
+               and not (frame is not None and (c.kind in _LOOK_BACK_CUES or _PLUPERFECT.search(text[max(0, c.start - 40):c.start]))
+                        and d < frame and "\n" in text[c.start:f.sent_start])]
     if not earlier:
         return last_of.get(f.speaker, (day0, "day"))
     c, d, p = earlier[-1]
