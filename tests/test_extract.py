@@ -882,6 +882,15 @@ SPEAKER_CASES = {
     'one_asking_after_reporters_pressed_is_a_reporter': (
         "Spokesman John Roe faced reporters on Wednesday.\n\nReporters pressed him on the seating. One asked "
         "whether the summit would go ahead. Roe said he did not know.", 'summit would go ahead', 'Reporter'),
+    'a_compound_first_name_tells_the_gender_and_makes_a_person_of_what_the_ner_took_for_a_body': (
+        "Jane Doe, the evening's moderator, put the leadership question to Yves-François Blanchet on the stage of "
+        "the Canadian Museum of History in Gatineau, Que. \"You deny it,\" she said.\n\nBlanchet bristled. \"The "
+        "question seems to imply the answer you want,\" he replied.", 'imply the answer', 'Yves-François Blanchet'),
+    'a_known_surname_as_a_passive_subject_is_in_focus_for_the_pronoun_after': (
+        "Host Laura Roe interviewed John Hale and Rachel Reeves on Sunday.\n\nRoe pressed Hale on the rules for "
+        "benefit claimants.\n\nReeves was asked whether her party would reverse the changes, and turned the question "
+        "back on the government.\n\n\"They have been in power now for 13 years,\" she said.", 'in power now',
+        'Rachel Reeves'),
     'a_post_by_someone_is_theirs': (
         "A post on the social network Loop by footballer John Roe criticised his manager on Sunday.\n\n\"Loyalty goes "
         "one way,\" the post read.", 'criticised his manager', 'John Roe'),
@@ -1755,6 +1764,25 @@ SPEAKER_CASES = {
 @pytest.mark.parametrize("text, needle, speaker", SPEAKER_CASES.values(), ids=SPEAKER_CASES.keys())
 def test_speaker(run, text, needle, speaker):
     assert one(run(text), needle).speaker == speaker
+
+
+def test_a_known_surname_the_ner_took_for_a_place_is_a_subject_as_a_passive_subject_too(nlp):
+    from tracker.extraction.discourse import Discourse
+    from tracker.extraction.speakers import register_people
+
+    state = Discourse()
+    state.register("Jagmeet Singh", "", 0, True)
+    doc = nlp("Singh, also speaking after midnight, was put on the defensive by reporters.")
+    assert doc[0].ent_type_ == "GPE"  # the shape this covers: the NER's place, the parser's passive subject
+    register_people(doc, 100, state, lambda offset: False)
+    assert (100, True) in state.people["Jagmeet Singh"].mentions
+
+
+@pytest.mark.parametrize("name, sex", [("Jean-Pierre Roe", "m"), ("Anne-Marie Roe", "f"), ("Yves-Marc Roe", "m")])
+def test_a_compound_first_name_has_the_sex_of_its_first_part_the_counts_know(name, sex):
+    from tracker.extraction.lexicon import first_name_gender
+
+    assert first_name_gender(name) == sex
 
 
 @pytest.mark.parametrize("phrase", ["(Alba)", "’s", ",", ""])

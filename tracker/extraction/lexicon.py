@@ -61,12 +61,22 @@ def first_name_gender(name: str) -> str:
     words = name.split()
     if len(words) > 1 and words[0].lower() in FEMALE_FIRST_NAMES:
         return "f"
-    return _first_names().get(_first(name), ("", 0.0))[0]
+    return _counted(name)[0]
 
 
 def first_name_sure(name: str) -> bool:
     """Whether the counts leave little doubt about the first name's sex (Peter, Mary; not Jess, Sam or Alex)."""
-    return _first_names().get(_first(name), ("", 0.0))[1] >= SURE_SHARE
+    return _counted(name)[1] >= SURE_SHARE
+
+
+def _counted(name: str) -> tuple[str, float]:
+    """The counts' (sex, share) for the first name; a compound one ('Yves-François', 'Jean-Pierre') by its first
+    part the counts know."""
+    first = _first(name)
+    for part in [first, *first.split("-")] if "-" in first else [first]:
+        if part in _first_names():
+            return _first_names()[part]
+    return "", 0.0
 
 
 TITLE_WORDS = (

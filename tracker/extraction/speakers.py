@@ -33,7 +33,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         person_like = ent.label_ == "PERSON" or person_behind_title(ent) or (
             ent.label_ == "GPE" and len(ent) > 1 and ent.root.dep_ == "appos" and bool(first_name_gender(ent.text))
         ) or role_in_apposition(ent) or (  # "with Chancellor Olaf Scholz", which the NER took for a body
-            ent.label_ == "ORG" and len(ent) == 2 and ent[0].is_title and ent[-1].is_title
+            ent.label_ == "ORG" and len(ent.text.split()) == 2 and ent[0].is_title and ent[-1].is_title
             and ent[-1].lower_ not in _ORG_HEADS and bool(first_name_gender(ent.text)))
         if ent.label_ == "ORG" and not person_like and not in_quote(ent.start_char):  # for "the company" / "the union"
             register_body(ent, base, state)
@@ -93,7 +93,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         # root; 'Pike later posted …' made it an adverb)
         misparsed = tok.i == tok.sent.start and tok.is_title and state.lookup(tok.text) is not None \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.sent.root.children)
-        subject_like = tok.dep_ == "nsubj" or (tok.dep_ in ("appos", "conj") and tok.head.dep_ == "nsubj") or misparsed
+        subject_like = tok.dep_ == "nsubj" or (tok.dep_ in ("appos", "conj") and tok.head.dep_ == "nsubj") or misparsed \
+            or (tok.dep_ == "nsubjpass" and state.lookup(tok.text) is not None)  # 'Singh … was put on the defensive'
         if tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.i not in named and not in_quote(tok.idx):
             titled_possessive(tok, base, state)  # "Chancellor Olaf Scholz's Social Democrats"
             continue
