@@ -389,6 +389,13 @@ def test_a_look_back_dates_its_own_paragraph_only(run):
     assert one(found, "came too late").date == dt.date(2025, 8, 19)  # back on Tuesday, the story's day
 
 
+def test_reactions_after_the_lede_names_sundays_election_are_dated_that_night(run):
+    text = ("The Social Democrats edged ahead of the conservatives in Sunday's national election, but both candidates "
+            "laid claim to the chancellery.\n\nJohn Roe was greeted with chants at his party's headquarters. \"People "
+            "wanted a change of government,\" he told supporters.")
+    assert one(run(text), "a change of government").date == dt.date(2025, 8, 17)  # the Sunday, not the Wednesday
+
+
 def test_a_day_in_the_past_perfect_looks_back_and_the_paragraphs_after_stay_on_the_story_day(run):
     text = ('Prime Minister John Roe came into the chamber on Tuesday afternoon to face Jane Doe.\n\n'
             'That was not how it looked any more. The broadcaster had reported on Monday night that the minister was '

@@ -27,7 +27,10 @@ _CUES = [
     ("entry", re.compile(r"(?m)^" + ENTRY_LABEL.pattern)),
     # not "Friday's veto" (a day naming an event, not when anything was said) nor "the Sunday Times"; but "at
     # Tuesday's press conference" is where, so when, it was said
-    ("weekday", re.compile(r"(?:(?<=\b[Aa]t )|(?<=\b[Dd]uring ))(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=['’]s "
+    # "in Sunday's national election": the night the votes were counted is when its reactions were said
+    ("weekday", re.compile(r"(?<=\b[Ii]n )(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=['’]s (?:[\w-]+ ){0,2}"
+                           r"(?:election|vote|poll|referendum|run-?off|ballot)s?\b)|"
+                           r"(?:(?<=\b[Aa]t )|(?<=\b[Dd]uring ))(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=['’]s "
                            r"(?:press|news|daily|weekly|regular|briefing|meeting|hearing|session|interview|debate|"
                            r"rally|summit|conference|speech|event|sitting|town hall|cabinet|question))|"
                            r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]s\b)(?!\s+(?:Times|Telegraph|Mirror|Express))")),
