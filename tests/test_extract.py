@@ -898,6 +898,16 @@ SPEAKER_CASES = {
         "benefit claimants.\n\nReeves was asked whether her party would reverse the changes, and turned the question "
         "back on the government.\n\n\"They have been in power now for 13 years,\" she said.", 'in power now',
         'Rachel Reeves'),
+    'a_quote_after_someone_cut_in_before_a_colon_is_theirs': (
+        "Jane Roe was interviewed by host Nick Ferrari.\n\n\"No, I mean, sorry,\" Roe began, before Ferrari cut in: "
+        "\"How much will they cost?\"", 'How much will they cost', 'Nick Ferrari'),
+    'a_reply_paragraph_after_the_hosts_question_is_the_guests': (
+        "Jane Roe's attempt to launch the pledge unravelled live on air on Tuesday.\n\nShe had been booked on the "
+        "breakfast show, presented by Nick Ferrari, to sell the plan. The first question was about funding. \"Where "
+        "will the money come from?\" the presenter asked.\n\n\"The money will come from reversing some of the tax "
+        "cuts.\"\n\nThe trouble started when the host moved on to the price tag. \"So how much would it cost?\" he "
+        "asked.\n\n\"Well, we believe it will be about three hundred thousand pounds.\"", 'three hundred thousand',
+        'Jane Roe'),
     'a_post_by_someone_is_theirs': (
         "A post on the social network Loop by footballer John Roe criticised his manager on Sunday.\n\n\"Loyalty goes "
         "one way,\" the post read.", 'criticised his manager', 'John Roe'),

@@ -308,7 +308,8 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
     for verb in reversed(verbs):
         if any(silent_content_clause(a, verbs, _SPEECH) for a in [verb, *verb.ancestors]):
             continue  # 'he pointed out that Cannard's name was in the records: "…"': the one who pointed it out
-        if any(c.dep_ == "mark" and c.lower_ in ("before", "until") for c in verb.children):
+        if any(c.dep_ == "mark" and c.lower_ in ("before", "until") for c in verb.children) and (verb.tag_ == "VB" or any(
+                c.dep_ == "aux" and c.lower_ in ("can", "could", "would", "might", "will") for c in verb.children)):
             continue  # 'Ann Lee steps in before Roe can respond: "…"': who acts, not who has yet to
         if put_to_subject(verb):
             return asker_of(verb, start, state, text), start + verb.idx, True  # the one asked stays in focus

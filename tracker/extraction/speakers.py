@@ -248,6 +248,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
             titled = state.one_host(offset) or state.faced(offset) or state.one_asker(offset)
         if titled is not None and not named:
             titled.focus(offset)
+            titled.add_title(head_words[-1])  # 'the presenter asked' makes the one asking a presenter from here on
         if named or titled:
             return named or titled.name
         return "Reporter" if head_words[-1] in NEWS_ASKERS else head_words[-1].rstrip("s").capitalize()
