@@ -272,8 +272,10 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         if named:
             return named  # "the company said", after "state-owned railway company Deutsche Bahn"
     if head_words and head_words[-1] in _ORG_HEADS and (any(w[:1].isupper() for w in phrase.split()) or words[0] == "the"):
+        # "the Ministry of Transport", "the White House": a body, never the person in focus; "Britain's opposition
+        # Labour Party" is the party by its own name
         party = re.match(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*['’]s (?:[a-z-]+ )*(?P<name>(?:[A-Z][\w'’-]* )+Party)$", phrase)
-        return party.group("name") if party else role_name(phrase)  # "Britain's opposition Labour Party": its own name  # "the Ministry of Transport", "the White House": a body, never the person in focus
+        return party.group("name") if party else role_name(phrase)
     if words[0] == "the" and len(words) > 1 and words[-1] in NEWS_WORDS and all(w[:1].isupper() for w in phrase.split()[1:]):
         return role_name(phrase)  # "The Associated Press asked": an outlet, not the person last in focus
     if len(words) == 2 and words[0] == "the" and phrase.split()[1][:1].isupper() and words[1].endswith("s") \
