@@ -747,6 +747,9 @@ DATE_CASES = {
     'ahead_of_a_weekdays_vote_is_not_that_day': (
         'Ahead of Friday\'s vote, Jane Doe said on Wednesday that the plan was dead.', 'plan was dead',
         dt.date(2025, 8, 20)),
+    'a_day_someone_is_due_to_act_on_sets_no_day_far_down_the_clause': (
+        'John Roe was due to speak to the Irish premier by phone on Saturday, and a reporter asked whether he would '
+        'lift the ban. "We will see," he said.', 'We will see', DAY),
     'a_live_blog_entry_before_midnight_is_on_the_first_day_its_opening_names': (LIVE_BLOG, 'give way', DAY - dt.timedelta(1)),
     'a_live_blog_entry_after_the_clock_runs_back_is_on_the_next_day': (
         LIVE_BLOG.replace('Tuesday 19 August, continuing into Wednesday 20 August', 'Wednesday 20 August'), 'great day',
@@ -1775,6 +1778,15 @@ SPEAKER_CASES = {
         "When The Associated Press asked whether the Kremlin had received confirmation that he was dead, "
         "Peskov referred to earlier remarks.",
         "received confirmation", "Associated Press"),
+    'a_title_of_office_after_an_interviewers_question_is_not_the_interviewer': (
+        "Mary Kent interviewed John Roe on Sunday.\n\n\"Will you cut taxes?\" Kent asked.\n\n\"We will see,\" the "
+        "chancellor replied.", "We will see", "John Roe"),
+    'who_after_a_name_of_an_outlet_is_the_person_not_the_outlet': (
+        "Mayor John Roe faced reporters on Monday.\n\nThe water question came from Anil Mehta of Zee News, who asked in "
+        "Hindi whether the plant would close.", "plant would close", "Anil Mehta"),
+    'a_question_a_reporter_wanted_to_know_is_the_reporters_not_the_claim_inside_it': (
+        "Mayor Jane Doe faced reporters on Monday.\n\nAnother reporter wanted to know why she had told residents that "
+        "the water was safe. \"I trusted the tests,\" she said.", "water was safe", "Reporter"),
 }
 
 

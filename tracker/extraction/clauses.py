@@ -76,7 +76,8 @@ def inside_question(tok) -> bool:
         if own_clause(tok):
             return False
         part, tok = tok, tok.head
-        if tok.lemma_.lower() in {"ask", "wonder", "question"} or (  # 'pressed him on why the notice had said …'
+        if tok.lemma_.lower() in {"ask", "wonder", "question"} or (  # 'wanted to know why he had told MPs that …'
+                tok.lemma_.lower() == "know" and tok.head.lemma_.lower() == "want") or (  # 'pressed him on why …'
                 tok.lower_ in ("on", "over") and tok.head.lemma_.lower() in {"press", "quiz", "challenge"}
                 and part.doc[part.left_edge.i].lower_ in {"whether", "why", "how", "what", "when", "if"}):
             return True

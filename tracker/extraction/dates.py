@@ -56,7 +56,7 @@ _SAYING = r"(?:said|told|wrote|argued|insisted|warned|promised|pledged|vowed|dec
 _SAID_BEFORE = re.compile(rf"\b{_SAYING}(?:\s+[\w'’]+){{0,3}}\s*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)$")
 _SAID_AFTER = re.compile(rf",?\s+(?:[\w'’.-]+\s+){{1,4}}{_SAYING}\b")
-_FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set to|next|scheduled|expected|until|plans? to)\b[^.]{0,30}$", re.I)
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set to|next|scheduled|expected|until|plans? to)\b[^.]{0,45}$", re.I)
 _NAMED_DAY_BEFORE = re.compile(r"(?:day|\d)\s*,\s*$")  # "on Wednesday, the day after …": that Wednesday again
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:\"“”\n]{0,60}$")  # "her first since she shelved it on Saturday": a boundary
 
@@ -77,7 +77,7 @@ def find_cues(text: str, quotes: list[Quote]) -> list[_Cue]:
         for m in pattern.finditer(text):
             if quoted(m.start()):
                 continue
-            if kind in ("weekday", "month_day", "day_month") and _FUTURE_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            if kind in ("weekday", "month_day", "day_month") and _FUTURE_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
                 continue
             if kind in ("day_before", "day_after") and _NAMED_DAY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # it places the day just named against another event; it names no new day

@@ -238,6 +238,19 @@ class Discourse:
                 return best
         return None
 
+    def asks(self, p: Person) -> bool:
+        """The article has this person questioning others (an interviewer, a reporter), not answering them (a
+        summit's host is no interviewer: titles alone do not say it)."""
+        q = self.last_question  # or put the last quoted question to "you"
+        return p.name in self.examiners or (
+            q is not None and q.speaker == p.name and bool(re.search(r"(?i)\byour?\b", q.text)))
+
+    def recent_answering(self, before: int) -> Person | None:
+        """The named person mentioned last before `before` who does not put questions."""
+        people = [p for p in self.people.values() if not p.anonymous and not p.described and p.gender != "n"
+                  and not self.asks(p) and _last_mention(p, before) >= 0]
+        return max(people, key=lambda p: _last_mention(p, before), default=None)
+
     def pronoun(self, gender: str, offset: int) -> Person | None:
         """Who 'he' / 'she' (gender "m" / "f") at `offset` is."""
         # "she" with no woman known yet: someone whose gender the article never gave, never the bare pronoun

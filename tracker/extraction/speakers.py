@@ -295,6 +295,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
             if later is not None:
                 later.add_title(role)
                 return later.name
+        if p is not None and words[0] == "the" and is_role(role) and not title_matches(role, p.titles) and state.asks(p):
+            p = state.recent_answering(offset) or p  # "the chancellor replied" after the host's question: not the host
         if p is not None and words[0] == "the" and title in _TITLE_SET and not p.anonymous and p.gender != "n":
             p.add_title(title)  # "the prime minister" from now on means this one
         if words[0] == "the" and is_role(role) and (p is None or (  # "The defence minister said …", "the

@@ -36,6 +36,10 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
                 return ""
             if subj.lower_ == "who" and tok.dep_ == "relcl":
                 subj = tok.head
+                owner = subj.head.head if subj.dep_ == "pobj" and subj.head.lower_ == "of" else None
+                person = state.lookup(owner.text) if owner is not None and owner.pos_ == "PROPN" else None
+                if person is not None and not person.anonymous and person.gender != "n":
+                    subj = owner  # "Jane Roe of Zee News, who asked …": who is the person, not her outlet
             group, _ = group_of(subj, state)
             if group:
                 return group
