@@ -1778,6 +1778,14 @@ SPEAKER_CASES = {
         "When The Associated Press asked whether the Kremlin had received confirmation that he was dead, "
         "Peskov referred to earlier remarks.",
         "received confirmation", "Associated Press"),
+    'a_bare_quote_after_a_question_put_to_you_is_the_reply': (
+        "Prime Minister John Carver faced reporters on Wednesday.\n\nMaria Olsen of Channel 4 put it to him directly. "
+        "\"Did you never think about resigning?\" she asked.\n\n\"I feel it is my job to get on and deliver.\"",
+        "get on and deliver", "John Carver"),
+    'a_bare_quote_after_a_question_to_you_and_a_sentence_more_is_the_reply': (
+        "Prime Minister John Carver faced reporters on Wednesday.\n\nMaria Olsen of Channel 4 put it to him directly. "
+        "\"Did you never think about resigning?\" she asked. \"A poll says most voters think you should.\"\n\n"
+        "\"I feel it is my job to get on and deliver.\"", "get on and deliver", "John Carver"),
     'a_title_of_office_after_an_interviewers_question_is_not_the_interviewer': (
         "Mary Kent interviewed John Roe on Sunday.\n\n\"Will you cut taxes?\" Kent asked.\n\n\"We will see,\" the "
         "chancellor replied.", "We will see", "John Roe"),

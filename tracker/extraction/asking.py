@@ -8,7 +8,7 @@ import re
 from tracker.extraction.answers import ASK_LEMMAS
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.labels import interviewer_named, interviews, named_interviewer
-from tracker.extraction.lexicon import QUESTIONER_HEADS
+from tracker.extraction.lexicon import QUESTIONER_HEADS, TITLE_SET
 from tracker.extraction.speakers import resolve_speaker
 
 # the sentence right before a quoted question says a questioner put it: "Another reporter pressed him on it."
@@ -110,3 +110,27 @@ def addressee_replying(before: str, after: str, between: str, state: Discourse) 
     person = state.lookup(told.group("whom")) if told else None
     want = "f" if m and m.group(1).lower() == "she" else "m"
     return person.name if person is not None and not person.anonymous and person.gender in (want, "") else ""
+
+
+_EXAMINERS = {"counsel", "lawyer", "prosecutor", "barrister", "advocate", "attorney", "solicitor"}  # who cross-examine
+
+
+def interviewing(state: Discourse) -> bool:
+    """The last question was put by an interviewer (a host, reporter …, or anyone putting it to "you"), not asked
+    for effect by a speaker."""
+    q = state.last_question
+    if q is None:
+        return False
+    asker = state.people.get(q.speaker)
+    examines = asker is not None and bool(_EXAMINERS & set(asker.titles.split()))
+    return q.speaker == "Reporter" or asker is not None and interviews(asker) or examines \
+        or q.speaker in state.examiners or _addressed(q.text) or bool(_TO_YOU.search(q.text))
+
+
+_TO_YOU = re.compile(r"(?i)\byou(?:rs?|rself)?\b[^?]*\?")  # a question put to "you", the one who answers next
+
+
+def _addressed(question: str) -> bool:
+    """'Secretary, what caused the failure?', 'Mr President, will you …?': a question put to someone by title."""
+    head = question.lstrip("\"“ ").split(",", 1)[0].lower().split()
+    return 0 < len(head) <= 3 and (head[-1] in TITLE_SET or head[0] in {"mr", "mr.", "madam", "mrs", "ms", "sir"})

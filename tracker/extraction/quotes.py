@@ -9,15 +9,14 @@ import re
 from tracker.extraction.answers import addressed
 from tracker.extraction.asking import (ASKED_WHOM, ASKER_SUBJECT, PRESSED, PRONOUN_ASKED, PRONOUN_REPLY,
                                        QUESTION_FROM, QUESTION_PUT, REPORTED_ASK, addressee_replying, asker_of,
-                                       bare_question_asker, put_to_subject)
+                                       bare_question_asker, interviewing, put_to_subject)
 from tracker.extraction.attribution import SPEECH_VERBS, after_attribution, signed
 from tracker.extraction.clauses import silent_content_clause
-from tracker.extraction.labels import interviews, label_speaker, named_interviewer, outlet_label, puts_to_you
+from tracker.extraction.labels import label_speaker, named_interviewer, outlet_label, puts_to_you
 from tracker.extraction.quotemarks import CLOSING_MARKS
 from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import (NEWS_WORDS, ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS,
-                                        TITLE_SET)
+from tracker.extraction.lexicon import NEWS_WORDS, ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS
 from tracker.extraction.names import subject_phrase
 from tracker.extraction.speakers import resolve_speaker
 from tracker.extraction.subjects import speaker_of
@@ -160,11 +159,11 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                 asker = resolve_speaker(reported_ask.group("who"), start + reported_ask.start("who"), state)
                 p, other = _answerer(state, asker, q.open_start), True
             turn = None
-            if prev is None and not text[start:q.open_start].strip() and _interviewing(state):
+            if prev is None and not text[start:q.open_start].strip() and interviewing(state):
                 # a paragraph that is only a quote, in a run of them: questions and replies take turns
                 if text[q.start:q.end].rstrip().endswith("?"):
                     turn = state.last_question.speaker  # the interviewer asks again
-                elif state.last_quote.text.rstrip().endswith("?"):
+                elif state.last_quote is state.last_question:  # '"…?" she asked. "A poll says …"' too
                     p, other = _answerer(state, state.last_quote.speaker, q.open_start), True
             pressed = PRESSED.search(text[start:q.open_start]) if prev is None else None
             if pressed and text[q.start:q.end].rstrip().endswith("?"):
@@ -183,7 +182,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             elif opens and re.match(r"\s*[\"“]", text[q.close_end:end]):
                 turn = "Reporter"  # '"Do you accept the result?" "Yes," she said.': a question answered at once
             if prev is None and not turn and not other and state.last_speaker and not text[start:q.open_start].strip() \
-                    and not text[:start].rstrip().endswith(":") and not _interviewing(state) \
+                    and not text[:start].rstrip().endswith(":") and not interviewing(state) \
                     and not _introduced_just_before(text, start, p):
                 # a paragraph that is only a quote goes on from whoever spoke last, not the last person named
                 # ('"…," the governor said. / The minister is due to present the budget. / "…"')
@@ -349,26 +348,6 @@ def _introduced_just_before(text: str, start: int, person) -> bool:
     sentence = before[cut + 1:]  # not one who asks there ('A younger man asked whether …'): the answer is another's
     return any(cut < o < start and subj for o, subj in person.mentions) and not _NO_COMMENT.search(sentence) \
         and not re.search(r"\b(?:asked|asks|wanted to know)\b", sentence)
-
-
-_EXAMINERS = {"counsel", "lawyer", "prosecutor", "barrister", "advocate", "attorney", "solicitor"}  # who cross-examine
-
-
-def _interviewing(state: Discourse) -> bool:
-    """The last question was put by an interviewer (a host, reporter …), not asked for effect by a speaker."""
-    q = state.last_question
-    if q is None:
-        return False
-    asker = state.people.get(q.speaker)
-    examines = asker is not None and bool(_EXAMINERS & set(asker.titles.split()))
-    return q.speaker == "Reporter" or asker is not None and interviews(asker) or examines \
-        or q.speaker in state.examiners or _addressed(q.text)
-
-
-def _addressed(question: str) -> bool:
-    """'Secretary, what caused the failure?', 'Mr President, will you …?': a question put to someone by title."""
-    head = question.lstrip("\"“ ").split(",", 1)[0].lower().split()
-    return 0 < len(head) <= 3 and (head[-1] in TITLE_SET or head[0] in {"mr", "mr.", "madam", "mrs", "ms", "sir"})
 
 
 def _answerer(state: Discourse, asker: str, before: int, gender: str = "", exclude: set[str] = frozenset()):
