@@ -1778,6 +1778,9 @@ SPEAKER_CASES = {
         "When The Associated Press asked whether the Kremlin had received confirmation that he was dead, "
         "Peskov referred to earlier remarks.",
         "received confirmation", "Associated Press"),
+    'describing_a_long_phrase_as_something_is_a_description': (
+        "Union talks resumed on Tuesday.\n\nMayor Jane Doe described the talks with the drivers' union since Tuesday "
+        "as difficult.", "as difficult", "Jane Doe"),
     'a_bare_quote_after_a_question_put_to_you_is_the_reply': (
         "Prime Minister John Carver faced reporters on Wednesday.\n\nMaria Olsen of Channel 4 put it to him directly. "
         "\"Did you never think about resigning?\" she asked.\n\n\"I feel it is my job to get on and deliver.\"",

@@ -138,7 +138,7 @@ DESCRIPTION_PATTERNS = [
     r"voic(?:ed|es) \w+",
     r"singl(?:ed|es) out\b",
     r"(?:took|takes|take) aim at\b",
-    r"describ(?:ed|es|ing) (?:[\w'’-]+ ){1,5}as\b",
+    r"describ(?:ed|es|ing) (?:[\w'’,-]+ ){0,12}?as\b",
     r"struck an? (?:\w+ ){1,2}(?:note|tone)\b",
     r"(?:played|plays|playing) down\b",
     r"push(?:ed|es|ing)? back (?:against|on)\b",
