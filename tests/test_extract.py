@@ -1778,6 +1778,10 @@ SPEAKER_CASES = {
         "When The Associated Press asked whether the Kremlin had received confirmation that he was dead, "
         "Peskov referred to earlier remarks.",
         "received confirmation", "Associated Press"),
+    'someone_a_question_asks_about_is_not_the_he_that_answers': (
+        "Prime Minister Rishi Sunak faced questions again on Friday.\n\nAt the summit on June 13, he was asked whether his "
+        "aide had sat in on key meetings. He declined to answer. \"You will know that there is an inquiry,\" he said.",
+        "there is an inquiry", "Rishi Sunak"),
     'describing_a_long_phrase_as_something_is_a_description': (
         "Union talks resumed on Tuesday.\n\nMayor Jane Doe described the talks with the drivers' union since Tuesday "
         "as difficult.", "as difficult", "Jane Doe"),

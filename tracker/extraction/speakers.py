@@ -15,6 +15,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         NEWS_WORDS, SEATS, SOMEONE_NEW, is_person_noun, is_role, role_name,
                                         title_matches)
 from tracker.extraction.discourse import Discourse, Person
+from tracker.extraction.clauses import inside_question
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause,
                                      person_behind_title, register_body, register_missed_names,
                                      register_peers, role_in_apposition, subject_phrase, the_body, titled_name,
@@ -144,7 +145,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
                        or appositive_role(doc[first:tok.i + 1]), base + tok.idx, verb.dep_ in ("ROOT", "conj"))
     register_missed_names(doc, base, state, in_quote)
     for tok in doc:  # unnamed sources that are subjects ("an EU diplomat had warned"), in focus from here on
-        if tok.dep_ != "nsubj" or in_quote(tok.idx) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+        if tok.dep_ != "nsubj" or in_quote(tok.idx) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children) \
+                or inside_question(tok):  # 'was asked whether his aide had sat in …': the aide says nothing
             continue
         group, last = group_of(tok, state)
         if " and " in group:
