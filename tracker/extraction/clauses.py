@@ -14,7 +14,10 @@ def parenthetical(verb) -> tuple[tuple[int, int], tuple[int, int]] | None:
     lo, hi = verb.left_edge.i, verb.right_edge.i  # the commas around it may be its own children
     before = doc[lo] if doc[lo].text == "," else doc[lo - 1] if lo > 0 else doc[lo]
     after = doc[hi] if doc[hi].text == "," and hi > verb.i else doc[hi + 1] if hi + 1 < len(doc) else doc[hi]
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    # the clause's subject before the attribution, or after it where a phrase opens the clause ('At council
+    # meetings, she said, the budget is the last item')
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and (c.i < verb.i or c.i > after.i)),
+                   None)
     if before.text != "," or after.text != "," or subject is None or head.i < verb.i:
         return None
     first, last = head.left_edge.i, head.right_edge.i
