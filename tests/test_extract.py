@@ -1778,6 +1778,15 @@ SPEAKER_CASES = {
         "When The Associated Press asked whether the Kremlin had received confirmation that he was dead, "
         "Peskov referred to earlier remarks.",
         "received confirmation", "Associated Press"),
+    'a_reporter_who_gives_name_and_outlet_in_a_q_line_is_that_reporter': (
+        "Spokesperson Jane Doe gave the weekly briefing on Thursday.\n\nQ: Sir, this is Rishabh Rao from Times Now. Are "
+        "there plans to cut staff?\n\nDoe: Yes, we have told them.", "plans to cut staff", "Rishabh Rao"),
+    'a_reporter_who_gives_only_an_outlet_in_a_q_line_stays_a_reporter': (
+        "Spokesperson Jane Doe gave the weekly briefing on Thursday.\n\nQ: I'm from La Vanguardia. Are there plans to "
+        "cut staff?\n\nDoe: Yes, we have told them.", "plans to cut staff", "Reporter"),
+    'an_attribution_set_off_after_an_opening_phrase_reports_the_whole_sentence': (
+        "Mayor Jane Doe spoke on Monday.\n\nAt council meetings, she said, the budget is always the last item.",
+        "budget is always the last item", "Jane Doe"),
     'someone_a_question_asks_about_is_not_the_he_that_answers': (
         "Prime Minister Rishi Sunak faced questions again on Friday.\n\nAt the summit on June 13, he was asked whether his "
         "aide had sat in on key meetings. He declined to answer. \"You will know that there is an inquiry,\" he said.",

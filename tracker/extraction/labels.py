@@ -156,10 +156,19 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
     bs, be = _trim(text, start + m.start("body"), end)
     role = _interview_role(words, start, state, text)
     speaker = reporter or (label_speaker(label, state, start) if role is None else role)
+    intro = _SELF_INTRO.match(text, bs, be) if speaker == "Reporter" else None
+    speaker = intro.group("name") if intro else speaker  # 'Q: Sir, this is Jane Roe from Times Now. Are …?'
     if be - bs < 2 or not speaker:
         return None
     # the line's words are what was said: a day named in them ("in May") is not the day it was said
     return Found(speaker, text[bs:be], "direct", bs, be, start, start, end, [(bs, be)], False, on_frame=True)
+
+
+# a reporter who gives their name and outlet before the question, as briefing transcripts print it
+_SELF_INTRO = re.compile(r"(?:(?:Sir|Ma'am|Madam|Hi|Hello|Yes|Thanks|Thank you)[,.!]?\s+)*"
+                         r"(?:(?:[Tt]his is|I am|I'm|[Mm]y name is)\s+)?"
+                         r"(?P<name>(?!I\b|I'm\b)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}),?\s+(?:from|of|with)\s+"
+                         r"(?:the\s+)?[A-Z]")
 
 
 INTERVIEWERS = {"host", "interviewer", "presenter", "anchor", "moderator", "reporter", "correspondent", "journalist",
