@@ -747,6 +747,10 @@ DATE_CASES = {
     'ahead_of_a_weekdays_vote_is_not_that_day': (
         'Ahead of Friday\'s vote, Jane Doe said on Wednesday that the plan was dead.', 'plan was dead',
         dt.date(2025, 8, 20)),
+    'the_same_day_is_the_day_named_last': (
+        'The party met on Tuesday.\n\nThe first crack came on Monday, when MP John Roe told reporters he had signed the '
+        'letter.\n\nThe same day, Environment Minister Jane Doe said she still supported the leader.',
+        'still supported the leader', DAY - dt.timedelta(2)),
     'a_day_someone_is_due_to_act_on_sets_no_day_far_down_the_clause': (
         'John Roe was due to speak to the Irish premier by phone on Saturday, and a reporter asked whether he would '
         'lift the ban. "We will see," he said.', 'We will see', DAY),
@@ -1778,6 +1782,25 @@ SPEAKER_CASES = {
         "When The Associated Press asked whether the Kremlin had received confirmation that he was dead, "
         "Peskov referred to earlier remarks.",
         "received confirmation", "Associated Press"),
+    'the_same_diplomat_is_the_one_met_already': (
+        "The embassy answered quickly. Its second secretary, John Roe, told reporters on Monday that relations were "
+        "poor. \"We have seen no facts,\" he said.\n\nBy Tuesday the same diplomat was openly mocking the minister. "
+        "\"It is immature language,\" he told the radio.", "immature language", "John Roe"),
+    'the_subject_of_an_opening_when_clause_is_the_he_of_its_main_clause': (
+        "Minister Tony Abbott spoke on Monday. The ambassador, Peter Hale, mocked him later that day. \"It is "
+        "immature,\" he said.\n\nWhen Mr Abbott faced the press on Tuesday, he was asked whether he regretted the "
+        "comment. He did not repeat it. \"I am determined,\" he said.", "I am determined", "Tony Abbott"),
+    'the_same_reporter_is_a_reporter_not_the_one_in_focus': (
+        "Spokeswoman Hua Chunying held the briefing on Monday.\n\nA reporter asked whether China would respond. \"We "
+        "will,\" Hua said.\n\nThe same reporter then asked whether she could confirm that Seoul would summon the "
+        "ambassador. Hua said she was not aware of it.", "summon the ambassador", "Reporter"),
+    'whoever_swears_him_in_is_not_the_he_of_the_main_clause': (
+        "Mike Johnson was elected speaker on Wednesday.\n\nAfter Hal Rogers swears him in, he asks the House: \"Shall "
+        "we get to work?\"", "get to work", "Mike Johnson"),
+    'someone_who_asked_for_anonymity_is_an_unnamed_source_in_focus': (
+        "Liberal MP Nathaniel Erskine-Smith said the leader had to listen.\n\nOne Ontario Liberal MP, who asked for "
+        "anonymity to speak candidly, played down the size of the revolt. \"This is not 40 or 50 MPs,\" the MP said.",
+        "40 or 50", "Ontario Liberal MP"),
     'a_reporter_who_gives_name_and_outlet_in_a_q_line_is_that_reporter': (
         "Spokesperson Jane Doe gave the weekly briefing on Thursday.\n\nQ: Sir, this is Rishabh Rao from Times Now. Are "
         "there plans to cut staff?\n\nDoe: Yes, we have told them.", "plans to cut staff", "Rishabh Rao"),
@@ -2573,3 +2596,10 @@ def test_unlabelled_questions_with_no_interviewer_named_are_no_ones(run):
 def test_a_weekday_last_week_is_in_the_week_before(run, when, day):
     found = run(f"Jane Roe said {when} that taxes would rise.", day=dt.date(2025, 8, 20))
     assert one(found, "taxes would rise").date == day
+
+
+def test_asking_for_anonymity_puts_no_question(run):
+    found = run("Liberal MP Nathaniel Erskine-Smith said the leader had to listen.\n\nOne Ontario Liberal MP, who asked "
+                "for anonymity to speak candidly, played down the size of the revolt. \"This is not 40 or 50 MPs,\" the "
+                "MP said.")
+    assert one(found, "40 or 50").context == ""

@@ -43,6 +43,9 @@ def reported_questions(doc, base: int, state: Discourse, in_quote) -> list[Quest
         if (lemma not in ASK_LEMMAS and not wants_to_know) or tok.pos_ != "VERB" or in_quote(tok.idx):
             continue
         part = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
+        if part is not None and part.dep_ == "xcomp" and any(c.dep_ == "prep" and c.lower_ == "for" and c.i < part.i
+                                                             for c in tok.children):
+            part = None  # 'asked for anonymity to speak candidly': a request, no question
         if part is None:  # 'pressed her on whether …', 'challenged him over why …': the preposition's clause
             part = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "over") for g in c.children
                          if g.dep_ == "pcomp" and g.doc[g.left_edge.i].lower_ in _WH), None)

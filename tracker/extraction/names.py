@@ -177,7 +177,12 @@ def main_clause(tok) -> bool:
         tok.left_edge.i == tok.sent.start and verb.dep_ == "ccomp" and verb.i < verb.head.i) or (
         # "The crisis began on Saturday, when Gallant went on television": no one is the main clause's subject
         verb.dep_ in ("advcl", "relcl") and any(c.lower_ == "when" for c in verb.children)
-        and _subject_is_thing(tok.sent.root))
+        and _subject_is_thing(tok.sent.root)) or (
+        # "When Abbott faced the press, he was asked …": the pronoun of the main clause is the opening clause's subject
+        # ('After Rogers swears him in, he asks': not when the clause names someone else as him or her)
+        verb.dep_ == "advcl" and verb.i < verb.head.i and any(c.lower_ in ("when", "as", "after") for c in verb.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she") for c in verb.head.children)
+        and not any(t.lower_ in ("him", "her", "himself", "herself") for t in verb.subtree))
 
 
 def opening_subject(verb):

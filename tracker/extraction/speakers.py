@@ -154,8 +154,11 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         phrase, at = subject_phrase(tok)
         owned = tok.lower_ in _AGENT_HEADS and _owned_role(phrase)
-        if (tok.lower_ in _ANON_HEADS or owned) and not _named_within(phrase, state, multi_only=True):
-            _note_unnamed(phrase, base + at, state)
+        if _SAME.match(phrase):
+            resolve_speaker(phrase, base + at, state)  # 'the same diplomat': someone met already, in focus again
+        elif (tok.lower_ in _ANON_HEADS or owned or _ANONYMITY.search(" ".join(t.text for t in tok.subtree))) \
+                and not _named_within(phrase, state, multi_only=True):
+            _note_unnamed(phrase, base + at, state)  # 'One MP, who asked for anonymity, …': unnamed, in focus
         elif phrase.lower().startswith("the ") and phrase.lower()[4:] in _TITLE_SET and tok.pos_ in ("NOUN", "PROPN") \
                 and main_clause(tok):  # not "… would become clear when the president made an announcement"
             resolve_speaker(phrase, base + at, state)  # "The prime minister chose …": who holds the title, from here on
@@ -190,6 +193,15 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         # an unnamed source is "they" whether one or several ('A Downing Street source … "…," they said')
         return state.body_since(p, offset, proper=True) or (
             p.name if p and (p.gender == "n" or (p.anonymous and low == "they")) else phrase)
+    if (same := _SAME.match(phrase)) and same.group("role").split()[-1] in _QUESTIONER_HEADS:
+        phrase, low, same = f"the {same.group('role')}", f"the {same.group('role')}".lower(), None  # 'the reporter'
+    if same:  # 'the same diplomat': the one with that role or title, else the one in focus
+        role = same.group("role")
+        earlier = state.earlier_role(role, offset)
+        person = None if earlier else state.by_title(role, offset) or state.recent(offset)
+        if person is not None:
+            person.focus(offset)
+        return state.anonymous(earlier, offset) if earlier else person.name if person else ""
     if body := state.acronym(re.sub(r"^the\s+", "", phrase, flags=re.I)):  # "The EFF welcomed …": never a person
         return body
     words = low.split()
@@ -313,6 +325,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     return " ".join(rest) if lead else clean_name(phrase)  # "Ruaraka MP TJ Kajwang" is TJ Kajwang
 
 
+_ANONYMITY = re.compile(r"\b(?:anonymity|not to be (?:named|identified)|declined to be (?:named|identified))\b")
+_SAME = re.compile(r"(?i)the same (?P<role>[a-z][\w -]*)$")
 _PROPER_AFTER_POSS = re.compile(r"['’]s\s+[A-Z]")  # "the bank's Governor Andrew Bailey" names someone
 
 
