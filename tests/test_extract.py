@@ -747,6 +747,9 @@ DATE_CASES = {
     'ahead_of_a_weekdays_vote_is_not_that_day': (
         'Ahead of Friday\'s vote, Jane Doe said on Wednesday that the plan was dead.', 'plan was dead',
         dt.date(2025, 8, 20)),
+    'the_previous_weekday_counts_back_from_the_day_named_last': (
+        'Jane Doe spoke on Sunday.\n\nThat evening she reversed course. Only the previous Wednesday, she had written '
+        'that the plan was a trap.', 'plan was a trap', DAY - dt.timedelta(7)),
     'the_same_day_is_the_day_named_last': (
         'The party met on Tuesday.\n\nThe first crack came on Monday, when MP John Roe told reporters he had signed the '
         'letter.\n\nThe same day, Environment Minister Jane Doe said she still supported the leader.',

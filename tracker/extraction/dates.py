@@ -41,6 +41,7 @@ _CUES = [
     ("day_before", re.compile(r"\b(?:a|one) day (?:earlier|before)\b|\bthe (?:day|night) before\b|"
                               r"\bthe previous day\b", re.I)),
     ("day_after", re.compile(r"\bthe (?:following|next) (?:day|morning|afternoon|evening)\b|\bthe day after\b", re.I)),
+    ("same_day", re.compile(r"\b(?:the same day|that same day|later that day|earlier that day)\b", re.I)),
     ("last_week", re.compile(r"\blast week\b", re.I)),
     ("last_month", re.compile(r"\blast month\b", re.I)),
     ("month_day", re.compile(rf"\b(?P<mon>{_MONTH_RE})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<year>\d{{4}}))?")),
@@ -124,6 +125,8 @@ def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date
         wanted = _WEEKDAYS.index(m.group(0).lower())
         if re.match(r"\s+last week\b", m.string[m.end():m.end() + 12]):  # "on Wednesday last week"
             return article_day - dt.timedelta(days=article_day.weekday() + 7 - wanted), "day"
+        if re.search(r"\b(?:previous|preceding|prior)\s+$", m.string[max(0, m.start() - 11):m.start()], re.I):
+            return ref - dt.timedelta(days=(ref.weekday() - wanted) % 7 or 7), "day"  # before the day named last
         back = (article_day.weekday() - wanted) % 7
         if back == 0 and re.search(r"\blast\s+$", m.string[max(0, m.start() - 6):m.start()], re.I):
             back = 7  # "last Sunday" in a Sunday's paper: a week ago
@@ -134,6 +137,8 @@ def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date
         return article_day, "day"
     if kind == "day_before":
         return ref - dt.timedelta(days=1), "day"
+    if kind == "same_day":  # 'The same day, X said': the day named last
+        return ref, "day"
     if kind == "day_after":
         return min(ref + dt.timedelta(days=1), article_day), "day"
     if kind == "last_week":
