@@ -1785,6 +1785,11 @@ SPEAKER_CASES = {
         "When The Associated Press asked whether the Kremlin had received confirmation that he was dead, "
         "Peskov referred to earlier remarks.",
         "received confirmation", "Associated Press"),
+    'a_known_surname_the_parser_hung_off_an_opening_phrase_is_the_subject': (
+        "Imran Khan said in April that Washington had engineered his removal.\n\nSpokesman Ned Price took questions on "
+        "Wednesday. Khan, who lost a vote, spent months blaming Washington.\n\nLater in the briefing Price stressed "
+        "that the view of Pakistan had not shifted. \"We value our cooperation with Pakistan.\"", "We value our",
+        "Ned Price"),
     'the_same_diplomat_is_the_one_met_already': (
         "The embassy answered quickly. Its second secretary, John Roe, told reporters on Monday that relations were "
         "poor. \"We have seen no facts,\" he said.\n\nBy Tuesday the same diplomat was openly mocking the minister. "

@@ -94,6 +94,11 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         # root; 'Pike later posted …' made it an adverb)
         misparsed = tok.i == tok.sent.start and tok.is_title and state.lookup(tok.text) is not None \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.sent.root.children)
+        # 'Later in the briefing Price stressed …': a known surname read as the object of the opening phrase
+        hung = tok.dep_ == "pobj" and tok.is_title and state.lookup(tok.text) is not None and tok.i + 1 < len(doc) \
+            and doc[tok.i + 1] == tok.sent.root and tok.sent.root.pos_ == "VERB" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.sent.root.children)
+        misparsed = misparsed or hung
         subject_like = tok.dep_ == "nsubj" or (tok.dep_ in ("appos", "conj") and tok.head.dep_ == "nsubj") or misparsed \
             or (tok.dep_ == "nsubjpass" and state.lookup(tok.text) is not None)  # 'Singh … was put on the defensive'
         if tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.i not in named and not in_quote(tok.idx):
@@ -131,7 +136,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         span = doc[(first := chain[-len(words)].i):tok.i + 1].text  # "Choi Young-soo": a hyphen the chain skips
         name = span if span.replace("-", " ").split() == words else " ".join(words)
         known = state.lookup(name)
-        verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.head.head
+        verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.sent.root if hung else tok.head.head
         if known is None and (len(words) < 2 and not (tok.ent_type_ == "" and verb.lemma_ in SAYING)
                               or words[-1].lower() in _TITLE_SET):
             continue  # one unknown word (unless it says something: "Lula said"), or a role: not a name
