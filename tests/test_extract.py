@@ -1790,6 +1790,11 @@ SPEAKER_CASES = {
         "Wednesday. Khan, who lost a vote, spent months blaming Washington.\n\nLater in the briefing Price stressed "
         "that the view of Pakistan had not shifted. \"We value our cooperation with Pakistan.\"", "We value our",
         "Ned Price"),
+    'it_after_the_crown_corporation_is_the_body_that_phrase_named': (
+        "Postal workers went on strike on Friday after talks with Canada Post ended.\n\nCanada Post laid the blame on the "
+        "union. \"This is a stoppage,\" the company said in comments a spokesperson gave to Global News.\n\nThe Crown "
+        "corporation confirmed that customers would face delays. It said some post offices would close.",
+        "post offices would close", "Canada Post"),
     'the_same_diplomat_is_the_one_met_already': (
         "The embassy answered quickly. Its second secretary, John Roe, told reporters on Monday that relations were "
         "poor. \"We have seen no facts,\" he said.\n\nBy Tuesday the same diplomat was openly mocking the minister. "
@@ -2611,3 +2616,15 @@ def test_asking_for_anonymity_puts_no_question(run):
                 "for anonymity to speak candidly, played down the size of the revolt. \"This is not 40 or 50 MPs,\" the "
                 "MP said.")
     assert one(found, "40 or 50").context == ""
+
+
+def test_a_name_modifying_a_kind_of_body_is_no_body_of_its_own(nlp):
+    from tracker.extraction.discourse import Discourse
+    from tracker.extraction.names import register_body
+
+    state = Discourse()
+    doc = nlp("The Crown corporation confirmed that customers would face delays.")
+    crown = next(e for e in doc.ents if e.text == "Crown")
+    assert crown.root.dep_ == "compound"  # the shape this covers: the NER's body, the parser's modifier
+    register_body(crown, 0, state)
+    assert state.bodies == []

@@ -288,8 +288,10 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if words[0] == "the" and head_words and head_words[-1] in GENERIC_BODIES \
             and not phrase.split()[len(head_words) - 1][:1].isupper():  # not "the Elections Observation Group"
         named = the_body(state, head_words[-1], offset)
-        if named:
-            return named  # "the company said", after "state-owned railway company Deutsche Bahn"
+        if named:  # "the company said", after "state-owned railway company Deutsche Bahn": in focus for "it said"
+            state.bodies.append((offset, named, named))
+            state.body_subjects.add(offset)
+            return named
     if head_words and head_words[-1] in _ORG_HEADS and (any(w[:1].isupper() for w in phrase.split()) or words[0] == "the"):
         # "the Ministry of Transport", "the White House": a body, never the person in focus; "Britain's opposition
         # Labour Party" is the party by its own name
