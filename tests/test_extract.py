@@ -2628,3 +2628,15 @@ def test_a_name_modifying_a_kind_of_body_is_no_body_of_its_own(nlp):
     assert crown.root.dep_ == "compound"  # the shape this covers: the NER's body, the parser's modifier
     register_body(crown, 0, state)
     assert state.bodies == []
+
+
+def test_the_owner_of_a_reply_that_is_the_subject_is_in_focus(nlp):
+    from tracker.extraction.discourse import Discourse
+    from tracker.extraction.speakers import register_people
+
+    state = Discourse()
+    state.register("Keir Starmer", "", 0, True)
+    doc = nlp("Starmer's handwritten reply was warm but did not argue.")
+    assert doc[0].dep_ == "poss" and doc[0].pos_ != "PROPN"  # the shape this covers: a surname the tagger took for a noun
+    register_people(doc, 100, state, lambda offset: False)
+    assert (100, True) in state.people["Keir Starmer"].mentions

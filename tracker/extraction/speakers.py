@@ -69,7 +69,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             # Commons, aimed at the Kremlin") or a modifier of the verb after it names the subject; or one that
             # made the title before it the subject ("Former chief minister | Amarinder Singh hit back")
             ent.start > 0 and doc[ent.start - 1].dep_ == "nsubj" and is_role(doc[ent.start - 1].lower_)
-            and main_clause(doc[ent.start - 1]))
+            and main_clause(doc[ent.start - 1])) or _owns_words(ent.root)  # "Starmer's reply was warm. '…,' he wrote"
         if (len(name.split()) == 1 or name not in state.people) and state.lookup(name):
             name = state.lookup(name).name  # "López Obrador" after "Andrés Manuel López Obrador"
         elif len(name.split()) == 1 and not subject and not titles:
@@ -101,8 +101,13 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         misparsed = misparsed or hung
         subject_like = tok.dep_ == "nsubj" or (tok.dep_ in ("appos", "conj") and tok.head.dep_ == "nsubj") or misparsed \
             or (tok.dep_ == "nsubjpass" and state.lookup(tok.text) is not None)  # 'Singh … was put on the defensive'
-        if tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.i not in named and not in_quote(tok.idx):
+        possessive = tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.i not in named and not in_quote(tok.idx)
+        if possessive:
             titled_possessive(tok, base, state)  # "Chancellor Olaf Scholz's Social Democrats"
+        owner = state.lookup(tok.text) if tok.is_title and _owns_words(tok) and not in_quote(tok.idx) else None
+        if owner is not None and not owner.anonymous and owner.gender != "n":
+            owner.focus(base + tok.idx)  # "Starmer's reply was warm. '…,' he wrote": his words come next
+        if possessive:
             continue
         hyphened = state.lookup(doc[tok.i - 2:tok.i + 1].text) if tok.i > 1 and doc[tok.i - 1].text == "-" \
             and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_ else None
@@ -330,6 +335,12 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
             return later.name
     lead, rest = titled_name(clean_name(phrase).split())
     return " ".join(rest) if lead else clean_name(phrase)  # "Ruaraka MP TJ Kajwang" is TJ Kajwang
+
+
+def _owns_words(tok) -> bool:
+    """'Starmer's reply was warm': the owner of the main clause's subject, when it is words someone gave."""
+    return tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass") and main_clause(tok.head) \
+        and tok.head.lemma_.lower() in _DOCUMENT_HEADS | _REPLIES
 
 
 _ANONYMITY = re.compile(r"\b(?:anonymity|not to be (?:named|identified)|declined to be (?:named|identified))\b")
