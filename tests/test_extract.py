@@ -2640,3 +2640,16 @@ def test_the_owner_of_a_reply_that_is_the_subject_is_in_focus(nlp):
     assert doc[0].dep_ == "poss" and doc[0].pos_ != "PROPN"  # the shape this covers: a surname the tagger took for a noun
     register_people(doc, 100, state, lambda offset: False)
     assert (100, True) in state.people["Keir Starmer"].mentions
+
+
+def test_a_name_in_a_second_reported_clause_is_no_subject_in_focus(nlp):
+    from tracker.extraction.discourse import Discourse
+    from tracker.extraction.speakers import register_people
+
+    state = Discourse()
+    state.register("Olaf Scholz", "", 0, True)
+    doc = nlp("The spokesman said the chancellery had summoned the envoy on Wednesday morning, and that Scholz expected "
+              "Abbas to recognise the singularity of the Holocaust.")
+    register_people(doc, 100, state, lambda offset: False)
+    at = 100 + doc.text.index("Scholz")
+    assert (at, True) not in state.people["Olaf Scholz"].mentions

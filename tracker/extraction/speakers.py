@@ -152,7 +152,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             body.mentions.append((base + tok.idx, verb.dep_ in ("ROOT", "conj")))
             continue
         state.register(known.name if known and len(words) < 2 else name, titles_before(doc, first)
-                       or appositive_role(doc[first:tok.i + 1]), base + tok.idx, verb.dep_ in ("ROOT", "conj"))
+                       or appositive_role(doc[first:tok.i + 1]), base + tok.idx,
+                       verb.dep_ in ("ROOT", "conj") and (hung or main_clause(tok)))  # not 'and that Scholz expected'
     register_missed_names(doc, base, state, in_quote)
     for tok in doc:  # unnamed sources that are subjects ("an EU diplomat had warned"), in focus from here on
         if tok.dep_ != "nsubj" or in_quote(tok.idx) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children) \
