@@ -2618,18 +2618,6 @@ def test_asking_for_anonymity_puts_no_question(run):
     assert one(found, "40 or 50").context == ""
 
 
-def test_a_name_modifying_a_kind_of_body_is_no_body_of_its_own(nlp):
-    from tracker.extraction.discourse import Discourse
-    from tracker.extraction.names import register_body
-
-    state = Discourse()
-    doc = nlp("The Crown corporation confirmed that customers would face delays.")
-    crown = next(e for e in doc.ents if e.text == "Crown")
-    assert crown.root.dep_ == "compound"  # the shape this covers: the NER's body, the parser's modifier
-    register_body(crown, 0, state)
-    assert state.bodies == []
-
-
 def test_the_owner_of_a_reply_that_is_the_subject_is_in_focus(nlp):
     from tracker.extraction.discourse import Discourse
     from tracker.extraction.speakers import register_people

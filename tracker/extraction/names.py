@@ -154,8 +154,6 @@ def role_before(span) -> str:
 def register_body(ent, base: int, state: Discourse) -> None:
     """A named organisation, with the words around it, for "the company" / "the union" later on."""
     doc = ent.doc
-    if ent.root.dep_ in ("compound", "amod") and ent.root.head.lower_ in GENERIC_BODIES and ent.root.head.i == ent.end:
-        return  # "The Crown corporation confirmed": a kind of body, not one named
     around = " ".join(t.text for t in doc[max(0, ent.start - 3):min(len(doc), ent.end + 1)])  # "Union," -> "Union ,"
     appos = re.match(r",\s+(?:the|a|an)\s+([^,.;]{1,50}),", doc.text[ent.end_char:ent.end_char + 60])
     around += " " + appos.group(1) if appos else ""  # "Deutsche Bahn, the state-owned railway company,"
