@@ -8,7 +8,7 @@ import re
 from tracker.extraction.answers import ASK_LEMMAS
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.labels import interviewer_named, interviews, named_interviewer
-from tracker.extraction.lexicon import QUESTIONER_HEADS, TITLE_SET
+from tracker.extraction.lexicon import PUT_TO_YOU, QUESTIONER_HEADS, TITLE_SET
 from tracker.extraction.speakers import resolve_speaker
 
 # the sentence right before a quoted question says a questioner put it: "Another reporter pressed him on it."
@@ -124,10 +124,8 @@ def interviewing(state: Discourse) -> bool:
     asker = state.people.get(q.speaker)
     examines = asker is not None and bool(_EXAMINERS & set(asker.titles.split()))
     return q.speaker == "Reporter" or asker is not None and interviews(asker) or examines \
-        or q.speaker in state.examiners or _addressed(q.text) or bool(_TO_YOU.search(q.text))
+        or q.speaker in state.examiners or _addressed(q.text) or bool(PUT_TO_YOU.search(q.text))
 
-
-_TO_YOU = re.compile(r"(?i)\byou(?:rs?|rself)?\b[^?]*\?")  # a question put to "you", the one who answers next
 
 
 def _addressed(question: str) -> bool:

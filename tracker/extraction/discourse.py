@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_CUES as _FEMALE_CUES,
                                         FEMALE_FIRST_NAMES, HONORIFICS as _HONORIFICS, MALE_CUES as _MALE_CUES, ONE_OF_A_KIND,
                                         ORG_HEADS as _ORG_HEADS, PARTICLES, QUESTIONER_HEADS as _QUESTIONER_HEADS,
-                                        first_name_gender, first_name_sure, role_name, title_matches)
+                                        PUT_TO_YOU, first_name_gender, first_name_sure, role_name, title_matches)
 from tracker.extraction.records import Found
 
 @dataclass
@@ -243,7 +243,7 @@ class Discourse:
         summit's host is no interviewer: titles alone do not say it)."""
         q = self.last_question  # or put the last quoted question to "you"
         return p.name in self.examiners or (
-            q is not None and q.speaker == p.name and bool(re.search(r"(?i)\byour?\b", q.text)))
+            q is not None and q.speaker == p.name and bool(PUT_TO_YOU.search(q.text)))
 
     def recent_answering(self, before: int) -> Person | None:
         """The named person mentioned last before `before` who does not put questions."""
