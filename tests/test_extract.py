@@ -2189,6 +2189,10 @@ QUESTION_SHAPES += [
      'Doe kept his eyes elsewhere and turned to his lines on spending. Pike pulled him back. "I am talking about '
      'this patient, prime minister. How do you feel?"\n\n"I will look at it later," Doe said.', "this patient",
      "Jim Pike", "look at it later", "Boris Doe"),
+    # 'X said again that …' after a quoted question reports X's own words; it does not attribute the question
+    ('Jane Doe, the presenter, put the papers to him. "Did you doubt the plan?" she asked.\n\n"No," the minister '
+     'replied.\n\nDoe came back to the point. "The papers record your doubts. Do you deny that?" John Roe said again '
+     'that he had not seen the papers.', "Do you deny that", "Jane Doe", "had not seen the papers", "John Roe"),
 ]
 
 
@@ -2641,3 +2645,20 @@ def test_a_name_in_a_second_reported_clause_is_no_subject_in_focus(nlp):
     register_people(doc, 100, state, lambda offset: False)
     at = 100 + doc.text.index("Scholz")
     assert (at, True) not in state.people["Olaf Scholz"].mentions
+
+
+def test_a_subject_in_a_state_before_a_colon_speaks_the_quote(run, nlp):
+    # 'was unconvinced' parses here as a passive; its subject (the name in apposition) still says the words
+    line = 'The presenter, Jo Roe, was unconvinced: "You have not repeated them at all."'
+    assert next(t for t in nlp(line) if t.text == "presenter").dep_ == "nsubjpass"  # the shape this covers
+    found = run('Doe stands by her figures\n\nLater Jane Doe was on the radio. "I know my figures," she insisted.\n\n'
+                + line)
+    assert one(found, "repeated them at all").speaker == "Jo Roe"
+
+
+def test_a_bare_reply_after_a_hosts_words_put_to_you_is_the_guests(run):
+    found = run('Doe stands by her figures\n\nJane Doe was on the radio on Tuesday. "Where will the money come from?" '
+                'the presenter, Jo Roe, asked.\n\n"From tax cuts," Doe said.\n\nThe presenter, Jo Roe, was unconvinced: '
+                '"You have not repeated them at all."\n\n"Well, I can repeat them now."')
+    assert one(found, "repeated them at all").speaker == "Jo Roe"
+    assert one(found, "repeat them now").speaker == "Jane Doe"

@@ -127,6 +127,13 @@ def interviewing(state: Discourse) -> bool:
         or q.speaker in state.examiners or _addressed(q.text) or bool(PUT_TO_YOU.search(q.text))
 
 
+def host_challenges(state: Discourse) -> bool:
+    """The last quote is an interviewer's words put to "you" without a question mark ('The presenter was
+    unconvinced: "You haven't repeated them."'): like a question, they wait for the other side's reply."""
+    last = state.last_quote
+    host = state.people.get(last.speaker) if last is not None else None
+    return host is not None and interviews(host) and bool(re.search(r"(?i)\byou\b", last.text))
+
 
 def _addressed(question: str) -> bool:
     """'Secretary, what caused the failure?', 'Mr President, will you …?': a question put to someone by title."""

@@ -9,7 +9,7 @@ import re
 from tracker.extraction.answers import addressed
 from tracker.extraction.asking import (ASKED_WHOM, ASKER_SUBJECT, PRESSED, PRONOUN_ASKED, PRONOUN_REPLY,
                                        QUESTION_FROM, QUESTION_PUT, REPORTED_ASK, addressee_replying, asker_of,
-                                       bare_question_asker, interviewing, put_to_subject)
+                                       bare_question_asker, host_challenges, interviewing, put_to_subject)
 from tracker.extraction.attribution import SPEECH_VERBS, after_attribution, signed
 from tracker.extraction.clauses import silent_content_clause
 from tracker.extraction.labels import label_speaker, named_interviewer, outlet_label, puts_to_you
@@ -19,7 +19,7 @@ from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import NEWS_WORDS, ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS
 from tracker.extraction.names import subject_phrase
 from tracker.extraction.speakers import resolve_speaker
-from tracker.extraction.subjects import speaker_of
+from tracker.extraction.subjects import speaker_of, subject_speaker
 
 
 # ---------------------------------------------------------------------------- quotes
@@ -163,7 +163,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                 # a paragraph that is only a quote, in a run of them: questions and replies take turns
                 if text[q.start:q.end].rstrip().endswith("?"):
                     turn = state.last_question.speaker  # the interviewer asks again
-                elif state.last_quote is state.last_question:  # '"…?" she asked. "A poll says …"' too
+                elif state.last_quote is state.last_question or host_challenges(state):  # '"…?" she asked. "A …"' too
                     p, other = _answerer(state, state.last_quote.speaker, q.open_start), True
             pressed = PRESSED.search(text[start:q.open_start]) if prev is None else None
             if pressed and text[q.start:q.end].rstrip().endswith("?"):
@@ -264,6 +264,8 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
         m = None  # '"Will you resign?" She replied: "No."': that attribution is the next quote's
     if m and _INTRODUCED.search(text[max(start, q.open_start - 80):q.open_start]):
         m = None  # 'John Roe asked: "Will she apologise?" Doe replied that …': the colon gave the speaker
+    if m and _OWN_CONTENT.match(after[m.end("verb"):]):
+        m = None  # '"Do you deny that?" Mr Sunak said again that he had not seen them.': a sentence of its own
     asked = m or _ASKED_AFTER.match(after)
     verb = _token_at(doc, start, q.close_end + asked.start("verb")) if asked else None
     if verb is not None and put_to_subject(verb):  # '"Will you resign?" she was asked.': put to her, not hers
@@ -281,6 +283,9 @@ _ASKED_AFTER = re.compile(r"^[\s,]*(?:he|she|they|I|we)\s+(?:was|were|had been)\
                           re.I)
 # a speech verb (and up to three words: 'asked the minister') and a colon right before a quote introduce it
 _INTRODUCED = re.compile(rf"\b(?:{SPEECH_VERBS})(?:\s+[\w'’-]+){{0,3}}\s*:\s*$")
+# a speech verb with a content clause of its own ('said again that …') reports speech; it attributes no quote
+_OWN_CONTENT = re.compile(r"^(?:\s+(?:again|only|simply|later|then|repeatedly|instead|\w+ly))?\s+that\s+"
+                          r"(?!night\b|day\b|morning\b|evening\b|afternoon\b|week\b|year\b|time\b)")
 _CAME_REPLY = re.compile(r"^[\s,]*came (?:the|his|her|their|a) (?:\w+ )?(?:reply|answer|response|retort)\b")
 
 
@@ -314,6 +319,12 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
             return asker_of(verb, start, state, text), start + verb.idx, True  # the one asked stays in focus
         if any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
             speaker = speaker_of(verb, start, state)
+            if speaker:
+                return speaker, start + verb.idx, False
+        state_of = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if verb.tag_ == "VBN" else None
+        if state_of is not None and re.fullmatch(r"\s*:\s*", text[start + verb.idx + len(verb):q.open_start]):
+            # 'The presenter, Jo Coburn, was unconvinced: "…"': a state the parser took for a passive
+            speaker = subject_speaker(state_of, verb, start, state)
             if speaker:
                 return speaker, start + verb.idx, False
         elif (verb.dep_ == "acl" and verb.i == verb.head.i + 1 and _SPEECH.fullmatch(verb.lower_)

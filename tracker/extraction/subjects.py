@@ -25,37 +25,7 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
         if known is not None and not known.anonymous and known.name.split()[-1] == word.text:
             return resolve_speaker(known.name, base + word.idx, state)  # "May said": a surname parsed as a modal
         if subj is not None:
-            # "none has signalled"; "four of the nine members backed a cut" is a count ("No 10" is Downing Street)
-            count = subj.pos_ == "NUM" and not any(t.lower_ in ("no", "number") for t in subj.lefts)
-            if subj.lower_ == "it" and tok.lemma_ in SAYING:  # "It added:" after a body that spoke
-                body = resolve_speaker("it", base + subj.idx, state)
-                return "" if body == "it" else body
-            if count or subj.lower_ in {"it", "that", "this", "which", "none", "nobody", "nothing", "everyone",
-                                        "everybody", "someone", "somebody", "anyone", "anybody"} or (
-                    subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)):
-                return ""
-            if subj.lower_ == "who" and tok.dep_ == "relcl":
-                subj = tok.head
-                owner = subj.head.head if subj.dep_ == "pobj" and subj.head.lower_ == "of" else None
-                person = state.lookup(owner.text) if owner is not None and owner.pos_ == "PROPN" else None
-                if person is not None and not person.anonymous and person.gender != "n":
-                    subj = owner  # "Jane Roe of Zee News, who asked …": who is the person, not her outlet
-            group, _ = group_of(subj, state)
-            if group:
-                return group
-            # "Spain's prime minister, Pedro Sánchez, said": the name in apposition is the speaker
-            name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if name is not None and (subj.pos_ != "PROPN" or subj.lower_ in _TITLE_SET):
-                span = subj.doc[name.left_edge.i:name.i + 1]
-                return resolve_speaker(span.text, base + span.start_char, state)
-            held = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                         if g.dep_ == "pobj" and g.pos_ == "PROPN"), None) if subj.lower_ in _TITLE_SET else None
-            person = state.lookup(held.text) if held is not None and any(
-                c.dep_ == "compound" and c.pos_ == "PROPN" for c in held.children) else None
-            if person is not None and not person.anonymous and person.gender != "n":
-                return resolve_speaker(person.name, base + held.idx, state)  # 'Director-General of Health Ashley …'
-            text, at = subject_phrase(subj)
-            return resolve_speaker(text, base + at, state)
+            return subject_speaker(subj, tok, base, state)
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "with":
             text, at = subject_phrase(tok.head)  # "…, with its press secretary insisting that …"
             return resolve_speaker(text, base + at, state)
@@ -84,3 +54,39 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
             tok = tok.head  # "said that X was close, while suggesting …": the one who said it, not X
         tok = tok.head
     return ""
+
+
+def subject_speaker(subj, tok, base: int, state: Discourse) -> str:
+    """Who a verb's subject names: a group, the name in apposition, the holder of a title, else the phrase
+    resolved; '' for a count or a pronoun that names no one."""
+    # "none has signalled"; "four of the nine members backed a cut" is a count ("No 10" is Downing Street)
+    count = subj.pos_ == "NUM" and not any(t.lower_ in ("no", "number") for t in subj.lefts)
+    if subj.lower_ == "it" and tok.lemma_ in SAYING:  # "It added:" after a body that spoke
+        body = resolve_speaker("it", base + subj.idx, state)
+        return "" if body == "it" else body
+    if count or subj.lower_ in {"it", "that", "this", "which", "none", "nobody", "nothing", "everyone",
+                                "everybody", "someone", "somebody", "anyone", "anybody"} or (
+            subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)):
+        return ""
+    if subj.lower_ == "who" and tok.dep_ == "relcl":
+        subj = tok.head
+        owner = subj.head.head if subj.dep_ == "pobj" and subj.head.lower_ == "of" else None
+        person = state.lookup(owner.text) if owner is not None and owner.pos_ == "PROPN" else None
+        if person is not None and not person.anonymous and person.gender != "n":
+            subj = owner  # "Jane Roe of Zee News, who asked …": who is the person, not her outlet
+    group, _ = group_of(subj, state)
+    if group:
+        return group
+    # "Spain's prime minister, Pedro Sánchez, said": the name in apposition is the speaker
+    name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if name is not None and (subj.pos_ != "PROPN" or subj.lower_ in _TITLE_SET):
+        span = subj.doc[name.left_edge.i:name.i + 1]
+        return resolve_speaker(span.text, base + span.start_char, state)
+    held = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj" and g.pos_ == "PROPN"), None) if subj.lower_ in _TITLE_SET else None
+    person = state.lookup(held.text) if held is not None and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in held.children) else None
+    if person is not None and not person.anonymous and person.gender != "n":
+        return resolve_speaker(person.name, base + held.idx, state)  # 'Director-General of Health Ashley …'
+    text, at = subject_phrase(subj)
+    return resolve_speaker(text, base + at, state)
