@@ -1984,6 +1984,8 @@ def test_unnamed_speakers_score_the_same_with_or_without_their_article():
     assert _same_speaker("NATO diplomat", "three NATO diplomats") and _same_speaker("Source", "sources")
     assert not _same_speaker("NATO diplomat", "EU diplomat") and not _same_speaker("Jane Doe", "Jane Does")
     assert _same_speaker("Journalist", "Reporter") and not _same_speaker("Journalist", "Editor")
+    assert _same_speaker("Interviewer", "Host") and _same_speaker("the presenter", "Host")
+    assert not _same_speaker("Interviewer", "Reporter") and not _same_speaker("BBC presenter", "Host")
     assert _same_speaker("Jane Doe's spokesperson", "Spokesperson for Jane Doe")
     assert not _same_speaker("Jane Doe's spokesperson", "Spokesperson for John Roe")
 
@@ -2662,3 +2664,12 @@ def test_a_bare_reply_after_a_hosts_words_put_to_you_is_the_guests(run):
                 '"You have not repeated them at all."\n\n"Well, I can repeat them now."')
     assert one(found, "repeated them at all").speaker == "Jo Roe"
     assert one(found, "repeat them now").speaker == "Jane Doe"
+
+
+def test_a_verb_the_parser_hung_on_its_subject_still_has_that_subject(run, nlp):
+    line = ("The agency's interviewer, who is never seen on camera, opened by asking how he responded to the "
+            "charge.")
+    doc = nlp(line)
+    assert doc[3].dep_ == "ROOT" and doc[3].text == "interviewer"  # the shape this covers: a sentence with a noun root
+    found = run("Sam Roe spoke to a news agency on Tuesday. " + line)
+    assert one(found, "how he responded").speaker == "Interviewer"

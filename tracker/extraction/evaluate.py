@@ -142,11 +142,12 @@ _SPOKES_FOR = re.compile(r"^(spokes(?:man|woman|person)) for (.+)$")
 def _same_speaker(pred: str, gold: str) -> bool:
     """One speaker, whether or not an unnamed one is written with its article or a number ("a NATO
     diplomat", "three NATO diplomats" and "NATO diplomat" are one unnamed source), and whichever way a
-    spokesperson's principal is written ("spokesperson for X" is "X's spokesperson"), and an unnamed
-    journalist is a reporter."""
+    spokesperson's principal is written ("spokesperson for X" is "X's spokesperson"), an unnamed
+    journalist is a reporter, and an unnamed interviewer, presenter or anchor is the gold's host."""
     def key(name: str) -> str:
         name = _PLURAL_HEAD.sub(r"\1", _ARTICLE.sub("", normalise(name)))
         name = re.sub(r"\bjournalist\b", "reporter", name)
+        name = re.sub(r"^(?:interviewer|presenter|anchor)$", "host", name)
         return _SPOKES_FOR.sub(r"\2s \1", name)  # normalise drops the apostrophe
     return key(pred) == key(gold)
 
