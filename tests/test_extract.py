@@ -2673,3 +2673,32 @@ def test_a_verb_the_parser_hung_on_its_subject_still_has_that_subject(run, nlp):
     assert doc[3].dep_ == "ROOT" and doc[3].text == "interviewer"  # the shape this covers: a sentence with a noun root
     found = run("Sam Roe spoke to a news agency on Tuesday. " + line)
     assert one(found, "how he responded").speaker == "Interviewer"
+
+
+@pytest.mark.parametrize("text, needle, day", [
+    # a day less than half a year ahead, in a sentence that says it was said then: last year's
+    ('Jane Roe defended the levy on Friday.\n\nOn August 16, five days before polling day, Roe told voters: "There '
+     'will be no levy."', "no levy", dt.date(2024, 8, 16)),
+    ("Jane Roe defended the levy on Friday.\n\nJohn Doe had been as firm. \"We have ruled it out,\" he said on "
+     "August 12.", "ruled it out", dt.date(2024, 8, 12)),
+    # an abbreviated month does not end the sentence that holds the quote
+    ('Jane Roe defended the levy on Friday.\n\nWhen the party voted against it, she said on Sept. 25: "A motion '
+     'does not dictate policy."', "does not dictate", dt.date(2024, 9, 25)),
+])
+def test_a_day_said_months_ago_dates_its_statement(run, text, needle, day):
+    assert one(run(text, day=dt.date(2025, 2, 25)), needle).date == day
+
+
+def test_a_quote_takes_the_day_of_the_act_it_belongs_to(run):
+    # 'Roe reversed course on Oct. 11, writing …: "…"': the day in her own description of that sentence is the quote's
+    found = run('Premier Jane Roe took questions on Monday.\n\nIn a livestream on April 29, she had offered her view: '
+                '"Neutrality is the only answer."\n\nWhen those comments resurfaced, Jane Roe reversed course on Oct. 11, '
+                'writing on Twitter that she now condemned the invasion outright: "My opinion of this matter has '
+                'drastically evolved since that time."', day=dt.date(2022, 11, 28))
+    assert one(found, "drastically evolved").date == dt.date(2022, 10, 11)
+
+
+def test_a_near_day_that_looks_ahead_dates_nothing(run):
+    found = run('Jane Roe spoke on Tuesday.\n\nShe said the vote on August 12 would pass. "We have the numbers," '
+                'she added.', day=dt.date(2025, 2, 25))
+    assert one(found, "the numbers").date == dt.date(2025, 2, 25)

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from tracker.errors import InputError
-from tracker.extraction.dates import FRAME_CUES, find_cues, resolved_cues
+from tracker.extraction.dates import FRAME_CUES, find_cues, one_act, resolved_cues
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote
 
@@ -80,7 +80,7 @@ def date_candidates(article: Article, found: list[Found], quotes: list[Quote],
         add(lead[0] if lead else None, "lead")
         own = [(c, d, p) for c, d, p in res if f.sent_start <= c.start < f.sent_end]
         # a cue inside a reported clause or another statement's description is not this statement's
-        others = f.excluded + content + [(g.start, g.end) for g in described if g is not f]
+        others = f.excluded + content + [(g.start, g.end) for g in described if g is not f and not one_act(g, f)]
         for c, d, p in own:
             theirs = any(s <= c.start < e for s, e in others)
             add(d, "own_excl" if theirs else "own")

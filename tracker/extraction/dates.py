@@ -62,6 +62,24 @@ _NAMED_DAY_BEFORE = re.compile(r"(?:day|\d)\s*,\s*$")  # "on Wednesday, the day 
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:\"“”\n]{0,60}$")  # "her first since she shelved it on Saturday": a boundary
 
 
+def one_act(described: Found, f: Found) -> bool:
+    """'Smith reversed course on Oct. 11, writing: "…"': a description of the same speaker in the same sentence
+    is the same act, so its day is the quote's too (not one set against it: 'despite having appeared open')."""
+    return described.speaker == f.speaker and described.sent_start == f.sent_start and described.contrasts is None
+
+
+def _said_then(m: re.Match) -> bool:
+    """The day is when something was said ('he said on August 12'; 'On August 16, five days before the poll, she
+    told voters'): a day in the past, however near the same day next year is."""
+    text = m.string
+    if re.search(rf"\b{_SAYING}(?:\s+[\w'’]+)?\s+on\s+$", text[max(0, m.start() - 40):m.start()]):
+        return True  # 'said on', 'told reporters on'; not 'said the vote on'
+    opens = re.search(r"(?:^|[.!?]\s+|\n)[Oo]n $", text[max(0, m.start() - 5):m.start()])
+    end = re.compile(r"[.!?](?:\s|$)").search(text, m.end())
+    said = re.search(rf"\b{_SAYING}\b", text[m.end():end.start() if end else len(text)]) if opens else None
+    return bool(said and not re.search(r"\b(?:will|would|shall)\b", text[m.end():m.end() + said.start()]))
+
+
 @dataclass
 class _Cue:
     start: int
@@ -164,9 +182,9 @@ def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date
     except ValueError:
         return None
     if year is None and day > article_day:
-        if (day - article_day).days < 183:
+        if (day - article_day).days < 183 and not _said_then(m):
             return None  # "an election for July 4" in May looks ahead; it dates no statement
-        day = day.replace(year=day.year - 1)
+        day = day.replace(year=day.year - 1)  # "On August 16, she told voters" in February: last August
     return day, "day"
 
 
@@ -201,7 +219,7 @@ def resolve_dates(article: Article, found: list[Found], quotes: list[Quote]) -> 
     last_of: dict[str, tuple[dt.date, str]] = {}
     for i, f in enumerate(found):
         # a cue inside another statement's description dates that description only
-        others = [(s, e) for s, e, j in described if j != i]
+        others = [(s, e) for s, e, j in described if j != i and not one_act(found[j], f)]
         if f.fixed_date:
             out.append((f.fixed_date, "day"))
             continue

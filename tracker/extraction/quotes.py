@@ -223,12 +223,16 @@ def _join(first: str, second: str) -> str:
 
 
 def _sentence_bounds(text: str, start: int, end: int, q: Quote) -> tuple[int, int]:
-    left = max(text.rfind(". ", start, q.open_start), text.rfind("? ", start, q.open_start),
-               text.rfind("! ", start, q.open_start))
-    left = start if left < 0 else left + 2
+    # the last full stop before the quote that ends a sentence, not an abbreviation ('he said on Sept. 25: "…"')
+    stops = [m.end() for m in re.finditer(r"[.!?] ", text[start:q.open_start]) if not _ABBREVIATION.search(
+        text, start, start + m.start() + 1)]
+    left = start + stops[-1] if stops else start
     m = re.search(r"[.!?](?=\s|$)", text[q.close_end:end])
     right = q.close_end + m.end() if m else end
     return left, right
+
+
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|No)\.$")
 
 
 def _attribution_then_same(between: str) -> bool:
