@@ -2702,3 +2702,26 @@ def test_a_near_day_that_looks_ahead_dates_nothing(run):
     found = run('Jane Roe spoke on Tuesday.\n\nShe said the vote on August 12 would pass. "We have the numbers," '
                 'she added.', day=dt.date(2025, 2, 25))
     assert one(found, "the numbers").date == dt.date(2025, 2, 25)
+
+
+@pytest.mark.parametrize("text, needle, day", [
+    # 'he said then', 'wrote at the time': the time named last, at its own precision
+    ('Jane Roe cut the targets on Thursday.\n\nWhen John Doe unveiled the plan in November 2022, Roe wrote at the time: '
+     '"We are setting higher targets."', "higher targets", "2022-11"),
+    ('Jane Roe cut the targets on Thursday.\n\nAs recently as April, in Halifax, Roe was still defending them. "It is '
+     'a responsible approach," she said then.', "responsible approach", "2025-04"),
+    # a day after the month is that day, not the month
+    ('Jane Roe cut the targets on Thursday.\n\nAs recently as May 7, she told MPs: "The targets stay."', "targets stay",
+     "2025-05-07"),
+])
+def test_then_is_the_time_named_last(run, text, needle, day):
+    s = one(run(text, day=dt.date(2025, 10, 24)), needle)
+    assert s.date.isoformat()[:len(day)] == day and (len(day) == 10 or s.date_precision == "month")
+
+
+def test_the_host_is_the_podcaster_the_article_named(run):
+    found = run('The American podcaster Lex Roe interviewed President Jane Doe in Kyiv. "I would like to do this '
+                'interview in Ukrainian," she told Roe.\n\nThe sharpest exchange came when Roe argued that peace required '
+                'taking the enemy seriously. "If you think a leader is completely crazy, it is hard to agree with him," '
+                'the host said.')
+    assert one(found, "completely crazy").speaker == "Lex Roe"

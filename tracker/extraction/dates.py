@@ -42,11 +42,15 @@ _CUES = [
                               r"\bthe previous day\b", re.I)),
     ("day_after", re.compile(r"\bthe (?:following|next) (?:day|morning|afternoon|evening)\b|\bthe day after\b", re.I)),
     ("same_day", re.compile(r"\b(?:the same day|that same day|later that day|earlier that day)\b", re.I)),
+    # 'he said then', 'Trudeau wrote at the time': when the time named last was, whether a day or a month
+    ("then", re.compile(r"\b(?:said|wrote|told (?:reporters|journalists|him|her|them|MPs)|declared|argued|insisted) "
+                        r"(?:at the time\b|then\b(?!-))")),
     ("last_week", re.compile(r"\blast week\b", re.I)),
     ("last_month", re.compile(r"\blast month\b", re.I)),
     ("month_day", re.compile(rf"\b(?P<mon>{_MONTH_RE})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<year>\d{{4}}))?")),
     ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<mon>{_MONTH_RE})\b\.?(?:,? (?P<year>\d{{4}}))?")),
-    ("in_month", re.compile(rf"\b[Ii]n (?P<mon>{_MONTH_RE})\b(?:,? (?P<year>\d{{4}}))?")),
+    ("in_month", re.compile(rf"\b(?:[Ii]n|[Aa]s (?:recently|late) as|[Bb]ack in) (?P<mon>{_MONTH_RE})\b"
+                            rf"(?!\.? \d{{1,2}}\b)(?:,? (?P<year>\d{{4}}))?")),
     ("days_ago", re.compile(r"\b(?P<n>two|three|four|five|six|\d{1,2}) days ago\b", re.I)),
     ("this_month", re.compile(r"\b(?:earlier|late|later) this month\b", re.I)),
     ("in_year", re.compile(r"\b[Ii]n (?P<year>(?:19|20)\d\d)\b(?! (?:election|budget|campaign|race|vote|contest))")),
@@ -193,6 +197,10 @@ def resolved_cues(cues: list[_Cue], day0: dt.date) -> list[tuple[_Cue, dt.date, 
     resolved: list[tuple[_Cue, dt.date, str]] = []
     ref = None
     for cue in cues:
+        if cue.kind == "then":
+            if resolved:
+                resolved.append((cue, *resolved[-1][1:]))
+            continue
         if cue.kind == "day_before":
             anchor = ref or next((r for c in cues if c.start > cue.start and c.kind != "day_before"
                                   for r in [_resolve_cue(c, day0, day0)] if r), (day0, "day"))[0]
@@ -254,7 +262,7 @@ def _inherited(f: Found, resolved, content, used_by, last_of, day0, frame=None, 
     and this speaker was already dated ('Macron also announced …' after 'NATO said on Tuesday'). A
     look back to a date before the news frame ('As recently as May 7, he told MPs …') dates its own
     paragraph only: the paragraphs after it are back on the frame."""
-    earlier = [(c, d, p) for c, d, p in resolved if c.start < f.sent_start
+    earlier = [(c, d, p) for c, d, p in resolved if c.start < f.sent_start and c.kind != "then"
                and (c.kind in FRAME_CUES or not any(s <= c.start < e for s, e in content))
                and not (c.kind == "day_before" and used_by.get(c.start, ("", ""))[1] == "description")
                and not (frame is not None and (c.kind in _LOOK_BACK_CUES or _PLUPERFECT.search(text[max(0, c.start - 40):c.start]))
