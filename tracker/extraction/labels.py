@@ -172,7 +172,7 @@ _SELF_INTRO = re.compile(r"(?:(?:Sir|Ma'am|Madam|Hi|Hello|Yes|Thanks|Thank you)[
 
 
 INTERVIEWERS = {"host", "interviewer", "presenter", "anchor", "moderator", "reporter", "correspondent", "journalist",
-                "editor"}
+                "editor", "podcaster"}
 
 
 def interviews(person) -> bool:

@@ -9,8 +9,8 @@ ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman
               "aide", "aides", "adviser", "advisers", "advisor", "diplomat", "diplomats", "insider", "insiders"}
 # people who ask: a question is theirs, never the person in focus ('a reporter asked' is not the president)
 QUESTIONER_HEADS = {"reporter", "reporters", "journalist", "journalists", "interviewer", "host", "moderator", "anchor",
-                    "presenter", "correspondent", "questioner"}
-ONE_OF_A_KIND = {"moderator", "host", "interviewer", "presenter", "anchor"}  # roles one person holds in an exchange
+                    "presenter", "correspondent", "questioner", "podcaster"}
+ONE_OF_A_KIND = {"moderator", "host", "interviewer", "presenter", "anchor", "podcaster"}  # one person's role in an exchange
 NEWS_ASKERS = QUESTIONER_HEADS - ONE_OF_A_KIND  # reporters, journalists, correspondents: an unnamed one is "Reporter"
 DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several", "multiple", "many", "some", "another",
                "his", "her", "their"}
@@ -85,7 +85,7 @@ TITLE_WORDS = (
     "anchor|press secretary|king|queen|pope|general|ambassador|commissioner|president-elect|mp|premier|"
     "foreign secretary|home secretary|chancellor of the exchequer|attorney general|first minister|treasurer|"
     "taoiseach|tánaiste|lawmaker|congressman|congresswoman|councillor|councilor|chief executive|chief minister|"
-    "presenter|interviewer|moderator|whip|majority leader|minority leader|house speaker|td|mep|msp|mla|mpp|director|"
+    "presenter|interviewer|moderator|podcaster|whip|majority leader|minority leader|house speaker|td|mep|msp|mla|mpp|director|"
     "superintendent|detective superintendent|chief superintendent|inspector|chief inspector|detective|sergeant|"
     "chief constable|constable"
 )

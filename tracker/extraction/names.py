@@ -112,7 +112,8 @@ def titles_before(doc, i: int) -> str:
             words.append(TITLE_ABBREVIATIONS.get(t.lower_, t.lower_))
             j -= 1
             continue
-        if t.lower_ in {"host", "anchor", "presenter", "spokesman", "spokeswoman", "secretary", "leader", "mp"} or (
+        if t.lower_ in {"host", "anchor", "presenter", "podcaster", "spokesman", "spokeswoman", "secretary", "leader",
+                        "mp"} or (
                 t.dep_ in ("compound", "amod") and j < t.head.i < i + 3 and t.is_alpha and not t.is_stop):
             # "central bank governor Paulo Azevedo": the lower-case words of a title run into the name
             words.append(t.lower_)
