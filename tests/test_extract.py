@@ -2725,3 +2725,10 @@ def test_the_host_is_the_podcaster_the_article_named(run):
                 'taking the enemy seriously. "If you think a leader is completely crazy, it is hard to agree with him," '
                 'the host said.')
     assert one(found, "completely crazy").speaker == "Lex Roe"
+
+
+@pytest.mark.parametrize("title", ["Supervisor", "Assemblymember", "Alderwoman", "Councilmember"])
+def test_local_office_titles_are_no_part_of_the_name(run, title):
+    found = run(f'Governor Jane Doe spoke on Thursday.\n\n{title} Joel Roe posted on Friday: "I disagree with the '
+                'governor."')
+    assert one(found, "I disagree").speaker == "Joel Roe"

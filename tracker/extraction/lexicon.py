@@ -84,8 +84,10 @@ TITLE_WORDS = (
     "governor|speaker|mayor|leader|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|host|"
     "anchor|press secretary|king|queen|pope|general|ambassador|commissioner|president-elect|mp|premier|"
     "foreign secretary|home secretary|chancellor of the exchequer|attorney general|first minister|treasurer|"
-    "taoiseach|tánaiste|lawmaker|congressman|congresswoman|councillor|councilor|chief executive|chief minister|"
-    "presenter|interviewer|moderator|podcaster|whip|majority leader|minority leader|house speaker|td|mep|msp|mla|mpp|director|"
+    "taoiseach|tánaiste|lawmaker|congressman|congresswoman|councillor|councilor|councilmember|supervisor|"
+    "assemblymember|assemblyman|assemblywoman|alderman|alderwoman|chief executive|chief minister|"
+    "presenter|interviewer|moderator|podcaster|whip|majority leader|minority leader|house speaker|td|mep|msp|mla|"
+    "mpp|director|"
     "superintendent|detective superintendent|chief superintendent|inspector|chief inspector|detective|sergeant|"
     "chief constable|constable"
 )
