@@ -1986,6 +1986,7 @@ def test_unnamed_speakers_score_the_same_with_or_without_their_article():
     assert _same_speaker("Journalist", "Reporter") and not _same_speaker("Journalist", "Editor")
     assert _same_speaker("Interviewer", "Host") and _same_speaker("the presenter", "Host")
     assert not _same_speaker("Interviewer", "Reporter") and not _same_speaker("BBC presenter", "Host")
+    assert _same_speaker("Wyn Williams", "Sir Wyn Williams") and not _same_speaker("Wyn Williams", "Lord Williams")
     assert _same_speaker("Jane Doe's spokesperson", "Spokesperson for Jane Doe")
     assert not _same_speaker("Jane Doe's spokesperson", "Spokesperson for John Roe")
 
@@ -2732,3 +2733,10 @@ def test_local_office_titles_are_no_part_of_the_name(run, title):
     found = run(f'Governor Jane Doe spoke on Thursday.\n\n{title} Joel Roe posted on Friday: "I disagree with the '
                 'governor."')
     assert one(found, "I disagree").speaker == "Joel Roe"
+
+
+@pytest.mark.parametrize("verb", ["agreed", "confirmed", "conceded"])
+def test_agreeing_and_confirming_attribute_a_quote(run, verb):
+    found = run("Former chief executive Jane Roe gave evidence on Friday.\n\nCounsel John Doe asked whether that had "
+                f"meant a lost decade.\n\n\"It may well have done,\" she {verb}.")
+    assert one(found, "may well have done").speaker == "Jane Roe"

@@ -18,7 +18,9 @@ SPEECH_VERBS = (
     "posts|tweets|explains|declares|states|notes|stresses|admits|recalls|answers|counters|urges|vows|"
     "promises|announces|jokes|quips|began|begins|called out|yelled|cut in|broke in|chimed in|"
     # saying it again, or against someone ("…," he persisted)
-    "persisted|persists|repeated|reiterated|protested|objected|complained|maintained|demanded"
+    "persisted|persists|repeated|reiterated|protested|objected|complained|maintained|demanded|"
+    # agreeing, confirming, claiming and musing ("…," she agreed)
+    "agreed|agrees|confirmed|confirms|claimed|claims|boasted|lamented|mused|pleaded|reflected"
 )
 
 

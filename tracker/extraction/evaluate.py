@@ -143,11 +143,13 @@ def _same_speaker(pred: str, gold: str) -> bool:
     """One speaker, whether or not an unnamed one is written with its article or a number ("a NATO
     diplomat", "three NATO diplomats" and "NATO diplomat" are one unnamed source), and whichever way a
     spokesperson's principal is written ("spokesperson for X" is "X's spokesperson"), an unnamed
-    journalist is a reporter, and an unnamed interviewer, presenter or anchor is the gold's host."""
+    journalist is a reporter, an unnamed interviewer, presenter or anchor is the gold's host, and "Sir" or
+    "Dame" before a name is no part of it."""
     def key(name: str) -> str:
         name = _PLURAL_HEAD.sub(r"\1", _ARTICLE.sub("", normalise(name)))
         name = re.sub(r"\bjournalist\b", "reporter", name)
         name = re.sub(r"^(?:interviewer|presenter|anchor)$", "host", name)
+        name = re.sub(r"^(?:sir|dame) ", "", name)  # an honorific, not part of the name
         return _SPOKES_FOR.sub(r"\2s \1", name)  # normalise drops the apostrophe
     return key(pred) == key(gold)
 
