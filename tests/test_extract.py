@@ -2740,3 +2740,19 @@ def test_agreeing_and_confirming_attribute_a_quote(run, verb):
     found = run("Former chief executive Jane Roe gave evidence on Friday.\n\nCounsel John Doe asked whether that had "
                 f"meant a lost decade.\n\n\"It may well have done,\" she {verb}.")
     assert one(found, "may well have done").speaker == "Jane Roe"
+
+
+def test_a_surname_the_tagger_took_for_an_adjective_is_the_subject(run, nlp):
+    line = 'Mahuta, as host, opened the press conference. "I am pleased to be here," she said.'
+    assert nlp(line)[0].pos_ == "ADJ"  # the shape this covers
+    found = run("Foreign Minister Penny Wong met her counterpart, Nanaia Mahuta, in Wellington.\n\n" + line)
+    assert one(found, "pleased to be here").speaker == "Nanaia Mahuta"
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    ("The Italian Red Cross, which runs the centre,", "Italian Red Cross"),  # a body by its capitalised name
+    ("The Alaska Republican", "Jane Roe"),  # a party member is a person, the one in focus
+])
+def test_a_capitalised_body_after_the_is_no_person_in_focus(run, subject, speaker):
+    found = run(f"Senator Jane Roe visited the island on Sunday.\n\n{subject} said 1,500 people were still there.")
+    assert one(found, "still there").speaker == speaker

@@ -12,8 +12,8 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
                                         GROUP_HEADS as _GROUP_HEADS, ONE_OF_A_KIND, SAYING, PLATFORMS, PRONOUN_WORDS,
                                         NEWS_ASKERS, GENERIC_BODIES, UNNAMED_SUBJECTS, first_name_gender,
-                                        NEWS_WORDS, SEATS, SOMEONE_NEW, is_person_noun, is_role, role_name,
-                                        title_matches)
+                                        NEWS_WORDS, PARTY_MEMBERS, SEATS, SOMEONE_NEW, is_person_noun, is_role,
+                                        role_name, title_matches)
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import inside_question
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause,
@@ -119,9 +119,10 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         # a known surname as written, hyphen and all ("Hartley-Brewer", which the NER took for a body)
         known_word = state.lookup(tok.text) or state.lookup(doc[chain[0].i:tok.i + 1].text)
         # a capitalised word the tagger took for a pronoun ("Tugendhat confirms") is a name
-        # and so is one the tagger took for a common noun, when it is the surname of someone named ("Pence took")
+        # and so is one the tagger took for a common noun or an adjective, when it is the surname of someone named
+        # ("Pence took", "Mahuta, as host, opened")
         proper = tok.pos_ == "PROPN" or misparsed or (
-            tok.pos_ in ("PRON", "NOUN") and tok.is_title and tok.lower_ not in PRONOUN_WORDS
+            tok.pos_ in ("PRON", "NOUN", "ADJ") and tok.is_title and tok.lower_ not in PRONOUN_WORDS
             and (tok.pos_ == "PRON" or state.lookup(tok.text) is not None))
         # a place or a people ("Alaska Republican"), unless a known name or a first name taken for one ("Kemi Badenoch")
         place = tok.ent_type_ in ("GPE", "NORP") and not known_word and not (
@@ -308,6 +309,10 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if len(words) == 2 and words[0] == "the" and phrase.split()[1][:1].isupper() and words[1].endswith("s") \
             and not is_role(words[1]):
         return role_name(phrase)  # "The Greens", "The Conservatives said": a party, not the person last in focus
+    if len(words) > 2 and words[0] == "the" and all(w[:1].isupper() for w in phrase.split()[1:]) \
+            and not is_role(" ".join(head_words[1:])) and not is_person_noun(head_words[-1]) \
+            and head_words[-1] not in PARTY_MEMBERS:  # not "the West Virginia Democrat"
+        return role_name(phrase)  # "The Italian Red Cross, which runs the centre, said": a body by its name
     if len(words) > 1 and words[0] in SOMEONE_NEW and is_person_noun(re.sub(r"s$", "", head_words[-1])):
         return state.anonymous(phrase, offset)  # "one supporter, a working mother, asked", "three bankers": unnamed
     if words and (words[0] in {"the", "a", "an"} or not phrase[:1].isupper()):
