@@ -1987,6 +1987,8 @@ def test_unnamed_speakers_score_the_same_with_or_without_their_article():
     assert _same_speaker("Interviewer", "Host") and _same_speaker("the presenter", "Host")
     assert not _same_speaker("Interviewer", "Reporter") and not _same_speaker("BBC presenter", "Host")
     assert _same_speaker("Wyn Williams", "Sir Wyn Williams") and not _same_speaker("Wyn Williams", "Lord Williams")
+    assert _same_speaker("Conservatives", "Conservative Party") and _same_speaker("Labour", "Labour Party")
+    assert not _same_speaker("Conservatives", "Conservative MPs") and not _same_speaker("Labour", "Liberal Party")
     assert _same_speaker("Jane Doe's spokesperson", "Spokesperson for Jane Doe")
     assert not _same_speaker("Jane Doe's spokesperson", "Spokesperson for John Roe")
 
