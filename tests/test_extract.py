@@ -2758,3 +2758,9 @@ def test_a_surname_the_tagger_took_for_an_adjective_is_the_subject(run, nlp):
 def test_a_capitalised_body_after_the_is_no_person_in_focus(run, subject, speaker):
     found = run(f"Senator Jane Roe visited the island on Sunday.\n\n{subject} said 1,500 people were still there.")
     assert one(found, "still there").speaker == speaker
+
+
+def test_a_lower_case_title_with_a_countrys_initials_before_a_name(run):
+    found = run('Conservative Leader Pierre Roe said the cut came too late.\n\n"Even Jane Doe wants to close the '
+                'borders," former U.S. president John Smith wrote on social media.')
+    assert one(found, "close the borders").speaker == "John Smith"
