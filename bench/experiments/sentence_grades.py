@@ -20,7 +20,8 @@ import numpy as np
 
 from tracker.embed import Embedder
 from tracker.judge.pairmodel import PairModel
-from tracker.judge.train import LabelledPairs, add_pair_model, cross_validate, embed_pairs, frozen_test_mask, load_labelled
+from tracker.judge.train import (LabelledPairs, add_pair_model, cross_validate, embed_pairs, frozen_test_mask,
+                                 load_labelled)
 
 MAX_SENTENCES = 6
 _SPLIT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z0-9])")

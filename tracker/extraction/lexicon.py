@@ -10,7 +10,8 @@ ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman
 # people who ask: a question is theirs, never the person in focus ('a reporter asked' is not the president)
 QUESTIONER_HEADS = {"reporter", "reporters", "journalist", "journalists", "interviewer", "host", "moderator", "anchor",
                     "presenter", "correspondent", "questioner", "podcaster"}
-ONE_OF_A_KIND = {"moderator", "host", "interviewer", "presenter", "anchor", "podcaster"}  # one person's role in an exchange
+# roles one person holds in an exchange
+ONE_OF_A_KIND = {"moderator", "host", "interviewer", "presenter", "anchor", "podcaster"}
 NEWS_ASKERS = QUESTIONER_HEADS - ONE_OF_A_KIND  # reporters, journalists, correspondents: an unnamed one is "Reporter"
 DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several", "multiple", "many", "some", "another",
                "his", "her", "their"}

@@ -163,7 +163,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                 # a paragraph that is only a quote, in a run of them: questions and replies take turns
                 if text[q.start:q.end].rstrip().endswith("?"):
                     turn = state.last_question.speaker  # the interviewer asks again
-                elif state.last_quote is state.last_question or host_challenges(state):  # '"…?" she asked. "A …"' too
+                elif state.last_quote is state.last_question or host_challenges(state):  # '"…?" she asked. "…"' too
                     p, other = _answerer(state, state.last_quote.speaker, q.open_start), True
             pressed = PRESSED.search(text[start:q.open_start]) if prev is None else None
             if pressed and text[q.start:q.end].rstrip().endswith("?"):

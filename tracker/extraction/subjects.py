@@ -26,7 +26,8 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
             return resolve_speaker(known.name, base + word.idx, state)  # "May said": a surname parsed as a modal
         if subj is not None:
             return subject_speaker(subj, tok, base, state)
-        if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.dep_ == "ROOT" \
+                and tok.head.pos_ in ("NOUN", "PROPN"):
             # 'The interviewer, who is never seen, opened by asking …': a sentence with no verb at its root, whose
             # verb the parser hung on its subject
             return subject_speaker(tok.head, tok, base, state)
