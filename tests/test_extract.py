@@ -2764,3 +2764,22 @@ def test_a_lower_case_title_with_a_countrys_initials_before_a_name(run):
     found = run('Conservative Leader Pierre Roe said the cut came too late.\n\n"Even Jane Doe wants to close the '
                 'borders," former U.S. president John Smith wrote on social media.')
     assert one(found, "close the borders").speaker == "John Smith"
+
+
+def test_she_is_a_subject_of_unknown_gender_over_a_woman_only_mentioned(run):
+    # 'Dana' gives no gender; the woman named only in a clause the parser misread is no subject
+    found = run("Senator John Roe faced the host, Dana Bash, on Sunday.\n\nBash opened with the label that has dogged "
+                "the ticket since Jim Doe, weeks before Kamala Harris picked him as her running mate, called them "
+                '"weird".\n\n"I want to move on to something that has been called weird," she said.')
+    assert one(found, "move on to something").speaker == "Dana Bash"
+
+
+def test_the_subject_of_a_subordinate_clause_made_the_root_is_no_main_subject(nlp):
+    from tracker.extraction.names import main_clause
+
+    doc = nlp('Bash opened that part of the interview with the label that has dogged the Republican ticket since Walz, '
+              'weeks before Kamala Harris picked him as her running mate, called Trump and Vance "just weird".')
+    harris = next(t for t in doc if t.text == "Harris")
+    assert harris.head.dep_ == "ROOT" and any(c.lower_ == "before" for c in harris.head.children)  # the shape
+    assert not main_clause(harris)
+    assert main_clause(doc[0])  # 'Bash', whose verb the parser hung under the misread root, still is

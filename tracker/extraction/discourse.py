@@ -252,14 +252,15 @@ class Discourse:
         return max(people, key=lambda p: _last_mention(p, before), default=None)
 
     def pronoun(self, gender: str, offset: int) -> Person | None:
-        """Who 'he' / 'she' (gender "m" / "f") at `offset` is."""
-        # "she" with no woman known yet: someone whose gender the article never gave, never the bare pronoun
+        """Who 'he' / 'she' (gender "m" / "f") at `offset` is; with no woman known yet, "she" is someone whose
+        gender the article never gave, never the bare pronoun."""
         here = self.recent(offset, gender="u")
         p = self.recent(offset, gender=gender) or here
         if p is not None and here is not None and here is not p and last_subject(p, offset) < self.para_start \
                 <= last_subject(here, offset):
-            p = here  # 'Judge Birgitte Holm intervened. "…?" she said.': this paragraph's subject, whose gender
-            # the article never gave, over a woman last the subject in an earlier paragraph
+            p = here  # 'Judge Birgitte Holm intervened. "…?" she said.': this paragraph's subject of unknown gender
+        elif p is not None and here not in (None, p) and last_subject(p, offset) < 0 <= last_subject(here, offset):
+            p = here  # 'Bash opened … before Kamala Harris picked him. "…," she said': a subject over a mention
         if p is not None and last_subject(p, offset) < self.para_start:
             p = self.named_before_here(offset, gender) or p  # 'Then it was the turn of Tom Brown. He began …'
         p = self.last_sentence_subject(offset, gender, p)

@@ -167,11 +167,16 @@ def register_body(ent, base: int, state: Discourse) -> None:
         state.body_subjects.add(base + ent.start_char)  # one body as the subject ("Canada Post laid the blame")
 
 
+_SUBORDINATORS = {"before", "after", "since", "until", "while", "because", "although", "though", "unless", "once"}
+
+
 def main_clause(tok) -> bool:
     """Subject of the main clause (or of a verb joined to it), not of an 'if ...' clause. A subject opening its
     sentence whose verb the parser hung under a later one ("Kuenssberg reminded him that rents had climbed
     and that petrol was up") is the main clause's too."""
     verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.head.head
+    if verb.dep_ == "ROOT" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children):
+        return False  # "…, weeks before Kamala Harris picked him …": a subordinate clause the parser made the root
     if verb.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in verb.children):
         return False  # "said he had a plan, but that Lindner had shown no will": a second reported clause
     return verb.dep_ in ("ROOT", "conj") or verb.head == verb or (
