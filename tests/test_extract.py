@@ -2783,3 +2783,9 @@ def test_the_subject_of_a_subordinate_clause_made_the_root_is_no_main_subject(nl
     assert harris.head.dep_ == "ROOT" and any(c.lower_ == "before" for c in harris.head.children)  # the shape
     assert not main_clause(harris)
     assert main_clause(doc[0])  # 'Bash', whose verb the parser hung under the misread root, still is
+
+
+def test_a_name_with_its_place_and_an_apposition_after_a_quote(run):
+    found = run('Sen. Susan Doe of Maine said she was surprised.\n\n"I do not know yet," Sen. John Roe of South '
+                'Carolina, also a senior member of the committee, told CNN.')
+    assert one(found, "do not know yet").speaker == "John Roe"
