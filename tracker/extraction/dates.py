@@ -76,12 +76,19 @@ def _said_then(m: re.Match) -> bool:
     """The day is when something was said ('he said on August 12'; 'On August 16, five days before the poll, she
     told voters'): a day in the past, however near the same day next year is."""
     text = m.string
-    if re.search(rf"\b{_SAYING}(?:\s+[\w'’]+)?\s+on\s+$", text[max(0, m.start() - 40):m.start()]):
+    if _SAID_ON.search(text[max(0, m.start() - 40):m.start()]):
         return True  # 'said on', 'told reporters on'; not 'said the vote on'
-    opens = re.search(r"(?:^|[.!?]\s+|\n)[Oo]n $", text[max(0, m.start() - 5):m.start()])
-    end = re.compile(r"[.!?](?:\s|$)").search(text, m.end())
-    said = re.search(rf"\b{_SAYING}\b", text[m.end():end.start() if end else len(text)]) if opens else None
-    return bool(said and not re.search(r"\b(?:will|would|shall)\b", text[m.end():m.end() + said.start()]))
+    opens = _OPENS_ON.search(text[max(0, m.start() - 5):m.start()])
+    end = _SENTENCE_END.search(text, m.end())
+    said = _SAID.search(text[m.end():end.start() if end else len(text)]) if opens else None
+    return bool(said and not _WILL.search(text[m.end():m.end() + said.start()]))
+
+
+_SAID_ON = re.compile(rf"\b{_SAYING}(?:\s+[\w'’]+)?\s+on\s+$")
+_OPENS_ON = re.compile(r"(?:^|[.!?]\s+|\n)[Oo]n $")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_SAID = re.compile(rf"\b{_SAYING}\b")
+_WILL = re.compile(r"\b(?:will|would|shall)\b")
 
 
 @dataclass

@@ -261,10 +261,10 @@ def is_role(role: str) -> bool:
     """'transport minister', 'chief executive': an office someone holds, not 'the 81-year-old' or 'the veteran'."""
     return bool(role) and role.split()[-1] in ROLE_NOUNS | TITLE_SET
 
-# the last word of an outlet's name ("CTV News", "The Associated Press", "The Washington Post")
 # a question put to "you" ('Will you resign?', '"…, what do you admire …?" she asked. "A poll says …"'): the one
 # asking questions others, and the one asked answers next
 PUT_TO_YOU = re.compile(r"(?i)\byou(?:rs?|rself)?\b[^?]*\?")
+# the last word of an outlet's name ("CTV News", "The Associated Press", "The Washington Post")
 NEWS_WORDS = {"news", "radio", "tv", "television", "times", "post", "press", "journal", "herald", "telegraph",
               "guardian", "tribune", "gazette", "agency", "broadcaster", "newspaper"}
 

@@ -325,17 +325,17 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
             speaker = speaker_of(verb, start, state)
             if speaker:
                 return speaker, start + verb.idx, False
+        elif (verb.dep_ == "acl" and verb.i == verb.head.i + 1 and _SPEECH.fullmatch(verb.lower_)
+              and re.fullmatch(r"(?:\s+\w+)?\s*[:,]?\s*", text[start + verb.idx + len(verb):q.open_start])):
+            # "one journalist called out: ...": the parser hangs the verb on its subject as a modifier
+            text_, at = subject_phrase(verb.head)
+            return resolve_speaker(text_, start + at, state), start + verb.idx, False
         state_of = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if verb.tag_ == "VBN" else None
         if state_of is not None and re.fullmatch(r"\s*:\s*", text[start + verb.idx + len(verb):q.open_start]):
             # 'The presenter, Jo Coburn, was unconvinced: "…"': a state the parser took for a passive
             speaker = subject_speaker(state_of, verb, start, state)
             if speaker:
                 return speaker, start + verb.idx, False
-        elif (verb.dep_ == "acl" and verb.i == verb.head.i + 1 and _SPEECH.fullmatch(verb.lower_)
-              and re.fullmatch(r"(?:\s+\w+)?\s*[:,]?\s*", text[start + verb.idx + len(verb):q.open_start])):
-            # "one journalist called out: ...": the parser hangs the verb on its subject as a modifier
-            text_, at = subject_phrase(verb.head)
-            return resolve_speaker(text_, start + at, state), start + verb.idx, False
     return "", q.open_start, False
 
 
