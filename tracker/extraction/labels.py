@@ -9,7 +9,7 @@ import re
 
 from tracker.dates import DateError, parse_date
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import NEWS_WORDS, ONE_OF_A_KIND, TITLE_SET
+from tracker.extraction.lexicon import INTERVIEWERS, NEWS_WORDS, ONE_OF_A_KIND, TITLE_SET
 from tracker.extraction.records import Found, trim_span as _trim
 from tracker.extraction.speakers import resolve_speaker
 
@@ -169,10 +169,6 @@ _SELF_INTRO = re.compile(r"(?:(?:Sir|Ma'am|Madam|Hi|Hello|Yes|Thanks|Thank you)[
                          r"(?:(?:[Tt]his is|I am|I'm|[Mm]y name is)\s+)?"
                          r"(?P<name>(?!I\b|I'm\b)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}),?\s+(?:from|of|with)\s+"
                          r"(?:the\s+)?[A-Z]")
-
-
-INTERVIEWERS = {"host", "interviewer", "presenter", "anchor", "moderator", "reporter", "correspondent", "journalist",
-                "editor", "podcaster"}
 
 
 def interviews(person) -> bool:

@@ -8,11 +8,13 @@ from pathlib import Path
 ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
               "aide", "aides", "adviser", "advisers", "advisor", "diplomat", "diplomats", "insider", "insiders"}
 # people who ask: a question is theirs, never the person in focus ('a reporter asked' is not the president)
-QUESTIONER_HEADS = {"reporter", "reporters", "journalist", "journalists", "interviewer", "host", "moderator", "anchor",
-                    "presenter", "correspondent", "questioner", "podcaster"}
 # roles one person holds in an exchange
 ONE_OF_A_KIND = {"moderator", "host", "interviewer", "presenter", "anchor", "podcaster"}
-NEWS_ASKERS = QUESTIONER_HEADS - ONE_OF_A_KIND  # reporters, journalists, correspondents: an unnamed one is "Reporter"
+# reporters, journalists, correspondents: an unnamed one is "Reporter"
+NEWS_ASKERS = {"reporter", "reporters", "journalist", "journalists", "correspondent", "questioner"}
+QUESTIONER_HEADS = ONE_OF_A_KIND | NEWS_ASKERS
+# a person introduced with one of these roles asks the questions of an interview
+INTERVIEWERS = ONE_OF_A_KIND | {w for w in NEWS_ASKERS if not w.endswith("s") and w != "questioner"} | {"editor"}
 DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several", "multiple", "many", "some", "another",
                "his", "her", "their"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "dr", "dr.",

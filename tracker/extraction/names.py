@@ -8,8 +8,8 @@ import re
 
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import (ANON_HEADS, DESCRIPTORS, DOCUMENT_HEADS, FIRM_WORDS, GENERIC_BODIES,
-                                        GROUP_BODIES, GROUP_HEADS, HONORIFICS, ORG_HEADS, PARTICLES, PARTY_MEMBERS,
-                                        PERSON_ROLES, POST_NOMINALS, TITLE_ABBREVIATIONS, TITLE_SET,
+                                        GROUP_BODIES, GROUP_HEADS, HONORIFICS, ONE_OF_A_KIND, ORG_HEADS, PARTICLES,
+                                        PARTY_MEMBERS, PERSON_ROLES, POST_NOMINALS, TITLE_ABBREVIATIONS, TITLE_SET,
                                         first_name_gender, is_person_noun, is_role, role_name)
 
 
@@ -112,8 +112,7 @@ def titles_before(doc, i: int) -> str:
             words.append(TITLE_ABBREVIATIONS.get(t.lower_, t.lower_))
             j -= 1
             continue
-        if t.lower_ in {"host", "anchor", "presenter", "podcaster", "spokesman", "spokeswoman", "secretary", "leader",
-                        "mp"} or (
+        if t.lower_ in ONE_OF_A_KIND | {"spokesman", "spokeswoman", "secretary", "leader", "mp"} or (
                 t.dep_ in ("compound", "amod") and j < t.head.i < i + 3 and t.is_alpha and not t.is_stop):
             # "central bank governor Paulo Azevedo": the lower-case words of a title run into the name
             words.append(t.lower_)
