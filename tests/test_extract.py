@@ -1863,6 +1863,16 @@ SPEAKER_CASES = {
         "the ticket since Jim Doe, weeks before Kamala Harris picked him as her running mate, called them "
         '"weird".\n\n"I want to move on to something that has been called weird," she said.', "move on to something",
         "Dana Bash"),
+    'a_party_acronym_in_a_lower_case_title_after_a_quote': (
+        "Premier John Roe said on Monday the law would go.\n\nThe opposition was unimpressed. \"It is too late to "
+        "take a victory lap,\" interim NDP leader Peter Tabuns said in a statement.", 'victory lap', 'Peter Tabuns'),
+    'her_rivals_speak_for_themselves_not_as_her': (
+        "Jane Roe has spent the week insisting that dropping a savings plan within a day of announcing it proves she "
+        "is decisive, while her rivals argue it shows the opposite.\n\nThe foreign secretary said she would not "
+        "change course.", 'shows the opposite', "Jane Roe's rivals"),
+    'a_name_with_a_digit_is_a_thing_not_who_he_is': (
+        "John Roe spoke on Sunday.\n\nThe platform would repeal the ban on some 1,500 models, among them the Ruger "
+        "Mini-14 used in 1989. \"We are going to maintain the ban,\" he said.", 'maintain the ban', 'John Roe'),
 }
 
 

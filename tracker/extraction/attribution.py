@@ -26,8 +26,9 @@ SPEECH_VERBS = (
 
 def _lower_title(words: str) -> str:
     """A lower-case title right before a name ('press secretary Karine Jean-Pierre', 'former U.S. president Donald
-    Trump'): up to three words, lower-case or a country's initials, then one of `words` (a regex alternation)."""
-    return rf"(?:(?:[a-z-]+|[A-Z]\.(?:[A-Z]\.)+|US|UK|EU)\s){{0,3}}?(?:{words})\s(?=[A-Z])"
+    Trump', 'interim NDP leader Peter Tabuns'): up to three words, lower-case or initials (a country's, a party's),
+    then one of `words` (a regex alternation)."""
+    return rf"(?:(?:[a-z-]+|[A-Z]\.(?:[A-Z]\.)+|[A-Z]{{2,5}})\s){{0,3}}?(?:{words})\s(?=[A-Z])"
 
 
 # what a person is, written lower-case before their name ('coastguard commander Rafael Ostrander said')

@@ -125,7 +125,8 @@ DOCUMENT_HEADS = {"statement", "readout", "release", "communique", "communiqué"
 # bodies that speak in a joint subject ("the armed forces and the national police") without being ORG_HEADS
 GROUP_BODIES = {"police", "gendarmerie", "unions", "governments", "parties", "ministries"}
 # people around someone: "allies of Rachel Reeves" speak for themselves, not for her
-GROUP_HEADS = {"allies", "ally", "aides", "friends", "supporters", "associates", "critics", "opponents"}
+GROUP_HEADS = {"allies", "ally", "aides", "friends", "supporters", "associates", "critics", "opponents", "rivals",
+               "detractors", "backers"}
 
 # stance phrases about an actor, read as descriptions (reported.find_descriptions)
 DESCRIPTION_PATTERNS = [

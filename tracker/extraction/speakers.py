@@ -141,6 +141,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         span = doc[(first := chain[-len(words)].i):tok.i + 1].text  # "Choi Young-soo": a hyphen the chain skips
         name = span if span.replace("-", " ").split() == words else " ".join(words)
+        if any(ch.isdigit() for ch in name):  # "the Ruger Mini-14 used in 1989": a thing, not a person
+            continue
         known = state.lookup(name)
         verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.sent.root if hung else tok.head.head
         if known is None and (len(words) < 2 and not (tok.ent_type_ == "" and verb.lemma_ in SAYING)
@@ -231,6 +233,10 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return state.body_since(p, offset, proper=False) or (p.name if p else "")
     if head_words and head_words[0] in _GROUP_HEADS and " of " in f" {low} ":
         return role_name(phrase)  # "allies of Rachel Reeves": not Rachel Reeves herself
+    if len(words) == 2 and words[0] in _OWNERS and words[1] in _GROUP_HEADS - {"aides"}:
+        # "while her rivals argue …": people around the one in focus speak for themselves, never as her
+        owner = state.recent(offset, gender=_OWNERS[words[0]])
+        return role_name(f"{owner.name}'s {words[1]}" if owner and not owner.anonymous else phrase)  # not in focus
     if _FAMILIAR.match(low):
         return state.anonymous(phrase, offset)  # "people familiar with the talks": unnamed, and never in focus
     owned = _SPOKES_FOR.match(phrase)
