@@ -1870,6 +1870,11 @@ SPEAKER_CASES = {
         "Jane Roe has spent the week insisting that dropping a savings plan within a day of announcing it proves she "
         "is decisive, while her rivals argue it shows the opposite.\n\nThe foreign secretary said she would not "
         "change course.", 'shows the opposite', "Jane Roe's rivals"),
+    'officials_in_what_she_said_do_not_take_her_next_quote': (
+        "Finance Minister Jane Roe spoke on Tuesday.\n\nSpeaking to reporters on Thursday, Roe confirmed that MPs "
+        "had been briefed before the announcement, and said officials had warned ministers of legal risks if the "
+        "government talked about its plans. She traced her own alarm to late 2023, when she saw the forecast cost. "
+        "\"That number blew my mind.\"", 'blew my mind', 'Jane Roe'),
     'a_name_with_a_digit_is_a_thing_not_who_he_is': (
         "John Roe spoke on Sunday.\n\nThe platform would repeal the ban on some 1,500 models, among them the Ruger "
         "Mini-14 used in 1989. \"We are going to maintain the ban,\" he said.", 'maintain the ban', 'John Roe'),

@@ -171,7 +171,9 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         if _SAME.match(phrase):
             resolve_speaker(phrase, base + at, state)  # 'the same diplomat': someone met already, in focus again
         elif (tok.lower_ in _ANON_HEADS or owned or _ANONYMITY.search(" ".join(t.text for t in tok.subtree))) \
-                and not _named_within(phrase, state, multi_only=True):
+                and not _named_within(phrase, state, multi_only=True) \
+                and not (tok.head.dep_ == "ccomp" and tok.head.head.lemma_ in SAYING):
+            # not the subject of what someone else said ('Willis said officials had warned ministers'): she stays
             _note_unnamed(phrase, base + at, state)  # 'One MP, who asked for anonymity, …': unnamed, in focus
         elif phrase.lower().startswith("the ") and phrase.lower()[4:] in _TITLE_SET and tok.pos_ in ("NOUN", "PROPN") \
                 and main_clause(tok):  # not "… would become clear when the president made an announcement"
