@@ -1875,6 +1875,13 @@ SPEAKER_CASES = {
         "had been briefed before the announcement, and said officials had warned ministers of legal risks if the "
         "government talked about its plans. She traced her own alarm to late 2023, when she saw the forecast cost. "
         "\"That number blew my mind.\"", 'blew my mind', 'Jane Roe'),
+    'a_party_spokeswoman_is_of_the_party_of_the_leader_named_last': (
+        "Conservative Leader John Roe opened his campaign on Monday.\n\nLater that day a party spokeswoman pointed "
+        "to the platform and said the ban in question was the old one.", 'the old one', 'Conservative Party spokeswoman'),
+    'the_party_with_no_party_named_is_the_party_of_the_leader_named_last': (
+        "The Conservative deputy leader, Jane Roe, said in a statement that the minister was rewriting history.\n\n"
+        "On Friday the party said the minister could not be trusted on the tax.", 'could not be trusted',
+        'Conservative Party'),
     'a_name_with_a_digit_is_a_thing_not_who_he_is': (
         "John Roe spoke on Sunday.\n\nThe platform would repeal the ban on some 1,500 models, among them the Ruger "
         "Mini-14 used in 1989. \"We are going to maintain the ban,\" he said.", 'maintain the ban', 'John Roe'),

@@ -315,6 +315,24 @@ def group_of(subj, state: Discourse) -> tuple[str, int]:
     return group[0].upper() + group[1:], parts[-1].idx
 
 
+def the_party(state: Discourse, offset: int) -> str | None:
+    """'the party', 'a party spokeswoman': the party body named before `offset` (as `the_body` finds it), else the
+    party in the titles of the person named last ('Conservative leader Erin O'Toole' -> 'Conservative Party')."""
+    named = the_body(state, "party", offset)
+    person = state.lookup(named) if named else None
+    if named and (person is None or person.anonymous or person.gender == "n"):  # not a person the NER took for a body
+        return named
+    named = [p for p in state.people.values() if not p.anonymous and any(o < offset for o, _ in p.mentions)]
+    p = max(named, key=lambda p: max(o for o, _ in p.mentions if o < offset), default=None)
+    words = set(re.split(r"[\s|]+", p.titles)) if p is not None else set()
+    party = {_PARTY_NAMES[w] for w in words & PARTY_MEMBERS}
+    return party.pop() if len(party) == 1 else None
+
+
+_PARTY_NAMES = {w: "Conservative Party" if w == "tory" else "Democratic Party" if w.startswith("democrat")
+                else f"{w.rstrip('s').capitalize()} Party" for w in PARTY_MEMBERS}
+
+
 def the_body(state: Discourse, head: str, offset: int) -> str | None:
     """'the company', 'the union', 'the central bank': the one organisation named before `offset` whose name
     or the words right around it carry that word ('Bank of England', 'the GDL union'); None for none or two."""

@@ -18,7 +18,7 @@ from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import inside_question
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause,
                                      person_behind_title, register_body, register_missed_names,
-                                     register_peers, role_in_apposition, subject_phrase, the_body, titled_name,
+                                     register_peers, role_in_apposition, subject_phrase, the_body, the_party, titled_name,
                                      titled_possessive, titles_before, verb_read_as_noun)
 
 # ---------------------------------------------------------------------------- people
@@ -254,6 +254,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         role = f"{person}'s {owned.group('head')}" if person else f"{owner} {owned.group('head')}"
         return state.anonymous(role, offset)
     if head_words and head_words[-1] in _ANON_HEADS:
+        if len(words) == 3 and words[0] in {"a", "the"} and words[1] == "party" and (party := the_party(state, offset)):
+            phrase = f"{party} {words[2]}"  # "a party spokeswoman" of the party in focus
         named = _named_within(phrase, state, multi_only=True)
         if named and re.search(rf"{re.escape(named.split()[-1])}['’]s\b", phrase):
             # "President Vladimir Putin's spokesman": the one he speaks for, not the speaker
@@ -302,7 +304,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return person.name
     if words[0] == "the" and head_words and head_words[-1] in GENERIC_BODIES \
             and not phrase.split()[len(head_words) - 1][:1].isupper():  # not "the Elections Observation Group"
-        named = the_body(state, head_words[-1], offset)
+        named = the_party(state, offset) if head_words[-1] == "party" else the_body(state, head_words[-1], offset)
         if named:  # "the company said", after "state-owned railway company Deutsche Bahn": in focus for "it said"
             state.bodies.append((offset, named, named))
             state.body_subjects.add(offset)
