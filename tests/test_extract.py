@@ -740,7 +740,17 @@ LIVE_BLOG = ('Rolling coverage of the vote. All times BST. Tuesday 19 August, co
              '23.50 BST\nRoe told peers: "The time has come to give way."\n\n'
              '00.40 BST\nThe bill has passed. "It is a great day," Roe said.\n\n'
              '08.15 BST\nSmith told the BBC that the fight was not over.')
+# newest first; the header of the entry where the day turns names it
+LIVE_BLOG_NEWEST = ('Live updates from the vote. Latest entries at the top.\n\n'
+                    '09.15, Wednesday 20 August\nSmith told the BBC that the fight was not over.\n\n'
+                    '00.40\nThe bill has passed. "It is a great day," Roe said.\n\n'
+                    '23.50\nRoe told peers: "The time has come to give way."\n\n'
+                    '18.30\nJohn Smith said the party would vote against the bill.')
 DATE_CASES = {
+    'a_newest_first_live_blog_entry_before_midnight_is_the_day_before_the_one_a_header_names': (
+        LIVE_BLOG_NEWEST.replace('Wednesday 20 August', 'Tuesday 19 August'), 'give way', DAY - dt.timedelta(2)),
+    'a_newest_first_live_blog_entry_before_midnight_is_the_day_before_the_newest': (
+        LIVE_BLOG_NEWEST.replace(', Wednesday 20 August', ''), 'give way', DAY - dt.timedelta(1)),
     'at_a_weekdays_press_conference_is_that_day': (
         'Jane Doe spoke on Wednesday.\n\nAt Tuesday\'s press conference, John Roe said he had "never" suspected the '
         'reporter.', 'suspected the reporter', dt.date(2025, 8, 19)),
