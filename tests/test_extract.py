@@ -1892,6 +1892,14 @@ SPEAKER_CASES = {
         "The Conservative deputy leader, Jane Roe, said in a statement that the minister was rewriting history.\n\n"
         "On Friday the party said the minister could not be trusted on the tax.", 'could not be trusted',
         'Conservative Party'),
+    'his_daughter_is_never_he': (
+        "Former President John Roe was flown out on Tuesday.\n\nHis daughter Veronica posted clips of the arrest "
+        "online. \"I did nothing wrong,\" he said in one of them.", 'nothing wrong', 'John Roe'),
+    'he_asked_then_he_said_is_the_same_man_not_someone_asked': (
+        "Former President John Roe was flown out on Tuesday. His lawyer, Tom Green, told reporters that his client "
+        "had been stripped of his rights.\n\nIn video clips posted online, Roe was seen demanding an explanation "
+        "from officials.\n\n\"What is the law that I broke?\" he asked.\n\n\"Show me now the legal basis for my "
+        "being here,\" he said.", 'legal basis', 'John Roe'),
     'a_name_with_a_digit_is_a_thing_not_who_he_is': (
         "John Roe spoke on Sunday.\n\nThe platform would repeal the ban on some 1,500 models, among them the Ruger "
         "Mini-14 used in 1989. \"We are going to maintain the ban,\" he said.", 'maintain the ban', 'John Roe'),

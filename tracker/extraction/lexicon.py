@@ -29,8 +29,11 @@ TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "represent
 # lower-case words inside a name ("Bill de Blasio", "Rodrigo de la Garza", "Ursula von der Leyen")
 PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "le", "la", "du", "al", "el", "bin", "ter", "ten"}
 PARTICLE_RE = "|".join(sorted(PARTICLES))
-FEMALE_CUES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "queen", "princess"}
-MALE_CUES = {"mr", "mr.", "sir", "lord", "king", "prince"}
+# (and kinship: "his daughter Veronica" is a woman whatever her first name's counts say)
+FEMALE_CUES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "queen", "princess", "daughter", "wife",
+               "mother", "sister", "widow", "granddaughter", "niece", "aunt", "grandmother"}
+MALE_CUES = {"mr", "mr.", "sir", "lord", "king", "prince", "son", "husband", "father", "brother", "widower", "grandson",
+             "nephew", "uncle", "grandfather"}
 # A short list of common female first names: used only to tell "she" from "he".
 FEMALE_FIRST_NAMES = {
     "alice", "alicia", "angela", "ann", "anne", "annalena", "bridget", "caroline", "catherine", "christine",
