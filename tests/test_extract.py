@@ -1900,6 +1900,10 @@ SPEAKER_CASES = {
         "had been stripped of his rights.\n\nIn video clips posted online, Roe was seen demanding an explanation "
         "from officials.\n\n\"What is the law that I broke?\" he asked.\n\n\"Show me now the legal basis for my "
         "being here,\" he said.", 'legal basis', 'John Roe'),
+    'a_name_the_ner_took_for_a_nationality_is_a_person_and_his_possessive_no_part_of_it': (
+        "Frans Timmermans' Green-Labour alliance is projected second.\n\nIn Amsterdam, Timmermans congratulated "
+        "Wilders, drawing boos, and then struck a defiant note. \"We will defend the rule of law,\" the former "
+        "European commissioner said.", 'rule of law', 'Frans Timmermans'),
     'a_name_with_a_digit_is_a_thing_not_who_he_is': (
         "John Roe spoke on Sunday.\n\nThe platform would repeal the ban on some 1,500 models, among them the Ruger "
         "Mini-14 used in 1989. \"We are going to maintain the ban,\" he said.", 'maintain the ban', 'John Roe'),

@@ -33,6 +33,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         # a name the NER took for a place, in apposition to a role ("the regulator's head, Siobhán Kilbride,")
         person_like = ent.label_ == "PERSON" or person_behind_title(ent) or (
             ent.label_ == "GPE" and len(ent) > 1 and ent.root.dep_ == "appos" and bool(first_name_gender(ent.text))
+        ) or (  # "Frans Timmermans' alliance", which the NER took for a nationality
+            ent.label_ == "NORP" and len(ent.text.split()) > 1 and bool(first_name_gender(ent.text))
         ) or role_in_apposition(ent) or (  # "with Chancellor Olaf Scholz", which the NER took for a body
             ent.label_ == "ORG" and len(ent.text.split()) == 2 and ent[0].is_title and ent[-1].is_title
             and ent[-1].lower_ not in _ORG_HEADS and bool(first_name_gender(ent.text)))
@@ -40,6 +42,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             register_body(ent, base, state)
         if not person_like:
             continue
+        if len(ent) > 1 and ent[-1].dep_ == "case":  # "Frans Timmermans' Green-Labour alliance": not "… Green"
+            ent = ent[:-1]
         ent = extend_name(ent)
         named.update(range(ent.start, ent.end))
         name = clean_name(ent.text)
