@@ -1904,6 +1904,10 @@ SPEAKER_CASES = {
         "Frans Timmermans' Green-Labour alliance is projected second.\n\nIn Amsterdam, Timmermans congratulated "
         "Wilders, drawing boos, and then struck a defiant note. \"We will defend the rule of law,\" the former "
         "European commissioner said.", 'rule of law', 'Frans Timmermans'),
+    'prompting_someone_to_ask_makes_them_the_asker': (
+        "Presenter John Roe interviewed Jane Doe, the party leader, on Monday.\n\nAfter a further pause she offered a "
+        "figure of 2.7bn for the whole programme, prompting Roe to ask: \"Five hundred thousand homes, 2.7 billion, "
+        "what are they made of, plywood?\"", 'plywood', 'John Roe'),
     'a_name_with_a_digit_is_a_thing_not_who_he_is': (
         "John Roe spoke on Sunday.\n\nThe platform would repeal the ban on some 1,500 models, among them the Ruger "
         "Mini-14 used in 1989. \"We are going to maintain the ban,\" he said.", 'maintain the ban', 'John Roe'),

@@ -46,6 +46,10 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
             return ""
         if tok.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "relcl", "acl", "ccomp"):
             return ""
+        told = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None) \
+            if tok.dep_ == "xcomp" and (tok.lemma_ in SAYING or tok.lemma_ == "ask") else None
+        if told is not None and told.pos_ == "PROPN":
+            return subject_speaker(told, tok, base, state)  # "…, prompting Ferrari to ask:": Ferrari asks
         said = [c for c in tok.head.children if c.dep_ == "parataxis" and c.lemma_ in SAYING and c.i < tok.i] \
             if tok.dep_ == "advcl" and tok.tag_ == "VBG" else []
         if said:  # '"…", he said, adding that …': the one who said it, not the subject of the words before
