@@ -747,6 +747,9 @@ LIVE_BLOG_NEWEST = ('Live updates from the vote. Latest entries at the top.\n\n'
                     '23.50\nRoe told peers: "The time has come to give way."\n\n'
                     '18.30\nJohn Smith said the party would vote against the bill.')
 DATE_CASES = {
+    'a_date_of_that_year_is_in_the_year_named_before': (
+        'In September 2010 the chancellor Jane Roe backed a deal to keep the plants open. "This means that we need '
+        'them as a bridge," she said on September 6 of that year.', 'bridge', dt.date(2010, 9, 6)),
     'a_newest_first_live_blog_entry_before_midnight_is_the_day_before_the_one_a_header_names': (
         LIVE_BLOG_NEWEST.replace('Wednesday 20 August', 'Tuesday 19 August'), 'give way', DAY - dt.timedelta(2)),
     'a_newest_first_live_blog_entry_before_midnight_is_the_day_before_the_newest': (

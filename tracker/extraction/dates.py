@@ -55,6 +55,7 @@ _CUES = [
     ("this_month", re.compile(r"\b(?:earlier|late|later) this month\b", re.I)),
     ("in_year", re.compile(r"\b[Ii]n (?P<year>(?:19|20)\d\d)\b(?! (?:election|budget|campaign|race|vote|contest))")),
 ]
+_THAT_YEAR = re.compile(r"\s*,?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # a year dates a statement only next to its saying: "said in 2023", "told the BBC in 2023", "In 2023, X said"
 _SAYING = r"(?:said|told|wrote|argued|insisted|warned|promised|pledged|vowed|declared|claimed|stated)"
@@ -204,6 +205,16 @@ def resolved_cues(cues: list[_Cue], day0: dt.date) -> list[tuple[_Cue, dt.date, 
     resolved: list[tuple[_Cue, dt.date, str]] = []
     ref = None
     for cue in cues:
+        that_year = cue.kind in ("month_day", "day_month") and not cue.match.group("year") and _THAT_YEAR.match(
+            cue.match.string[cue.end:cue.end + 25])
+        named = [d for c, d, _ in resolved
+                 if c.kind != "then" and "year" in c.match.re.groupindex and c.match.group("year")]
+        if that_year and named:  # "In September 2010 … she said on September 6 of that year"
+            day = _resolve_cue(cue, named[-1].replace(month=12, day=31), named[-1])
+            if day:
+                resolved.append((cue, *day))
+                ref = day[0]
+            continue
         if cue.kind == "then":
             if resolved:
                 resolved.append((cue, *resolved[-1][1:]))
