@@ -220,6 +220,8 @@ DESCRIPTORS = {"caller", "callers", "pensioner", "retired", "teacher", "farmer",
                "historian", "professor", "lecturer", "pastor", "priest", "rabbi", "imam", "shopkeeper", "landlord"}
 # a party member written before a name ("New Democrat Nathan Cullen", "Conservative Jane Doe"): not part of it
 PARTY_MEMBERS = {"democrat", "democrats", "republican", "conservative", "liberal", "tory", "socialist", "labour"}
+PARTY_NAMES = {w: "Conservative Party" if w == "tory" else "Democratic Party" if w.startswith("democrat")
+               else f"{w.rstrip('s').capitalize()} Party" for w in PARTY_MEMBERS}  # the party a member's word names
 # letters written after a name for a rank or a seat ("John Roe QC", "Jane Doe MP"): not part of it either
 POST_NOMINALS = {"qc", "kc", "sc", "mp", "mep", "msp", "mla", "td", "obe", "mbe", "cbe", "kbe"}
 # ranks of the forces and services, written before a name ('coastguard commander Rafael Ostrander')

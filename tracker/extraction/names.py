@@ -9,8 +9,8 @@ import re
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import (ANON_HEADS, DESCRIPTORS, DOCUMENT_HEADS, FIRM_WORDS, GENERIC_BODIES,
                                         GROUP_BODIES, GROUP_HEADS, HONORIFICS, ONE_OF_A_KIND, ORG_HEADS, PARTICLES,
-                                        PARTY_MEMBERS, PERSON_ROLES, POST_NOMINALS, TITLE_ABBREVIATIONS, TITLE_SET,
-                                        first_name_gender, is_person_noun, is_role, role_name)
+                                        PARTY_MEMBERS, PARTY_NAMES, PERSON_ROLES, POST_NOMINALS, TITLE_ABBREVIATIONS,
+                                        TITLE_SET, first_name_gender, is_person_noun, is_role, role_name)
 
 
 def person_behind_title(ent) -> bool:
@@ -322,15 +322,10 @@ def the_party(state: Discourse, offset: int) -> str | None:
     person = state.lookup(named) if named else None
     if named and (person is None or person.anonymous or person.gender == "n"):  # not a person the NER took for a body
         return named
-    named = [p for p in state.people.values() if not p.anonymous and any(o < offset for o, _ in p.mentions)]
-    p = max(named, key=lambda p: max(o for o, _ in p.mentions if o < offset), default=None)
-    words = set(re.split(r"[\s|]+", p.titles)) if p is not None else set()
-    party = {_PARTY_NAMES[w] for w in words & PARTY_MEMBERS}
+    people = [p for p in state.people.values() if not p.anonymous and any(o < offset for o, _ in p.mentions)]
+    last = max(people, key=lambda p: max(o for o, _ in p.mentions if o < offset), default=None)
+    party = {PARTY_NAMES[w] for w in set(re.split(r"[\s|]+", last.titles)) & PARTY_MEMBERS} if last else set()
     return party.pop() if len(party) == 1 else None
-
-
-_PARTY_NAMES = {w: "Conservative Party" if w == "tory" else "Democratic Party" if w.startswith("democrat")
-                else f"{w.rstrip('s').capitalize()} Party" for w in PARTY_MEMBERS}
 
 
 def the_body(state: Discourse, head: str, offset: int) -> str | None:

@@ -17,8 +17,8 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import inside_question
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause,
-                                     person_behind_title, register_body, register_missed_names,
-                                     register_peers, role_in_apposition, subject_phrase, the_body, the_party, titled_name,
+                                     person_behind_title, register_body, register_missed_names, register_peers,
+                                     role_in_apposition, subject_phrase, the_body, the_party, titled_name,
                                      titled_possessive, titles_before, verb_read_as_noun)
 
 # ---------------------------------------------------------------------------- people
@@ -258,8 +258,9 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         role = f"{person}'s {owned.group('head')}" if person else f"{owner} {owned.group('head')}"
         return state.anonymous(role, offset)
     if head_words and head_words[-1] in _ANON_HEADS:
-        if len(words) == 3 and words[0] in {"a", "the"} and words[1] == "party" and (party := the_party(state, offset)):
-            phrase = f"{party} {words[2]}"  # "a party spokeswoman" of the party in focus
+        if len(words) == 3 and words[0] in {"a", "the"} and words[1] == "party" \
+                and (party := the_party(state, offset)):
+            phrase = f"{party} {words[2]}"  # "a party spokeswoman": of the party named, or of the leader named last
         named = _named_within(phrase, state, multi_only=True)
         if named and re.search(rf"{re.escape(named.split()[-1])}['’]s\b", phrase):
             # "President Vladimir Putin's spokesman": the one he speaks for, not the speaker
