@@ -22,8 +22,8 @@ ASKER_SUBJECT = re.compile(rf"(?:^|[.!?]\s+){ASKER}\b"
                            r"[^.!?\"“”]*[.:]\s*$")
 REPORTED_ASK = re.compile(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*),?\s+(?:then\s+|also\s+|later\s+)?"
                           r"(?:asked|wanted to know|pressed)\b[^.\"“”]*?\b(?:whether|if|why|how|what|when)\b[^.\"“”]*\.\s*$")
-PRONOUN_REPLY = re.compile(r"^[\s,]*(he|she)\s+(?:replie[sd]|sa(?:id|ys)|answer(?:ed|s)|respond(?:ed|s)|shot back|"
-                           r"retort(?:ed|s)|add(?:ed|s))\b", re.I)
+PRONOUN_REPLY = re.compile(r"^[\s,]*(he|she)\s+(?P<verb>replie[sd]|sa(?:id|ys)|answer(?:ed|s)|respond(?:ed|s)|"
+                           r"shot back|retort(?:ed|s)|add(?:ed|s))\b", re.I)
 # 'Reporters ask Emmer whether the post decided his fate.' right before a quote: Emmer is the one who replies
 ASKED_WHOM = re.compile(r"\b(?:ask(?:s|ed)?|press(?:es|ed)|quizz(?:es|ed))\s+(?P<whom>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
                         r"\s+(?:whether|if|why|how|what|when|about)\b[^.\"“”]*[.?]\s*$")

@@ -204,22 +204,17 @@ def resolved_cues(cues: list[_Cue], day0: dt.date) -> list[tuple[_Cue, dt.date, 
     """Each cue's day (or month), in reading order: 'a day earlier' counts back from the day named last."""
     resolved: list[tuple[_Cue, dt.date, str]] = []
     ref = None
+    year_named = None  # the day (or month) of the last cue that writes its year
     for cue in cues:
-        that_year = cue.kind in ("month_day", "day_month") and not cue.match.group("year") and _THAT_YEAR.match(
-            cue.match.string[cue.end:cue.end + 25])
-        named = [d for c, d, _ in resolved
-                 if c.kind != "then" and "year" in c.match.re.groupindex and c.match.group("year")]
-        if that_year and named:  # "In September 2010 … she said on September 6 of that year"
-            day = _resolve_cue(cue, named[-1].replace(month=12, day=31), named[-1])
-            if day:
-                resolved.append((cue, *day))
-                ref = day[0]
-            continue
         if cue.kind == "then":
             if resolved:
                 resolved.append((cue, *resolved[-1][1:]))
             continue
-        if cue.kind == "day_before":
+        if year_named and cue.kind in ("month_day", "day_month") and not cue.match.group("year") \
+                and _THAT_YEAR.match(cue.match.string[cue.end:cue.end + 25]):
+            # "In September 2010 … she said on September 6 of that year": read as if written at that year's end
+            got = _resolve_cue(cue, year_named.replace(month=12, day=31), year_named)
+        elif cue.kind == "day_before":
             anchor = ref or next((r for c in cues if c.start > cue.start and c.kind != "day_before"
                                   for r in [_resolve_cue(c, day0, day0)] if r), (day0, "day"))[0]
             got = _resolve_cue(cue, day0, anchor)
@@ -229,6 +224,8 @@ def resolved_cues(cues: list[_Cue], day0: dt.date) -> list[tuple[_Cue, dt.date, 
             resolved.append((cue, *got))
             if got[1] == "day":
                 ref = got[0]
+            if "year" in cue.match.re.groupindex and cue.match.group("year"):
+                year_named = got[0]
     return resolved
 
 

@@ -106,11 +106,9 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                 and (_only_attribution(gap := text[state.last_quote.end:q.open_start].lstrip("\"”?,. ").strip())
                      or not gap) \
                 and not (re.match(rf"{reply.group(1)}\s+\w+\W*$", gap, re.I)
-                         and re.match(r"[\s,]*\w+\s+(?:said|says|added|adds)\b", text[q.close_end:end])):
-            # '…: "Can you give a date?" "Not today," she said.', but not '"…?" he asked.\n\n"…," he said.':
-            # the same pronoun saying more is the same man (a reply verb, '"…?" she asked. "…," she replied.', is
-            # the one asked)
-            # '"…?" Muñoz countered. "…," she replied.': a reply is not the asker's, but the one asked
+                         and re.fullmatch(r"sa(?:id|ys)|add(?:ed|s)", reply.group("verb"))):
+            # '…: "Can you give a date?" "Not today," she said.', '"…?" Muñoz countered. "…," she replied.': a reply
+            # is not the asker's, but the one asked; '"…?" he asked.\n\n"…," he said.' is the same man saying more
             asked = _answerer(state, speaker, q.open_start, _PRONOUNS[reply.group(1).lower()])
             speaker = asked.name if asked is not None else speaker
         if speaker and state.last_quote is not None and state.last_quote.speaker == speaker:

@@ -240,7 +240,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if head_words and head_words[0] in _GROUP_HEADS and " of " in f" {low} ":
         return role_name(phrase)  # "allies of Rachel Reeves": not Rachel Reeves herself
     if len(words) == 2 and words[0] in _OWNERS and words[1] in _GROUP_HEADS - {"aides"}:
-        # "while her rivals argue …": people around the one in focus speak for themselves, never as her
+        # "while her rivals argue …": people around the one in focus speak for themselves, never as her ("her
+        # aides" are her unnamed sources, below)
         owner = state.recent(offset, gender=_OWNERS[words[0]])
         return role_name(f"{owner.name}'s {words[1]}" if owner and not owner.anonymous else phrase)  # not in focus
     if _FAMILIAR.match(low):
