@@ -2828,3 +2828,13 @@ def test_the_subject_of_a_subordinate_clause_made_the_root_is_no_main_subject(nl
     assert harris.head.dep_ == "ROOT" and any(c.lower_ == "before" for c in harris.head.children)  # the shape
     assert not main_clause(harris)
     assert main_clause(doc[0])  # 'Bash', whose verb the parser hung under the misread root, still is
+
+def test_after_a_guest_turns_a_question_back_a_bare_question_is_the_hosts_again(run):
+    found = run('Minister Jane Doe went on the morning programme with John Roe. "It has been a hard week," Roe began. '
+                '"Just tell me: why did you drop the case?"\n\n'
+                '"I was only looking to have my costs covered," she replied.\n\n'
+                'Then she turned the question on her interviewer. "Would you want people to know your business?" '
+                'she asked.\n\n"This was information from the court papers?"\n\n'
+                '"We are at a very early stage here," she said.')
+    assert one(found, "information from the court papers").speaker == "John Roe"
+    assert one(found, "very early stage").speaker == "Jane Doe"

@@ -127,6 +127,13 @@ def interviewing(state: Discourse) -> bool:
         or q.speaker in state.examiners or _addressed(q.text) or bool(PUT_TO_YOU.search(q.text))
 
 
+def examiner_again(state: Discourse) -> str:
+    """The one person the article has questioning others, when someone else spoke last: after a guest turns a
+    question back on the host ('"Do you want people to know?" she asked.'), a bare question is the host's again."""
+    them = [n for n in state.examiners if n in state.people and n != state.last_speaker]
+    return them[0] if len(them) == 1 and state.last_speaker not in state.examiners else ""
+
+
 def host_challenges(state: Discourse) -> bool:
     """The last quote is an interviewer's words put to "you" without a question mark ('The presenter was
     unconvinced: "You haven't repeated them."'): like a question, they wait for the other side's reply."""

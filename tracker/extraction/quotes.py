@@ -9,7 +9,8 @@ import re
 from tracker.extraction.answers import addressed
 from tracker.extraction.asking import (ASKED_WHOM, ASKER_SUBJECT, PRESSED, PRONOUN_ASKED, PRONOUN_REPLY,
                                        QUESTION_FROM, QUESTION_PUT, REPORTED_ASK, addressee_replying, asker_of,
-                                       bare_question_asker, host_challenges, interviewing, put_to_subject)
+                                       bare_question_asker, examiner_again, host_challenges, interviewing,
+                                       put_to_subject)
 from tracker.extraction.attribution import SPEECH_VERBS, after_attribution, signed
 from tracker.extraction.clauses import silent_content_clause
 from tracker.extraction.labels import label_speaker, named_interviewer, outlet_label, puts_to_you
@@ -147,6 +148,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             last.end = inner_end
             last.sent_end = max(last.sent_end, q.close_end)
             last.excluded.append((q.open_start, q.close_end))
+            state.last_question = last if last.text.rstrip().endswith("?") else state.last_question  # '"… Why?"'
             continue
         if not speaker:
             prev = out[-1] if out else None
@@ -165,7 +167,8 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             if prev is None and not text[start:q.open_start].strip() and interviewing(state):
                 # a paragraph that is only a quote, in a run of them: questions and replies take turns
                 if text[q.start:q.end].rstrip().endswith("?"):
-                    turn = state.last_question.speaker  # the interviewer asks again
+                    # the interviewer asks again, also after the guest turned a question back on them
+                    turn = examiner_again(state) or state.last_question.speaker
                 elif state.last_quote is state.last_question or host_challenges(state):  # '"…?" she asked. "…"' too
                     p, other = _answerer(state, state.last_quote.speaker, q.open_start), True
             pressed = PRESSED.search(text[start:q.open_start]) if prev is None else None
