@@ -2838,3 +2838,33 @@ def test_after_a_guest_turns_a_question_back_a_bare_question_is_the_hosts_again(
                 '"We are at a very early stage here," she said.')
     assert one(found, "information from the court papers").speaker == "John Roe"
     assert one(found, "very early stage").speaker == "Jane Doe"
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("The interview was recorded at the palace on Thursday and broadcast on BBC Two on Saturday night.", ["Thursday"]),
+    ("The interview, recorded in Downing Street and broadcast on Monday, drew complaints.", ["Monday"]),  # no day recorded
+])
+def test_the_day_a_recorded_interview_went_out_is_no_day_it_was_said(sentence, kept):
+    from tracker.extraction.dates import find_cues
+
+    assert [c.match.group(0) for c in find_cues(sentence, [])] == kept
+
+
+def test_a_pronoun_opening_the_paragraph_after_someone_of_unknown_gender_spoke_is_them(run):
+    found = run('Spokeswoman Joyce Mogtari thanked voters. "This is a clear mandate," she said.\n\n'
+                'Jean Mensa, the commission chair, announced the result. "I hereby declare the winner," Mensa said.\n\n'
+                'She said the remaining ballots could not change the outcome.')
+    assert one(found, "remaining ballots").speaker == "Jean Mensa"
+
+
+def test_a_pronoun_after_the_answer_stays_with_the_woman_asking(run):
+    found = run('Jane Roe asked about the defeats. "Are you confident?" she asked.\n\n'
+                '"It was a successful year," Modi replied.\n\n'
+                'She pressed him: "Don\'t you consider this a loss?"')
+    assert one(found, "consider this a loss").speaker == "Jane Roe"
+
+
+def test_whoever_hosted_is_the_presenter_the_article_names_later(run):
+    found = run("Fiona Bruce hosted the two-hour special in Sheffield.\n\nThe Liberal Democrat leader Jo Swinson faced "
+                'the audience.\n\nBruce then read out her record. "You voted for the bedroom tax," the presenter said.')
+    assert one(found, "bedroom tax").speaker == "Fiona Bruce"

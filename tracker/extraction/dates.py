@@ -65,6 +65,10 @@ _SAID_AFTER = re.compile(rf",?\s+(?:[\w'’.-]+\s+){{1,4}}{_SAYING}\b")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set to|next|scheduled|expected|until|plans? to)\b[^.]{0,45}$", re.I)
 _NAMED_DAY_BEFORE = re.compile(r"(?:day|\d)\s*,\s*$")  # "on Wednesday, the day after …": that Wednesday again
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:\"“”\n]{0,60}$")  # "her first since she shelved it on Saturday": a boundary
+# 'recorded on Thursday and broadcast on Saturday': the day it went out, when the sentence names the day it was recorded
+_AIRED_BEFORE = re.compile(r"\b(?:recorded|taped|filmed)\b[^.;\"“”\n]*\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                           r"january|february|march|april|may|june|july|august|september|october|november|december)\b"
+                           r"[^.;\"“”\n]*\b(?:broadcast|aired|screened|shown|transmitted)\b[^.;\"“”\n]{0,40}$", re.I)
 
 
 def one_act(described: Found, f: Found) -> bool:
@@ -109,6 +113,8 @@ def find_cues(text: str, quotes: list[Quote]) -> list[_Cue]:
             if quoted(m.start()):
                 continue
             if kind in ("weekday", "month_day", "day_month") and _FUTURE_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+                continue
+            if kind in ("weekday", "month_day", "day_month") and _AIRED_BEFORE.search(text, max(0, m.start() - 200), m.start()):
                 continue
             if kind in ("day_before", "day_after") and _NAMED_DAY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # it places the day just named against another event; it names no new day

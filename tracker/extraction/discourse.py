@@ -69,8 +69,7 @@ class Discourse:
             if person is not None:
                 del self.people[person.name]
                 person.name = name
-            else:
-                person = Person(name)
+            person = person or Person(name)
             self.people[name] = person
         person.add_title(titles)
         words = titles.split()
@@ -139,16 +138,15 @@ class Discourse:
 
     def lookup(self, name: str) -> Person | None:
         """Full name from a surname or first name already met ("Trump", "Sir Keir")."""
-        words = [w for w in name.split() if w.lower().strip(".") not in _HONORIFICS]
-        if not words:
+        clean = " ".join(w for w in name.split() if w.lower().strip(".") not in _HONORIFICS)
+        if not clean:
             return None
-        clean = " ".join(words)
         if clean in self.people:
             return self.people[clean]
         key = clean.lower()
         named = [p for p in self.people.values() if not p.anonymous]
         hits = [p for p in named if p.name.lower().endswith(" " + key)]
-        if not hits and len(words) == 1:
+        if not hits and " " not in clean:
             hits = [p for p in named if key in p.name.lower().split()]
         if len({p.name for p in hits}) > 1:  # one surname, two people: the one met first ('Sara Duterte …
             # her father, Rodrigo'), among those ever a subject ('Rahul Gandhi said …' over a Mahatma Gandhi in passing)
@@ -169,10 +167,9 @@ class Discourse:
     def acronym(self, word: str) -> str:
         """'EFF', 'the DA': the one body named earlier whose initials these are ('Economic Freedom Fighters');
         '' for none ('the PM')."""
-        if not re.fullmatch(r"[A-Z]{2,6}", word):
-            return ""
         names = {n for _, n, _ in self.bodies} | {p.name for p in self.people.values() if p.gender == "n"}
-        hits = {n for n in names if "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", n)) == word and n != word}
+        hits = {n for n in names if "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", n)) == word and n != word
+                and re.fullmatch(r"[A-Z]{2,6}", word)}
         return hits.pop() if len(hits) == 1 else ""
 
     def by_title(self, phrase: str, before: int) -> Person | None:
@@ -261,6 +258,9 @@ class Discourse:
             p = here  # 'Judge Birgitte Holm intervened. "…?" she said.': this paragraph's subject of unknown gender
         elif p is not None and here not in (None, p) and last_subject(p, offset) < 0 <= last_subject(here, offset):
             p = here  # 'Bash opened … before Kamala Harris picked him. "…," she said': a subject over a mention
+        elif p is not None and here not in (None, p) and here.name == self.last_speaker and offset - self.para_start < 9 \
+                and last_subject(p, offset) < last_subject(here, offset) and p.name not in self.askers:
+            p = here  # '"…," Mensa said. / She said that …': the last to speak, whose gender was never given
         if p is not None and last_subject(p, offset) < self.para_start:
             p = self.named_before_here(offset, gender) or p  # 'Then it was the turn of Tom Brown. He began …'
         p = self.last_sentence_subject(offset, gender, p)
