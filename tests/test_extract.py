@@ -2868,3 +2868,18 @@ def test_whoever_hosted_is_the_presenter_the_article_names_later(run):
     found = run("Fiona Bruce hosted the two-hour special in Sheffield.\n\nThe Liberal Democrat leader Jo Swinson faced "
                 'the audience.\n\nBruce then read out her record. "You voted for the bedroom tax," the presenter said.')
     assert one(found, "bedroom tax").speaker == "Fiona Bruce"
+
+
+def test_a_weekday_the_tagger_ran_into_a_name_is_no_part_of_it(run):
+    found = run("Theresa May stunned Westminster on Tuesday.\n\nIn her statement on Tuesday Mrs May addressed the "
+                'about-turn. "I have concluded that we need an election," she said.')
+    assert one(found, "need an election").speaker == "Theresa May"
+
+
+@pytest.mark.parametrize("before, speaker", [
+    ("By Monday, reporters wanted to talk about Warsaw instead.", "Reporter"),  # one of the reporters
+    ("By Monday, the talk was all of Warsaw.", "Joe Biden"),  # no one 'one' can be one of: as if unattributed
+])
+def test_one_asking_after_reporters_is_a_reporter(run, before, speaker):
+    found = run(f'Joe Biden returned to the White House on Monday.\n\n{before} "Do you regret saying that?" one asked.')
+    assert one(found, "regret saying").speaker == speaker

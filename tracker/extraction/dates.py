@@ -8,12 +8,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from tracker.extraction.lexicon import WEEKDAYS
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
 
 # ---------------------------------------------------------------------------- dates
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH_NAMES = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 _MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -158,7 +158,7 @@ def _in_background_clause(text: str, start: int, end: int) -> bool:
 def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date, str] | None:
     kind, m = cue.kind, cue.match
     if kind == "weekday":
-        wanted = _WEEKDAYS.index(m.group(0).lower())
+        wanted = WEEKDAYS.index(m.group(0).lower())
         if re.match(r"\s+last week\b", m.string[m.end():m.end() + 12]):  # "on Wednesday last week"
             return article_day - dt.timedelta(days=article_day.weekday() + 7 - wanted), "day"
         if re.search(r"\b(?:previous|preceding|prior)\s+$", m.string[max(0, m.start() - 11):m.start()], re.I):

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_CUES as _FEMALE_CUES,
-                                        FEMALE_FIRST_NAMES, HONORIFICS as _HONORIFICS, MALE_CUES as _MALE_CUES, ONE_OF_A_KIND,
+                                        FEMALE_FIRST_NAMES, NOT_IN_NAMES, MALE_CUES as _MALE_CUES, ONE_OF_A_KIND,
                                         ORG_HEADS as _ORG_HEADS, PARTICLES, QUESTIONER_HEADS as _QUESTIONER_HEADS,
                                         PUT_TO_YOU, first_name_gender, first_name_sure, role_name, title_matches)
 from tracker.extraction.records import Found
@@ -138,7 +138,7 @@ class Discourse:
 
     def lookup(self, name: str) -> Person | None:
         """Full name from a surname or first name already met ("Trump", "Sir Keir")."""
-        clean = " ".join(w for w in name.split() if w.lower().strip(".") not in _HONORIFICS)
+        clean = " ".join(w for w in name.split() if w.lower().strip(".") not in NOT_IN_NAMES)  # 'Tuesday Mrs May'
         if not clean:
             return None
         if clean in self.people:

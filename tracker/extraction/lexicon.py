@@ -22,6 +22,8 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "l
               "gen.", "lt.", "col.", "maj.", "sgt.", "adm.", "capt.", "rep.", "sen.", "gov.", "rev.", "prof.",
               "professor", "judge", "justice"}
 HONORIFICS |= {w.rstrip(".") for w in HONORIFICS}  # written with or without the full stop
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NOT_IN_NAMES = HONORIFICS | set(WEEKDAYS)  # 'on Tuesday Mrs May said' names May
 # the office an abbreviated title before a name stands for ("Gov. Andrew Cuomo" is "the governor")
 TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
                        "adm.": "admiral", "col.": "colonel", "lt.": "lieutenant", "maj.": "major", "capt.": "captain",
@@ -307,3 +309,9 @@ def role_name(phrase: str) -> str:
         words[head_at] = "source"
     out = " ".join(words)
     return out[0].upper() + out[1:]
+
+
+def one_of_the_askers(subject: str, before: str) -> str:
+    """'Reporters wanted to talk about Warsaw. "…?" one asked.': "one" of the reporters named before it."""
+    plural = {w for w in NEWS_ASKERS if w.endswith("s")}
+    return "Reporter" if subject in ("one", "another") and plural & set(re.findall(r"[a-z]+", before.lower())) else ""

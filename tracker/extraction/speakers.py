@@ -13,7 +13,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         GROUP_HEADS as _GROUP_HEADS, ONE_OF_A_KIND, SAYING, PLATFORMS, PRONOUN_WORDS,
                                         NEWS_ASKERS, GENERIC_BODIES, UNNAMED_SUBJECTS, first_name_gender,
                                         NEWS_WORDS, PARTY_MEMBERS, SEATS, SOMEONE_NEW, is_person_noun, is_role,
-                                        role_name, title_matches)
+                                        NOT_IN_NAMES, one_of_the_askers, role_name, title_matches)
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import inside_question
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause,
@@ -140,7 +140,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
                     and not role_in_apposition(tok.doc[chain[0].i:tok.i + 1])):
             continue
         words = titled_name([t.text for t in chain])[1]  # 'Fire Chief Jane Doe': the title before a place or body
-        while words and (words[0].lower() in _TITLE_SET or words[0].lower() in _HONORIFICS):
+        while words and (words[0].lower() in _TITLE_SET or words[0].lower() in NOT_IN_NAMES):  # 'Tuesday Mrs May'
             words = words[1:]
         if not words or any(base + tok.idx == o for p in state.people.values() for o, _ in p.mentions):
             continue
@@ -186,8 +186,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
 
 
 _OWNERS, _OWNER_AS_SUBJECT = {"his": "m", "her": "f"}, {"his": "he", "her": "she", "their": "they", "its": "it"}
-# "Biden's answer came in a speech: \"…\""; "His answer was short"; "His conclusion followed:"
-_REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict"}
+_REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict"}  # "His answer was short: \"…\""
 _SPOKES_FOR = re.compile(r"^(?:a|an|the)?\s*(?P<head>spokes(?:man|woman|person))\s+for\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*"
                          r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})$", re.I)
 _FAMILIAR = re.compile(r"(?:(?:a|an|the|one|two|three|several|multiple) )?(?:people|person|sources?|officials?|bankers?)"
@@ -201,6 +200,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if not phrase.strip():
         return ""  # nothing left to name anyone ('(Alba)' read as a subject)
     low = phrase.lower()
+    if low in ("one", "another"):  # 'reporters wanted to know. "…?" one asked.': one of them, else no one named
+        return one_of_the_askers(low, state.para_text[:max(0, offset - state.para_start)])
     if low in _PRONOUNS:
         p = state.pronoun(_PRONOUNS[low], offset)
         return p.name if p else phrase
