@@ -2883,3 +2883,10 @@ def test_a_weekday_the_tagger_ran_into_a_name_is_no_part_of_it(run):
 def test_one_asking_after_reporters_is_a_reporter(run, before, speaker):
     found = run(f'Joe Biden returned to the White House on Monday.\n\n{before} "Do you regret saying that?" one asked.')
     assert one(found, "regret saying").speaker == speaker
+
+
+def test_the_congresswoman_is_the_representative_named_before(run):
+    found = run('Rep. Alexandria Ocasio-Cortez of New York questioned Michael Cohen. "Did the president provide '
+                'inflated assets?" she asked.\n\n"Yes," Cohen responded.\n\n"Who else knows that the president did '
+                'this?" the congresswoman went on.')
+    assert one(found, "Who else knows").speaker == "Alexandria Ocasio-Cortez"

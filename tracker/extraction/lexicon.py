@@ -279,8 +279,13 @@ NEWS_WORDS = {"news", "radio", "tv", "television", "times", "post", "press", "jo
               "guardian", "tribune", "gazette", "agency", "broadcaster", "newspaper"}
 
 
+_SAME_OFFICE = {"congressman": "representative", "congresswoman": "representative"}  # a US House member
+
+
 def title_matches(role: str, titles: str) -> bool:
     """Does a role phrase ('president', 'french leader') fit the titles a person was introduced with?"""
+    if role in _SAME_OFFICE and title_matches(_SAME_OFFICE[role], titles):
+        return True  # 'the congresswoman' <- 'Rep. Alexandria Ocasio-Cortez'
     for title in titles.split(" | "):
         if role == "president" and "vice president" in title:
             continue
