@@ -2890,3 +2890,11 @@ def test_the_congresswoman_is_the_representative_named_before(run):
                 'inflated assets?" she asked.\n\n"Yes," Cohen responded.\n\n"Who else knows that the president did '
                 'this?" the congresswoman went on.')
     assert one(found, "Who else knows").speaker == "Alexandria Ocasio-Cortez"
+
+
+def test_a_person_the_tagger_took_for_a_body_is_no_body_the_group_can_be(run, nlp):
+    line = "By the weekend, the Canadian Jewish Congress had pointed out that Hunka had served in a Nazi unit."
+    assert any(e.text == "Hunka" and e.label_ == "ORG" for e in nlp(line).ents)  # the shape this covers
+    found = run(f"Speaker Anthony Rota praised Yaroslav Hunka on Friday.\n\n{line} On Sunday the Jewish human rights "
+                'group called the ovation "shocking".')
+    assert one(found, "shocking").speaker == "Canadian Jewish Congress"

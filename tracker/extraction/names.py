@@ -68,9 +68,7 @@ def titled_name(words: list[str]) -> tuple[list[str], list[str]]:
 def extend_name(ent):
     """NER sometimes stops early ('Ursula von' | 'der Leyen') or starts late ('Władysław' |
     'Kosiniak-Kamysz'): run on over the name's compound chain, never over a title."""
-    end = ent.end
-    doc = ent.doc
-    start = ent.start
+    doc, start, end = ent.doc, ent.start, ent.end
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
             and doc[start - 1].head.i >= ent.start and doc[start - 1].is_title \
             and doc[start - 1].lower_.strip(".") not in TITLE_SET | HONORIFICS \
@@ -153,15 +151,16 @@ def role_before(span) -> str:
 
 def register_body(ent, base: int, state: Discourse) -> None:
     """A named organisation, with the words around it, for "the company" / "the union" later on."""
-    doc = ent.doc
+    doc, end = ent.doc, ent.end
     around = " ".join(t.text for t in doc[max(0, ent.start - 3):min(len(doc), ent.end + 1)])  # "Union," -> "Union ,"
     appos = re.match(r",\s+(?:the|a|an)\s+([^,.;]{1,50}),", doc.text[ent.end_char:ent.end_char + 60])
     around += " " + appos.group(1) if appos else ""  # "Deutsche Bahn, the state-owned railway company,"
-    end = ent.end
     while end < len(doc) and doc[end].is_title and ent.start <= doc[end].head.i < end:
         end += 1  # "the Office of the Vice President", where the entity stops at "Vice"
-    name = doc[ent.start:end].text
-    state.bodies.append((base + ent.start_char, clean_name(re.sub(r"^the\s+", "", name, flags=re.I)), around))
+    name = clean_name(re.sub(r"^the\s+", "", doc[ent.start:end].text, flags=re.I))
+    if (known := state.lookup(name)) is not None and not known.anonymous and known.gender != "n":
+        return  # 'that Hunka had served': a person named before, whom the NER took for a body
+    state.bodies.append((base + ent.start_char, name, around))
     if ent.root.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "conj" for c in ent.root.children):
         state.body_subjects.add(base + ent.start_char)  # one body as the subject ("Canada Post laid the blame")
 
@@ -318,9 +317,7 @@ def group_of(subj, state: Discourse) -> tuple[str, int]:
 def the_party(state: Discourse, offset: int) -> str | None:
     """'the party', 'a party spokeswoman': the party body named before `offset` (as `the_body` finds it), else the
     party in the titles of the person named last ('Conservative leader Erin O'Toole' -> 'Conservative Party')."""
-    named = the_body(state, "party", offset)
-    person = state.lookup(named) if named else None
-    if named and (person is None or person.anonymous or person.gender == "n"):  # not a person the NER took for a body
+    if named := the_body(state, "party", offset, near=False):  # not any body named near ('the debate on TVA')
         return named
     people = [p for p in state.people.values() if not p.anonymous and any(o < offset for o, _ in p.mentions)]
     last = max(people, key=lambda p: max(o for o, _ in p.mentions if o < offset), default=None)
@@ -328,9 +325,10 @@ def the_party(state: Discourse, offset: int) -> str | None:
     return party.pop() if len(party) == 1 else None
 
 
-def the_body(state: Discourse, head: str, offset: int) -> str | None:
+def the_body(state: Discourse, head: str, offset: int, near: bool = True) -> str | None:
     """'the company', 'the union', 'the central bank': the one organisation named before `offset` whose name
-    or the words right around it carry that word ('Bank of England', 'the GDL union'); None for none or two."""
+    or the words right around it carry that word ('Bank of England', 'the GDL union'); None for none or two.
+    `near`: else the one body named in the last few sentences, whatever it is."""
     hits = {name for at, name, around in state.bodies if at < offset and head in around.lower().split()}
     here = {state.acronym(name) or name for at, name, around in state.bodies
             if state.para_start <= at < offset and at in state.body_subjects and name[:1].isupper()
@@ -341,7 +339,7 @@ def the_body(state: Discourse, head: str, offset: int) -> str | None:
         return hits.pop()
     # none named with the word: the one named body of the last few sentences ("Canada Post laid the blame on
     # the union. '…,' the company said")
-    near = {name for at, name, _ in state.bodies if offset - NEAR_BODY < at < offset and name[:1].isupper()}
+    near = {name for at, name, _ in state.bodies if offset - NEAR_BODY * near < at < offset and name[:1].isupper()}
     if len(near) > 1:  # "the company", with the GDL union and Deutsche Bahn named: not the one called a union
         other = GENERIC_BODIES - {head}
         near -= {name for at, name, around in state.bodies if other & set(around.lower().split())}
