@@ -2898,3 +2898,11 @@ def test_a_person_the_tagger_took_for_a_body_is_no_body_the_group_can_be(run, nl
     found = run(f"Speaker Anthony Rota praised Yaroslav Hunka on Friday.\n\n{line} On Sunday the Jewish human rights "
                 'group called the ovation "shocking".')
     assert one(found, "shocking").speaker == "Canadian Jewish Congress"
+
+
+def test_a_live_blog_time_the_tagger_ran_into_a_name_is_no_part_of_it(run, nlp):
+    entry = '20:30 Lai has declared victory. "I want to thank the people," he told the press.'
+    assert nlp(entry).ents[0].text.startswith("20:30")  # the shape this covers
+    found = run('08:00 Vice President Lai Ching-te voted. "This is democracy," Lai told reporters.\n\n20:05 Ko Wen-je '
+                f'addressed a crowd. "We have proven it," he said.\n\n{entry}')
+    assert one(found, "thank the people").speaker == "Lai Ching-te"

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import (ANON_HEADS, DESCRIPTORS, DOCUMENT_HEADS, FIRM_WORDS, GENERIC_BODIES,
-                                        GROUP_BODIES, GROUP_HEADS, HONORIFICS, ONE_OF_A_KIND, ORG_HEADS, PARTICLES,
-                                        PARTY_MEMBERS, PARTY_NAMES, PERSON_ROLES, POST_NOMINALS, TITLE_ABBREVIATIONS,
-                                        TITLE_SET, first_name_gender, is_person_noun, is_role, role_name)
+from tracker.extraction.lexicon import (ANON_HEADS, DESCRIPTORS, DOCUMENT_HEADS, GROUP_BODIES, GROUP_HEADS, HONORIFICS,
+                                        ONE_OF_A_KIND, ORG_HEADS, PARTICLES, PARTY_MEMBERS, PERSON_ROLES, POST_NOMINALS,
+                                        TITLE_ABBREVIATIONS, TITLE_SET, first_name_gender, is_person_noun, is_role,
+                                        role_name)
 
 
 def person_behind_title(ent) -> bool:
@@ -147,22 +147,6 @@ def role_before(span) -> str:
     words = m.group(1).split()
     head = words[:words.index("of")] if "of" in words else words
     return m.group(1) if head and head[-1] in TITLE_SET else ""
-
-
-def register_body(ent, base: int, state: Discourse) -> None:
-    """A named organisation, with the words around it, for "the company" / "the union" later on."""
-    doc, end = ent.doc, ent.end
-    around = " ".join(t.text for t in doc[max(0, ent.start - 3):min(len(doc), ent.end + 1)])  # "Union," -> "Union ,"
-    appos = re.match(r",\s+(?:the|a|an)\s+([^,.;]{1,50}),", doc.text[ent.end_char:ent.end_char + 60])
-    around += " " + appos.group(1) if appos else ""  # "Deutsche Bahn, the state-owned railway company,"
-    while end < len(doc) and doc[end].is_title and ent.start <= doc[end].head.i < end:
-        end += 1  # "the Office of the Vice President", where the entity stops at "Vice"
-    name = clean_name(re.sub(r"^the\s+", "", doc[ent.start:end].text, flags=re.I))
-    if (known := state.lookup(name)) is not None and not known.anonymous and known.gender != "n":
-        return  # 'that Hunka had served': a person named before, whom the NER took for a body
-    state.bodies.append((base + ent.start_char, name, around))
-    if ent.root.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "conj" for c in ent.root.children):
-        state.body_subjects.add(base + ent.start_char)  # one body as the subject ("Canada Post laid the blame")
 
 
 _SUBORDINATORS = {"before", "after", "since", "until", "while", "because", "although", "though", "unless", "once"}
@@ -312,49 +296,6 @@ def group_of(subj, state: Discourse) -> tuple[str, int]:
             return "", 0  # "Trump and his aides": a person and a role is no named group
     group = ", ".join(names[:-1]) + " and " + names[-1]
     return group[0].upper() + group[1:], parts[-1].idx
-
-
-def the_party(state: Discourse, offset: int) -> str | None:
-    """'the party', 'a party spokeswoman': the party body named before `offset` (as `the_body` finds it), else the
-    party in the titles of the person named last ('Conservative leader Erin O'Toole' -> 'Conservative Party')."""
-    if named := the_body(state, "party", offset, near=False):  # not any body named near ('the debate on TVA')
-        return named
-    people = [p for p in state.people.values() if not p.anonymous and any(o < offset for o, _ in p.mentions)]
-    last = max(people, key=lambda p: max(o for o, _ in p.mentions if o < offset), default=None)
-    party = {PARTY_NAMES[w] for w in set(re.split(r"[\s|]+", last.titles)) & PARTY_MEMBERS} if last else set()
-    return party.pop() if len(party) == 1 else None
-
-
-def the_body(state: Discourse, head: str, offset: int, near: bool = True) -> str | None:
-    """'the company', 'the union', 'the central bank': the one organisation named before `offset` whose name
-    or the words right around it carry that word ('Bank of England', 'the GDL union'); None for none or two.
-    `near`: else the one body named in the last few sentences, whatever it is."""
-    hits = {name for at, name, around in state.bodies if at < offset and head in around.lower().split()}
-    here = {state.acronym(name) or name for at, name, around in state.bodies
-            if state.para_start <= at < offset and at in state.body_subjects and name[:1].isupper()
-            and not (GENERIC_BODIES - {head}) & set(around.lower().split())}  # not "the GDL union" for "the company"
-    if len(here) == 1:  # "The EFF welcomed the reversal … '…,' the party said": this paragraph's one body subject
-        return here.pop()
-    if len(hits) == 1:
-        return hits.pop()
-    # none named with the word: the one named body of the last few sentences ("Canada Post laid the blame on
-    # the union. '…,' the company said")
-    near = {name for at, name, _ in state.bodies if offset - NEAR_BODY * near < at < offset and name[:1].isupper()}
-    if len(near) > 1:  # "the company", with the GDL union and Deutsche Bahn named: not the one called a union
-        other = GENERIC_BODIES - {head}
-        near -= {name for at, name, around in state.bodies if other & set(around.lower().split())}
-    firms = {name for name in near if name.split()[-1].lower() in FIRM_WORDS}
-    if len(near) > 1 and head == "company" and len(firms) == 1:  # "workers at Bharat Motors' Chennai plant"
-        near = firms
-    if len(near) > 1:  # "Canada Post laid the blame on the union … The Crown corporation confirmed": the last
-        # body that was a sentence's subject
-        subjects = [(at, name) for at, name, _ in state.bodies if at in state.body_subjects and name in near
-                    and offset - NEAR_BODY < at < offset]
-        near = {max(subjects)[1]} if subjects else near
-    return near.pop() if not hits and len(near) == 1 else None
-
-
-NEAR_BODY = 400  # characters back that "the company" may look for the one body named
 
 
 def subject_phrase(tok) -> tuple[str, int]:

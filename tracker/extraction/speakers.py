@@ -16,10 +16,10 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         NOT_IN_NAMES, one_of_the_askers, role_name, title_matches)
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import inside_question
+from tracker.extraction.bodies import register_body, the_body, the_party
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause,
-                                     person_behind_title, register_body, register_missed_names, register_peers,
-                                     role_in_apposition, subject_phrase, the_body, the_party, titled_name,
-                                     titled_possessive, titles_before, verb_read_as_noun)
+                                     person_behind_title, register_missed_names, register_peers, role_in_apposition,
+                                     subject_phrase, titled_name, titled_possessive, titles_before, verb_read_as_noun)
 
 # ---------------------------------------------------------------------------- people
 
@@ -44,15 +44,15 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         if len(ent) > 1 and ent[-1].dep_ == "case":  # "Frans Timmermans' Green-Labour alliance": not "… Green"
             ent = ent[:-1]
+        ent = ent[1:] if len(ent) > 1 and re.fullmatch(r"\d[\d.:]*(?:am|pm)?", ent[0].text) else ent  # '20:30 Lai has'
         ent = extend_name(ent)
         named.update(range(ent.start, ent.end))
         name = clean_name(ent.text)
-        if name.lower() in PLATFORMS:
-            continue  # "wrote on Twitter"
-        if len(ent) == 1 and (ent[0].is_sent_start or ent[0].lower_ in _TITLE_SET) and not state.lookup(name) \
-                and not (ent[0].dep_ == "nsubj" and ent[0].head.lemma_ in SAYING and ent[0].lower_ not in _TITLE_SET):
-            # a lone capitalised word opening a sentence ("Turnout was ...") or a title is rarely a new person,
-            # unless it says something ("9.53pm - Tugendhat confirms he is running")
+        if name.lower() in PLATFORMS or len(ent) == 1 and (ent[0].is_sent_start or ent[0].lower_ in _TITLE_SET) \
+                and not state.lookup(name) and not (ent[0].dep_ == "nsubj" and ent[0].head.lemma_ in SAYING
+                                                    and ent[0].lower_ not in _TITLE_SET):
+            # a platform ("wrote on Twitter"); a lone capitalised word opening a sentence ("Turnout was ...") or a title
+            # is rarely a new person, unless it says something ("9.53pm - Tugendhat confirms he is running")
             continue
         if in_quote(ent.start_char):
             if len(name.split()) > 1 and name[0].isupper() and name not in state.people:
