@@ -2906,3 +2906,10 @@ def test_a_live_blog_time_the_tagger_ran_into_a_name_is_no_part_of_it(run, nlp):
     found = run('08:00 Vice President Lai Ching-te voted. "This is democracy," Lai told reporters.\n\n20:05 Ko Wen-je '
                 f'addressed a crowd. "We have proven it," he said.\n\n{entry}')
     assert one(found, "thank the people").speaker == "Lai Ching-te"
+
+
+@pytest.mark.parametrize("office", ["Ecuador's presidency", "Spain's foreign ministry"])
+def test_a_countrys_office_as_the_subject_is_the_it_that_speaks_next(run, office):
+    found = run('Mexican Foreign Secretary Alicia Bárcena condemned the raid on Friday.\n\n'
+                f'{office} was unrepentant. "We are not going to allow any criminal to stay free," it said in a statement.')
+    assert one(found, "any criminal").speaker == office

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import FIRM_WORDS, GENERIC_BODIES, PARTY_MEMBERS, PARTY_NAMES
-from tracker.extraction.names import clean_name
+from tracker.extraction.lexicon import FIRM_WORDS, GENERIC_BODIES, ORG_HEADS, PARTY_MEMBERS, PARTY_NAMES
+from tracker.extraction.names import clean_name, main_clause
 
 
 def register_body(ent, base: int, state: Discourse) -> None:
@@ -23,6 +23,19 @@ def register_body(ent, base: int, state: Discourse) -> None:
     state.bodies.append((base + ent.start_char, name, around))
     if ent.root.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "conj" for c in ent.root.children):
         state.body_subjects.add(base + ent.start_char)  # one body as the subject ("Canada Post laid the blame")
+
+
+def register_offices(doc, base: int, state: Discourse, in_quote) -> None:
+    """'Ecuador's presidency was unrepentant. "…," it said': a country's or a body's office (its name owning an
+    office word) as a main clause's subject is a body of its own, for the "it" and "the ministry" after it."""
+    for tok in doc:
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "ORG", "NORP")), None)
+        if owner is None or tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in ORG_HEADS or not tok.is_lower \
+                or in_quote(tok.idx) or not main_clause(tok):  # not 'Britain's opposition Labour Party', named as it is
+            continue
+        name = re.sub(r"^the\s+", "", doc[owner.left_edge.i:tok.i + 1].text, flags=re.I)
+        state.bodies.append((base + owner.idx, name, name))
+        state.body_subjects.add(base + owner.idx)
 
 
 def the_party(state: Discourse, offset: int) -> str | None:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from tracker.actors import ActorAliases
 from tracker.extraction.dates import ENTRY_LABEL, resolve_dates
+from tracker.extraction.bodies import register_offices
 from tracker.extraction.datechoice import Candidates, DateChooser, date_candidates, shipped_chooser
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans
@@ -223,6 +224,7 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     state.para_start, state.para_end = start, end
     state.sentence_starts, state.para_text = [start + s.start_char for s in doc.sents], text[start:end]
     register_people(doc, start, state, in_quote)
+    register_offices(doc, start, state, in_quote)
     out: list[Found] = []
     out.extend(according_to(doc, start, state, in_quote))
     out.extend(direct_quotes(text, doc, start, end, quotes, state))

@@ -113,8 +113,8 @@ CANDIDACY = {"candidate", "nominee", "challenger", "incumbent"}
 SEATS = {"number 10": "Downing Street", "number ten": "Downing Street", "no 10": "Downing Street",
          "no. 10": "Downing Street"}
 # last words that make a capitalised subject a body, not a person
-ORG_HEADS = {"street", "house", "office", "ministry", "department", "party", "government", "commission", "council",
-             "bank", "kremlin", "pentagon", "treasury", "parliament", "congress", "senate", "court", "agency",
+ORG_HEADS = {"street", "house", "office", "ministry", "presidency", "department", "party", "government", "commission",
+             "council", "bank", "kremlin", "pentagon", "treasury", "parliament", "congress", "senate", "court", "agency",
              "administration", "cabinet", "committee", "union", "federation", "association", "group", "company",
              "palace", "forces", "force", "media", "news", "rally", "parties", "headquarters", "movement",
              "coalition", "campaign", "institute", "foundation", "organisation", "organization", "alliance",
