@@ -2913,3 +2913,10 @@ def test_a_countrys_office_as_the_subject_is_the_it_that_speaks_next(run, office
     found = run('Mexican Foreign Secretary Alicia Bárcena condemned the raid on Friday.\n\n'
                 f'{office} was unrepentant. "We are not going to allow any criminal to stay free," it said in a statement.')
     assert one(found, "any criminal").speaker == office
+
+
+def test_a_title_that_fits_no_one_after_a_question_is_the_one_asked_not_the_asker(run):
+    found = run("Boris Johnson endured a difficult session on Wednesday.\n\nJohnson opened by brushing off a call to quit "
+                'from MP Wendy Chamberlain. "Will the Prime Minister agree it is time for him to resign?" she asked.\n\n'
+                'The prime minister replied that "we must wait for the outcome of the inquiry".')
+    assert one(found, "outcome of the inquiry").speaker == "Boris Johnson"

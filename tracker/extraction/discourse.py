@@ -242,10 +242,10 @@ class Discourse:
         return p.name in self.examiners or (
             q is not None and q.speaker == p.name and bool(PUT_TO_YOU.search(q.text)))
 
-    def recent_answering(self, before: int) -> Person | None:
-        """The named person mentioned last before `before` who does not put questions."""
+    def recent_answering(self, before: int, besides: Person | None = None) -> Person | None:
+        """The named person mentioned last before `before` who does not put questions (nor is `besides`)."""
         people = [p for p in self.people.values() if not p.anonymous and not p.described and p.gender != "n"
-                  and not self.asks(p) and _last_mention(p, before) >= 0]
+                  and not self.asks(p) and p is not besides and _last_mention(p, before) >= 0]
         return max(people, key=lambda p: _last_mention(p, before), default=None)
 
     def pronoun(self, gender: str, offset: int) -> Person | None:

@@ -335,8 +335,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return state.anonymous(phrase, offset)  # "one supporter, a working mother, asked", "three bankers": unnamed
     if words and (words[0] in {"the", "a", "an"} or not phrase[:1].isupper()):
         p = state.recent(offset)  # "the 81-year-old", "the Labour leader": the last person in focus
-        title = " ".join(words[1:])
-        role = " ".join(head_words[1:])
+        title, role = " ".join(words[1:]), " ".join(head_words[1:])
         if words[0] == "the" and p is not None and p.titles and not p.anonymous and is_role(role) \
                 and not title_matches(role, p.titles):
             # "the transport minister" is not the opposition leader last in focus but the person the rest of
@@ -345,8 +344,9 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
             if later is not None:
                 later.add_title(role)
                 return later.name
-        if p is not None and words[0] == "the" and is_role(role) and not title_matches(role, p.titles) and state.asks(p):
-            p = state.recent_answering(offset) or p  # "the chancellor replied" after the host's question: not the host
+        if p is not None and words[0] == "the" and is_role(role) and not title_matches(role, p.titles) and (
+                state.asks(p) or getattr(state.last_question, "speaker", "") == p.name):  # 'she asked. The PM replied'
+            p = state.recent_answering(offset, besides=p) or p  # "the chancellor replied" after a question: not the asker
         if p is not None and words[0] == "the" and title in _TITLE_SET and not p.anonymous and p.gender != "n":
             p.add_title(title)  # "the prime minister" from now on means this one
         if words[0] == "the" and is_role(role) and (p is None or (  # "The defence minister said …", "the
