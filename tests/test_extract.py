@@ -2920,3 +2920,11 @@ def test_a_title_that_fits_no_one_after_a_question_is_the_one_asked_not_the_aske
                 'from MP Wendy Chamberlain. "Will the Prime Minister agree it is time for him to resign?" she asked.\n\n'
                 'The prime minister replied that "we must wait for the outcome of the inquiry".')
     assert one(found, "outcome of the inquiry").speaker == "Boris Johnson"
+
+
+def test_a_weekday_as_early_as_looks_ahead_and_names_no_day_said():
+    from tracker.extraction.dates import find_cues
+
+    assert find_cues("Kishida said he would meet Sakamoto, as early as Monday, to explain the plan.", []) == []
+    assert find_cues("He intended to sit down with Sakamoto as early as Monday.", []) == []
+    assert [c.match.group(0) for c in find_cues("He met Sakamoto on Monday.", [])] == ["Monday"]

@@ -62,7 +62,8 @@ _SAYING = r"(?:said|told|wrote|argued|insisted|warned|promised|pledged|vowed|dec
 _SAID_BEFORE = re.compile(rf"\b{_SAYING}(?:\s+[\w'’]+){{0,3}}\s*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)$")
 _SAID_AFTER = re.compile(rf",?\s+(?:[\w'’.-]+\s+){{1,4}}{_SAYING}\b")
-_FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set to|next|scheduled|expected|until|plans? to)\b[^.]{0,45}$", re.I)
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set to|next|scheduled|expected|until|plans? to|as (?:early|soon) as)\b"
+                            r"[^.]{0,45}$", re.I)
 _NAMED_DAY_BEFORE = re.compile(r"(?:day|\d)\s*,\s*$")  # "on Wednesday, the day after …": that Wednesday again
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:\"“”\n]{0,60}$")  # "her first since she shelved it on Saturday": a boundary
 # 'recorded on Thursday and broadcast on Saturday': the day it went out, when the sentence names the day it was recorded
