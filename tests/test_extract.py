@@ -2928,3 +2928,9 @@ def test_a_weekday_as_early_as_looks_ahead_and_names_no_day_said():
     assert find_cues("Kishida said he would meet Sakamoto, as early as Monday, to explain the plan.", []) == []
     assert find_cues("He intended to sit down with Sakamoto as early as Monday.", []) == []
     assert [c.match.group(0) for c in find_cues("He met Sakamoto on Monday.", [])] == ["Monday"]
+
+
+def test_who_after_a_role_in_apposition_to_a_name_is_the_named_person(run):
+    found = run("Michael Cohen testified on Wednesday.\n\nThe sharpest exchanges came with Rep. Jim Jordan of Ohio, the "
+                "committee's top Republican, who argued that Cohen had lied to the committee.")
+    assert one(found, "lied to the committee").speaker == "Jim Jordan"

@@ -79,6 +79,8 @@ def subject_speaker(subj, tok, base: int, state: Discourse) -> str:
         return ""
     if subj.lower_ == "who" and tok.dep_ == "relcl":
         subj = tok.head
+        if subj.dep_ == "appos" and subj.head.ent_type_ == "PERSON":
+            subj = subj.head  # "Jim Jordan, the committee's top Republican, who argued …": Jordan
         owner = subj.head.head if subj.dep_ == "pobj" and subj.head.lower_ == "of" else None
         person = state.lookup(owner.text) if owner is not None and owner.pos_ == "PROPN" else None
         if person is not None and not person.anonymous and person.gender != "n":
