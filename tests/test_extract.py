@@ -2934,3 +2934,9 @@ def test_who_after_a_role_in_apposition_to_a_name_is_the_named_person(run):
     found = run("Michael Cohen testified on Wednesday.\n\nThe sharpest exchanges came with Rep. Jim Jordan of Ohio, the "
                 "committee's top Republican, who argued that Cohen had lied to the committee.")
     assert one(found, "lied to the committee").speaker == "Jim Jordan"
+
+
+def test_a_name_the_parser_hung_on_the_seat_is_the_members(run):
+    found = run("Nigel Farage said Remain had edged it.\n\nAt the count in south London, the Labour MP for Tooting, "
+                "Rosena Allin-Khan, said Remain would win her seat comfortably.")
+    assert one(found, "win her seat").speaker == "Rosena Allin-Khan"
