@@ -41,7 +41,7 @@ def register_offices(doc, base: int, state: Discourse, in_quote) -> None:
 def the_party(state: Discourse, offset: int) -> str | None:
     """'the party', 'a party spokeswoman': the party body named before `offset` (as `the_body` finds it), else the
     party in the titles of the person named last ('Conservative leader Erin O'Toole' -> 'Conservative Party')."""
-    if named := the_body(state, "party", offset, near=False):  # not any body named near ('the debate on TVA')
+    if named := the_body(state, "party", offset, nearby=False):  # not any body named near ('the debate on TVA')
         return named
     people = [p for p in state.people.values() if not p.anonymous and any(o < offset for o, _ in p.mentions)]
     last = max(people, key=lambda p: max(o for o, _ in p.mentions if o < offset), default=None)
@@ -49,10 +49,10 @@ def the_party(state: Discourse, offset: int) -> str | None:
     return party.pop() if len(party) == 1 else None
 
 
-def the_body(state: Discourse, head: str, offset: int, near: bool = True) -> str | None:
+def the_body(state: Discourse, head: str, offset: int, nearby: bool = True) -> str | None:
     """'the company', 'the union', 'the central bank': the one organisation named before `offset` whose name
     or the words right around it carry that word ('Bank of England', 'the GDL union'); None for none or two.
-    `near`: else the one body named in the last few sentences, whatever it is."""
+    `nearby`: else the one body named in the last few sentences, whatever it is."""
     hits = {name for at, name, around in state.bodies if at < offset and head in around.lower().split()}
     here = {state.acronym(name) or name for at, name, around in state.bodies
             if state.para_start <= at < offset and at in state.body_subjects and name[:1].isupper()
@@ -63,7 +63,7 @@ def the_body(state: Discourse, head: str, offset: int, near: bool = True) -> str
         return hits.pop()
     # none named with the word: the one named body of the last few sentences ("Canada Post laid the blame on
     # the union. '…,' the company said")
-    near = {name for at, name, _ in state.bodies if offset - NEAR_BODY * near < at < offset and name[:1].isupper()}
+    near = {name for at, name, _ in state.bodies if offset - NEAR_BODY * nearby < at < offset and name[:1].isupper()}
     if len(near) > 1:  # "the company", with the GDL union and Deutsche Bahn named: not the one called a union
         other = GENERIC_BODIES - {head}
         near -= {name for at, name, around in state.bodies if other & set(around.lower().split())}

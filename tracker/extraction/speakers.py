@@ -61,7 +61,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         if not name or not name[0].isupper():
             continue
         hosts = ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in ("host", "moderate", "anchor")  # 'Bruce hosted …'
-        titles = " ".join(t for t in (titles_before(doc, ent.start), appositive_role(ent), "host" * hosts) if t)
+        titles = " ".join(t for t in (titles_before(doc, ent.start), appositive_role(ent), "host" if hosts else "") if t)
         lead, rest = titled_name(name.split())
         if lead:  # "Taoiseach Leo Varadkar" read as one name: the title goes with the titles, not the name
             titles = " ".join([titles] + lead).strip()
