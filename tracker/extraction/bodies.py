@@ -29,9 +29,11 @@ def register_offices(doc, base: int, state: Discourse, in_quote) -> None:
     """'Ecuador's presidency was unrepentant. "…," it said': a country's or a body's office (its name owning an
     office word) as a main clause's subject is a body of its own, for the "it" and "the ministry" after it."""
     for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in ORG_HEADS or not tok.is_lower \
+                or in_quote(tok.idx):  # not 'Britain's opposition Labour Party', named as it is
+            continue
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "ORG", "NORP")), None)
-        if owner is None or tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in ORG_HEADS or not tok.is_lower \
-                or in_quote(tok.idx) or not main_clause(tok):  # not 'Britain's opposition Labour Party', named as it is
+        if owner is None or not main_clause(tok):
             continue
         name = re.sub(r"^the\s+", "", doc[owner.left_edge.i:tok.i + 1].text, flags=re.I)
         state.bodies.append((base + owner.idx, name, name))

@@ -67,8 +67,7 @@ _FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set to|next|scheduled|expected
 _NAMED_DAY_BEFORE = re.compile(r"(?:day|\d)\s*,\s*$")  # "on Wednesday, the day after …": that Wednesday again
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:\"“”\n]{0,60}$")  # "her first since she shelved it on Saturday": a boundary
 # 'recorded on Thursday and broadcast on Saturday': the day it went out, when the sentence names the day it was recorded
-_AIRED_BEFORE = re.compile(r"\b(?:recorded|taped|filmed)\b[^.;\"“”\n]*\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-                           r"january|february|march|april|may|june|july|august|september|october|november|december)\b"
+_AIRED_BEFORE = re.compile(rf"\b(?:recorded|taped|filmed)\b[^.;\"“”\n]*\b(?:{'|'.join(WEEKDAYS)}|{_MONTH_RE})\b"
                            r"[^.;\"“”\n]*\b(?:broadcast|aired|screened|shown|transmitted)\b[^.;\"“”\n]{0,40}$", re.I)
 
 

@@ -167,9 +167,9 @@ class Discourse:
     def acronym(self, word: str) -> str:
         """'EFF', 'the DA': the one body named earlier whose initials these are ('Economic Freedom Fighters');
         '' for none ('the PM')."""
-        names = {n for _, n, _ in self.bodies} | {p.name for p in self.people.values() if p.gender == "n"}
-        hits = {n for n in names if "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", n)) == word and n != word
-                and re.fullmatch(r"[A-Z]{2,6}", word)}
+        names = ({n for _, n, _ in self.bodies} | {p.name for p in self.people.values() if p.gender == "n"}
+                 if re.fullmatch(r"[A-Z]{2,6}", word) else set())  # only initials can be initials
+        hits = {n for n in names if "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", n)) == word and n != word}
         return hits.pop() if len(hits) == 1 else ""
 
     def by_title(self, phrase: str, before: int) -> Person | None:
