@@ -2940,3 +2940,9 @@ def test_a_name_the_parser_hung_on_the_seat_is_the_members(run):
     found = run("Nigel Farage said Remain had edged it.\n\nAt the count in south London, the Labour MP for Tooting, "
                 "Rosena Allin-Khan, said Remain would win her seat comfortably.")
     assert one(found, "win her seat").speaker == "Rosena Allin-Khan"
+
+
+def test_allies_of_a_titled_person_in_apposition_are_her_allies_not_her(run):
+    found = run("Allies of the former prime minister, Oksana Levchenko, said on Thursday that the charges against her "
+                "were politically motivated.")
+    assert one(found, "politically motivated").speaker.startswith("Allies of")  # not Levchenko herself

@@ -89,9 +89,11 @@ def subject_speaker(subj, tok, base: int, state: Discourse) -> str:
     if group:
         return group
     # "Spain's prime minister, Pedro Sánchez, said": the name in apposition is the speaker
-    name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or next((
+    name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or (next((
         a for c in subj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" for a in g.children
-        if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)  # 'the MP for Tooting, Rosena Allin-Khan,': hung on the seat
+        if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None) if subj.lower_ in _TITLE_SET else None)
+    # ('the MP for Tooting, Rosena Allin-Khan,': the name hung on the seat; not 'Allies of the former prime minister,
+    # Oksana Levchenko,', who are her allies)
     if name is not None and (subj.pos_ != "PROPN" or subj.lower_ in _TITLE_SET):
         span = subj.doc[name.left_edge.i:name.i + 1]
         return resolve_speaker(span.text, base + span.start_char, state)
