@@ -1833,6 +1833,21 @@ SPEAKER_CASES = {
     'a_reporter_who_gives_only_an_outlet_in_a_q_line_stays_a_reporter': (
         "Spokesperson Jane Doe gave the weekly briefing on Thursday.\n\nQ: I'm from La Vanguardia. Are there plans to "
         "cut staff?\n\nDoe: Yes, we have told them.", "plans to cut staff", "Reporter"),
+    'an_outlet_label_is_the_outlet_when_two_of_its_people_asked': (
+        "President John Roe spoke to the Daily Courier's political editor Jane Doe and its editor, Sam Poe, on "
+        "Tuesday.\n\nCOURIER: Will you resign?\n\nRoe: No.", "Will you resign", "Daily Courier"),
+    'an_outlet_label_written_like_a_name_is_the_outlet_the_article_named': (
+        "Three journalists from The Clarion met Governor John Roe on Friday.\n\nThe Clarion: Why now?\n\nJohn Roe: "
+        "Because it is time.", "Why now", "The Clarion"),
+    'a_label_of_initials_is_the_earlier_label_they_are_the_initials_of': (
+        "Three journalists from The Clarion met Governor John Roe on Friday.\n\nThe Clarion: Why now?\n\nJohn Roe: "
+        "Because it is time.\n\nTC: And after that?\n\nJR: We will see.", "And after that", "The Clarion"),
+    'a_label_of_initials_is_the_person_they_are_the_initials_of': (
+        "Three journalists from The Clarion met Governor John Roe on Friday.\n\nThe Clarion: Why now?\n\nJohn Roe: "
+        "Because it is time.\n\nTC: And after that?\n\nJR: We will see.", "We will see", "John Roe"),
+    'a_question_the_interviewers_asked_is_not_the_one_interviewed': (
+        "Governor John Roe took questions from two reporters on Friday.\n\nWhen the interviewers asked whether the "
+        "plan was dead, he replied: \"Not at all.\"", "whether the plan was dead", "Interviewer"),
     'an_attribution_set_off_after_an_opening_phrase_reports_the_whole_sentence': (
         "Mayor Jane Doe spoke on Monday.\n\nAt council meetings, she said, the budget is always the last item.",
         "budget is always the last item", "Jane Doe"),

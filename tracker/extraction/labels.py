@@ -40,7 +40,35 @@ def reporter_at(outlet: str, before: str, state: Discourse) -> str:
         name = re.escape(p.name)
         placed = rf"\b{name},? (?:of|from) (?P<at>{org})|(?P<own>{org})['’]s? (?:[a-z][\w-]*,? ){{0,3}}{name}\b"
         for m in re.finditer(placed, before):
-            hits.update([p.name] if names(m.group("at") or m.group("own")) else [])
+            if names(m.group("at") or m.group("own")):
+                # 'TIME's correspondent Eric Roe and its editor, Sam Poe': two of its people ask, the outlet's questions
+                hits.update([p.name, ""] if _CO_ASKER.match(before, m.end()) else [p.name])
+    return hits.pop() if len(hits) == 1 else ""
+
+
+_CO_ASKER = re.compile(r",? and (?:(?:its|the|their|her|his) )?(?:[a-z][\w-]*,? ){0,4}[A-Z][\w'’-]+ [A-Z][\w'’-]+")
+
+
+def body_label(label: str, state: Discourse) -> str:
+    """'TIME:', 'The Economist:', 'SPIEGEL:' in an interview an outlet the article names conducted: that body
+    as the article names it ('Der Spiegel' for 'SPIEGEL' after "DER SPIEGEL's editor"), else ''."""
+    bare = re.sub(r"^the ", "", label.lower())
+    named = [name for _, name, _ in state.bodies if re.sub(r"^the ", "", name.lower()) == bare
+             or name.lower().endswith(" " + bare)]
+    if not named:
+        return ""
+    name = max(named, key=len)
+    return label if len(name) <= len(label) else name.title() if name.isupper() else name
+
+
+def by_initials(label: str, before: str, state: Discourse) -> str:
+    """'VZ:' after 'Volodymyr Zelensky:', 'TE:' after 'The Economist:': the one earlier label or person whose
+    initials the label is, else ''."""
+    if not re.fullmatch(r"[A-Z]{2,3}", label):
+        return ""
+    named = {m.group(1) for m in re.finditer(r"(?m)^\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}):", before)}
+    named |= {p.name for p in state.people.values() if not p.anonymous}
+    hits = {n for n in named if "".join(w[0] for w in n.split() if w[:1].isupper()) == label}
     return hits.pop() if len(hits) == 1 else ""
 
 
@@ -118,7 +146,7 @@ def label_speaker(label: str, state: Discourse, at: int) -> str:
     if person is None and re.sub(r"^the ", "", label.lower()) in TITLE_SET:
         # 'PRIME MINISTER:' after "Prime Minister Scott Morrison": who holds the title
         person = state.by_title(re.sub(r"^the ", "", label.lower()), at)
-    return person.name if person else label.title() if label.isupper() else label
+    return person.name if person else body_label(label, state) or (label.title() if label.isupper() else label)
 
 
 # labels that head a line but name no speaker ("BREAKING:", "WATCH LIVE:", "EDITOR'S NOTE:")
@@ -141,8 +169,8 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
     role = _ROLE_LINE.match(text[start:end]) if m is None else None  # 'Spokesperson: …', 'Question: …'
     m = m or (role if role and role.group("label").lower() in _ROLE_LABELS | TITLE_SET else None)
     named = None if m else _NAME_LINE.match(text[start:end])
-    if named is not None and state.person(named.group("label")) is None and \
-            not (state.lookup(named.group("label")) and not state.lookup(named.group("label")).anonymous):
+    if named is not None and state.person(named.group("label")) is None and not body_label(named.group("label"), state) \
+            and not (state.lookup(named.group("label")) and not state.lookup(named.group("label")).anonymous):
         named = None
     m = m or named
     if not m:
@@ -151,6 +179,7 @@ def transcript_line(text: str, start: int, end: int, state: Discourse) -> Found 
     words = label.lower().split()
     # 'COURIER: …' in an interview the Hillbrook Courier's reporter conducted: that reporter's question
     reporter = reporter_at(label.title(), text[:start], state) if len(words) == 1 and label.isupper() else ""
+    label = by_initials(label, text[:start], state) or label
     if not words or any(w in _NOT_SPEAKERS for w in words) or not (reporter or _is_label(label, state)):
         return None
     bs, be = _trim(text, start + m.start("body"), end)
@@ -272,7 +301,8 @@ _ROLE_LABELS = {"reporter", "host", "interviewer", "moderator", "anchor", "quest
 
 def _is_label(label: str, state: Discourse) -> bool:
     """'FOX NEWS:', 'TRUMP:', 'REPORTER:', 'Spokesperson:' are speakers; 'BREAKING:' or 'CONFIRMED:' are not."""
-    return len(label.split()) > 1 or label.lower() in _ROLE_LABELS | TITLE_SET or bool(state.lookup(label.title()))
+    return len(label.split()) > 1 or label.lower() in _ROLE_LABELS | TITLE_SET or bool(state.lookup(label.title())) \
+        or bool(body_label(label, state))
 
 
 def _post_line(text: str, s: int, e: int, author: str, day, state: Discourse) -> list[Found]:

@@ -12,7 +12,7 @@ ANON_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman
 ONE_OF_A_KIND = {"moderator", "host", "interviewer", "presenter", "anchor", "podcaster"}
 # reporters, journalists, correspondents: an unnamed one is "Reporter"
 NEWS_ASKERS = {"reporter", "reporters", "journalist", "journalists", "correspondent", "questioner"}
-QUESTIONER_HEADS = ONE_OF_A_KIND | NEWS_ASKERS
+QUESTIONER_HEADS = ONE_OF_A_KIND | NEWS_ASKERS | {f"{w}s" for w in ONE_OF_A_KIND}  # 'the interviewers asked'
 # a person introduced with one of these roles asks the questions of an interview
 INTERVIEWERS = ONE_OF_A_KIND | {w for w in NEWS_ASKERS if not w.endswith("s") and w != "questioner"} | {"editor"}
 DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several", "multiple", "many", "some", "another",
