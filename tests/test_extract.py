@@ -814,6 +814,14 @@ def test_date_cases(run, text, phrase, day):
     assert one(run(text), phrase).date == day
 
 
+def test_an_answer_is_given_the_day_only_its_question_names(run):
+    text = ('Governor John Roe spoke at the summit on Friday, defending his record.\n\n'
+            'At a forum in Ohio years ago, he was asked about the plan. "Would you back the plan?" the host Jane Doe '
+            'asked him on Aug. 12, 2008.\n\n'
+            '"No, I would not," Roe answered.')
+    found = run(text)
+    assert one(found, "No, I would not").date == one(found, "back the plan").date == dt.date(2008, 8, 12)
+
 def test_a_question_is_put_the_day_it_is_answered(run):
     text = ('Press secretary Ana Ruiz said on Wednesday that the minister had not committed to the plan.\n\n'
             'Standing beside the king on Tuesday evening, Interior Minister John Hale had talked up the plan. '

@@ -130,13 +130,18 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
 
 def _asked_on_the_day_answered(found: list[Found], dated: list, answered: dict[int, Question], candidates) -> list:
     """A question the article quotes or reports as a statement was put the day it was answered: an exchange
-    is one sitting, and the answerer is the one the article dates ('Leavitt said on Wednesday')."""
+    is one sitting, and the answerer is the one the article dates ('Leavitt said on Wednesday'); where only the
+    question fixes its day ('In August 2008 … "Define marriage," Warren said.'), the answer is that day's."""
     dated = list(dated)
     at = {(f.start, f.end): j for j, f in enumerate(found)}
     for i in sorted(answered):
         j = at.get((answered[i].start, answered[i].end))
-        if j is not None and j < i and not candidates[j].settled and dated[j] != dated[i]:
+        if j is None or j >= i or dated[j] == dated[i]:
+            continue
+        if not candidates[j].settled:
             dated[j] = dated[i]
+        elif not candidates[i].settled:
+            dated[i] = dated[j]
     return dated
 
 
