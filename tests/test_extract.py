@@ -1856,6 +1856,10 @@ SPEAKER_CASES = {
     'a_question_the_interviewers_asked_is_not_the_one_interviewed': (
         "Governor John Roe took questions from two reporters on Friday.\n\nWhen the interviewers asked whether the "
         "plan was dead, he replied: \"Not at all.\"", "whether the plan was dead", "Interviewer"),
+    'a_title_replying_after_a_reported_question_is_not_the_asker': (
+        "For years, John Roe's answer on the levy kept changing, a new memoir argues.\n\nIn 2010 he faced the radio "
+        "host Jane Doe at a year-end news conference. Doe asked whether the levy was fair.\n\n\"My feelings about "
+        "this are evolving,\" the president replied.", "My feelings", "John Roe"),
     'an_attribution_set_off_after_an_opening_phrase_reports_the_whole_sentence': (
         "Mayor Jane Doe spoke on Monday.\n\nAt council meetings, she said, the budget is always the last item.",
         "budget is always the last item", "Jane Doe"),

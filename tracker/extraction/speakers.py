@@ -345,8 +345,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
                 later.add_title(role)
                 return later.name
         if p is not None and words[0] == "the" and is_role(role) and not title_matches(role, p.titles) and (
-                state.asks(p) or getattr(state.last_question, "speaker", "") == p.name):  # 'she asked. The PM replied'
-            p = state.recent_answering(offset, besides=p) or p  # "the chancellor replied" after a question: not the asker
+                state.asks(p) or getattr(state.last_question, "speaker", "") == p.name or p.name in state.askers):
+            p = state.recent_answering(offset, besides=p) or p  # 'she asked whether … The PM replied': not the asker
         if p is not None and words[0] == "the" and title in _TITLE_SET and not p.anonymous and p.gender != "n":
             p.add_title(title)  # "the prime minister" from now on means this one
         if words[0] == "the" and is_role(role) and (p is None or (  # "The defence minister said …", "the
