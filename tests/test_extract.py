@@ -1860,6 +1860,10 @@ SPEAKER_CASES = {
         "For years, John Roe's answer on the levy kept changing, a new memoir argues.\n\nIn 2010 he faced the radio "
         "host Jane Doe at a year-end news conference. Doe asked whether the levy was fair.\n\n\"My feelings about "
         "this are evolving,\" the president replied.", "My feelings", "John Roe"),
+    'a_first_person_paragraph_after_a_transcript_turn_goes_on_with_its_speaker': (
+        "Speaker Nancy Roe joined the anchor Judy Doe on Tuesday.\n\nJUDY DOE: Where do things stand?\n\nNANCY ROE: "
+        "Well, we all have agreed that we need an agreement.\n\nWe are making some progress. We are exchanging paper."
+        "\n\nDOE: Are you closer?", "making some progress", "Nancy Roe"),
     'an_attribution_set_off_after_an_opening_phrase_reports_the_whole_sentence': (
         "Mayor Jane Doe spoke on Monday.\n\nAt council meetings, she said, the budget is always the last item.",
         "budget is always the last item", "Jane Doe"),

@@ -21,11 +21,12 @@ from tracker.extraction.dates import ENTRY_LABEL, resolve_dates
 from tracker.extraction.bodies import register_offices
 from tracker.extraction.datechoice import Candidates, DateChooser, date_candidates, shipped_chooser
 from tracker.extraction.read import Article
-from tracker.extraction.records import Found, Quote, in_spans
+from tracker.extraction.records import Found, Quote, in_spans, trim_span
 from tracker.extraction.roles import named_roles
 from tracker.extraction.liveblog import day_of, entry_days
 from tracker.extraction.lexicon import PRONOUN_WORDS, PRONOUNS, first_name_gender, is_role
-from tracker.extraction.labels import post_blocks, post_signature, post_statements, transcript_line, unlabelled_turn
+from tracker.extraction.labels import (first_person, post_blocks, post_signature, post_statements, transcript_line,
+                                      unlabelled_turn)
 from tracker.extraction.quotemarks import find_quotes, single_quotes_as_double
 from tracker.extraction.quotes import classify_quotes, direct_quotes
 from tracker.extraction.answers import Question, attach_questions, question_statements, reported_questions
@@ -213,8 +214,16 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
             state.askers.add(said.speaker)
         return [said]
     last, state.last_line = state.last_line, None
-    if last is not None and text[last.end:start].count("\n") == 1 and not text[last.end:start].strip() \
+    gap = text[last.end:start] if last is not None else "x"
+    if not gap.strip() and gap.count("\n") == 2 and first_person(text[start:end]) \
             and not any(c in text[start:end] for c in "\"“”"):
+        # a turn that runs on to a paragraph of its own, with no label, speaking in the first person ('We are making
+        # some progress.'): the same speaker's next words
+        bs, be = trim_span(text, start, end)
+        state.last_line = Found(last.speaker, text[bs:be], "direct", bs, be, start, start, end, [(bs, be)], False,
+                                on_frame=True)
+        return [state.last_line]
+    if not gap.strip() and gap.count("\n") == 1 and not any(c in text[start:end] for c in "\"“”"):
         # an answer that runs on to a second line with no label of its own: the same speaker's words
         last.text, last.end, last.sent_end = f"{last.text} {text[start:end].strip()}", end, end
         last.excluded.append((start, end))

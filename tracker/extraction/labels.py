@@ -88,6 +88,11 @@ _INTERVIEWER = re.compile(r"\b(?:interview(?:ed)? (?:with|by)|questions (?:from|
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|we're|my|our)\b|^\s*(?:Yes|No)\b", re.I)
 
 
+def first_person(words: str) -> bool:
+    """Words that speak for the speaker ('We are making progress', 'Yes, …'); narration speaks of others."""
+    return bool(_FIRST_PERSON.search(words))
+
+
 def unlabelled_turn(text: str, start: int, end: int, state: Discourse) -> Found | None:
     """An interview printed without labels ('Is that a done deal you think?' / 'I think that is a done deal.'):
     a paragraph without quote marks that asks the interviewee something ('you' in it, a question mark at its
