@@ -57,8 +57,8 @@ def body_label(label: str, state: Discourse) -> str:
              or name.lower().endswith(" " + bare)]
     if not named:
         return ""
-    name = max(named, key=len)
-    return label if len(name) <= len(label) else name.title() if name.isupper() else name
+    name = max([*named, label], key=len)
+    return name.title() if name.isupper() else name  # 'FOX NEWS:' is Fox News, as any label in capitals
 
 
 def by_initials(label: str, before: str, state: Discourse) -> str:
