@@ -1864,6 +1864,16 @@ SPEAKER_CASES = {
         "Speaker Nancy Roe joined the anchor Judy Doe on Tuesday.\n\nJUDY DOE: Where do things stand?\n\nNANCY ROE: "
         "Well, we all have agreed that we need an agreement.\n\nWe are making some progress. We are exchanging paper."
         "\n\nDOE: Are you closer?", "making some progress", "Nancy Roe"),
+    'a_surname_after_an_arabic_article_names_the_full_name': (
+        "CAIRO - President Abdel Fattah al-Sisi met Somalia's president on Sunday.\n\n\"Do not try Egypt,\" Sisi said.",
+        "Do not try Egypt", "Abdel Fattah al-Sisi"),
+    'a_clerics_rank_is_no_part_of_the_name': (
+        "In Tehran, Ayatollah Ali Khamenei spoke on state TV. \"There will be no disruption,\" Khamenei said.",
+        "no disruption", "Ali Khamenei"),
+    'a_name_a_verb_addresses_before_a_colon_is_no_label': (
+        "LONDON - John Roe left the government on Monday.\n\nIn his letter, Mr Roe set out the principle. \"It is "
+        "wrong,\" he wrote. He also assured Mr Blair: \"You will continue to have my support.\"", "my support",
+        "John Roe"),
     'an_attribution_set_off_after_an_opening_phrase_reports_the_whole_sentence': (
         "Mayor Jane Doe spoke on Monday.\n\nAt council meetings, she said, the budget is always the last item.",
         "budget is always the last item", "Jane Doe"),

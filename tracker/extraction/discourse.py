@@ -147,7 +147,7 @@ class Discourse:
         named = [p for p in self.people.values() if not p.anonymous]
         hits = [p for p in named if p.name.lower().endswith(" " + key)]
         if not hits and " " not in clean:
-            hits = [p for p in named if key in p.name.lower().split()]
+            hits = [p for p in named if key in re.sub(r"\b(?:al|el|ad|ar|as|ash|at|az)-", "", p.name.lower()).split()]  # Sisi
         if len({p.name for p in hits}) > 1:  # one surname, two people: the one met first ('Sara Duterte …
             # her father, Rodrigo'), among those ever a subject ('Rahul Gandhi said …' over a Mahatma Gandhi in passing)
             hits = [p for p in hits if any(subj for _, subj in p.mentions)] or hits

@@ -20,7 +20,8 @@ DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "dr", "dr.",
               # abbreviated ranks and offices written before a name ("Gen. Dan Caine", "Sen. Susan Collins")
               "gen.", "lt.", "col.", "maj.", "sgt.", "adm.", "capt.", "rep.", "sen.", "gov.", "rev.", "prof.",
-              "professor", "judge", "justice"}
+              "professor", "judge", "justice",
+              "ayatollah", "shri", "smt.", "shrimati"}  # a cleric's rank; Indian honorifics ("Shri Nadda")
 HONORIFICS |= {w.rstrip(".") for w in HONORIFICS}  # written with or without the full stop
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NOT_IN_NAMES = HONORIFICS | set(WEEKDAYS)  # 'on Tuesday Mrs May said' names May

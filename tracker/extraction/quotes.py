@@ -308,7 +308,8 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
     label = _BEFORE_LABEL.match(before)
     if label and (label.group(1).isupper() or state.lookup(label.group(1)) or outlet_label(label.group(1))):
         return label_speaker(label.group(1), state, clause_start), clause_start, False
-    titled = _TITLED_LABEL.match(before) or _OWN_WORDS.search(before)
+    verbs = [t for t in doc if clause_start - start <= t.idx < q.open_start - start and t.pos_ in ("VERB", "AUX")]
+    titled = (None if verbs else _TITLED_LABEL.match(before)) or _OWN_WORDS.search(before)  # not 'He told Mr Roe:'
     if titled:  # 'Defence lawyer Rodrigo de la Garza: "My client …"' in a live-blog entry; 'Roe's verdict: "…"'
         return resolve_speaker(titled.group("name"), clause_start + titled.start("name"), state), clause_start, False
     own = max(before.rfind(m) for m in "\"“”") + 1  # the clause's words after any earlier quote
@@ -318,7 +319,6 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
         return resolve_speaker(asked.group("spk"), at, state), at, False
     if QUESTION_PUT.search(before, own) and text[q.start:q.end].rstrip().endswith("?"):
         return "Reporter", q.open_start, True  # 'Among the questions Gandhi fielded was one: "…?"': not Gandhi's
-    verbs = [t for t in doc if clause_start - start <= t.idx < q.open_start - start and t.pos_ in ("VERB", "AUX")]
     for verb in reversed(verbs):
         if any(silent_content_clause(a, verbs, _SPEECH) for a in [verb, *verb.ancestors]):
             continue  # 'he pointed out that Cannard's name was in the records: "…"': the one who pointed it out
