@@ -214,17 +214,16 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
             state.askers.add(said.speaker)
         return [said]
     last, state.last_line = state.last_line, None
-    gap = text[last.end:start] if last is not None else "x"
-    if not gap.strip() and gap.count("\n") == 2 and first_person(text[start:end]) \
-            and not any(c in text[start:end] for c in "\"“”"):
-        # a turn that runs on to a paragraph of its own, with no label, speaking in the first person ('We are making
-        # some progress.'): the same speaker's next words
+    gap = text[last.end:start] if last is not None else ""
+    bare = last is not None and not gap.strip() and not any(c in text[start:end] for c in "\"“”")  # no label, no quote
+    if bare and gap.count("\n") == 2 and first_person(text[start:end]):
+        # a turn that runs on to a paragraph of its own, speaking in the first person ('We are making some
+        # progress.'): the same speaker's next words
         bs, be = trim_span(text, start, end)
         state.last_line = Found(last.speaker, text[bs:be], "direct", bs, be, start, start, end, [(bs, be)], False,
                                 on_frame=True)
         return [state.last_line]
-    if not gap.strip() and gap.count("\n") == 1 and not any(c in text[start:end] for c in "\"“”"):
-        # an answer that runs on to a second line with no label of its own: the same speaker's words
+    if bare and gap.count("\n") == 1:  # an answer that runs on to a second line: the same speaker's words
         last.text, last.end, last.sent_end = f"{last.text} {text[start:end].strip()}", end, end
         last.excluded.append((start, end))
         state.last_line = last
