@@ -65,7 +65,8 @@ def the_body(state: Discourse, head: str, offset: int, nearby: bool = True) -> s
         return hits.pop()
     # none named with the word: the one named body of the last few sentences ("Canada Post laid the blame on
     # the union. '…,' the company said")
-    near = {name for at, name, _ in state.bodies if offset - NEAR_BODY * nearby < at < offset and name[:1].isupper()}
+    near = {name for at, name, _ in state.bodies if offset - NEAR_BODY < at < offset and name[:1].isupper()} \
+        if nearby else set()
     if len(near) > 1:  # "the company", with the GDL union and Deutsche Bahn named: not the one called a union
         other = GENERIC_BODIES - {head}
         near -= {name for at, name, around in state.bodies if other & set(around.lower().split())}

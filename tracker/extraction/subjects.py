@@ -89,11 +89,7 @@ def subject_speaker(subj, tok, base: int, state: Discourse) -> str:
     if group:
         return group
     # "Spain's prime minister, Pedro Sánchez, said": the name in apposition is the speaker
-    name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or (next((
-        a for c in subj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" for a in g.children
-        if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None) if subj.lower_ in _TITLE_SET else None)
-    # ('the MP for Tooting, Rosena Allin-Khan,': the name hung on the seat; not 'Allies of the former prime minister,
-    # Oksana Levchenko,', who are her allies)
+    name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or _seat_holder(subj)
     if name is not None and (subj.pos_ != "PROPN" or subj.lower_ in _TITLE_SET):
         span = subj.doc[name.left_edge.i:name.i + 1]
         return resolve_speaker(span.text, base + span.start_char, state)
@@ -105,3 +101,12 @@ def subject_speaker(subj, tok, base: int, state: Discourse) -> str:
         return resolve_speaker(person.name, base + held.idx, state)  # 'Director-General of Health Ashley …'
     text, at = subject_phrase(subj)
     return resolve_speaker(text, base + at, state)
+
+
+def _seat_holder(subj):
+    """'the MP for Tooting, Rosena Allin-Khan,': a name the parser hung on the seat after a title word; only under a
+    title, so 'Allies of the former prime minister, Oksana Levchenko,' stay her allies."""
+    if subj.lower_ not in _TITLE_SET:
+        return None
+    return next((a for prep in subj.children if prep.dep_ == "prep" for seat in prep.children if seat.dep_ == "pobj"
+                 for a in seat.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
