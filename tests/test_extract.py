@@ -321,6 +321,11 @@ def test_although_before_the_description_also_links(run):
     assert found[one(found, "appeared reluctant").contrasts].text == "the plant will close"
 
 
+def test_a_concession_made_at_the_same_time_links_nothing(run):
+    found = run("Jane Doe said on Monday that the delay had been a mistake, though she defended the decision.")
+    assert one(found, "defended the decision").contrasts is None
+
+
 def test_no_link_without_a_contrast_word(run):
     found = run("Jane Doe said that she would not raise taxes and appeared open to cutting them next year.")
     assert one(found, "appeared open").contrasts is None
@@ -586,9 +591,14 @@ def test_a_question_put_to_someone_or_by_no_one_named_is_no_statement(run, text)
 @pytest.mark.parametrize("text", [
     "The Histadrut labour federation called off its strike after Jane Doe spoke.",
     "Jane Doe's office announced the defence minister's removal on Sunday evening.",
+    "Jane Doe called the press conference at city hall after the vote.",
 ])
 def test_an_act_is_no_statement(run, text):
     assert not [s for s in run(text) if s.kind == "reported"]
+
+
+def test_calling_a_thing_something_is_a_statement(run):
+    assert one(run('John Smith called the strike "destructive".'), "destructive").speaker == "John Smith"
 
 
 def test_a_question_is_not_a_request(run):
@@ -2450,6 +2460,16 @@ def test_a_month_opening_the_sentence_dates_it(run):
 def test_a_shift_the_writer_reports_links_to_the_earlier_position(run, text, later, earlier):
     found = run(text)
     assert found[found.index(one(found, later))].contrasts == found.index(one(found, earlier))
+
+
+@pytest.mark.parametrize("text, recalled", [
+    ('On May 3 Jane Doe said: "The toll is here to stay."\n\nOn Friday Jane Doe reversed course on the toll, '
+     'abandoning a position she had defended for a year.', "defended for a year"),
+    ('Six weeks after telling drivers they could no longer count on free crossings, Mayor Jane Doe has '
+     'backtracked.\n\nOn January 9 Mayor Jane Doe had said: "The toll is here to stay."', "no longer count"),
+])
+def test_the_position_a_shift_sentence_recalls_is_no_later_end_of_it(run, text, recalled):
+    assert one(run(text), recalled).contrasts is None
 
 
 def test_a_shift_links_to_the_statement_whose_words_it_quotes_even_on_the_same_day(run):

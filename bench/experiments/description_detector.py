@@ -20,6 +20,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import tracker.extraction.extract as extract  # noqa: E402
 import tracker.extraction.reported as reported  # noqa: E402
 from tracker.extraction.evaluate import match, overlap, read_events, read_gold, split_of  # noqa: E402
+from tracker.extraction.lexicon import REPORT_LEMMAS  # noqa: E402
 from tracker.extraction.read import read_article  # noqa: E402
 from tracker.extraction.subjects import speaker_of  # noqa: E402
 
@@ -34,7 +35,7 @@ def _with_candidates(doc, base, state, in_quote, already):
     for tok in doc:
         if tok.pos_ != "VERB" or in_quote(tok.idx) or tok.dep_ not in ("ROOT", "conj", "advcl", "xcomp", "ccomp"):
             continue
-        if (tok.dep_ == "advcl" and tok.tag_ != "VBG") or tok.lemma_.lower() in reported.REPORT_LEMMAS:
+        if (tok.dep_ == "advcl" and tok.tag_ != "VBG") or tok.lemma_.lower() in REPORT_LEMMAS:
             continue
         if any(s <= base + tok.idx < e for s, e in taken) or not speaker_of(tok, base, state):
             continue

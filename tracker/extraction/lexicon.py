@@ -321,3 +321,20 @@ def one_of_the_askers(subject: str, before: str) -> str:
     """'Reporters wanted to talk about Warsaw. "…?" one asked.': "one" of the reporters named before it."""
     plural = {w for w in NEWS_ASKERS if w.endswith("s")}
     return "Reporter" if subject in ("one", "another") and plural & set(re.findall(r"[a-z]+", before.lower())) else ""
+
+
+# lemma -> how its content is found; "say"-type verbs take a clause, "vow"-type an infinitive.
+REPORT_LEMMAS = {
+    "say", "tell", "warn", "insist", "argue", "claim", "deny", "promise", "pledge", "vow", "confirm",
+    "admit", "announce", "stress", "state", "declare", "urge", "accuse", "recall", "acknowledge",
+    "note", "suggest", "list", "call", "assure", "concede", "reiterate", "predict", "threaten",
+    "repeat", "explain", "add", "emphasise", "emphasize", "contend", "allege", "write", "post", "tweet",
+    "indicate", "signal", "hint", "maintain", "assert", "reaffirm", "caution", "counter", "retort",
+    "reply", "respond", "answer", "remark", "observe", "complain", "accept", "joke",
+}
+# what one calls without saying anything: "called the press conference", "called a snap election"
+CONVENED = {"conference", "election", "vote", "meeting", "referendum", "inquiry", "strike", "summit", "session",
+            "briefing", "poll", "hearing", "debate", "recess", "halt", "truce", "ceasefire", "review"}
+# "X said he will not ... - despite having appeared open to the idea a day earlier": the writer sets an
+# earlier position against the current one
+CONCESSIVES = ("despite", "although", "even though", "though", "contrary to", "in contrast to")

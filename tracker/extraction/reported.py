@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.lexicon import AUDIENCES, DESCRIPTION_PATTERNS, TIME_NOUNS
+from tracker.extraction.lexicon import AUDIENCES, CONCESSIVES, CONVENED, DESCRIPTION_PATTERNS, REPORT_LEMMAS, TIME_NOUNS
 from tracker.extraction.clauses import after_comma, inside_question, not_yet_said, own_clause, parenthetical, that_clauses
 from tracker.extraction.records import Found
 from tracker.extraction.discourse import Discourse
@@ -15,26 +15,16 @@ from tracker.extraction.subjects import speaker_of
 
 # ---------------------------------------------------------------------------- vocabulary
 
-# lemma -> how its content is found; "say"-type verbs take a clause, "vow"-type an infinitive.
-REPORT_LEMMAS = {
-    "say", "tell", "warn", "insist", "argue", "claim", "deny", "promise", "pledge", "vow", "confirm",
-    "admit", "announce", "stress", "state", "declare", "urge", "accuse", "recall", "acknowledge",
-    "note", "suggest", "list", "call", "assure", "concede", "reiterate", "predict", "threaten",
-    "repeat", "explain", "add", "emphasise", "emphasize", "contend", "allege", "write", "post", "tweet",
-    "indicate", "signal", "hint", "maintain", "assert", "reaffirm", "caution", "counter", "retort",
-    "reply", "respond", "answer", "remark", "observe", "complain", "accept", "joke",
-}
 _NOT_CONTENT_DEPS = {"punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "advcl",
                      "npadvmod", "prt", "dep"}
 
 _DESCRIPTION = re.compile("|".join(f"(?:{p})" for p in DESCRIPTION_PATTERNS), re.I)
-# "X said he will not ... - despite having appeared open to the idea a day earlier": the writer sets an
-# earlier position against the current one. Heuristic: a concessive connective right before the
-# description, and a statement of the same speaker in the same sentence.
-CONCESSIVES = ("despite", "although", "even though", "though", "contrary to", "in contrast to")
+# a concessive right before a description sets it against the same speaker's statement in its sentence
 _CONCESSIVE_START = re.compile(r"(?:%s)\b" % "|".join(CONCESSIVES), re.I)
 _CONTRAST = re.compile(r"\b(?:%s)\s+(?:(?:having|he|she|they|had|has|have|was|were|earlier|previously|once|just)\s+){0,3}$"
                        % "|".join(CONCESSIVES), re.I)
+# 'though he defended the delay' concedes at the same time; 'though he had once defended it' looks back
+_CONCURRENT = re.compile(r"\b(?:although|though)\s+(?!(?:\w+\s+){0,2}(?:having|had|earlier|previously|once)\b)", re.I)
 
 
 # ---------------------------------------------------------------------------- reported speech
@@ -61,6 +51,8 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
         if lemma == "call" and not request and (not any(c.dep_ in ("dobj", "ccomp", "oprd") for c in tok.children)
                                                 or any(c.dep_ == "prt" for c in tok.children)):
             continue  # "called off its strike", "called up reservists": acts
+        if lemma == "call" and not request and _convened(tok):
+            continue  # "called the press conference", "called a snap election": convened, not said
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"refuse", "decline"}:
             continue  # "refused to say ..." is a description
         if not_yet_said(tok):
@@ -143,6 +135,13 @@ def _put_it_to(verb) -> tuple[int, int] | None:
 
 
 _REQUEST_LEMMAS = {"ask", "invite", "call", "encourage", "implore", "beg", "plead"}
+
+
+def _convened(verb) -> bool:
+    """'called the press conference at Parliament House': the one thing called is an event, named plainly."""
+    rights = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "prep", "advmod", "advcl", "npadvmod")]
+    return (len(rights) == 1 and rights[0].dep_ == "dobj" and rights[0].lemma_.lower() in CONVENED
+            and not any(t.is_quote for t in rights[0].subtree))
 
 
 def _is_request(verb) -> bool:
@@ -393,7 +392,8 @@ def find_descriptions(doc, base: int, state: Discourse, in_quote, already: list[
         present = bool(re.match(r"(?:is|are|has been|have been)\b", m.group(0), re.I)) or tok.tag_ in ("VBZ", "VBP")
         found = Found(speaker, doc.text[s_char:e_char], "description", s, e, s, base + sent.start_char,
                        base + sent.end_char, [], present)
-        if _CONTRAST.search(doc.text[max(0, s_char - 60):s_char]):
+        before = _CONTRAST.search(doc.text[max(0, s_char - 60):s_char])
+        if before and not _CONCURRENT.match(before.group(0)):
             found.contrasts = next((f for f in already if f.speaker == speaker and f.sent_start == found.sent_start),
                                    None)
         out.append(found)

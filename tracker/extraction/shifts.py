@@ -31,6 +31,10 @@ _ASKED_WHETHER = re.compile(r"\b(?:whether|if)\b[^.,;:\"“”]*$", re.I)
 _NO_POSITION = re.compile(r"^(?:declined|refused|would not|wouldn't|did not|didn't) (?:to )?"
                           r"(?:say|confirm|comment|answer|discuss|be drawn|rule|give|specify|elaborate)\b", re.I)
 
+# 'abandoning a position he had defended', 'six months after telling Sweden …': the shift's own sentence
+# recalls the position it departs from, which is no later end of that shift
+_LOOKS_BACK = re.compile(r"\b(?:had|having)\s+(?:\w+ly\s+)?$|\b(?:after|before)\s+$", re.I)
+
 
 def find_shifts(doc, base: int, state: Discourse, in_quote) -> list[tuple[str, int]]:
     """(whose position changed, sentence start) for each sentence outside quotes that reports a shift."""
@@ -60,7 +64,8 @@ def link_shifts(found: list[Found], days: list, shifts: list[tuple[str, int]], s
         # a question or a refusal to say states no position, so it is never the position a shift departs from
         mine = [i for i, f in enumerate(found) if same(f.speaker, speaker) and not f.text.rstrip(" \"”'’").endswith("?")
                 and not _NO_POSITION.match(f.text)]
-        later = [i for i in mine if found[i].sent_start == sent_start and found[i].contrasts is None]
+        later = [i for i in mine if found[i].sent_start == sent_start and found[i].contrasts is None
+                 and not _LOOKS_BACK.search(text[sent_start:found[i].anchor])]
         if not later:
             continue
         sentence = text[sent_start:max(found[i].sent_end for i in later)]
