@@ -844,6 +844,9 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_pronouns_attribution_set_off_inside_a_clause_is_not_that_clauses_subject': (
+        "President John Roe spoke to donors on Tuesday.\n\n\"Worry about the budget,\" he said. Finance minister "
+        "Tom Hale, he added, \"did a good job\" in Brussels.", 'did a good job', 'John Roe'),
     'what_an_interviewer_put_to_someone_in_a_when_clause_is_the_interviewers': (
         "Speaking to the Observer's John Roe on Friday, Jane Doe described the levels.\n\nWhen Roe put it to her that "
         "she had bypassed the council to embarrass its chief, Doe laughed. \"I have never met her,\" she said.",

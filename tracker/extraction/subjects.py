@@ -100,7 +100,17 @@ def subject_speaker(subj, tok, base: int, state: Discourse) -> str:
     if person is not None and not person.anonymous and person.gender != "n":
         return resolve_speaker(person.name, base + held.idx, state)  # 'Director-General of Health Ashley …'
     text, at = subject_phrase(subj)
+    if _interrupting(subj, tok):  # 'Antony Blinken, he added, "did a good job"': he is not Blinken
+        at = subj.doc[subj.i - 2].left_edge.idx
     return resolve_speaker(text, base + at, state)
+
+
+def _interrupting(subj, verb) -> bool:
+    """'Putin, he said, is afraid': a pronoun's attribution set off by commas right after the subject of the clause
+    it interrupts, which it cannot name; it is read as of the clause's start."""
+    doc = subj.doc
+    return (subj.lower_ in ("he", "she") and verb.i == subj.i + 1 and subj.i >= 2 and doc[subj.i - 1].text == ","
+            and doc[subj.i - 2].pos_ in ("PROPN", "NOUN") and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",")
 
 
 def _seat_holder(subj):
