@@ -844,6 +844,10 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_party_before_an_office_is_no_person_in_focus': (
+        "Taoiseach Leo Varadkar came to face Fianna Fáil leader Micheál Martin.\n\nMr Martin reminded the Taoiseach of "
+        "what he had said.\n\nThe Fianna Fáil leader told the House that he had taken a call from Sgt McCabe. Sgt "
+        "McCabe, he said, was adamant that the issue was never raised.", 'was adamant', 'Micheál Martin'),
     'a_pronouns_attribution_set_off_inside_a_clause_is_not_that_clauses_subject': (
         "President John Roe spoke to donors on Tuesday.\n\n\"Worry about the budget,\" he said. Finance minister "
         "Tom Hale, he added, \"did a good job\" in Brussels.", 'did a good job', 'John Roe'),

@@ -25,6 +25,14 @@ def person_behind_title(ent) -> bool:
         and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[-1].lower() not in ORG_HEADS
 
 
+def names_a_side(ent) -> bool:
+    """'the Fianna Fáil leader', 'the Labour leader': a name between 'the' and an office is the party or country
+    whose office it is, whatever the NER took it for; its holder is found by the title."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.lower_ == "the" and ent.root.dep_ == "compound" and ent.root.head.i == ent.end \
+        and is_role(ent.root.head.lower_) and not first_name_gender(ent.text)
+
+
 def appositive_role(ent) -> str:
     """'Nigeria's senate president, Ibrahim Danladi,' / 'Kwame Asante, the finance minister,': the role set beside
     the name, so that 'the senate president' later is this person."""

@@ -17,7 +17,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import inside_question
 from tracker.extraction.bodies import register_body, the_body, the_party
-from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause,
+from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause, names_a_side,
                                      person_behind_title, register_missed_names, register_peers, role_in_apposition,
                                      subject_phrase, titled_name, titled_possessive, titles_before, verb_read_as_noun)
 
@@ -40,7 +40,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             and ent[-1].lower_ not in _ORG_HEADS and bool(first_name_gender(ent.text)))
         if ent.label_ == "ORG" and not person_like and not in_quote(ent.start_char):  # for "the company" / "the union"
             register_body(ent, base, state)
-        if not person_like:
+        if not person_like or names_a_side(ent):
             continue
         if len(ent) > 1 and ent[-1].dep_ == "case":  # "Frans Timmermans' Green-Labour alliance": not "… Green"
             ent = ent[:-1]
