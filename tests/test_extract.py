@@ -832,6 +832,7 @@ def test_an_answer_is_given_the_day_only_its_question_names(run):
     found = run(text)
     assert one(found, "No, I would not").date == one(found, "back the plan").date == dt.date(2008, 8, 12)
 
+
 def test_a_question_is_put_the_day_it_is_answered(run):
     text = ('Press secretary Ana Ruiz said on Wednesday that the minister had not committed to the plan.\n\n'
             'Standing beside the king on Tuesday evening, Interior Minister John Hale had talked up the plan. '
