@@ -165,6 +165,25 @@ def test_a_speaker_dated_by_their_own_cue_offers_that_day_to_their_later_stateme
     assert marked["John Roe"] == [TUE] and marked["Reporter"] == []
 
 
+def test_a_month_named_before_a_retrospective_quote_is_offered_at_its_precision():
+    """`In November 2012, Doe told a radio station …` then `"…," he said.` and, a paragraph later, an undated quote of
+    Doe's: November 2012 is a candidate of the quote after it (the last month named before it) and of Doe's later
+    quote (the month Doe was last said to speak in), each known only to its month."""
+    from tracker.extraction.extract import extract_with_candidates
+    from tracker.extraction.read import Article
+
+    text = ("Mayor's long retreat on the runway ends\n\n"
+            "In November 2012, Mayor Jane Doe told a radio station that supporters of the runway had it wrong. "
+            '"You will be defeated," she said.\n\n'
+            'The runway, she added on the same programme, was "a folly".\n')
+    found, cands = extract_with_candidates(Article("t.txt", text, WED + dt.timedelta(days=1), "https://x", "X", "news"))
+    nov = dt.date(2012, 11, 1)
+    quote = next(i for i, e in enumerate(found) if e.text.startswith("You will be defeated"))
+    assert "prev_coarse_same_para" in cands[quote].days[nov] and cands[quote].precision[nov] == "month"
+    later = next(i for i, e in enumerate(found) if "folly" in e.text)
+    assert "speaker_dated" in cands[later].days[nov] and cands[later].precision[nov] == "month"
+
+
 def test_a_day_inside_a_contrasted_description_is_not_the_ledes_day():
     """'… he will not send troops - despite having appeared open to the idea a day earlier': that day dates the
     earlier position, so it is not offered as the day the lede's news fell on."""

@@ -1,11 +1,11 @@
 """The day a statement was made, chosen among candidate days by a model fitted on the development articles.
 
 The date rules (tracker/extraction/dates.py) give one day per statement; this module lists every day the
-article offers it (that rule day, the day of a cue in its own sentence, the last few days named before it,
-the story's news frame, the article day and the day before, the day of the statement before and of this
-speaker's last one, and the day a cue of this speaker's own sentence last named), describes each, and a
-boosted tree ensemble picks one. The rules' day counts only as one more signal naming a day, so the model
-learns from the articles' gold when to follow which cue.
+article offers it (that rule day, the day of a cue in its own sentence, the last few days and the last month or
+year named before it, the story's news frame, the article day and the day before, the day of the statement before
+and of this speaker's last one, and the day or month a cue of this speaker's own sentence last named), describes
+each, and a boosted tree ensemble picks one. The rules' day counts only as one more signal naming a day, so the
+model learns from the articles' gold when to follow which cue.
 Fitted with `tracker train-extraction` on the development articles only; weights are JSON.
 """
 
@@ -100,22 +100,30 @@ def date_candidates(article: Article, found: list[Found], quotes: list[Quote],
             add(d, "prev_" + c.kind)
             if len(seen) == PREVIOUS:
                 break
+        # the last month or year named before it ('In November 2012, he told …'): retrospectives date by these
+        coarse = [(c, d, p) for c, d, p in res if c.start < f.sent_start and p != "day"]
+        if coarse:
+            c, d, p = coarse[-1]
+            add(d, "prev_coarse")
+            add(d, "prev_coarse_same_para" if para(c.start) == para(f.sent_start) else "prev_coarse_other_para")
+            precision.setdefault(d, p)
         if i > 0:
             add(rule_days[i - 1][0], "prev_stmt")
         add(last_of.get(f.speaker), "same_speaker")
         last_of[f.speaker] = rule_days[i][0]
         # the day this speaker was last said to speak on, by a cue of their own sentence
-        mine = [d for c, d, p in own if p == "day" and not any(s <= c.start < e for s, e in others)]
+        mine = [(d, p) for c, d, p in own if not any(s <= c.start < e for s, e in others)]
         if mine and f.speaker:
             dated_of[f.speaker] = mine[-1]
         elif f.speaker in dated_of:
-            add(dated_of[f.speaker], "speaker_dated")
+            add(dated_of[f.speaker][0], "speaker_dated")
+            precision.setdefault(*dated_of[f.speaker])
         for d, feats in days.items():
             feats["age"] = min(30, max(0, (day0 - d).days)) / 30
             feats["age0"] = float(d == day0)
             feats["age1"] = float((day0 - d).days == 1)
             feats["n_cues"] = float(np.log1p(per_day.get(d, 0)))
-            near = [para(f.sent_start) - para(c.start) for c, dd in earlier if dd == d]
+            near = [para(f.sent_start) - para(c.start) for c, dd, _ in res if dd == d and c.start < f.sent_start]
             feats["para_dist"] = min(10, min(near)) / 10 if near else 1.0
         # the rules' day stands where the statement fixes it: a post's own date, the present tense, a
         # transcript line, or a cue of its own sentence
