@@ -128,6 +128,10 @@ AGENT_HEADS = {"secretary", "spokesman", "spokeswoman", "spokesperson", "adviser
 # what a body issues: "a Downing Street statement said" is Downing Street
 DOCUMENT_HEADS = {"statement", "readout", "release", "communique", "communiqué", "letter", "filing", "memo", "post",
                   "tweet", "message"}
+# words someone gave, whose owner speaks them: "His answer was short: \"…\"", "Omar's apology arrived Monday. \"…,\" she
+# wrote"
+REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict", "apology", "explanation", "admission",
+           "denial", "clarification", "rebuttal"}
 # bodies that speak in a joint subject ("the armed forces and the national police") without being ORG_HEADS
 GROUP_BODIES = {"police", "gendarmerie", "unions", "governments", "parties", "ministries"}
 # people around someone: "allies of Rachel Reeves" speak for themselves, not for her

@@ -10,9 +10,9 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         HONORIFICS as _HONORIFICS, ORG_HEADS as _ORG_HEADS, PRONOUNS as _PRONOUNS,
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
-                                        GROUP_HEADS as _GROUP_HEADS, ONE_OF_A_KIND, SAYING, PLATFORMS, PRONOUN_WORDS,
-                                        NEWS_ASKERS, GENERIC_BODIES, UNNAMED_SUBJECTS, first_name_gender,
-                                        NEWS_WORDS, PARTY_MEMBERS, SEATS, SOMEONE_NEW, is_person_noun, is_role,
+                                        GROUP_HEADS as _GROUP_HEADS, REPLIES as _REPLIES, ONE_OF_A_KIND, SAYING,
+                                        PLATFORMS, PRONOUN_WORDS, NEWS_ASKERS, GENERIC_BODIES, UNNAMED_SUBJECTS,
+                                        first_name_gender, NEWS_WORDS, PARTY_MEMBERS, SEATS, SOMEONE_NEW, is_person_noun, is_role,
                                         NOT_IN_NAMES, one_of_the_askers, role_name, title_matches)
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import inside_question
@@ -186,7 +186,6 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
 
 
 _OWNERS, _OWNER_AS_SUBJECT = {"his": "m", "her": "f"}, {"his": "he", "her": "she", "their": "they", "its": "it"}
-_REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict"}  # "His answer was short: \"…\""
 _SPOKES_FOR = re.compile(r"^(?:a|an|the)?\s*(?P<head>spokes(?:man|woman|person))\s+for\s+(?P<owner>(?:the\s+)?[A-Z][\w'’.-]*"
                          r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,5})$", re.I)
 _FAMILIAR = re.compile(r"(?:(?:a|an|the|one|two|three|several|multiple) )?(?:people|person|sources?|officials?|bankers?)"
