@@ -2681,6 +2681,15 @@ def test_a_dateline_with_a_state_country_or_agency_is_not_part_of_the_lede(run, 
     assert one(found, "We will win Iowa").speaker == "Donald Trump"
 
 
+@pytest.mark.parametrize("dateline", ["LONDON, June 18 - ", "TOKYO, Oct. 12, 2025 - ", "NEW DELHI, Dec 4 (Reuters) - ",
+                                      "LONDON -- "])
+def test_a_dateline_with_a_day_is_not_part_of_the_lede(run, dateline):
+    """The day a dateline gives does not run into the name after it, which the tagger then misses."""
+    found = run(dateline + "Keir Starmer was repeatedly asked on Tuesday whether he would have served in a Jeremy "
+                'Corbyn cabinet. "It was a pure hypothetical," Starmer said.')
+    assert one(found, "pure hypothetical").speaker == "Keir Starmer"
+
+
 @pytest.mark.parametrize("attribution, speaker", [
     ("press secretary Karine Jean-Pierre says of the president", "Karine Jean-Pierre"),
     ("foreign minister Sergei Lavrov told reporters", "Sergei Lavrov"),

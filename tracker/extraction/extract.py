@@ -167,9 +167,11 @@ def _completed(name: str, before: str) -> str:
 # ---------------------------------------------------------------------------- paragraphs
 
 
-# "WASHINGTON - ", "MOSCOW/NUSA DUA - ", "RICHMOND, Va. - ", "JEDDAH, Saudi Arabia - ", "LONDON (Reuters) - "
-_DATELINE = re.compile(r"[A-Z][A-Z .'’/-]{1,40}(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
-                       r"(?:\s+\([A-Za-z ]{1,20}\))?\s+[-–—]\s+")
+# "WASHINGTON - ", "MOSCOW/NUSA DUA - ", "RICHMOND, Va. - ", "JEDDAH, Saudi Arabia - ", "LONDON (Reuters) - ",
+# "LONDON, June 18 - ", "TOKYO, Oct. 12, 2025 - ", "SEOUL -- "
+_DATELINE = re.compile(r"[A-Z][A-Z .'’/-]{1,40}"
+                       r"(?:,\s+[A-Z][A-Za-z.]*(?:\s+(?:[A-Z][A-Za-z.]*|\d{1,2}(?:,\s+\d{4})?)){0,2})?"
+                       r"(?:\s+\([A-Za-z ]{1,20}\))?\s+(?:--|[-–—])\s+")
 
 
 
