@@ -846,9 +846,9 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
     'the_owner_of_an_apology_as_subject_is_in_focus': (
-        "Rep. Ilhan Omar posted on Sunday night that support for Israel was \"all about the Benjamins baby.\" Chelsea "
-        "Clinton also weighed in, tweeting: \"We should expect all elected officials to not traffic in anti-Semitism.\""
-        "\n\nOmar's apology arrived Monday afternoon. \"Anti-Semitism is real,\" she wrote.", 'is real', 'Ilhan Omar'),
+        "Rep. Ilhan Noor posted on Sunday night that the bill was \"a gift to donors.\" Chelsea Roe also weighed in, "
+        "tweeting: \"We should expect all officials to choose their words with care.\"\n\nNoor's apology arrived "
+        "Monday afternoon. \"The criticism is fair,\" she wrote.", 'criticism is fair', 'Ilhan Noor'),
     'a_party_before_an_office_is_no_person_in_focus': (
         "Taoiseach Leo Varadkar came to face Fianna Fáil leader Micheál Martin.\n\nMr Martin reminded the Taoiseach of "
         "what he had said.\n\nThe Fianna Fáil leader told the House that he had taken a call from Sgt McCabe. Sgt "
