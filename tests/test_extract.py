@@ -2468,6 +2468,9 @@ def test_a_month_opening_the_sentence_dates_it(run):
      'bridge."', "no longer supports", "We will build"),
     ("On Monday Keir Starmer said he would cut taxes. On Wednesday he reversed course, saying taxes would stay.",
      "taxes would stay", "cut taxes"),
+    *[(f"On Monday Keir Starmer said taxes were a burden. On Wednesday he {shift}, saying taxes would stay.",
+       "taxes would stay", "were a burden") for shift in ("reversed himself", "backed away from the pledge",
+                                                         "abandoned the pledge", "withdrew the remarks")],
 ])
 def test_a_shift_the_writer_reports_links_to_the_earlier_position(run, text, later, earlier):
     found = run(text)

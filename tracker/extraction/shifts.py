@@ -11,7 +11,8 @@ from tracker.extraction.records import Found
 from tracker.extraction.subjects import speaker_of
 
 # A shift the writer reports in so many words ("reversed course", "a U-turn", "backed down", "changed
-# his position"); not when negated ("will not back down", "never backed down").
+# his position", "backed away from", "abandoned the pledge"); not when negated ("will not back down", "never
+# backed down").
 SHIFT_CUES = re.compile(
     r"\b(?:revers(?:ed|es|ing) (?:course|(?:his|her|their|its) (?:position|stance|decision))|u-?turn(?:ed|s)?"
     r"|climb-?down|climbed down|(?:backed|backs|backing) down|backtrack(?:ed|s|ing)?|(?:walked|walks|walking) back"
@@ -22,7 +23,10 @@ SHIFT_CUES = re.compile(
     r"(?:remarks?|comments?|words|claim))|apologi[sz](?:ed|es|ing)(?: (?:on|late on|early on|last) \w+)? for (?:saying|using|describing|calling|"
     r"(?:his|her|their|the|those) (?:remarks?|comments?|words))|distanc(?:ed|es|ing) (?:himself|herself|themselves|"
     r"itself) from (?:(?:his|her|their|its) own|(?:his|her|their|its) (?:earlier|previous))"
-    r"|retract(?:ed|s|ing) (?:his|her|their|its|the) (?:remarks?|comments?|claim|statement))\b",
+    r"|retract(?:ed|s|ing) (?:his|her|their|its|the) (?:remarks?|comments?|claim|statement)"
+    r"|(?:backed|backs|backing) away(?: on \w+)? from|revers(?:ed|es|ing) (?:himself|herself|themselves|itself)"
+    r"|withdr(?:ew|aws|awing|awn) (?:his|her|their|its|the|those) (?:remarks?|comments?|words|claim)"
+    r"|abandon(?:ed|s|ing) (?:a|the|his|her|its|their) (?:plan|pledge|promise|position|policy|stance))\b",
     re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|refused to|declined to|won't)\s+(?:\w+\s+){0,2}$", re.I)
 # asking whether a shift is coming ('quizzed about whether another climbdown was coming') reports none
