@@ -240,7 +240,7 @@ class DateChooser:
         return chooser
 
 
-BOOSTING = {"n_estimators": 200, "max_depth": 2, "learning_rate": 0.1, "subsample": 0.8}
+BOOSTING = {"n_estimators": 400, "max_depth": 3, "learning_rate": 0.05, "subsample": 0.8}
 
 
 def _tree(tree) -> dict[str, np.ndarray]:
