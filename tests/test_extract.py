@@ -845,6 +845,9 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_hyphenated_given_name_the_tokenizer_split_is_whole': (
+        "Not everyone in the government got the message. Prime Minister Kim Duck-soo told reporters the same day that "
+        "the plan stood. \"Nothing has changed in the original frame,\" Kim said.", 'Nothing has changed', 'Kim Duck-soo'),
     'the_owner_of_an_apology_as_subject_is_in_focus': (
         "Rep. Ilhan Noor posted on Sunday night that the bill was \"a gift to donors.\" Chelsea Roe also weighed in, "
         "tweeting: \"We should expect all officials to choose their words with care.\"\n\nNoor's apology arrived "

@@ -93,6 +93,10 @@ def extend_name(ent):
         more += 1
     if more > end and len(ent) >= 2 and (more == len(doc) or not doc[more].is_title):
         end = more
+    # 'Han Duck' | '-soo': the rest of a hyphenated name the tokenizer split off
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_alpha:
+        end += 2
     return doc[ent.start:end]
 
 
