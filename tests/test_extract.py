@@ -845,6 +845,12 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'undersecretary_is_a_title_not_a_name': (
+        "On Sunday, Presidential Communications Undersecretary Jane Castro signalled that the city would act. "
+        "\"Our officers are ready,\" she said.", 'officers are ready', 'Jane Castro'),
+    'justices_before_names_is_no_part_of_them': (
+        "Justices Clarence Roe and Samuel Doe wrote separately. \"The ruling goes too far,\" Roe wrote.",
+        'goes too far', 'Clarence Roe'),
     'a_hyphenated_given_name_the_tokenizer_split_is_whole': (
         "Not everyone in the government got the message. Prime Minister Kim Duck-soo told reporters the same day that "
         "the plan stood. \"Nothing has changed in the original frame,\" Kim said.", 'Nothing has changed', 'Kim Duck-soo'),

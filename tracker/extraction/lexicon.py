@@ -20,7 +20,7 @@ DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "dr", "dr.",
               # abbreviated ranks and offices written before a name ("Gen. Dan Caine", "Sen. Susan Collins")
               "gen.", "lt.", "col.", "maj.", "sgt.", "adm.", "capt.", "rep.", "sen.", "gov.", "rev.", "prof.",
-              "professor", "judge", "justice",
+              "professor", "judge", "justice", "justices",
               "ayatollah", "shri", "smt.", "shrimati"}  # a cleric's rank; Indian honorifics ("Shri Nadda")
 HONORIFICS |= {w.rstrip(".") for w in HONORIFICS}  # written with or without the full stop
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -96,7 +96,7 @@ TITLE_WORDS = (
     "taoiseach|tánaiste|lawmaker|congressman|congresswoman|councillor|councilor|councilmember|supervisor|"
     "assemblymember|assemblyman|assemblywoman|alderman|alderwoman|chief executive|chief minister|"
     "presenter|interviewer|moderator|podcaster|whip|majority leader|minority leader|house speaker|td|mep|msp|mla|"
-    "mpp|director|"
+    "mpp|director|undersecretary|under-secretary|"
     "superintendent|detective superintendent|chief superintendent|inspector|chief inspector|detective|sergeant|"
     "chief constable|constable"
 )
