@@ -2009,6 +2009,22 @@ def test_speaker(run, text, needle, speaker):
     assert one(run(text), needle).speaker == speaker
 
 
+@pytest.mark.parametrize("text, name", [("Prime Minister Han Duck-soo told reporters.", "Han Duck-soo"),
+                                         ("Joe Biden-backed candidates won.", "Joe Biden"),
+                                         ("The Jane Doe-era rules stayed.", "Jane Doe")])
+def test_a_name_runs_on_over_a_hyphen_into_a_given_name_not_into_a_compound(nlp, text, name):
+    """The tagger's entity stops at the hyphen in each: `-soo` is the rest of a Korean given name, `-backed` and
+    `-era` make a compound that starts with the name."""
+    from spacy.tokens import Span
+
+    from tracker.extraction.names import extend_name
+
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    doc.ents = [Span(doc, start, start + 2, label="PERSON")]
+    assert extend_name(doc.ents[0]).text == name
+
+
 def test_a_known_surname_the_ner_took_for_a_place_is_a_subject_as_a_passive_subject_too(nlp):
     from tracker.extraction.discourse import Discourse
     from tracker.extraction.speakers import register_people

@@ -111,7 +111,7 @@ def date_candidates(article: Article, found: list[Found], quotes: list[Quote],
             add(rule_days[i - 1][0], "prev_stmt")
         add(last_of.get(f.speaker), "same_speaker")
         last_of[f.speaker] = rule_days[i][0]
-        # the day this speaker was last said to speak on, by a cue of their own sentence
+        # the day (or month, or year) this speaker was last said to speak on, by a cue of their own sentence
         mine = [(d, p) for c, d, p in own if not any(s <= c.start < e for s, e in others)]
         if mine and f.speaker:
             dated_of[f.speaker] = mine[-1]

@@ -73,6 +73,9 @@ def titled_name(words: list[str]) -> tuple[list[str], list[str]]:
     return ([w.lower() for w in words[:k]], rest) if k and len(rest) >= 2 else ([], words)
 
 
+_COMPOUND_HEAD = re.compile(r"\w+ed|run|held|era|style|like|friendly|language|type|esque|ish")
+
+
 def extend_name(ent):
     """NER sometimes stops early ('Ursula von' | 'der Leyen') or starts late ('Władysław' |
     'Kosiniak-Kamysz'): run on over the name's compound chain, never over a title."""
@@ -93,9 +96,10 @@ def extend_name(ent):
         more += 1
     if more > end and len(ent) >= 2 and (more == len(doc) or not doc[more].is_title):
         end = more
-    # 'Han Duck' | '-soo': the rest of a hyphenated name the tokenizer split off
+    # 'Han Duck' | '-soo': the rest of a hyphenated name the tokenizer split off; not a compound the name starts
+    # ('Trump-era', 'Labour-led', 'American-style')
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
-            and doc[end + 1].is_alpha:
+            and doc[end + 1].is_alpha and not _COMPOUND_HEAD.fullmatch(doc[end + 1].lower_):
         end += 2
     return doc[ent.start:end]
 
