@@ -48,6 +48,20 @@ def test_a_settled_statement_keeps_the_rules_day_and_is_not_learned_from():
     assert np.allclose(flipped.scores(x), chooser.scores(x))
 
 
+def test_the_trees_scored_together_give_each_trees_own_descent():
+    """Scoring all trees at once is the sum of each tree walked on its own, root to leaf."""
+    chooser = shipped_chooser()
+    x = np.random.default_rng(0).random((50, chooser.width)) * 2 - 0.5
+
+    def walk(t, row):
+        node = 0
+        while t["left"][node] >= 0:
+            node = t["left"][node] if row[t["feature"][node]] <= t["threshold"][node] else t["right"][node]
+        return t["value"][node]
+    expected = [chooser.rate * sum(walk(t, row) for t in chooser.trees) for row in x]
+    assert np.allclose(chooser.scores(x), expected)
+
+
 def test_save_and_load_give_the_same_choices(tmp_path):
     chooser = DateChooser.fit(examples(), {"trained_on": {"statements": 40}})
     chooser.save(tmp_path / "dates.json")

@@ -152,6 +152,7 @@ class DateChooser:
         self.day_features = [k for k in day_features if k != "rule"]  # the rules' day is never a feature
         self.context_features = list(context_features)
         self.trees = [{k: np.asarray(v) for k, v in t.items()} for t in trees or []]
+        self._stack: tuple[np.ndarray, ...] | None = None  # the trees stacked for scoring, built on first use
         self.rate = float(rate)
         self.meta = meta or {}
 
@@ -170,16 +171,29 @@ class DateChooser:
         return days, np.array([self._row(cands.days[d], cands.context, len(days)) for d in days])
 
     def scores(self, x: np.ndarray) -> np.ndarray:
-        """Each row's score (log-odds up to a constant): the sum of the trees' leaf values."""
-        total = np.zeros(len(x))
-        for t in self.trees:
-            node = np.zeros(len(x), dtype=int)
-            for _ in range(t["depth"].item()):
-                inner = t["left"][node] >= 0
-                go_left = x[np.arange(len(x)), np.maximum(t["feature"][node], 0)] <= t["threshold"][node]
-                node = np.where(inner, np.where(go_left, t["left"][node], t["right"][node]), node)
-            total += t["value"][node]
-        return self.rate * total
+        """Each row's score (log-odds up to a constant): the sum of the trees' leaf values. All trees descend
+        together, one level per step, so the cost is the depth's few array operations, not one loop per tree."""
+        if not self.trees:
+            return np.zeros(len(x))
+        left, right, feature, threshold, value = self._stacked()
+        node = np.zeros((len(self.trees), len(x)), dtype=int)
+        rows = np.arange(len(x))[None, :]
+        for _ in range(max(t["depth"].item() for t in self.trees)):
+            at = lambda a: np.take_along_axis(a, node, axis=1)  # noqa: E731  (each tree's array at its nodes)
+            go_left = x[rows, np.maximum(at(feature), 0)] <= at(threshold)
+            node = np.where(at(left) >= 0, np.where(go_left, at(left), at(right)), node)
+        return self.rate * np.take_along_axis(value, node, axis=1).sum(axis=0)
+
+    def _stacked(self) -> tuple[np.ndarray, ...]:
+        """The trees' arrays as one (trees x nodes) array each, padded with leaves."""
+        if self._stack is None:
+            width = max(len(t["value"]) for t in self.trees)
+
+            def pad(key, fill):
+                return np.array([np.pad(t[key], (0, width - len(t[key])), constant_values=fill) for t in self.trees])
+            self._stack = (pad("left", -1), pad("right", -1), pad("feature", 0), pad("threshold", 0.0),
+                           pad("value", 0.0))
+        return self._stack
 
     def choose(self, cands: Candidates) -> tuple[dt.date, str]:
         if cands.settled:
@@ -208,7 +222,7 @@ class DateChooser:
             labels.extend(int(written(d, cands.precision.get(d, "day")) == gold) for d in days)
         model = GradientBoostingClassifier(**BOOSTING, random_state=0).fit(np.vstack(rows), labels)
         chooser.rate = model.learning_rate
-        chooser.trees = [_tree(est.tree_) for est in model.estimators_[:, 0]]
+        chooser.trees, chooser._stack = [_tree(est.tree_) for est in model.estimators_[:, 0]], None
         return chooser
 
     def save(self, path: str | Path) -> None:
