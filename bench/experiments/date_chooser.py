@@ -83,4 +83,3 @@ if "--time" in __import__("sys").argv:  # what choosing costs: the shipped choos
         chooser.choose(c)
     print(f"shipped chooser: {1000 * (time.perf_counter() - start) / len(open_):.2f} ms for each of the "
           f"{len(open_)} statements it decides")
-

@@ -152,7 +152,7 @@ class DateChooser:
         self.day_features = [k for k in day_features if k != "rule"]  # the rules' day is never a feature
         self.context_features = list(context_features)
         self.trees = [{k: np.asarray(v) for k, v in t.items()} for t in trees or []]
-        self._stack: tuple[np.ndarray, ...] | None = None  # the trees stacked for scoring, built on first use
+        self._stack: tuple | None = None  # the trees stacked for scoring, built on first use
         self.rate = float(rate)
         self.meta = meta or {}
 
@@ -175,24 +175,25 @@ class DateChooser:
         together, one level per step, so the cost is the depth's few array operations, not one loop per tree."""
         if not self.trees:
             return np.zeros(len(x))
-        left, right, feature, threshold, value = self._stacked()
+        depth, left, right, feature, threshold, value = self._stacked()
         node = np.zeros((len(self.trees), len(x)), dtype=int)
         rows = np.arange(len(x))[None, :]
-        for _ in range(max(t["depth"].item() for t in self.trees)):
-            at = lambda a: np.take_along_axis(a, node, axis=1)  # noqa: E731  (each tree's array at its nodes)
-            go_left = x[rows, np.maximum(at(feature), 0)] <= at(threshold)
-            node = np.where(at(left) >= 0, np.where(go_left, at(left), at(right)), node)
+        for _ in range(depth):
+            lo, hi = np.take_along_axis(left, node, axis=1), np.take_along_axis(right, node, axis=1)
+            split = np.maximum(np.take_along_axis(feature, node, axis=1), 0)  # a leaf's feature is negative
+            go_left = x[rows, split] <= np.take_along_axis(threshold, node, axis=1)
+            node = np.where(lo < 0, node, np.where(go_left, lo, hi))
         return self.rate * np.take_along_axis(value, node, axis=1).sum(axis=0)
 
-    def _stacked(self) -> tuple[np.ndarray, ...]:
-        """The trees' arrays as one (trees x nodes) array each, padded with leaves."""
+    def _stacked(self) -> tuple:
+        """The deepest tree's depth, and the trees' arrays as one (trees x nodes) array each, padded with leaves."""
         if self._stack is None:
             width = max(len(t["value"]) for t in self.trees)
 
             def pad(key, fill):
                 return np.array([np.pad(t[key], (0, width - len(t[key])), constant_values=fill) for t in self.trees])
-            self._stack = (pad("left", -1), pad("right", -1), pad("feature", 0), pad("threshold", 0.0),
-                           pad("value", 0.0))
+            self._stack = (max(t["depth"].item() for t in self.trees), pad("left", -1), pad("right", -1),
+                           pad("feature", 0), pad("threshold", 0.0), pad("value", 0.0))
         return self._stack
 
     def choose(self, cands: Candidates) -> tuple[dt.date, str]:

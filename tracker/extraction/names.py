@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import (ANON_HEADS, DESCRIPTORS, DOCUMENT_HEADS, GROUP_BODIES, GROUP_HEADS, HONORIFICS,
-                                        ONE_OF_A_KIND, ORG_HEADS, PARTICLES, PARTY_MEMBERS, PERSON_ROLES, POST_NOMINALS,
-                                        TITLE_ABBREVIATIONS, TITLE_SET, first_name_gender, is_person_noun, is_role,
-                                        role_name)
+from tracker.extraction.lexicon import (ANON_HEADS, COMPOUND_HEADS, DESCRIPTORS, DOCUMENT_HEADS, GROUP_BODIES,
+                                        GROUP_HEADS, HONORIFICS, ONE_OF_A_KIND, ORG_HEADS, PARTICLES, PARTY_MEMBERS,
+                                        PERSON_ROLES, POST_NOMINALS, TITLE_ABBREVIATIONS, TITLE_SET, first_name_gender,
+                                        is_person_noun, is_role, role_name)
 
 
 def person_behind_title(ent) -> bool:
@@ -73,9 +73,6 @@ def titled_name(words: list[str]) -> tuple[list[str], list[str]]:
     return ([w.lower() for w in words[:k]], rest) if k and len(rest) >= 2 else ([], words)
 
 
-_COMPOUND_HEAD = re.compile(r"\w+ed|run|held|era|style|like|friendly|language|type|esque|ish")
-
-
 def extend_name(ent):
     """NER sometimes stops early ('Ursula von' | 'der Leyen') or starts late ('Władysław' |
     'Kosiniak-Kamysz'): run on over the name's compound chain, never over a title."""
@@ -99,7 +96,7 @@ def extend_name(ent):
     # 'Han Duck' | '-soo': the rest of a hyphenated name the tokenizer split off; not a compound the name starts
     # ('Trump-era', 'Labour-led', 'American-style')
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
-            and doc[end + 1].is_alpha and not _COMPOUND_HEAD.fullmatch(doc[end + 1].lower_):
+            and doc[end + 1].is_alpha and not COMPOUND_HEADS.fullmatch(doc[end + 1].lower_):
         end += 2
     return doc[ent.start:end]
 
