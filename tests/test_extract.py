@@ -2127,6 +2127,32 @@ def test_a_date_is_scored_at_the_precision_the_gold_writes():
     assert dates_right("month", "2019-07-01") == 0.0 and dates_right("day", "2019-07-01") == 1.0
 
 
+def test_speech_bucket_counts_direct_and_reported_and_spurious_statements_lower_speaker_precision():
+    from types import SimpleNamespace as NS
+
+    from tracker.extraction.evaluate import _Tally, match
+
+    def statement(text, speaker, kind, gold=False):
+        extra = {"shift_of": ""} if gold else {"date_precision": "day", "contrasts": None, "speaker_kind": "person"}
+        return NS(text=text, speaker=speaker, kind=kind, date=dt.date(2019, 7, 1) if not gold else "2019-07-01",
+                  context="", **({"speaker_kind": ""} if gold else {}), **extra)
+
+    gold = [statement("We will win the vote.", "Jane Doe", "direct", True),
+            statement("the plan would fail", "John Roe", "reported", True),
+            statement("backed the plan", "Jane Doe", "description", True)]
+    pred = [statement("We will win the vote.", "Jane Doe", "direct"),
+            statement("the plan would fail", "Jane Doe", "reported"),  # wrong speaker
+            statement("The weather was fine.", "Jane Doe", "direct"),  # spurious
+            statement("backed the plan", "Jane Doe", "description")]
+    tally = _Tally()
+    tally.add(pred, gold, match(pred, gold))
+    speech = tally.report()["speech"]
+    assert (speech["gold"], speech["pred"], speech["matched"]) == (2, 3, 2)  # the description is left out
+    assert speech["speaker_precision"] == 0.5 and speech["speaker_recall"] == 0.5
+    assert speech["speaker_precision_with_spurious"] == round(1 / 3, 3)
+    assert tally.report()["all"]["speaker_precision_with_spurious"] == 0.5
+
+
 def test_the_error_report_names_missed_and_wrong_shift_links():
     from types import SimpleNamespace as NS
 

@@ -21,6 +21,7 @@ from tracker.extraction.datechoice import Candidates, cross_validate, shipped_ch
 from tracker.extraction.extract import Extracted, extract_with_candidates, load_nlp
 
 KINDS = ("direct", "reported", "description")
+SPEECH = ("direct", "reported")  # the kinds the extraction targets are set on: the "speech" bucket
 RULES_WRITTEN_ON = tuple(f"{i:02d}_" for i in range(1, 21))  # the articles the rules were written against
 MIN_JACCARD = 0.5
 
@@ -200,10 +201,10 @@ class _Tally:
             if gold[j].text.rstrip().endswith("?") and not _same_speaker(pred[i].speaker, gold[j].speaker):
                 self.questions_misattributed += 1
         for p in pred:
-            for k in (p.kind, "all"):
+            for k in _buckets(p.kind):
                 self.c[k]["pred"] += 1
         for g in gold:
-            for k in (g.kind, "all"):
+            for k in _buckets(g.kind):
                 self.c[k]["gold"] += 1
         if any(g.speaker_kind for g in gold):  # articles whose gold has the extended columns, contexts among them
             for i, j, _ in pairs:
@@ -216,14 +217,14 @@ class _Tally:
                 self.c["speaker_kind"]["gold"] += 1
                 self.c["speaker_kind"]["right"] += pred[i].speaker_kind == gold[j].speaker_kind
         for i, j, _ in by_pred:
-            for k in (pred[i].kind, "all"):
+            for k in _buckets(pred[i].kind):
                 self.c[k]["matched_pred"] += 1
                 self.c[k]["speaker_ok_pred"] += _same_speaker(pred[i].speaker, gold[j].speaker)
         for i, j, _ in pairs:
             p, g = pred[i], gold[j]
             ok_speaker = _same_speaker(p.speaker, g.speaker)
             ok_date = _day_as_written(p) == g.date
-            for k in (g.kind, "all"):
+            for k in _buckets(g.kind):
                 self.c[k]["matched_gold"] += 1
                 self.c[k]["speaker_ok_gold"] += ok_speaker
                 self.c[k]["date_ok"] += ok_date
@@ -239,7 +240,7 @@ class _Tally:
 
     def report(self) -> dict:
         out = {}
-        for k in (*KINDS, "all"):
+        for k in (*KINDS, "speech", "all"):
             c = self.c[k]
             out[k] = {
                 "gold": c["gold"], "pred": c["pred"], "matched": c["matched_gold"],
@@ -247,6 +248,8 @@ class _Tally:
                 "recall": _ratio(c["matched_gold"], c["gold"]),
                 # a matched prediction with the wrong speaker is a speaker false positive
                 "speaker_precision": _ratio(c["speaker_ok_pred"], c["matched_pred"]),
+                # … and with every spurious prediction counted as a wrong speaker too
+                "speaker_precision_with_spurious": _ratio(c["speaker_ok_pred"], c["pred"]),
                 "speaker_recall": _ratio(c["speaker_ok_gold"], c["gold"]),
                 "date_accuracy": _ratio(c["date_ok"], c["matched_gold"]),
                 "kind_accuracy": _ratio(c["kind_ok"], c["matched_gold"]),
@@ -264,6 +267,11 @@ class _Tally:
                                   "precision": _ratio(links["right"], links["pred"]),
                                   "recall": _ratio(links["right"], links["gold"])}
         return out
+
+
+def _buckets(kind: str) -> tuple[str, ...]:
+    """The tallies a statement of this kind counts in: its own kind, direct and reported speech together, all."""
+    return (kind, "speech", "all") if kind in SPEECH else (kind, "all")
 
 
 def _date_choice(days: dict[str, list]) -> dict:
