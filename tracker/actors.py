@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tracker.errors import InputError
@@ -23,9 +23,14 @@ def _key(name: str) -> str:
 
 @dataclass
 class ActorAliases:
-    """alias → canonical name; unknown names pass through, whitespace-normalised."""
+    """alias → canonical name; unknown names pass through, whitespace-normalised. `people`: the full names a
+    store already holds → the documents naming them, so that an article's surname written alone can take one."""
 
     aliases: dict[str, str] = field(default_factory=dict)
+    people: dict[str, int] = field(default_factory=dict)
+
+    def knowing(self, people: dict[str, int]) -> "ActorAliases":
+        return replace(self, people=dict(people))
 
     @classmethod
     def from_csv(cls, path: str | Path | None) -> "ActorAliases":

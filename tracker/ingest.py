@@ -13,7 +13,7 @@ import io
 import json
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +22,7 @@ from tqdm.auto import tqdm
 from tracker.actors import ActorAliases
 from tracker.dates import DateError, parse_date
 from tracker.errors import InputError, TrackerError
+from tracker.extraction.people import complete_surnames
 from tracker.store import Store
 from tracker.types import IngestSummary, Rejected, Statement
 
@@ -209,7 +210,14 @@ def write_rejects(rejected: list[Rejected], path: Path) -> Path:
 
 def article_statements(path: str, aliases: ActorAliases, *, date=None, url=None, outlet=None,
                        log=print) -> list[Statement]:
-    """Statements extracted from one news article (quotes, reported speech, descriptions)."""
+    """Statements extracted from one news article (quotes, reported speech, descriptions); a speaker named by
+    surname alone takes the full name that the people `aliases` knows give it."""
+    article, found = extract_article(path, aliases, date=date, url=url, outlet=outlet, log=log)
+    return as_statements(path, article, complete_surnames([found], aliases.people)[0], aliases)
+
+
+def extract_article(path: str, aliases: ActorAliases, *, date=None, url=None, outlet=None, log=print):
+    """The article read from `path` and the statements extracted from it."""
     from tracker.extraction.read import read_article
     from tracker.extraction.extract import extract_statements
 
@@ -217,7 +225,12 @@ def article_statements(path: str, aliases: ActorAliases, *, date=None, url=None,
     if article.date_source == "text":
         log(f"{path}: no date given; using the latest full date in the text, {article.date.isoformat()} "
             "(pass --date or a .meta.json sidecar to set it)")
-    found = extract_statements(article, aliases=aliases)
+    return article, extract_statements(article, aliases=aliases)
+
+
+def as_statements(path: str, article, found: list, aliases: ActorAliases) -> list[Statement]:
+    """One article's extracted statements as store records, each keyed by its speaker, day and words."""
+    found = [replace(x, speaker=aliases.canonical(x.speaker)) for x in found]  # a completed name may have an alias
     keys = [content_key(x.speaker, x.date.isoformat(), x.text) for x in found]
     out = []
     for x, key in zip(found, keys):
@@ -239,22 +252,41 @@ def article_statements(path: str, aliases: ActorAliases, *, date=None, url=None,
     return out
 
 
+def _extract_articles(paths: list[str], aliases: ActorAliases, log,
+                      article_meta: dict | None) -> dict[str, list[Statement] | Rejected]:
+    """Every article among `paths`, extracted before any is stored, so that a surname one article writes
+    alone takes the full name another gives (or `aliases.people`); an article the rules fail on is a reject."""
+    read: dict[str, tuple] = {}
+    out: dict[str, list[Statement] | Rejected] = {}
+    for path in tqdm(paths, desc="extracting", unit="article", disable=None if len(paths) > 1 else True):
+        try:
+            read[path] = extract_article(path, aliases, log=log, **(article_meta or {}))
+        except TrackerError:
+            raise
+        except Exception as exc:  # a fault in the extraction rules on this text: the other files go on
+            out[path] = Rejected(path, 0, "text", f"no statements extracted, the article was skipped "
+                                                  f"({type(exc).__name__}: {exc})")
+    completed = complete_surnames([found for _, found in read.values()], aliases.people)
+    for (path, (article, _)), found in zip(read.items(), completed):
+        out[path] = as_statements(path, article, found, aliases)
+    return out
+
+
 def ingest_files(store: Store, paths: list[str], aliases: ActorAliases, *, rejects_dir: Path,
                  log=print, today: dt.date | None = None, article_meta: dict | None = None) -> IngestSummary:
     """Read, validate and store each file; reject-report per file; returns the totals."""
     total = IngestSummary()
     all_rejected: list[Rejected] = []
-    for path in expand_inputs(paths):
-        if Path(path).suffix.lower() in ARTICLE_SUFFIXES:
-            try:
-                statements = article_statements(path, aliases, log=log, **(article_meta or {}))
-            except TrackerError:
-                raise
-            except Exception as exc:  # a fault in the extraction rules on this text: the other files go on
-                r = Rejected(path, 0, "text", f"no statements extracted, the article was skipped "
-                                              f"({type(exc).__name__}: {exc})")
-                log(f"rejected: {r.describe()}")
-                all_rejected.append(r)
+    paths = expand_inputs(paths)
+    articles = [p for p in paths if Path(p).suffix.lower() in ARTICLE_SUFFIXES]
+    articles = _extract_articles(articles, aliases.knowing(store.actor_documents()) if articles else aliases, log,
+                                 article_meta)
+    for path in paths:
+        if path in articles:
+            statements = articles[path]
+            if isinstance(statements, Rejected):
+                log(f"rejected: {statements.describe()}")
+                all_rejected.append(statements)
                 total.add(IngestSummary(read=1, rejected=1))
                 continue
             ingested, duplicates, _ = store.insert_statements(statements)

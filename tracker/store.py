@@ -176,6 +176,11 @@ class Store(CacheTables, ReviewTables, SourceTables):
         df["topic"] = df["topic"].astype("Int64")
         return df
 
+    def actor_documents(self) -> dict[str, int]:
+        """Actor → the sources (articles, pages) that hold statements of theirs: how often the store has met
+        them, for giving a surname written alone its full name."""
+        return dict(self.conn.execute("SELECT actor, count(DISTINCT source) FROM statements GROUP BY actor"))
+
     def count_statements(self) -> int:
         return self.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
 

@@ -70,7 +70,7 @@ def pull_sources(store, urls: list[str] | None = None, *, actors=None, log=print
         user_agent=user_agent or env.get("TRACKER_USER_AGENT") or USER_AGENT,
         timeout=timeout if timeout is not None else TIMEOUT_S, max_bytes=max_bytes or MAX_BYTES,
         delay=delay if delay is not None else float(env.get("TRACKER_PULL_DELAY") or DELAY_S))
-    aliases = ActorAliases.from_csv(actors)
+    aliases = ActorAliases.from_csv(actors).knowing(store.actor_documents())  # who a surname alone is
     summary = PullSummary(sources=len(chosen))
     for source in chosen:
         try:

@@ -1,0 +1,56 @@
+"""A surname written alone takes the full name other documents give it (tracker/extraction/people.py)."""
+
+from dataclasses import dataclass
+
+from tracker.extraction.people import complete_surnames, is_full_name, surname_owners
+
+
+@dataclass
+class Said:
+    speaker: str
+    speaker_kind: str = "person"
+
+
+def said(speaker, kind="person"):
+    return Said(speaker, kind)
+
+
+def test_a_full_name_is_words_of_a_name_not_a_title_or_party():
+    assert is_full_name("Adaeze Okonkwo") and is_full_name("Ursula von der Leyen")
+    assert not is_full_name("Conservative MP") and not is_full_name("Foreign Secretary")
+    assert not is_full_name("Okonkwo") and not is_full_name("the Okonkwo campaign")
+
+
+def test_a_surname_belongs_to_the_full_name_most_documents_give_it():
+    owners = surname_owners({"Adaeze Okonkwo": 9, "Chidi Okonkwo": 1, "Mara Lind": 4, "Tom Lind": 3, "Ivo Brandt": 2})
+    assert owners["Okonkwo"] == "Adaeze Okonkwo"
+    assert "Lind" not in owners  # two people share it: neither owns it
+    assert "Brandt" not in owners  # named in too few documents to be someone the reader knows
+
+
+def test_complete_surnames_reads_the_batch_and_the_known_names():
+    batch = [[said("Adaeze Okonkwo")], [said("Adaeze Okonkwo")], [said("Okonkwo"), said("Lind"), said("Okonkwo", "organisation")]]
+    out = complete_surnames(batch)
+    assert [s.speaker for s in out[2]] == ["Okonkwo", "Lind", "Okonkwo"]  # two documents are not yet enough
+    out = complete_surnames(batch, {"Adaeze Okonkwo": 1, "Mara Lind": 5})
+    assert [s.speaker for s in out[2]] == ["Adaeze Okonkwo", "Mara Lind", "Okonkwo"]  # never a body's name
+    assert [s.speaker for s in batch[2]] == ["Okonkwo", "Lind", "Okonkwo"]  # the input is left as it was
+
+
+def test_ingest_gives_a_lone_surname_the_full_name_the_store_holds(store, tmp_path):
+    from tracker.actors import ActorAliases
+    from tracker.ingest import content_key, ingest_files
+    from tracker.types import Statement
+
+    store.insert_statements([Statement(f"s{i}", "Adaeze Okonkwo", f"2025-01-0{i + 1}", "day", f"Statement {i}.",
+                                       source=f"https://example.org/{i}",
+                                       content_key=content_key("Adaeze Okonkwo", f"2025-01-0{i + 1}", f"Statement {i}."))
+                             for i in range(3)])
+    article = tmp_path / "a.txt"
+    article.write_text("Okonkwo rejected the budget on Tuesday.\n\n\"We will not vote for this budget,\" Okonkwo "
+                       "told reporters in the capital.\n", encoding="utf-8")
+    summary = ingest_files(store, [str(article)], ActorAliases(), rejects_dir=tmp_path / "rejects",
+                           log=lambda m: None, article_meta={"date": "2025-03-05"})
+    assert summary.ingested >= 1
+    quoted = store.statements().query("text == 'We will not vote for this budget'")
+    assert list(quoted["actor"]) == ["Adaeze Okonkwo"]
