@@ -845,6 +845,11 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_description_the_role_lists_lack_before_a_name_after_said': (
+        "Jane Doe spoke first.\n\n\"It is clearly a coup,\" said the left-wing legislator Ruth Lane.",
+        'clearly a coup', 'Ruth Lane'),
+    'a_lawyer_named_after_said_is_the_speaker_not_the_last_person_in_focus': (
+        "Jane Doe spoke first.\n\n\"It is a disgrace,\" said the lawyer Mark Bell.", 'a disgrace', 'Mark Bell'),
     'undersecretary_is_a_title_not_a_name': (
         "On Sunday, Presidential Communications Undersecretary Jane Castro signalled that the city would act. "
         "\"Our officers are ready,\" she said.", 'officers are ready', 'Jane Castro'),

@@ -94,13 +94,25 @@ _AFTER_J = re.compile(r"^[ \t]*(?P<verb>[—–])[ \t]*(?P<spk>[A-Z][\w'’.-]+(
                       r"(?:,[^\n\"“”]{0,80})?$")
 
 
+# '"…," said the left-wing legislator Ruth Luque': a lower-case description the role lists lack, one to four
+# words, right before a full name; no preposition, pronoun, adverb or document among them ('said the report by …')
+_NOT_DESCRIBING = ("by|of|from|for|in|on|at|to|with|and|or|but|that|who|which|whose|about|after|before|during|when|"
+                   "while|as|than|into|over|under|his|her|their|its|this|these|those|he|she|they|it|we|you|also|then|"
+                   "again|not|" + "|".join(sorted(DOCUMENT_HEADS)))
+_AFTER_K = re.compile(r"^[\s,]*(?P<verb>said|says|added|adds|asked|asks|wrote|writes|replied|replies|explained|"
+                      r"continued)\s+(?P<spk>(?:the\s|a\s|an\s)?"
+                      rf"(?:(?!(?:{_NOT_DESCRIBING}|[a-z]+ly)\s)[a-z][a-z'’-]*\s){{1,4}}"
+                      rf"[A-Z][\w'’-]+(?:\s+(?:(?:{PARTICLE_RE})\s+)?[A-Z][\w'’-]+)+)"
+                      r"(?=[,.;:!?]|\s+(?:in|on|at|of|to|during|after|before|when|while|as|from)\b|$)")
+
+
 def after_attribution(after: str) -> re.Match | None:
     """'"…," X said' / '"…," said X' right after a closing quote."""
     if re.match(r"^\s*[\"“]", after):
         return None
     return _AFTER_A.match(after) or _AFTER_C.match(after) or _AFTER_D.match(after) or _AFTER_E.match(after) \
         or _AFTER_F.match(after) or _AFTER_G.match(after) or _AFTER_B.match(after) \
-        or _AFTER_H.match(after) or _AFTER_I.match(after) or signed(after)
+        or _AFTER_H.match(after) or _AFTER_K.match(after) or _AFTER_I.match(after) or signed(after)
 
 
 def signed(after: str) -> re.Match | None:
