@@ -845,6 +845,9 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_surname_the_tagger_took_for_a_people_is_who_he_is_next': (
+        "Tom Hale thanked Mara Lind and her family for their service.\n\n\"We do not need to beg,\" Albanese said."
+        "\n\n\"Voters have chosen optimism,\" he told the crowd.", 'chosen optimism', 'Albanese'),
     'a_description_the_role_lists_lack_before_a_name_after_said': (
         "Jane Doe spoke first.\n\n\"It is clearly a coup,\" said the left-wing legislator Ruth Lane.",
         'clearly a coup', 'Ruth Lane'),

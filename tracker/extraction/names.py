@@ -9,8 +9,8 @@ import re
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import (ANON_HEADS, COMPOUND_HEADS, DESCRIPTORS, DOCUMENT_HEADS, GROUP_BODIES,
                                         GROUP_HEADS, HONORIFICS, ONE_OF_A_KIND, ORG_HEADS, PARTICLES, PARTY_MEMBERS,
-                                        PERSON_ROLES, POST_NOMINALS, TITLE_ABBREVIATIONS, TITLE_SET, first_name_gender,
-                                        is_person_noun, is_role, role_name)
+                                        PERSON_ROLES, POST_NOMINALS, REPLIES, SAYING, TITLE_ABBREVIATIONS, TITLE_SET,
+                                        first_name_gender, is_person_noun, is_role, role_name)
 
 
 def person_behind_title(ent) -> bool:
@@ -350,3 +350,15 @@ def subject_phrase(tok) -> tuple[str, int]:
     if named is not None and is_role(doc[end - 1].lower_) and doc[end - 1].whitespace_:
         end = named.end  # "Party vice-president | John Roe": a name the parser cut from its title
     return doc[span.start:end].text, span.start_char
+
+
+def said_by_surname(tok) -> bool:
+    """'"…," Albanese said': a surname the NER took for a people, one word with no determiner saying something."""
+    return tok.ent_type_ == "NORP" and tok.tag_ == "NNP" and tok.dep_ == "nsubj" and tok.head.lemma_ in SAYING \
+        and not any(c.dep_ == "det" for c in tok.children)
+
+
+def owns_words(tok) -> bool:
+    """'Starmer's reply was warm': the owner of the main clause's subject, when it is words someone gave."""
+    return tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass") and main_clause(tok.head) \
+        and tok.head.lemma_.lower() in DOCUMENT_HEADS | REPLIES

@@ -18,8 +18,9 @@ from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import inside_question
 from tracker.extraction.bodies import register_body, the_body, the_party
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause, names_a_side,
-                                     person_behind_title, register_missed_names, register_peers, role_in_apposition,
-                                     subject_phrase, titled_name, titled_possessive, titles_before, verb_read_as_noun)
+                                     owns_words, person_behind_title, register_missed_names, register_peers,
+                                     role_in_apposition, said_by_surname, subject_phrase, titled_name,
+                                     titled_possessive, titles_before, verb_read_as_noun)
 
 # ---------------------------------------------------------------------------- people
 
@@ -74,7 +75,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             # Commons, aimed at the Kremlin") or a modifier of the verb after it names the subject; or one that
             # made the title before it the subject ("Former chief minister | Amarinder Singh hit back")
             ent.start > 0 and doc[ent.start - 1].dep_ == "nsubj" and is_role(doc[ent.start - 1].lower_)
-            and main_clause(doc[ent.start - 1])) or _owns_words(ent.root)  # "Starmer's reply was warm. '…,' he wrote"
+            and main_clause(doc[ent.start - 1])) or owns_words(ent.root)  # "Starmer's reply was warm. '…,' he wrote"
         if (len(name.split()) == 1 or name not in state.people) and state.lookup(name):
             name = state.lookup(name).name  # "López Obrador" after "Andrés Manuel López Obrador"
         elif len(name.split()) == 1 and not subject and not titles:
@@ -109,7 +110,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         possessive = tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.i not in named and not in_quote(tok.idx)
         if possessive:
             titled_possessive(tok, base, state)  # "Chancellor Olaf Scholz's Social Democrats"
-        owner = state.lookup(tok.text) if tok.is_title and _owns_words(tok) and not in_quote(tok.idx) else None
+        owner = state.lookup(tok.text) if tok.is_title and owns_words(tok) and not in_quote(tok.idx) else None
         if owner is not None and not owner.anonymous and owner.gender != "n":
             owner.focus(base + tok.idx)  # "Starmer's reply was warm. '…,' he wrote": his words come next
         if possessive:
@@ -131,7 +132,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             and (tok.pos_ == "PRON" or state.lookup(tok.text) is not None))
         # a place or a people ("Alaska Republican"), unless a known name or a first name taken for one ("Kemi Badenoch")
         place = tok.ent_type_ in ("GPE", "NORP") and not known_word and not (
-            tok.ent_type_ == "GPE" and first_name_gender(" ".join(t.text for t in chain)))
+            tok.ent_type_ == "GPE" and first_name_gender(" ".join(t.text for t in chain))) and not said_by_surname(tok)
         if not subject_like or not proper or tok.i in named or in_quote(tok.idx) or place \
                 or (tok.ent_type_ == "ORG" and not known_word and not titled  # "Chancellor Olaf Scholz"
                     and not (len(chain) > 1 and first_name_gender(" ".join(t.text for t in chain))  # "Rosa Benally"
@@ -150,8 +151,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         known = state.lookup(name)
         verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.sent.root if hung else tok.head.head
-        if known is None and (len(words) < 2 and not (tok.ent_type_ == "" and verb.lemma_ in SAYING)
-                              or words[-1].lower() in _TITLE_SET):
+        if known is None and (len(words) < 2 and not (tok.ent_type_ == "" and verb.lemma_ in SAYING
+                                                      or said_by_surname(tok)) or words[-1].lower() in _TITLE_SET):
             continue  # one unknown word (unless it says something: "Lula said"), or a role: not a name
         if known is None and name not in state.people and (
                 any(t.ent_type_ in ("FAC", "LOC") for t in chain) or words[-1].lower() in _ORG_HEADS):
@@ -358,12 +359,6 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
             return later.name
     lead, rest = titled_name(clean_name(phrase).split())
     return " ".join(rest) if lead else clean_name(phrase)  # "Ruaraka MP TJ Kajwang" is TJ Kajwang
-
-
-def _owns_words(tok) -> bool:
-    """'Starmer's reply was warm': the owner of the main clause's subject, when it is words someone gave."""
-    return tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass") and main_clause(tok.head) \
-        and tok.head.lemma_.lower() in _DOCUMENT_HEADS | _REPLIES
 
 
 _ANONYMITY = re.compile(r"\b(?:anonymity|not to be (?:named|identified)|declined to be (?:named|identified))\b")
