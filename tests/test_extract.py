@@ -845,6 +845,11 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_that_clause_the_parser_hung_on_the_call_it_was_said_on': (
+        "The spokesman, Dmitri Volkov, told journalists on a conference call that the coverage was biased.",
+        'coverage was biased', 'Dmitri Volkov'),
+    'told_a_named_programme_that_reports_what_was_said': (
+        "Tom Hale told the BBC's Today programme that voters were angry.", 'voters were angry', 'Tom Hale'),
     'a_surname_the_tagger_took_for_a_people_is_who_he_is_next': (
         "Tom Hale thanked Mara Lind and her family for their service.\n\n\"We do not need to beg,\" Albanese said."
         "\n\n\"Voters have chosen optimism,\" he told the crowd.", 'chosen optimism', 'Albanese'),

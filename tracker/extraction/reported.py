@@ -191,14 +191,14 @@ def _content_span(verb, made_clear: bool, request: bool) -> tuple[int, int] | No
             first = obj.left_edge.i
         first += verb.doc[first].lower_ == "that" and verb.doc[first].dep_ in ("det", "advmod")
         return _trim_tokens(verb.doc, first, _right_edge(ccomp[0]))
-    # "said later in a statement that …": the parser hangs the that-clause on the medium, not the verb
-    medium = [a for p in verb.children if p.dep_ == "prep" and p.i > verb.i for o in p.children
-              if o.dep_ == "pobj" and o.lemma_.lower() in _MEDIA for a in o.children
-              if a.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
-    # "insisted the same day that …", "told the same programme he had …": the clause read as a relative one
+    # "said in a statement that …", "told journalists on a call that …" (a clause with a subject): hung on the noun
+    medium = [a for p in verb.children if p.dep_ == "prep" and p.i > verb.i for o in p.children if o.dep_ == "pobj"
+              for a in o.children if a.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+              for m in a.children) and (o.lemma_.lower() in _MEDIA or any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children))]
+    # "insisted the same day that …", "told the BBC's Today programme (that) he had …": a clause hung on the noun
     medium += [a for o in verb.children if o.i > verb.i and (
         o.dep_ == "npadvmod" and o.lemma_.lower() in TIME_NOUNS or o.dep_ == "dobj" and o.lemma_.lower() in AUDIENCES
-        and verb.lemma_.lower() == "tell") for a in o.children if a.dep_ == "relcl" and any(
+        and verb.lemma_.lower() == "tell") for a in o.children if a.dep_ in ("relcl", "acl") and any(
         m.dep_ == "mark" and m.lower_ == "that" or m.dep_ == "nsubj" and m.i == a.left_edge.i for m in a.children)]
     if medium:
         return _span_of(medium[0])
