@@ -845,6 +845,11 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'the_owner_of_a_position_a_clause_is_about_is_in_focus': (
+        "LONDON - For Tom Hale, the ruling was convenient. Heathrow said it would appeal. \"We will win,\" a "
+        "spokesperson for the airport said.\n\nThe ruling closes a story in which Hale's own position has wandered "
+        "a long way.\n\nAs mayor, he was among the fiercest opponents. In 2012 he told reporters that supporters of "
+        "a third runway had it wrong.", 'supporters of a third runway', 'Tom Hale'),
     'a_that_clause_the_parser_hung_on_the_call_it_was_said_on': (
         "The spokesman, Dmitri Volkov, told journalists on a conference call that the coverage was biased.",
         'coverage was biased', 'Dmitri Volkov'),

@@ -9,8 +9,8 @@ import re
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import (ANON_HEADS, COMPOUND_HEADS, DESCRIPTORS, DOCUMENT_HEADS, GROUP_BODIES,
                                         GROUP_HEADS, HONORIFICS, ONE_OF_A_KIND, ORG_HEADS, PARTICLES, PARTY_MEMBERS,
-                                        PERSON_ROLES, POST_NOMINALS, REPLIES, SAYING, TITLE_ABBREVIATIONS, TITLE_SET,
-                                        first_name_gender, is_person_noun, is_role, role_name)
+                                        PERSON_ROLES, POST_NOMINALS, REPLIES, SAYING, STANCE_NOUNS, TITLE_ABBREVIATIONS,
+                                        TITLE_SET, first_name_gender, is_person_noun, is_role, role_name)
 
 
 def person_behind_title(ent) -> bool:
@@ -359,6 +359,8 @@ def said_by_surname(tok) -> bool:
 
 
 def owns_words(tok) -> bool:
-    """'Starmer's reply was warm': the owner of the main clause's subject, when it is words someone gave."""
-    return tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass") and main_clause(tok.head) \
-        and tok.head.lemma_.lower() in DOCUMENT_HEADS | REPLIES
+    """'Starmer's reply was warm': the owner of the main clause's subject, when it is words someone gave; and the
+    owner of a position that any clause is about ('a story in which Johnson's own position has wandered')."""
+    return tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass") and (
+        main_clause(tok.head) and tok.head.lemma_.lower() in DOCUMENT_HEADS | REPLIES
+        or tok.head.lemma_.lower() in STANCE_NOUNS)
