@@ -2145,6 +2145,27 @@ def test_a_date_is_scored_at_the_precision_the_gold_writes():
     assert dates_right("month", "2019-07-01") == 0.0 and dates_right("day", "2019-07-01") == 1.0
 
 
+def test_a_name_the_parser_set_beside_the_date_before_it_is_the_subject(nlp):
+    """The tagger reads 'On 11 October, Ms Truss, by then …, was asked' with the name in apposition to the date; the
+    parse is built by hand, as the made-up names this suite uses are parsed as the subject."""
+    from spacy.tokens import Doc, Span
+
+    from tracker.extraction.names import set_after_a_date
+
+    words = ["On", "11", "October", ",", "Ms", "Lowe", ",", "by", "then", "chief", "secretary", ",", "was", "asked",
+             "how", "she", "would", "vote", "."]
+    heads = [13, 2, 0, 13, 5, 2, 13, 13, 7, 10, 7, 13, 13, 13, 17, 17, 17, 13, 13]
+    deps = ["prep", "nummod", "pobj", "punct", "compound", "appos", "punct", "prep", "pcomp", "amod", "pobj", "punct",
+            "auxpass", "ROOT", "advmod", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["ADP", "NUM", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "ADP", "ADV", "ADJ", "NOUN", "PUNCT", "AUX", "VERB",
+           "SCONJ", "PRON", "AUX", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 1, 3, "DATE"), Span(doc, 4, 6, "PERSON")]
+    assert set_after_a_date(doc.ents[1])
+    parsed = nlp("On 11 October, Ms Lowe, by then chief secretary, was asked how she would vote.")
+    assert not set_after_a_date(next(e for e in parsed.ents if e.label_ == "PERSON"))  # the subject as parsed
+
+
 def test_speech_bucket_counts_direct_and_reported_and_spurious_statements_lower_speaker_precision():
     from types import SimpleNamespace as NS
 

@@ -364,3 +364,11 @@ def owns_words(tok) -> bool:
     return tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass") and (
         main_clause(tok.head) and tok.head.lemma_.lower() in DOCUMENT_HEADS | REPLIES
         or tok.head.lemma_.lower() in STANCE_NOUNS)
+
+
+def set_after_a_date(ent) -> bool:
+    """'On 11 October, Ms Truss, by then chief secretary, was asked …': a name the parser set in apposition to the
+    date before it, in a sentence whose verb has no subject of its own, is that verb's subject."""
+    root, verb = ent.root, ent.root.sent.root
+    return root.dep_ == "appos" and root.head.ent_type_ in ("DATE", "TIME") and verb.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
