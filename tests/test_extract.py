@@ -845,6 +845,10 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_name_the_parser_hung_on_the_place_of_the_subjects_title_is_the_subject': (
+        "Opposition critic Tom Hale spoke to reporters. \"It shows a deep lack of judgment,\" he told reporters.\n\n"
+        "Poland's envoy to Japan, Vadym Koval, added weight to the criticism on Monday evening. \"You have to be careful "
+        "what you say,\" he told the programme.", 'careful what you say', 'Vadym Koval'),
     'the_owner_of_a_position_a_clause_is_about_is_in_focus': (
         "LONDON - For Tom Hale, the ruling was convenient. Heathrow said it would appeal. \"We will win,\" a "
         "spokesperson for the airport said.\n\nThe ruling closes a story in which Hale's own position has wandered "
@@ -2150,7 +2154,7 @@ def test_a_name_the_parser_set_beside_the_date_before_it_is_the_subject(nlp):
     parse is built by hand, as the made-up names this suite uses are parsed as the subject."""
     from spacy.tokens import Doc, Span
 
-    from tracker.extraction.names import set_after_a_date
+    from tracker.extraction.names import misplaced_subject
 
     words = ["On", "11", "October", ",", "Ms", "Lowe", ",", "by", "then", "chief", "secretary", ",", "was", "asked",
              "how", "she", "would", "vote", "."]
@@ -2161,9 +2165,9 @@ def test_a_name_the_parser_set_beside_the_date_before_it_is_the_subject(nlp):
            "SCONJ", "PRON", "AUX", "VERB", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     doc.ents = [Span(doc, 1, 3, "DATE"), Span(doc, 4, 6, "PERSON")]
-    assert set_after_a_date(doc.ents[1])
+    assert misplaced_subject(doc.ents[1])
     parsed = nlp("On 11 October, Ms Lowe, by then chief secretary, was asked how she would vote.")
-    assert not set_after_a_date(next(e for e in parsed.ents if e.label_ == "PERSON"))  # the subject as parsed
+    assert not misplaced_subject(next(e for e in parsed.ents if e.label_ == "PERSON"))  # the subject as parsed
 
 
 def test_speech_bucket_counts_direct_and_reported_and_spurious_statements_lower_speaker_precision():

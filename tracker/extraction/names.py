@@ -366,9 +366,19 @@ def owns_words(tok) -> bool:
         or tok.head.lemma_.lower() in STANCE_NOUNS)
 
 
-def set_after_a_date(ent) -> bool:
-    """'On 11 October, Ms Truss, by then chief secretary, was asked …': a name the parser set in apposition to the
-    date before it, in a sentence whose verb has no subject of its own, is that verb's subject."""
-    root, verb = ent.root, ent.root.sent.root
-    return root.dep_ == "appos" and root.head.ent_type_ in ("DATE", "TIME") and verb.pos_ in ("VERB", "AUX") \
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+def misplaced_subject(ent) -> bool:
+    """A name the parser hung elsewhere that is the subject of its sentence: set in apposition to the date before
+    it, in a sentence whose verb has no subject of its own ('On 11 October, Ms Truss, by then chief secretary, was
+    asked …'), or set off by commas after the place or body of the subject's title ('Ukraine's ambassador to Canada,
+    Vadym Prystaiko, added …')."""
+    root, verb, doc = ent.root, ent.root.sent.root, ent.doc
+    if root.dep_ == "appos" and root.head.ent_type_ in ("DATE", "TIME"):
+        return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if root.dep_ not in ("appos", "conj") or ent.start == 0 or ent.end >= len(doc) \
+            or doc[ent.start - 1].text != "," or doc[ent.end].text != ",":
+        return False
+    head = root.head
+    while head.dep_ in ("pobj", "prep") and head.head is not head:
+        head = head.head
+    return head is not root.head and head.dep_ in ("nsubj", "nsubjpass") and (
+        is_role(head.lower_) or head.lower_ in TITLE_SET) and main_clause(head)

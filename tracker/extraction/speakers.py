@@ -17,10 +17,10 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import inside_question
 from tracker.extraction.bodies import register_body, the_body, the_party
-from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause, names_a_side,
-                                     owns_words, person_behind_title, register_missed_names, register_peers,
-                                     role_in_apposition, said_by_surname, set_after_a_date, subject_phrase, titled_name,
-                                     titled_possessive, titles_before, verb_read_as_noun)
+from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause,
+                                      misplaced_subject, names_a_side, owns_words, person_behind_title,
+                                      register_missed_names, register_peers, role_in_apposition, said_by_surname,
+                                      subject_phrase, titled_name, titled_possessive, titles_before, verb_read_as_noun)
 
 # ---------------------------------------------------------------------------- people
 
@@ -75,7 +75,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             # Commons, aimed at the Kremlin") or a modifier of the verb after it names the subject; or one that
             # made the title before it the subject ("Former chief minister | Amarinder Singh hit back")
             ent.start > 0 and doc[ent.start - 1].dep_ == "nsubj" and is_role(doc[ent.start - 1].lower_)
-            and main_clause(doc[ent.start - 1])) or owns_words(ent.root) or set_after_a_date(ent)
+            and main_clause(doc[ent.start - 1])) or owns_words(ent.root) or misplaced_subject(ent)
         # (the owner of words given: "Starmer's reply was warm. '…,' he wrote"; 'On 11 October, Ms Truss, … was asked')
         if (len(name.split()) == 1 or name not in state.people) and state.lookup(name):
             name = state.lookup(name).name  # "López Obrador" after "Andrés Manuel López Obrador"
