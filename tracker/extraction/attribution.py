@@ -94,7 +94,7 @@ _AFTER_J = re.compile(r"^[ \t]*(?P<verb>[—–])[ \t]*(?P<spk>[A-Z][\w'’.-]+(
                       r"(?:,[^\n\"“”]{0,80})?$")
 
 
-# '"…," said the left-wing legislator Ruth Luque': a lower-case description the role lists lack, one to four
+# '"…," said the left-wing legislator Ruth Lane': a lower-case description the role lists lack, one to four
 # words, right before a full name; no preposition, pronoun, adverb or document among them ('said the report by …')
 _NOT_DESCRIBING = ("by|of|from|for|in|on|at|to|with|and|or|but|that|who|which|whose|about|after|before|during|when|"
                    "while|as|than|into|over|under|his|her|their|its|this|these|those|he|she|they|it|we|you|also|then|"

@@ -95,3 +95,11 @@ def own_clause(tok) -> bool:
 def after_comma(tok) -> bool:
     """The phrase `tok` heads is set off by a comma before it."""
     return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+
+
+def said_on_a_noun(noun, media: set[str]) -> list:
+    """'said in a statement that …', 'told journalists on a conference call that …': the that-clauses the parser hung
+    on a noun after the verb instead of on the verb, where the noun is a medium or the clause has its own subject."""
+    return [a for a in noun.children if a.dep_ in ("acl", "relcl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)
+            and (noun.lemma_.lower() in media or any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children))]

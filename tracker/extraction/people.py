@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Iterable, Mapping, Sequence
 
 from tracker.extraction.lexicon import (HONORIFICS, ORG_HEADS, PARTICLES, PARTY_MEMBERS, POST_NOMINALS, ROLE_NOUNS,
                                         TITLE_SET, is_role)

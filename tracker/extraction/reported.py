@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.lexicon import AUDIENCES, CONCESSIVES, CONVENED, DESCRIPTION_PATTERNS, REPORT_LEMMAS, TIME_NOUNS
-from tracker.extraction.clauses import after_comma, inside_question, not_yet_said, own_clause, parenthetical, that_clauses
+from tracker.extraction.clauses import (after_comma, inside_question, not_yet_said, own_clause, parenthetical,
+                                        said_on_a_noun, that_clauses)
 from tracker.extraction.records import Found
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.speakers import resolve_speaker
@@ -191,10 +192,9 @@ def _content_span(verb, made_clear: bool, request: bool) -> tuple[int, int] | No
             first = obj.left_edge.i
         first += verb.doc[first].lower_ == "that" and verb.doc[first].dep_ in ("det", "advmod")
         return _trim_tokens(verb.doc, first, _right_edge(ccomp[0]))
-    # "said in a statement that …", "told journalists on a call that …" (a clause with a subject): hung on the noun
+    # "said in a statement that …", "told journalists on a conference call that …": the clause hung on the noun
     medium = [a for p in verb.children if p.dep_ == "prep" and p.i > verb.i for o in p.children if o.dep_ == "pobj"
-              for a in o.children if a.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
-              for m in a.children) and (o.lemma_.lower() in _MEDIA or any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children))]
+              for a in said_on_a_noun(o, _MEDIA)]
     # "insisted the same day that …", "told the BBC's Today programme (that) he had …": a clause hung on the noun
     medium += [a for o in verb.children if o.i > verb.i and (
         o.dep_ == "npadvmod" and o.lemma_.lower() in TIME_NOUNS or o.dep_ == "dobj" and o.lemma_.lower() in AUDIENCES
