@@ -845,6 +845,10 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'an_honorific_tells_two_people_of_one_surname_apart': (
+        "Owen Brand, 19, died at his family home in January.\n\nThe doctor who assessed him told the inquest his "
+        "observations had been normal.\n\nThe coroner allowed Owen's mother, Carys Brand, to ask questions. \"He was "
+        "shaking. Did you think he was putting it on?\" Mrs. Brand asked.", 'putting it on', 'Carys Brand'),
     'a_name_the_parser_hung_on_the_place_of_the_subjects_title_is_the_subject': (
         "Opposition critic Tom Hale spoke to reporters. \"It shows a deep lack of judgment,\" he told reporters.\n\n"
         "Poland's envoy to Japan, Vadym Koval, added weight to the criticism on Monday evening. \"You have to be careful "

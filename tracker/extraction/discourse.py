@@ -61,7 +61,7 @@ class Discourse:
 
     def register(self, name: str, titles: str, offset: int, subject: bool) -> Person:
         name = " ".join(name.split())
-        person = self.lookup(name) if len(name.split()) == 1 else self.people.get(name)
+        person = self.lookup(name, titles) if len(name.split()) == 1 else self.people.get(name)
         if person is None:
             # A longer name that extends a known one ("Donald Trump" after "Trump") replaces it.
             person = next((p for p in self.people.values() if len(name.split()) > 1 and not p.anonymous
@@ -136,8 +136,8 @@ class Discourse:
                    and (p.name.lower() == tail or p.name.lower().endswith(" " + tail))]
         return max(earlier, key=lambda p: _last_mention(p, offset)).name if earlier else ""
 
-    def lookup(self, name: str) -> Person | None:
-        """Full name from a surname or first name already met ("Trump", "Sir Keir")."""
+    def lookup(self, name: str, titles: str = "") -> Person | None:
+        """Full name from a surname or first name already met ("Trump", "Sir Keir"); `titles`: those written with it."""
         clean = " ".join(w for w in name.split() if w.lower().strip(".") not in NOT_IN_NAMES)  # 'Tuesday Mrs May'
         if not clean:
             return None
@@ -148,8 +148,10 @@ class Discourse:
         hits = [p for p in named if p.name.lower().endswith(" " + key)]
         if not hits and " " not in clean:
             hits = [p for p in named if key in re.sub(r"\b(?:al|el|ad|ar|as|ash|at|az)-", "", p.name.lower()).split()]  # Sisi
-        if len({p.name for p in hits}) > 1:  # one surname, two people: the one met first ('Sara Duterte …
-            # her father, Rodrigo'), among those ever a subject ('Rahul Gandhi said …' over a Mahatma Gandhi in passing)
+        if len({p.name for p in hits}) > 1:  # one surname, two people: of the sex a title gives ('Mrs. Morgan'),
+            cues = set(f"{titles} {name}".lower().split())  # then the one met first ('Sara Duterte … her father')
+            hits = [p for p in hits if p.gender == ("f" if cues & _FEMALE_CUES else "m" if cues & _MALE_CUES else "-")] \
+                or hits  # among those ever a subject (not a Mahatma Gandhi named in passing)
             hits = [p for p in hits if any(subj for _, subj in p.mentions)] or hits
             return min(hits, key=lambda p: min((o for o, _ in p.mentions), default=1 << 60))
         return max(hits, key=_last_mention) if hits else None
@@ -239,8 +241,7 @@ class Discourse:
         """The article has this person questioning others (an interviewer, a reporter), not answering them (a
         summit's host is no interviewer: titles alone do not say it)."""
         q = self.last_question  # or put the last quoted question to "you"
-        return p.name in self.examiners or (
-            q is not None and q.speaker == p.name and bool(PUT_TO_YOU.search(q.text)))
+        return p.name in self.examiners or (q is not None and q.speaker == p.name and bool(PUT_TO_YOU.search(q.text)))
 
     def recent_answering(self, before: int, besides: Person | None = None) -> Person | None:
         """The named person mentioned last before `before` who does not put questions (nor is `besides`)."""
@@ -365,7 +366,6 @@ class Discourse:
         hits = {p.name for p in self.people.values() if len(p.name.split()) > 1 and not p.anonymous
                 and key in (p.name.lower().split()[0], p.name.lower().split()[-1])}
         return hits.pop() if len(hits) == 1 else speaker
-
 
     def kind(self, speaker: str) -> str:
         """person / organisation / anonymous: a role without a name ('Senior official', 'allies of X') is

@@ -77,8 +77,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             ent.start > 0 and doc[ent.start - 1].dep_ == "nsubj" and is_role(doc[ent.start - 1].lower_)
             and main_clause(doc[ent.start - 1])) or owns_words(ent.root) or misplaced_subject(ent)
         # (the owner of words given: "Starmer's reply was warm. '…,' he wrote"; 'On 11 October, Ms Truss, … was asked')
-        if (len(name.split()) == 1 or name not in state.people) and state.lookup(name):
-            name = state.lookup(name).name  # "López Obrador" after "Andrés Manuel López Obrador"
+        if (len(name.split()) == 1 or name not in state.people) and state.lookup(name, titles):
+            name = state.lookup(name, titles).name  # "López Obrador" after "Andrés Manuel López Obrador"
         elif len(name.split()) == 1 and not subject and not titles:
             continue  # one word met first as an object ("his promise on Brexit"): news copy names a person in full
         state.register(name, titles, base + ent.start_char, subject)
