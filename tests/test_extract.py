@@ -845,6 +845,11 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'the_name_a_cleft_puts_first_is_the_subject': (
+        "Dean Ian Hale and provost Omar Qadir took questions on Monday.\n\nJo Pike of the Post asked what would happen "
+        "to students. Hale said every student would finish.\n\nSam Lowe of Radio Carrow followed up: \"Finish here, or "
+        "somewhere else?\"\n\nIt was Qadir who answered. \"Here. We will keep teaching until the last cohort has "
+        "graduated,\" he said.", 'keep teaching', 'Omar Qadir'),
     'an_honorific_tells_two_people_of_one_surname_apart': (
         "Owen Brand, 19, died at his family home in January.\n\nThe doctor who assessed him told the inquest his "
         "observations had been normal.\n\nThe coroner allowed Owen's mother, Carys Brand, to ask questions. \"He was "

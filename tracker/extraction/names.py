@@ -367,11 +367,13 @@ def owns_words(tok) -> bool:
 
 
 def misplaced_subject(ent) -> bool:
-    """A name the parser hung elsewhere that is the subject of its sentence: set in apposition to the date before
-    it, in a sentence whose verb has no subject of its own ('On 11 October, Ms Truss, by then chief secretary, was
-    asked …'), or set off by commas after the place or body of the subject's title ('Ukraine's ambassador to Canada,
-    Vadym Prystaiko, added …')."""
+    """A name the parser hung elsewhere that is the subject of its sentence: put first by a cleft ('It was Menon
+    who answered'); set in apposition to the date before it, in a sentence whose verb has no subject of its own
+    ('On 11 October, Ms Truss, by then chief secretary, was asked …'); or set off by commas after the place or body
+    of the subject's title ('Ukraine's ambassador to Canada, Vadym Prystaiko, added …')."""
     root, verb, doc = ent.root, ent.root.sent.root, ent.doc
+    if cleft_subject(root):
+        return True
     if root.dep_ == "appos" and root.head.ent_type_ in ("DATE", "TIME"):
         return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if root.dep_ not in ("appos", "conj") or ent.start == 0 or ent.end >= len(doc) \
@@ -382,3 +384,12 @@ def misplaced_subject(ent) -> bool:
         head = head.head
     return head is not root.head and head.dep_ in ("nsubj", "nsubjpass") and (
         is_role(head.lower_) or head.lower_ in TITLE_SET) and main_clause(head)
+
+
+def cleft_subject(tok) -> bool:
+    """'It was Menon who answered': the name a cleft sentence puts first is the subject of its who-clause."""
+    be = tok.head
+    if tok.dep_ != "attr" or be.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+        return False
+    clauses = [c for c in (*tok.children, *be.children) if c.dep_ in ("relcl", "ccomp")]
+    return any(w.lower_ == "who" and w.dep_ == "nsubj" for c in clauses for w in c.children)

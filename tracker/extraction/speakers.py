@@ -17,7 +17,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import inside_question
 from tracker.extraction.bodies import register_body, the_body, the_party
-from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause,
+from tracker.extraction.names import (appositive_role, clean_name, cleft_subject, extend_name, group_of, main_clause,
                                       misplaced_subject, names_a_side, owns_words, person_behind_title,
                                       register_missed_names, register_peers, role_in_apposition, said_by_surname,
                                       subject_phrase, titled_name, titled_possessive, titles_before, verb_read_as_noun)
@@ -107,6 +107,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.sent.root.children)
         misparsed = misparsed or hung
         subject_like = tok.dep_ == "nsubj" or (tok.dep_ in ("appos", "conj") and tok.head.dep_ == "nsubj") or misparsed \
+            or cleft_subject(tok) \
             or (tok.dep_ == "nsubjpass" and state.lookup(tok.text) is not None)  # 'Singh … was put on the defensive'
         possessive = tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.i not in named and not in_quote(tok.idx)
         if possessive:
