@@ -845,6 +845,10 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'the_name_a_described_speaker_gave_for_herself_is_the_speaker': (
+        "Parish council chair Anita Roe said the council had campaigned for the station for twenty years.\n\nA young "
+        "mother waiting at the bus stop, who gave her name only as Kerry, said the station would let her take a job. "
+        "\"Right now it's two buses each way,\" she said.", 'two buses each way', 'Kerry'),
     'the_name_a_cleft_puts_first_is_the_subject': (
         "Dean Ian Hale and provost Omar Qadir took questions on Monday.\n\nJo Pike of the Post asked what would happen "
         "to students. Hale said every student would finish.\n\nSam Lowe of Radio Carrow followed up: \"Finish here, or "

@@ -368,11 +368,11 @@ def owns_words(tok) -> bool:
 
 def misplaced_subject(ent) -> bool:
     """A name the parser hung elsewhere that is the subject of its sentence: put first by a cleft ('It was Menon
-    who answered'); set in apposition to the date before it, in a sentence whose verb has no subject of its own
+    who answered'); given by the subject (`name_given`); set in apposition to the date before it, in a sentence whose verb has no subject of its own
     ('On 11 October, Ms Truss, by then chief secretary, was asked …'); or set off by commas after the place or body
     of the subject's title ('Ukraine's ambassador to Canada, Vadym Prystaiko, added …')."""
     root, verb, doc = ent.root, ent.root.sent.root, ent.doc
-    if cleft_subject(root):
+    if cleft_subject(root) or name_given(root):
         return True
     if root.dep_ == "appos" and root.head.ent_type_ in ("DATE", "TIME"):
         return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -393,3 +393,12 @@ def cleft_subject(tok) -> bool:
         return False
     clauses = [c for c in (*tok.children, *be.children) if c.dep_ in ("relcl", "ccomp")]
     return any(w.lower_ == "who" and w.dep_ == "nsubj" for c in clauses for w in c.children)
+
+
+def name_given(tok) -> bool:
+    """'A young mother …, who gave her name only as Kerry, said …': the name someone described gave for themselves
+    (`tok` the name's last word), which is who that described subject is."""
+    give = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else None
+    return give is not None and give.lemma_ == "give" and tok.pos_ == "PROPN" and any(
+        c.dep_ == "dobj" and c.lower_ == "name" and any(p.lower_ in ("her", "his", "their") for p in c.children)
+        for c in give.children)

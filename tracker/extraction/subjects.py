@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import SAYING, TITLE_SET as _TITLE_SET
-from tracker.extraction.names import group_of, main_subject, opening_subject, subject_phrase
+from tracker.extraction.names import group_of, main_subject, name_given, opening_subject, subject_phrase
 from tracker.extraction.speakers import resolve_speaker
 
 
@@ -88,6 +88,10 @@ def subject_speaker(subj, tok, base: int, state: Discourse) -> str:
     group, _ = group_of(subj, state)
     if group:
         return group
+    given = next((t for t in subj.sent if t.i > subj.i and name_given(t)), None) if subj.pos_ == "NOUN" else None
+    if given is not None:  # "A young mother …, who gave her name only as Kerry, said": Kerry
+        span = subj.doc[given.left_edge.i:given.i + 1]
+        return resolve_speaker(span.text, base + span.start_char, state)
     # "Spain's prime minister, Pedro Sánchez, said": the name in apposition is the speaker
     name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or _seat_holder(subj)
     if name is not None and (subj.pos_ != "PROPN" or subj.lower_ in _TITLE_SET):
