@@ -2167,7 +2167,7 @@ def test_a_name_the_parser_set_beside_the_date_before_it_is_the_subject(nlp):
     parse is built by hand, as the made-up names this suite uses are parsed as the subject."""
     from spacy.tokens import Doc, Span
 
-    from tracker.extraction.names import misplaced_subject
+    from tracker.extraction.misparses import misplaced_subject
 
     words = ["On", "11", "October", ",", "Ms", "Lowe", ",", "by", "then", "chief", "secretary", ",", "was", "asked",
              "how", "she", "would", "vote", "."]

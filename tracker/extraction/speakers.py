@@ -17,10 +17,11 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import inside_question
 from tracker.extraction.bodies import register_body, the_body, the_party
-from tracker.extraction.names import (appositive_role, clean_name, cleft_subject, extend_name, group_of, main_clause,
-                                      misplaced_subject, names_a_side, owns_words, person_behind_title,
-                                      register_missed_names, register_peers, role_in_apposition, said_by_surname,
-                                      subject_phrase, titled_name, titled_possessive, titles_before, verb_read_as_noun)
+from tracker.extraction.misparses import cleft_subject, misplaced_subject
+from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause, names_a_side,
+                                     owns_words, person_behind_title, register_missed_names, register_peers,
+                                     role_in_apposition, said_by_surname, subject_phrase, titled_name,
+                                     titled_possessive, titles_before, verb_read_as_noun)
 
 # ---------------------------------------------------------------------------- people
 

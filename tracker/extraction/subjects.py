@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import SAYING, TITLE_SET as _TITLE_SET
-from tracker.extraction.names import group_of, main_subject, name_given, opening_subject, subject_phrase
+from tracker.extraction.misparses import name_given
+from tracker.extraction.names import group_of, main_subject, opening_subject, subject_phrase
 from tracker.extraction.speakers import resolve_speaker
 
 

@@ -1,0 +1,45 @@
+"""Subjects the parser hung in the wrong place: a name that is the subject of its sentence although the parse
+makes it an apposition, a conjunct, a predicate or an object (`speakers.py` registers them as subjects)."""
+
+from __future__ import annotations
+
+from tracker.extraction.lexicon import TITLE_SET, is_role
+from tracker.extraction.names import main_clause
+
+
+def misplaced_subject(ent) -> bool:
+    """A name the parser hung elsewhere that is the subject of its sentence: put first by a cleft ('It was Menon
+    who answered'); given by the subject (`name_given`); set in apposition to the date before it, in a sentence whose verb has no subject of its own
+    ('On 11 October, Ms Truss, by then chief secretary, was asked …'); or set off by commas after the place or body
+    of the subject's title ('Ukraine's ambassador to Canada, Vadym Prystaiko, added …')."""
+    root, verb, doc = ent.root, ent.root.sent.root, ent.doc
+    if cleft_subject(root) or name_given(root):
+        return True
+    if root.dep_ == "appos" and root.head.ent_type_ in ("DATE", "TIME"):
+        return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if root.dep_ not in ("appos", "conj") or ent.start == 0 or ent.end >= len(doc) \
+            or doc[ent.start - 1].text != "," or doc[ent.end].text != ",":
+        return False
+    head = root.head
+    while head.dep_ in ("pobj", "prep") and head.head is not head:
+        head = head.head
+    return head is not root.head and head.dep_ in ("nsubj", "nsubjpass") and (
+        is_role(head.lower_) or head.lower_ in TITLE_SET) and main_clause(head)
+
+
+def cleft_subject(tok) -> bool:
+    """'It was Menon who answered': the name a cleft sentence puts first is the subject of its who-clause."""
+    be = tok.head
+    if tok.dep_ != "attr" or be.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+        return False
+    clauses = [c for c in (*tok.children, *be.children) if c.dep_ in ("relcl", "ccomp")]
+    return any(w.lower_ == "who" and w.dep_ == "nsubj" for c in clauses for w in c.children)
+
+
+def name_given(tok) -> bool:
+    """'A young mother …, who gave her name only as Kerry, said …': the name someone described gave for themselves
+    (`tok` the name's last word), which is who that described subject is."""
+    give = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else None
+    return give is not None and give.lemma_ == "give" and tok.pos_ == "PROPN" and any(
+        c.dep_ == "dobj" and c.lower_ == "name" and any(p.lower_ in ("her", "his", "their") for p in c.children)
+        for c in give.children)
