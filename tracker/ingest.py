@@ -278,9 +278,9 @@ def ingest_files(store: Store, paths: list[str], aliases: ActorAliases, *, rejec
     total = IngestSummary()
     all_rejected: list[Rejected] = []
     paths = expand_inputs(paths)
-    articles = [p for p in paths if Path(p).suffix.lower() in ARTICLE_SUFFIXES]
-    articles = _extract_articles(articles, aliases.knowing(store.actor_documents()) if articles else aliases, log,
-                                 article_meta)
+    article_paths = [p for p in paths if Path(p).suffix.lower() in ARTICLE_SUFFIXES]
+    articles = _extract_articles(article_paths, aliases.knowing(store.actor_documents()) if article_paths else aliases,
+                                 log, article_meta)
     for path in paths:
         if path in articles:
             statements = articles[path]

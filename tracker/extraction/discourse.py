@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_CUES as _FEMALE_CUES,
-                                        FEMALE_FIRST_NAMES, NOT_IN_NAMES, MALE_CUES as _MALE_CUES, ONE_OF_A_KIND,
-                                        ORG_HEADS as _ORG_HEADS, PARTICLES, QUESTIONER_HEADS as _QUESTIONER_HEADS,
-                                        PUT_TO_YOU, first_name_gender, first_name_sure, role_name, title_matches)
+from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_FIRST_NAMES,
+                                        NOT_IN_NAMES, ONE_OF_A_KIND, ORG_HEADS as _ORG_HEADS, PARTICLES,
+                                        QUESTIONER_HEADS as _QUESTIONER_HEADS, PUT_TO_YOU, cue_sex, first_name_gender,
+                                        first_name_sure, role_name, title_matches)
 from tracker.extraction.records import Found
 
 @dataclass
@@ -72,11 +72,10 @@ class Discourse:
             person = person or Person(name)
             self.people[name] = person
         person.add_title(titles)
-        words = titles.split()
         if not person.gender:
-            if any(w in _FEMALE_CUES for w in words) or name.split()[0].lower() in FEMALE_FIRST_NAMES:
+            if (sex := cue_sex(titles.split())) == "f" or name.split()[0].lower() in FEMALE_FIRST_NAMES:
                 person.gender = "f"
-            elif any(w in _MALE_CUES for w in words):
+            elif sex == "m":
                 person.gender = "m"
             else:
                 person.gender = first_name_gender(name)
@@ -148,10 +147,10 @@ class Discourse:
         hits = [p for p in named if p.name.lower().endswith(" " + key)]
         if not hits and " " not in clean:
             hits = [p for p in named if key in re.sub(r"\b(?:al|el|ad|ar|as|ash|at|az)-", "", p.name.lower()).split()]  # Sisi
-        if len({p.name for p in hits}) > 1:  # one surname, two people: of the sex a title gives ('Mrs. Morgan'),
-            cues = set(f"{titles} {name}".lower().split())  # then the one met first ('Sara Duterte … her father')
-            hits = [p for p in hits if p.gender == ("f" if cues & _FEMALE_CUES else "m" if cues & _MALE_CUES else "-")] \
-                or hits  # among those ever a subject (not a Mahatma Gandhi named in passing)
+        if len({p.name for p in hits}) > 1:  # one surname, two people: of the sex a title gives ('Mrs. Morgan'), then
+            # the one met first ('Sara Duterte … her father') among those ever a subject (not a Gandhi named in passing)
+            sex = cue_sex(f"{titles} {name}".lower().split())
+            hits = [p for p in hits if sex and p.gender == sex] or hits
             hits = [p for p in hits if any(subj for _, subj in p.mentions)] or hits
             return min(hits, key=lambda p: min((o for o, _ in p.mentions), default=1 << 60))
         return max(hits, key=_last_mention) if hits else None

@@ -64,6 +64,12 @@ def _first(name: str) -> str:
     return unicodedata.normalize("NFKD", first).encode("ascii", "ignore").decode()  # "Siobhán" -> "siobhan"
 
 
+def cue_sex(words) -> str:
+    """'f', 'm' or '' for the title, honorific or kin words written with a name ('mrs.', 'lord', 'mother')."""
+    words = set(words)
+    return "f" if words & FEMALE_CUES else "m" if words & MALE_CUES else ""
+
+
 def first_name_gender(name: str) -> str:
     """'f', 'm' or '' for a full name's first word: FEMALE_FIRST_NAMES, then the US Social Security first-name
     counts (a name kept only where 95 % of its bearers share one sex, so Kim or Jean stay unknown)."""

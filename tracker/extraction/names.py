@@ -364,4 +364,3 @@ def owns_words(tok) -> bool:
     return tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass") and (
         main_clause(tok.head) and tok.head.lemma_.lower() in DOCUMENT_HEADS | REPLIES
         or tok.head.lemma_.lower() in STANCE_NOUNS)
-

@@ -21,8 +21,12 @@ _WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*\.?")  # a capitalised
 _NOT_NAMES = TITLE_SET | ROLE_NOUNS | POST_NOMINALS | PARTY_MEMBERS | ORG_HEADS | HONORIFICS
 
 
+def _no_title(word: str) -> bool:
+    return word.lower().strip(".") not in _NOT_NAMES and not is_role(word.lower())
+
+
 def _name_word(word: str) -> bool:
-    return bool(_WORD.fullmatch(word)) and word.lower().strip(".") not in _NOT_NAMES and not is_role(word.lower())
+    return bool(_WORD.fullmatch(word)) and _no_title(word)
 
 
 def is_full_name(name: str) -> bool:
@@ -31,8 +35,7 @@ def is_full_name(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4 or not _name_word(words[-1]):
         return False
-    return all(w in PARTICLES or (w[:1].isupper() and w.lower().strip(".") not in _NOT_NAMES
-                                  and not is_role(w.lower())) for w in words)
+    return all(w in PARTICLES or (w[:1].isupper() and _no_title(w)) for w in words)
 
 
 def surname_owners(named: Mapping[str, int], *, share: float = SHARE, at_least: int = AT_LEAST) -> dict[str, str]:
