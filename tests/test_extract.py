@@ -2162,6 +2162,45 @@ def test_a_date_is_scored_at_the_precision_the_gold_writes():
     assert dates_right("month", "2019-07-01") == 0.0 and dates_right("day", "2019-07-01") == 1.0
 
 
+def test_the_issue_date_measure_counts_only_statements_the_gold_dates_to_a_day():
+    from types import SimpleNamespace as NS
+
+    from tracker.extraction.evaluate import _Tally, match
+
+    texts = ["We will win the vote.", "The budget is balanced.", "Nobody will lose their job."]
+    pred = [NS(text=t, speaker="Jane Doe", kind="direct", date=dt.date(2019, 7, 1), date_precision="day", context="",
+               speaker_kind="person", contrasts=None) for t in texts]
+    gold = [NS(text=t, speaker="Jane Doe", kind="direct", date=d, context="", speaker_kind="", shift_of="")
+            for t, d in zip(texts, ["2019-07-01", "2019-07-02", "2019-07"])]
+    tally = _Tally()
+    tally.add(pred, gold, match(pred, gold))
+    report = tally.report()["speech"]
+    assert report["date_accuracy"] == round(1 / 3, 3)  # the month-only statement counts, and is wrong
+    assert report["date_accuracy_day_fixed"] == 0.5  # … and is left out where the text fixes no day
+
+
+def test_a_question_given_to_someone_who_answers_is_counted_apart():
+    from types import SimpleNamespace as NS
+
+    from tracker.extraction.evaluate import _Tally, match
+
+    def statement(text, speaker, gold=False):
+        extra = {"shift_of": "", "speaker_kind": ""} if gold else {"date_precision": "day", "contrasts": None,
+                                                                   "speaker_kind": "person"}
+        return NS(text=text, speaker=speaker, kind="direct", date="2019-07-01" if gold else dt.date(2019, 7, 1),
+                  context="", **extra)
+
+    gold = [statement("Will you resign?", "Ann Host", True), statement("Is the deal dead?", "Ann Host", True),
+            statement("Are you sure?", "Ann Host", True), statement("No, I will not resign.", "Bob Guest", True)]
+    pred = [statement("Will you resign?", "Bob Guest"),  # given to the one who answers
+            statement("Is the deal dead?", "Presenter"),  # to an unnamed presenter: wrong, but not the answerer
+            statement("Are you sure?", "Ann Host"), statement("No, I will not resign.", "Bob Guest")]
+    tally = _Tally()
+    tally.add(pred, gold, match(pred, gold))
+    report = tally.report()
+    assert report["questions_misattributed"] == 2 and report["questions_to_answerer"] == 1
+
+
 def test_a_name_the_parser_set_beside_the_date_before_it_is_the_subject(nlp):
     """The tagger reads 'On 11 October, Ms Truss, by then …, was asked' with the name in apposition to the date; the
     parse is built by hand, as the made-up names this suite uses are parsed as the subject."""

@@ -27,6 +27,7 @@ KINDS = ("direct", "reported", "description")
 SPEECH = ("direct", "reported")  # the kinds the extraction targets are set on: the "speech" bucket
 RULES_WRITTEN_ON = tuple(f"{i:02d}_" for i in range(1, 21))  # the articles the rules were written against
 MIN_JACCARD = 0.5
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def split_of(article: str, events: dict[str, str] | None = None) -> str:
@@ -197,15 +198,19 @@ class _Tally:
         self.c = defaultdict(lambda: defaultdict(int))
         self.articles = 0
         self.questions_misattributed = 0
+        self.questions_to_answerer = 0
 
     def add(self, pred: list[Extracted], gold: list[_Gold], pairs) -> None:
         self.articles += 1
         by_pred = list({i: (i, j, o) for i, j, o in reversed(pairs)}.values())  # each statement counts once a side
         pairs = list({j: (i, j, o) for i, j, o in reversed(pairs)}.values())
         self._links(pred, gold, by_pred)  # a prediction's first match, not a later one that it also holds
+        answerers = [g.speaker for g in gold if not g.text.rstrip().endswith("?")]
         for i, j, _ in pairs:  # an interviewer's question given to anyone else
             if gold[j].text.rstrip().endswith("?") and not _same_speaker(pred[i].speaker, gold[j].speaker):
                 self.questions_misattributed += 1
+                # … and among those, given to someone the article quotes saying something other than a question
+                self.questions_to_answerer += any(_same_speaker(pred[i].speaker, a) for a in answerers)
         for p in pred:
             for k in _buckets(p.kind):
                 self.c[k]["pred"] += 1
@@ -234,6 +239,9 @@ class _Tally:
                 self.c[k]["matched_gold"] += 1
                 self.c[k]["speaker_ok_gold"] += ok_speaker
                 self.c[k]["date_ok"] += ok_date
+                if _DAY.fullmatch(g.date):  # the text fixes the day: the date measure
+                    self.c[k]["day_gold"] += 1
+                    self.c[k]["day_ok"] += ok_date
                 self.c[k]["kind_ok"] += p.kind == g.kind
 
     def _links(self, pred: list[Extracted], gold: list[_Gold], pairs) -> None:
@@ -258,11 +266,14 @@ class _Tally:
                 "speaker_precision_with_spurious": _ratio(c["speaker_ok_pred"], c["pred"]),
                 "speaker_recall": _ratio(c["speaker_ok_gold"], c["gold"]),
                 "date_accuracy": _ratio(c["date_ok"], c["matched_gold"]),
+                # among matched statements the gold dates to a day (not only to a month or a year)
+                "date_accuracy_day_fixed": _ratio(c["day_ok"], c["day_gold"]),
                 "kind_accuracy": _ratio(c["kind_ok"], c["matched_gold"]),
             }
         out["articles"] = self.articles
         out["spurious_per_article"] = _ratio(self.c["all"]["pred"] - self.c["all"]["matched_pred"], self.articles)
         out["questions_misattributed"] = self.questions_misattributed
+        out["questions_to_answerer"] = self.questions_to_answerer
         ctx = self.c["context"]  # among matched statements of articles whose gold gives contexts
         out["answer_context"] = {"gold": ctx["gold"], "pred": ctx["pred"], "precision": _ratio(ctx["right"], ctx["pred"]),
                                  "recall": _ratio(ctx["right"], ctx["gold"])}
