@@ -845,6 +845,26 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
 SPEAKER_CASES = {
+    'a_bare_office_word_is_the_office_named_before_with_whose_it_is': (
+        "Premier Tom Vale said he would not meet the envoy. The Freedonian embassy in Carrow called the remark rude."
+        "\n\nThe embassy also said no request for a meeting had come from either capital.", 'no request for a meeting',
+        'Freedonian embassy'),
+    'a_committee_named_in_a_compound_speaks_as_that_committee': (
+        "Lawmakers adopted an ethics committee report on Friday that found Dana Wren had shared her password.\n\n"
+        "The committee said she had let unauthorised people use her account.", 'let unauthorised people',
+        'Ethics committee'),
+    'it_after_a_ministry_the_parser_took_for_a_name_is_that_ministry': (
+        "Freedonia urged its citizens on Friday to stay away from Ruritania.\n\nIn a notice posted online, the "
+        "Freedonian foreign ministry told its nationals to \"refrain from travelling for the time being\". It said "
+        "the premier's remarks had \"seriously worsened the atmosphere\".", 'seriously worsened',
+        'Freedonian foreign ministry'),
+    'her_office_is_the_office_of_whoever_she_is': (
+        "Finance Minister Mira Okonjo answered questions on grain prices on Tuesday.\n\nHer office said on Thursday "
+        "that she had been misquoted.", 'been misquoted', "Mira Okonjo's office"),
+    'people_around_something_keep_what_they_are_around': (
+        "The finance minister, Tom Vale, withdrew the levy on Thursday.\n\nOrganisers of the protests, who had "
+        "marched for a week, claimed victory but said their wider grievances remained.", 'grievances remained',
+        'Organisers of the protests'),
     'the_name_a_described_speaker_gave_for_herself_is_the_speaker': (
         "Parish council chair Anita Roe said the council had campaigned for the station for twenty years.\n\nA young "
         "mother waiting at the bus stop, who gave her name only as Kerry, said the station would let her take a job. "

@@ -29,6 +29,8 @@ def register_offices(doc, base: int, state: Discourse, in_quote) -> None:
     """'Ecuador's presidency was unrepentant. "…," it said': a country's or a body's office (its name owning an
     office word) as a main clause's subject is a body of its own, for the "it" and "the ministry" after it."""
     for tok in doc:
+        if tok.lower_ in ORG_HEADS and tok.is_lower and not in_quote(tok.idx):
+            _register_office(tok, base, state)
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in ORG_HEADS or not tok.is_lower \
                 or in_quote(tok.idx):  # not 'Britain's opposition Labour Party', named as it is
             continue
@@ -38,6 +40,28 @@ def register_offices(doc, base: int, state: Discourse, in_quote) -> None:
         name = re.sub(r"^the\s+", "", doc[owner.left_edge.i:tok.i + 1].text, flags=re.I)
         state.bodies.append((base + owner.idx, name, name))
         state.body_subjects.add(base + owner.idx)
+
+
+def _register_office(head, base: int, state: Discourse) -> None:
+    """'the Russian embassy', 'China's foreign ministry', 'an ethics committee report', 'the government of Canada':
+    an office word with a name or a noun that says whose it is, for a later bare 'the embassy'."""
+    mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    whose = [c for c in mods if c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+             or (c.dep_ == "compound" and c.pos_ == "NOUN")]
+    of = next((g for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "ORG")), None)
+    if not whose and of is None:
+        return  # 'the new government' says nothing about whose it is
+    start = min((c.left_edge.i for c in mods), default=head.i) if whose else head.i
+    end = of.right_edge.i + 1 if of is not None and not whose else head.i + 1
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", head.doc[start:end].text, flags=re.I)
+    state.offices.append((base + head.doc[start].idx, head.lower_, phrase))
+
+
+def the_office(state: Discourse, head: str, offset: int) -> str | None:
+    """'the embassy', 'the government': the one office of that word the article named before, with whose it is."""
+    named = {phrase.lower(): phrase for at, word, phrase in state.offices if word == head and at < offset}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def the_party(state: Discourse, offset: int) -> str | None:

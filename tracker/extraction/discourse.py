@@ -46,6 +46,7 @@ class Discourse:
         self.named_roles: dict[str, str] = {}  # role head ("spokesman") -> the person it turned out to be
         self.bodies: list[tuple[int, str, str]] = []  # named organisations: (offset, name, the words around it)
         self.body_subjects: set[int] = set()  # offsets of the named organisations that are a sentence's subject
+        self.offices: list[tuple[int, str, str]] = []  # (offset, head, phrase): 'the Russian embassy', for 'the embassy'
         self.last_quote: Found | None = None  # the last direct quote, and the last question, for bare Q/A paragraphs
         self.last_question: Found | None = None
         self.askers: set[str] = set()  # who put a question, quoted or reported: never the one replying

@@ -364,3 +364,18 @@ def owns_words(tok) -> bool:
     return tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass") and (
         main_clause(tok.head) and tok.head.lemma_.lower() in DOCUMENT_HEADS | REPLIES
         or tok.head.lemma_.lower() in STANCE_NOUNS)
+
+
+_CIRCLE = re.compile(r"(?i)(?:(?:a|an|one|another|the|two|three|several|some)\s+)?(?:(?:close|longtime|long-time)\s+)?"
+                     r"(?P<head>[a-z]+)\s+of\s+(?P<owner>.+?)(?:['’]s)?$")
+
+
+def circle_of(phrase: str, state: Discourse) -> str:
+    """'a friend of Fallon', 'allies of Rachel Reeves', 'organisers of the protests': people around someone or
+    something, who speak for themselves; a person they are around is named in full."""
+    m = _CIRCLE.match(phrase)
+    if m is None or m.group("head").lower() not in GROUP_HEADS:
+        return ""
+    owner = m.group("owner")
+    person = state.lookup(owner) if owner[:1].isupper() else None
+    return role_name(f"{m.group('head')} of {person.name if person is not None and not person.anonymous else owner}")

@@ -13,12 +13,12 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         GROUP_HEADS as _GROUP_HEADS, REPLIES as _REPLIES, ONE_OF_A_KIND, SAYING,
                                         PLATFORMS, PRONOUN_WORDS, NEWS_ASKERS, GENERIC_BODIES, UNNAMED_SUBJECTS,
                                         first_name_gender, NEWS_WORDS, PARTY_MEMBERS, SEATS, SOMEONE_NEW, NOT_IN_NAMES,
-                                        is_person_noun, is_role, one_of_the_askers, role_name, title_matches)
+                                        is_person_noun, is_role, one_of_the_askers, role_name, title_matches, STAFF as _STAFF)
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import inside_question
-from tracker.extraction.bodies import register_body, the_body, the_party
+from tracker.extraction.bodies import register_body, the_body, the_office, the_party
 from tracker.extraction.misparses import cleft_subject, misplaced_subject
-from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause, names_a_side,
+from tracker.extraction.names import (appositive_role, circle_of, clean_name, extend_name, group_of, main_clause, names_a_side,
                                      owns_words, person_behind_title, register_missed_names, register_peers,
                                      role_in_apposition, said_by_surname, subject_phrase, titled_name,
                                      titled_possessive, titles_before, verb_read_as_noun)
@@ -127,9 +127,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         titled = bool(titled_name([t.text for t in chain])[0])
         # a known surname as written, hyphen and all ("Hartley-Brewer", which the NER took for a body)
         known_word = state.lookup(tok.text) or state.lookup(doc[chain[0].i:tok.i + 1].text)
-        # a capitalised word the tagger took for a pronoun ("Tugendhat confirms") is a name
-        # and so is one the tagger took for a common noun or an adjective, when it is the surname of someone named
-        # ("Pence took", "Mahuta, as host, opened")
+        # a capitalised word the tagger took for a pronoun ("Tugendhat confirms") is a name, and so is one it took for a
+        # common noun or an adjective, when it is the surname of someone named ("Pence took", "Mahuta, as host, opened")
         proper = tok.pos_ == "PROPN" or misparsed or (
             tok.pos_ in ("PRON", "NOUN", "ADJ") and tok.is_title and tok.lower_ not in PRONOUN_WORDS
             and (tok.pos_ == "PRON" or state.lookup(tok.text) is not None))
@@ -160,6 +159,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         if known is None and name not in state.people and (
                 any(t.ent_type_ in ("FAC", "LOC") for t in chain) or words[-1].lower() in _ORG_HEADS):
             # "Downing Street refused to say ...": a body, never what "he" or "she" refers to
+            name = role_name(doc[tok.left_edge.i:tok.i + 1].text) if name.islower() else name  # 'the Chinese ministry'
             body = state.people[name] = Person(name, gender="n")
             body.mentions.append((base + tok.idx, verb.dep_ in ("ROOT", "conj")))
             continue
@@ -242,12 +242,13 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         # "the statement said": the statement of whoever is in focus, a person or the body named last
         p = state.recent(offset)
         return state.body_since(p, offset, proper=False) or (p.name if p else "")
-    if head_words and head_words[0] in _GROUP_HEADS and " of " in f" {low} ":
-        return role_name(phrase)  # "allies of Rachel Reeves": not Rachel Reeves herself
-    if len(words) == 2 and words[0] in _OWNERS and words[1] in _GROUP_HEADS - {"aides"}:
+    if circle := circle_of(phrase, state):
+        return circle  # "allies of Rachel Reeves", "a friend of Fallon": not the one they are around
+    if len(words) == 2 and words[0] in _OWNERS and words[1] in _GROUP_HEADS - {"aides"} | _STAFF:
         # "while her rivals argue …": people around the one in focus speak for themselves, never as her ("her
-        # aides" are her unnamed sources, below)
-        owner = state.recent(offset, gender=_OWNERS[words[0]])
+        # aides" are her unnamed sources, below); "her office" is the office of whoever "she" is
+        owner = state.pronoun(_OWNERS[words[0]], offset) if words[1] in _STAFF else \
+            state.recent(offset, gender=_OWNERS[words[0]])
         return role_name(f"{owner.name}'s {words[1]}" if owner and not owner.anonymous else phrase)  # not in focus
     if _FAMILIAR.match(low):
         return state.anonymous(phrase, offset)  # "people familiar with the talks": unnamed, and never in focus
@@ -323,6 +324,8 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if head_words and head_words[-1] in _ORG_HEADS and (any(w[:1].isupper() for w in phrase.split()) or words[0] == "the"):
         # "the Ministry of Transport", "the White House": a body, never the person in focus; "Britain's opposition
         # Labour Party" is the party by its own name
+        if len(words) == 2 and words[0] == "the" and (office := the_office(state, words[1], offset)):
+            return role_name(office)  # "the embassy", after "the Russian embassy in Canberra"
         party = re.match(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*['’]s (?:[a-z-]+ )*(?P<name>(?:[A-Z][\w'’-]* )+Party)$", phrase)
         return party.group("name") if party else role_name(phrase)
     if words[0] == "the" and len(words) > 1 and words[-1] in NEWS_WORDS and all(w[:1].isupper() for w in phrase.split()[1:]):
