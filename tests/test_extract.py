@@ -858,6 +858,15 @@ SPEAKER_CASES = {
         "Freedonian foreign ministry told its nationals to \"refrain from travelling for the time being\". It said "
         "the premier's remarks had \"seriously worsened the atmosphere\".", 'seriously worsened',
         'Freedonian foreign ministry'),
+    'a_party_word_opening_a_body_name_stays_in_it': (
+        "Tom Vale wrote to the newspaper on Monday.\n\nLabour Against Antisemitism said the letter was offensive.",
+        'letter was offensive', 'Labour Against Antisemitism'),
+    'a_name_after_words_that_describe_the_person_is_the_speaker': (
+        "Finance Minister Mira Okonjo defended the app on Tuesday.\n\nHer party colleague K.C. Venugopal said the app "
+        "was a snooping tool.", 'snooping tool', 'K.C. Venugopal'),
+    'the_owner_of_a_question_asks_it': (
+        "Washington, 12 October 2021\n\nHost Mara Quell interviewed Senator Tom Vale on Sunday.\n\nQuell's question "
+        "was direct: \"Why should voters trust you now?\"", 'trust you now', 'Mara Quell'),
     'her_office_is_the_office_of_whoever_she_is': (
         "Finance Minister Mira Okonjo answered questions on grain prices on Tuesday.\n\nHer office said on Thursday "
         "that she had been misquoted.", 'been misquoted', "Mira Okonjo's office"),

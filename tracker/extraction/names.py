@@ -101,11 +101,27 @@ def extend_name(ent):
     return doc[ent.start:end]
 
 
+_LINKS = {"against", "for", "of", "in", "on", "at", "to", "with", "and", "the"}  # words no personal name starts with
+
+
+_NAME_AT_END = re.compile(r"^(?P<before>\S+(?: [a-z][\w-]*)+) (?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)+)$")
+
+
+def name_at_end(phrase: str) -> str:
+    """'Her party colleague K.C. Venugopal' -> 'K.C. Venugopal': a name of two words or more after words that describe
+    the person ('von der Leyen', 'Sophie in 't Veld' keep their particles)."""
+    m = _NAME_AT_END.match(phrase)
+    if m is None or any(w in PARTICLES for w in m.group("before").split()[1:]):
+        return phrase
+    return m.group("name")
+
+
 def clean_name(name: str) -> str:
     name = re.sub(r"['’]s?$", "", name.strip())  # "Bharat Motors'" too
     name = re.sub(r"^(\w+) [\"“]([A-Z]\w+)[\"”] (?=\w)", r"\2 ", name)  # 'Anthony "Jack" Regan' goes by Jack
     words = [w for w in name.split() if w.lower() not in HONORIFICS]
-    while len(words) > 2 and (words[0].lower() in DESCRIPTORS or words[0].lower() in PARTY_MEMBERS):
+    while len(words) > 2 and (words[0].lower() in DESCRIPTORS or words[0].lower() in PARTY_MEMBERS) \
+            and words[1].lower() not in _LINKS:  # not "Labour Against Antisemitism", a body's name
         words = words[1:]  # "Pensioner Beverley Hunt", "Democrat Nathan Cullen"
     while len(words) > 2 and words[-1].lower().strip(".") in POST_NOMINALS:
         words = words[:-1]  # "Michael Hodge QC"

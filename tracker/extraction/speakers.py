@@ -20,7 +20,7 @@ from tracker.extraction.bodies import register_body, the_body, the_office, the_p
 from tracker.extraction.misparses import cleft_subject, misplaced_subject
 from tracker.extraction.names import (appositive_role, circle_of, clean_name, extend_name, group_of, main_clause, names_a_side,
                                      owns_words, person_behind_title, register_missed_names, register_peers,
-                                     role_in_apposition, said_by_surname, subject_phrase, titled_name,
+                                     name_at_end, role_in_apposition, said_by_surname, subject_phrase, titled_name,
                                      titled_possessive, titles_before, verb_read_as_noun)
 
 # ---------------------------------------------------------------------------- people
@@ -363,7 +363,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         later = state.introduced_after(offset)  # "His coalition partner is unconvinced. Prime Minister X …"
         if later is not None:
             return later.name
-    lead, rest = titled_name(clean_name(phrase).split())
+    lead, rest = titled_name(clean_name(phrase := name_at_end(phrase)).split())  # 'Her colleague K.C. Venugopal'
     return " ".join(rest) if lead else clean_name(phrase)  # "Ruaraka MP TJ Kajwang" is TJ Kajwang
 
 
