@@ -867,6 +867,9 @@ SPEAKER_CASES = {
     'the_owner_of_a_question_asks_it': (
         "Washington, 12 October 2021\n\nHost Mara Quell interviewed Senator Tom Vale on Sunday.\n\nQuell's question "
         "was direct: \"Why should voters trust you now?\"", 'trust you now', 'Mara Quell'),
+    'a_country_s_office_is_named_by_the_country_s_adjective': (
+        "Peru's foreign ministry said the ambassador had been recalled for talks. It added that the visit was off.",
+        'visit was off', 'Peruvian foreign ministry'),
     'her_office_is_the_office_of_whoever_she_is': (
         "Finance Minister Mira Okonjo answered questions on grain prices on Tuesday.\n\nHer office said on Thursday "
         "that she had been misquoted.", 'been misquoted', "Mira Okonjo's office"),
@@ -3195,3 +3198,14 @@ def test_allies_of_a_titled_person_in_apposition_are_her_allies_not_her(run):
     found = run("Allies of the former prime minister, Oksana Levchenko, said on Thursday that the charges against her "
                 "were politically motivated.")
     assert one(found, "politically motivated").speaker.startswith("Allies of")  # not Levchenko herself
+
+
+def test_a_country_s_office_takes_the_country_s_adjective_and_nothing_else_does():
+    from tracker.extraction.lexicon import body_name
+
+    assert body_name("China's foreign ministry") == "Chinese foreign ministry"
+    assert body_name("Israel’s military") == "Israeli military"
+    assert body_name("the Netherlands's government") == "Dutch government"
+    assert body_name("China's ambassador") == "China's ambassador"  # a person, not an office
+    assert body_name("Jordan's office") == "Jordan's office"  # a surname as much as a country
+    assert body_name("Chinese foreign ministry") == "Chinese foreign ministry"

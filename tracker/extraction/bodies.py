@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import FIRM_WORDS, GENERIC_BODIES, ORG_HEADS, PARTY_MEMBERS, PARTY_NAMES
+from tracker.extraction.lexicon import FIRM_WORDS, GENERIC_BODIES, ORG_HEADS, PARTY_MEMBERS, PARTY_NAMES, body_name
 from tracker.extraction.names import clean_name, main_clause
 
 
@@ -37,7 +37,7 @@ def register_offices(doc, base: int, state: Discourse, in_quote) -> None:
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "ORG", "NORP")), None)
         if owner is None or not main_clause(tok):
             continue
-        name = re.sub(r"^the\s+", "", doc[owner.left_edge.i:tok.i + 1].text, flags=re.I)
+        name = body_name(re.sub(r"^the\s+", "", doc[owner.left_edge.i:tok.i + 1].text, flags=re.I))
         state.bodies.append((base + owner.idx, name, name))
         state.body_subjects.add(base + owner.idx)
 
@@ -54,7 +54,7 @@ def _register_office(head, base: int, state: Discourse) -> None:
         return  # 'the new government' says nothing about whose it is
     start = min((c.left_edge.i for c in mods), default=head.i) if whose else head.i
     end = of.right_edge.i + 1 if of is not None and not whose else head.i + 1
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", head.doc[start:end].text, flags=re.I)
+    phrase = body_name(re.sub(r"^(?:the|a|an)\s+", "", head.doc[start:end].text, flags=re.I))
     state.offices.append((base + head.doc[start].idx, head.lower_, phrase))
 
 

@@ -313,6 +313,34 @@ def title_matches(role: str, titles: str) -> bool:
     return False
 
 
+# a country's own body by its adjective: "China's foreign ministry" and "the Chinese foreign ministry" are one speaker
+# (not Georgia or Jordan, which name US states and people too)
+DEMONYMS = dict(pair.split(":") for pair in (
+    "China:Chinese|Russia:Russian|Ukraine:Ukrainian|Israel:Israeli|Iran:Iranian|India:Indian|Pakistan:Pakistani|"
+    "Japan:Japanese|Germany:German|France:French|Britain:British|Italy:Italian|Spain:Spanish|Poland:Polish|"
+    "Turkey:Turkish|Canada:Canadian|Australia:Australian|Brazil:Brazilian|Mexico:Mexican|Egypt:Egyptian|"
+    "Syria:Syrian|Iraq:Iraqi|Lebanon:Lebanese|Qatar:Qatari|Taiwan:Taiwanese|Greece:Greek|"
+    "Hungary:Hungarian|Sweden:Swedish|Norway:Norwegian|Finland:Finnish|Denmark:Danish|Ireland:Irish|"
+    "Scotland:Scottish|Wales:Welsh|Kenya:Kenyan|Nigeria:Nigerian|Ethiopia:Ethiopian|Somalia:Somali|"
+    "Afghanistan:Afghan|Bangladesh:Bangladeshi|Indonesia:Indonesian|Malaysia:Malaysian|Thailand:Thai|"
+    "Vietnam:Vietnamese|Philippines:Philippine|Argentina:Argentine|Chile:Chilean|Colombia:Colombian|"
+    "Venezuela:Venezuelan|Ecuador:Ecuadorian|Peru:Peruvian|Cuba:Cuban|Belgium:Belgian|Austria:Austrian|"
+    "Switzerland:Swiss|Romania:Romanian|Serbia:Serbian|Belarus:Belarusian|Armenia:Armenian|"
+    "Azerbaijan:Azerbaijani|Senegal:Senegalese|Ghana:Ghanaian|Myanmar:Myanmar|Sudan:Sudanese|Yemen:Yemeni|"
+    "Libya:Libyan|Tunisia:Tunisian|Morocco:Moroccan|Algeria:Algerian|Estonia:Estonian|Latvia:Latvian|"
+    "Lithuania:Lithuanian|Portugal:Portuguese|Netherlands:Dutch|Singapore:Singaporean|Sri Lanka:Sri Lankan"
+).split("|"))
+_COUNTRY_OWNS = re.compile(rf"^(?:the\s+)?(?P<country>{'|'.join(DEMONYMS)})['’]s\s+(?P<rest>(?:[a-z-]+\s+)*(?P<head>[a-z]+))$")
+
+
+def body_name(phrase: str) -> str:
+    """'China's foreign ministry' -> 'Chinese foreign ministry': a country's office by the country's adjective."""
+    m = _COUNTRY_OWNS.match(phrase)
+    if m is None or m.group("head") not in ORG_HEADS:
+        return phrase
+    return f"{DEMONYMS[m.group('country')]} {m.group('rest')}"
+
+
 def role_name(phrase: str) -> str:
     """'a senior official' -> 'Senior official'; 'NATO officials' -> 'NATO official'."""
     words = phrase.split()
@@ -328,7 +356,7 @@ def role_name(phrase: str) -> str:
         words[head_at] = last[:-1]
     elif last.lower() == "sources":
         words[head_at] = "source"
-    out = " ".join(words)
+    out = body_name(" ".join(words))
     return out[0].upper() + out[1:]
 
 
