@@ -3210,3 +3210,11 @@ def test_a_country_s_office_takes_the_country_s_adjective_and_nothing_else_does(
     assert body_name("China's ambassador") == "China's ambassador"  # a person, not an office
     assert body_name("Jordan's office") == "Jordan's office"  # a surname as much as a country
     assert body_name("Chinese foreign ministry") == "Chinese foreign ministry"
+
+
+def test_a_name_after_describing_words_keeps_a_particle_among_them():
+    from tracker.extraction.names import name_at_end
+
+    assert name_at_end("Her party colleague K.C. Venugopal") == "K.C. Venugopal"
+    assert name_at_end("Charles de Gaulle Jr") == "Charles de Gaulle Jr"  # 'de' is part of the name
+    assert name_at_end("Ursula von der Leyen") == "Ursula von der Leyen"  # one word after the particles

@@ -102,14 +102,12 @@ def extend_name(ent):
 
 
 _LINKS = {"against", "for", "of", "in", "on", "at", "to", "with", "and", "the"}  # words no personal name starts with
-
-
 _NAME_AT_END = re.compile(r"^(?P<before>\S+(?: [a-z][\w-]*)+) (?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)+)$")
 
 
 def name_at_end(phrase: str) -> str:
-    """'Her party colleague K.C. Venugopal' -> 'K.C. Venugopal': a name of two words or more after words that describe
-    the person ('von der Leyen', 'Sophie in 't Veld' keep their particles)."""
+    """'Her party colleague K.C. Venugopal' -> 'K.C. Venugopal': a name of two words or more after lower-case words
+    that describe the person; a particle among those words belongs to the name ('Charles de Gaulle Jr')."""
     m = _NAME_AT_END.match(phrase)
     if m is None or any(w in PARTICLES for w in m.group("before").split()[1:]):
         return phrase
