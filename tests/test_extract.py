@@ -870,6 +870,9 @@ SPEAKER_CASES = {
     'a_country_s_office_is_named_by_the_country_s_adjective': (
         "Peru's foreign ministry said the ambassador had been recalled for talks. It added that the visit was off.",
         'visit was off', 'Peruvian foreign ministry'),
+    'a_name_of_compounds_on_compounds_keeps_its_first_word': (
+        "Rights groups reacted on Friday.\n\nHuman Rights Watch said the arrest was a critical step for "
+        "accountability.", 'critical step', 'Human Rights Watch'),
     'her_office_is_the_office_of_whoever_she_is': (
         "Finance Minister Mira Okonjo answered questions on grain prices on Tuesday.\n\nHer office said on Thursday "
         "that she had been misquoted.", 'been misquoted', "Mira Okonjo's office"),

@@ -101,6 +101,16 @@ def extend_name(ent):
     return doc[ent.start:end]
 
 
+def name_chain(tok) -> list:
+    """The capitalised proper nouns a name's last word carries before it, a compound on a compound included
+    ('Human Rights Watch', not 'Rights Watch')."""
+    chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
+    while chain[0].i > 0 and (t := tok.doc[chain[0].i - 1]).dep_ == "compound" and t.pos_ == "PROPN" and t.is_title \
+            and t.head in chain:
+        chain.insert(0, t)
+    return chain
+
+
 _LINKS = {"against", "for", "of", "in", "on", "at", "to", "with", "and", "the"}  # words no personal name starts with
 _NAME_AT_END = re.compile(r"^(?P<before>\S+(?: [a-z][\w-]*)+) (?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)+)$")
 
@@ -379,17 +389,3 @@ def owns_words(tok) -> bool:
         main_clause(tok.head) and tok.head.lemma_.lower() in DOCUMENT_HEADS | REPLIES
         or tok.head.lemma_.lower() in STANCE_NOUNS)
 
-
-_CIRCLE = re.compile(r"(?i)(?:(?:a|an|one|another|the|two|three|several|some)\s+)?(?:(?:close|longtime|long-time)\s+)?"
-                     r"(?P<head>[a-z]+)\s+of\s+(?P<owner>.+?)(?:['’]s)?$")
-
-
-def circle_of(phrase: str, state: Discourse) -> str:
-    """'a friend of Fallon', 'allies of Rachel Reeves', 'organisers of the protests': people around someone or
-    something, who speak for themselves; a person they are around is named in full."""
-    m = _CIRCLE.match(phrase)
-    if m is None or m.group("head").lower() not in GROUP_HEADS:
-        return ""
-    owner = m.group("owner")
-    person = state.lookup(owner) if owner[:1].isupper() else None
-    return role_name(f"{m.group('head')} of {person.name if person is not None and not person.anonymous else owner}")

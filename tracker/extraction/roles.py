@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import is_person_noun, is_role
+from tracker.extraction.lexicon import GROUP_HEADS, is_person_noun, is_role, role_name
 
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
 
@@ -159,3 +159,18 @@ def _gives_role(person, role: str, words: list[str], text: str) -> bool:
     if m:
         described.append(m.group(1).lower())
     return any(words[-1] in d.split() and all(w in d for w in words[:-1]) for d in described)
+
+
+_CIRCLE = re.compile(r"(?i)(?:(?:a|an|one|another|the|two|three|several|some)\s+)?(?:(?:close|longtime|long-time)\s+)?"
+                     r"(?P<head>[a-z]+)\s+of\s+(?P<owner>.+?)(?:['’]s)?$")
+
+
+def circle_of(phrase: str, state: Discourse) -> str:
+    """'a friend of Fallon', 'allies of Rachel Reeves', 'organisers of the protests': people around someone or
+    something, who speak for themselves; a person they are around is named in full."""
+    m = _CIRCLE.match(phrase)
+    if m is None or m.group("head").lower() not in GROUP_HEADS:
+        return ""
+    owner = m.group("owner")
+    person = state.lookup(owner) if owner[:1].isupper() else None
+    return role_name(f"{m.group('head')} of {person.name if person is not None and not person.anonymous else owner}")

@@ -18,9 +18,10 @@ from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import inside_question
 from tracker.extraction.bodies import register_body, the_body, the_office, the_party
 from tracker.extraction.misparses import cleft_subject, misplaced_subject
-from tracker.extraction.names import (appositive_role, circle_of, clean_name, extend_name, group_of, main_clause, names_a_side,
+from tracker.extraction.roles import circle_of
+from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause, names_a_side,
                                      owns_words, person_behind_title, register_missed_names, register_peers,
-                                     name_at_end, role_in_apposition, said_by_surname, subject_phrase, titled_name,
+                                     name_at_end, name_chain, role_in_apposition, said_by_surname, subject_phrase, titled_name,
                                      titled_possessive, titles_before, verb_read_as_noun)
 
 # ---------------------------------------------------------------------------- people
@@ -123,7 +124,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         if subject_like and hyphened is not None and not in_quote(tok.idx):  # 'Bar-David stood down …', misparsed
             state.register(hyphened.name, "", base + doc[tok.i - 2].idx, True)
             continue
-        chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title] + [tok]
+        chain = name_chain(tok)
         titled = bool(titled_name([t.text for t in chain])[0])
         # a known surname as written, hyphen and all ("Hartley-Brewer", which the NER took for a body)
         known_word = state.lookup(tok.text) or state.lookup(doc[chain[0].i:tok.i + 1].text)
@@ -247,8 +248,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     if len(words) == 2 and words[0] in _OWNERS and words[1] in _GROUP_HEADS - {"aides"} | _STAFF:
         # "while her rivals argue …": people around the one in focus speak for themselves, never as her ("her
         # aides" are her unnamed sources, below); "her office" is the office of whoever "she" is
-        owner = state.pronoun(_OWNERS[words[0]], offset) if words[1] in _STAFF else \
-            state.recent(offset, gender=_OWNERS[words[0]])
+        owner = state.pronoun(_OWNERS[words[0]], offset) if words[1] in _STAFF else state.recent(offset, gender=_OWNERS[words[0]])
         return role_name(f"{owner.name}'s {words[1]}" if owner and not owner.anonymous else phrase)  # not in focus
     if _FAMILIAR.match(low):
         return state.anonymous(phrase, offset)  # "people familiar with the talks": unnamed, and never in focus
