@@ -9,9 +9,9 @@ from tracker.extraction.names import main_clause
 
 def misplaced_subject(ent) -> bool:
     """A name the parser hung elsewhere that is the subject of its sentence: put first by a cleft ('It was Menon
-    who answered'); given by the subject (`name_given`); set in apposition to the date before it, in a sentence whose verb has no subject of its own
-    ('On 11 October, Ms Truss, by then chief secretary, was asked …'); or set off by commas after the place or body
-    of the subject's title ('Ukraine's ambassador to Canada, Vadym Prystaiko, added …')."""
+    who answered'); given by the subject (`name_given`); set in apposition to the date before it, in a sentence whose
+    verb has no subject of its own ('On 11 October, Ms Truss, by then chief secretary, was asked …'); or set off by
+    commas after the place or body of the subject's title ('Ukraine's ambassador to Canada, Vadym Prystaiko, added …')."""
     root, verb, doc = ent.root, ent.root.sent.root, ent.doc
     if cleft_subject(root) or name_given(root):
         return True
