@@ -138,16 +138,26 @@ def test_both_stages_train_save_and_load_on_a_tiny_sample(tmp_path):
     assert model.meta["trained_rows"] > done["textbook_rows"]  # the joint pass's rows, kept from stage 1
     graded = model.grade_proba(["We will build the bridge."], ["We will not build the bridge."])  # the second task
     assert model.grades and graded.shape == (1, 3) and np.allclose(graded.sum(axis=1), 1)
+    grader = workflow.train_grader(tmp_path / "work", size=16, log=lambda m: None)  # stage 1b: one step
+    assert grader.meta["trained_rows"] == 16 and not grader.reads_every_pair  # the word lists first
+    assert {p.name for p in grader.directory.iterdir()} >= {"adapter_model.safetensors", "grader.json"}
+    assert not (grader.directory / "checkpoint").exists()
     frame = load_labelled(ROOT / "data" / "labelled")
     frame = frame[frame["actor"].isin(sorted(set(frame["actor"]))[:30])].reset_index(drop=True)
-    data = workflow.labelled_with_features(None, Embedder(), pair_model=model, frame=frame)
+    data = workflow.labelled_with_features(None, Embedder(), pair_model=model, frame=frame, grader=grader)
     assert data.pair.shape == (len(frame), len(PAIR_MODEL_FEATURES[1])) and np.isfinite(data.pair).all()
     judge = workflow.fit(data, embedder=Embedder(), out=tmp_path / "judge", version="tiny", data_dir=ROOT / "data",
                          log=lambda m: None)
-    assert judge.pair_model is not None and judge.cascade_cutoff is not None
+    assert judge.pair_model is not None and judge.cascade_cutoff is not None and judge.grader is not None
     assert judge.positions is not None and np.allclose(judge.positions.sum(axis=1), 1)  # the explicit reading
     card = (tmp_path / "judge" / "MODEL_CARD.md").read_text(encoding="utf-8")
-    assert "share-alike" in card.lower() and "Explicit positions" in card
+    assert "share-alike" in card.lower() and "Explicit positions" in card and "Grader (`judge/grader/`)" in card
+    adapter = tmp_path / "judge" / "grader" / "adapter_model.safetensors"
+    kept = adapter.read_bytes()
+    adapter.write_bytes(kept[:-1] + b"\x00")
+    with pytest.raises(ModelError, match="grader files differ"):
+        Judge.load(tmp_path / "judge")
+    adapter.write_bytes(kept)
     onnx = tmp_path / "judge" / "pair_model" / "pair_model.onnx"
     onnx.write_bytes(onnx.read_bytes()[:-1] + b"\x00")
     with pytest.raises(ModelError, match="checksums"):

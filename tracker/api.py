@@ -341,32 +341,33 @@ class Tracker:
     def train(*, data: str | Path = "data/labelled", out: str | Path = "models/reversal", model=None, backend=None,
               pair_model: str | Path | None = None, pretrain: bool = False, pretrain_size: int = 48_000,
               base: str | None = None, work: str | Path = "build/pair_model", version: str = "reversal-2",
-              seed: int = 0, nli: str | None = None, reviews: str | Path | None = None, log: Log = _stderr):
-        """Stage 1 (the pair model on public corpora, with `pretrain`), then stage 2 (the head on real pairs)."""
+              seed: int = 0, nli: str | None = None, reviews: str | Path | None = None, grader=None, log: Log = _stderr):
+        """Stage 1 (the pair model on public corpora and the grader on textbook pairs, with `pretrain`), then
+        stage 2 (the head on real pairs)."""
         from tracker.embed import Embedder
         from tracker.judge import workflow
         from tracker.review.labels import labelled_with_reviews  # reviewed pairs train too, grouped by actor
         from tracker.store import resolve_db_path
 
-        pm = (workflow.pretrain(work, base=base, size=pretrain_size, seed=seed, log=log) if pretrain
-              else workflow.pair_model_at(pair_model))
+        pm, judge_grader = workflow.stage_one(work, fresh=pretrain, pair_model=pair_model, grader=grader, base=base,
+                                              size=pretrain_size, seed=seed, log=log)
         embedder = Embedder(model, backend=backend, show_progress=True)
         reviews = resolve_db_path(None) if reviews is True else reviews
         frame = labelled_with_reviews(data, reviews, log=log) if reviews else None
-        labelled = workflow.labelled_with_features(data, embedder, pair_model=pm, nli=nli, frame=frame)
+        labelled = workflow.labelled_with_features(data, embedder, pair_model=pm, nli=nli, frame=frame, grader=judge_grader)
         return workflow.fit(labelled, embedder=embedder, out=out, version=version, seed=seed, data_dir=Path(data),
                             log=log)
 
     @staticmethod
     def evaluate(*, data: str | Path = "data/labelled", model=None, backend=None, pair_model=None, contrast=None,
-                 seed: int = 0, nli: str | None = None, log: Log = _stderr) -> dict:
+                 seed: int = 0, nli: str | None = None, grader: str | Path | None = None, log: Log = _stderr) -> dict:
         """Judge metrics on data it was not fitted on: dev CV by actor, frozen test actors, contrast set."""
         from tracker.embed import Embedder
         from tracker.judge import workflow
 
         embedder = Embedder(model, backend=backend, show_progress=True)
         labelled = workflow.labelled_with_features(data, embedder, pair_model=workflow.pair_model_at(pair_model),
-                                                   nli=nli)
+                                                   nli=nli, grader=workflow.grader_at(grader))
         return workflow.evaluate(labelled, embedder=embedder, seed=seed, contrast=contrast, log=log)
 
     @staticmethod

@@ -51,6 +51,8 @@ Engine = Annotated[str, typer.Option("--engine", help="local, or dask (partition
 Scheduler = Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (default: a LocalCluster).")]
 PairModelDir = Annotated[Optional[Path], typer.Option("--pair-model", help="Pair model folder (default: the shipped "
                                                       "models/reversal/pair_model; 'none' for cue features only).")]
+GraderDir = Annotated[Optional[Path], typer.Option("--grader", help="Grader folder for short plain pairs (default: "
+                                                  "the shipped models/reversal/grader; 'none' for the pair model's).")]
 LabelledDir = Annotated[Path, typer.Option("--data", help="Labelled data folder.")]
 
 
@@ -215,20 +217,20 @@ def train(data: LabelledDir = Path("data/labelled"),
           work: Annotated[Path, typer.Option("--work", help="Stage 1 working folder (checkpoints).")] = Path("build/pair_model"),
           version: Annotated[str, typer.Option("--version", help="Version recorded with the judge.")] = "reversal-2",
           reviews: Annotated[bool, typer.Option("--reviews", help="Also train on the store's reviewed pairs.")] = False,
-          db: Db = None):
+          grader: GraderDir = None, db: Db = None):
     """Train the judge: stage 1 (pair model, with --pretrain) then stage 2 (head on labelled pairs)."""
     Tracker.train(data=data, out=out, model=model, backend=backend, pair_model=pair_model, pretrain=pretrain,
                   pretrain_size=pretrain_size, base=base, work=work, version=version, seed=seed, nli=nli,
-                  reviews=(db or True) if reviews else None, log=err)
+                  reviews=(db or True) if reviews else None, grader=grader, log=err)
 
 
 @command()
 def evaluate(data: LabelledDir = Path("data/labelled"), model: Model = None, backend: Backend = None, seed: int = 0,
-             out: Out = None, nli: Nli = None, pair_model: PairModelDir = None,
+             out: Out = None, nli: Nli = None, pair_model: PairModelDir = None, grader: GraderDir = None,
              contrast: Annotated[Optional[Path], typer.Option("--contrast", help="Contrast set CSV.")] = None):
     """Judge metrics on data it was not fitted on: dev CV by actor, frozen test actors, contrast set (JSON)."""
     result = Tracker.evaluate(data=data, model=model, backend=backend, pair_model=pair_model, contrast=contrast,
-                              seed=seed, nli=nli, log=err)
+                              seed=seed, nli=nli, grader=grader, log=err)
     text = json.dumps(result, indent=2) + "\n"
     if out:
         write_text(out, text)

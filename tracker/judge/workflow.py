@@ -13,8 +13,9 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from tracker.judge.corpora import EXTERNAL_DIR, GRADED_REPEAT, GRADED_SETS, JOINT_SETS, build_pair_table, graded_table
-from tracker.judge.model import PAIR_MODEL_DIR, SHIPPED_MODEL_DIR, Judge
+from tracker.judge.corpora import (EXTERNAL_DIR, GRADED_REPEAT, GRADED_SETS, GRADER_SETS, JOINT_SETS, build_pair_table,
+                                   graded_table)
+from tracker.judge.model import GRADER_DIR, PAIR_MODEL_DIR, SHIPPED_MODEL_DIR, Judge
 from tracker.judge.pairmodel import PAIR_META_FILE, PairModel, export_onnx, fit_pair_model
 
 Log = Callable[[str], None]
@@ -79,6 +80,51 @@ def pretrain(work_dir: str | Path, *, external: str | Path = EXTERNAL_DIR, base:
     return model
 
 
+GRADER_EPOCHS = 3.0
+GRADER_LR = 2e-4
+GRADER_RANK = 16
+
+
+def train_grader(work_dir: str | Path, *, sets=GRADER_SETS, size: int | None = None, base: str | None = None,
+                 epochs: float = GRADER_EPOCHS, seed: int = 0, reads_every_pair: bool = False, log: Log = print):
+    """Stage 1b: the grader's adapter on the textbook pairs of `sets` (`size` of them, for a quick run)."""
+    from tracker.judge.grader import GRADER_META_FILE, Grader, fit_grader
+
+    t0 = time.time()
+    table = graded_table(sets=sets, repeat=1)
+    table = table.sample(size, random_state=seed) if size and size < len(table) else table
+    log(f"stage 1b: the grader, {len(table)} textbook pairs, {epochs:g} epochs")
+    out = fit_grader(table, out_dir=Path(work_dir) / "grader", base=base, epochs=epochs, lr=GRADER_LR,
+                     rank=GRADER_RANK, seed=seed)
+    meta = json.loads((out / GRADER_META_FILE).read_text())
+    meta.update(sets=list(sets), reads_every_pair=reads_every_pair)
+    (out / GRADER_META_FILE).write_text(json.dumps(meta, indent=2) + "\n")
+    log(f"stage 1b done in {time.time() - t0:.0f} s: {out}")
+    return Grader(out)
+
+
+def stage_one(work_dir: str | Path, *, fresh: bool, pair_model=None, grader=None, base: str | None = None,
+              size: int = 48_000, seed: int = 0, log: Log = print):
+    """The pair model and the grader that stage 2 reads: trained afresh in `work_dir` (`fresh`; a grader of 'none'
+    is not trained, and `size` caps both tables), else loaded from their paths or the shipped judge."""
+    if not fresh:
+        return pair_model_at(pair_model), grader_at(grader)
+    model = pretrain(work_dir, base=base, size=size, seed=seed, log=log)
+    return model, None if str(grader).lower() == "none" else train_grader(work_dir, size=size, seed=seed, log=log)
+
+
+def grader_at(path: str | Path | None):
+    """The grader in `path`; 'none' for the pair model's own grades; default: the shipped one, if any."""
+    from tracker.judge.grader import Grader
+
+    if path is not None and str(path).lower() == "none":
+        return None
+    if path is not None:
+        return Grader(path)
+    directory = SHIPPED_MODEL_DIR / GRADER_DIR
+    return Grader(directory) if directory.exists() else None
+
+
 def pair_model_at(path: str | Path | None) -> PairModel | None:
     """The pair model in `path`; None or 'none' for cue features only; default: the shipped one."""
     if path is not None and str(path).lower() == "none":
@@ -90,7 +136,7 @@ def pair_model_at(path: str | Path | None) -> PairModel | None:
 
 
 def labelled_with_features(data_dir, embedder, *, pair_model: PairModel | None, nli: str | None = None,
-                           derived: bool = False, frame=None):
+                           derived: bool = False, frame=None, grader=None):
     """The labelled pairs (or `frame`, shaped like load_labelled's) with every feature the judge reads."""
     from tracker.judge.nli import load_scorer
     from tracker.judge.polarity import load_table
@@ -101,6 +147,7 @@ def labelled_with_features(data_dir, embedder, *, pair_model: PairModel | None, 
     if pair_model is not None:
         data = add_pair_model(data, pair_model)
     data.positions = load_table(embedder)
+    data.grader = grader
     return add_nli(data, scorer) if scorer else data
 
 
