@@ -33,6 +33,7 @@ ADAPTER_FILE = "adapter_model.safetensors"
 SHIPPED_FILES = (ADAPTER_FILE, "adapter_config.json", GRADER_META_FILE)
 MAX_LENGTH = 96
 MEMO = 200_000
+BATCH = 8  # pairs per call (grade_proba)
 
 
 def cache_dir() -> Path:
@@ -172,9 +173,10 @@ class Grader:
             raise ModelError(f"{self.directory}: cannot load the grader: {exc}") from None
         self._torch = torch
 
-    def grade_proba(self, text_a: list[str], text_b: list[str], *, batch_size: int = 1) -> np.ndarray:
-        """(n, 3) probabilities in LABELS order; each distinct pair is read once and kept. One pair per call by
-        default: no padding, so a pair's grade never depends on the pairs read with it."""
+    def grade_proba(self, text_a: list[str], text_b: list[str], *, batch_size: int = BATCH) -> np.ndarray:
+        """(n, 3) probabilities in LABELS order; each distinct pair is read once and kept. In float32 a pair's
+        grade moves by about 2e-6 with the pairs padded beside it (bench/judge_scale.py), far below the 4
+        decimals a report shows, and batches of 8 read twice as many pairs a second as one pair per call."""
         if len(text_a) != len(text_b):
             raise ValueError("text_a and text_b differ in length")
         keys = list(zip(text_a, text_b))
