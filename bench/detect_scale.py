@@ -8,7 +8,7 @@ For each size N a fresh store is built in a setup child process:
   * FAKE embeddings: random unit float32 vectors (dim 384; one random direction per timeline plus noise,
     cosine ~0.9 within a timeline) written straight into the embedding cache
     with Store.put_embeddings under Embedder().model_id, so no encoding is measured either.
-Then a second, fresh child process runs pipeline.detect(store, Judge.load(), Embedder()) on it and reports
+Then a second, fresh child process runs pipeline.detect(store, Judge.load(--judge), Embedder()) on it and reports
 its wall time, a per-phase breakdown and its own peak RSS (resource.getrusage(RUSAGE_SELF).ru_maxrss).
 Targets at 1M statements: detect < 5 min on 2 cores and peak RSS < 4 GiB.
 
@@ -73,7 +73,7 @@ def setup(db: Path, n: int) -> dict:
     return {"setup_s": time.perf_counter() - t0, "statements": count, "db_mib": db.stat().st_size / 2**20}
 
 
-def run_detect(db: Path, profile: bool) -> dict:
+def run_detect(db: Path, profile: bool, judge_dir: str | None = None) -> dict:
     import tracker.pipeline as pl
     from tracker.judge.model import Judge
     from tracker.embed import Embedder
@@ -95,7 +95,7 @@ def run_detect(db: Path, profile: bool) -> dict:
     for name in ("embed_statements", "assign_topics", "refresh_topics", "order_timelines", "_candidates", "candidate_pairs",
                  "_pair_probabilities", "select_changes"):
         setattr(pl, name, timed(name, getattr(pl, name)))
-    judge = Judge.load()
+    judge = Judge.load(judge_dir)
     with Store.open(db) as store:
         store.sync_changes = timed("store.sync_changes", store.sync_changes)
         store.statements = timed("store.statements", store.statements)
@@ -123,7 +123,7 @@ def run_detect(db: Path, profile: bool) -> dict:
 
 
 def child(args) -> None:
-    out = setup(Path(args.db), args.n) if args.child == "setup" else run_detect(Path(args.db), args.profile)
+    out = setup(Path(args.db), args.n) if args.child == "setup" else run_detect(Path(args.db), args.profile, args.judge)
     print("RESULT " + json.dumps(out))
 
 
@@ -149,6 +149,7 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=900, help="seconds allowed for each child (default 900)")
     ap.add_argument("--workdir", default=None, help="where the stores go (default: a temporary folder)")
     ap.add_argument("--profile", action="store_true", help="cProfile the detect child (slower)")
+    ap.add_argument("--judge", default=None, help="a judge folder (default: the shipped models/reversal)")
     ap.add_argument("--keep", action="store_true",
                     help="keep each set-up store in --workdir and reuse it next time (detect runs on a copy)")
     ap.add_argument("--child", choices=["setup", "detect"], help=argparse.SUPPRESS)
@@ -179,7 +180,8 @@ def main() -> None:
                     shutil.copyfile(db, kept)
             if args.keep:
                 shutil.copyfile(kept, db)  # detect writes topics and verdicts: always start from the set-up state
-            argv = ["--child", "detect", "--db", str(db)] + (["--profile"] if args.profile else [])
+            argv = ["--child", "detect", "--db", str(db)] + (["--profile"] if args.profile else []) + \
+                (["--judge", args.judge] if args.judge else [])
             d = call(argv, args.timeout)
             label = f"{n:,}"
             if d is None:

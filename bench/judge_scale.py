@@ -6,7 +6,8 @@
    against its actor's nearest earlier ones, budget 10): pairs/s with the cascade and without, the
    share of pairs the pair model read, and how many of the pairs flagged without the cascade it keeps.
 3. The explicit-position reading (tracker/judge/polarity.py) on the same pairs, each statement read afresh:
-   µs a pair, the share of pairs it speaks for, and the share the pair model grades instead.
+   µs a pair, the share of pairs it speaks for, and the share the grader (or the pair model) grades instead;
+   the grader alone on those pairs, one pair per call and in batches of 8 (its default).
 Detect time at 10k / 100k / 1M statements is bench/detect_scale.py (it uses the same judge).
 With `--memo`, the shipped judge with and without the pair model's memo, in the same run. With `--against DIR`,
 also the judge saved in DIR on the same pairs in the same run: pairs/s with and
@@ -112,9 +113,13 @@ def main():
     spoken = float(np.mean(positioned.any(axis=1)))
     graded = []  # pairs of two short plain statements the word lists do not place: the pair model grades them
 
+    texts = ([], [])
+
     class Counting:
         def grade_proba(self, a, b):
             graded.append(len(a))
+            texts[0].extend(a)
+            texts[1].extend(b)
             return None
 
     apply_table(head, batch, judge.positions, Counting())
@@ -137,8 +142,20 @@ def main():
           f"(kept {kept_statements:.0%}) |")
     print(f"| explicit positions: µs a pair (statements read afresh), share of candidate pairs they decide | "
           f"{pos_us:.1f}, {spoken:.1%} |")
-    print(f"| pairs the pair model grades as textbook pairs (short, plain, not placed by the word lists), share | "
+    print(f"| pairs graded as textbook pairs (short, plain, not placed by the word lists), share | "
           f"{sum(graded) / len(pairs):.1%} |")
+    if judge.grader is not None and texts[0]:  # the grader alone on those pairs, its load not counted
+        from tracker.judge.grader import Grader
+
+        rates_g, grades = {}, {}
+        for size in (1, 8):
+            g = Grader(judge.grader.directory)
+            g.grade_proba(["a"], ["b"])
+            t0 = time.perf_counter()
+            grades[size] = g.grade_proba(texts[0], texts[1], batch_size=size)
+            rates_g[size] = len(set(zip(*texts))) / (time.perf_counter() - t0)
+        print(f"| grader alone on those pairs, pairs/s: one pair per call / batches of 8 (default) (largest difference "
+              f"in a probability) | {rates_g[1]:.0f} / {rates_g[8]:.0f} ({np.abs(grades[1] - grades[8]).max():.1e}) |")
     one = set(l[rows[2][3]].tolist())
     print(f"| with a read budget of 1 instead of {shipped_budget}: pairs/s, share read, later statements with a flag "
           f"kept | {rows[2][1]:.0f}, {rows[2][2]:.1%}, {len(with_flag[0] & one) / max(1, len(with_flag[0])):.0%} |")
