@@ -26,10 +26,14 @@ from tracker.errors import ModelError
 BACKENDS = ("torch", "onnx", "onnx-int8")
 
 
+def cache_root() -> Path:
+    """Where tracker keeps what it derives from installed models: $TRACKER_CACHE, else ~/.cache/tracker."""
+    return Path(os.environ.get("TRACKER_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "tracker"))
+
+
 def cache_dir() -> Path:
-    root = os.environ.get("TRACKER_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "tracker")
-    return Path(root) / "onnx"
+    return cache_root() / "onnx"
 
 
 def _read_json(path: Path) -> dict:
