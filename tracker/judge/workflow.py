@@ -113,26 +113,26 @@ def stage_one(work_dir: str | Path, *, fresh: bool, pair_model=None, grader=None
     return model, None if str(grader).lower() == "none" else train_grader(work_dir, size=size, seed=seed, log=log)
 
 
+def _part_at(path: str | Path | None, load, folder: str):
+    """A part of a judge loaded from `path`; 'none' for none; default: the shipped judge's, if it has one."""
+    if path is not None and str(path).lower() == "none":
+        return None
+    if path is not None:
+        return load(path)
+    directory = SHIPPED_MODEL_DIR / folder
+    return load(directory) if directory.exists() else None
+
+
 def grader_at(path: str | Path | None):
     """The grader in `path`; 'none' for the pair model's own grades; default: the shipped one, if any."""
     from tracker.judge.grader import Grader
 
-    if path is not None and str(path).lower() == "none":
-        return None
-    if path is not None:
-        return Grader(path)
-    directory = SHIPPED_MODEL_DIR / GRADER_DIR
-    return Grader(directory) if directory.exists() else None
+    return _part_at(path, Grader, GRADER_DIR)
 
 
 def pair_model_at(path: str | Path | None) -> PairModel | None:
     """The pair model in `path`; None or 'none' for cue features only; default: the shipped one."""
-    if path is not None and str(path).lower() == "none":
-        return None
-    if path is not None:
-        return PairModel(path)
-    directory = SHIPPED_MODEL_DIR / PAIR_MODEL_DIR
-    return PairModel(directory) if directory.exists() else None
+    return _part_at(path, PairModel, PAIR_MODEL_DIR)
 
 
 def labelled_with_features(data_dir, embedder, *, pair_model: PairModel | None, nli: str | None = None,
