@@ -225,21 +225,11 @@ class Judge:
             **(extra or {}),
         }
         if self.pair_model is not None:
-            target = directory / PAIR_MODEL_DIR
-            if Path(self.pair_model.directory).resolve() != target.resolve():
-                import shutil
-
-                shutil.rmtree(target, ignore_errors=True)
-                shutil.copytree(self.pair_model.directory, target)
+            target = _place(self.pair_model.directory, directory / PAIR_MODEL_DIR)
             meta["pair_model"] = {"dir": PAIR_MODEL_DIR, "files": self.pair_model.file_hashes(target),
                                   "orders": self.pair_orders}
         if self.grader is not None:
-            target = directory / GRADER_DIR
-            if Path(self.grader.directory).resolve() != target.resolve():
-                import shutil
-
-                shutil.rmtree(target, ignore_errors=True)
-                shutil.copytree(self.grader.directory, target)
+            target = _place(self.grader.directory, directory / GRADER_DIR)
             meta["grader"] = {"dir": GRADER_DIR, "files": self.grader.file_hashes(target)}
         (directory / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         return directory
@@ -314,6 +304,16 @@ class Judge:
                    pair_orders=int((meta.get("pair_model") or {}).get("orders", 2)),
                    positions=None if meta.get("positions") is None else np.array(meta["positions"], dtype=float),
                    grader=grader)
+
+
+def _place(source: str | Path, target: Path) -> Path:
+    """A part's folder copied into the judge's folder, unless it is already there."""
+    if Path(source).resolve() != target.resolve():
+        import shutil
+
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(source, target)
+    return target
 
 
 def _sha256(path: Path) -> str:
