@@ -67,3 +67,17 @@ def test_the_shipped_judge_grades_with_its_grader_and_travels_to_workers_after_u
     assert p.shape == (1, 3) and np.allclose(p.sum(axis=1), 1)
     worker = pickle.loads(pickle.dumps(judge))  # an engine worker gets the judge after it has graded
     assert np.allclose(worker.grader.grade_proba(["We will send troops."], ["We will never send troops."]), p)
+
+
+def test_the_adapter_merges_as_peft_merges_it():
+    from peft import PeftModel
+    from transformers import AutoModelForSequenceClassification
+
+    judge = Judge.load()
+    a, b = ["We will send troops.", "Taxes stay as they are."], ["We will never send troops.", "Taxes will rise."]
+    ours = Grader(judge.grader.directory).grade_proba(a, b)
+    theirs = Grader(judge.grader.directory)
+    theirs._load()
+    encoder = AutoModelForSequenceClassification.from_pretrained(base_encoder_path(), num_labels=len(LABELS))
+    theirs._model = PeftModel.from_pretrained(encoder, judge.grader.directory).merge_and_unload().eval()
+    assert np.allclose(ours, theirs.grade_proba(a, b), atol=1e-6)
