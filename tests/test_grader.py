@@ -83,3 +83,18 @@ def test_the_adapter_merges_as_peft_merges_it_and_the_graph_grades_as_the_merged
         theirs = PeftModel.from_pretrained(encoder, grader.directory).merge_and_unload().eval()(**enc).logits.softmax(-1)
     assert np.allclose(ours, theirs.numpy(), atol=1e-6)
     assert np.allclose(grader.grade_proba(a, b), ours, atol=1e-4)  # the ONNX graph exported from it
+
+
+def test_the_graph_is_exported_once_into_the_cache_and_a_broken_one_is_named(tmp_path, monkeypatch):
+    encoder = base_encoder_path()  # the unpacked encoder, before the cache moves
+    shipped = Judge.load().grader
+    monkeypatch.setenv("TRACKER_CACHE", str(tmp_path))
+    grader = Grader(shipped.directory, base=encoder)
+    a, b = ["We are open to it."], ["We have ruled it out."]
+    assert not grader.onnx_path().exists()
+    p = grader.grade_proba(a, b)
+    assert grader.onnx_path().is_file() and grader.onnx_path().parent.parent == tmp_path
+    assert np.allclose(p, Grader(shipped.directory, base=encoder).grade_proba(a, b))  # read from the graph kept
+    grader.onnx_path().write_bytes(b"not a graph")
+    with pytest.raises(ModelError, match="delete the file"):
+        Grader(shipped.directory, base=encoder).grade_proba(a, b)
