@@ -187,7 +187,8 @@ def read_ways(judge, data, embedder, sets=("textbook_dev10.csv", "textbook_dev13
         for name in sets:
             pairs = pd.read_csv(SYNTHETIC_DIR / name, dtype=str, keep_default_na=False)
             batch, rev = contrast_batch(pairs, embedder), pairs["label"].to_numpy() != "no_flip"
-            proba = ordered(way)(judge.head_reading(batch, cascade=False)[0], batch, judge.positions, judge.pair_model)
+            proba = ordered(way)(judge.head_reading(batch, cascade=False)[0], batch, judge.positions,
+                                 judge.grader or judge.pair_model)
             score = proba[:, 0] + proba[:, 1]
             print(f"{name}: {way}: accuracy at the threshold {judge.threshold}: "
                   f"{np.mean((decide(proba, judge.threshold) != 'no_flip') == rev):.3f}, at 0.5: "
@@ -208,8 +209,8 @@ if "--read-ways" in sys.argv:
     if "--sets" in sys.argv:  # held-out sets only, no real pairs: 'textbook_dev17.csv'
         read_ways(judge, None, embedder, sets=arg("--sets").split(","))
     else:
-        read_ways(judge, workflow.labelled_with_features("data/labelled", embedder, pair_model=judge.pair_model),
-                  embedder)
+        read_ways(judge, workflow.labelled_with_features("data/labelled", embedder, pair_model=judge.pair_model,
+                                                         grader=judge.grader), embedder)
 
 if "--grading-pass" in sys.argv:
     import time
