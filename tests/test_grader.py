@@ -69,20 +69,16 @@ def test_the_shipped_judge_grades_with_its_grader_and_travels_to_workers_after_u
     assert np.allclose(worker.grader.grade_proba(["We will send troops."], ["We will never send troops."]), p)
 
 
-def test_the_adapter_merges_as_peft_merges_it_and_the_graph_grades_as_the_merged_model():
+def test_the_graph_grades_as_the_merged_model():
     import torch
-    from peft import PeftModel
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    from transformers import AutoTokenizer
 
     grader = Grader(Judge.load().grader.directory)
     a, b = ["We will send troops.", "Taxes stay as they are."], ["We will never send troops.", "Taxes will rise."]
     enc = AutoTokenizer.from_pretrained(base_encoder_path())(a, b, padding=True, return_tensors="pt")
-    encoder = AutoModelForSequenceClassification.from_pretrained(base_encoder_path(), num_labels=len(LABELS))
     with torch.no_grad():
-        ours = grader.merged()(**enc).logits.softmax(-1).numpy()
-        theirs = PeftModel.from_pretrained(encoder, grader.directory).merge_and_unload().eval()(**enc).logits.softmax(-1)
-    assert np.allclose(ours, theirs.numpy(), atol=1e-6)
-    assert np.allclose(grader.grade_proba(a, b), ours, atol=1e-4)  # the ONNX graph exported from it
+        merged = grader.merged()(**enc).logits.softmax(-1).numpy()
+    assert np.allclose(grader.grade_proba(a, b), merged, atol=1e-4)  # the ONNX graph exported from it
 
 
 def test_the_graph_is_exported_once_into_the_cache_and_a_broken_one_is_named(tmp_path, monkeypatch):

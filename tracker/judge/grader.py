@@ -122,35 +122,6 @@ def _half(path: Path) -> None:
     save_file({k: v.half().contiguous() if v.is_floating_point() else v for k, v in tensors.items()}, path)
 
 
-def merge_adapter(model, directory: Path):
-    """The encoder with the saved low-rank adapter added into its weights (W += B·A·alpha/r) and the trained
-    classifier in place: what peft's merge_and_unload gives for a plain LoRA adapter, without importing peft
-    (1.6 s here) on every run that grades a pair."""
-    import torch
-    from safetensors.torch import load_file
-
-    config = json.loads((directory / "adapter_config.json").read_text(encoding="utf-8"))
-    if config.get("peft_type") != "LORA" or config.get("use_dora") or config.get("use_rslora") or \
-            config.get("fan_in_fan_out") or config.get("rank_pattern") or config.get("alpha_pattern"):
-        raise ModelError(f"{directory}: not a plain LoRA adapter this grader can merge")
-    scale = config["lora_alpha"] / config["r"]
-    tensors = {k.removeprefix("base_model.model."): v.float() for k, v in load_file(directory / ADAPTER_FILE).items()}
-    params = dict(model.named_parameters())
-    with torch.no_grad():
-        for name, value in tensors.items():
-            if ".lora_A." in name:
-                module = name.split(".lora_A.")[0]
-                target = params.get(f"{module}.weight")
-                if target is None:
-                    raise ModelError(f"{directory}: the adapter names {module}, which the encoder lacks")
-                target += tensors[name.replace(".lora_A.", ".lora_B.")] @ value * scale
-            elif ".lora_B." not in name:
-                if name not in params or params[name].shape != value.shape:
-                    raise ModelError(f"{directory}: the adapter's {name} does not fit the encoder")
-                params[name].copy_(value)  # the classifier, trained whole
-    return model
-
-
 class Grader:
     """Applies a saved grader: (text_a, text_b) lists in, (n, 3) probabilities in LABELS order out."""
 
@@ -166,6 +137,7 @@ class Grader:
         # which short plain pairs it reads (polarity.apply_table): all of them, or those the word lists do not place
         self.reads_every_pair = bool(self.meta.get("reads_every_pair", False))
         self._model = None
+        self._fingerprint: str | None = None
         self._memo: dict[tuple[str, str], np.ndarray] = {}
 
     def file_hashes(self, directory: str | Path | None = None) -> dict[str, str]:
@@ -173,7 +145,10 @@ class Grader:
         return {p.name: _sha256(p) for p in sorted(Path(directory or self.directory).iterdir()) if p.is_file()}
 
     def fingerprint(self) -> str:
-        return hashlib.sha256(json.dumps(self.file_hashes(), sort_keys=True).encode()).hexdigest()
+        """Names the grader's files (the judge's key and the exported graph use it); hashed once per Grader."""
+        if self._fingerprint is None:
+            self._fingerprint = hashlib.sha256(json.dumps(self.file_hashes(), sort_keys=True).encode()).hexdigest()
+        return self._fingerprint
 
     def __getstate__(self):
         state = dict(self.__dict__, _model=None, _memo={})  # a worker loads the encoder itself
@@ -200,7 +175,11 @@ class Grader:
                 label2id={n: i for i, n in enumerate(LABELS)}, ignore_mismatched_sizes=True)
         except (OSError, ValueError) as exc:
             raise ModelError(f"{base}: cannot load the grader's encoder: {exc}") from None
-        return merge_adapter(model, self.directory).eval()
+        from peft import PeftModel
+
+        with warnings.catch_warnings():  # peft asks transformers about a deprecated name while it merges
+            warnings.simplefilter("ignore", FutureWarning)
+            return PeftModel.from_pretrained(model, self.directory).merge_and_unload().eval()
 
     def _base(self) -> Path:
         base = Path(self.base or base_encoder_path())
@@ -210,7 +189,7 @@ class Grader:
         return base
 
     def _export(self, target: Path) -> None:
-        """Write the merged grader as an ONNX graph once (about 20 s here): later runs need neither torch nor
+        """Write the merged grader as an ONNX graph once (about 10 s here): later runs need neither torch nor
         transformers to grade, which a short run feels more than the grading itself."""
         import torch
 
