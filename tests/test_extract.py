@@ -2071,6 +2071,13 @@ SPEAKER_CASES = {
     'a_name_with_a_digit_is_a_thing_not_who_he_is': (
         "John Roe spoke on Sunday.\n\nThe platform would repeal the ban on some 1,500 models, among them the Ruger "
         "Mini-14 used in 1989. \"We are going to maintain the ban,\" he said.", 'maintain the ban', 'John Roe'),
+    'given_names_the_tagger_ran_into_an_assembly_complete_the_surname': (
+        "Tarn Vell writes to the premier\n\nCARROW, May 2 - Opposition leader in the Grand Moot Tarn Oskel Vell on "
+        "Friday wrote to the premier. The Grand Moot was adjourned.\n\n\"It was a slip of the tongue,\" Mr. Vell "
+        "wrote.", 'slip of the tongue', 'Tarn Oskel Vell'),
+    'the_friend_is_the_friend_of_someone_introduced_before': (
+        "Tom Vale resigned on Monday. Mara Quell said it was overdue.\n\nA friend of Vale put it in similar terms. "
+        "\"He overstepped the mark,\" the friend said.", 'overstepped the mark', 'Friend of Tom Vale'),
 }
 
 

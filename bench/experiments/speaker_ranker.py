@@ -56,7 +56,7 @@ def rows(split: str) -> list[dict]:
         art = read_article(root / name)
         pred = X.extract_statements(art, nlp=nlp)
         st, found, text = STATES[-1], FOUND[-1], art.text
-        roles = X._named_roles(st, text)
+        roles = X.named_roles(st, text, {f.speaker for f in found})
         final = lambda n: roles.get(st.full_name(n), st.full_name(n))  # noqa: E731
         starts = [m.start() for m in re.finditer(r"(?<=\n)[^\n]*\S", text)]
         para = lambda i: bisect.bisect_right(starts, i)  # noqa: E731

@@ -1,7 +1,6 @@
 """What an article has said so far about who is who: the people and unnamed sources it has named, with
 their titles, gender and mentions, so that a later title, surname, role or pronoun resolves to one of
-them (`speakers.py` reads the text; this is the state it keeps).
-"""
+them (`speakers.py` reads the text; this is the state it keeps)."""
 
 from __future__ import annotations
 
@@ -126,14 +125,15 @@ class Discourse:
         return role
 
     def earlier_role(self, phrase: str, offset: int) -> str:
-        """'the spokesperson', 'the press secretary': the last unnamed source introduced whose role ends
-        with these words ('a Downing Street spokesperson', 'the prime minister's press secretary')."""
+        """'the spokesperson', 'the friend': the last unnamed source introduced whose role ends with these words
+        ('a Downing Street spokesperson', 'the prime minister's press secretary') or is one around someone ('a friend
+        of Fallon')."""
         words = phrase.lower().split()
         if not words or words[0] not in {"the", "that", "this"} or len(words) < 2 or "'s" in phrase or "’s" in phrase:
             return ""
         tail = " ".join(words[1:])
         earlier = [p for p in self.people.values() if p.anonymous and _last_mention(p, offset) >= 0
-                   and (p.name.lower() == tail or p.name.lower().endswith(" " + tail))]
+                   and re.match(rf"(?:.*\s)?{re.escape(tail)}$|{re.escape(tail)} of ", p.name.lower())]  # 'Friend of X'
         return max(earlier, key=lambda p: _last_mention(p, offset)).name if earlier else ""
 
     def lookup(self, name: str, titles: str = "") -> Person | None:

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from tracker.actors import ActorAliases
 from tracker.extraction.dates import ENTRY_LABEL, resolve_dates
 from tracker.extraction.bodies import register_offices
@@ -24,7 +26,7 @@ from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans, trim_span
 from tracker.extraction.roles import named_roles
 from tracker.extraction.liveblog import day_of, entry_days
-from tracker.extraction.lexicon import PRONOUN_WORDS, PRONOUNS, first_name_gender, is_role
+from tracker.extraction.lexicon import NOT_IN_NAMES, PRONOUN_WORDS, PRONOUNS, first_name_gender, is_role
 from tracker.extraction.labels import (first_person, post_blocks, post_signature, post_statements, transcript_line,
                                       unlabelled_turn)
 from tracker.extraction.quotemarks import find_quotes, single_quotes_as_double
@@ -120,7 +122,7 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
     for i, (f, (day, precision)) in enumerate(zip(found, dated)):
         context = answered[i].text if i in answered else ""
         full = state.full_name(f.speaker)
-        full = _completed(roles.get(full, full), article.text[:f.start])
+        full = _completed(roles.get(full, full), article.text[:f.start], article.text)
         speaker = aliases.canonical(full) if aliases else full
         out.append(Extracted(speaker, _as_written(f.text, article.text, written, f.start, f.end), f.kind, day,
                              precision, " ".join(written[f.sent_start:f.sent_end].split()), f.start, f.end, article.url,
@@ -153,15 +155,36 @@ def _as_written(text: str, read: str, written: str, lo: int = 0, hi: int | None 
     return written[at:at + len(text)] if at >= 0 else text
 
 
-def _completed(name: str, before: str) -> str:
-    """A one-word speaker whose full name the article gave where the parse did not register it ('Foreign
-    ministers Elif Demir of Turkey and Beatriz Carvalho of Brazil spoke … Carvalho said'): the '<first name>
-    <name>' written before, where the first word is a known first name and the only one so written."""
+def _completed(name: str, before: str, text: str) -> str:
+    """A one-word speaker whose full name the article gave where the parse did not register it: the '<first
+    name> <name>' written before, where the first word is a known first name and the only one so written
+    ('Foreign ministers Elif Demir of Turkey and Beatriz Carvalho of Brazil spoke … Carvalho said'), else the
+    given names written before it ('the Lok Sabha Adhir Ranjan Chowdhury … Mr. Chowdhury said'); the longest
+    such name where the others are parts of it, no guess where two differ."""
     if " " in name or not name[:1].isupper():
         return name
-    hits = [m.group(0) for m in re.finditer(rf"\b[A-Z][\w'’-]+ {re.escape(name)}\b", before)
-            if first_name_gender(m.group(0)) and not is_role(m.group(0).split()[0].lower())]
-    return hits[0] if len(set(hits)) == 1 else name  # 'Ralph Northam' and 'Pam Northam': no guess
+    hits = {m.group(0) for m in re.finditer(rf"\b[A-Z][\w'’-]+ {re.escape(name)}\b", before)
+            if first_name_gender(m.group(0)) and not is_role(m.group(0).split()[0].lower())}
+    hits = hits or {given + " " + name for m in re.finditer(rf"\b{re.escape(name)}\b", before)
+                    if (given := _given_names(before[:m.start()], text, name))}
+    full = max(hits, key=len, default=name)  # 'Adhir Chowdhury' in the headline is 'Adhir Ranjan Chowdhury'
+    return full if all(set(h.split()) <= set(full.split()) for h in hits) else name  # 'Ralph', 'Pam Northam'
+
+
+def _given_names(left: str, text: str, surname: str) -> str:
+    """The capitalised words right before a surname that are its given names: never a title, a role, a weekday, a
+    common word, or a word the article writes after 'the' (not 'Lok Sabha' in 'the Lok Sabha Adhir Ranjan
+    Chowdhury', 'House' in 'Leader of the House JP Nadda')."""
+    words = left[-80:].split(" ") if left.endswith(" ") else []
+    given: list[str] = []
+    for k in range(len(words) - 2, max(-1, len(words) - 5), -1):  # words[-1] is the '' after the last space
+        w = words[k]
+        if not re.fullmatch(r"[A-Z][\w-]*|[A-Z]\.", w) or w.lower().strip(".") in NOT_IN_NAMES | STOP_WORDS \
+                or is_role(w.lower()) or words[k - 1:k] == ["the"] or re.search(  # 'the House', here or elsewhere
+                    rf"\b[Tt]he\s+(?:[A-Z][\w-]*\s+)?{re.escape(w)}\b(?!\s+{re.escape((given or [surname])[0])})", text):
+            break
+        given.insert(0, w)
+    return " ".join(given)
 
 
 # ---------------------------------------------------------------------------- paragraphs

@@ -145,8 +145,11 @@ COMPOUND_HEADS = re.compile(r"\w+ed|run|held|era|style|like|friendly|language|ty
 # bodies that speak in a joint subject ("the armed forces and the national police") without being ORG_HEADS
 GROUP_BODIES = {"police", "gendarmerie", "unions", "governments", "parties", "ministries"}
 # people around someone: "allies of Rachel Reeves" speak for themselves, not for her
-GROUP_HEADS = {"allies", "ally", "aides", "friends", "supporters", "associates", "critics", "opponents",
-               "rivals", "detractors", "backers", "organisers", "organizers"}
+_CIRCLE_PLURALS = {"allies", "aides", "friends", "supporters", "associates", "critics", "opponents", "rivals",
+                   "detractors", "backers", "organisers", "organizers", "confidants"}
+# one or several people around someone ('a friend of Fallon', 'allies of Rachel Reeves'): they speak for themselves
+GROUP_HEADS = _CIRCLE_PLURALS | {"ally", "friend", "supporter", "associate", "critic", "opponent", "rival",
+                                 "detractor", "backer", "organiser", "organizer", "confidant"}
 STAFF = {"office", "campaign", "team"}  # who speaks for a person as a body of their own: "her office"
 
 # stance phrases about an actor, read as descriptions (reported.find_descriptions)

@@ -1,6 +1,5 @@
 """Who said it: the people an article has named so far, so that a title, a surname or a pronoun
-resolves to one person's full name (or an anonymous role).
-"""
+resolves to one person's full name (or an anonymous role)."""
 
 from __future__ import annotations
 
@@ -96,7 +95,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             _note_unnamed(subject_phrase(tok)[0], base + tok.idx, state)  # at the head: after a body it holds
         elif is_person_noun(tok.lower_) and (lede or not is_role(tok.lower_) and tok.lower_ not in _TITLE_SET) \
                 and tok.lower_ not in _QUESTIONER_HEADS:
-            state.people[state.anonymous(subject_phrase(tok)[0], base + tok.idx)].described = True
+            phrase = subject_phrase(tok)[0]  # 'A friend of Fallon': named as a speech verb would name them
+            state.people[state.anonymous(circle_of(phrase, state) or phrase, base + tok.idx)].described = True
     for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ..."), a name in apposition to one ("The
         # opposition leader, Yair Lapid, wrote") or joined to one ("Ann Lee and Fire Chief Jane Doe"), a known surname
         # opening a sentence whose verb the parser gave no subject ('Albanese, who …, opened by …' made the name the
