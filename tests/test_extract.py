@@ -2075,6 +2075,9 @@ SPEAKER_CASES = {
         "Tarn Vell writes to the premier\n\nCARROW, May 2 - Opposition leader in the Grand Moot Tarn Oskel Vell on "
         "Friday wrote to the premier. The Grand Moot was adjourned.\n\n\"It was a slip of the tongue,\" Mr. Vell "
         "wrote.", 'slip of the tongue', 'Tarn Oskel Vell'),
+    'a_hyphenated_title_before_the_name_after_a_quote': (
+        "Tom Vale spoke on Monday.\n\n\"He won. He is our president.\"\n\n\"You are calling him a bigot?\" co-host "
+        "Mara Quell asked.", 'calling him a bigot', 'Mara Quell'),
     'the_friend_is_the_friend_of_someone_introduced_before': (
         "Tom Vale resigned on Monday. Mara Quell said it was overdue.\n\nA friend of Vale put it in similar terms. "
         "\"He overstepped the mark,\" the friend said.", 'overstepped the mark', 'Friend of Tom Vale'),

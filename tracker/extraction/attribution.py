@@ -27,8 +27,8 @@ SPEECH_VERBS = (
 def _lower_title(words: str) -> str:
     """A lower-case title right before a name ('press secretary Karine Jean-Pierre', 'former U.S. president Donald
     Trump', 'interim NDP leader Peter Tabuns'): up to three words, lower-case or initials (a country's, a party's),
-    then one of `words` (a regex alternation)."""
-    return rf"(?:(?:[a-z-]+|[A-Z]\.(?:[A-Z]\.)+|[A-Z]{{2,5}})\s){{0,3}}?(?:{words})\s(?=[A-Z])"
+    then one of `words` (a regex alternation), hyphenated or not ('co-host Joy Behar', 'ex-minister')."""
+    return rf"(?:(?:[a-z-]+|[A-Z]\.(?:[A-Z]\.)+|[A-Z]{{2,5}})\s){{0,3}}?(?:[a-z]+-)?(?:{words})\s(?=[A-Z])"
 
 
 # what a person is, written lower-case before their name ('coastguard commander Rafael Ostrander said')
