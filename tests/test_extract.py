@@ -2164,6 +2164,27 @@ def test_a_live_blog_time_label_is_not_part_of_the_speaker(run, label):
     assert one(found, "easy day").speaker == "Justin Trudeau"
 
 
+@pytest.mark.parametrize("subject", ["A spokesman for the palace", "Mara Quell and Tom Vale"])
+def test_a_live_blog_entry_time_opening_the_sentence_is_not_part_of_the_speaker(run, subject):
+    found = run(f'Live: the confidence vote\n\n22:25 {subject} confirmed that the meeting was off.')
+    assert not one(found, "meeting was off").speaker[:1].isdigit()
+
+
+def test_a_transcript_label_with_a_mc_surname_is_a_label(run):
+    found = run('Presenter Dara McQuell interviewed Premier Tom Vale on Thursday night.\n\n'
+                'McQUELL: Should there be an inquiry into it?\n\nVALE: I do not think an inquiry would serve a purpose.')
+    assert one(found, "inquiry into it").speaker == "Dara McQuell"
+    assert one(found, "serve a purpose").context == "Should there be an inquiry into it?"
+
+
+def test_the_answers_of_a_q_and_a_are_the_subject_s_not_a_rival_named_last(run):
+    found = run('CARROW - Premier Tom Vale has warned that the country is in trouble.\n\nIn an interview conducted by '
+                'Mara Quell, Vale used his bluntest language yet. His main rival is expected to be Dana Wren.\n\n'
+                'Q: Does the country need a new leader?\nA: It needs leaders who will deliver.')
+    assert one(found, "new leader").speaker == "Mara Quell"
+    assert one(found, "leaders who will deliver").speaker == "Tom Vale"
+
+
 def test_the_scorer_counts_statements_the_gold_and_the_extractor_cut_differently():
     from types import SimpleNamespace as NS
 

@@ -74,9 +74,11 @@ def by_initials(label: str, before: str, state: Discourse) -> str:
 
 # who conducts an interview: 'an interview with CNBC's Christine Tan', 'was interviewed by Simon Shepherd', 'answered
 # questions from the Sportsdesk's Malcolm Tyrie', 'spoke to the BBC's Laura Kuenssberg' (an outlet's person, not
-# 'spoke to Zelensky'), 'Tan's questions', 'Naomi Fell put questions by email to'; and who
+# 'spoke to Zelensky'), 'Tan's questions', 'Naomi Fell put questions by email to', 'an interview … conducted by Bongani
+# Madondo', 'Editor Ann Lee interviewed …'; and who
 # examines a witness: 'cross-examined by Ann Lee', 'Ann Lee appears for the plaintiff'
-_INTERVIEWER = re.compile(r"\b(?:interview(?:ed)? (?:with|by)|questions (?:from|by)|(?:cross-)?examined by|questioned by)"
+_INTERVIEWER = re.compile(r"\b(?:interview(?:ed)? (?:with|by)|questions (?:from|by)|(?:cross-)?examined by|questioned by|"
+                          r"interview[^.\n]{0,60}? conducted by)"
                           r" (?:(?:the )?(?:[A-Z][\w.&-]* )*"
                           r"[A-Z][\w.&-]*['’]s )?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)"
                           r"|\b(?:sat down|spoke|speaking|talking|talked) (?:with|to) (?:the )?(?:[A-Z][\w.&-]* )*"
@@ -84,7 +86,8 @@ _INTERVIEWER = re.compile(r"\b(?:interview(?:ed)? (?:with|by)|questions (?:from|
                           r"|\b(?P<own>[A-Z][\w'’-]+)['’]s questions\b"
                           r"|\b(?P<agent>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+),? (?:put|sent|emailed|submitted) "
                           r"(?:(?:the|these|her|his) )?questions\b"
-                          r"|\b(?P<counsel>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+),? (?:appears|appeared|appearing) for\b")
+                          r"|\b(?P<counsel>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+),? (?:appears|appeared|appearing) for\b"
+                          r"|\b(?P<asker>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+) (?:interviewed|interviews)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|we're|my|our)\b|^\s*(?:Yes|No)\b", re.I)
 
 
@@ -124,7 +127,7 @@ def unlabelled_turn(text: str, start: int, end: int, state: Discourse) -> Found 
 def interviewer_named(text: str, start: int = 0, end: int | None = None) -> str:
     """The last name `text[start:end]` gives as conducting an interview ('an interview with CNBC's Christine Tan',
     'was interviewed by Simon Shepherd', 'Tan's questions'), else ''."""
-    named = [m.group("name") or m.group("met") or m.group("own") or m.group("agent") or m.group("counsel")
+    named = [m.group("name") or m.group("met") or m.group("own") or m.group("agent") or m.group("counsel") or m.group("asker")
              for m in _INTERVIEWER.finditer(text, start, len(text) if end is None else end)]
     return named[-1] if named else ""
 
@@ -214,7 +217,7 @@ def _interview_role(words: list[str], at: int, state: Discourse, text: str) -> s
     """'Q:' / 'QUESTION:' is the interviewer the article named (a host, presenter …, or the one it said conducts the
     interview: 'was interviewed by John Roe'), else a reporter;
     'A:' / 'ANSWER:' is whoever the first 'A:' line was: the last named person before it who is not that
-    interviewer ('' when none is), not someone the questions name later."""
+    interviewer and was the subject of a sentence ('' when none is), not someone the questions name later."""
     if words not in (["q"], ["question"], ["a"], ["answer"]):
         return None
     hosts = [p for p in state.people.values() if not p.anonymous and interviews(p)]
@@ -226,7 +229,9 @@ def _interview_role(words: list[str], at: int, state: Discourse, text: str) -> s
         return state.answerer
     named = [p for p in state.people.values() if not p.anonymous and p is not host and p.gender != "n"
              and p.name != "Reporter" and not interviews(p) and any(o < at for o, _ in p.mentions)]
-    state.answerer = max(named, key=lambda p: max(o for o, _ in p.mentions if o < at)).name if named else ""
+    subjects = [p for p in named if any(subj and o < at for o, subj in p.mentions)]  # not a rival named in passing
+    state.answerer = max(subjects or named, key=lambda p: max(o for o, subj in p.mentions if o < at and (
+        subj or not subjects))).name if named else ""
     return state.answerer
 
 
@@ -236,7 +241,8 @@ def _interview_role(words: list[str], at: int, state: Discourse, text: str) -> s
 _SIGNATURE = re.compile(
     r"[—–-]\s*(?P<author>[^()\n—–]+?)\s*\(@\w+\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})\s*$")
 _CAPS = "A-ZÀ-ÖØ-Þ"  # capitals, with the accented ones of Latin-1 ("MARCUS BÉLANGER:")
-_LABEL_LINE = re.compile(rf"^\s*(?P<label>[{_CAPS}][{_CAPS} .&'’-]{{0,40}}?)(?:\s*\([\w .&'’-]{{1,30}}\))?:\s*(?P<body>.+)$")
+_LABEL_LINE = re.compile(rf"^\s*(?P<label>(?:Ma?c)?[{_CAPS}](?:[{_CAPS} .&'’-]|(?<= )Ma?c(?=[{_CAPS}])){{0,40}}?)"  # McCULLAGH
+                         rf"(?:\s*\([\w .&'’-]{{1,30}}\))?:\s*(?P<body>.+)$")
 _Q_NAMED = re.compile(r"^\s*(?:Q|QUESTION|Question)\s*\((?P<who>[A-Z][^,()]{1,60})(?:,[^()]*)?\):\s*(?P<body>.+)$")
 _QA_DOT = re.compile(r"^\s*(?P<label>Q|A)\.\s+(?P<body>[A-Z\"“].+)$")  # "Q. Do you …?" / "A. Less than …"
 _NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Moreno", "Eze-Navarro", "O'Neill"

@@ -322,7 +322,8 @@ def group_of(subj, state: Discourse) -> tuple[str, int]:
     names = []
     for part in parts:
         if part.pos_ == "PROPN":
-            words = [t.text for t in part.doc[part.left_edge.i:part.i + 1] if t.dep_ not in ("cc", "punct", "det")]
+            words = [t.text for t in part.doc[part.left_edge.i:part.i + 1] if t.dep_ not in ("cc", "punct", "det")
+                     and not re.fullmatch(r"\d{1,2}[:.]\d{2}", t.text)]  # not a live blog entry's time
             name = clean_name(" ".join(words))
             known = state.lookup(name) if len(name.split()) == 1 else None
             names.append(known.name if known else name)

@@ -198,8 +198,9 @@ _FAMILIAR = re.compile(r"(?:(?:a|an|the|one|two|three|several|multiple) )?(?:peo
 
 
 def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
-    """A speaker phrase as written -> a person's full name, or an anonymous role."""
-    phrase = " ".join(re.sub(r"^[\s,;:]+|[\s,;:]+$", "", phrase).split())
+    """A speaker phrase as written (less a live blog entry's time: '22:25 A spokesman …') -> a person's full name,
+    or an anonymous role."""
+    phrase = " ".join(re.sub(r"^[\s,;:]+|[\s,;:]+$|^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\b\.?)?\s+", "", phrase).split())
     phrase = re.sub(r"['’]s$", "", re.sub(r"\s*\([^)]*\)$", "", phrase))  # "… Industries (BDI)"
     if not phrase.strip():
         return ""  # nothing left to name anyone ('(Alba)' read as a subject)
@@ -322,8 +323,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
             state.body_subjects.add(offset)
             return named
     if head_words and head_words[-1] in _ORG_HEADS and (any(w[:1].isupper() for w in phrase.split()) or words[0] == "the"):
-        # "the Ministry of Transport", "the White House": a body, never the person in focus; "Britain's opposition
-        # Labour Party" is the party by its own name
+        # "the Ministry of Transport", "the White House", "Britain's opposition Labour Party": a body by its name
         if len(words) == 2 and words[0] == "the" and (office := the_office(state, words[1], offset)):
             return role_name(office)  # "the embassy", after "the Russian embassy in Canberra"
         party = re.match(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*['’]s (?:[a-z-]+ )*(?P<name>(?:[A-Z][\w'’-]* )+Party)$", phrase)
