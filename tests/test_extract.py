@@ -2078,6 +2078,9 @@ SPEAKER_CASES = {
     'a_hyphenated_title_before_the_name_after_a_quote': (
         "Tom Vale spoke on Monday.\n\n\"He won. He is our president.\"\n\n\"You are calling him a bigot?\" co-host "
         "Mara Quell asked.", 'calling him a bigot', 'Mara Quell'),
+    'his_words_to_someone_before_a_colon_are_his': (
+        "Tom Vale told the chamber: \"The government may adjourn.\" His parting words to the government benches: "
+        "\"Shame on you.\"", 'Shame on you', 'Tom Vale'),
     'the_friend_is_the_friend_of_someone_introduced_before': (
         "Tom Vale resigned on Monday. Mara Quell said it was overdue.\n\nA friend of Vale put it in similar terms. "
         "\"He overstepped the mark,\" the friend said.", 'overstepped the mark', 'Friend of Tom Vale'),

@@ -1,6 +1,5 @@
 """Direct quotes: the speaker's own words, found by their punctuation (clearer than a parser for it) and
-attributed from the words around them. Labelled lines (transcripts, embedded posts) are in labels.py.
-"""
+attributed from the words around them. Labelled lines (transcripts, embedded posts) are in labels.py."""
 
 from __future__ import annotations
 
@@ -32,8 +31,7 @@ _BOUNDARY_BEFORE = re.compile(rf"(?:^|[.!?:]|[.!?][\"”]|\b(?:{SPEECH_VERBS}|as
 _THAT_BEFORE = re.compile(r"\b(?:that|as|of|the|a|an|to|be|was|is|were|are|called|for|on|in|from|by|with)\s*$", re.I)
 
 
-# a reply that says something in one or two words ("No.", "Yes, absolutely."): a statement once its
-# question is known (answers.py)
+# a reply that says something in one or two words ("No.", "Yes, absolutely."): a statement once its question is known
 _SHORT_ANSWER = re.compile(r"^(?:yes|no|never|absolutely|of course|not at all|certainly|correct|exactly|nope)\b", re.I)
 
 
@@ -310,8 +308,9 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
         return label_speaker(label.group(1), state, clause_start), clause_start, False
     verbs = [t for t in doc if clause_start - start <= t.idx < q.open_start - start and t.pos_ in ("VERB", "AUX")]
     titled = (None if verbs else _TITLED_LABEL.match(before)) or _OWN_WORDS.search(before)  # not 'He told Mr Roe:'
-    if titled:  # 'Defence lawyer Rodrigo de la Garza: "My client …"' in a live-blog entry; 'Roe's verdict: "…"'
-        return resolve_speaker(titled.group("name"), clause_start + titled.start("name"), state), clause_start, False
+    if titled:  # 'Defence lawyer Rodrigo de la Garza: "My client …"' in a live-blog entry; 'Roe's (or his) verdict: "…"'
+        name = titled["name"] or titled["own"].lower()
+        return resolve_speaker(name, clause_start + titled.start(titled.lastgroup), state), clause_start, False
     own = max(before.rfind(m) for m in "\"“”") + 1  # the clause's words after any earlier quote
     asked = QUESTION_FROM.search(before, own)
     if asked:  # 'The first question came from Alejandro Cuevas, a correspondent for Reforma: "…?"'
@@ -352,9 +351,10 @@ _FULL_NAME = re.compile(rf"[A-Z][\w'’.-]+(?: (?:{PARTICLE_RE}))*(?: [A-Z][\w'�
 # 'Defence lawyer Rodrigo de la Garza: "…"': a titled name and a colon before a quote
 _TITLED_LABEL = re.compile(rf"^\s*(?:[A-Z][a-z]+ )?(?:[a-z]+ ){{0,3}}(?P<name>[A-Z][\w'’-]+(?: (?:{PARTICLE_RE}) ?)*"
                            r"(?: [A-Z][\w'’-]+)+):\s*$")
-# 'Roe's verdict: "…"', 'Jane Doe's answer: "…"': the words that follow are the owner's
-_OWN_WORDS = re.compile(r"(?:^|[.!?]\s+)(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)['’]s "
-                        r"(?:verdict|response|reply|answer|retort|message|assessment|warning|view):\s*$")
+# 'Roe's verdict: "…"', 'His parting words to the benches: "…"': the words that follow are the owner's
+_OWN_WORDS = re.compile(r"(?:^|[.!?][\"”]?\s+)(?:(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)['’]s|(?P<own>His|Her)) "
+                        r"(?:[a-z]+ )?(?:verdict|response|reply|answer|retort|message|assessment|warning|view|words)"
+                        r"(?: (?:to|for) (?:the )?[\w'’-]+(?: [\w'’-]+){0,3})?:\s*$")
 _NO_COMMENT = re.compile(r"\b(?:not|never|declined to|refused to)\s+(?:\w+\s+){0,2}(?:comment|respond|speak|sa(?:y|id))", re.I)
 
 
