@@ -2078,6 +2078,10 @@ SPEAKER_CASES = {
     'a_hyphenated_title_before_the_name_after_a_quote': (
         "Tom Vale spoke on Monday.\n\n\"He won. He is our president.\"\n\n\"You are calling him a bigot?\" co-host "
         "Mara Quell asked.", 'calling him a bigot', 'Mara Quell'),
+    'one_of_the_reporters_named_before_asks_a_quoted_question': (
+        "Spokesman Tom Vale held a briefing on Wednesday.\n\nReporters turned to the inquiry. When one asked whether "
+        "Vale \"trusted the army investigating itself,\" he answered: \"The army has the means to do it.\"",
+        'trusted the army', 'Reporter'),
     'his_words_to_someone_before_a_colon_are_his': (
         "Tom Vale told the chamber: \"The government may adjourn.\" His parting words to the government benches: "
         "\"Shame on you.\"", 'Shame on you', 'Tom Vale'),

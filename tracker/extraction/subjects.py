@@ -71,6 +71,8 @@ def subject_speaker(subj, tok, base: int, state: Discourse) -> str:
     resolved; '' for a count or a pronoun that names no one."""
     # "none has signalled"; "four of the nine members backed a cut" is a count ("No 10" is Downing Street)
     count = subj.pos_ == "NUM" and not any(t.lower_ in ("no", "number") for t in subj.lefts)
+    if subj.lower_ in ("one", "another") and not any(subj.children):  # 'Reporters … When one asked': one of them
+        return resolve_speaker(subj.lower_, base + subj.idx, state)
     if subj.lower_ == "it" and tok.lemma_ in SAYING:  # "It added:" after a body that spoke
         body = resolve_speaker("it", base + subj.idx, state)
         return "" if body == "it" else body
