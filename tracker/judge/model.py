@@ -12,6 +12,7 @@ import numpy as np
 
 from tracker.errors import ModelError
 from tracker.judge.features import FEATURE_VERSION, PairBatch, pair_features
+from tracker.judge.grader import file_sha256
 from tracker.judge.head import LinearHead
 from tracker.types import LABELS
 
@@ -211,7 +212,7 @@ class Judge:
             "temperature": h.temperature,
             "threshold": self.threshold,
             "params": h.params,
-            "weights_sha256": _sha256(directory / WEIGHTS_FILE),
+            "weights_sha256": file_sha256(directory / WEIGHTS_FILE),
             "pair_model": None,
             "grader": None,
             "cheap_head": None if self.cheap_head is None else {
@@ -257,7 +258,7 @@ class Judge:
             raise ModelError(f"{meta_path}: corrupt model metadata: {exc}") from None
         if meta.get("format") not in ("tracker-reversal-classifier/1", "tracker-reversal-classifier/2"):
             raise ModelError(f"{meta_path}: unknown model format {meta.get('format')!r}")
-        digest = _sha256(weights_path)
+        digest = file_sha256(weights_path)
         if digest != meta.get("weights_sha256"):
             raise ModelError(f"{weights_path}: checksum mismatch (file corrupt or altered); "
                              f"expected {meta.get('weights_sha256')}, got {digest}")
@@ -315,6 +316,3 @@ def _place(source: str | Path, target: Path) -> Path:
         shutil.copytree(source, target)
     return target
 
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
