@@ -3259,3 +3259,85 @@ def test_a_name_after_describing_words_keeps_a_particle_among_them():
     assert name_at_end("Her party colleague K.C. Venugopal") == "K.C. Venugopal"
     assert name_at_end("Charles de Gaulle Jr") == "Charles de Gaulle Jr"  # 'de' is part of the name
     assert name_at_end("Ursula von der Leyen") == "Ursula von der Leyen"  # one word after the particles
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("Later that day Ann Lee told reporters what the minister had conveyed.", False),
+    ("Ann Lee then tried to explain why the fund had been closed.", False),
+    ("Ann Lee said what mattered most was the fund.", True),  # a free relative as the subject: a claim
+    ("Ann Lee would not say why the fund had been closed.", True),  # a refusal to say is a position of its own
+    ('The vote, which Ann Lee said she was "fairly sure" of winning, is on Friday.', True),  # a relative clause
+])
+def test_a_question_word_clause_names_what_was_said_about_not_what_was_said(run, sentence, kept):
+    found = [s for s in run(sentence) if s.speaker == "Ann Lee"]
+    assert bool(found) == kept, [(s.kind, s.text) for s in found]
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("The operation, which the ministry called Operation Northern Gate, began at dawn.", False),
+    ("Ann Lee offered what she called hard truths about the fund.", False),
+    ('Ann Lee praised what she called a "brave" decision.', True),  # her own word, in quote marks
+])
+def test_what_someone_called_a_thing_is_a_name_unless_the_words_are_quoted(run, sentence, kept):
+    found = [s for s in run(sentence) if "truths" in s.text or "Gate" in s.text or "brave" in s.text]
+    assert bool(found) == kept, [(s.kind, s.text) for s in found]
+
+
+def test_words_after_a_verb_whose_quote_came_first_are_no_second_statement(run):
+    found = run('"The fund is still under review," another official confirmed, also on condition of anonymity.\n\n'
+                '"It is a breach of trust," the official told the news agency dpa a few days later.')
+    assert [s.kind for s in found] == ["direct", "direct"], [(s.kind, s.text) for s in found]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Asked by a reporter whether that meant the ministry was refusing to pay the fund, Ann Lee said it would decide.",
+    "Pressed on why she had changed her mind on the fund, Ann Lee said the deal was good.",
+])
+def test_a_position_named_in_a_question_put_to_someone_is_not_theirs(run, sentence):
+    found = run(sentence)
+    assert not [s for s in found if s.kind == "description"], [(s.kind, s.text) for s in found]
+
+
+def test_walking_back_somewhere_is_no_shift(run):
+    found = run("As Ann Lee walked back onto the floor for the final vote, the fund bill was dead.")
+    assert not [s for s in found if "walked back" in s.text], [(s.kind, s.text) for s in found]
+    assert [s.kind for s in run("Ann Lee walked back her remarks about the fund.")] == ["description"]
+
+
+def test_according_to_a_source_of_a_sentence_with_its_own_speaker_gives_the_words_to_that_speaker(run):
+    found = run('According to those in the room, Ann Lee told colleagues: "We will win the fund vote."')
+    assert [(s.speaker, s.kind) for s in found] == [("Ann Lee", "direct")], [(s.speaker, s.text) for s in found]
+
+
+def test_according_to_results_names_no_speaker(run):
+    found = run("Ann Lee spoke to supporters. According to preliminary official results, the Greens won 25% of the vote.")
+    assert not [s for s in found if "Greens" in s.text], [(s.speaker, s.text) for s in found]
+
+
+@pytest.mark.parametrize("sentence", [
+    "By the time she left the lectern, Ann Lee had not yet called the family of the victim.",
+    "Ann Lee called Merkel on Friday.",
+])
+def test_a_call_that_phones_someone_is_no_statement(run, sentence):
+    assert not run(sentence), [(s.kind, s.text) for s in run(sentence)]
+
+
+@pytest.mark.parametrize("sentence, said", [
+    ("Ann Lee called Putin a war criminal.", "Putin a war criminal"),
+    ("Ann Lee would not stop calling Putin a dictator.", "Putin a dictator"),  # the parse makes 'a dictator' apposed
+])
+def test_calling_someone_something_is_still_a_statement(run, sentence, said):
+    assert [s.text for s in run(sentence)] == [said]
+
+
+def test_calling_someone_something_in_quote_marks_the_parse_hung_elsewhere_is_still_a_statement(run):
+    found = run('Ann Lee was responding to comedian Ben Cole, who had called Puerto Rico "a floating island of rubbish" in '
+                'his set at the rally on Sunday.')
+    assert [s.speaker for s in found] == ["Ben Cole"], [(s.speaker, s.text) for s in found]
+
+
+def test_a_reported_clause_the_parse_ended_inside_a_quote_runs_to_its_closing_mark(run):
+    found = run('Ann Lee spoke to reporters. She said it would be "really important all of us push back against '
+                'the fund cuts, and continue our support for the hospitals."')
+    assert [s.text for s in found] == ['it would be "really important all of us push back against the fund cuts, and '
+                                       'continue our support for the hospitals."'], [s.text for s in found]

@@ -87,6 +87,20 @@ def inside_question(tok) -> bool:
     return False
 
 
+def asked_about(verb) -> bool:
+    """A position named inside a question put to someone ('asked whether that meant Gazprom was refusing to
+    accept the turbine', 'pressed on why he had changed his mind'): no position of the one asked."""
+    if not inside_question(verb):
+        return False
+    tok = verb
+    while tok.head.i != tok.i and tok.lemma_.lower() not in {"ask", "wonder", "question", "press"}:
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children) \
+                or tok.doc[tok.left_edge.i].lower_ in ("whether", "if", "why", "how", "what"):
+            return True
+        tok = tok.head
+    return False
+
+
 def own_clause(tok) -> bool:
     """', while Taoiseach Simon Harris said …': a clause after a comma with a subject of its own is someone else's."""
     return tok.dep_ == "advcl" and after_comma(tok) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
@@ -103,3 +117,32 @@ def said_on_a_noun(noun, media: set[str]) -> list:
     return [a for a in noun.children if a.dep_ in ("acl", "relcl", "ccomp")
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)
             and (noun.lemma_.lower() in media or any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children))]
+
+
+_WH = {"what", "why", "how", "who", "whom", "whose", "which"}
+
+
+def wh_object(verb, content: tuple[int, int]) -> bool:
+    """'explained what he had meant', 'told reporters why he drove': the clause names what was said about,
+    not what was said, so it reports no position. These stay: a free relative as the subject of a clause
+    ('said what mattered was jobs') and a relative one ('the vote, which she said she would win') are claims;
+    a refusal to say ('would not say why', 'refused to explain why') is a description."""
+    doc = verb.doc
+    toks = [t for t in doc if content[0] <= t.idx < content[1]]
+    if not toks or toks[0].lower_ not in _WH or toks[0].i < verb.i or any(c.dep_ == "neg" for c in verb.children) \
+            or any(a.lemma_.lower() in _WITHHOLDING for a in verb.ancestors):
+        return False
+    roots = [t for t in toks if not content[0] <= t.head.idx < content[1] or t.head == t]
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.left_edge == toks[0] != c
+                   for r in roots for c in r.children)
+
+
+_WITHHOLDING = {"refuse", "decline", "avoid", "fail", "struggle", "demand", "stop", "deny"}
+
+
+def names_a_thing(verb) -> bool:
+    """'what officials called additional checks', 'which the military called Operation Midnight Hammer':
+    a name given, not a statement. Quoted words ('what he called "brave"') are the speaker's own and stay."""
+    return verb.lemma_.lower() == "call" and any(
+        c.dep_ in ("dobj", "nsubj", "oprd") and c.lower_ in ("what", "which", "that") and c.i < verb.i
+        for c in verb.children) and not any(t.text in {'"', "“", "”"} for t in verb.subtree if t.i > verb.i)

@@ -32,7 +32,8 @@ from tracker.extraction.labels import (first_person, post_blocks, post_signature
 from tracker.extraction.quotemarks import find_quotes, single_quotes_as_double
 from tracker.extraction.quotes import classify_quotes, direct_quotes
 from tracker.extraction.answers import Question, attach_questions, question_statements, reported_questions
-from tracker.extraction.reported import according_to, find_descriptions, find_reported
+from tracker.extraction.according import according_to
+from tracker.extraction.reported import find_descriptions, find_reported
 from tracker.extraction.shifts import find_shifts, link_shifts
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.speakers import register_people, resolve_speaker

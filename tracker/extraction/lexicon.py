@@ -152,6 +152,8 @@ GROUP_HEADS = _CIRCLE_PLURALS | {"ally", "friend", "supporter", "associate", "cr
                                  "detractor", "backer", "organiser", "organizer", "confidant"}
 STAFF = {"office", "campaign", "team"}  # who speaks for a person as a body of their own: "her office"
 
+# took back words, not walked somewhere ("walked back onto the floor")
+WALKED_BACK = r"(?:walked|walks|walking) back\b(?! (?:onto|into|to|in|out|toward|towards|through|across|down|up)\b)"
 # stance phrases about an actor, read as descriptions (reported.find_descriptions)
 DESCRIPTION_PATTERNS = [
     r"appear(?:s|ed)? (?:\w+ )?(?:open|willing|ready|reluctant|keen|to)\b",
@@ -211,7 +213,7 @@ DESCRIPTION_PATTERNS = [
     r"put (?:[\w'’-]+ ){1,8}on hold\b",
     r"revers(?:ed|es|ing) (?:course|(?:his|her|their|its) (?:position|stance|decision))\b",
     r"(?:backed|backs|backing) down on\b",
-    r"(?:walked|walks|walking) back\b",
+    WALKED_BACK,
     r"backtrack(?:ed|s|ing)? on\b",
     r"(?:performed|made|executed) an? (?:\w+ )?u-?turn\b",
     r"(?:changed|changes|changing) (?:his|her|their|its) (?:position|mind|stance|tune)\b",

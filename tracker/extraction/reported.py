@@ -1,4 +1,4 @@
-"""Statements in the writer's words (reported speech, 'according to', descriptions of positions):
+"""Statements in the writer's words (reported speech, descriptions of positions):
 found in spaCy's dependency parse, since no quote marks set them off.
 """
 
@@ -7,11 +7,10 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.lexicon import AUDIENCES, CONCESSIVES, CONVENED, DESCRIPTION_PATTERNS, REPORT_LEMMAS, TIME_NOUNS
-from tracker.extraction.clauses import (after_comma, inside_question, not_yet_said, own_clause, parenthetical,
-                                        said_on_a_noun, that_clauses)
+from tracker.extraction.clauses import (after_comma, asked_about, inside_question, names_a_thing, not_yet_said,
+                                        own_clause, parenthetical, said_on_a_noun, that_clauses, wh_object)
 from tracker.extraction.records import Found
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.speakers import resolve_speaker
 from tracker.extraction.subjects import speaker_of
 
 # ---------------------------------------------------------------------------- vocabulary
@@ -50,10 +49,9 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
         elif lemma not in REPORT_LEMMAS and not made_clear and not request and put_to is None:  # "ruled out X": a description
             continue
         if lemma == "call" and not request and (not any(c.dep_ in ("dobj", "ccomp", "oprd") for c in tok.children)
-                                                or any(c.dep_ == "prt" for c in tok.children)):
-            continue  # "called off its strike", "called up reservists": acts
-        if lemma == "call" and not request and _convened(tok):
-            continue  # "called the press conference", "called a snap election": convened, not said
+                                                or any(c.dep_ == "prt" for c in tok.children) or _convened(tok)
+                                                or names_a_thing(tok)):
+            continue  # "called off its strike": an act; "called a snap election": convened; "what X called Y": a name
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"refuse", "decline"}:
             continue  # "refused to say ..." is a description
         if not_yet_said(tok):
@@ -75,9 +73,11 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
                 taken.append((base + lo, base + hi))
             continue
         content = put_to if put_to is not None else _content_span(tok, made_clear, request)
-        if content is None:
-            continue
+        if content is None or any(c.dep_ == "ccomp" and c.i < tok.i and in_quote(c.idx) for c in tok.children):
+            continue  # nothing said, or what was said is the quote before ('"…," a diplomat confirmed, also on …')
         content = _cut_at_sibling_report(tok, content, overrides)
+        if lemma not in _DENYING and wh_object(tok, content):
+            continue  # "explained what he had meant": what was said is not given
         if lemma in _DENYING or any(c.dep_ == "neg" for c in tok.children):
             # "denied that war plans were shared", "would not confirm that …": the words negate the clause
             first = min([c.i for c in tok.children if c.dep_ in ("aux", "neg") and c.i < tok.i] + [tok.i])
@@ -139,10 +139,18 @@ _REQUEST_LEMMAS = {"ask", "invite", "call", "encourage", "implore", "beg", "plea
 
 
 def _convened(verb) -> bool:
-    """'called the press conference at Parliament House': the one thing called is an event, named plainly."""
+    """'called the press conference at Parliament House': the one thing called is an event, named plainly;
+    'had not yet called the family', 'called Merkel on Friday': someone phoned."""
     rights = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "prep", "advmod", "advcl", "npadvmod")]
-    return (len(rights) == 1 and rights[0].dep_ == "dobj" and rights[0].lemma_.lower() in CONVENED
-            and not any(t.is_quote for t in rights[0].subtree))
+    named = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "prep", "advmod", "advcl")
+             and not (c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_NOUNS)]
+    after = rights[0].right_edge.i + 1 if rights else 0  # a quote the parse hung elsewhere ('called Puerto Rico "…"')
+    if len(rights) != 1 or rights[0].dep_ not in ("dobj", "oprd") or any(t.is_quote for t in verb.subtree if t.i > verb.i) \
+            or after < len(verb.doc) and verb.doc[after].is_quote:
+        return False
+    return rights[0].lemma_.lower() in CONVENED or len(named) == 1 and (
+        rights[0].lower_ == "family" or rights[0].pos_ in ("PROPN", "PRON")) and not any(
+        c.dep_ == "appos" for c in rights[0].children)  # 'calling Zelensky a dictator': a name called
 
 
 def _is_request(verb) -> bool:
@@ -319,10 +327,14 @@ def _is_concession(tok) -> bool:
 
 
 def _close_quote(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """'called the deal "a disaster"': a quote opened inside the span keeps its closing mark."""
+    """'called the deal "a disaster"': a quote opened inside the span runs to its closing mark in the paragraph,
+    where the parse ended the clause inside it ('said it would be "really important all of us push back …"')."""
     inner = text[span[0]:span[1]]
-    opened = inner.count("“") > inner.count("”") or (inner.count("“") == 0 and inner.count('"') % 2 == 1)
-    return (span[0], span[1] + 1) if opened and text[span[1]:span[1] + 1] in ('"', "”") else span
+    curly = inner.count("“") > inner.count("”")
+    if not curly and not (inner.count("“") == 0 and inner.count('"') % 2 == 1):
+        return span
+    close, stop = text.find("”" if curly else '"', span[1]), text.find("\n", span[1])
+    return (span[0], close + 1) if close >= 0 and (stop < 0 or close < stop) else span
 
 
 def _trim_tokens(doc, first: int, last: int) -> tuple[int, int]:
@@ -334,28 +346,6 @@ def _trim_tokens(doc, first: int, last: int) -> tuple[int, int]:
     if last < first:
         return 0, 0
     return doc[first].idx, doc[last].idx + len(doc[last].text)
-
-
-# ---------------------------------------------------------------------------- according to
-
-
-def according_to(doc, base: int, state: Discourse, in_quote) -> list[Found]:
-    """'According to an official ..., X happened' with no reporting verb: the source said it."""
-    out = []
-    for sent in doc.sents:
-        written = doc.user_data.get("source", doc.text)[sent.start_char:sent.end_char]
-        m = re.match(r"^According to (?P<who>[^,]+),\s*(?P<what>.+?)[.!?]?$", written.strip())
-        if m is None and not any(t.lemma_.lower() in REPORT_LEMMAS for t in sent):
-            # "Taxes will rise, according to X"; not "an official confirmed …, according to CNN": that
-            # names who reported the official's words
-            m = re.match(r"^(?P<what>[^,]{10,}?),? according to (?P<who>[^,.]+)[.!?]?$", written.strip())
-        if not m or in_quote(sent.start_char):
-            continue
-        s = base + sent.start_char + written.index(m.group("what"))
-        speaker = resolve_speaker(m.group("who"), base + sent.start_char, state)
-        out.append(Found(speaker, m.group("what"), "reported", s, s + len(m.group("what")), base + sent.start_char,
-                          base + sent.start_char, base + sent.end_char))
-    return out
 
 
 # ---------------------------------------------------------------------------- descriptions
@@ -374,8 +364,7 @@ def find_descriptions(doc, base: int, state: Discourse, in_quote, already: list[
         verb = next((t for t in doc[tok.i:tok.i + 4] if t.pos_ in ("VERB", "AUX")), tok)
         if verb.pos_ == "AUX" and verb.head != verb:
             verb = verb.head
-        if any(c.dep_ == "advmod" and c.lower_ in _HABIT for c in verb.children) or (inside_question(verb) and any(
-                c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)):
+        if any(c.dep_ == "advmod" and c.lower_ in _HABIT for c in verb.children) or asked_about(verb):
             continue  # 'Downing Street routinely declines to comment', 'asked whether X had apologised': no position
         speaker = speaker_of(verb, base, state)
         if not speaker:

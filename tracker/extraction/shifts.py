@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse
+from tracker.extraction.lexicon import WALKED_BACK
 from tracker.extraction.records import Found
 from tracker.extraction.subjects import speaker_of
 
@@ -15,7 +16,7 @@ from tracker.extraction.subjects import speaker_of
 # backed down").
 SHIFT_CUES = re.compile(
     r"\b(?:revers(?:ed|es|ing) (?:course|(?:his|her|their|its) (?:position|stance|decision))|u-?turn(?:ed|s)?"
-    r"|climb-?down|climbed down|(?:backed|backs|backing) down|backtrack(?:ed|s|ing)?|(?:walked|walks|walking) back"
+    r"|climb-?down|climbed down|(?:backed|backs|backing) down|backtrack(?:ed|s|ing)?|" + WALKED_BACK +
     r"|(?:changed|changes|changing) (?:his|her|their|its) (?:position|mind|stance|tune)|about-face|flip-flop\w*"
     r"|no longer (?:support|back|oppose|favou?r|believe|want|think|plan|intend|endorse|rule)\w*"
     # taking back one's own words: "regrets warning that …", "apologised for saying …", "retracted the claim"
