@@ -3341,3 +3341,10 @@ def test_a_reported_clause_the_parse_ended_inside_a_quote_runs_to_its_closing_ma
                 'the fund cuts, and continue our support for the hospitals."')
     assert [s.text for s in found] == ['it would be "really important all of us push back against the fund cuts, and '
                                        'continue our support for the hospitals."'], [s.text for s in found]
+
+
+def test_of_two_subjects_the_parse_gives_a_verb_the_one_right_before_it_speaks(run):
+    found = run("Ann Lee led the party. Ben Cole was prime minister.\n\nThe country voted to remain, while the union as a "
+                "whole voted to leave. On the morning after the EU referendum, in June 2016, Lee said at the palace: "
+                '"A second vote is now highly likely."')
+    assert [s.speaker for s in found] == ["Ann Lee"], [(s.speaker, s.text) for s in found]

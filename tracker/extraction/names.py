@@ -261,11 +261,14 @@ def register_missed_names(doc, base: int, state: Discourse, in_quote) -> None:
 def main_subject(subjects: list):
     """Of a verb's nsubj children, the speaker when the parser split one subject in two: the one a name is in
     apposition to ("The AfD co-leader, Alice Weidel, said"), else the one not set off by commas ("On his opponent,
-    Joe Biden, Trump said"), else the first."""
+    Joe Biden, Trump said"), else a name among common nouns, the one nearest before the verb ("On the morning after
+    the EU referendum, in June 2016, Sturgeon said": the parse made the referendum a subject too), else the first."""
     named = [c for c in subjects if any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children)]
     plain = [c for c in subjects if not (0 < c.left_edge.i and c.right_edge.i + 1 < len(c.doc)
                                          and c.doc[c.left_edge.i - 1].text == "," == c.doc[c.right_edge.i + 1].text)]
-    return (named or (plain if len(plain) == 1 else subjects) or [None])[0]
+    names = [c for c in plain or subjects if c.pos_ == "PROPN" and c.i < c.head.i]  # 'Ben-Gvir' split: names only
+    nearest = names[-1:] if len(names) < len(plain or subjects) else []
+    return (named or (plain if len(plain) == 1 else nearest or subjects) or [None])[0]
 
 
 def _name_span(doc, tok):
