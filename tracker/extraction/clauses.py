@@ -120,6 +120,7 @@ def said_on_a_noun(noun, media: set[str]) -> list:
 
 
 _WH = {"what", "why", "how", "who", "whom", "whose", "which"}
+_WITHHOLDING = {"refuse", "decline", "avoid", "fail", "struggle", "demand", "stop", "deny"}  # 'refused to explain why'
 
 
 def wh_object(verb, content: tuple[int, int]) -> bool:
@@ -137,12 +138,9 @@ def wh_object(verb, content: tuple[int, int]) -> bool:
                    for r in roots for c in r.children)
 
 
-_WITHHOLDING = {"refuse", "decline", "avoid", "fail", "struggle", "demand", "stop", "deny"}
-
-
 def names_a_thing(verb) -> bool:
     """'what officials called additional checks', 'which the military called Operation Midnight Hammer':
     a name given, not a statement. Quoted words ('what he called "brave"') are the speaker's own and stay."""
     return verb.lemma_.lower() == "call" and any(
-        c.dep_ in ("dobj", "nsubj", "oprd") and c.lower_ in ("what", "which", "that") and c.i < verb.i
+        c.dep_ in ("dobj", "nsubj", "oprd") and c.lower_ in ("what", "which") and c.i < verb.i
         for c in verb.children) and not any(t.text in {'"', "“", "”"} for t in verb.subtree if t.i > verb.i)
