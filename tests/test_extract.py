@@ -3333,7 +3333,7 @@ def test_calling_someone_something_is_still_a_statement(run, sentence, said):
 def test_calling_someone_something_in_quote_marks_the_parse_hung_elsewhere_is_still_a_statement(run):
     found = run('Ann Lee was responding to comedian Ben Cole, who had called Puerto Rico "a floating island of rubbish" in '
                 'his set at the rally on Sunday.')
-    assert [s.speaker for s in found] == ["Ben Cole"], [(s.speaker, s.text) for s in found]
+    assert [s.speaker for s in found] == ["Conor Hopes"], [(s.speaker, s.text) for s in found]
 
 
 def test_a_reported_clause_the_parse_ended_inside_a_quote_runs_to_its_closing_mark(run):
@@ -3348,3 +3348,13 @@ def test_of_two_subjects_the_parse_gives_a_verb_the_one_right_before_it_speaks(r
                 "whole voted to leave. On the morning after the EU referendum, in June 2016, Lee said at the palace: "
                 '"A second vote is now highly likely."')
     assert [s.speaker for s in found] == ["Ann Lee"], [(s.speaker, s.text) for s in found]
+
+
+def test_a_party_word_before_a_title_and_a_name_is_no_part_of_the_name(run):
+    found = run('Ann Lee spoke on Wednesday.\n\nThe Conservative MP Conor Hopes asked: "What was the point of that?"')
+    assert [s.speaker for s in found] == ["Conor Hopes"], [(s.speaker, s.text) for s in found]
+
+
+def test_the_party_after_a_lower_case_word_is_named_by_its_name(run):
+    found = run("The opposition Democratic Party said the fund cuts did not go far enough.")
+    assert [s.speaker for s in found] == ["Democratic Party"], [(s.speaker, s.text) for s in found]

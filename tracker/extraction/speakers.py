@@ -149,7 +149,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         if not words or any(base + tok.idx == o for p in state.people.values() for o, _ in p.mentions):
             continue
         span = doc[(first := chain[-len(words)].i):tok.i + 1].text  # "Choi Young-soo": a hyphen the chain skips
-        name = span if span.replace("-", " ").split() == words else " ".join(words)
+        name = clean_name(span if span.replace("-", " ").split() == words else " ".join(words))  # 'Conservative …'
         if any(ch.isdigit() for ch in name):  # "the Ruger Mini-14 used in 1989": a thing, not a person
             continue
         known = state.lookup(name)
@@ -323,10 +323,10 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
             state.body_subjects.add(offset)
             return named
     if head_words and head_words[-1] in _ORG_HEADS and (any(w[:1].isupper() for w in phrase.split()) or words[0] == "the"):
-        # "the Ministry of Transport", "the White House", "Britain's opposition Labour Party": a body by its name
+        # "the Ministry of Transport", "the White House", "Britain's (or the) opposition Labour Party": a body by its name
         if len(words) == 2 and words[0] == "the" and (office := the_office(state, words[1], offset)):
             return role_name(office)  # "the embassy", after "the Russian embassy in Canberra"
-        party = re.match(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*['’]s (?:[a-z-]+ )*(?P<name>(?:[A-Z][\w'’-]* )+Party)$", phrase)
+        party = re.match(r"(?:[A-Z][\w.' ’-]*['’]s |[Tt]he )(?:[a-z-]+ )*(?P<name>(?:[A-Z][\w'’-]* )+Party)$", phrase)
         return party.group("name") if party else role_name(phrase)
     if words[0] == "the" and len(words) > 1 and words[-1] in NEWS_WORDS and all(w[:1].isupper() for w in phrase.split()[1:]):
         return role_name(phrase)  # "The Associated Press asked": an outlet, not the person last in focus
