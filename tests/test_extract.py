@@ -3358,3 +3358,17 @@ def test_a_party_word_before_a_title_and_a_name_is_no_part_of_the_name(run):
 def test_the_party_after_a_lower_case_word_is_named_by_its_name(run):
     found = run("The opposition Democratic Party said the fund cuts did not go far enough.")
     assert [s.speaker for s in found] == ["Democratic Party"], [(s.speaker, s.text) for s in found]
+
+
+def test_a_relative_clause_on_a_thing_before_a_quote_names_no_speaker(run):
+    found = run("Prime Minister Christopher Lee defended his minister in Parliament, as Labour leader Chris Cole used the "
+                "first question to raise the fund row.\n\nCole opened with the routine primary question the opposition "
+                'uses to range widely: "Does he stand by all his Government\'s statements and actions?"')
+    assert [(s.speaker, s.text[-8:]) for s in found if s.kind == "direct"] == [("Chris Cole", "actions?")], \
+        [(s.speaker, s.text) for s in found]
+
+
+def test_a_speech_verb_in_a_relative_clause_on_a_thing_still_speaks(run):
+    found = run('Ben Cole wrote to the council. The letter followed a post on Monday in which Ann Lee demanded: '
+                '"Leave the fund alone."')
+    assert [s.speaker for s in found if s.kind == "direct"] == ["Ann Lee"], [(s.speaker, s.text) for s in found]

@@ -4,6 +4,11 @@ a clause of someone else's after a comma."""
 
 from __future__ import annotations
 
+import re
+
+from tracker.extraction.attribution import SPEECH_VERBS
+from tracker.extraction.lexicon import is_person_noun
+
 
 def parenthetical(verb) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """'The plan, she said, would fail': a reporting verb set off by commas inside the clause it reports.
@@ -99,6 +104,14 @@ def asked_about(verb) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def describes_a_thing(verb) -> bool:
+    """A verb in a relative clause on a thing ('opened with the routine question the opposition uses to range
+    widely: "…"'): it says what the thing is, so its subject is not the one whose words follow. A speech verb
+    there speaks ('a post in which Trump demanded: "…"', 'an event where a reporter asked him: "…"')."""
+    return not re.fullmatch(SPEECH_VERBS, verb.lower_) and any(
+        a.dep_ == "relcl" and a.head.pos_ == "NOUN" and not is_person_noun(a.head.lower_) for a in [verb, *verb.ancestors])
 
 
 def own_clause(tok) -> bool:

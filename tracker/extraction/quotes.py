@@ -11,7 +11,7 @@ from tracker.extraction.asking import (ASKED_WHOM, ASKER_SUBJECT, PRESSED, PRONO
                                        bare_question_asker, examiner_again, host_challenges, interviewing,
                                        put_to_subject)
 from tracker.extraction.attribution import SPEECH_VERBS, after_attribution, signed
-from tracker.extraction.clauses import silent_content_clause
+from tracker.extraction.clauses import describes_a_thing, silent_content_clause
 from tracker.extraction.labels import label_speaker, named_interviewer, outlet_label, puts_to_you
 from tracker.extraction.quotemarks import CLOSING_MARKS
 from tracker.extraction.records import Found, Quote, trim_span as _trim
@@ -319,7 +319,7 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
     if QUESTION_PUT.search(before, own) and text[q.start:q.end].rstrip().endswith("?"):
         return "Reporter", q.open_start, True  # 'Among the questions Gandhi fielded was one: "…?"': not Gandhi's
     for verb in reversed(verbs):
-        if any(silent_content_clause(a, verbs, _SPEECH) for a in [verb, *verb.ancestors]):
+        if any(silent_content_clause(a, verbs, _SPEECH) for a in [verb, *verb.ancestors]) or describes_a_thing(verb):
             continue  # 'he pointed out that Cannard's name was in the records: "…"': the one who pointed it out
         if any(c.dep_ == "mark" and c.lower_ in ("before", "until") for c in verb.children) and (verb.tag_ == "VB" or any(
                 c.dep_ == "aux" and c.lower_ in ("can", "could", "would", "might", "will") for c in verb.children)):
