@@ -152,6 +152,8 @@ GROUP_HEADS = _CIRCLE_PLURALS | {"ally", "friend", "supporter", "associate", "cr
                                  "detractor", "backer", "organiser", "organizer", "confidant"}
 STAFF = {"office", "campaign", "team"}  # who speaks for a person as a body of their own: "her office"
 
+# the time that heads a live blog entry ('22:25', '9:07 a.m.'): no part of a name that follows it
+CLOCK_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\b\.?)?"
 # took back words, not walked somewhere ("walked back onto the floor")
 WALKED_BACK = r"(?:walked|walks|walking) back\b(?! (?:onto|into|to|in|out|toward|towards|through|across|down|up)\b)"
 # stance phrases about an actor, read as descriptions (reported.find_descriptions)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import (ANON_HEADS, COMPOUND_HEADS, DESCRIPTORS, DOCUMENT_HEADS, GROUP_BODIES,
+from tracker.extraction.lexicon import (ANON_HEADS, CLOCK_TIME, COMPOUND_HEADS, DESCRIPTORS, DOCUMENT_HEADS, GROUP_BODIES,
                                         GROUP_HEADS, HONORIFICS, ONE_OF_A_KIND, ORG_HEADS, PARTICLES, PARTY_MEMBERS,
                                         PERSON_ROLES, POST_NOMINALS, REPLIES, SAYING, STANCE_NOUNS, TITLE_ABBREVIATIONS,
                                         TITLE_SET, first_name_gender, is_person_noun, is_role, role_name)
@@ -326,7 +326,7 @@ def group_of(subj, state: Discourse) -> tuple[str, int]:
     for part in parts:
         if part.pos_ == "PROPN":
             words = [t.text for t in part.doc[part.left_edge.i:part.i + 1] if t.dep_ not in ("cc", "punct", "det")
-                     and not re.fullmatch(r"\d{1,2}[:.]\d{2}", t.text)]  # not a live blog entry's time
+                     and not re.fullmatch(CLOCK_TIME, t.text)]  # not a live blog entry's time
             name = clean_name(" ".join(words))
             known = state.lookup(name) if len(name.split()) == 1 else None
             names.append(known.name if known else name)

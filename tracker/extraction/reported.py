@@ -49,7 +49,7 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
         elif lemma not in REPORT_LEMMAS and not made_clear and not request and put_to is None:  # "ruled out X": a description
             continue
         if lemma == "call" and not request and (not any(c.dep_ in ("dobj", "ccomp", "oprd") for c in tok.children)
-                                                or any(c.dep_ == "prt" for c in tok.children) or _convened(tok)
+                                                or any(c.dep_ == "prt" for c in tok.children) or _called_no_words(tok)
                                                 or names_a_thing(tok)):
             continue  # "called off its strike": an act; "called a snap election": convened; "what X called Y": a name
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"refuse", "decline"}:
@@ -138,7 +138,7 @@ def _put_it_to(verb) -> tuple[int, int] | None:
 _REQUEST_LEMMAS = {"ask", "invite", "call", "encourage", "implore", "beg", "plead"}
 
 
-def _convened(verb) -> bool:
+def _called_no_words(verb) -> bool:
     """'called the press conference at Parliament House': the one thing called is an event, named plainly;
     'had not yet called the family', 'called Merkel on Friday': someone phoned."""
     rights = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "prep", "advmod", "advcl", "npadvmod")]

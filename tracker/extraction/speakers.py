@@ -7,7 +7,7 @@ import re
 
 from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS,
                                         HONORIFICS as _HONORIFICS, ORG_HEADS as _ORG_HEADS, PRONOUNS as _PRONOUNS,
-                                        QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET,
+                                        QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET, CLOCK_TIME,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
                                         GROUP_HEADS as _GROUP_HEADS, REPLIES as _REPLIES, ONE_OF_A_KIND, SAYING,
                                         PLATFORMS, PRONOUN_WORDS, NEWS_ASKERS, GENERIC_BODIES, UNNAMED_SUBJECTS,
@@ -200,7 +200,7 @@ _FAMILIAR = re.compile(r"(?:(?:a|an|the|one|two|three|several|multiple) )?(?:peo
 def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
     """A speaker phrase as written (less a live blog entry's time: '22:25 A spokesman …') -> a person's full name,
     or an anonymous role."""
-    phrase = " ".join(re.sub(r"^[\s,;:]+|[\s,;:]+$|^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\b\.?)?\s+", "", phrase).split())
+    phrase = " ".join(re.sub(rf"^[\s,;:]+|[\s,;:]+$|^{CLOCK_TIME}\s+", "", phrase).split())
     phrase = re.sub(r"['’]s$", "", re.sub(r"\s*\([^)]*\)$", "", phrase))  # "… Industries (BDI)"
     if not phrase.strip():
         return ""  # nothing left to name anyone ('(Alba)' read as a subject)
