@@ -790,6 +790,12 @@ DATE_CASES = {
     'the_today_programme_names_no_day': (
         'Jane Roe spoke on Monday. She told BBC Radio 4\'s Today programme: "We will not give way."',
         'will not give way', DAY - dt.timedelta(2)),
+    'a_programme_called_today_names_no_day_without_the_word_programme': (
+        'Jane Roe spoke on Monday. She went on RTÉ Radio 1\'s Today with John Hale: "We will not give way."',
+        'will not give way', DAY - dt.timedelta(2)),
+    'nor_does_today_capitalised_inside_a_sentence': (
+        'Jane Roe spoke on Monday. John Hale, presenting Today, asked her about the plan. "We will not give way," '
+        'she said.', 'will not give way', DAY - dt.timedelta(2)),
     'a_day_named_in_a_transcript_line_is_the_speakers_words_not_the_narrations': (
         'Jane Roe faced MPs in the Commons, and John Smith asked the first question.\n\n'
         'SMITH: When the penny dropped for the minister on Monday, she should have come to this House.\n\n'

@@ -61,6 +61,7 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _SAYING = r"(?:said|told|wrote|argued|insisted|warned|promised|pledged|vowed|declared|claimed|stated)"
 _SAID_BEFORE = re.compile(rf"\b{_SAYING}(?:\s+[\w'’]+){{0,3}}\s*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)$")
+_OPENS = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n|[\"“‘(]\s*)$")  # what may come before a sentence's first word
 _SAID_AFTER = re.compile(rf",?\s+(?:[\w'’.-]+\s+){{1,4}}{_SAYING}\b")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set to|next|scheduled|expected|until|plans? to|as (?:early|soon) as)\b"
                             r"[^.]{0,45}$", re.I)
@@ -104,6 +105,14 @@ class _Cue:
     match: re.Match
 
 
+def _programme(text: str, m: re.Match) -> bool:
+    """'Today' or 'This Morning' capitalised where a sentence does not begin names a programme or a paper
+    ('went on RTÉ Radio 1's Today with Seán O'Rourke', 'India Today'): news copy writes the day in lower case."""
+    words = m.group().split()
+    return any(w[0].isupper() for w in words[1:]) or (
+        words[0][0].isupper() and not _OPENS.search(text, max(0, m.start() - 4), m.start()))
+
+
 def find_cues(text: str, quotes: list[Quote]) -> list[_Cue]:
     """Date expressions outside quotes; ones that look ahead ('due to take effect on Tuesday') are dropped."""
     quoted = in_spans([(q.open_start, q.close_end) for q in quotes])
@@ -111,6 +120,8 @@ def find_cues(text: str, quotes: list[Quote]) -> list[_Cue]:
     for kind, pattern in _CUES:
         for m in pattern.finditer(text):
             if quoted(m.start()):
+                continue
+            if kind == "today" and _programme(text, m):
                 continue
             if kind in ("weekday", "month_day", "day_month") and _FUTURE_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
                 continue
