@@ -796,6 +796,14 @@ DATE_CASES = {
     'nor_does_today_capitalised_inside_a_sentence': (
         'Jane Roe spoke on Monday. John Hale, presenting Today, asked her about the plan. "We will not give way," '
         'she said.', 'will not give way', DAY - dt.timedelta(2)),
+    'a_day_after_dates_what_is_said_in_its_own_clause_a_day_before_the_day_named': (
+        'Jane Roe said on Monday that she had been upset, a day after John Hale told MPs that the minister looked '
+        '"absolutely miserable".', 'absolutely miserable', DAY - dt.timedelta(3)),
+    'two_days_after_opening_a_sentence_dates_nothing_said_after_its_comma': (
+        'Jane Roe spoke on Monday.\n\nTwo days after the vote, John Hale said the plan was dead.', 'plan was dead',
+        DAY - dt.timedelta(2)),
+    'a_day_after_closing_a_sentence_dates_nothing_said_before_it': (
+        'Jane Roe said on Monday that the plan was dead, a day after the vote.', 'plan was dead', DAY - dt.timedelta(2)),
     'a_day_named_in_a_transcript_line_is_the_speakers_words_not_the_narrations': (
         'Jane Roe faced MPs in the Commons, and John Smith asked the first question.\n\n'
         'SMITH: When the penny dropped for the minister on Monday, she should have come to this House.\n\n'

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from tracker.errors import InputError
-from tracker.extraction.dates import FRAME_CUES, find_cues, one_act, resolved_cues
+from tracker.extraction.dates import FRAME_CUES, after_event, find_cues, one_act, resolved_cues
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote
 
@@ -54,7 +54,8 @@ def date_candidates(article: Article, found: list[Found], quotes: list[Quote],
     """Every statement's candidate days, read from the article's date cues and the rules' days."""
     text, day0 = article.text, article.date or dt.date.today()
     named = resolved_cues(find_cues(text, quotes), day0)
-    res = [r for r in named if r[0].kind != "then"]  # 'he said then' names no day of its own: it dates its sentence
+    # 'he said then' names no day of its own: it dates its sentence; 'a day after he …' dates its own clause
+    res = [r for r in named if r[0].kind not in ("then", "after_event")]
     content = [(f.start, f.end) for f in found if f.kind == "reported"]
     described = [f for f in found if f.kind == "description"]
     frame = next((d for c, d, p in res if c.kind in FRAME_CUES and p == "day"), None)
@@ -79,7 +80,7 @@ def date_candidates(article: Article, found: list[Found], quotes: list[Quote],
         add(day0 - dt.timedelta(days=1), "day0m1")
         add(frame, "frame")
         add(lead[0] if lead else None, "lead")
-        own = [(c, d, p) for c, d, p in named if f.sent_start <= c.start < f.sent_end]
+        own = [(c, d, p) for c, d, p in named if f.sent_start <= c.start < f.sent_end and not after_event(c, f)]
         # a cue inside a reported clause or another statement's description is not this statement's
         others = f.excluded + content + [(g.start, g.end) for g in described if g is not f and not one_act(g, f)]
         for c, d, p in own:

@@ -45,6 +45,8 @@ _CUES = [
     # 'he said then', 'Trudeau wrote at the time': when the time named last was, whether a day or a month
     ("then", re.compile(r"\b(?:said|wrote|told (?:reporters|journalists|him|her|them|MPs)|declared|argued|insisted) "
                         r"(?:at the time\b|then\b(?!-))")),
+    # 'said on Wednesday …, a day after he floated a takeover': the clause after it is a day before the day named
+    ("after_event", re.compile(r"\b(?P<n>a|one|two|three|four) days? after\b", re.I)),
     ("last_week", re.compile(r"\blast week\b", re.I)),
     ("last_month", re.compile(r"\blast month\b", re.I)),
     ("month_day", re.compile(rf"\b(?P<mon>{_MONTH_RE})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<year>\d{{4}}))?")),
@@ -184,6 +186,8 @@ def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date
         return article_day, "day"
     if kind == "day_before":
         return ref - dt.timedelta(days=1), "day"
+    if kind == "after_event":
+        return ref - dt.timedelta(days=_NUMBERS.get(m.group("n").lower(), 1)), "day"
     if kind == "same_day":  # 'The same day, X said': the day named last
         return ref, "day"
     if kind == "day_after":
@@ -217,6 +221,22 @@ def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date
     return day, "day"
 
 
+_DAY_CUES = {"weekday", "yesterday", "today", "month_day", "day_month"}
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?](?:\s|$)|\n")
+
+
+def after_event(cue, f: Found) -> bool:
+    """An 'a day after' cue that is not this statement's: it dates only what is said in its own clause ('a day
+    after Badenoch told MPs that …'), not the sentence around it ('Two days after the vote, Hale said …')."""
+    if cue.kind != "after_event":
+        return False
+    end = _CLAUSE_END.search(cue.match.string, cue.end)
+    return not cue.end <= f.start < (end.start() if end else len(cue.match.string))
+
+
 def resolved_cues(cues: list[_Cue], day0: dt.date) -> list[tuple[_Cue, dt.date, str]]:
     """Each cue's day (or month), in reading order: 'a day earlier' counts back from the day named last."""
     resolved: list[tuple[_Cue, dt.date, str]] = []
@@ -231,6 +251,14 @@ def resolved_cues(cues: list[_Cue], day0: dt.date) -> list[tuple[_Cue, dt.date, 
                 and _THAT_YEAR.match(cue.match.string[cue.end:cue.end + 25]):
             # "In September 2010 … she said on September 6 of that year": read as if written at that year's end
             got = _resolve_cue(cue, year_named.replace(month=12, day=31), year_named)
+        elif cue.kind == "after_event":  # the day its own sentence names, else the day named last
+            anchor = next((r for c in cues if c.start > cue.start and c.kind in _DAY_CUES
+                           and not _SENTENCE_BREAK.search(cue.match.string, cue.end, c.start)
+                           for r in [_resolve_cue(c, day0, day0)] if r), None)
+            got = _resolve_cue(cue, day0, anchor[0] if anchor else ref or day0)
+            if got:
+                resolved.append((cue, *got))
+            continue  # it dates its own clause only: the day named last stays
         elif cue.kind == "day_before":
             anchor = ref or next((r for c in cues if c.start > cue.start and c.kind != "day_before"
                                   for r in [_resolve_cue(c, day0, day0)] if r), (day0, "day"))[0]
@@ -263,7 +291,7 @@ def resolve_dates(article: Article, found: list[Found], quotes: list[Quote]) -> 
         if f.fixed_date:
             out.append((f.fixed_date, "day"))
             continue
-        own = [(c, d, p) for c, d, p in resolved if f.sent_start <= c.start < f.sent_end
+        own = [(c, d, p) for c, d, p in resolved if f.sent_start <= c.start < f.sent_end and not after_event(c, f)
                and not any(s <= c.start < e for s, e in f.excluded + content + others)]
         if f.present:
             out.append((day0, "day"))
@@ -294,7 +322,7 @@ def _inherited(f: Found, resolved, content, used_by, last_of, day0, frame=None, 
     and this speaker was already dated ('Macron also announced …' after 'NATO said on Tuesday'). A
     look back to a date before the news frame ('As recently as May 7, he told MPs …') dates its own
     paragraph only: the paragraphs after it are back on the frame."""
-    earlier = [(c, d, p) for c, d, p in resolved if c.start < f.sent_start and c.kind != "then"
+    earlier = [(c, d, p) for c, d, p in resolved if c.start < f.sent_start and c.kind not in ("then", "after_event")
                and (c.kind in FRAME_CUES or not any(s <= c.start < e for s, e in content))
                and not (c.kind == "day_before" and used_by.get(c.start, ("", ""))[1] == "description")
                and not (frame is not None and (c.kind in _LOOK_BACK_CUES or _PLUPERFECT.search(text[max(0, c.start - 40):c.start]))
