@@ -1102,6 +1102,13 @@ SPEAKER_CASES = {
     'a_role_leading_into_the_asker_s_name': (
         "Jane Doe, asked by the broadcaster John Roe how the chancellor was, said: \"She is fine.\"",
         'how the chancellor was', 'John Roe'),
+    'an_asker_after_a_hyphenated_title': (
+        "John Hale called in to a morning show early on Wednesday. Asked by co-host Tom Baker what he made of it, he "
+        "said: \"I like her much better.\"", 'what he made of it', 'Tom Baker'),
+    'a_questioner_before_an_asking_verb_the_parse_joined_to_a_clause_about_a_thing': (
+        "President Jane Roe held a press conference in Paris on Monday.\n\nThe first sharp exchange came when a "
+        "reporter raised the army's role in the region after the war, and asked how the government expected to "
+        "restore security in the east. Roe offered to look at the past.", 'how the government expected', 'Reporter'),
     'an_asker_named_after_a_role_and_a_comma': (
         "Ann Lee was pressed by the presenter, Kay Burley, on what a Labour government would do.",
         'what a Labour government would do', 'Kay Burley'),

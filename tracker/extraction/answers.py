@@ -72,14 +72,30 @@ def question_statements(questions: list[Question], taken: list[Found]) -> list[F
             for q in questions if q.asker and not any(f.start < q.end and q.start < f.end for f in taken)]
 
 
+def agent_of(verb):
+    """The one a passive verb is done by, the word naming them: the first name right after 'by' ('Asked by co-host
+    Steve Doocy what …', where the parse splits the hyphenated title and may hang the name elsewhere), else what
+    the parse hangs off 'by'."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return None
+    for t in verb.doc[agent.i + 1:agent.i + 6]:
+        if t.ent_type_ == "PERSON":
+            while t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I":
+                t = t.doc[t.i + 1]
+            return t
+        if t.is_punct and t.text != "-" or t.tag_ in ("WP", "WRB", "IN", "VBD", "VBZ"):
+            break
+    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+
+
 def _asker(verb, part, base: int, state: Discourse) -> str:
     """Who put a reported question, where the asking verb is active and has a subject of its own (or of the
     clause it continues): never for 'Asked whether …, X said' or 'X was asked whether …'."""
     if part.dep_ not in ("ccomp", "pcomp") or part.doc[part.left_edge.i].lower_ not in _WH:
         return ""
     if verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children):
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)  # 'X was asked by Jane Roe whether …'
-        name = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        name = agent_of(verb)  # 'X was asked by Jane Roe whether …'
         return "" if name is None else _named(name, base, state)
     if verb.dep_ == "advcl" and verb.lower_.endswith("ed") and not any(c.dep_ == "nsubj" for c in verb.children):
         return ""  # 'Asked how …, Kenny said': a participle the tagger read as a past tense, not Kenny asking
@@ -94,6 +110,14 @@ def _asker(verb, part, base: int, state: Discourse) -> str:
             press = re.search(r"\b(?:reporters|journalists|correspondents)\b", state.para_text[:base + subject.idx - state.para_start], re.I)
             return "Reporter" if subject.lower_ in ("another", "one") and ("Reporter" in state.askers or press) else ""
         return resolve_speaker(f"a {group.lemma_.lower()}", base + group.idx, state)
+    if subject is None and verb.dep_ == "conj":
+        # 'The first exchange came when a reporter raised …, and asked how …': the parse joined 'asked' to a
+        # clause whose subject is a thing; the questioner named last before it asked
+        inherited = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        near = [t for t in verb.sent if t.i < verb.i and t.dep_ == "nsubj" and t.lemma_.lower() in QUESTIONER_HEADS]
+        if inherited is not None and inherited.pos_ == "NOUN" and inherited.lemma_.lower() not in QUESTIONER_HEADS \
+                and near:
+            return _named(near[-1], base, state)
     last = state.last_question
     if subject is not None and subject.lower_ in {"he", "she"} and last is not None and last is state.last_quote \
             and last.speaker == "Reporter" and any(c.dep_ == "advmod" and c.lower_ in _AGAIN for c in verb.children):

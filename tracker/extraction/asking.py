@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.answers import ASK_LEMMAS
+from tracker.extraction.answers import ASK_LEMMAS, agent_of
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.labels import interviewer_named, interviews, named_interviewer
 from tracker.extraction.lexicon import PUT_TO_YOU, QUESTIONER_HEADS, TITLE_SET
@@ -80,8 +80,7 @@ def put_to_subject(verb) -> bool:
 def asker_of(verb, start: int, state: Discourse, text: str) -> str:
     """Who put the question: the agent ('Asked by Jane Roe of the BBC'), else the interviewer the article named
     (not the one asked), else the one host it introduced, else an unnamed reporter."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    name = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    name = agent_of(verb)
     if name is None:  # "in a BBC interview with Laura Kuenssberg, she had been asked": the interviewer
         named = interviewer_named(verb.sent.text)  # named, but not put in focus: "she" is still the one asked
         if named:
