@@ -2106,6 +2106,9 @@ SPEAKER_CASES = {
     'his_words_to_someone_before_a_colon_are_his': (
         "Tom Vale told the chamber: \"The government may adjourn.\" His parting words to the government benches: "
         "\"Shame on you.\"", 'Shame on you', 'Tom Vale'),
+    'a_post_set_out_as_its_own_paragraph_after_posted_is_the_posters': (
+        "Leaders reacted on Monday.\n\nThe sharpest came from Paris. The French prime minister, Tom Vale, posted on "
+        "X:\n\nIt is a dark day when free peoples resign themselves to submission.", 'a dark day', 'Tom Vale'),
     'the_friend_is_the_friend_of_someone_introduced_before': (
         "Tom Vale resigned on Monday. Mara Quell said it was overdue.\n\nA friend of Vale put it in similar terms. "
         "\"He overstepped the mark,\" the friend said.", 'overstepped the mark', 'Friend of Tom Vale'),

@@ -50,14 +50,14 @@ class Discourse:
         self.last_question: Found | None = None
         self.askers: set[str] = set()  # who put a question, quoted or reported: never the one replying
         self.examiners: set[str] = set()  # who the article says put a question to someone it names
-        self.para_end = 0  # where the paragraph being read ends: a role may be named later in it
-        self.para_start = 0
+        self.para_start = self.para_end = 0  # the paragraph being read: a role may be named later in it
         self.sentence_starts: list[int] = []  # where the paragraph's sentences begin
         self.para_text = ""
         self.last_line: Found | None = None  # the last transcript line, which an unlabelled next line continues
         self.last_speaker = ""  # who made the last statement of the paragraphs read so far
         self.answerer = ""  # who the transcript's 'A:' lines are
         self.reply_due = ""  # who the next paragraph is, after an unlabelled printed question put to them
+        self.introduced = ""  # who a paragraph ending 'Macron posted:' hands the next, unquoted paragraph to
 
     def register(self, name: str, titles: str, offset: int, subject: bool) -> Person:
         name = " ".join(name.split())

@@ -25,6 +25,7 @@ from tracker.extraction.datechoice import Candidates, DateChooser, date_candidat
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans, trim_span
 from tracker.extraction.roles import named_roles
+from tracker.extraction.subjects import speaker_of
 from tracker.extraction.liveblog import day_of, entry_days
 from tracker.extraction.lexicon import NOT_IN_NAMES, PRONOUN_WORDS, PRONOUNS, first_name_gender, is_role
 from tracker.extraction.labels import (first_person, post_blocks, post_signature, post_statements, transcript_line,
@@ -240,6 +241,10 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
             state.askers.add(said.speaker)
         return [said]
     last, state.last_line = state.last_line, None
+    intro, state.introduced = state.introduced, ""
+    if intro and not any(c in text[start:end] for c in "\"“”"):  # 'Macron posted:' then the post, unquoted
+        bs, be = trim_span(text, start, end)
+        return [Found(intro, text[bs:be], "direct", bs, be, start, start, end, [(bs, be)], False)]
     gap = text[last.end:start] if last is not None else ""
     bare = last is not None and not gap.strip() and not any(c in text[start:end] for c in "\"“”")  # no label, no quote
     if bare and gap.count("\n") == 2 and first_person(text[start:end]):
@@ -290,4 +295,20 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     said = [f for f in out if not f.text.rstrip().endswith("?") and (f.start, f.end) not in put]
     if said:
         state.last_speaker = max(said, key=lambda f: f.start).speaker
+    state.introduced = _introduces(doc, start, state)
     return out
+
+
+_POSTING = {"post", "write", "tweet"}
+
+
+def _introduces(doc, base: int, state: Discourse) -> str:
+    """Who a paragraph ending 'French President Emmanuel Macron posted:' or 'Bayrou wrote on X:' introduces: the
+    words of the paragraph after it are theirs when it has no quote marks (a post set out as its own block)."""
+    if not len(doc) or doc[-1].text != ":":
+        return ""
+    verb = next((t for t in reversed(doc[-1].sent) if t.pos_ == "VERB"), None)  # 'Bayrou, posted on X:'
+    if verb is None or verb.lemma_.lower() not in _POSTING:
+        return ""
+    speaker = speaker_of(verb, base, state)
+    return "" if speaker.lower() in PRONOUN_WORDS else speaker
