@@ -858,6 +858,16 @@ def test_a_question_is_put_the_day_it_is_answered(run):
 
 
 # who says it, in the shapes the rules read: (text, a phrase of the statement, its speaker)
+_NOTED_AND_ASKED = (
+    "Spokesman Tom Vale said on Monday that the country expressed its condolences.\n\nReporters pressed Vale on it "
+    "at once. One noted that the United States had also joined a moment of silence at the UN and asked: \"Does the "
+    "department view that as appropriate?\"\n\n\"We have been clear,\" Vale said.")
+
+
+def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
+    assert one(run(_NOTED_AND_ASKED), 'moment of silence').text.endswith('at the UN')
+
+
 SPEAKER_CASES = {
     'a_bare_office_word_is_the_office_named_before_with_whose_it_is': (
         "Premier Tom Vale said he would not meet the envoy. The Freedonian embassy in Carrow called the remark rude."
@@ -2109,6 +2119,12 @@ SPEAKER_CASES = {
     'a_post_set_out_as_its_own_paragraph_after_posted_is_the_posters': (
         "Leaders reacted on Monday.\n\nThe sharpest came from Paris. The French prime minister, Tom Vale, posted on "
         "X:\n\nIt is a dark day when free peoples resign themselves to submission.", 'a dark day', 'Tom Vale'),
+    'a_question_the_speaker_put_to_the_house_is_theirs': (
+        "Tom Vale rose in the Commons on Monday to explain his resignation. \"I cannot support a war,\" he said.\n\n"
+        "Then came the question at the heart of his case, which he put to the House and did not need to answer. "
+        "\"Why is it now so urgent that we should act?\"", 'so urgent', 'Tom Vale'),
+    'one_who_noted_something_and_asked_after_reporters_pressed_is_a_reporter': (
+        _NOTED_AND_ASKED, 'view that as appropriate', 'Reporter'),
     'the_friend_is_the_friend_of_someone_introduced_before': (
         "Tom Vale resigned on Monday. Mara Quell said it was overdue.\n\nA friend of Vale put it in similar terms. "
         "\"He overstepped the mark,\" the friend said.", 'overstepped the mark', 'Friend of Tom Vale'),

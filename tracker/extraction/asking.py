@@ -57,10 +57,15 @@ def bare_question_asker(before: str) -> tuple[str, int] | None:
     m = QUESTION_FROM.search(before, last)
     if m:
         return ("a reporter" if m.group("spk").lower() in _FLOOR else m.group("spk")), m.start("spk")
+    m = _THEIR_QUESTION.search(before, last)  # 'Then came the question, which he put to the House. "…?"': his
+    if m:
+        return m.group("who"), m.start("who")
     m = _QUESTION_CAME.match(before, last)  # 'The follow-up was inevitable. "…?"': no one named, a reporter
     return ("a reporter", m.start()) if m else None
 
 
+_THEIR_QUESTION = re.compile(r"\bquestion\b[^.!?\"“”]*?\b(?:which|that)\s+(?P<who>he|she)\s+"
+                             r"(?:put|posed|asked|raised)\b[^.!?\"“”]*[.:]\s*$")
 # a sentence whose subject is the question itself, before a quoted question with no attribution
 _QUESTION_CAME = re.compile(r"\s*(?:The|A|Then came the) (?:\w+ )?(?:follow-up|question)\b[^.!?\"“”]*[.:]\s*$")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.lexicon import AUDIENCES, CONCESSIVES, CONVENED, DESCRIPTION_PATTERNS, REPORT_LEMMAS, TIME_NOUNS
+from tracker.extraction.lexicon import AUDIENCES, CONCESSIVES, CONVENED, DESCRIPTION_PATTERNS, REPORT_LEMMAS, SAYING, TIME_NOUNS
 from tracker.extraction.clauses import (after_comma, asked_about, inside_question, names_a_thing, not_yet_said,
                                         own_clause, parenthetical, said_on_a_noun, that_clauses, wh_object)
 from tracker.extraction.records import Found
@@ -277,11 +277,18 @@ def _span_of(head) -> tuple[int, int]:
 def _right_edge(head) -> int:
     """Right edge of a phrase, stopping before a ', doing …' gloss the writer added."""
     last = head.i
-    for child in head.rights:
-        if _is_gloss(child) or _is_concession(child):
+    rights = list(head.rights)
+    for k, child in enumerate(rights):
+        if _is_gloss(child) or _is_concession(child) or _asks_on(child) \
+                or child.dep_ == "cc" and k + 1 < len(rights) and _asks_on(rights[k + 1]):
             break
         last = max(last, child.right_edge.i)
     return last
+
+
+def _asks_on(tok) -> bool:
+    """'noted that the US had joined … and asked: "…?"': the one who noted it goes on to ask; not the content."""
+    return tok.dep_ == "conj" and tok.lemma_.lower() in SAYING and any(c.text == ":" for c in tok.children)
 
 
 def _is_gloss(tok) -> bool:

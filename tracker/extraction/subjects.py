@@ -13,6 +13,10 @@ from tracker.extraction.speakers import resolve_speaker
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
 
 
+# verbs of saying, and of remarking on something, whose subject may go on to ask
+_REMARKING = SAYING | {"note", "observe", "remark", "point", "recall", "explain", "stress", "acknowledge", "concede"}
+
+
 def speaker_of(verb, base: int, state: Discourse) -> str:
     """Subject of a verb, climbing through conj/xcomp/advcl heads when it has none of its own."""
     tok = verb
@@ -57,8 +61,8 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
             tok = said[-1]
             continue
         if tok.dep_ == "conj" and tok.lemma_ in SAYING and tok.head.dep_ == "ccomp" and tok.head.lemma_ not in SAYING \
-                and tok.head.head.lemma_ in SAYING:
-            tok = tok.head  # "X said Y led a party … and asked: …": X asked, not Y
+                and tok.head.head.lemma_ in _REMARKING:
+            tok = tok.head  # "X said Y led a party … and asked: …", "One noted that Y had joined … and asked: …": X
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "ccomp" and tok.head.head.lemma_ in SAYING \
                 and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
             tok = tok.head  # "said that X was close, while suggesting …": the one who said it, not X
