@@ -4,8 +4,8 @@ The date rules (tracker/extraction/dates.py) give one day per statement; this mo
 article offers it (that rule day, the day of a cue in its own sentence, the last few days and the last month or
 year named before it, the story's news frame, the article day and the day before, the day of the statement before
 and of this speaker's last one, and the day or month a cue of this speaker's own sentence last named), describes
-each, and a boosted tree ensemble picks one. The rules' day counts only as one more signal naming a day, so the
-model learns from the articles' gold when to follow which cue.
+each, and five boosted tree ensembles, averaged, pick one. The rules' day counts only as one more signal naming a
+day, so the model learns from the articles' gold when to follow which cue.
 Fitted with `tracker train-extraction` on the development articles only; weights are JSON.
 """
 
@@ -144,9 +144,9 @@ def written(day: dt.date, precision: str) -> str:
 class DateChooser:
     """Scores each candidate day of a statement and keeps the best; `fit` learns the scores from gold days.
 
-    The scores are a small boosted tree ensemble: which cue wins depends on the others (a look back in the
-    previous paragraph beats the news frame only when no cue of the statement's own names a day), and trees
-    read those interactions from the features as they are. Saved as plain JSON arrays, never pickled."""
+    The scores are the average of a few small boosted tree ensembles: which cue wins depends on the others (a look
+    back in the previous paragraph beats the news frame only when no cue of the statement's own names a day), and
+    trees read those interactions from the features as they are. Saved as plain JSON arrays, never pickled."""
 
     def __init__(self, day_features: list[str], context_features: list[str], trees: list[dict] | None = None,
                  rate: float = 0.0, meta: dict | None = None):
@@ -222,15 +222,20 @@ class DateChooser:
             days, x = chooser.matrix(cands)
             rows.append(x)
             labels.extend(int(written(d, cands.precision.get(d, "day")) == gold) for d in days)
-        model = GradientBoostingClassifier(**BOOSTING, random_state=0).fit(np.vstack(rows), labels)
-        chooser.rate = model.learning_rate
-        chooser.trees, chooser._stack = [_tree(est.tree_) for est in model.estimators_[:, 0]], None
+        # the average of a few ensembles fitted on different subsamples: one ensemble's choice at the margin moves
+        # with each refit, the average much less; its scores are the trees' sum at the rate over their number
+        x, trees = np.vstack(rows), []
+        for seed in range(SEEDS):
+            model = GradientBoostingClassifier(**BOOSTING, random_state=seed).fit(x, labels)
+            trees.extend(_tree(est.tree_) for est in model.estimators_[:, 0])
+        chooser.rate = BOOSTING["learning_rate"] / SEEDS
+        chooser.trees, chooser._stack = trees, None
         return chooser
 
     def save(self, path: str | Path) -> None:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        body = {"format": FORMAT, "boosting": BOOSTING, "day_features": self.day_features,
+        body = {"format": FORMAT, "boosting": BOOSTING, "seeds": SEEDS, "day_features": self.day_features,
                 "context_features": self.context_features, "rate": self.rate,
                 "trees": [{k: v.tolist() for k, v in t.items()} for t in self.trees], **self.meta}
         path.write_text(json.dumps(body) + "\n", encoding="utf-8")
@@ -246,7 +251,7 @@ class DateChooser:
             raise InputError(f"{path}: field 'format' is {body.get('format')!r}, expected {FORMAT!r}")
         try:
             chooser = cls(body["day_features"], body["context_features"], body["trees"], body["rate"],
-                          {k: v for k, v in body.items() if k not in {"format", "boosting", "day_features",
+                          {k: v for k, v in body.items() if k not in {"format", "boosting", "seeds", "day_features",
                                                                     "context_features", "trees", "rate"}})
         except (KeyError, TypeError, ValueError) as e:
             raise InputError(f"{path}: field {e} is missing or malformed; `tracker train-extraction` writes it") from e
@@ -257,6 +262,7 @@ class DateChooser:
 
 
 BOOSTING = {"n_estimators": 400, "max_depth": 3, "learning_rate": 0.05, "subsample": 0.8}
+SEEDS = 5  # ensembles averaged
 
 
 def _tree(tree) -> dict[str, np.ndarray]:
