@@ -58,6 +58,20 @@ def test_cross_validation_is_reproducible_and_complete(frame):
     assert set(first["baselines"]) == {"cosine", "negation_flip", "cue_lr"}
 
 
+def test_cross_validation_hands_out_the_out_of_fold_readings_it_scores(frame):
+    """The readings given back are the ones the metrics come from: one per pair, the same ROC-AUC."""
+    from sklearn.metrics import roc_auc_score
+
+    subset = frame[frame["actor"].isin(sorted(set(frame["actor"]))[:50])].reset_index(drop=True)
+    scores = {}
+    result = cross_validate(fake(subset), n_splits=3, scores=scores)
+    assert sorted(scores["pair_id"]) == sorted(subset["pair_id"])
+    gold = subset.set_index("pair_id").loc[scores["pair_id"], "label"].to_numpy()
+    auc = roc_auc_score(gold != "no_flip", scores["reversal"])
+    assert round(auc, 4) == result["model_argmax"]["reversal"]["roc_auc"]
+    assert set(scores["grade"]) <= {"full_flop", "half_flip", "no_flip"}
+
+
 def test_operating_point_never_buys_precision_with_a_handful_of_flags():
     rev = np.array([1] * 6 + [1] * 94 + [0] * 100, dtype=bool)
     score = np.concatenate([np.linspace(0.99, 0.95, 6), np.linspace(0.9, 0.1, 194)])  # six sure ones, then noise

@@ -313,8 +313,11 @@ def actor_folds(y: np.ndarray, groups: np.ndarray, *, n_splits: int = 5, seed: i
     return list(StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed).split(y, y, groups))
 
 
-def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, params: dict | None = None) -> dict:
-    """Actor-grouped k-fold: model and baselines on identical folds; synthetic pairs never tested."""
+def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, params: dict | None = None,
+                   scores: dict | None = None) -> dict:
+    """Actor-grouped k-fold: model and baselines on identical folds; synthetic pairs never tested.
+    `scores`, where given, receives each real pair's out-of-fold reading (pair id, P(reversal), argmax grade), so
+    other readers of the same pairs can be set beside the judge."""
     y, groups = data.labels, data.groups
     real = ~data.frame["synthetic"].to_numpy()
     X = data.features()
@@ -373,6 +376,9 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
                     "roc_auc": metrics(yt, labels_at(cascaded, op["threshold"]), cascaded[:, 0] + cascaded[:, 1])
                     ["reversal"].get("roc_auc")},
     }
+    if scores is not None:
+        scores.update(pair_id=data.frame["pair_id"].to_numpy()[real], reversal=rev_score,
+                      grade=np.array(LABELS)[pt.argmax(axis=1)])
     result["baselines"]["cue_lr"] = metrics(yt, np.array(LABELS)[pc.argmax(axis=1)], cheap_score, pc)
     best_base = max(b["macro_f1"] for b in result["baselines"].values())
     result["margin_over_best_baseline_macro_f1"] = round(result["model_argmax"]["macro_f1"] - best_base, 4)
