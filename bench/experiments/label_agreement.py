@@ -1,16 +1,17 @@
-"""How far a careful reader agrees with the real pairs' labels, beside the judge on the same pairs.
+"""How far careful readers agree with the real pairs' labels, beside the judge on the same pairs.
 
-    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/label_agreement.py            # read the stored readings
-    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/label_agreement.py --judge    # refresh the judge's first
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/label_agreement.py [dev|test]           # the stored readings
+    HF_HUB_OFFLINE=1 .venv/bin/python bench/experiments/label_agreement.py [dev|test] --judge   # the judge's afresh
 
-The folder holds `items.csv` (item, pair_id: a random sample of development pairs), one `labels_*.csv` per
-reader (item, label, p_reversal: each pair relabelled blind, from the two statements, their dates, contexts and
-the topic, with docs/annotation.md as the guide) and `judge_oof.csv` (pair_id, judge_rev, judge_label: the judge's
-out-of-fold reading from actor-grouped 5-fold cross-validation on the development pairs, as `tracker evaluate`
-runs it; `--judge` writes it again with the shipped pair model and grader, a few minutes here). It prints, for each reader and for the judge against the gold: ROC-AUC of P(reversal), macro-F1 over
-the three grades, reversal precision / recall, and Cohen's kappa; and the readers against each other. Where
-readers with world knowledge reach no higher than the judge's target, the target sits at the labels' own
-agreement, not at what more model capacity could add.
+`label_agreement/dev/` holds a random sample of 120 development pairs, `label_agreement/test/` the 181 frozen test
+pairs. Each folder has `items.csv` (item, pair_id), one `labels_*.csv` per reader (item, label, p_reversal: each
+pair relabelled blind, from the two statements, their dates, contexts and the topic, with docs/annotation.md as
+the guide) and `judge.csv` (pair_id, judge_rev, judge_label). The judge's reading of development pairs is its
+out-of-fold one from actor-grouped 5-fold cross-validation on them, as `tracker evaluate` runs it; of test pairs,
+that of the judge fitted on the development pairs, as `tracker evaluate` reads the frozen test actors (`--judge`
+writes either again with the shipped pair model and grader, a few minutes here). It prints, for each reader and
+for the judge against the gold: ROC-AUC of P(reversal), macro-F1 over the three grades, reversal precision /
+recall, and Cohen's kappa; and the readers against each other.
 """
 
 from __future__ import annotations
@@ -36,18 +37,28 @@ def scores(gold: pd.Series, label: pd.Series, p_rev: pd.Series) -> dict:
             "kappa_3": cohen_kappa_score(gold, label), "kappa_rev": cohen_kappa_score(rev_true, rev_pred)}
 
 
-def refresh_judge(folder: Path) -> None:
-    """The shipped judge's recipe, cross-validated by actor on the development pairs: each pair's out-of-fold reading."""
+def refresh_judge(folder: Path, split: str) -> None:
+    """The shipped judge's recipe read on `split`'s pairs: out of fold on dev, fitted on dev for the test pairs."""
     from tracker.embed import Embedder
     from tracker.judge import workflow
+    from tracker.judge.evaluate import fit_on_dev, held_out_proba
     from tracker.judge.train import cross_validate, frozen_test_mask
 
-    data = workflow.labelled_with_features("data/labelled", Embedder(None), pair_model=workflow.pair_model_at(None),
+    embedder = Embedder(None)
+    data = workflow.labelled_with_features("data/labelled", embedder, pair_model=workflow.pair_model_at(None),
                                            grader=workflow.grader_at(None))
-    dev, scores = data.subset(np.flatnonzero(~frozen_test_mask(data.frame))), {}
-    cross_validate(dev, scores=scores)
-    pd.DataFrame({"pair_id": scores["pair_id"], "judge_rev": scores["reversal"],
-                  "judge_label": scores["grade"]}).to_csv(folder / "judge_oof.csv", index=False)
+    test = frozen_test_mask(data.frame)
+    dev = data.subset(np.flatnonzero(~test))
+    if split == "dev":
+        scores = {}
+        cross_validate(dev, scores=scores)
+        ids, rev, grade = scores["pair_id"], scores["reversal"], scores["grade"]
+    else:
+        judge, _ = fit_on_dev(dev, embedding_model=embedder.model_id)
+        held = data.subset(np.flatnonzero(test & ~data.frame["synthetic"].to_numpy()))
+        proba = held_out_proba(judge, held)
+        ids, rev, grade = held.frame["pair_id"].to_numpy(), proba[:, 0] + proba[:, 1], np.array(LABELS)[proba.argmax(1)]
+    pd.DataFrame({"pair_id": ids, "judge_rev": rev, "judge_label": grade}).to_csv(folder / "judge.csv", index=False)
 
 
 def main(folder: Path) -> None:
@@ -61,10 +72,10 @@ def main(folder: Path) -> None:
         labels = pd.read_csv(path).set_index("item")
         readers[path.stem.removeprefix("labels_")] = (frame["item"].map(labels["label"]),
                                                       frame["item"].map(labels["p_reversal"]))
-    judge = pd.read_csv(folder / "judge_oof.csv").set_index("pair_id")
+    judge = pd.read_csv(folder / "judge.csv").set_index("pair_id")
     readers["judge"] = (frame["pair_id"].map(judge["judge_label"]), frame["pair_id"].map(judge["judge_rev"]))
     counts = frame["gold"].value_counts().to_dict()
-    print(f"{len(frame)} development pairs, gold {counts}")
+    print(f"{folder.name}: {len(frame)} pairs, gold {counts}")
     print(f"{'reader':<10} {'ROC-AUC':>8} {'macro-F1':>9} {'P':>6} {'R':>6} {'kappa(3)':>9} {'kappa(rev)':>11}")
     for name, (label, p_rev) in readers.items():
         s = scores(frame["gold"], label, p_rev)
@@ -82,7 +93,8 @@ def main(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    here = Path(__file__).with_name("label_agreement")
+    split = "test" if "test" in sys.argv[1:] else "dev"
+    here = Path(__file__).with_name("label_agreement") / split
     if "--judge" in sys.argv:
-        refresh_judge(here)
+        refresh_judge(here, split)
     main(here)
