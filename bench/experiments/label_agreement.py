@@ -26,13 +26,13 @@ from sklearn.metrics import cohen_kappa_score, f1_score, precision_score, recall
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tracker.judge.train import load_labelled  # noqa: E402
-
-LABELS = ["full_flop", "half_flip", "no_flip"]
+from tracker.types import LABELS  # noqa: E402
 
 
 def scores(gold: pd.Series, label: pd.Series, p_rev: pd.Series) -> dict:
     rev_true, rev_pred = gold != "no_flip", label != "no_flip"
-    return {"roc_auc": roc_auc_score(rev_true, p_rev), "macro_f1": f1_score(gold, label, labels=LABELS, average="macro"),
+    return {"roc_auc": roc_auc_score(rev_true, p_rev),
+            "macro_f1": f1_score(gold, label, labels=list(LABELS), average="macro"),
             "precision": precision_score(rev_true, rev_pred), "recall": recall_score(rev_true, rev_pred),
             "kappa_3": cohen_kappa_score(gold, label), "kappa_rev": cohen_kappa_score(rev_true, rev_pred)}
 
@@ -50,9 +50,9 @@ def refresh_judge(folder: Path, split: str) -> None:
     test = frozen_test_mask(data.frame)
     dev = data.subset(np.flatnonzero(~test))
     if split == "dev":
-        scores = {}
-        cross_validate(dev, scores=scores)
-        ids, rev, grade = scores["pair_id"], scores["reversal"], scores["grade"]
+        oof = {}
+        cross_validate(dev, scores=oof)
+        ids, rev, grade = oof["pair_id"], oof["reversal"], oof["grade"]
     else:
         judge, _ = fit_on_dev(dev, embedding_model=embedder.model_id)
         held = data.subset(np.flatnonzero(test & ~data.frame["synthetic"].to_numpy()))
@@ -66,7 +66,8 @@ def main(folder: Path) -> None:
     gold = load_labelled().set_index("pair_id")["label"]
     frame = items.assign(gold=items["pair_id"].map(gold))
     if frame["gold"].isna().any():
-        raise SystemExit(f"{folder / 'items.csv'}: pair ids not in data/labelled: {list(frame.loc[frame['gold'].isna(), 'pair_id'])}")
+        missing = list(frame.loc[frame["gold"].isna(), "pair_id"])
+        raise SystemExit(f"{folder / 'items.csv'}: field 'pair_id': not in data/labelled: {missing}")
     readers = {}
     for path in sorted(folder.glob("labels_*.csv")):
         labels = pd.read_csv(path).set_index("item")
@@ -87,9 +88,10 @@ def main(folder: Path) -> None:
         print(f"{a} against {b}: kappa(3) {cohen_kappa_score(la, lb):.3f}, "
               f"kappa(rev) {cohen_kappa_score(la != 'no_flip', lb != 'no_flip'):.3f}, "
               f"same grade {np.mean(la == lb):.3f}")
-    if len(people) >= 2:  # the readers' mean P(reversal) and their agreed grade where they agree
+    if len(people) >= 2:  # the readers together: their mean P(reversal)
         p_mean = np.mean([readers[n][1] for n in people], axis=0)
-        print(f"readers' mean P(reversal) against the gold: ROC-AUC {roc_auc_score(frame['gold'] != 'no_flip', p_mean):.3f}")
+        auc = roc_auc_score(frame["gold"] != "no_flip", p_mean)
+        print(f"readers' mean P(reversal) against the gold: ROC-AUC {auc:.3f}")
 
 
 if __name__ == "__main__":
