@@ -315,9 +315,8 @@ def actor_folds(y: np.ndarray, groups: np.ndarray, *, n_splits: int = 5, seed: i
 
 def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, params: dict | None = None,
                    scores: dict | None = None) -> dict:
-    """Actor-grouped k-fold: model and baselines on identical folds; synthetic pairs never tested.
-    `scores`, where given, receives each real pair's out-of-fold reading (pair id, P(reversal), argmax grade), so
-    other readers of the same pairs can be set beside the judge."""
+    """Actor-grouped k-fold: model and baselines on identical folds; synthetic pairs never tested. `scores`, if
+    given, gets each real pair's out-of-fold reading (pair id, P(reversal), grade) to set other readers beside."""
     y, groups = data.labels, data.groups
     real = ~data.frame["synthetic"].to_numpy()
     X = data.features()
@@ -351,7 +350,7 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
     pt = apply_table(oof[real], real_batch, data.positions, data.short_reader)
     line = operating_point(yt != "no_flip", pt[:, 0] + pt[:, 1])["threshold"]
     pt = apply_table(oof[real], real_batch, data.positions, data.short_reader, line=line)
-    rev_score = pt[:, 0] + pt[:, 1]
+    rev_score, grades = pt[:, 0] + pt[:, 1], np.array(LABELS)[pt.argmax(axis=1)]
     op = operating_point(yt != "no_flip", rev_score)
     pc = oof_cheap[real]
     cheap_score = pc[:, 0] + pc[:, 1]
@@ -366,7 +365,7 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
         "nli_model": data.nli_model, "pair_model": None if data.pair is None else data.pair_model_name(),
         "n_pairs": int(real.sum()), "n_actors": int(len(set(groups[real]))),
         "label_counts": {c: int(np.sum(yt == c)) for c in LABELS},
-        "model_argmax": metrics(yt, np.array(LABELS)[pt.argmax(axis=1)], rev_score, pt),
+        "model_argmax": metrics(yt, grades, rev_score, pt),
         "model_at_operating_point": metrics(yt, labels_at(pt, op["threshold"]), rev_score, pt),
         "operating_point": op,
         "baselines": {name: metrics(yt, base_pred[name][real].astype(str), base_score[name][real])
@@ -377,8 +376,7 @@ def cross_validate(data: LabelledPairs, *, n_splits: int = 5, seed: int = SEED, 
                     ["reversal"].get("roc_auc")},
     }
     if scores is not None:
-        scores.update(pair_id=data.frame["pair_id"].to_numpy()[real], reversal=rev_score,
-                      grade=np.array(LABELS)[pt.argmax(axis=1)])
+        scores.update(pair_id=data.frame["pair_id"].to_numpy()[real], reversal=rev_score, grade=grades)
     result["baselines"]["cue_lr"] = metrics(yt, np.array(LABELS)[pc.argmax(axis=1)], cheap_score, pc)
     best_base = max(b["macro_f1"] for b in result["baselines"].values())
     result["margin_over_best_baseline_macro_f1"] = round(result["model_argmax"]["macro_f1"] - best_base, 4)
