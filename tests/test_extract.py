@@ -2171,6 +2171,21 @@ def test_a_compound_first_name_has_the_sex_of_its_first_part_the_counts_know(nam
     assert first_name_gender(name) == sex
 
 
+@pytest.mark.parametrize("name", ["Park Geun-hye", "Ma Zhaoxu", "Gao Feng"])
+def test_an_east_asian_family_name_written_first_gives_no_sex(name):
+    """US first-name counts call Park a man's name and Ma a woman's; written first, they are family names."""
+    from tracker.extraction.lexicon import first_name_gender
+
+    assert first_name_gender(name) == ""
+
+
+def test_she_can_be_a_woman_whose_family_name_comes_first(run):
+    """Park Geun-hye is the subject last named; "she" is her, not the senator named before her."""
+    found = run("Senator Mary Collins attacked the labour plan on Monday. President Park Geun-hye rejected the "
+                'criticism at a news conference in Seoul. "We will not retreat from these reforms," she said.')
+    assert [s.speaker for s in found if s.text.startswith("We will not retreat")] == ["Park Geun-hye"]
+
+
 @pytest.mark.parametrize("phrase", ["(Alba)", "’s", ",", ""])
 def test_a_subject_phrase_that_names_no_one_resolves_to_no_speaker(phrase):
     from tracker.extraction.discourse import Discourse

@@ -48,6 +48,9 @@ FEMALE_FIRST_NAMES = {
 }
 
 
+# Korean and Chinese family names, written before the given name in news copy
+FAMILY_NAMES_FIRST = frozenset("kim lee park choi jung jeong kang cho yoon jang lim han seo shin kwon hwang ahn yoo hong "
+                               "moon baek wang zhang liu chen yang huang zhao zhou xu zhu guo luo gao xi ma".split())
 SURE_SHARE = 0.99  # a first name this many of whose bearers share one sex is no guess an article's pronoun overrules
 
 
@@ -86,8 +89,11 @@ def first_name_sure(name: str) -> bool:
 
 def _counted(name: str) -> tuple[str, float]:
     """The counts' (sex, share) for the first name; a compound one ('Yves-François', 'Jean-Pierre') by its first
-    part the counts know."""
+    part the counts know. An East Asian family name written first ('Park Mi-young', 'Ma Zhaoxu') is no first name,
+    whatever US counts say of it."""
     first = _first(name)
+    if first in FAMILY_NAMES_FIRST:
+        return "", 0.0
     for part in [first, *first.split("-")] if "-" in first else [first]:
         if part in _first_names():
             return _first_names()[part]
