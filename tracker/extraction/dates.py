@@ -223,8 +223,6 @@ def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date
 
 _DAY_CUES = {"weekday", "yesterday", "today", "month_day", "day_month"}
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
-
-
 _CLAUSE_END = re.compile(r"[,;:.!?](?:\s|$)|\n")
 
 
