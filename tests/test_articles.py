@@ -71,3 +71,31 @@ def test_html_fallback_strips_tags(monkeypatch, tmp_path):
 def test_unknown_suffix_rejected(tmp_path):
     with pytest.raises(InputError):
         read_article(_write(tmp_path, "a.pdf", "x"))
+
+
+def _blog(entries):
+    body = "".join(f'<div class="entry"><h3><time datetime="{stamp}+01:00">{stamp[11:]}</time></h3><p>{text}</p></div>'
+                   for stamp, text in entries)
+    return (f"<html><head><title>Live</title></head><body><nav>Home | World</nav><article><h1>Vote night live</h1>"
+            f"{body}</article><footer>About us</footer></body></html>")
+
+
+ENTRIES = [("2025-03-02T00:40", "Anna Berg told reporters the count had been fair and she would not contest it."),
+           ("2025-03-01T23:55", "The result is in: the motion has passed by four votes after a long evening."),
+           ("2025-03-01T21:10", "Tomas Lind said the government would respect whatever the chamber decided."),
+           ("2025-03-01T18:30", "Debate has opened in a packed chamber, with every seat on the benches taken.")]
+
+
+def test_html_live_blog_keeps_each_entrys_time_and_day(tmp_path):
+    text = read_article(_write(tmp_path, "live.html", _blog(ENTRIES)), date="2025-03-02").text
+    heads = [line for line in text.splitlines() if line[:2].isdigit()]
+    assert heads == ["00:40, Sunday March 2", "23:55, Saturday March 1", "21:10, Saturday March 1",
+                     "18:30, Saturday March 1"]
+    assert text.index("18:30") < text.index("Debate has opened")
+
+
+def test_html_time_inside_text_or_alone_is_left_as_it_is(tmp_path):
+    one = ('<html><body><article><h1>Vote</h1><p><time datetime="2025-03-01T11:40">1 March 2025, 11:40</time></p>'
+           "<p>Anna Berg said on Friday that the count had been fair and that she would not contest it.</p>"
+           "</article></body></html>")
+    assert "Saturday March 1" not in read_article(_write(tmp_path, "one.html", one), date="2025-03-01").text

@@ -70,8 +70,52 @@ def _read_text(p: Path) -> str:
 
 def html_to_text(html: str) -> str:
     """Main text via trafilatura (drops menus and ads); plain tag stripping if it finds nothing."""
+    html = timed_entries(html)
     text = _trafilatura_text(html)
     return text if text else _strip_tags(html)
+
+
+_CLOCK = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})")
+_BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "header", "span", "strong", "b"}
+
+
+def timed_entries(html: str) -> str:
+    """A live blog's entry headings as text lines: a block that holds nothing but a `<time datetime="…T…">`
+    becomes a paragraph `14:05, Saturday April 9`, the clock and day its attribute gives. Main-text extraction
+    drops such headings, and with them the time and day of each entry. Pages with fewer than three such headings
+    are left as they are (one `<time>` is the page's own date)."""
+    if "<time" not in html:
+        return html
+    try:
+        import lxml.html
+    except ImportError:
+        return html
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html
+    heads = []
+    for t in root.iter("time"):
+        m = _CLOCK.match(t.get("datetime", "").strip())
+        block = t.getparent()
+        while block is not None and block.tag in ("span", "strong", "b", "a") and not (block.text or "").strip():
+            block = block.getparent()
+        if m is None or block is None or block.tag not in _BLOCKS:
+            continue
+        if " ".join(block.text_content().split()) != " ".join(t.text_content().split()):
+            continue  # the time sits inside an entry's text, not as its heading
+        try:
+            day = dt.date.fromisoformat(m.group(1))
+        except ValueError:
+            continue
+        heads.append((block, f"{m.group(2)}:{m.group(3)}, {day:%A %B} {day.day}"))
+    if len(heads) < 3:
+        return html
+    for block, line in heads:
+        para = lxml.html.Element("p")
+        para.text, para.tail = line, block.tail
+        block.getparent().replace(block, para)
+    return lxml.html.tostring(root, encoding="unicode")
 
 
 def _trafilatura_text(html: str) -> str | None:
