@@ -2116,6 +2116,15 @@ SPEAKER_CASES = {
     'his_words_to_someone_before_a_colon_are_his': (
         "Tom Vale told the chamber: \"The government may adjourn.\" His parting words to the government benches: "
         "\"Shame on you.\"", 'Shame on you', 'Tom Vale'),
+    'her_first_words_were_about_something_before_a_colon_are_hers': (
+        "Jane Roe rose to speak after the vote. Her first words were about the mood in the chamber: \"We are grateful "
+        "that a new day is beginning.\"", 'new day is beginning', 'Jane Roe'),
+    'the_interviewers_first_question_was_blunt_before_a_colon_is_theirs': (
+        "Tom Vale sat down with Mara Quell on Sunday.\n\nQuell's first question was blunt: \"Did you know the victim?\" "
+        "Vale replied: \"I don't believe that I ever met her.\"", 'know the victim', 'Mara Quell'),
+    'a_named_subjects_clause_before_a_colon_gives_the_quote_not_the_name_after_it': (
+        "Tom Vale sat down with Mara Quell on Sunday.\n\nThen Quell came to the Commons row: \"So you called that "
+        "humbug?\" Vale first objected.", 'called that humbug', 'Mara Quell'),
     'a_post_set_out_as_its_own_paragraph_after_posted_is_the_posters': (
         "Leaders reacted on Monday.\n\nThe sharpest came from Paris. The French prime minister, Tom Vale, posted on "
         "X:\n\nIt is a dark day when free peoples resign themselves to submission.", 'a dark day', 'Tom Vale'),
@@ -3427,3 +3436,13 @@ def test_a_speech_verb_in_a_relative_clause_on_a_thing_still_speaks(run):
     found = run('Ben Cole wrote to the council. The letter followed a post on Monday in which Ann Lee demanded: '
                 '"Leave the fund alone."')
     assert [s.speaker for s in found if s.kind == "direct"] == ["Ann Lee"], [(s.speaker, s.text) for s in found]
+
+
+def test_an_html_live_blogs_entries_take_the_day_their_time_headings_give(nlp, tmp_path):
+    from tests.test_articles import ENTRIES, _blog
+
+    path = tmp_path / "live.html"
+    path.write_text(_blog(ENTRIES), encoding="utf-8")
+    found = extract_statements(read_article(path, date="2025-03-02"), nlp=nlp)
+    assert one(found, "count had been fair").date == dt.date(2025, 3, 2)
+    assert one(found, "respect whatever the chamber decided").date == dt.date(2025, 3, 1)

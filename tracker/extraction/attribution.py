@@ -1,5 +1,5 @@
 """Attribution right after a closing quote: '"…," X said', '"…," said X', '"…," the prime minister, Keir
-Starmer, said' and their kin, one pattern per shape."""
+Starmer, said' and their kin, one pattern per shape; and the labels right before one ('Roe's verdict: "…"')."""
 
 from __future__ import annotations
 
@@ -118,3 +118,17 @@ def after_attribution(after: str) -> re.Match | None:
 def signed(after: str) -> re.Match | None:
     """'"…." — John Roe': the name under a quote, even one closed by a full stop."""
     return _AFTER_J.match(after)
+
+
+# a transcript label before a quote, after a live blog's time stamp if there is one ('15:27 Dahl: "…"')
+BEFORE_LABEL = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–—]?\s*)?"
+                          r"([A-Z][A-Za-z .&'’-]{1,40}):\s*$")
+# 'Defence lawyer Rodrigo de la Garza: "…"': a titled name and a colon before a quote
+TITLED_LABEL = re.compile(rf"^\s*(?:[A-Z][a-z]+ )?(?:[a-z]+ ){{0,3}}(?P<name>[A-Z][\w'’-]+(?: (?:{PARTICLE_RE}) ?)*"
+                          r"(?: [A-Z][\w'’-]+)+):\s*$")
+# 'Roe's verdict: "…"', 'His parting words to the benches: "…"', 'His first words were about the mood: "…"': the
+# words that follow are the owner's
+OWN_WORDS = re.compile(r"(?:^\s*|[.!?][\"”]?\s+)(?:(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)['’]s|(?P<own>His|Her)) "
+                       r"(?:[a-z]+ )?(?:verdict|response|reply|answer|retort|message|assessment|warning|view|words|"
+                       r"question)(?: (?:to|for) (?:the )?[\w'’-]+(?: [\w'’-]+){0,3})?"
+                       r"(?: (?:was|were) [^:\"“”]{1,60})?:\s*$")  # 'Marr's first question was blunt: "…?"'

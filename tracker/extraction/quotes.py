@@ -10,7 +10,8 @@ from tracker.extraction.asking import (ASKED_WHOM, ASKER_SUBJECT, PRESSED, PRONO
                                        QUESTION_FROM, QUESTION_PUT, REPORTED_ASK, addressee_replying, asker_of,
                                        bare_question_asker, examiner_again, host_challenges, interviewing,
                                        put_to_subject)
-from tracker.extraction.attribution import SPEECH_VERBS, after_attribution, signed
+from tracker.extraction.attribution import (BEFORE_LABEL, OWN_WORDS, SPEECH_VERBS, TITLED_LABEL, after_attribution,
+                                            signed)
 from tracker.extraction.clauses import describes_a_thing, silent_content_clause
 from tracker.extraction.labels import label_speaker, named_interviewer, outlet_label, puts_to_you
 from tracker.extraction.quotemarks import CLOSING_MARKS
@@ -246,6 +247,15 @@ def _attribution_then_same(between: str) -> bool:
     return bool(m) and not re.search(r"[.!?][\s\"”]+[A-Z]", between[m.end():])
 
 
+def _named_colon(text: str, doc, start: int, q: Quote) -> bool:
+    """'Marr came to the row: "…?" Johnson objected.': a named subject's clause ended by a colon introduces the quote."""
+    if not text[start:q.open_start].rstrip().endswith(":"):
+        return False
+    lo = _clause_start(text, start, q.open_start) - start
+    return any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.pos_ in ("VERB", "AUX")
+               and lo <= t.idx < q.open_start - start for t in doc)
+
+
 def _introduces_next(rest: str) -> bool:
     """An attribution that ends in a colon before a quote mark ('She replied: "No."') introduces that quote."""
     return bool(re.match(r"[^,.!?\"“”]{0,25}:\s*[\"“]", rest))  # not "Welker asked Trump, who replied: …"
@@ -270,7 +280,7 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
     m = after_attribution(after) if _may_attribute_after(text[q.start:q.end]) else signed(after)
     if m and _introduces_next(after[m.end():]):
         m = None  # '"Will you resign?" She replied: "No."': that attribution is the next quote's
-    if m and _INTRODUCED.search(text[max(start, q.open_start - 80):q.open_start]):
+    if m and (_INTRODUCED.search(text[max(start, q.open_start - 80):q.open_start]) or _named_colon(text, doc, start, q)):
         m = None  # 'John Roe asked: "Will she apologise?" Doe replied that …': the colon gave the speaker
     if m and _OWN_CONTENT.match(after[m.end("verb"):]):
         m = None  # '"Do you deny that?" Mr Sunak said again that he had not seen them.': a sentence of its own
@@ -303,11 +313,11 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
     before = text[clause_start:q.open_start]
     if not before.strip():
         return "", q.open_start, False
-    label = _BEFORE_LABEL.match(before)
+    label = BEFORE_LABEL.match(before)
     if label and (label.group(1).isupper() or state.lookup(label.group(1)) or outlet_label(label.group(1))):
         return label_speaker(label.group(1), state, clause_start), clause_start, False
     verbs = [t for t in doc if clause_start - start <= t.idx < q.open_start - start and t.pos_ in ("VERB", "AUX")]
-    titled = (None if verbs else _TITLED_LABEL.match(before)) or _OWN_WORDS.search(before)  # not 'He told Mr Roe:'
+    titled = (None if verbs else TITLED_LABEL.match(before)) or OWN_WORDS.search(before)  # not 'He told Mr Roe:'
     if titled:  # 'Defence lawyer Rodrigo de la Garza: "My client …"' in a live-blog entry; 'Roe's (or his) verdict: "…"'
         name = titled["name"] or titled["own"].lower()
         return resolve_speaker(name, clause_start + titled.start(titled.lastgroup), state), clause_start, False
@@ -344,17 +354,7 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
     return "", q.open_start, False
 
 
-# a transcript label before a quote, after a live blog's time stamp if there is one ('15:27 Dahl: "…"')
-_BEFORE_LABEL = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–—]?\s*)?"
-                           r"([A-Z][A-Za-z .&'’-]{1,40}):\s*$")
 _FULL_NAME = re.compile(rf"[A-Z][\w'’.-]+(?: (?:{PARTICLE_RE}))*(?: [A-Z][\w'’.-]+)+")
-# 'Defence lawyer Rodrigo de la Garza: "…"': a titled name and a colon before a quote
-_TITLED_LABEL = re.compile(rf"^\s*(?:[A-Z][a-z]+ )?(?:[a-z]+ ){{0,3}}(?P<name>[A-Z][\w'’-]+(?: (?:{PARTICLE_RE}) ?)*"
-                           r"(?: [A-Z][\w'’-]+)+):\s*$")
-# 'Roe's verdict: "…"', 'His parting words to the benches: "…"': the words that follow are the owner's
-_OWN_WORDS = re.compile(r"(?:^|[.!?][\"”]?\s+)(?:(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)['’]s|(?P<own>His|Her)) "
-                        r"(?:[a-z]+ )?(?:verdict|response|reply|answer|retort|message|assessment|warning|view|words)"
-                        r"(?: (?:to|for) (?:the )?[\w'’-]+(?: [\w'’-]+){0,3})?:\s*$")
 _NO_COMMENT = re.compile(r"\b(?:not|never|declined to|refused to)\s+(?:\w+\s+){0,2}(?:comment|respond|speak|sa(?:y|id))", re.I)
 
 
