@@ -2116,6 +2116,16 @@ SPEAKER_CASES = {
     'his_words_to_someone_before_a_colon_are_his': (
         "Tom Vale told the chamber: \"The government may adjourn.\" His parting words to the government benches: "
         "\"Shame on you.\"", 'Shame on you', 'Tom Vale'),
+    'she_after_a_person_who_said_something_is_that_person': (
+        "Mara Quell said she would vote yes.\n\nThe most prominent critic has been Jane Roe, the former candidate, who "
+        "said on Monday that she would not support it. \"It will be a hard sell,\" she told the radio.",
+        'hard sell', 'Jane Roe'),
+    'one_of_them_after_reporters_asks_a_quoted_question': (
+        "Tom Vale came out carrying mugs for the reporters who had waited all day. When one of them asked, \"Will you "
+        "answer my question now?\", Mr Vale replied: \"I am here to offer you tea.\"", 'answer my question', 'Reporter'),
+    'one_of_the_journalists_asks_a_quoted_question': (
+        "Tom Vale met the press on Monday. When one of the journalists asked, \"Will you resign?\", Vale replied: "
+        "\"No.\"", 'Will you resign', 'Reporter'),
     'her_first_words_were_about_something_before_a_colon_are_hers': (
         "Jane Roe rose to speak after the vote. Her first words were about the mood in the chamber: \"We are grateful "
         "that a new day is beginning.\"", 'new day is beginning', 'Jane Roe'),

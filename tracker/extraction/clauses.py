@@ -157,3 +157,12 @@ def names_a_thing(verb) -> bool:
     return verb.lemma_.lower() == "call" and any(
         c.dep_ in ("dobj", "nsubj", "oprd") and c.lower_ in ("what", "which") and c.i < verb.i
         for c in verb.children) and not any(t.text in {'"', "“", "”"} for t in verb.subtree if t.i > verb.i)
+
+
+def who_said(tok) -> bool:
+    """'Saoirse McHugh, the former candidate, who said on Monday that …': the person a relative clause of speech
+    hangs on (or on their apposition) spoke, so is in focus as a subject for the 'she' that follows."""
+    heads = [tok, *[c for c in tok.children if c.dep_ == "appos"]]
+    return any(c.dep_ == "relcl" and re.fullmatch(SPEECH_VERBS, c.lower_)
+               and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)
+               for h in heads for c in h.children)

@@ -14,7 +14,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         first_name_gender, NEWS_WORDS, PARTY_MEMBERS, SEATS, SOMEONE_NEW, NOT_IN_NAMES,
                                         is_person_noun, is_role, one_of_the_askers, role_name, title_matches, STAFF as _STAFF)
 from tracker.extraction.discourse import Discourse, Person
-from tracker.extraction.clauses import inside_question
+from tracker.extraction.clauses import inside_question, who_said
 from tracker.extraction.bodies import register_body, the_body, the_office, the_party
 from tracker.extraction.misparses import cleft_subject, misplaced_subject
 from tracker.extraction.roles import circle_of
@@ -76,7 +76,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             # Commons, aimed at the Kremlin") or a modifier of the verb after it names the subject; or one that
             # made the title before it the subject ("Former chief minister | Amarinder Singh hit back")
             ent.start > 0 and doc[ent.start - 1].dep_ == "nsubj" and is_role(doc[ent.start - 1].lower_)
-            and main_clause(doc[ent.start - 1])) or owns_words(ent.root) or misplaced_subject(ent)
+            and main_clause(doc[ent.start - 1])) or owns_words(ent.root) or misplaced_subject(ent) or who_said(ent.root)
         # (the owner of words given: "Starmer's reply was warm. '…,' he wrote"; 'On 11 October, Ms Truss, … was asked')
         if (len(name.split()) == 1 or name not in state.people) and state.lookup(name, titles):
             name = state.lookup(name, titles).name  # "López Obrador" after "Andrés Manuel López Obrador"

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import SAYING, TITLE_SET as _TITLE_SET
+from tracker.extraction.lexicon import NEWS_ASKERS, SAYING, TITLE_SET as _TITLE_SET
 from tracker.extraction.misparses import name_given
 from tracker.extraction.names import group_of, main_subject, opening_subject, subject_phrase
 from tracker.extraction.speakers import resolve_speaker
@@ -77,6 +77,13 @@ def subject_speaker(subj, tok, base: int, state: Discourse) -> str:
     count = subj.pos_ == "NUM" and not any(t.lower_ in ("no", "number") for t in subj.lefts)
     if subj.lower_ in ("one", "another") and not any(subj.children):  # 'Reporters … When one asked': one of them
         return resolve_speaker(subj.lower_, base + subj.idx, state)
+    of = [c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if subj.lower_ == "one" and len(of) == 1 and len(list(subj.children)) == 1:  # 'When one of them asked, "…?"'
+        whom = [c.lower_ for c in of[0].children if c.dep_ == "pobj"]
+        if whom and whom[0] in NEWS_ASKERS:
+            return "Reporter"
+        if whom == ["them"]:
+            return resolve_speaker("one", base + subj.idx, state)
     if subj.lower_ == "it" and tok.lemma_ in SAYING:  # "It added:" after a body that spoke
         body = resolve_speaker("it", base + subj.idx, state)
         return "" if body == "it" else body
