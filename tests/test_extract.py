@@ -2478,6 +2478,16 @@ QUESTION_SHAPES = [
 
 
 QUESTION_SHAPES += [
+    # a printed Q&A labelled with initials and full stops ('L.W.:'), the asker named once before it
+    ('Tom Vale sat down with Lally Weymouth in Athens on Wednesday.\n\nL.W.: How did your meeting go yesterday?\n\n'
+     'T.V.: We talked about the need for liquidity.', "How did your meeting", "Lally Weymouth", "need for liquidity",
+     "Tom Vale"),
+    # 'Speaking to Ann Lee of The Telegraph' names the one who asks; 'X's version of events' puts X in focus
+    ('Speaking on the phone this week to Debaashish Bhattacharya of The Telegraph, the former deputy said the split had '
+     'been planned for years.\n\nOn Wednesday the chief minister won a confidence vote. "We are walking out," '
+     'legislature party leader Ravi Nand told the House.\n\nTom Vale\'s version of events is rather different. '
+     'Excerpts from the interview:\n\nQ: Why did the alliance really break down?\n\nA: Not at all what they say.',
+     "Why did the alliance", "Debaashish Bhattacharya", "Not at all what", "Tom Vale"),
     # an unattributed quote right after a question the writer reports is the reply of the one asked
     ('Spokeswoman Sanne de Vries held a briefing on Friday.\n\nJournalist Lotte Bakker asked why the garage had '
      'not been closed in February. "Minor cracks do not close a building."', "why the garage", "Lotte Bakker",

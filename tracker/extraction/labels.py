@@ -62,19 +62,25 @@ def body_label(label: str, state: Discourse) -> str:
 
 
 def by_initials(label: str, before: str, state: Discourse) -> str:
-    """'VZ:' after 'Volodymyr Zelensky:', 'TE:' after 'The Economist:': the one earlier label or person whose
-    initials the label is, else ''."""
+    """'VZ:' after 'Volodymyr Zelensky:', 'TE:' after 'The Economist:', 'L.W.:' after 'Lally Weymouth': the one
+    earlier label or person whose initials the label is, else ''."""
+    raw = label.strip()
+    if re.fullmatch(r"(?:[A-Z]\. ?){2,3}", raw):
+        label = re.sub(r"[. ]", "", raw)
     if not re.fullmatch(r"[A-Z]{2,3}", label):
         return ""
     named = {m.group(1) for m in re.finditer(r"(?m)^\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}):", before)}
     named |= {p.name for p in state.people.values() if not p.anonymous}
     hits = {n for n in named if "".join(w[0] for w in n.split() if w[:1].isupper()) == label}
+    if not hits and "." in raw:  # 'L.W.:' in a printed Q&A: a name written before it ('sat down with Lally Weymouth')
+        hits = {n for n in re.findall(r"\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}\b", before)
+                if "".join(w[0] for w in n.split()) == label}
     return hits.pop() if len(hits) == 1 else ""
 
 
 # who conducts an interview: 'an interview with CNBC's Christine Tan', 'was interviewed by Simon Shepherd', 'answered
-# questions from the Sportsdesk's Malcolm Tyrie', 'spoke to the BBC's Laura Kuenssberg' (an outlet's person, not
-# 'spoke to Zelensky'), 'Tan's questions', 'Naomi Fell put questions by email to', 'an interview … conducted by Bongani
+# questions from the Sportsdesk's Malcolm Tyrie', 'spoke to the BBC's Laura Kuenssberg' or 'to Ann Lee of The Telegraph'
+# (an outlet's person, not 'spoke to Zelensky'), 'Tan's questions', 'Naomi Fell put questions by email to', 'an interview … conducted by Bongani
 # Madondo', 'Editor Ann Lee interviewed …'; and who
 # examines a witness: 'cross-examined by Ann Lee', 'Ann Lee appears for the plaintiff'
 _INTERVIEWER = re.compile(r"\b(?:interview(?:ed)? (?:with|by)|questions (?:from|by)|(?:cross-)?examined by|questioned by|"
@@ -83,6 +89,8 @@ _INTERVIEWER = re.compile(r"\b(?:interview(?:ed)? (?:with|by)|questions (?:from|
                           r"[A-Z][\w.&-]*['’]s )?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)"
                           r"|\b(?:sat down|spoke|speaking|talking|talked) (?:with|to) (?:the )?(?:[A-Z][\w.&-]* )*"
                           r"[A-Z][\w.&-]*['’]s (?P<met>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)"
+                          r"|\b(?:[Ss]at down|[Ss]poke|[Ss]peaking|[Tt]alking|[Tt]alked)(?: on the phone)?(?: this week| today)? (?:with|to) "
+                          r"(?P<of>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+) of (?:The |the )?[A-Z]"  # 'to Ann Lee of The Telegraph'
                           r"|\b(?P<own>[A-Z][\w'’-]+)['’]s questions\b"
                           r"|\b(?P<agent>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+),? (?:put|sent|emailed|submitted) "
                           r"(?:(?:the|these|her|his) )?questions\b"
@@ -221,8 +229,8 @@ def _interview_role(words: list[str], at: int, state: Discourse, text: str) -> s
         return None
     hosts = [p for p in state.people.values() if not p.anonymous and interviews(p)]
     host = max(hosts, key=lambda p: max(o for o, _ in p.mentions), default=None) or named_interviewer(text, at, state)
-    if words[0].startswith("q"):
-        return host.name if host else "Reporter"
+    if words[0].startswith("q"):  # the one named as conducting it, even where the tagger did not take the name
+        return host.name if host else interviewer_named(text, 0, at) or "Reporter"
     # never the one who asks: the host, a "Reporter" that a 'Q:' line made, or anyone introduced as an interviewer
     if state.answerer in state.people:
         return state.answerer
