@@ -136,7 +136,8 @@ def test_train_extraction_without_gold_is_a_clear_error(tmp_path, cli):
 
 
 def test_the_shipped_chooser_is_what_train_extraction_fits(tmp_path):
-    """Any change to extraction that moves a development statement must refit the chooser (about 20 s)."""
+    """Any change to extraction that moves a development statement must refit the chooser (about three minutes on
+    two cores: it reads every development article and fits the five ensembles)."""
     from tracker.extraction.train import train_extraction
 
     fitted, shipped = train_extraction(ROOT / "data" / "articles", tmp_path / "dates.json"), shipped_chooser()
