@@ -11,6 +11,7 @@ dates right over all of them, where the gold gives a day, and on the settled one
 """
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -32,11 +33,7 @@ def examples(root: Path, first: int, last: int) -> list:
 
 def deciding_all(ex: list) -> list:
     """The same candidates with the rules' settling turned into features the chooser reads."""
-    out = []
-    for c, g, a in ex:
-        ctx = dict(c.context, settled=float(c.settled))
-        out.append((type(c)(c.days, ctx, c.precision, False), g, a))
-    return out
+    return [(replace(c, context=dict(c.context, settled=float(c.settled)), settled=False), g, a) for c, g, a in ex]
 
 
 def main(first: int, last: int, root: Path = Path("data/articles")) -> None:

@@ -71,10 +71,12 @@ def by_initials(label: str, before: str, state: Discourse) -> str:
         return ""
     named = {m.group(1) for m in re.finditer(r"(?m)^\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}):", before)}
     named |= {p.name for p in state.people.values() if not p.anonymous}
-    hits = {n for n in named if "".join(w[0] for w in n.split() if w[:1].isupper()) == label}
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+    hits = {n for n in named if initials(n) == label}
     if not hits and "." in raw:  # 'L.W.:' in a printed Q&A: a name written before it ('sat down with Lally Weymouth')
-        hits = {n for n in re.findall(r"\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}\b", before)
-                if "".join(w[0] for w in n.split()) == label}
+        hits = {n for n in re.findall(r"\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}\b", before) if initials(n) == label}
     return hits.pop() if len(hits) == 1 else ""
 
 
