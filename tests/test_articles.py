@@ -73,8 +73,8 @@ def test_unknown_suffix_rejected(tmp_path):
         read_article(_write(tmp_path, "a.pdf", "x"))
 
 
-def _blog(entries):
-    body = "".join(f'<div class="entry"><h3><time datetime="{stamp}+01:00">{stamp[11:]}</time></h3><p>{text}</p></div>'
+def _blog(entries, heading='<h3><time datetime="{stamp}+01:00">{clock}</time></h3>', entry="div"):
+    body = "".join(f'<{entry} class="entry">{heading.format(stamp=stamp, clock=stamp[11:])}<p>{text}</p></{entry}>'
                    for stamp, text in entries)
     return (f"<html><head><title>Live</title></head><body><nav>Home | World</nav><article><h1>Vote night live</h1>"
             f"{body}</article><footer>About us</footer></body></html>")
@@ -86,8 +86,12 @@ ENTRIES = [("2025-03-02T00:40", "Anna Berg told reporters the count had been fai
            ("2025-03-01T18:30", "Debate has opened in a packed chamber, with every seat on the benches taken.")]
 
 
-def test_html_live_blog_keeps_each_entrys_time_and_day(tmp_path):
-    text = read_article(_write(tmp_path, "live.html", _blog(ENTRIES)), date="2025-03-02").text
+@pytest.mark.parametrize("heading, entry", [
+    ('<h3><time datetime="{stamp}+01:00">{clock}</time></h3>', "div"),
+    ('<time datetime="{stamp}+01:00">{clock}</time>', "section"),  # the time alone opens its entry
+])
+def test_html_live_blog_keeps_each_entrys_time_and_day(tmp_path, heading, entry):
+    text = read_article(_write(tmp_path, "live.html", _blog(ENTRIES, heading, entry)), date="2025-03-02").text
     heads = [line for line in text.splitlines() if line[:2].isdigit()]
     assert heads == ["00:40, Sunday March 2", "23:55, Saturday March 1", "21:10, Saturday March 1",
                      "18:30, Saturday March 1"]

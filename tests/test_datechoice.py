@@ -135,6 +135,7 @@ def test_train_extraction_without_gold_is_a_clear_error(tmp_path, cli):
     assert code != 0 and "no gold.csv" in err
 
 
+@pytest.mark.slow  # reads every dev article; CI runs it (.ci/run)
 def test_the_shipped_chooser_is_what_train_extraction_fits(tmp_path):
     """Any change to extraction that moves a development statement must refit the chooser (about three minutes on
     two cores: it reads every development article and fits the five ensembles)."""

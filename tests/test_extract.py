@@ -2988,12 +2988,15 @@ def test_a_dateline_with_a_state_country_or_agency_is_not_part_of_the_lede(run, 
 
 
 @pytest.mark.parametrize("dateline", ["LONDON, June 18 - ", "TOKYO, Oct. 12, 2025 - ", "NEW DELHI, Dec 4 (Reuters) - ",
-                                      "LONDON -- "])
+                                      "LONDON -- ", "LIVERPOOL, 22 September - ", "PARIS, 3 March 2024 - "])
 def test_a_dateline_with_a_day_is_not_part_of_the_lede(run, dateline):
     """The day a dateline gives does not run into the name after it, which the tagger then misses."""
     found = run(dateline + "Keir Starmer was repeatedly asked on Tuesday whether he would have served in a Jeremy "
                 'Corbyn cabinet. "It was a pure hypothetical," Starmer said.')
     assert one(found, "pure hypothetical").speaker == "Keir Starmer"
+    found = run(dateline + "Jane Doe has said she understands why voters are angry about the gifts, but denied that "
+                "she had broken the rules.")
+    assert one(found, "voters are angry").speaker == "Jane Doe"
 
 
 @pytest.mark.parametrize("attribution, speaker", [
@@ -3466,3 +3469,47 @@ def test_an_html_live_blogs_entries_take_the_day_their_time_headings_give(nlp, t
     found = extract_statements(read_article(path, date="2025-03-02"), nlp=nlp)
     assert one(found, "count had been fair").date == dt.date(2025, 3, 2)
     assert one(found, "respect whatever the chamber decided").date == dt.date(2025, 3, 1)
+
+
+@pytest.mark.parametrize("lead, day", [
+    ("The governor opened Thursday's news conference by apologising to the state.", dt.date(2025, 8, 14)),
+    ("The governor spoke ahead of Friday's meeting with the mayor, apologising to the state.", dt.date(2025, 8, 18)),
+])
+def test_a_weekdays_news_conference_is_when_its_remarks_were_said(run, lead, day):
+    """`opened Thursday's news conference` names the day of the remarks that follow; a meeting still ahead
+    (`ahead of Friday's meeting`) does not."""
+    found = run("Governor faces inquiry\n\nTRENTON - Four days on, the inquiry is widening. " + lead +
+                '\n\n"I am embarrassed and humiliated by the conduct of my team," Jane Doe said.', day=dt.date(2025, 8, 18))
+    assert one(found, "embarrassed and humiliated").date == day
+
+
+@pytest.mark.parametrize("lede", ["The Narendra Modi government won the vote", "The Joe Biden administration won the vote"])
+def test_the_head_of_a_named_government_is_the_prime_minister_or_president_after_it(run, lede):
+    """`the Narendra Modi government` names its head: `the Prime Minister said` later is Modi, not the other
+    person in focus, whatever the NER took the name for."""
+    head = "Prime Minister" if "government" in lede else "President"
+    found = run(f"Vote night\n\nNEW DELHI - {lede}, but opposition leader Rahul Gandhi stole the show with a long speech."
+                f'\n\n"Some people are in a rush. What is your hurry?" the {head} said.')
+    assert one(found, "in a rush").speaker == ("Narendra Modi" if "Modi" in lede else "Joe Biden")
+
+
+def test_an_unnamed_role_in_a_relative_clause_does_not_take_the_focus(run):
+    """`McConnell leaned on the distinction his spokesman had drawn. "…," he said`: the spokesman only describes
+    the distinction; "he" is still McConnell."""
+    found = run("Vote row\n\nWASHINGTON - A McConnell spokesman, David Popp, said the senator was being consistent.\n\n"
+                "On Friday night Mitch McConnell leaned on the same distinction his spokesman had drawn.\n\n"
+                '"We kept our promise," he said.')
+    assert one(found, "kept our promise").speaker == "Mitch McConnell"
+
+
+@pytest.mark.parametrize("sentence, speaker, pronoun", [
+    ("In Shibuya, Kenichi Ishii, 53, said he backed the decision.", "Kenichi Ishii", "he"),
+    ("A 60-year-old housewife who gave only her surname, Kumazawa, said the rise would have to come.", "Kumazawa", "she"),
+])
+def test_a_vox_pop_name_the_parser_hung_elsewhere_is_the_subject(run, sentence, speaker, pronoun):
+    """A name set after the place a sentence opens with, or given as `her surname, Kumazawa,`, is who speaks, not
+    the official named before; the parser leaves the verb without a subject or makes the name an apposition."""
+    found = run("Tax row\n\nTOKYO - On Monday, Masahiko Komura, vice president of the party, said the tax would be "
+                f'delayed.\n\nShoppers were split. {sentence} "It is necessary for the finances," {pronoun} said.')
+    assert one(found, "necessary for the finances").speaker == speaker
+    assert [s.speaker for s in found if "Komura" not in s.speaker and s.speaker != speaker] == []

@@ -123,6 +123,7 @@ def test_stored_verdicts_follow_the_weights_not_the_version():
     assert a.key == make_judge(FakePairModel(), 0.2).key
 
 
+@pytest.mark.slow  # two minutes on two cores; CI runs it (.ci/run)
 def test_both_stages_train_save_and_load_on_a_tiny_sample(tmp_path):
     """The code path of `tracker train --pretrain`, on 64 public pairs and a fifth of the labelled ones."""
     from tracker.embed import Embedder

@@ -26,11 +26,13 @@ _CUES = [
     # a live-blog entry's time label opening a paragraph: a time on the blog's own day
     ("entry", re.compile(r"(?m)^" + ENTRY_LABEL.pattern)),
     # not "Friday's veto" (a day naming an event, not when anything was said) nor "the Sunday Times"; but "at
-    # Tuesday's press conference" is where, so when, it was said
+    # Tuesday's press conference", "opened Thursday's news conference" is where, so when, it was said (unless
+    # it lies ahead: "before Friday's meeting")
     # "in Sunday's national election": the night the votes were counted is when its reactions were said
     ("weekday", re.compile(r"(?<=\b[Ii]n )(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=['’]s (?:[\w-]+ ){0,2}"
                            r"(?:election|vote|poll|referendum|run-?off|ballot)s?\b)|"
-                           r"(?:(?<=\b[Aa]t )|(?<=\b[Dd]uring ))(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=['’]s "
+                           r"(?<![Aa]head of )(?<![Bb]efore )(?<![Uu]ntil )(?<![Ff]or )(?<![Nn]ext )"
+                           r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=['’]s "
                            r"(?:press|news|daily|weekly|regular|briefing|meeting|hearing|session|interview|debate|"
                            r"rally|summit|conference|speech|event|sitting|town hall|cabinet|question))|"
                            r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]s\b)(?!\s+(?:Times|Telegraph|Mirror|Express))")),

@@ -309,12 +309,15 @@ NEWS_WORDS = {"news", "radio", "tv", "television", "times", "post", "press", "jo
 
 
 _SAME_OFFICE = {"congressman": "representative", "congresswoman": "representative"}  # a US House member
+_HEADS = {"prime minister", "premier", "president", "chancellor", "pm", "taoiseach", "governor", "mayor"}
 
 
 def title_matches(role: str, titles: str) -> bool:
     """Does a role phrase ('president', 'french leader') fit the titles a person was introduced with?"""
     if role in _SAME_OFFICE and title_matches(_SAME_OFFICE[role], titles):
         return True  # 'the congresswoman' <- 'Rep. Alexandria Ocasio-Cortez'
+    if role in _HEADS and "head of government" in titles:
+        return True  # 'the prime minister' <- 'the Narendra Modi government'
     for title in titles.split(" | "):
         if role == "president" and "vice president" in title:
             continue

@@ -1,6 +1,5 @@
 """Names as the parse gives them: where a name starts and ends, the titles written before it or set beside
-it, and names the NER took for something else.
-"""
+it, and names the NER took for something else."""
 
 from __future__ import annotations
 
@@ -33,6 +32,12 @@ def names_a_side(ent) -> bool:
         and is_role(ent.root.head.lower_) and not first_name_gender(ent.text)
 
 
+def heads_government(ent) -> bool:
+    """'the Narendra Modi government', 'the Biden administration': a person's name, whatever the NER took it for."""
+    return ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("government", "administration") \
+        and ent.root.dep_ == "compound" and (ent.label_ == "PERSON" or len(ent) > 1 and all(t.is_title for t in ent))
+
+
 def appositive_role(ent) -> str:
     """'Nigeria's senate president, Ibrahim Danladi,' / 'Kwame Asante, the finance minister,': the role set beside
     the name, so that 'the senate president' later is this person."""
@@ -45,8 +50,8 @@ def appositive_role(ent) -> str:
     if root.dep_ == "attr" and root.head.lemma_ == "be":  # "The moderator was Rania Haddad"
         nouns += [c for c in root.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and role(c)
                   and any(d.lower_ == "the" for d in c.children)]
-    if not nouns:
-        return role_before(ent)
+    if not nouns:  # "the Narendra Modi government": its head ("the prime minister" later)
+        return role_before(ent) or ("head of government" if heads_government(ent) else "")
     noun = nouns[0]
     return " ".join([t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha] + [noun.lower_])
 

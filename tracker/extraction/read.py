@@ -100,7 +100,11 @@ def timed_entries(html: str) -> str:
         block = t.getparent()
         while block is not None and block.tag in ("span", "strong", "b", "a") and not (block.text or "").strip():
             block = block.getparent()
-        if m is None or block is None or block.tag not in _BLOCKS:
+        if m is None or block is None:
+            continue
+        if block.tag not in _BLOCKS and _stands_alone(t):
+            block = t  # `<section><time …>22:45</time><p>…</p>`: the time is the entry's heading by itself
+        elif block.tag not in _BLOCKS:
             continue
         if " ".join(block.text_content().split()) != " ".join(t.text_content().split()):
             continue  # the time sits inside an entry's text, not as its heading
@@ -116,6 +120,12 @@ def timed_entries(html: str) -> str:
         para.text, para.tail = line, block.tail
         block.getparent().replace(block, para)
     return lxml.html.tostring(root, encoding="unicode")
+
+
+def _stands_alone(t) -> bool:
+    """Whether a `<time>` opens its container with no text of the container's own beside it."""
+    parent = t.getparent()
+    return t.getprevious() is None and not (parent.text or "").strip() and not (t.tail or "").strip()
 
 
 def _trafilatura_text(html: str) -> str | None:

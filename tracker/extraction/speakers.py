@@ -18,10 +18,10 @@ from tracker.extraction.clauses import inside_question, who_said
 from tracker.extraction.bodies import register_body, the_body, the_office, the_party
 from tracker.extraction.misparses import cleft_subject, misplaced_subject
 from tracker.extraction.roles import circle_of
-from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, main_clause, names_a_side,
-                                     owns_words, person_behind_title, register_missed_names, register_peers,
-                                     name_at_end, name_chain, role_in_apposition, said_by_surname, subject_phrase, titled_name,
-                                     titled_possessive, titles_before, verb_read_as_noun)
+from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, heads_government, main_clause,
+                                      names_a_side, owns_words, person_behind_title, register_missed_names, register_peers,
+                                      name_at_end, name_chain, role_in_apposition, said_by_surname, subject_phrase,
+                                      titled_name, titled_possessive, titles_before, verb_read_as_noun)
 
 # ---------------------------------------------------------------------------- people
 
@@ -39,7 +39,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             ent.label_ == "NORP" and len(ent.text.split()) > 1 and bool(first_name_gender(ent.text))
         ) or role_in_apposition(ent) or (  # "with Chancellor Olaf Scholz", which the NER took for a body
             ent.label_ == "ORG" and len(ent.text.split()) == 2 and ent[0].is_title and ent[-1].is_title
-            and ent[-1].lower_ not in _ORG_HEADS and bool(first_name_gender(ent.text)))
+            and ent[-1].lower_ not in _ORG_HEADS and bool(first_name_gender(ent.text))) or heads_government(ent)
         if ent.label_ == "ORG" and not person_like and not in_quote(ent.start_char):  # for "the company" / "the union"
             register_body(ent, base, state)
         if not person_like or names_a_side(ent):
@@ -182,8 +182,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             resolve_speaker(phrase, base + at, state)  # 'the same diplomat': someone met already, in focus again
         elif (tok.lower_ in _ANON_HEADS or owned or _ANONYMITY.search(" ".join(t.text for t in tok.subtree))) \
                 and not _named_within(phrase, state, multi_only=True) \
-                and not (tok.head.dep_ == "ccomp" and tok.head.head.lemma_ in SAYING):
-            # not the subject of what someone else said ('Willis said officials had warned ministers'): she stays
+                and not (tok.head.dep_ == "ccomp" and tok.head.head.lemma_ in SAYING) and tok.head.dep_ != "relcl":
+            # not the subject of what someone said ('Willis said officials had warned') or of a relative clause
             _note_unnamed(phrase, base + at, state)  # 'One MP, who asked for anonymity, …': unnamed, in focus
         elif phrase.lower().startswith("the ") and phrase.lower()[4:] in _TITLE_SET and tok.pos_ in ("NOUN", "PROPN") \
                 and main_clause(tok):  # not "… would become clear when the president made an announcement"
