@@ -2425,6 +2425,7 @@ def test_unnamed_speakers_score_the_same_with_or_without_their_article():
     assert _same_speaker("Interviewer", "Host") and _same_speaker("the presenter", "Host")
     assert not _same_speaker("Interviewer", "Reporter") and not _same_speaker("BBC presenter", "Host")
     assert _same_speaker("Wyn Williams", "Sir Wyn Williams") and not _same_speaker("Wyn Williams", "Lord Williams")
+    assert _same_speaker("Lord McDonald of Salford", "Lord McDonald") and not _same_speaker("Lord McDonald", "Lord Frost")
     assert _same_speaker("Conservatives", "Conservative Party") and _same_speaker("Labour", "Labour Party")
     assert not _same_speaker("Conservatives", "Conservative MPs") and not _same_speaker("Labour", "Liberal Party")
     assert _same_speaker("Jane Doe's spokesperson", "Spokesperson for Jane Doe")
@@ -3513,3 +3514,15 @@ def test_a_vox_pop_name_the_parser_hung_elsewhere_is_the_subject(run, sentence, 
                 f'delayed.\n\nShoppers were split. {sentence} "It is necessary for the finances," {pronoun} said.')
     assert one(found, "necessary for the finances").speaker == speaker
     assert [s.speaker for s in found if "Komura" not in s.speaker and s.speaker != speaker] == []
+
+
+@pytest.mark.parametrize("name", ["Dominic LeBlanc", "Mitch McConnell", "Ron DeSantis"])
+def test_a_surname_with_a_capital_inside_owns_the_answer_that_follows(run, name):
+    """`LeBlanc's answer on Sunday was …. He said …`: a surname like LeBlanc or McConnell is a capitalised name
+    like any other, so the one whose answer it is comes into focus."""
+    surname = name.split()[-1]
+    found = run(f"Inquiry row\n\nOTTAWA - {name} has defended the rapporteur.\n\n"
+                '"He has a fake job," Pierre Poilievre said of the rapporteur on Thursday.\n\n'
+                f"{surname}'s answer on Sunday was that the argument should be about substance. He said the focus "
+                "ought to be on the work done.")
+    assert one(found, "focus ought to be").speaker == name

@@ -149,13 +149,14 @@ def _same_speaker(pred: str, gold: str) -> bool:
     diplomat", "three NATO diplomats" and "NATO diplomat" are one unnamed source), and whichever way a
     spokesperson's principal is written ("spokesperson for X" is "X's spokesperson"), an unnamed
     journalist is a reporter, an unnamed interviewer, presenter or anchor is the gold's host, "Sir" or "Dame"
-    before a name is no part of it, and a party is one speaker by its name or its members ("Conservative Party",
-    "the Conservatives")."""
+    before a name is no part of it nor is a peer's seat ("Lord McDonald of Salford" is "Lord McDonald"), and a
+    party is one speaker by its name or its members ("Conservative Party", "the Conservatives")."""
     def key(name: str) -> str:
         name = _PLURAL_HEAD.sub(r"\1", _ARTICLE.sub("", normalise(name)))
         name = re.sub(r"\bjournalist\b", "reporter", name)
         name = re.sub(r"^(?:interviewer|presenter|anchor)$", "host", name)
         name = re.sub(r"^(?:sir|dame) ", "", name)  # an honorific, not part of the name
+        name = re.sub(r"^((?:lord|baroness|lady) \S+) of .+$", r"\1", name)  # "Lord McDonald of Salford": his seat
         # a party by its members or by its name: "the Conservatives", "Conservative Party"; "Labour", "Labour Party"
         name = re.sub(r"^(conservative|liberal|green|republican|socialist)s$", r"\1", re.sub(r" party$", "", name))
         return _SPOKES_FOR.sub(r"\2s \1", name)  # normalise drops the apostrophe

