@@ -3526,3 +3526,10 @@ def test_a_surname_with_a_capital_inside_owns_the_answer_that_follows(run, name)
                 f"{surname}'s answer on Sunday was that the argument should be about substance. He said the focus "
                 "ought to be on the work done.")
     assert one(found, "focus ought to be").speaker == name
+
+
+def test_the_agent_of_an_interview_is_the_presenter_who_asks_later(run):
+    """`was interviewed by Nick Ferrari` names who puts the questions: `The presenter cut in …: "…?"` is his."""
+    found = run("LBC row\n\nLONDON - Diane Abbott was interviewed by Nick Ferrari on LBC about police numbers.\n\n"
+                'The presenter cut in with a shorter version of the question: "How much will they cost?"')
+    assert one(found, "How much will they cost").speaker == "Nick Ferrari"

@@ -150,3 +150,18 @@ def _addressed(question: str) -> bool:
     """'Secretary, what caused the failure?', 'Mr President, will you …?': a question put to someone by title."""
     head = question.lstrip("\"“ ").split(",", 1)[0].lower().split()
     return 0 < len(head) <= 3 and (head[-1] in TITLE_SET or head[0] in {"mr", "mr.", "madam", "mrs", "ms", "sir"})
+
+
+def interviewers(doc, state: Discourse, in_quote) -> None:
+    """'… was interviewed by Nick Ferrari', 'grilled by Laura Kuenssberg': the named agent of an interview puts
+    the questions from here on ('the presenter cut in: "…?"' is theirs)."""
+    for tok in doc:
+        if tok.lower_ != "by" or tok.head.lemma_ not in _INTERVIEWING or in_quote(tok.idx):
+            continue
+        agent = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        person = state.lookup(agent.text) if agent is not None else None
+        if person is not None and not person.anonymous:
+            state.examiners.add(person.name)
+
+
+_INTERVIEWING = {"interview", "grill", "quiz", "question", "cross-examine"}

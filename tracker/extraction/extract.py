@@ -33,6 +33,7 @@ from tracker.extraction.labels import (first_person, post_blocks, post_signature
 from tracker.extraction.quotemarks import find_quotes, single_quotes_as_double
 from tracker.extraction.quotes import classify_quotes, direct_quotes
 from tracker.extraction.answers import Question, attach_questions, question_statements, reported_questions
+from tracker.extraction.asking import interviewers
 from tracker.extraction.according import according_to
 from tracker.extraction.reported import find_descriptions, find_reported
 from tracker.extraction.shifts import find_shifts, link_shifts
@@ -282,6 +283,7 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     state.para_start, state.para_end = start, end
     state.sentence_starts, state.para_text = [start + s.start_char for s in doc.sents], text[start:end]
     register_people(doc, start, state, in_quote)
+    interviewers(doc, state, in_quote)
     register_offices(doc, start, state, in_quote)
     out: list[Found] = []
     out.extend(according_to(doc, start, state, in_quote))
