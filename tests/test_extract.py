@@ -3533,3 +3533,10 @@ def test_the_agent_of_an_interview_is_the_presenter_who_asks_later(run):
     found = run("LBC row\n\nLONDON - Diane Abbott was interviewed by Nick Ferrari on LBC about police numbers.\n\n"
                 'The presenter cut in with a shorter version of the question: "How much will they cost?"')
     assert one(found, "How much will they cost").speaker == "Nick Ferrari"
+
+
+def test_her_email_is_hers(run):
+    """`Her email … read: "…"`: an email's words are its writer's, as a statement's or a letter's are."""
+    found = run("Bridge row\n\nTRENTON - The governor said he had fired his deputy chief of staff, Bridget Anne Kelly. "
+                'Her email to a Christie appointee, David Wildstein, read: "Time for some traffic problems in Fort Lee."')
+    assert one(found, "traffic problems").speaker == "Bridget Anne Kelly"
