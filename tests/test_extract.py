@@ -3540,3 +3540,14 @@ def test_her_email_is_hers(run):
     found = run("Bridge row\n\nTRENTON - The governor said he had fired his deputy chief of staff, Bridget Anne Kelly. "
                 'Her email to a Christie appointee, David Wildstein, read: "Time for some traffic problems in Fort Lee."')
     assert one(found, "traffic problems").speaker == "Bridget Anne Kelly"
+
+
+def test_a_us_party_and_state_tag_is_no_speaker(run):
+    """`Steny Hoyer, D-Md., said` and `Jim Jordan, R-Ohio, a close Trump ally,`: the tag is neither a name nor
+    the end of one, and the statements keep it as written."""
+    found = run("Vote row\n\nWASHINGTON - Representative Jim Jordan, R-Ohio, a close Trump ally, left the meeting "
+                'satisfied. "The vote was overwhelming," he said.\n\n"What a sad day it is," House Majority Leader '
+                "Steny Hoyer, D-Md., said in a statement.\n\nSen. Lisa Murkowski, R-Alaska, said the bill would fail.")
+    assert [(s.speaker, s.text) for s in found] == [("Jim Jordan", "The vote was overwhelming"),
+                                                    ("Steny Hoyer", "What a sad day it is"),
+                                                    ("Lisa Murkowski", "the bill would fail")]
