@@ -3551,3 +3551,11 @@ def test_a_us_party_and_state_tag_is_no_speaker(run):
     assert [(s.speaker, s.text) for s in found] == [("Jim Jordan", "The vote was overwhelming"),
                                                     ("Steny Hoyer", "What a sad day it is"),
                                                     ("Lisa Murkowski", "the bill would fail")]
+
+
+def test_an_adviser_is_a_title_before_a_name(run):
+    """`Deputy National Security Adviser Ben Rhodes laid the blame …`: the speaker is Ben Rhodes, not
+    `Adviser Ben Rhodes`."""
+    found = run("UN row\n\nWASHINGTON - At the White House, Deputy National Security Adviser Ben Rhodes laid the blame on "
+                'settlement policy. "We could not in good conscience veto this resolution," he said.')
+    assert one(found, "good conscience").speaker == "Ben Rhodes"

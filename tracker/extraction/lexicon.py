@@ -108,7 +108,7 @@ TITLE_WORDS = (
     "taoiseach|tánaiste|lawmaker|congressman|congresswoman|councillor|councilor|councilmember|supervisor|"
     "assemblymember|assemblyman|assemblywoman|alderman|alderwoman|chief executive|chief minister|"
     "presenter|interviewer|moderator|podcaster|whip|majority leader|minority leader|house speaker|td|mep|msp|mla|"
-    "mpp|director|undersecretary|under-secretary|"
+    "mpp|director|undersecretary|under-secretary|adviser|advisor|"
     "superintendent|detective superintendent|chief superintendent|inspector|chief inspector|detective|sergeant|"
     "chief constable|constable"
 )
