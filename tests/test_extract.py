@@ -3559,3 +3559,12 @@ def test_an_adviser_is_a_title_before_a_name(run):
     found = run("UN row\n\nWASHINGTON - At the White House, Deputy National Security Adviser Ben Rhodes laid the blame on "
                 'settlement policy. "We could not in good conscience veto this resolution," he said.')
     assert one(found, "good conscience").speaker == "Ben Rhodes"
+
+
+def test_several_unnamed_sources_are_never_he(run):
+    """`Several sources close to the government have told CBC …` then `Ford's voice broke … "…," he said`: a
+    plural source is "they", never "he"."""
+    found = run("Row\n\nTORONTO - Doug Ford apologised on Thursday.\n\nSeveral sources close to the government have told "
+                "CBC News the measures were drawn up amid panic.\n\nOn Thursday, Ford's voice broke several times and "
+                'he paused to drink water. "There are no easy choices left," he said.')
+    assert one(found, "no easy choices").speaker == "Doug Ford"
