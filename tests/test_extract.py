@@ -3568,3 +3568,12 @@ def test_several_unnamed_sources_are_never_he(run):
                 "CBC News the measures were drawn up amid panic.\n\nOn Thursday, Ford's voice broke several times and "
                 'he paused to drink water. "There are no easy choices left," he said.')
     assert one(found, "no easy choices").speaker == "Doug Ford"
+
+
+def test_a_second_speaker_after_while_reports_on_their_own(run):
+    """`Simon Hoare said Mr Dowden was "not to blame", while Andrew Bowie said he was "really sorry"`: two
+    statements, each with its speaker, not one of Hoare's that runs on over Bowie's."""
+    found = run('Row\n\nLONDON - Oliver Dowden quit.\n\nSimon Hoare said Mr Dowden was "not to blame" for the losses, '
+                'while Andrew Bowie said he was "really sorry" to see him go.')
+    assert one(found, "not to blame").speaker == "Simon Hoare" and "Bowie" not in one(found, "not to blame").text
+    assert one(found, "really sorry").speaker == "Andrew Bowie"

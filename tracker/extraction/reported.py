@@ -279,11 +279,16 @@ def _right_edge(head) -> int:
     last = head.i
     rights = list(head.rights)
     for k, child in enumerate(rights):
-        if _is_gloss(child) or _is_concession(child) or _asks_on(child) \
+        if _is_gloss(child) or _is_concession(child) or _asks_on(child) or _own_report(child) \
                 or child.dep_ == "cc" and k + 1 < len(rights) and _asks_on(rights[k + 1]):
             break
         last = max(last, child.right_edge.i)
     return last
+
+
+def _own_report(tok) -> bool:  # '…, while Bowie said he was sorry': another speaker's report, not the content
+    kids = {(c.dep_, c.lower_ if c.dep_ == "mark" else "") for c in tok.children}
+    return tok.dep_ == "advcl" and tok.lemma_.lower() in REPORT_LEMMAS and ("nsubj", "") in kids and ("mark", "while") in kids
 
 
 def _asks_on(tok) -> bool:
@@ -304,10 +309,6 @@ def _is_gloss(tok) -> bool:
     return any(t.lemma_.lower() in REPORT_LEMMAS for t in sub) or bool(_DESCRIPTION.search(sub.text))
 
 
-
-
-
-
 def _is_manner(tok) -> bool:
     """'conceded defeat, flanked by his family': a past participle after a comma says how, not what the stance is."""
     return tok.dep_ == "advcl" and tok.tag_ == "VBN" and after_comma(tok)
@@ -322,8 +323,6 @@ def _is_when(tok) -> bool:
     """'backed down, hours after insisting it would stay': a time clause after a comma says when, not what."""
     return tok.dep_ in ("prep", "advcl", "npadvmod", "advmod") and after_comma(tok) \
         and bool(_WHEN.match(tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text))
-
-
 
 
 def _is_concession(tok) -> bool:
