@@ -216,7 +216,7 @@ class Discourse:
 
     def recent(self, before: int, *, gender: str = "", subject_first: bool = True, anonymous: bool = False
                ) -> Person | None:
-        """Most recent person (subjects preferred) of a compatible gender before an offset (`anonymous`: only unnamed)."""
+        """Most recent person (subjects first) of a compatible gender before `before` (`anonymous`: only unnamed)."""
         def ok(p):  # gender "u": only people whose gender is unknown
             if anonymous or p.described:
                 return anonymous and p.anonymous and p.gender in (gender, "")
@@ -389,7 +389,7 @@ class Discourse:
 _FACING = re.compile(r"(?i)\b(?:faced?|facing|with|to|by|told|tells|joined|against|before)\s+(?:[\w.'’-]+\s+){0,3}$")
 _SAME_PRONOUN = {"m": r"(?i)\b(?:he|him|his|himself)\b", "f": r"(?i)\b(?:she|her|hers|herself)\b"}
 _SUBJECT_PRONOUN = {"m": r"(?i)\bhe\b", "f": r"(?i)\bshe\b"}
-_SEVERAL = re.compile(r"(?i)(?:[\w-]+ ){0,2}?(?:sources|officials|aides|allies|friends|diplomats|insiders|advisers)\b")  # not 'he'
+_SEVERAL = re.compile(r"(?i)(?:[\w-]+ ){0,2}?(?:sources|officials|aides|allies|friends|diplomats|insiders|advisers)\b")
 
 
 def _last_mention(p: Person, before: int = 1 << 60) -> int:

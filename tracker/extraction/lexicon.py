@@ -138,8 +138,8 @@ PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 AGENT_HEADS = {"secretary", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "lawyer",
                "attorney", "envoy", "ambassador", "chief", "deputy", "director", "counsel", "representative", "office"}
 # what a body issues: "a Downing Street statement said" is Downing Street
-DOCUMENT_HEADS = {"statement", "readout", "release", "communique", "communiqué", "letter", "filing", "memo", "post", "email",
-                  "tweet", "message"}
+DOCUMENT_HEADS = {"statement", "readout", "release", "communique", "communiqué", "letter", "filing", "memo", "post",
+                  "tweet", "message", "email"}
 # words someone gave, whose owner speaks them: "His answer was short: \"…\"", "Omar's apology arrived Monday. \"…,\" she
 # wrote"
 REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict", "apology", "explanation", "admission",

@@ -11,16 +11,16 @@ def misplaced_subject(ent) -> bool:
     """A name the parser hung elsewhere that is the subject of its sentence: put first by a cleft ('It was Menon
     who answered'); given by the subject (`name_given`); set in apposition to the date before it, in a sentence whose
     verb has no subject of its own ('On 11 October, Ms Truss, by then chief secretary, was asked …'), or to the
-    place that opens such a sentence ('In Shibuya, Kenichi Ishii, 53, said …'); or set off by
-    commas after the place or body of the subject's title ('Ukraine's ambassador to Canada, Vadym Prystaiko, added …')."""
+    place that opens such a sentence ('In Shibuya, Kenichi Ishii, 53, said …'); or set off by commas after the
+    place or body of the subject's title ('Ukraine's ambassador to Canada, Vadym Prystaiko, added …')."""
     root, verb, doc = ent.root, ent.root.sent.root, ent.doc
     if cleft_subject(root) or name_given(root):
         return True
     subjectless = verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if root.dep_ == "appos" and root.head.ent_type_ in ("DATE", "TIME"):
         return subjectless
-    if root.dep_ in ("appos", "conj") and root.head.dep_ == "pobj" and root.head.head.head.i == verb.i and ent.end < len(doc) \
-            and doc[ent.end].text == "," and ent.start > 0 and doc[ent.start - 1].text == ",":
+    if root.dep_ in ("appos", "conj") and root.head.dep_ == "pobj" and root.head.head.head.i == verb.i \
+            and ent.end < len(doc) and doc[ent.end].text == "," and ent.start > 0 and doc[ent.start - 1].text == ",":
         return subjectless  # 'In Shibuya, Kenichi Ishii, 53, said …': after the place the sentence opens with
     if root.dep_ not in ("appos", "conj") or ent.start == 0 or ent.end >= len(doc) \
             or doc[ent.start - 1].text != "," or doc[ent.end].text != ",":
@@ -42,12 +42,12 @@ def cleft_subject(tok) -> bool:
 
 
 def name_given(tok) -> bool:
-    """'A young mother …, who gave her name only as Kerry, said …' (or 'her surname, Kumazawa,'): the name someone described gave for themselves
-    (`tok` the name's last word), which is who that described subject is."""
+    """'A young mother …, who gave her name only as Kerry, said …' (or 'only her surname, Kumazawa,'): the name
+    someone described gave for themselves (`tok` the name's last word), which is who that described subject is."""
     if tok.dep_ == "appos" and tok.head.lower_ in ("name", "surname") and tok.head.dep_ == "dobj":
         give = tok.head.head  # '… who gave only her surname, Kumazawa, said …'
     else:
         give = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else None
     return give is not None and give.lemma_ == "give" and tok.pos_ == "PROPN" and any(
-        c.dep_ == "dobj" and c.lower_ in ("name", "surname") and any(p.lower_ in ("her", "his", "their") for p in c.children)
-        for c in give.children)
+        c.dep_ == "dobj" and c.lower_ in ("name", "surname")
+        and any(p.lower_ in ("her", "his", "their") for p in c.children) for c in give.children)

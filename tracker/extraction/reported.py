@@ -286,9 +286,10 @@ def _right_edge(head) -> int:
     return last
 
 
-def _own_report(tok) -> bool:  # '…, while Bowie said he was sorry': another speaker's report, not the content
+def _own_report(tok) -> bool:
+    """'said X was not to blame, while Bowie said he was sorry': another speaker's report, not the content."""
     kids = {(c.dep_, c.lower_ if c.dep_ == "mark" else "") for c in tok.children}
-    return tok.dep_ == "advcl" and tok.lemma_.lower() in REPORT_LEMMAS and ("nsubj", "") in kids and ("mark", "while") in kids
+    return tok.dep_ == "advcl" and tok.lemma_.lower() in REPORT_LEMMAS and {("nsubj", ""), ("mark", "while")} <= kids
 
 
 def _asks_on(tok) -> bool:
