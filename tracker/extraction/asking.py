@@ -154,7 +154,8 @@ def _addressed(question: str) -> bool:
 
 def interviewers(doc, state: Discourse, in_quote) -> None:
     """'… was interviewed by Nick Ferrari', 'grilled by Laura Kuenssberg': the named agent of an interview puts
-    the questions from here on ('the presenter cut in: "…?"' is theirs)."""
+    the questions from here on ('the presenter cut in: "…?"' is theirs). Only the agent of the verb: the wider
+    `labels.interviewer_named` also reads 'an interview with X', where X may be the one interviewed."""
     for tok in doc:
         if tok.lower_ != "by" or tok.head.lemma_ not in _INTERVIEWING or in_quote(tok.idx):
             continue

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_FIRST_NAMES,
-                                        NOT_IN_NAMES, ONE_OF_A_KIND, ORG_HEADS as _ORG_HEADS, PARTICLES,
+                                        GROUP_HEADS, NOT_IN_NAMES, ONE_OF_A_KIND, ORG_HEADS as _ORG_HEADS, PARTICLES,
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, PUT_TO_YOU, cue_sex, first_name_gender,
                                         first_name_sure, role_name, title_matches)
 from tracker.extraction.records import Found
@@ -389,7 +389,7 @@ class Discourse:
 _FACING = re.compile(r"(?i)\b(?:faced?|facing|with|to|by|told|tells|joined|against|before)\s+(?:[\w.'’-]+\s+){0,3}$")
 _SAME_PRONOUN = {"m": r"(?i)\b(?:he|him|his|himself)\b", "f": r"(?i)\b(?:she|her|hers|herself)\b"}
 _SUBJECT_PRONOUN = {"m": r"(?i)\bhe\b", "f": r"(?i)\bshe\b"}
-_SEVERAL = re.compile(r"(?i)(?:[\w-]+ ){0,2}?(?:sources|officials|aides|allies|friends|diplomats|insiders|advisers)\b")
+_SEVERAL = re.compile(r"(?i)(?:[\w-]+ ){0,2}?(?:%s)\b" % "|".join(sorted(w for w in _ANON_HEADS | GROUP_HEADS if w.endswith("s"))))
 
 
 def _last_mention(p: Person, before: int = 1 << 60) -> int:

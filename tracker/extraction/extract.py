@@ -166,7 +166,7 @@ def _asked_on_the_day_answered(found: list[Found], dated: list, answered: dict[i
 
 
 # "Steny Hoyer, D-Md., said", "Jim Jordan, R-Ohio, a close Trump ally,": a US member's party and state
-_PARTY_TAG = re.compile(r"(?<=\w)(?P<lead>,)(?P<tag> (?:[DRI]|Ind)-[A-Z][A-Za-z.]{1,7},)(?= (?P<verb>said|says|told|"
+_PARTY_TAG = re.compile(r"(?<=\w),(?P<tag> (?:[DRI]|Ind)-[A-Z][A-Za-z.]{1,7},)(?= (?P<verb>said|says|told|"
                         r"tells|wrote|writes|added|adds|argued|asked|tweeted|posted|noted|replied|warned|declared|"
                         r"insisted|stated|urged|called|countered|responded|agreed|complained|explained)\b)?")
 
