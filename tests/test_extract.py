@@ -1149,6 +1149,12 @@ SPEAKER_CASES = {
     'she_who_shoots_back_is_the_one_the_last_words_were_said_to': (
         "Jane Doe met Ann Lee on Tuesday.\n\n\"You have failed,\" Doe told Lee. \"I have not,\" she shot back.",
         'I have not', 'Ann Lee'),
+    'he_who_replies_right_after_someones_words_is_someone_else': (
+        "Presenter Kim Lee interviewed Treasurer John Roe on Thursday.\n\n\"But nothing has changed,\" Lee said. "
+        "\"No, that has changed,\" he replied.", 'that has changed', 'John Roe'),
+    'she_who_replies_after_being_asked_again_is_the_one_asked': (
+        "Spokeswoman Mao Lin briefed reporters on Monday.\n\n\"I have nothing to add,\" Mao said.\n\nShe was asked "
+        "again whether the minister was ill. \"I have no information,\" she replied.", 'no information', 'Mao Lin'),
     'a_dash_and_a_name_under_a_quote_sign_it': (
         "Jane Doe met John Roe on Tuesday.\n\n\"It went badly.\" — John Roe", 'went badly', 'John Roe'),
     'an_owners_verdict_before_a_colon_is_theirs': (

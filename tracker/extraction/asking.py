@@ -106,14 +106,30 @@ _REPLIES_AFTER = re.compile(rf"^[\s,]*{_REPLY_VERBS}\b", re.I)
 _TOLD = re.compile(r"\b(?:told|asked|urged|pressed|warned|challenged)\s+(?P<whom>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)*)")
 
 
-def addressee_replying(before: str, after: str, between: str, state: Discourse) -> str:
+def addressee_replying(before: str, after: str, between: str, state: Discourse, at: int) -> str:
     """'"You have failed," Doe told Lee. She replied: "I have not."': a 'he' / 'she' who replies (before the quote or
-    after it) is the one the last words were said to, where the words between name them and the gender fits."""
+    after it) is the one the last words were said to, where the words between name them and the gender fits; with
+    only an attribution between ('"But nothing has changed," Sales said. "No, that has changed," he replied.'), the
+    one named last before the reply who did not speak last: no one replies to their own words."""
     m = _REPLIES_BEFORE.search(before) or _REPLIES_AFTER.match(after)
     told = _TOLD.search(between) if m and len(between) < 300 else None
     person = state.lookup(told.group("whom")) if told else None
     want = "f" if m and m.group(1).lower() == "she" else "m"
+    if m and not told and state.last_quote is not None and len(between) < 80 and not _ASKING.search(between):
+        person = answerer(state, state.last_quote.speaker, at, want)
     return person.name if person is not None and not person.anonymous and person.gender in (want, "") else ""
+
+
+_ASKING = re.compile(r"\b(?:ask|question|press|put it|put to|wanted to know)", re.I)
+
+
+def answerer(state: Discourse, asker: str, before: int, gender: str = "", exclude: set[str] = frozenset()):
+    """The person most recently named before a reply who is not the one who asked (of `gender`, or unknown,
+    where the reply's pronoun gives one), nor anyone in `exclude` (who put questions of their own)."""
+    named = [p for p in state.people.values() if p.name != asker and p.name not in exclude and not p.anonymous
+             and p.gender != "n"
+             and (not gender or p.gender in (gender, "")) and any(o < before for o, _ in p.mentions)]
+    return max(named, key=lambda p: max(o for o, _ in p.mentions if o < before), default=None)
 
 
 _EXAMINERS = {"counsel", "lawyer", "prosecutor", "barrister", "advocate", "attorney", "solicitor"}  # who cross-examine

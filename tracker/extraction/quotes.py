@@ -7,7 +7,7 @@ import re
 
 from tracker.extraction.answers import addressed
 from tracker.extraction.asking import (ASKED_WHOM, ASKER_SUBJECT, PRESSED, PRONOUN_ASKED, PRONOUN_REPLY,
-                                       QUESTION_FROM, QUESTION_PUT, REPORTED_ASK, addressee_replying, asker_of,
+                                       QUESTION_FROM, QUESTION_PUT, REPORTED_ASK, addressee_replying, answerer, asker_of,
                                        bare_question_asker, examiner_again, host_challenges, interviewing,
                                        put_to_subject)
 from tracker.extraction.attribution import (BEFORE_LABEL, OWN_WORDS, SPEECH_VERBS, TITLED_LABEL, after_attribution,
@@ -109,11 +109,11 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                          and re.fullmatch(r"sa(?:id|ys)|add(?:ed|s)", reply.group("verb"))):
             # '…: "Can you give a date?" "Not today," she said.', '"…?" Muñoz countered. "…," she replied.': a reply
             # is not the asker's, but the one asked; '"…?" he asked.\n\n"…," he said.' is the same man saying more
-            asked = _answerer(state, speaker, q.open_start, _PRONOUNS[reply.group(1).lower()])
+            asked = answerer(state, speaker, q.open_start, _PRONOUNS[reply.group(1).lower()])
             speaker = asked.name if asked is not None else speaker
         if speaker and state.last_quote is not None and state.last_quote.speaker == speaker:
             speaker = addressee_replying(text[start:q.open_start], text[q.close_end:end],
-                                         text[state.last_quote.end:q.open_start], state) or speaker
+                                         text[state.last_quote.end:q.open_start], state, q.open_start) or speaker
         whom = ASKED_WHOM.search(text[start:q.open_start]) if reply else None
         if whom and not text[q.start:q.end].rstrip().endswith("?"):
             asked = state.lookup(whom.group("whom"))  # '… ask Emmer whether …. "…," he replies.'
@@ -156,12 +156,12 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             other = p is not None and prev is not None and p.name != prev.speaker and \
                 any(prev.end <= o < q.open_start and subj for o, subj in p.mentions)
             if prev is not None and prev.text.rstrip().endswith("?") and not other:
-                p, other = _answerer(state, prev.speaker, q.open_start), True  # a question's reply: someone else's
+                p, other = answerer(state, prev.speaker, q.open_start), True  # a question's reply: someone else's
             reported_ask = REPORTED_ASK.search(text[start:q.open_start]) if prev is None else None
             if reported_ask and not text[q.start:q.end].rstrip().endswith("?"):
                 # 'Journalist Lotte Bakker asked why …. "Minor cracks do not close a building."': the one asked
                 asker = resolve_speaker(reported_ask.group("who"), start + reported_ask.start("who"), state)
-                p, other = _answerer(state, asker, q.open_start), True
+                p, other = answerer(state, asker, q.open_start), True
             turn = None
             if prev is None and not text[start:q.open_start].strip() and interviewing(state):
                 # a paragraph that is only a quote, in a run of them: questions and replies take turns
@@ -169,7 +169,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                     # the interviewer asks again, also after the guest turned a question back on them
                     turn = examiner_again(state) or state.last_question.speaker
                 elif state.last_quote is state.last_question or host_challenges(state):  # '"…?" she asked. "…"' too
-                    p, other = _answerer(state, state.last_quote.speaker, q.open_start), True
+                    p, other = answerer(state, state.last_quote.speaker, q.open_start), True
             pressed = PRESSED.search(text[start:q.open_start]) if prev is None else None
             if pressed and text[q.start:q.end].rstrip().endswith("?"):
                 # 'Another reporter pressed him on his change of story. "Governor, how do you …?"'
@@ -195,7 +195,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
             speaker = turn or (prev.speaker if prev and not other else (p.name if p else ""))
             anchor = q.open_start
         if speaker in state.people and addressed(text[q.start:q.end], state.people[speaker]):
-            other = _answerer(state, speaker, q.open_start)  # '"… this boy, prime minister."': put to the PM
+            other = answerer(state, speaker, q.open_start)  # '"… this boy, prime minister."': put to the PM
             speaker = other.name if other else ""
         if not speaker:
             continue
@@ -275,7 +275,7 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
             else None
         asker = (asked.speaker if asked else "") or _before_speaker(text, doc, start, q, state)[0] or getattr(
             state.recent(q.open_start), "name", "")
-        replier = _answerer(state, asker, q.open_start, exclude=state.askers | {"Reporter"})
+        replier = answerer(state, asker, q.open_start, exclude=state.askers | {"Reporter"})
         return (replier.name if replier else ""), q.close_end, False
     m = after_attribution(after) if _may_attribute_after(text[q.start:q.end]) else signed(after)
     if m and _introduces_next(after[m.end():]):
@@ -369,15 +369,6 @@ def _introduced_just_before(text: str, start: int, person) -> bool:
     sentence = before[cut + 1:]  # not one who asks there ('A younger man asked whether …'): the answer is another's
     return any(cut < o < start and subj for o, subj in person.mentions) and not _NO_COMMENT.search(sentence) \
         and not re.search(r"\b(?:asked|asks|wanted to know)\b", sentence)
-
-
-def _answerer(state: Discourse, asker: str, before: int, gender: str = "", exclude: set[str] = frozenset()):
-    """The person most recently named before a reply who is not the one who asked (of `gender`, or unknown,
-    where the reply's pronoun gives one), nor anyone in `exclude` (who put questions of their own)."""
-    named = [p for p in state.people.values() if p.name != asker and p.name not in exclude and not p.anonymous
-             and p.gender != "n"
-             and (not gender or p.gender in (gender, "")) and any(o < before for o, _ in p.mentions)]
-    return max(named, key=lambda p: max(o for o, _ in p.mentions if o < before), default=None)
 
 
 def _token_at(doc, start: int, offset: int):
