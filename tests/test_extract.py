@@ -478,8 +478,9 @@ def test_transcript_lines_are_the_labelled_speakers_words(run):
     assert not any("talks resume" in f.text for f in found)
 
 
-def test_an_abbreviated_rank_is_not_part_of_the_name(run):
-    found = run('Gen. Dan Caine told reporters that the damage was severe. "It will take time," Caine said.')
+@pytest.mark.parametrize("rank", ["Gen.", "Maj-Gen", "Lt-Gen"])
+def test_an_abbreviated_rank_is_not_part_of_the_name(run, rank):
+    found = run(f'{rank} Dan Caine told reporters that the damage was severe. "It will take time," Caine said.')
     assert {f.speaker for f in found} == {"Dan Caine"}
 
 
@@ -2436,6 +2437,9 @@ def test_unnamed_speakers_score_the_same_with_or_without_their_article():
     assert not _same_speaker("Conservatives", "Conservative MPs") and not _same_speaker("Labour", "Liberal Party")
     assert _same_speaker("Jane Doe's spokesperson", "Spokesperson for Jane Doe")
     assert not _same_speaker("Jane Doe's spokesperson", "Spokesperson for John Roe")
+    assert _same_speaker("Tayyip Erdogan", "Recep Tayyip Erdogan") and _same_speaker("Recep Tayyip Erdogan", "Tayyip Erdogan")
+    assert not _same_speaker("Erdogan", "Recep Tayyip Erdogan") and not _same_speaker("Boris Johnson", "Friend of Boris Johnson")
+    assert not _same_speaker("Security Service", "Federal Security Service")
 
 
 @pytest.mark.parametrize("named", [

@@ -21,6 +21,7 @@ from tracker.errors import InputError
 from tracker.extraction.read import read_article
 from tracker.extraction.datechoice import Candidates, cross_validate, shipped_chooser, written
 from tracker.extraction.extract import Extracted, extract_with_candidates, load_nlp
+from tracker.extraction.lexicon import ORG_HEADS
 from tracker.extraction.people import complete_surnames
 
 KINDS = ("direct", "reported", "description")
@@ -150,7 +151,8 @@ def _same_speaker(pred: str, gold: str) -> bool:
     spokesperson's principal is written ("spokesperson for X" is "X's spokesperson"), an unnamed
     journalist is a reporter, an unnamed interviewer, presenter or anchor is the gold's host, "Sir" or "Dame"
     before a name is no part of it nor is a peer's seat ("Lord McDonald of Salford" is "Lord McDonald"), and a
-    party is one speaker by its name or its members ("Conservative Party", "the Conservatives")."""
+    party is one speaker by its name or its members ("Conservative Party", "the Conservatives"), and a person's name
+    without the given names the article never writes ("Tayyip Erdogan" is "Recep Tayyip Erdogan")."""
     def key(name: str) -> str:
         name = _PLURAL_HEAD.sub(r"\1", _ARTICLE.sub("", normalise(name)))
         name = re.sub(r"\bjournalist\b", "reporter", name)
@@ -160,7 +162,18 @@ def _same_speaker(pred: str, gold: str) -> bool:
         # a party by its members or by its name: "the Conservatives", "Conservative Party"; "Labour", "Labour Party"
         name = re.sub(r"^(conservative|liberal|green|republican|socialist)s$", r"\1", re.sub(r" party$", "", name))
         return _SPOKES_FOR.sub(r"\2s \1", name)  # normalise drops the apostrophe
-    return key(pred) == key(gold)
+    return key(pred) == key(gold) or _given_names_dropped(pred, gold) or _given_names_dropped(gold, pred)
+
+
+_BODIES = ORG_HEADS | {"service", "services", "board", "bureau", "authority", "office"}
+
+
+def _given_names_dropped(short: str, full: str) -> bool:
+    """`short` is `full` without leading given names: two or more words that end `full`, after capitalised words
+    only ("Friend of Boris Johnson" is not "Boris Johnson"), and no body's name ("Security Service")."""
+    s, f = short.split(), full.split()
+    return len(s) >= 2 and len(f) > len(s) and f[-len(s):] == s and s[-1].lower() not in _BODIES \
+        and all(w.strip("\"“”'‘’")[:1].isupper() for w in f[:-len(s)])
 
 
 def evaluate_extraction(articles_dir: str = "data/articles") -> dict:

@@ -18,8 +18,9 @@ INTERVIEWERS = ONE_OF_A_KIND | {w for w in NEWS_ASKERS if not w.endswith("s") an
 DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several", "multiple", "many", "some", "another",
                "his", "her", "their"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "dr", "dr.",
-              # abbreviated ranks and offices written before a name ("Gen. Dan Caine", "Sen. Susan Collins")
-              "gen.", "lt.", "col.", "maj.", "sgt.", "adm.", "capt.", "rep.", "sen.", "gov.", "rev.", "prof.",
+              # abbreviated ranks and offices before a name ("Gen. Dan Caine", "Sen. Susan Collins", "Maj-Gen Moyo")
+              "gen.", "lt.", "col.", "maj.", "sgt.", "adm.", "capt.", "rep.", "sen.", "gov.", "rev.", "prof.", "maj-gen",
+              "lt-gen", "brig-gen", "lt-col", "brig.",
               "professor", "judge", "justice", "justices",
               "ayatollah", "shri", "smt.", "shrimati"}  # a cleric's rank; Indian honorifics ("Shri Nadda")
 HONORIFICS |= {w.rstrip(".") for w in HONORIFICS}  # written with or without the full stop
