@@ -1156,6 +1156,12 @@ SPEAKER_CASES = {
     'she_who_replies_after_being_asked_again_is_the_one_asked': (
         "Spokeswoman Mao Lin briefed reporters on Monday.\n\n\"I have nothing to add,\" Mao said.\n\nShe was asked "
         "again whether the minister was ill. \"I have no information,\" she replied.", 'no information', 'Mao Lin'),
+    'a_she_after_the_one_the_paragraph_named_as_that_she_is_hers': (
+        "Ann Lee said on Monday the talks had stalled.\n\nA reporter reminded the spokeswoman, Jane Doe, that she "
+        "had said nothing the day before. \"We are deeply concerned,\" she replied.", 'deeply concerned', 'Jane Doe'),
+    'a_he_after_the_one_the_paragraph_named_as_he_came_out_is_his': (
+        "Tom Brown called for the minister to go on Monday.\n\nReporters caught up with John Roe as he came out "
+        "of an event. Asked whether he would resign, he said: \"Hell no.\"", 'Hell no', 'John Roe'),
     'a_dash_and_a_name_under_a_quote_sign_it': (
         "Jane Doe met John Roe on Tuesday.\n\n\"It went badly.\" — John Roe", 'went badly', 'John Roe'),
     'an_owners_verdict_before_a_colon_is_theirs': (

@@ -307,7 +307,7 @@ class Discourse:
         if re.search(_SAME_PRONOUN[gender], self.para_text[:first - self.para_start]) or \
                 re.search(_SUBJECT_PRONOUN[gender], self.para_text[first - self.para_start:upto - self.para_start]):
             return None  # 'He was asked whether he considered Putin an enemy. "…," he answered.': the chain goes on
-            # (but 'herself' or 'her' after the name, 'Ivanka Trump distanced herself', is hers)
+            # (but 'Ivanka Trump distanced herself' or 'reminded Jen Psaki that she' is hers)
         return named[0]
 
     def guessed_here(self, before: int, gender: str, anywhere: bool = False) -> Person | None:
@@ -388,7 +388,7 @@ class Discourse:
 # puts the person named next across from the subject ('she faced Andrew Neil'; not 'reminding him that X had …')
 _FACING = re.compile(r"(?i)\b(?:faced?|facing|with|to|by|told|tells|joined|against|before)\s+(?:[\w.'’-]+\s+){0,3}$")
 _SAME_PRONOUN = {"m": r"(?i)\b(?:he|him|his|himself)\b", "f": r"(?i)\b(?:she|her|hers|herself)\b"}
-_SUBJECT_PRONOUN = {"m": r"(?i)\bhe\b", "f": r"(?i)\bshe\b"}
+_SUBJECT_PRONOUN = {g: r"(?is)^(?:(?!\b(?:that|whether|if|as|when|while|because)\b).)*?\b%s\b" % w for g, w in zip("mf", ("he", "she"))}
 _SEVERAL = re.compile(r"(?i)(?:[\w-]+ ){0,2}?(?:%s)\b" % "|".join(sorted(w for w in _ANON_HEADS | GROUP_HEADS if w.endswith("s"))))
 
 
