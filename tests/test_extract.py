@@ -761,6 +761,18 @@ DATE_CASES = {
     'a_date_of_that_year_is_in_the_year_named_before': (
         'In September 2010 the chancellor Jane Roe backed a deal to keep the plants open. "This means that we need '
         'them as a bridge," she said on September 6 of that year.', 'bridge', dt.date(2010, 9, 6)),
+    'a_day_after_a_year_the_paragraph_wrote_is_in_that_year': (
+        'Campaigning in May 2018, Jane Roe went further. "Rates are the root of all evil," Roe said in a speech on '
+        'May 11. Three days later she said she would take charge of policy.', 'root of all evil', dt.date(2018, 5, 11)),
+    'a_day_after_a_year_three_days_later_counts_from_it': (
+        'Campaigning in May 2018, Jane Roe went further. "Rates are the root of all evil," Roe said in a speech on '
+        'May 11. Three days later she said she would take charge of policy.', 'take charge', dt.date(2018, 5, 14)),
+    'less_than_a_day_later_is_no_day_later': (
+        'Jane Doe spoke on Saturday.\n\nLess than a day later, Doe backed down. "I regret it," she said.',
+        'I regret it', dt.date(2025, 8, 16)),
+    'a_day_in_a_later_paragraph_than_the_year_is_not_in_it': (
+        'In May 2018 Jane Roe backed the plan.\n\n"It is dead," Roe said on May 11.', 'It is dead',
+        dt.date(2025, 5, 11)),
     'a_newest_first_live_blog_entry_before_midnight_is_the_day_before_the_one_a_header_names': (
         LIVE_BLOG_NEWEST.replace('Wednesday 20 August', 'Tuesday 19 August'), 'give way', DAY - dt.timedelta(2)),
     'a_newest_first_live_blog_entry_before_midnight_is_the_day_before_the_newest': (

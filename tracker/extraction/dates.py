@@ -42,7 +42,9 @@ _CUES = [
                          r"\bthis (?:morning|afternoon|evening)\b", re.I)),
     ("day_before", re.compile(r"\b(?:a|one) day (?:earlier|before)\b|\bthe (?:day|night) before\b|"
                               r"\bthe previous day\b", re.I)),
-    ("day_after", re.compile(r"\bthe (?:following|next) (?:day|morning|afternoon|evening)\b|\bthe day after\b", re.I)),
+    # 'the next day', 'three days later' (not 'less than a day later')
+    ("day_after", re.compile(r"\bthe (?:following|next) (?:day|morning|afternoon|evening)\b|\bthe day after\b|"
+                             r"(?<!than )\b(?P<n>a|one|two|three|four|five|six) days? later\b", re.I)),
     ("same_day", re.compile(r"\b(?:the same day|that same day|later that day|earlier that day)\b", re.I)),
     # 'he said then', 'Trudeau wrote at the time': when the time named last was, whether a day or a month
     ("then", re.compile(r"\b(?:said|wrote|told (?:reporters|journalists|him|her|them|MPs)|declared|argued|insisted) "
@@ -192,8 +194,8 @@ def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date
         return ref - dt.timedelta(days=_NUMBERS.get(m.group("n").lower(), 1)), "day"
     if kind == "same_day":  # 'The same day, X said': the day named last
         return ref, "day"
-    if kind == "day_after":
-        return min(ref + dt.timedelta(days=1), article_day), "day"
+    if kind == "day_after":  # 'the next day', 'three days later': counted on from the day named last
+        return min(ref + dt.timedelta(days=_NUMBERS.get((m.group("n") or "").lower(), 1)), article_day), "day"
     if kind == "last_week":
         monday = article_day - dt.timedelta(days=article_day.weekday() + 7)
         return (monday + dt.timedelta(days=3)).replace(day=1), "month"
@@ -241,15 +243,17 @@ def resolved_cues(cues: list[_Cue], day0: dt.date) -> list[tuple[_Cue, dt.date, 
     """Each cue's day (or month), in reading order: 'a day earlier' counts back from the day named last."""
     resolved: list[tuple[_Cue, dt.date, str]] = []
     ref = None
-    year_named = None  # the day (or month) of the last cue that writes its year
+    year_named, year_at = None, 0  # the day (or month) of the last cue that writes its year, and where it ends
     for cue in cues:
         if cue.kind == "then":
             if resolved:
                 resolved.append((cue, *resolved[-1][1:]))
             continue
         if year_named and cue.kind in ("month_day", "day_month") and not cue.match.group("year") \
-                and _THAT_YEAR.match(cue.match.string[cue.end:cue.end + 25]):
-            # "In September 2010 … she said on September 6 of that year": read as if written at that year's end
+                and (_THAT_YEAR.match(cue.match.string[cue.end:cue.end + 25])
+                     or year_named.year < day0.year and "\n" not in cue.match.string[year_at:cue.start]):
+            # "In September 2010 … she said on September 6 of that year", "In May 2018 … a speech on May 11": a day
+            # after a year the paragraph wrote is in that year, read as if written at that year's end
             got = _resolve_cue(cue, year_named.replace(month=12, day=31), year_named)
         elif cue.kind == "after_event":  # the day its own sentence names, else the day named last
             anchor = next((r for c in cues if c.start > cue.start and c.kind in _DAY_CUES
@@ -270,7 +274,7 @@ def resolved_cues(cues: list[_Cue], day0: dt.date) -> list[tuple[_Cue, dt.date, 
             if got[1] == "day":
                 ref = got[0]
             if "year" in cue.match.re.groupindex and cue.match.group("year"):
-                year_named = got[0]
+                year_named, year_at = got[0], cue.end
     return resolved
 
 
