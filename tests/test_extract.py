@@ -1174,6 +1174,9 @@ SPEAKER_CASES = {
     'a_he_after_the_one_the_paragraph_named_as_he_came_out_is_his': (
         "Tom Brown called for the minister to go on Monday.\n\nReporters caught up with John Roe as he came out "
         "of an event. Asked whether he would resign, he said: \"Hell no.\"", 'Hell no', 'John Roe'),
+    'it_after_the_body_word_a_paragraph_made_its_subject_is_that_body': (
+        "Acme Corp was sued on Thursday. Minister John Roe said the case was clear.\n\nThe company has rejected "
+        "the accusations. \"We stand by our staff,\" it said in a statement.", 'stand by our staff', 'Acme Corp'),
     'a_dash_and_a_name_under_a_quote_sign_it': (
         "Jane Doe met John Roe on Tuesday.\n\n\"It went badly.\" — John Roe", 'went badly', 'John Roe'),
     'an_owners_verdict_before_a_colon_is_theirs': (

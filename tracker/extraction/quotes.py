@@ -290,10 +290,19 @@ def _quote_speaker(text: str, doc, start: int, end: int, q: Quote, state: Discou
         return asker_of(verb, start, state, text), q.close_end + asked.start("verb"), True
     if m:
         speaker = resolve_speaker(m.group("spk"), q.close_end + m.start("spk"), state)
-        if speaker.lower() == "it":  # '"…," it said' with no body in focus: no one known said it
-            speaker = ""
+        if speaker.lower() == "it":  # '"…," it said' with no body in focus: the body the paragraph made its subject
+            speaker = _body_subject(doc, start, q, state)
         return speaker, q.close_end + m.start("verb"), False
     return _before_speaker(text, doc, start, q, state)
+
+
+def _body_subject(doc, start: int, q, state: Discourse) -> str:
+    """'The company rejected it. "…," it said': the last 'the <body word>' subject before, where it names a body."""
+    subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ORG_HEADS and start + t.idx < q.open_start
+                and t.i > 0 and doc[t.i - 1].lower_ == "the"]
+    name = resolve_speaker(f"the {subjects[-1].lower_}", start + subjects[-1].idx, state) if subjects else ""
+    known = state.lookup(name) if name else None
+    return name if name and not name.lower().startswith("the ") and (known is None or known.gender == "n") else ""
 
 
 # '"…?" she was asked': a pronoun the attribution patterns do not take as a subject before a passive
