@@ -3020,7 +3020,8 @@ def test_a_dateline_with_a_state_country_or_agency_is_not_part_of_the_lede(run, 
 
 
 @pytest.mark.parametrize("dateline", ["LONDON, June 18 - ", "TOKYO, Oct. 12, 2025 - ", "NEW DELHI, Dec 4 (Reuters) - ",
-                                      "LONDON -- ", "LIVERPOOL, 22 September - ", "PARIS, 3 March 2024 - "])
+                                      "LONDON -- ", "LIVERPOOL, 22 September - ", "PARIS, 3 March 2024 - ",
+                                      "OAKLAND, Calif., July 24 -- "])
 def test_a_dateline_with_a_day_is_not_part_of_the_lede(run, dateline):
     """The day a dateline gives does not run into the name after it, which the tagger then misses."""
     found = run(dateline + "Keir Starmer was repeatedly asked on Tuesday whether he would have served in a Jeremy "

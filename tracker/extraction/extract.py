@@ -221,9 +221,9 @@ def _given_names(left: str, text: str, surname: str) -> str:
 
 
 # "WASHINGTON - ", "MOSCOW/NUSA DUA - ", "RICHMOND, Va. - ", "JEDDAH, Saudi Arabia - ", "LONDON (Reuters) - ",
-# "LONDON, June 18 - ", "TOKYO, Oct. 12, 2025 - ", "LIVERPOOL, 22 September - ", "SEOUL -- "
+# "LONDON, June 18 - ", "TOKYO, Oct. 12, 2025 - ", "LIVERPOOL, 22 September - ", "SEOUL -- ", "OAKLAND, Calif., July 24 -- "
 _DATELINE = re.compile(r"[A-Z][A-Z .'’/-]{1,40}"
-                       r"(?:,\s+(?:\d{1,2}\s+)?[A-Z][A-Za-z.]*(?:\s+(?:[A-Z][A-Za-z.]*|\d{1,2}(?:,\s+\d{4})?|\d{4})){0,2})?"
+                       r"(?:,\s+(?:\d{1,2}\s+)?[A-Z][A-Za-z.]*(?:\s+(?:[A-Z][A-Za-z.]*|\d{1,2}(?:,\s+\d{4})?|\d{4})){0,2}){0,2}"
                        r"(?:\s+\([A-Za-z ]{1,20}\))?\s+(?:--|[-–—])\s+")
 
 
