@@ -1177,6 +1177,10 @@ SPEAKER_CASES = {
     'it_after_the_body_word_a_paragraph_made_its_subject_is_that_body': (
         "Acme Corp was sued on Thursday. Minister John Roe said the case was clear.\n\nThe company has rejected "
         "the accusations. \"We stand by our staff,\" it said in a statement.", 'stand by our staff', 'Acme Corp'),
+    'the_nationality_and_title_a_paragraph_opens_with_is_the_he_of_its_quote': (
+        "French President Jean Roe hosted Russian President Ivan Petrov on Monday.\n\n\"We had a frank exchange,\" "
+        "Mr Roe said.\n\nThe Russian president defended his decision. \"We could not refuse her,\" he said.",
+        'could not refuse', 'Ivan Petrov'),
     'a_dash_and_a_name_under_a_quote_sign_it': (
         "Jane Doe met John Roe on Tuesday.\n\n\"It went badly.\" — John Roe", 'went badly', 'John Roe'),
     'an_owners_verdict_before_a_colon_is_theirs': (

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.attribution import SPEECH_VERBS
-from tracker.extraction.lexicon import is_person_noun
+from tracker.extraction.lexicon import TITLE_SET, is_person_noun
 
 
 def parenthetical(verb) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -166,3 +166,12 @@ def who_said(tok) -> bool:
     return any(c.dep_ == "relcl" and re.fullmatch(SPEECH_VERBS, c.lower_)
                and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)
                for h in heads for c in h.children)
+
+
+def definite_title(tok, phrase: str) -> bool:
+    """'The prime minister chose …', 'The Russian leader defended …': a title after 'the' and any nationality, as a
+    subject: who holds it is in focus from here on."""
+    words, nations = phrase.lower().split(), {t.lower_ for t in tok.lefts if t.ent_type_ in ("NORP", "GPE")}
+    while len(words) > 2 and words[1] in nations:
+        words.pop(1)
+    return words[0] == "the" and " ".join(words[1:]) in TITLE_SET and tok.pos_ in ("NOUN", "PROPN")

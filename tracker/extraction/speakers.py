@@ -14,7 +14,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         first_name_gender, NEWS_WORDS, PARTY_MEMBERS, SEATS, SOMEONE_NEW, NOT_IN_NAMES,
                                         is_person_noun, is_role, one_of_the_askers, role_name, title_matches, STAFF as _STAFF)
 from tracker.extraction.discourse import Discourse, Person
-from tracker.extraction.clauses import inside_question, who_said
+from tracker.extraction.clauses import definite_title, inside_question, who_said
 from tracker.extraction.bodies import register_body, the_body, the_office, the_party
 from tracker.extraction.misparses import cleft_subject, misplaced_subject
 from tracker.extraction.roles import circle_of
@@ -185,8 +185,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
                 and not (tok.head.dep_ == "ccomp" and tok.head.head.lemma_ in SAYING) and tok.head.dep_ != "relcl":
             # not the subject of what someone said ('Willis said officials had warned') or of a relative clause
             _note_unnamed(phrase, base + at, state)  # 'One MP, who asked for anonymity, …': unnamed, in focus
-        elif phrase.lower().startswith("the ") and phrase.lower()[4:] in _TITLE_SET and tok.pos_ in ("NOUN", "PROPN") \
-                and main_clause(tok):  # not "… would become clear when the president made an announcement"
+        elif definite_title(tok, phrase) and main_clause(tok):  # not "… clear when the president made an announcement"
             resolve_speaker(phrase, base + at, state)  # "The prime minister chose …": who holds the title, from here on
 
 
