@@ -165,7 +165,7 @@ def _same_speaker(pred: str, gold: str) -> bool:
     return key(pred) == key(gold) or _given_names_dropped(pred, gold) or _given_names_dropped(gold, pred)
 
 
-_BODIES = ORG_HEADS | {"service", "services", "board", "bureau", "authority", "office"}
+_BODIES = ORG_HEADS | {"service", "services", "board", "bureau", "authority"}
 
 
 def _given_names_dropped(short: str, full: str) -> bool:
