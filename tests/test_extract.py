@@ -1166,8 +1166,9 @@ SPEAKER_CASES = {
         "Presenter Kim Lee interviewed Treasurer John Roe on Thursday.\n\n\"But nothing has changed,\" Lee said. "
         "\"No, that has changed,\" he replied.", 'that has changed', 'John Roe'),
     'she_who_replies_after_being_asked_again_is_the_one_asked': (
-        "Spokeswoman Mao Lin briefed reporters on Monday.\n\n\"I have nothing to add,\" Mao said.\n\nShe was asked "
-        "again whether the minister was ill. \"I have no information,\" she replied.", 'no information', 'Mao Lin'),
+        "Ann Lee wrote about the minister on Sunday. Spokeswoman Mao Lin briefed reporters on Monday.\n\n\"I have "
+        "nothing to add,\" Mao said.\n\nShe was asked again whether the minister was ill. \"I have no information,\" "
+        "she replied.", 'no information', 'Mao Lin'),
     'a_she_after_the_one_the_paragraph_named_as_that_she_is_hers': (
         "Ann Lee said on Monday the talks had stalled.\n\nA reporter reminded the spokeswoman, Jane Doe, that she "
         "had said nothing the day before. \"We are deeply concerned,\" she replied.", 'deeply concerned', 'Jane Doe'),
