@@ -1929,6 +1929,15 @@ SPEAKER_CASES = {
         "Mexico's Senate approved President Andrés Manuel López Obrador's overhaul of the judiciary.\n\n"
         "López Obrador welcomed the result on Wednesday. He said the plan would end impunity.",
         "end impunity", "Andrés Manuel López Obrador"),
+    # a name without its middle word is the one person named in full with the same first and last words
+    'a_name_without_its_middle_word_is_the_person_named_in_full': (
+        "Former deputy chief minister Ramesh Kumar Verma broke his silence on Sunday.\n\n"
+        "Ramesh Verma said the alliance had run its course.",
+        "the alliance had run its course", "Ramesh Kumar Verma"),
+    'a_name_given_in_full_later_is_the_person_met_without_the_middle_word': (
+        "Ramesh Verma said the alliance had run its course.\n\n"
+        "The remarks by Ramesh Kumar Verma, a former deputy chief minister, drew no reply.",
+        "the alliance had run its course", "Ramesh Kumar Verma"),
     # surnames the NER left off a name, after two given names, belong to it
     'surnames_the_ner_left_off_belong_to_the_name': (
         "The decisive vote came from Miguel Ángel Yunes Márquez of the conservative National Action Party. "

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from tracker.extraction.people import complete_surnames, is_full_name, surname_owners
+from tracker.extraction.people import complete_surnames, is_full_name, middle_dropped, surname_owners
 
 
 @dataclass
@@ -54,3 +54,12 @@ def test_ingest_gives_a_lone_surname_the_full_name_the_store_holds(store, tmp_pa
     assert summary.ingested >= 1
     quoted = store.statements().query("text == 'We will not vote for this budget'")
     assert list(quoted["actor"]) == ["Adaeze Okonkwo"]
+
+
+def test_a_two_word_name_is_a_longer_one_without_its_middle_words_only():
+    assert middle_dropped("Sushil Modi", "Sushil Kumar Modi")
+    assert middle_dropped("Kamala Harris", "Kamala D. Harris")
+    assert not middle_dropped("Mr Modi", "Mr Sushil Modi")  # a title is not a first name
+    assert not middle_dropped("Narendra Modi", "Sushil Kumar Modi")
+    assert not middle_dropped("Sushil Modi", "Sushil Modi")
+    assert not middle_dropped("Sushil Kumar Modi", "Sushil Kumar Das Modi")  # two words only

@@ -11,6 +11,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         GROUP_HEADS, NOT_IN_NAMES, ONE_OF_A_KIND, ORG_HEADS as _ORG_HEADS, PARTICLES,
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, PUT_TO_YOU, cue_sex, first_name_gender,
                                         first_name_sure, role_name, title_matches)
+from tracker.extraction.people import middle_dropped
 from tracker.extraction.records import Found
 
 @dataclass
@@ -61,11 +62,11 @@ class Discourse:
 
     def register(self, name: str, titles: str, offset: int, subject: bool) -> Person:
         name = " ".join(name.split())
-        person = self.lookup(name, titles) if len(name.split()) == 1 else self.people.get(name)
-        if person is None:
-            # A longer name that extends a known one ("Donald Trump" after "Trump") replaces it.
+        person = self.lookup(name, titles) if len(name.split()) == 1 else self.people.get(name) or next(
+            (p for p in self.people.values() if not p.anonymous and middle_dropped(name, p.name)), None)
+        if person is None:  # a longer name that extends a known one ("Donald Trump" after "Trump") replaces it
             person = next((p for p in self.people.values() if len(name.split()) > 1 and not p.anonymous
-                           and name.endswith(" " + p.name)), None)
+                           and (name.endswith(" " + p.name) or middle_dropped(p.name, name))), None)
             if person is not None:
                 del self.people[person.name]
                 person.name = name
@@ -179,15 +180,9 @@ class Discourse:
         words = [w for w in phrase.lower().replace("-", " - ").split() if w not in _DETERMINERS
                  and w not in {"outgoing", "former", "new", "then", "incoming"}]
         role = " ".join(words).replace(" - ", "-")
-        best = None
-        for p in self.people.values():
-            titles = p.titles.lower()
-            if not titles or _last_mention(p, before) < 0:
-                continue
-            ok = title_matches(role, titles)
-            if ok and (best is None or _last_mention(p, before) > _last_mention(best, before)):
-                best = p
-        return best
+        held = [p for p in self.people.values() if p.titles and _last_mention(p, before) >= 0
+                and title_matches(role, p.titles.lower())]
+        return max(held, key=lambda p: _last_mention(p, before), default=None)
 
     def one_host(self, before: int) -> Person | None:
         """'The interviewer, Jane Doe, … "…?" the anchor asked': the one person introduced before `before` as
@@ -359,7 +354,8 @@ class Discourse:
         if len(words) != 1:
             # "López Obrador" after "Andrés Manuel López Obrador": the one person whose name ends with these words
             ends = {p.name for p in self.people.values() if len(p.name.split()) > len(words) and not p.anonymous
-                    and p.mentions and p.name.lower().split()[-len(words):] == words}  # not a name met only in a quote
+                    and p.mentions and (p.name.lower().split()[-len(words):] == words  # not a name met only in a quote
+                                        or middle_dropped(speaker, p.name))}  # 'Sushil Modi'
             return ends.pop() if len(ends) == 1 else speaker
         key = words[0]
         hits = {p.name for p in self.people.values() if len(p.name.split()) > 1 and not p.anonymous

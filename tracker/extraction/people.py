@@ -29,6 +29,13 @@ def _name_word(word: str) -> bool:
     return bool(_WORD.fullmatch(word)) and _no_title(word)
 
 
+def middle_dropped(short: str, full: str) -> bool:
+    """'Sushil Modi' for 'Sushil Kumar Modi', 'Kamala Harris' for 'Kamala D. Harris': a two-word name that
+    keeps the first and last words of a longer one."""
+    s, f = short.split(), full.split()
+    return len(s) == 2 and len(f) > 2 and s[0] == f[0] and s[-1] == f[-1] and _name_word(s[0])
+
+
 def is_full_name(name: str) -> bool:
     """A person's name of two to four words, each capitalised or a particle ('Ursula von der Leyen'), none of
     them a title, role or party ('Conservative MP', 'Foreign Secretary')."""
