@@ -2475,6 +2475,9 @@ def test_unnamed_speakers_score_the_same_with_or_without_their_article():
     assert _same_speaker("Tayyip Erdogan", "Recep Tayyip Erdogan") and _same_speaker("Recep Tayyip Erdogan", "Tayyip Erdogan")
     assert not _same_speaker("Erdogan", "Recep Tayyip Erdogan") and not _same_speaker("Boris Johnson", "Friend of Boris Johnson")
     assert not _same_speaker("Security Service", "Federal Security Service")
+    assert _same_speaker("Israeli foreign ministry", "Israel's foreign ministry")
+    assert _same_speaker("Russia's Foreign Ministry", "Russian Foreign Ministry")
+    assert not _same_speaker("Israeli foreign ministry", "Iranian foreign ministry")
 
 
 @pytest.mark.parametrize("named", [

@@ -21,7 +21,7 @@ from tracker.errors import InputError
 from tracker.extraction.read import read_article
 from tracker.extraction.datechoice import Candidates, cross_validate, shipped_chooser, written
 from tracker.extraction.extract import Extracted, extract_with_candidates, load_nlp
-from tracker.extraction.lexicon import ORG_HEADS
+from tracker.extraction.lexicon import DEMONYMS, ORG_HEADS
 from tracker.extraction.people import complete_surnames
 
 KINDS = ("direct", "reported", "description")
@@ -143,6 +143,7 @@ _PLURAL_HEAD = re.compile(r"\b(official|source|diplomat|aide|adviser|advisor|ins
 
 
 _SPOKES_FOR = re.compile(r"^(spokes(?:man|woman|person)) for (.+)$")
+_COUNTRY_OWNS = re.compile(rf"^({'|'.join(c.lower() for c in DEMONYMS)})s ")  # "israels foreign ministry", normalised
 
 
 def _same_speaker(pred: str, gold: str) -> bool:
@@ -151,13 +152,15 @@ def _same_speaker(pred: str, gold: str) -> bool:
     spokesperson's principal is written ("spokesperson for X" is "X's spokesperson"), an unnamed
     journalist is a reporter, an unnamed interviewer, presenter or anchor is the gold's host, "Sir" or "Dame"
     before a name is no part of it nor is a peer's seat ("Lord McDonald of Salford" is "Lord McDonald"), and a
-    party is one speaker by its name or its members ("Conservative Party", "the Conservatives"), and a person's name
+    party is one speaker by its name or its members ("Conservative Party", "the Conservatives"), a country's body
+    by its name or adjective ("Israel's foreign ministry", "Israeli foreign ministry"), and a person's name
     without the given names the article never writes ("Tayyip Erdogan" is "Recep Tayyip Erdogan")."""
     def key(name: str) -> str:
         name = _PLURAL_HEAD.sub(r"\1", _ARTICLE.sub("", normalise(name)))
         name = re.sub(r"\bjournalist\b", "reporter", name)
         name = re.sub(r"^(?:interviewer|presenter|anchor)$", "host", name)
         name = re.sub(r"^(?:sir|dame) ", "", name)  # an honorific, not part of the name
+        name = _COUNTRY_OWNS.sub(lambda m: DEMONYMS[m.group(1).title()].lower() + " ", name)  # "Israel's" "Israeli"
         name = re.sub(r"^((?:lord|baroness|lady) \S+) of .+$", r"\1", name)  # "Lord McDonald of Salford": his seat
         # a party by its members or by its name: "the Conservatives", "Conservative Party"; "Labour", "Labour Party"
         name = re.sub(r"^(conservative|liberal|green|republican|socialist)s$", r"\1", re.sub(r" party$", "", name))
