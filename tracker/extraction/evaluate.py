@@ -160,11 +160,11 @@ def _same_speaker(pred: str, gold: str) -> bool:
         name = re.sub(r"\bjournalist\b", "reporter", name)
         name = re.sub(r"^(?:interviewer|presenter|anchor)$", "host", name)
         name = re.sub(r"^(?:sir|dame) ", "", name)  # an honorific, not part of the name
-        name = _COUNTRY_OWNS.sub(lambda m: DEMONYMS[m.group(1).title()].lower() + " ", name)  # "Israel's" "Israeli"
         name = re.sub(r"^((?:lord|baroness|lady) \S+) of .+$", r"\1", name)  # "Lord McDonald of Salford": his seat
         # a party by its members or by its name: "the Conservatives", "Conservative Party"; "Labour", "Labour Party"
         name = re.sub(r"^(conservative|liberal|green|republican|socialist)s$", r"\1", re.sub(r" party$", "", name))
-        return _SPOKES_FOR.sub(r"\2s \1", name)  # normalise drops the apostrophe
+        name = _SPOKES_FOR.sub(r"\2s \1", name)  # normalise drops the apostrophe
+        return _COUNTRY_OWNS.sub(lambda m: DEMONYMS[m.group(1).title()].lower() + " ", name)  # "Israel's" "Israeli"
     return key(pred) == key(gold) or _given_names_dropped(pred, gold) or _given_names_dropped(gold, pred)
 
 
