@@ -2293,6 +2293,25 @@ def test_a_live_blog_entry_time_opening_the_sentence_is_not_part_of_the_speaker(
     assert not one(found, "meeting was off").speaker[:1].isdigit()
 
 
+@pytest.mark.parametrize("order", ["newest first", "oldest first"])
+def test_a_live_blog_entrys_he_is_someone_that_entry_names_not_the_subject_of_another(run, order):
+    entries = ["Catch up: what we know\n- Roe, in power since 2009, is under house arrest. His son Tom Roe Valent has "
+               "been detained and accused of treason.",
+               "Is General Tom Smith the next leader? In an interview with a newspaper, the commander was asked whether "
+               "he saw himself as the new head of state.",
+               'A video of a worried-looking Ali Roe is circulating online. Speaking in English, he says: "We will not '
+               'give up."']  # in reading order; 'Ali' is a name the counts give no sure gender
+    times = ["15:45", "13:40", "12:50"] if order == "newest first" else ["12:50", "13:40", "15:45"]
+    found = run("Live: the coup\n\n" + "\n\n".join(f"{t}\n{e}" for t, e in zip(times, entries)))
+    assert one(found, "not give up").speaker == "Ali Roe"
+
+
+def test_a_live_blog_entrys_he_with_no_one_named_in_it_is_still_the_last_in_focus(run):
+    found = run('Live: the vote\n\n14:05\nThe result is in.\n\n13:05\nThe minister, John Roe, arrived at the hall.'
+                '\n\n12:05\n"We will go on," he said.')
+    assert one(found, "go on").speaker == "John Roe"
+
+
 def test_a_transcript_label_with_a_mc_surname_is_a_label(run):
     found = run('Presenter Dara McQuell interviewed Premier Tom Vale on Thursday night.\n\n'
                 'McQUELL: Should there be an inquiry into it?\n\nVALE: I do not think an inquiry would serve a purpose.')

@@ -52,6 +52,7 @@ class Discourse:
         self.askers: set[str] = set()  # who put a question, quoted or reported: never the one replying
         self.examiners: set[str] = set()  # who the article says put a question to someone it names
         self.para_start = self.para_end = 0  # the paragraph being read: a role may be named later in it
+        self.floor = 0  # where the live blog entry being read begins: the last person in focus is named after it
         self.sentence_starts: list[int] = []  # where the paragraph's sentences begin
         self.para_text = ""
         self.last_line: Found | None = None  # the last transcript line, which an unlabelled next line continues
@@ -219,12 +220,14 @@ class Discourse:
                 return p.gender == "" and not p.anonymous
             return not gender or p.gender == gender or (gender == "m" and p.gender == "" and not _SEVERAL.match(p.name))
 
-        for want_subject in ((True, False) if subject_first else (False,)):
+        # a live blog's entry first, then the article before it
+        for floor, want_subject in [(f, w) for f in dict.fromkeys((min(self.floor, before), 0))
+                                    for w in ((True, False) if subject_first else (False,))]:
             best, best_at = None, -1
             for p in self.people.values():
                 if not ok(p):
                     continue
-                at = max((o for o, subj in p.mentions if o < before and (subj or not want_subject)), default=-1)
+                at = max((o for o, subj in p.mentions if floor <= o < before and (subj or not want_subject)), default=-1)
                 if at > best_at:
                     best, best_at = p, at
             if best:

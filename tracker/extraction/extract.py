@@ -26,7 +26,7 @@ from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans, trim_span
 from tracker.extraction.roles import named_roles
 from tracker.extraction.subjects import speaker_of
-from tracker.extraction.liveblog import day_of, entry_days
+from tracker.extraction.liveblog import day_of, entry_days, entry_starts
 from tracker.extraction.lexicon import NOT_IN_NAMES, PRONOUN_WORDS, PRONOUNS, first_name_gender, is_role
 from tracker.extraction.labels import (first_person, post_blocks, post_signature, post_statements, transcript_line,
                                       unlabelled_turn)
@@ -109,7 +109,10 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
     shifts: list[tuple[str, int]] = []
     questions: list[Question] = []
     post_lines = {s for block in post_blocks(article.text) for s, _ in block[1]}
+    entries = set(entry_starts(article.text))
     for start, end in _paragraphs(article.text):
+        if any(start <= e < end for e in entries):
+            state.floor = start  # a live blog's entry: its pronouns are of people it names itself
         if start in post_lines or post_signature(article.text[start:end]):
             continue  # embedded posts are read by post_statements
         found.extend(_paragraph_statements(article.text, start, end, nlp, state, quotes_all, shifts,

@@ -26,14 +26,10 @@ def entry_days(text: str, article_day: dt.date, quotes) -> list[tuple[int, dt.da
     """(start offset, day) of each timed entry of a live blog that runs past midnight, in reading order; [] for
     any other article. The first entries are on the first day the opening names before them, else the
     article's day."""
-    found = list(_ENTRY.finditer(text))
-    if len(found) < MIN_ENTRIES:
+    found, newest_first = _timeline(text)
+    if not found:
         return []
     minutes = [_minutes(m) for m in found]
-    steps = [b - a for a, b in zip(minutes, minutes[1:])]
-    newest_first = sum(s <= 0 for s in steps) > len(steps) / 2
-    if not newest_first and sum(s >= 0 for s in steps) < len(steps) / 2:
-        return []  # not a timeline
     order = minutes[::-1] if newest_first else minutes  # oldest first
     crossings = [0]
     for a, b in zip(order, order[1:]):
@@ -54,6 +50,26 @@ def entry_days(text: str, article_day: dt.date, quotes) -> list[tuple[int, dt.da
                    and c.start < found[0].start()]
         first = opening[0] if opening else article_day
     return [(m.start(), first + dt.timedelta(days=k)) for m, k in zip(found, crossings)]
+
+
+def entry_starts(text: str) -> list[int]:
+    """Where each timed entry of a live blog begins; [] for any other article. Entries are written to be read
+    alone: an entry's "he" or "she" is someone that entry names, where it names one, before anyone an entry
+    above it named."""
+    return [m.start() for m in _timeline(text)[0]]
+
+
+def _timeline(text: str) -> tuple[list[re.Match], bool]:
+    """The entry headers of a live blog and whether the newest comes first; none where the times are too few
+    or do not run one way."""
+    found = list(_ENTRY.finditer(text))
+    if len(found) < MIN_ENTRIES:
+        return [], False
+    steps = [_minutes(b) - _minutes(a) for a, b in zip(found, found[1:])]
+    newest_first = sum(s <= 0 for s in steps) > len(steps) / 2
+    if not newest_first and sum(s >= 0 for s in steps) < len(steps) / 2:
+        return [], False  # not a timeline
+    return found, newest_first
 
 
 def _named_day(m: re.Match, article_day: dt.date) -> dt.date | None:
