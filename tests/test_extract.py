@@ -1938,6 +1938,11 @@ SPEAKER_CASES = {
         "Ramesh Verma said the alliance had run its course.\n\n"
         "The remarks by Ramesh Kumar Verma, a former deputy chief minister, drew no reply.",
         "the alliance had run its course", "Ramesh Kumar Verma"),
+    # a surname opening with a particle, met again without the given name, is that person however the NER cut it
+    'a_surname_opening_with_a_particle_is_the_person_named_in_full': (
+        "The minister met the commissioner, Anna van der Berg, and the Italian envoy, Maria Rossi.\n\n"
+        'At a press conference, van der Berg was asked whether the funds had been released. "No," she replied.',
+        "No", "Anna van der Berg"),
     # surnames the NER left off a name, after two given names, belong to it
     'surnames_the_ner_left_off_belong_to_the_name': (
         "The decisive vote came from Miguel Ángel Yunes Márquez of the conservative National Action Party. "
@@ -2223,6 +2228,15 @@ def test_a_known_surname_the_ner_took_for_a_place_is_a_subject_as_a_passive_subj
     assert doc[0].ent_type_ == "GPE"  # the shape this covers: the NER's place, the parser's passive subject
     register_people(doc, 100, state, lambda offset: False)
     assert (100, True) in state.people["Jagmeet Singh"].mentions
+
+
+@pytest.mark.parametrize("short", ["Le Roe", "Marine Roe"])
+def test_a_name_that_ends_or_drops_the_middle_of_a_known_full_name_is_that_person(short):
+    from tracker.extraction.discourse import Discourse
+
+    state = Discourse()
+    state.register("Marine Le Roe" if short == "Le Roe" else "Marine Anne Roe", "", 0, True)
+    assert state.register(short, "", 50, True) is next(iter(state.people.values())) and len(state.people) == 1
 
 
 @pytest.mark.parametrize("name, sex", [("Jean-Pierre Roe", "m"), ("Anne-Marie Roe", "f"), ("Yves-Marc Roe", "m")])

@@ -64,7 +64,8 @@ class Discourse:
     def register(self, name: str, titles: str, offset: int, subject: bool) -> Person:
         name = " ".join(name.split())
         person = self.lookup(name, titles) if len(name.split()) == 1 else self.people.get(name) or next(
-            (p for p in self.people.values() if not p.anonymous and middle_dropped(name, p.name)), None)
+            (p for p in self.people.values() if not p.anonymous  # 'Sushil Modi', 'Le Pen' after the name in full
+             and (middle_dropped(name, p.name) or p.name.endswith(" " + name))), None)
         if person is None:  # a longer name that extends a known one ("Donald Trump" after "Trump") replaces it
             person = next((p for p in self.people.values() if len(name.split()) > 1 and not p.anonymous
                            and (name.endswith(" " + p.name) or middle_dropped(p.name, name))), None)

@@ -27,6 +27,7 @@ from tracker.extraction.records import Found, Quote, in_spans, trim_span
 from tracker.extraction.roles import named_roles
 from tracker.extraction.subjects import speaker_of
 from tracker.extraction.liveblog import day_of, entry_days, entry_starts
+from tracker.extraction.misparses import particle_surnames
 from tracker.extraction.lexicon import NOT_IN_NAMES, PRONOUN_WORDS, PRONOUNS, first_name_gender, is_role
 from tracker.extraction.labels import (first_person, post_blocks, post_signature, post_statements, transcript_line,
                                       unlabelled_turn)
@@ -299,6 +300,7 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     state.para_start, state.para_end = start, end
     state.sentence_starts, state.para_text = [start + s.start_char for s in doc.sents], text[start:end]
     register_people(doc, start, state, in_quote)
+    particle_surnames(doc, start, state, in_quote)
     interviewers(doc, state, in_quote)
     register_offices(doc, start, state, in_quote)
     out: list[Found] = []

@@ -1,9 +1,12 @@
 """Subjects the parser hung in the wrong place: a name that is the subject of its sentence although the parse
-makes it an apposition, a conjunct, a predicate or an object (`speakers.py` registers them as subjects)."""
+makes it an apposition, a conjunct, a predicate or an object (`speakers.py` registers them as subjects); and
+surnames the NER split ('von der' a person, 'Leyen' a place)."""
 
 from __future__ import annotations
 
-from tracker.extraction.lexicon import TITLE_SET, is_role
+import re
+
+from tracker.extraction.lexicon import PARTICLES, TITLE_SET, is_role
 from tracker.extraction.names import main_clause
 
 
@@ -51,3 +54,22 @@ def name_given(tok) -> bool:
     return give is not None and give.lemma_ == "give" and tok.pos_ == "PROPN" and any(
         c.dep_ == "dobj" and c.lower_ in ("name", "surname")
         and any(p.lower_ in ("her", "his", "their") for p in c.children) for c in give.children)
+
+
+def particle_surnames(doc, base: int, state, in_quote) -> None:
+    """'At a press conference, von der Leyen was asked …': a surname that opens with a particle ('von der Leyen',
+    'de Blasio'), of someone the article has named in full, met again outside quotes without the given names, is a
+    mention of that person, whatever pieces the NER cut it into."""
+    for person in [p for p in state.people.values() if not p.anonymous]:
+        words = person.name.split()
+        at = next((i for i, w in enumerate(words) if i and w.lower() in PARTICLES), None)
+        if at is None or at == len(words) - 1:
+            continue
+        surname, given = " ".join(words[at:]), words[at - 1]
+        for m in re.finditer(rf"(?<![\w-])(?i:{re.escape(surname[0])}){re.escape(surname[1:])}(?![\w-])", doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or in_quote(m.start()) or doc.text[:m.start()].rstrip().endswith(given) \
+                    or any(o == base + m.start() for p in state.people.values() for o, _ in p.mentions):
+                continue
+            subject = span.root.dep_ in ("nsubj", "nsubjpass") and main_clause(span.root)  # not 'whom X promised'
+            state.register(person.name, "", base + m.start(), subject)
