@@ -846,6 +846,16 @@ def test_the_day_after_set_against_a_named_day_names_no_new_day(nlp):
     assert one(found, 'lost the room').date == dt.date(2025, 8, 18)
 
 
+def test_a_description_holding_a_reported_clause_takes_the_day_its_own_words_name(nlp):
+    """The rules' day: 'claimed victory on Tuesday for …' also reads as a reported clause ('victory on Tuesday …'),
+    whose words are its own act, not another statement's content."""
+    from tracker.extraction.extract import extract_with_candidates
+
+    text = "The opposition had claimed victory on Tuesday for its candidate, John Roe."
+    found, _ = extract_with_candidates(Article("t.txt", text, DAY, "https://x", "X", "argument"), nlp=nlp, dates=None)
+    assert one(found, "claimed victory").date == DAY - dt.timedelta(1)
+
+
 @pytest.mark.parametrize("text, phrase, day", DATE_CASES.values(), ids=DATE_CASES.keys())
 def test_date_cases(run, text, phrase, day):
     assert one(run(text), phrase).date == day

@@ -295,8 +295,10 @@ def resolve_dates(article: Article, found: list[Found], quotes: list[Quote]) -> 
         if f.fixed_date:
             out.append((f.fixed_date, "day"))
             continue
+        # (a reported clause inside a description is the same act: 'claimed victory on Tuesday for …')
+        words = [(s, e) for s, e in content if f.kind != "description" or not f.start <= s < e <= f.end]
         own = [(c, d, p) for c, d, p in resolved if f.sent_start <= c.start < f.sent_end and not after_event(c, f)
-               and not any(s <= c.start < e for s, e in f.excluded + content + others)]
+               and not any(s <= c.start < e for s, e in f.excluded + words + others)]
         if f.present:
             out.append((day0, "day"))
         elif f.on_frame and frame is not None and not own:
