@@ -770,6 +770,10 @@ DATE_CASES = {
     'less_than_a_day_later_is_no_day_later': (
         'Jane Doe spoke on Saturday.\n\nLess than a day later, Doe backed down. "I regret it," she said.',
         'I regret it', dt.date(2025, 8, 16)),
+    'a_day_under_a_year_heading_is_in_that_year': (
+        '2021: checks arrive\n\nThe rules took effect on 1 January 2021.\n\nBy April his account had changed. In an '
+        'interview broadcast on 20 April, Jane Roe said the checks had always been meant to be light.',
+        'always been meant', dt.date(2021, 4, 20)),
     'a_day_in_a_later_paragraph_than_the_year_is_not_in_it': (
         'In May 2018 Jane Roe backed the plan.\n\n"It is dead," Roe said on May 11.', 'It is dead',
         dt.date(2025, 5, 11)),

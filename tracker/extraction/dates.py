@@ -62,6 +62,8 @@ _CUES = [
     ("in_year", re.compile(r"\b[Ii]n (?P<year>(?:19|20)\d\d)\b(?! (?:election|budget|campaign|race|vote|contest))")),
 ]
 _THAT_YEAR = re.compile(r"\s*,?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
+# a heading line that opens with a year ('2021: checks arrive'), as timelines and fact-checks set out their sections
+_YEAR_HEADING = re.compile(r"(?m)^[ \t]*(?P<year>(?:19|20)\d\d)\b(?![-–/]?\d)[^\n.]{0,60}$")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # a year dates a statement only next to its saying: "said in 2023", "told the BBC in 2023", "In 2023, X said"
 _SAYING = r"(?:said|told|wrote|argued|insisted|warned|promised|pledged|vowed|declared|claimed|stated)"
@@ -244,7 +246,9 @@ def resolved_cues(cues: list[_Cue], day0: dt.date) -> list[tuple[_Cue, dt.date, 
     resolved: list[tuple[_Cue, dt.date, str]] = []
     ref = None
     year_named, year_at = None, 0  # the day (or month) of the last cue that writes its year, and where it ends
+    headings = [(m.end(), int(m.group("year"))) for m in _YEAR_HEADING.finditer(cues[0].match.string)] if cues else []
     for cue in cues:
+        section = max((h for h in headings if h[0] <= cue.start), default=None)  # the year heading above it
         if cue.kind == "then":
             if resolved:
                 resolved.append((cue, *resolved[-1][1:]))
@@ -255,6 +259,8 @@ def resolved_cues(cues: list[_Cue], day0: dt.date) -> list[tuple[_Cue, dt.date, 
             # "In September 2010 … she said on September 6 of that year", "In May 2018 … a speech on May 11": a day
             # after a year the paragraph wrote is in that year, read as if written at that year's end
             got = _resolve_cue(cue, year_named.replace(month=12, day=31), year_named)
+        elif section and section[1] < day0.year and cue.kind in ("month_day", "day_month") and not cue.match.group("year"):
+            got = _resolve_cue(cue, dt.date(section[1], 12, 31), ref or day0)  # '2021: checks arrive … on 20 April'
         elif cue.kind == "after_event":  # the day its own sentence names, else the day named last
             anchor = next((r for c in cues if c.start > cue.start and c.kind in _DAY_CUES
                            and not _SENTENCE_BREAK.search(cue.match.string, cue.end, c.start)
