@@ -774,6 +774,19 @@ DATE_CASES = {
         '2021: checks arrive\n\nThe rules took effect on 1 January 2021.\n\nBy April his account had changed. In an '
         'interview broadcast on 20 April, Jane Roe said the checks had always been meant to be light.',
         'always been meant', dt.date(2021, 4, 20)),
+    'a_day_after_a_year_its_paragraph_writes_is_in_that_year': (
+        'The row ended abruptly in the spring of 2012. On May 6, Jane Roe said she backed the plan.',
+        'backed the plan', dt.date(2012, 5, 6)),
+    'a_year_in_a_relative_clause_gives_a_later_day_no_year': (
+        'Ruritania, which declared independence in 1991, reacted within a day. On Aug. 19 its cabinet said the deal '
+        'was void.', 'the deal was void', dt.date(2025, 8, 19)),
+    'a_year_naming_a_thing_gives_a_later_day_no_year': (
+        'Jane Roe said the plan would go further than the party\'s 2019 platform. "It was a list," she told reporters '
+        'on April 7.', 'It was a list', dt.date(2025, 4, 7)),
+    'eight_days_later_counts_on_in_the_year_it_counts_from': (
+        'The promise took its best-known form on June 15, 2009, when Jane Roe addressed doctors.\n\nEight days later, '
+        'at a news conference, she gave a narrower reading. "The government will not make you change plans," she '
+        'said on June 23.', 'will not make you', dt.date(2009, 6, 23)),
     'a_day_in_a_later_paragraph_than_the_year_is_not_in_it': (
         'In May 2018 Jane Roe backed the plan.\n\n"It is dead," Roe said on May 11.', 'It is dead',
         dt.date(2025, 5, 11)),

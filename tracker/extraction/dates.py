@@ -44,7 +44,7 @@ _CUES = [
                               r"\bthe previous day\b", re.I)),
     # 'the next day', 'three days later' (not 'less than a day later')
     ("day_after", re.compile(r"\bthe (?:following|next) (?:day|morning|afternoon|evening)\b|\bthe day after\b|"
-                             r"(?<!than )\b(?P<n>a|one|two|three|four|five|six) days? later\b", re.I)),
+                             r"(?<!than )\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten) days? later\b", re.I)),
     ("same_day", re.compile(r"\b(?:the same day|that same day|later that day|earlier that day)\b", re.I)),
     # 'he said then', 'Trudeau wrote at the time': when the time named last was, whether a day or a month
     ("then", re.compile(r"\b(?:said|wrote|told (?:reporters|journalists|him|her|them|MPs)|declared|argued|insisted) "
@@ -64,7 +64,7 @@ _CUES = [
 _THAT_YEAR = re.compile(r"\s*,?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
 # a heading line that opens with a year ('2021: checks arrive'), as timelines and fact-checks set out their sections
 _YEAR_HEADING = re.compile(r"(?m)^[ \t]*(?P<year>(?:19|20)\d\d)\b(?![-–/]?\d)[^\n.]{0,60}$")
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # a year dates a statement only next to its saying: "said in 2023", "told the BBC in 2023", "In 2023, X said"
 _SAYING = r"(?:said|told|wrote|argued|insisted|warned|promised|pledged|vowed|declared|claimed|stated)"
 _SAID_BEFORE = re.compile(rf"\b{_SAYING}(?:\s+[\w'’]+){{0,3}}\s*$")
@@ -241,6 +241,18 @@ def after_event(cue, f: Found) -> bool:
     return not cue.end <= f.start < (end.start() if end else len(cue.match.string))
 
 
+def _paragraph_year(cue) -> int | None:
+    """The last year its paragraph's narration writes before a day cue ('The evolution ended in the spring of 2012.
+    On May 6'): not one inside quotes, naming a thing ('the party's 2019 platform') or in a relative clause ('which
+    declared independence in 1991')."""
+    text = cue.match.string
+    before = re.sub(r"[\"“][^\"“”]*[\"”]", lambda m: " " * len(m.group()), text[text.rfind("\n", 0, cue.start) + 1:cue.start])
+    years = [m for m in re.finditer(r"\b((?:19|20)\d\d)\b", before)
+             if not re.search(r"(?:['’]s|\bits|\btheir|\bhis|\bher|\bthe|\ban?)\s+$", before[:m.start()])
+             and not re.search(r"\b(?:who|whose|which)\b[^,.;:\n]*$", before[:m.start()])]
+    return int(years[-1].group(1)) if years else None
+
+
 def resolved_cues(cues: list[_Cue], day0: dt.date) -> list[tuple[_Cue, dt.date, str]]:
     """Each cue's day (or month), in reading order: 'a day earlier' counts back from the day named last."""
     resolved: list[tuple[_Cue, dt.date, str]] = []
@@ -259,6 +271,9 @@ def resolved_cues(cues: list[_Cue], day0: dt.date) -> list[tuple[_Cue, dt.date, 
             # "In September 2010 … she said on September 6 of that year", "In May 2018 … a speech on May 11": a day
             # after a year the paragraph wrote is in that year, read as if written at that year's end
             got = _resolve_cue(cue, year_named.replace(month=12, day=31), year_named)
+        elif (year := _paragraph_year(cue)) and year < day0.year and cue.kind in ("month_day", "day_month") \
+                and not cue.match.group("year"):
+            got = _resolve_cue(cue, dt.date(year, 12, 31), ref or day0)  # 'in the spring of 2012. On May 6, …'
         elif section and section[1] < day0.year and cue.kind in ("month_day", "day_month") and not cue.match.group("year"):
             got = _resolve_cue(cue, dt.date(section[1], 12, 31), ref or day0)  # '2021: checks arrive … on 20 April'
         elif cue.kind == "after_event":  # the day its own sentence names, else the day named last
@@ -279,8 +294,9 @@ def resolved_cues(cues: list[_Cue], day0: dt.date) -> list[tuple[_Cue, dt.date, 
             resolved.append((cue, *got))
             if got[1] == "day":
                 ref = got[0]
-            if "year" in cue.match.re.groupindex and cue.match.group("year"):
-                year_named, year_at = got[0], cue.end
+            if "year" in cue.match.re.groupindex and cue.match.group("year") or (
+                    cue.kind in ("day_after", "day_before") and year_named and got[0].year == year_named.year):
+                year_named, year_at = got[0], cue.end  # 'Eight days later' counts on in the year it counts from
     return resolved
 
 
