@@ -1970,6 +1970,14 @@ SPEAKER_CASES = {
         "The minister met the commissioner, Anna van der Berg, and the Italian envoy, Maria Rossi.\n\n"
         'At a press conference, van der Berg was asked whether the funds had been released. "No," she replied.',
         "No", "Anna van der Berg"),
+    # a nickname in quotes inside a name that is no given name: the person is the formal name, and the nickname
+    # alone names them
+    'a_nickname_inside_a_name_names_the_person_alone': (
+        'The order came from President Budi "Budiwi" Santoso after the talks, a minister said.\n\n'
+        'Budiwi defended the ban on Friday.', "defended the ban", "Budi Santoso"),
+    'a_given_name_in_quotes_inside_a_name_is_the_name_they_go_by': (
+        'The chairman said Anthony "Jack" Roe would stay.\n\nRoe defended the ban on Friday.', "defended the ban",
+        "Jack Roe"),
     # surnames the NER left off a name, after two given names, belong to it
     'surnames_the_ner_left_off_belong_to_the_name': (
         "The decisive vote came from Miguel Ángel Yunes Márquez of the conservative National Action Party. "

@@ -24,6 +24,7 @@ class Person:
     guessed: bool = False  # the gender comes from the first-name counts only, not from the article
     sure: bool = False  # … counts that leave little doubt (lexicon.SURE_SHARE)
     described: bool = False  # someone described, not named ('a shopkeeper'): only a pronoun's last resort
+    aka: str = ""  # a nickname the article gave inside the name ('Jokowi'), which names them alone
 
     def add_title(self, title: str) -> None:
         if title and title not in self.titles:
@@ -89,8 +90,7 @@ class Discourse:
 
     def person(self, name: str) -> Person | None:
         """The named person (not an unnamed role) met under exactly this name."""
-        p = self.people.get(name)
-        return None if p is None or p.anonymous else p
+        return None if (p := self.people.get(name)) is None or p.anonymous else p
 
     def name_role(self, name: str, para_start: int, before: int) -> None:
         """'His spokesman was more guarded. "…," Dmitry Peskov said': a person named for the first time right
@@ -148,7 +148,7 @@ class Discourse:
             return self.people[clean]
         key = clean.lower()
         named = [p for p in self.people.values() if not p.anonymous]
-        hits = [p for p in named if p.name.lower().endswith(" " + key)]
+        hits = [p for p in named if p.name.lower().endswith(" " + key) or p.aka.lower() == key]
         if not hits and " " not in clean:
             hits = [p for p in named if key in re.sub(r"\b(?:al|el|ad|ar|as|ash|at|az)-", "", p.name.lower()).split()]  # Sisi
         if len({p.name for p in hits}) > 1:  # one surname, two people: of the sex a title gives ('Mrs. Morgan'), then

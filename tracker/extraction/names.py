@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse
+from tracker.extraction.people import without_nickname
 from tracker.extraction.lexicon import (ANON_HEADS, CLOCK_TIME, COMPOUND_HEADS, DESCRIPTORS, DOCUMENT_HEADS, GROUP_BODIES,
                                         GROUP_HEADS, HONORIFICS, ONE_OF_A_KIND, ORG_HEADS, PARTICLES, PARTY_MEMBERS,
                                         PERSON_ROLES, POST_NOMINALS, REPLIES, SAYING, STANCE_NOUNS, TITLE_ABBREVIATIONS,
@@ -131,7 +132,7 @@ def name_at_end(phrase: str) -> str:
 
 def clean_name(name: str) -> str:
     name = re.sub(r"['’]s?$", "", name.strip())  # "Bharat Motors'" too
-    name = re.sub(r"^(\w+) [\"“]([A-Z]\w+)[\"”] (?=\w)", r"\2 ", name)  # 'Anthony "Jack" Regan' goes by Jack
+    name = without_nickname(name)
     words = [w for w in name.split() if w.lower() not in HONORIFICS]
     while len(words) > 2 and (words[0].lower() in DESCRIPTORS or words[0].lower() in PARTY_MEMBERS) \
             and words[1].lower() not in _LINKS:  # not "Labour Against Antisemitism", a body's name
@@ -250,8 +251,7 @@ def register_missed_names(doc, base: int, state: Discourse, in_quote) -> None:
         first = doc[tok.i - 1] if tok.i else tok
         if tok.dep_ in ("pobj", "dobj") and tok.pos_ == first.pos_ == "PROPN" and first.dep_ == "compound" \
                 and first.is_title and tok.is_title and {tok.ent_type_, first.ent_type_} <= {"", "DATE"} \
-                and not in_quote(tok.idx) and first_name_gender(f"{first.text} {tok.text}") \
-                and not state.lookup(tok.text):
+                and not in_quote(tok.idx) and first_name_gender(f"{first.text} {tok.text}") and not state.lookup(tok.text):
             state.register(f"{first.text} {tok.text}", titles_before(doc, first.i), base + first.idx, False)
         if tok.lower_ in ("herself", "himself") and tok.dep_ in ("dobj", "pobj") and not in_quote(tok.idx):
             verb = tok.head if tok.dep_ == "dobj" else tok.head.head

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from tracker.extraction.lexicon import (HONORIFICS, ORG_HEADS, PARTICLES, PARTY_MEMBERS, POST_NOMINALS, ROLE_NOUNS,
-                                        TITLE_SET, is_role)
+                                        TITLE_SET, first_name_gender, is_role)
 
 SHARE = 0.8  # the share of documents naming someone "X" in full that one full name must hold to own "X"
 AT_LEAST = 3  # … and the documents it must be named in: someone the batch keeps coming back to, not one
@@ -27,6 +27,20 @@ def _no_title(word: str) -> bool:
 
 def _name_word(word: str) -> bool:
     return bool(_WORD.fullmatch(word)) and _no_title(word)
+
+
+_NICKNAMED = re.compile(r"^(\w+) [\"“]([A-Z]\w+)[\"”] (?=\w)")
+
+
+def nickname(name: str) -> str:
+    """'Jokowi' in 'Joko "Jokowi" Widodo': a name in quotes inside a name, which the article may use alone."""
+    m = _NICKNAMED.match(name.strip())
+    return m[2] if m else ""
+
+
+def without_nickname(name: str) -> str:
+    """'Anthony "Jack" Regan' goes by Jack, a given name; 'Joko "Jokowi" Widodo' is Joko Widodo."""
+    return _NICKNAMED.sub(lambda m: (m[2] if first_name_gender(m[2] + " X") else m[1]) + " ", name)
 
 
 def middle_dropped(short: str, full: str) -> bool:

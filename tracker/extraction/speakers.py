@@ -22,6 +22,7 @@ from tracker.extraction.names import (appositive_role, clean_name, extend_name, 
                                       names_a_side, owns_words, person_behind_title, register_missed_names, register_peers,
                                       name_at_end, name_chain, role_in_apposition, said_by_surname, subject_phrase,
                                       titled_name, titled_possessive, titles_before, verb_read_as_noun)
+from tracker.extraction.people import nickname
 
 # ---------------------------------------------------------------------------- people
 
@@ -82,7 +83,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             name = state.lookup(name, titles).name  # "López Obrador" after "Andrés Manuel López Obrador"
         elif len(name.split()) == 1 and not subject and not titles:
             continue  # one word met first as an object ("his promise on Brexit"): news copy names a person in full
-        state.register(name, titles, base + ent.start_char, subject)
+        person = state.register(name, titles, base + ent.start_char, subject)
+        person.aka = person.aka or nickname(ent.text)
     for tok in doc:  # an unnamed source as a subject ("A Downing Street source was more combative.") is in focus, and
         # so is someone described, not named, for a pronoun no one named fits ("A shopkeeper … described the panic.")
         # ('The veteran senator had heard enough.' opening an article that has named no one yet, the same)
@@ -265,8 +267,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         role = f"{person}'s {owned.group('head')}" if person else f"{owner} {owned.group('head')}"
         return state.anonymous(role, offset)
     if head_words and head_words[-1] in _ANON_HEADS:
-        if len(words) == 3 and words[0] in {"a", "the"} and words[1] == "party" \
-                and (party := the_party(state, offset)):
+        if len(words) == 3 and words[0] in {"a", "the"} and words[1] == "party" and (party := the_party(state, offset)):
             phrase = f"{party} {words[2]}"  # "a party spokeswoman": of the party named, or of the leader named last
         named = _named_within(phrase, state, multi_only=True)
         if named and re.search(rf"{re.escape(named.split()[-1])}['’]s\b", phrase):
