@@ -63,3 +63,11 @@ def test_a_two_word_name_is_a_longer_one_without_its_middle_words_only():
     assert not middle_dropped("Narendra Modi", "Sushil Kumar Modi")
     assert not middle_dropped("Sushil Modi", "Sushil Modi")
     assert not middle_dropped("Sushil Kumar Modi", "Sushil Kumar Das Modi")  # two words only
+
+
+def test_the_minister_is_no_head_of_government_but_the_prime_minister_is():
+    from tracker.extraction.lexicon import title_matches
+
+    assert title_matches("minister", "foreign minister") and title_matches("prime minister", "british prime minister")
+    assert not title_matches("minister", "prime minister") and not title_matches("minister", "chief minister")
+    assert not title_matches("minister", "scottish first minister")

@@ -20,8 +20,7 @@ DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "dr", "dr.",
               # abbreviated ranks and offices before a name ("Gen. Dan Caine", "Sen. Susan Collins", "Maj-Gen Moyo")
               "gen.", "lt.", "col.", "maj.", "sgt.", "adm.", "capt.", "rep.", "sen.", "gov.", "rev.", "prof.", "maj-gen",
-              "lt-gen", "brig-gen", "lt-col", "brig.",
-              "professor", "judge", "justice", "justices",
+              "lt-gen", "brig-gen", "lt-col", "brig.", "professor", "judge", "justice", "justices",
               "ayatollah", "shri", "smt.", "shrimati"}  # a cleric's rank; Indian honorifics ("Shri Nadda")
 HONORIFICS |= {w.rstrip(".") for w in HONORIFICS}  # written with or without the full stop
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -174,10 +173,8 @@ DESCRIPTION_PATTERNS = [
     r"rul(?:e|es|ed|ing) (?:\w+ )?out\b",
     r"declin(?:ed|es|e|ing) (?:on \w+ (?:(?:morning|afternoon|evening|night) )?)?to\b",
     r"put (?:\w+ ){0,2}(?:distance|at the heart|pressure)\b",
-    r"paint(?:ed|s)? an? \w+",
-    r"(?:threw|throws|throw) (?:his|her|their) (?:weight|support) behind\b",
-    r"voic(?:ed|es) \w+",
-    r"singl(?:ed|es) out\b",
+    r"paint(?:ed|s)? an? \w+", r"(?:threw|throws|throw) (?:his|her|their) (?:weight|support) behind\b",
+    r"voic(?:ed|es) \w+", r"singl(?:ed|es) out\b",
     r"(?:took|takes|take) aim at\b",
     r"describ(?:ed|es|ing) (?:[\w'’,-]+ ){0,12}?as\b",
     r"struck an? (?:\w+ ){1,2}(?:note|tone)\b",
@@ -313,6 +310,9 @@ _SAME_OFFICE = {"congressman": "representative", "congresswoman": "representativ
 _HEADS = {"prime minister", "premier", "president", "chancellor", "pm", "taoiseach", "governor", "mayor"}
 
 
+_HEAD_MINISTER = re.compile(r"\b(?:prime|chief|first) minister\b")
+
+
 def title_matches(role: str, titles: str) -> bool:
     """Does a role phrase ('president', 'french leader') fit the titles a person was introduced with?"""
     if role in _SAME_OFFICE and title_matches(_SAME_OFFICE[role], titles):
@@ -320,8 +320,8 @@ def title_matches(role: str, titles: str) -> bool:
     if role in _HEADS and "head of government" in titles:
         return True  # 'the prime minister' <- 'the Narendra Modi government'
     for title in titles.split(" | "):
-        if role == "president" and "vice president" in title:
-            continue
+        if role == "president" and "vice president" in title or role == "minister" and _HEAD_MINISTER.search(title):
+            continue  # 'the minister' is not the prime minister, the chief minister or the first minister
         if role and (title.endswith(role) or f" {role}" in f" {title}"):
             return True
         words = role.split()
