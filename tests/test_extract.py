@@ -1978,6 +1978,11 @@ SPEAKER_CASES = {
     'a_given_name_in_quotes_inside_a_name_is_the_name_they_go_by': (
         'The chairman said Anthony "Jack" Roe would stay.\n\nRoe defended the ban on Friday.', "defended the ban",
         "Jack Roe"),
+    # a first name alone, which the NER took for a body, is the one person named in full with it
+    'a_first_name_alone_is_the_one_person_named_in_full_with_it': (
+        'President Jair Roe picked his son, Congressman Eduardo Roe, for the post in July.\n\n'
+        'Eduardo\'s own pitch for the job did not help. "I fried hamburgers in Colorado," he said.', "hamburgers",
+        "Eduardo Roe"),
     # surnames the NER left off a name, after two given names, belong to it
     'surnames_the_ner_left_off_belong_to_the_name': (
         "The decisive vote came from Miguel Ángel Yunes Márquez of the conservative National Action Party. "

@@ -43,6 +43,13 @@ def without_nickname(name: str) -> str:
     return _NICKNAMED.sub(lambda m: (m[2] if first_name_gender(m[2] + " X") else m[1]) + " ", name)
 
 
+def first_named(ent, people) -> bool:
+    """'Eduardo, the president's son', which the NER took for a body: one proper noun that is the first name of just
+    one person the article has named in full."""
+    return len(ent) == 1 and ent.root.pos_ == "PROPN" and len(
+        [p for p in people.values() if not p.anonymous and p.name.split()[0] == ent.text != p.name]) == 1
+
+
 def middle_dropped(short: str, full: str) -> bool:
     """'Sushil Modi' for 'Sushil Kumar Modi', 'Kamala Harris' for 'Kamala D. Harris': a two-word name that
     keeps the first and last words of a longer one."""

@@ -22,7 +22,7 @@ from tracker.extraction.names import (appositive_role, clean_name, extend_name, 
                                       names_a_side, owns_words, person_behind_title, register_missed_names, register_peers,
                                       name_at_end, name_chain, role_in_apposition, said_by_surname, subject_phrase,
                                       titled_name, titled_possessive, titles_before, verb_read_as_noun)
-from tracker.extraction.people import nickname
+from tracker.extraction.people import first_named, nickname
 
 # ---------------------------------------------------------------------------- people
 
@@ -40,7 +40,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             ent.label_ == "NORP" and len(ent.text.split()) > 1 and bool(first_name_gender(ent.text))
         ) or role_in_apposition(ent) or (  # "with Chancellor Olaf Scholz", which the NER took for a body
             ent.label_ == "ORG" and len(ent.text.split()) == 2 and ent[0].is_title and ent[-1].is_title
-            and ent[-1].lower_ not in _ORG_HEADS and bool(first_name_gender(ent.text))) or heads_government(ent)
+            and ent[-1].lower_ not in _ORG_HEADS and bool(first_name_gender(ent.text))) or heads_government(ent) \
+            or first_named(ent, state.people)
         if ent.label_ == "ORG" and not person_like and not in_quote(ent.start_char):  # for "the company" / "the union"
             register_body(ent, base, state)
         if not person_like or names_a_side(ent):
@@ -85,9 +86,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue  # one word met first as an object ("his promise on Brexit"): news copy names a person in full
         person = state.register(name, titles, base + ent.start_char, subject)
         person.aka = person.aka or nickname(ent.text)
-    for tok in doc:  # an unnamed source as a subject ("A Downing Street source was more combative.") is in focus, and
-        # so is someone described, not named, for a pronoun no one named fits ("A shopkeeper … described the panic.")
-        # ('The veteran senator had heard enough.' opening an article that has named no one yet, the same)
+    for tok in doc:  # in focus: an unnamed source as a subject ("A Downing Street source was more combative."), someone
+        # described for a pronoun no name fits ("A shopkeeper … described the panic."; an opening "The senator had …")
         lede = doc[tok.left_edge.i].lower_ == "the" and tok.is_lower and not any(not p.anonymous
                                                                                   for p in state.people.values())
         if tok.dep_ not in ("nsubj", "nsubjpass") or in_quote(tok.idx) or not main_clause(tok) \
