@@ -1983,6 +1983,10 @@ SPEAKER_CASES = {
         'President Jair Roe picked his son, Congressman Eduardo Roe, for the post in July.\n\n'
         'Eduardo\'s own pitch for the job did not help. "I fried hamburgers in Colorado," he said.', "hamburgers",
         "Eduardo Roe"),
+    # a hyphenated name whose last part the tagger took for a noun is still the name among a verb's subjects
+    'a_hyphenated_name_tagged_a_noun_is_the_subject_after_its_title': (
+        'President Jane Roe spoke on Monday.\n\nOn Aug. 2, senior presidential secretary for social affairs Ahn '
+        'Sang-hoon told reporters the president wanted a public debate.', "wanted a public debate", "Ahn Sang-hoon"),
     # surnames the NER left off a name, after two given names, belong to it
     'surnames_the_ner_left_off_belong_to_the_name': (
         "The decisive vote came from Miguel Ángel Yunes Márquez of the conservative National Action Party. "

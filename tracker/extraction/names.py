@@ -271,7 +271,7 @@ def main_subject(subjects: list):
     named = [c for c in subjects if any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children)]
     plain = [c for c in subjects if not (0 < c.left_edge.i and c.right_edge.i + 1 < len(c.doc)
                                          and c.doc[c.left_edge.i - 1].text == "," == c.doc[c.right_edge.i + 1].text)]
-    names = [c for c in plain or subjects if c.pos_ == "PROPN" and c.i < c.head.i]  # 'Ben-Gvir' split: names only
+    names = [c for c in plain or subjects if (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") and c.i < c.head.i]  # 'Ben-Gvir', 'Sang-hoon'
     nearest = names[-1:] if len(names) < len(plain or subjects) else []
     return (named or (plain if len(plain) == 1 else nearest or subjects) or [None])[0]
 
