@@ -40,6 +40,11 @@ def test_name_said_colon_quote(run):
     assert (s.speaker, s.kind, s.text) == ("Jane Doe", "direct", "We will build the bridge next year.")
 
 
+def test_words_read_out_are_the_readers(run):
+    found = run('The Elections Centre announced the result.\n\n"Today, the country is in crisis," one officer read out.')
+    assert one(found, "in crisis").speaker == "Officer"
+
+
 def test_quote_comma_name_said(run):
     s = one(run('Jane Doe spoke in town. "The bridge is safe for now," Doe said.'), "bridge is safe")
     assert (s.speaker, s.text) == ("Jane Doe", "The bridge is safe for now")

@@ -16,7 +16,7 @@ SPEECH_VERBS = (
     "pressed|interjected|interrupted|followed up|follows up|put it to (?:him|her|them)|shot back|fired back|hit back|retorted|snapped|"
     # the present tense of live blogs and transcripts' stage directions ("…," she posts)
     "posts|tweets|explains|declares|states|notes|stresses|admits|recalls|answers|counters|urges|vows|"
-    "promises|announces|jokes|quips|began|begins|called out|yelled|cut in|broke in|chimed in|"
+    "promises|announces|jokes|quips|began|begins|called out|yelled|cut in|broke in|chimed in|read out|reads out|"
     # saying it again, or against someone ("…," he persisted)
     "persisted|persists|repeated|reiterated|protested|objected|complained|maintained|demanded|"
     # agreeing, confirming, claiming and musing ("…," she agreed)
