@@ -1,5 +1,5 @@
 """Live blogs: entries headed by a time ('08.05 BST', '9:07 a.m. -', '12.40am, Sunday October 15'), oldest or
-newest first, that may run past midnight.
+newest first, each written to be read alone, that may run past midnight.
 
 Read oldest first, an entry after the clock runs back (23.55, then 00.40) is on the next day; a news frame cannot
 tell, since the blog names its days once, at the top ('Monday 22 April, continuing into Tuesday 23 April'), on

@@ -1,7 +1,8 @@
 """Who a bare surname is across articles: an article that writes only "Biden" or "Sunak" leaves the full
 name to its reader's knowledge, while other articles of the same batch, or the store, name the person in
 full. A surname becomes the full name that holds most of the documents naming someone by it, so that one
-person is one actor on one timeline.
+person is one actor on one timeline. Within one article, the forms of a name that are one person: a middle name
+dropped, a nickname in quotes, a first name alone.
 """
 
 from __future__ import annotations
