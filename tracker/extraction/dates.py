@@ -260,22 +260,21 @@ def resolved_cues(cues: list[_Cue], day0: dt.date) -> list[tuple[_Cue, dt.date, 
     year_named, year_at = None, 0  # the day (or month) of the last cue that writes its year, and where it ends
     headings = [(m.end(), int(m.group("year"))) for m in _YEAR_HEADING.finditer(cues[0].match.string)] if cues else []
     for cue in cues:
-        section = max((h for h in headings if h[0] <= cue.start), default=None)  # the year heading above it
         if cue.kind == "then":
             if resolved:
                 resolved.append((cue, *resolved[-1][1:]))
             continue
-        if year_named and cue.kind in ("month_day", "day_month") and not cue.match.group("year") \
-                and (_THAT_YEAR.match(cue.match.string[cue.end:cue.end + 25])
-                     or year_named.year < day0.year and "\n" not in cue.match.string[year_at:cue.start]):
+        yearless = cue.kind in ("month_day", "day_month") and not cue.match.group("year")  # 'on May 11'
+        section = max((h for h in headings if h[0] <= cue.start), default=(0, 0))[1]  # the year of the heading above
+        if yearless and year_named and (_THAT_YEAR.match(cue.match.string[cue.end:cue.end + 25])
+                                        or year_named.year < day0.year and "\n" not in cue.match.string[year_at:cue.start]):
             # "In September 2010 … she said on September 6 of that year", "In May 2018 … a speech on May 11": a day
             # after a year the paragraph wrote is in that year, read as if written at that year's end
             got = _resolve_cue(cue, year_named.replace(month=12, day=31), year_named)
-        elif (year := _paragraph_year(cue)) and year < day0.year and cue.kind in ("month_day", "day_month") \
-                and not cue.match.group("year"):
+        elif yearless and (year := _paragraph_year(cue)) and year < day0.year:
             got = _resolve_cue(cue, dt.date(year, 12, 31), ref or day0)  # 'in the spring of 2012. On May 6, …'
-        elif section and section[1] < day0.year and cue.kind in ("month_day", "day_month") and not cue.match.group("year"):
-            got = _resolve_cue(cue, dt.date(section[1], 12, 31), ref or day0)  # '2021: checks arrive … on 20 April'
+        elif yearless and 0 < section < day0.year:
+            got = _resolve_cue(cue, dt.date(section, 12, 31), ref or day0)  # '2021: checks arrive … on 20 April'
         elif cue.kind == "after_event":  # the day its own sentence names, else the day named last
             anchor = next((r for c in cues if c.start > cue.start and c.kind in _DAY_CUES
                            and not _SENTENCE_BREAK.search(cue.match.string, cue.end, c.start)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import product
 
 from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS, FEMALE_FIRST_NAMES,
                                         GROUP_HEADS, NOT_IN_NAMES, ONE_OF_A_KIND, ORG_HEADS as _ORG_HEADS, PARTICLES,
@@ -221,9 +222,8 @@ class Discourse:
                 return p.gender == "" and not p.anonymous
             return not gender or p.gender == gender or (gender == "m" and p.gender == "" and not _SEVERAL.match(p.name))
 
-        # a live blog's entry first, then the article before it
-        for floor, want_subject in [(f, w) for f in dict.fromkeys((min(self.floor, before), 0))
-                                    for w in ((True, False) if subject_first else (False,))]:
+        floors = (self.floor, 0) if 0 < self.floor < before else (0,)  # a live blog's entry first, then all before it
+        for floor, want_subject in product(floors, (True, False) if subject_first else (False,)):
             best, best_at = None, -1
             for p in self.people.values():
                 if not ok(p):
