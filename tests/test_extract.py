@@ -812,6 +812,10 @@ DATE_CASES = {
         'The party met on Tuesday.\n\nThe first crack came on Monday, when MP John Roe told reporters he had signed the '
         'letter.\n\nThe same day, Environment Minister Jane Doe said she still supported the leader.',
         'still supported the leader', DAY - dt.timedelta(2)),
+    'hours_later_is_the_day_named_last': (
+        'The party met on Tuesday.\n\nThe first crack came on Monday, when MP John Roe told reporters he had signed the '
+        'letter.\n\nHours later, Environment Minister Jane Doe said she still supported the leader.',
+        'still supported the leader', DAY - dt.timedelta(2)),
     'a_day_someone_is_due_to_act_on_sets_no_day_far_down_the_clause': (
         'John Roe was due to speak to the Irish premier by phone on Saturday, and a reporter asked whether he would '
         'lift the ban. "We will see," he said.', 'We will see', DAY),
@@ -3116,6 +3120,27 @@ def test_a_dateline_with_a_state_country_or_agency_is_not_part_of_the_lede(run, 
     found = run(dateline + 'Donald Trump and his running mate Mike Pence toured the state on Monday. '
                 '"We will win Iowa," Trump said.')
     assert one(found, "We will win Iowa").speaker == "Donald Trump"
+
+
+def test_a_city_in_any_case_before_its_agency_is_a_dateline(run):
+    found = run("Kinloch (AFP) - Gambia's president-elect Tom Barrow said Saturday that the outgoing leader had no "
+                "authority to annul the result, a day after he reversed his concession.")
+    assert one(found, "no authority to annul").speaker == "Tom Barrow"
+
+
+def test_a_word_the_tagger_took_for_a_name_in_lower_case_is_no_one(run):
+    found = run('Labour leader Ed Miliband asked the prime minister to confirm that he would not use the royal '
+                'prerogative.\n\nCameron, looking shaken, replied: "I can give that assurance." He went on: "I strongly '
+                'believe in respecting the will of this House."')
+    assert "shaken" not in {s.speaker for s in found}
+
+
+def test_a_surname_met_before_the_full_name_is_the_person_named_in_full_further_down(run):
+    """A live blog with its newest entries first names someone by surname long before it gives the full name."""
+    found = run('Opposition leader Tom Reyes asked the premier to confirm that he would not use emergency powers.\n\n'
+                'Holloway, looking shaken, replied: "I can give that assurance." He went on: "I believe in respecting '
+                'the will of this House."\n\nEarlier in the day Mark Holloway had defended the plan in a speech.')
+    assert one(found, "respecting the will").speaker == "Mark Holloway"
 
 
 @pytest.mark.parametrize("dateline", ["LONDON, June 18 - ", "TOKYO, Oct. 12, 2025 - ", "NEW DELHI, Dec 4 (Reuters) - ",

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from tracker.extraction.people import complete_surnames, is_full_name, middle_dropped, surname_owners
+from tracker.extraction.people import complete_surnames, is_full_name, middle_dropped, named_in_full, surname_owners
 
 
 @dataclass
@@ -71,3 +71,10 @@ def test_the_minister_is_no_head_of_government_but_the_prime_minister_is():
     assert title_matches("minister", "foreign minister") and title_matches("prime minister", "british prime minister")
     assert not title_matches("minister", "prime minister") and not title_matches("minister", "chief minister")
     assert not title_matches("minister", "scottish first minister")
+
+
+def test_a_surname_is_the_one_person_the_article_names_in_full_with_it():
+    text = ("Cameron spoke first. Later David Cameron left. Tom Barrow and Jane Barrow voted. Ms Ellis agreed, as did "
+            "Sir Peter Dunne. Paul Douglas said so.")
+    # two Barrows share a surname; 'Douglas' is a first name too
+    assert named_in_full(text) == {"Cameron": "David Cameron", "Dunne": "Peter Dunne"}

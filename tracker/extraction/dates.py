@@ -45,7 +45,8 @@ _CUES = [
     # 'the next day', 'three days later' (not 'less than a day later')
     ("day_after", re.compile(r"\bthe (?:following|next) (?:day|morning|afternoon|evening)\b|\bthe day after\b|"
                              r"(?<!than )\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten) days? later\b", re.I)),
-    ("same_day", re.compile(r"\b(?:the same day|that same day|later that day|earlier that day)\b", re.I)),
+    ("same_day", re.compile(r"\b(?:the same day|that same day|later that day|earlier that day|"
+                            r"hours (?:later|earlier))\b", re.I)),  # 'Hours later, she said …'
     # 'he said then', 'Trudeau wrote at the time': when the time named last was, whether a day or a month
     ("then", re.compile(r"\b(?:said|wrote|told (?:reporters|journalists|him|her|them|MPs)|declared|argued|insisted) "
                         r"(?:at the time\b|then\b(?!-))")),

@@ -55,6 +55,7 @@ class Discourse:
         self.examiners: set[str] = set()  # who the article says put a question to someone it names
         self.para_start = self.para_end = 0  # the paragraph being read: a role may be named later in it
         self.floor = 0  # where the live blog entry being read begins: the last person in focus is named after it
+        self.in_full: dict[str, str] = {}  # surname → the full name the article gives it somewhere (`named_in_full`)
         self.sentence_starts: list[int] = []  # where the paragraph's sentences begin
         self.para_text = ""
         self.last_line: Found | None = None  # the last transcript line, which an unlabelled next line continues
@@ -171,8 +172,7 @@ class Discourse:
         return last[1]
 
     def acronym(self, word: str) -> str:
-        """'EFF', 'the DA': the one body named earlier whose initials these are ('Economic Freedom Fighters');
-        '' for none ('the PM')."""
+        """'EFF': the one body named earlier whose initials these are ('Economic Freedom Fighters'); '' for none."""
         names = ({n for _, n, _ in self.bodies} | {p.name for p in self.people.values() if p.gender == "n"}
                  if re.fullmatch(r"[A-Z]{2,6}", word) else set())  # only initials can be initials
         hits = {n for n in names if "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", n)) == word and n != word}

@@ -28,6 +28,7 @@ from tracker.extraction.roles import named_roles
 from tracker.extraction.subjects import speaker_of
 from tracker.extraction.liveblog import day_of, entry_days, entry_starts
 from tracker.extraction.misparses import particle_surnames
+from tracker.extraction.people import named_in_full
 from tracker.extraction.lexicon import NOT_IN_NAMES, PRONOUN_WORDS, PRONOUNS, first_name_gender, is_role
 from tracker.extraction.labels import (first_person, post_blocks, post_signature, post_statements, transcript_line,
                                       unlabelled_turn)
@@ -105,6 +106,7 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
     written = article.text
     article = replace(article, text=_without_party_tags(single_quotes_as_double(written)))  # same length: offsets hold
     state = Discourse()
+    state.in_full = named_in_full(article.text)
     found: list[Found] = []
     quotes_all: list[Quote] = []
     shifts: list[tuple[str, int]] = []
@@ -225,10 +227,11 @@ def _given_names(left: str, text: str, surname: str) -> str:
 
 
 # "WASHINGTON - ", "MOSCOW/NUSA DUA - ", "RICHMOND, Va. - ", "JEDDAH, Saudi Arabia - ", "LONDON (Reuters) - ",
-# "LONDON, June 18 - ", "TOKYO, Oct. 12, 2025 - ", "LIVERPOOL, 22 September - ", "SEOUL -- ", "OAKLAND, Calif., July 24 -- "
-_DATELINE = re.compile(r"[A-Z][A-Z .'’/-]{1,40}"
+# "LONDON, June 18 - ", "TOKYO, Oct. 12, 2025 - ", "LIVERPOOL, 22 September - ", "SEOUL -- ", "OAKLAND, Calif., July 24 -- ",
+# and a city in any case before its agency: "Banjul (AFP) - ", "Washington (CNN) — "
+_DATELINE = re.compile(r"(?:[A-Z][A-Z .'’/-]{1,40}"
                        r"(?:,\s+(?:\d{1,2}\s+)?[A-Z][A-Za-z.]*(?:\s+(?:[A-Z][A-Za-z.]*|\d{1,2}(?:,\s+\d{4})?|\d{4})){0,2}){0,2}"
-                       r"(?:\s+\([A-Za-z ]{1,20}\))?\s+(?:--|[-–—])\s+")
+                       r"(?:\s+\([A-Za-z ]{1,20}\))?|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\s+\([A-Z][A-Za-z ]{1,19}\))\s+(?:--|[-–—])\s+")
 
 
 

@@ -1,12 +1,12 @@
 """Subjects the parser hung in the wrong place: a name that is the subject of its sentence although the parse
 makes it an apposition, a conjunct, a predicate or an object (`speakers.py` registers them as subjects); and
-surnames the NER split ('von der' a person, 'Leyen' a place)."""
+surnames the NER split ('von der' a person, 'Leyen' a place); and words in lower case it took for names."""
 
 from __future__ import annotations
 
 import re
 
-from tracker.extraction.lexicon import PARTICLES, TITLE_SET, is_role
+from tracker.extraction.lexicon import ORG_HEADS, PARTICLES, TITLE_SET, is_role
 from tracker.extraction.names import main_clause
 
 
@@ -73,3 +73,11 @@ def particle_surnames(doc, base: int, state, in_quote) -> None:
                 continue
             subject = span.root.dep_ in ("nsubj", "nsubjpass") and main_clause(span.root)  # not 'whom X promised'
             state.register(person.name, "", base + m.start(), subject)
+
+
+def lower_case_name(tok) -> bool:
+    """A word in lower case the tagger took for a proper noun ('Cameron, looking shaken, replied'), which names no
+    one, unless it heads a body ('the foreign ministry') or ends a hyphenated name ('Choi Young-soo')."""
+    doc = tok.doc
+    return tok.pos_ == "PROPN" and tok.text[:1].islower() and tok.lower_ not in ORG_HEADS \
+        and not (tok.i > 1 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_)

@@ -12,14 +12,15 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from tracker.extraction.lexicon import (HONORIFICS, ORG_HEADS, PARTICLES, PARTY_MEMBERS, POST_NOMINALS, ROLE_NOUNS,
-                                        TITLE_SET, first_name_gender, is_role)
+from tracker.extraction.lexicon import (DEMONYMS, HONORIFICS, ORG_HEADS, PARTICLES, PARTY_MEMBERS, POST_NOMINALS,
+                                        ROLE_NOUNS, TITLE_SET, first_name_gender, is_role)
 
 SHARE = 0.8  # the share of documents naming someone "X" in full that one full name must hold to own "X"
 AT_LEAST = 3  # … and the documents it must be named in: someone the batch keeps coming back to, not one
 # article's passer-by ('Tanaka of Kyodo News' is not the 'Naoki Tanaka' another article quotes)
 _WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*\.?")  # a capitalised word, not initials or an acronym
 _NOT_NAMES = TITLE_SET | ROLE_NOUNS | POST_NOMINALS | PARTY_MEMBERS | ORG_HEADS | HONORIFICS
+_PEOPLES = set(DEMONYMS.values())
 
 
 def _no_title(word: str) -> bool:
@@ -49,6 +50,21 @@ def first_named(ent, people) -> bool:
     one person the article has named in full."""
     return len(ent) == 1 and ent.root.pos_ == "PROPN" and len(
         [p for p in people.values() if not p.anonymous and p.name.split()[0] == ent.text != p.name]) == 1
+
+
+_GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+) ([A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?)\b(?! [A-Z])")
+
+
+def named_in_full(text: str) -> dict[str, str]:
+    """Surname → the one person the article names in full with a known first name anywhere in it ('Cameron' →
+    'David Cameron'): a live blog with its newest entries first, or a standfirst, may name someone by surname long
+    before it gives the full name."""
+    found: dict[str, set[str]] = {}
+    for m in _GIVEN_AND_SURNAME.finditer(text):
+        if first_name_gender(m[0]) and _name_word(m[1]) and m[1] not in _PEOPLES and _name_word(m[2]) \
+                and not first_name_gender(m[2] + " X"):  # not 'German Greens', 'General Infirmary'; 'Morgan' may be given
+            found.setdefault(m[2], set()).add(m[0])
+    return {surname: names.pop() for surname, names in found.items() if len(names) == 1}
 
 
 def middle_dropped(short: str, full: str) -> bool:

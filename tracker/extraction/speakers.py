@@ -16,7 +16,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import definite_title, inside_question, who_said
 from tracker.extraction.bodies import register_body, the_body, the_office, the_party
-from tracker.extraction.misparses import cleft_subject, misplaced_subject
+from tracker.extraction.misparses import cleft_subject, lower_case_name, misplaced_subject
 from tracker.extraction.roles import circle_of
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, heads_government, main_clause,
                                       names_a_side, owns_words, person_behind_title, register_missed_names, register_peers,
@@ -68,8 +68,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         titles = " ".join(t for t in (titles_before(doc, ent.start), appositive_role(ent), "host" if hosts else "") if t)
         lead, rest = titled_name(name.split())
         if lead:  # "Taoiseach Leo Varadkar" read as one name: the title goes with the titles, not the name
-            titles = " ".join([titles] + lead).strip()
-            name = " ".join(rest)
+            titles, name = " ".join([titles] + lead).strip(), " ".join(rest)
         subject = any((t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ in ("compound", "appos")
                                                              and t.head.dep_ in ("nsubj", "nsubjpass")))
                       and main_clause(t) for t in ent) or (
@@ -103,13 +102,12 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         # opposition leader, Yair Lapid, wrote") or joined to one ("Ann Lee and Fire Chief Jane Doe"), a known surname
         # opening a sentence whose verb the parser gave no subject ('Albanese, who …, opened by …' made the name the
         # root; 'Pike later posted …' made it an adverb)
-        misparsed = tok.i == tok.sent.start and tok.is_title and state.lookup(tok.text) is not None \
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.sent.root.children)
         # 'Later in the briefing Price stressed …': a known surname read as the object of the opening phrase
         hung = tok.dep_ == "pobj" and tok.is_title and state.lookup(tok.text) is not None and tok.i + 1 < len(doc) \
             and doc[tok.i + 1] == tok.sent.root and tok.sent.root.pos_ == "VERB" \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.sent.root.children)
-        misparsed = misparsed or hung
+        misparsed = hung or tok.i == tok.sent.start and tok.is_title and state.lookup(tok.text) is not None \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.sent.root.children)
         subject_like = tok.dep_ == "nsubj" or (tok.dep_ in ("appos", "conj") and tok.head.dep_ == "nsubj") or misparsed \
             or cleft_subject(tok) \
             or (tok.dep_ == "nsubjpass" and state.lookup(tok.text) is not None)  # 'Singh … was put on the defensive'
@@ -128,11 +126,12 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         chain = name_chain(tok)
         titled = bool(titled_name([t.text for t in chain])[0])
-        # a known surname as written, hyphen and all ("Hartley-Brewer", which the NER took for a body)
-        known_word = state.lookup(tok.text) or state.lookup(doc[chain[0].i:tok.i + 1].text)
+        # a known surname as written, hyphen and all ("Hartley-Brewer"), or alone ('Cameron') and named in full further on
+        known_word = state.lookup(tok.text) or state.lookup(doc[chain[0].i:tok.i + 1].text) \
+            or (len(chain) == 1 and state.in_full.get(tok.text))
         # a capitalised word the tagger took for a pronoun ("Tugendhat confirms") is a name, and so is one it took for a
         # common noun or an adjective, when it is the surname of someone named ("Pence took", "Mahuta, as host, opened")
-        proper = tok.pos_ == "PROPN" or misparsed or (
+        proper = tok.pos_ == "PROPN" and not lower_case_name(tok) or misparsed or (
             tok.pos_ in ("PRON", "NOUN", "ADJ") and tok.is_title and tok.lower_ not in PRONOUN_WORDS
             and (tok.pos_ == "PRON" or state.lookup(tok.text) is not None))
         # a place or a people ("Alaska Republican"), unless a known name or a first name taken for one ("Kemi Badenoch")
@@ -154,7 +153,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         name = clean_name(span if span.replace("-", " ").split() == words else " ".join(words))  # 'Conservative …'
         if any(ch.isdigit() for ch in name):  # "the Ruger Mini-14 used in 1989": a thing, not a person
             continue
-        known = state.lookup(name)
+        if (known := state.lookup(name)) is None and name in state.in_full:  # 'Cameron opens …', 'David Cameron' below
+            name, words = state.in_full[name], state.in_full[name].split()
         verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.sent.root if hung else tok.head.head
         if known is None and (len(words) < 2 and not (tok.ent_type_ == "" and verb.lemma_ in SAYING
                                                       or said_by_surname(tok)) or words[-1].lower() in _TITLE_SET):
