@@ -3122,6 +3122,27 @@ def test_a_dateline_with_a_state_country_or_agency_is_not_part_of_the_lede(run, 
     assert one(found, "We will win Iowa").speaker == "Donald Trump"
 
 
+@pytest.mark.parametrize("day, president", [(dt.date(2019, 1, 3), "Donald Trump"), (dt.date(2013, 1, 3), "Barack Obama")])
+def test_the_president_is_who_held_the_office_that_day_though_the_article_never_gives_the_title(run, day, president):
+    found = run("Senator Jane Roe attacked the character of Donald Trump in an opinion piece, and Barack Obama's "
+                "old aides cheered her on.\n\n\"Here we go again, but so fast!\" the president wrote.", day=day)
+    assert one(found, "Here we go again").speaker == president
+
+
+def test_the_us_president_is_not_the_president_the_article_titles(run):
+    found = run("China's foreign ministry denounced Joe Biden for lumping President Xi Jinping together with "
+                "dictators.\n\nMr Biden had been talking to donors.\n\n\"I'm serious,\" the president said.",
+                day=dt.date(2023, 6, 21))
+    assert one(found, "I'm serious").speaker == "Joe Biden"
+
+
+def test_a_title_put_to_the_one_who_held_it_that_day_is_no_word_of_theirs(run):
+    found = run("Boris Johnson visited a fish market on Monday.\n\nReporter Joe Pike showed him a photo. \"Have you seen "
+                "the photo?\" Pike asked.\n\n\"I have been told about it,\" Johnson said.\n\nJohnson kept his eyes "
+                "elsewhere. Pike pulled him back. \"I'm talking about this boy, prime minister.\"", day=dt.date(2019, 12, 9))
+    assert one(found, "this boy").speaker == "Joe Pike"
+
+
 def test_a_city_in_any_case_before_its_agency_is_a_dateline(run):
     found = run("Kinloch (AFP) - Gambia's president-elect Tom Barrow said Saturday that the outgoing leader had no "
                 "authority to annul the result, a day after he reversed his concession.")

@@ -1,7 +1,10 @@
-"""A surname written alone takes the full name other documents give it (tracker/extraction/people.py)."""
+"""A surname written alone takes the full name other documents give it (tracker/extraction/people.py); who held
+an office on a day (tracker/extraction/holders.py)."""
 
+import datetime as dt
 from dataclasses import dataclass
 
+from tracker.extraction.holders import offices_held, office_rows
 from tracker.extraction.people import complete_surnames, is_full_name, middle_dropped, named_in_full, surname_owners
 
 
@@ -78,3 +81,18 @@ def test_a_surname_is_the_one_person_the_article_names_in_full_with_it():
             "Sir Peter Dunne. Paul Douglas said so.")
     # two Barrows share a surname; 'Douglas' is a first name too
     assert named_in_full(text) == {"Cameron": "David Cameron", "Dunne": "Peter Dunne"}
+
+
+def test_offices_held_are_those_of_the_articles_day():
+    held = offices_held(dt.date(2019, 1, 3))
+    assert held("Donald Trump").split(" | ")[-1] == "president"
+    assert "us president" in held("Donald Trump").split(" | ")
+    assert "turkish president" in held("Tayyip Erdoğan").split(" | ")  # a name the holder goes by, accents or not
+    assert held("Trump") == held("Ivanka Trump") == held("Barack Obama") == ""  # one word, another person, out of office
+    assert offices_held(dt.date(2013, 1, 3))("Barack Obama") != "" and offices_held(None)("Barack Obama") == ""
+
+
+def test_every_office_holder_row_is_a_term_with_a_start_before_its_end():
+    rows = office_rows()
+    assert len(rows) > 50
+    assert all(end is None or start < end for _, _, _, start, end in rows)

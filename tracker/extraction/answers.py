@@ -207,16 +207,16 @@ _VOCATIVE = re.compile(r"(?:^|[,.;:!?]\s+)(?:(?:mr|mrs|ms|madam|mister)\.?\s+)?(
                        r"(?=\s*(?:[,.!?]|$))", re.IGNORECASE)
 
 
-def addressed(words: str, person) -> bool:
+def addressed(words: str, person, held: str = "") -> bool:
     """Whether quoted words are put to `person` (a discourse Person): they address them by a title the article
-    gave them or by honorific and surname ("I'm talking about this boy, prime minister.", "Thank you, Mr
-    Johnson."). Words put to someone are not theirs."""
+    gave them or they `held` that day, or by honorific and surname ("I'm talking about this boy, prime minister.",
+    "Thank you, Mr Johnson."). Words put to someone are not theirs."""
     surname = person.name.split()[-1].lower()
     for m in _VOCATIVE.finditer(words):
         who = m.group("who").lower().strip()
         opener = m.group(0).lower().lstrip(",.;:!? ").split()[0].rstrip(".")
         honorific = opener in {"mr", "mrs", "ms", "madam", "mister"}
-        if who in _VOCATIVE_TITLES and title_matches(who, person.titles.lower()):
+        if who in _VOCATIVE_TITLES and title_matches(who, f"{person.titles.lower()} | {held}"):
             return True
         if honorific and (who == surname or who.split()[-1] == surname):
             return True

@@ -12,6 +12,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         GROUP_HEADS, NOT_IN_NAMES, ONE_OF_A_KIND, ORG_HEADS as _ORG_HEADS, PARTICLES,
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, PUT_TO_YOU, cue_sex, first_name_gender,
                                         first_name_sure, role_name, title_matches)
+from tracker.extraction.holders import offices_held
 from tracker.extraction.people import middle_dropped
 from tracker.extraction.records import Found
 
@@ -53,11 +54,11 @@ class Discourse:
         self.last_question: Found | None = None
         self.askers: set[str] = set()  # who put a question, quoted or reported: never the one replying
         self.examiners: set[str] = set()  # who the article says put a question to someone it names
-        self.para_start = self.para_end = 0  # the paragraph being read: a role may be named later in it
+        self.para_start, self.para_end, self.para_text = 0, 0, ""  # the paragraph being read: a role may be named later in it
         self.floor = 0  # where the live blog entry being read begins: the last person in focus is named after it
-        self.in_full: dict[str, str] = {}  # surname → the full name the article gives it somewhere (`named_in_full`)
+        self.in_full: dict[str, str] = {}  # surname → the full name the article gives it somewhere
+        self.held = offices_held(None)  # a name → the offices its bearer held on the article's day
         self.sentence_starts: list[int] = []  # where the paragraph's sentences begin
-        self.para_text = ""
         self.last_line: Found | None = None  # the last transcript line, which an unlabelled next line continues
         self.last_speaker = ""  # who made the last statement of the paragraphs read so far
         self.answerer = ""  # who the transcript's 'A:' lines are
@@ -179,12 +180,12 @@ class Discourse:
         return hits.pop() if len(hits) == 1 else ""
 
     def by_title(self, phrase: str, before: int) -> Person | None:
-        """'the Prime Minister' -> the last person introduced with that title."""
+        """'the Prime Minister' -> the last person introduced with that title, or who held it that day."""
         words = [w for w in phrase.lower().replace("-", " - ").split() if w not in _DETERMINERS
                  and w not in {"outgoing", "former", "new", "then", "incoming"}]
         role = " ".join(words).replace(" - ", "-")
-        held = [p for p in self.people.values() if p.titles and _last_mention(p, before) >= 0
-                and title_matches(role, p.titles.lower())]
+        held = [p for p in self.people.values() if _last_mention(p, before) >= 0
+                and title_matches(role, " | ".join(filter(None, (p.titles.lower(), self.held(p.name)))))]
         return max(held, key=lambda p: _last_mention(p, before), default=None)
 
     def one_host(self, before: int) -> Person | None:
@@ -319,8 +320,7 @@ class Discourse:
         return max(here, key=lambda t: t[0])[1] if here else None
 
     def named_since(self, person: Person, offset: int) -> bool:
-        """Was anyone else named between `person`'s last mention as a subject and `offset` (or was `person`
-        never a subject)?"""
+        """Was anyone else named since `person` was last a subject before `offset` (or was `person` never one)?"""
         since = max((o for o, subj in person.mentions if subj and o < offset), default=-1)
         return since < 0 or any(since < o < offset for p in self.people.values() if p is not person and not p.anonymous
                    for o, _ in p.mentions)

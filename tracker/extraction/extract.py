@@ -29,6 +29,7 @@ from tracker.extraction.subjects import speaker_of
 from tracker.extraction.liveblog import day_of, entry_days, entry_starts
 from tracker.extraction.misparses import particle_surnames
 from tracker.extraction.people import named_in_full
+from tracker.extraction.holders import offices_held
 from tracker.extraction.lexicon import NOT_IN_NAMES, PRONOUN_WORDS, PRONOUNS, first_name_gender, is_role
 from tracker.extraction.labels import (first_person, post_blocks, post_signature, post_statements, transcript_line,
                                       unlabelled_turn)
@@ -106,7 +107,7 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
     written = article.text
     article = replace(article, text=_without_party_tags(single_quotes_as_double(written)))  # same length: offsets hold
     state = Discourse()
-    state.in_full = named_in_full(article.text)
+    state.in_full, state.held = named_in_full(article.text), offices_held(article.date)
     found: list[Found] = []
     quotes_all: list[Quote] = []
     shifts: list[tuple[str, int]] = []
