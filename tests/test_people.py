@@ -96,3 +96,10 @@ def test_every_office_holder_row_is_a_term_with_a_start_before_its_end():
     rows = office_rows()
     assert len(rows) > 50
     assert all(end is None or start < end for _, _, _, start, end in rows)
+
+
+def test_a_country_is_not_the_title_of_its_president():
+    from tracker.extraction.lexicon import title_matches
+
+    assert title_matches("president", "mexico's president") and title_matches("president", "president of mexico")
+    assert not title_matches("mexico", "mexico's president")  # 'urged Mexico to …' names no one

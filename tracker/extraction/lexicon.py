@@ -322,7 +322,7 @@ def title_matches(role: str, titles: str) -> bool:
     for title in titles.split(" | "):
         if role == "president" and "vice president" in title or role == "minister" and _HEAD_MINISTER.search(title):
             continue  # 'the minister' is not the prime minister, the chief minister or the first minister
-        if role and (title.endswith(role) or f" {role}" in f" {title}"):
+        if role and (title.endswith(role) or f" {role} " in f" {title} "):  # not 'mexico' in "mexico's president"
             return True
         words = role.split()
         if len(words) >= 2 and words[-1] in {"leader", "premier", "politician"} and words[0] in title.split():
