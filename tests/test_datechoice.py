@@ -212,3 +212,19 @@ def test_a_day_inside_a_contrasted_description_is_not_the_ledes_day():
     found, cands = extract_with_candidates(Article("t.txt", text, TUE, "https://x", "X", "argument"))
     lede = next(c for f, c in zip(found, cands) if f.text.startswith("he will not send"))
     assert MON in lede.days and not lede.days[MON].get("lead")  # still a candidate, but not as the lede's day
+
+
+def test_a_day_inside_the_earlier_position_a_statement_is_set_against_is_not_its_own_cue():
+    """The same lede: 'a day earlier' dates the position the writer sets the news against, so it is no cue of the
+    news itself, whether inside another statement or not; the description keeps it as its own."""
+    from tracker.extraction.extract import extract_with_candidates
+    from tracker.extraction.read import Article
+
+    text = ("Roe rules out troops\n\nGovernor John Roe has made it clear that he will not send troops to the border - "
+            "despite having appeared open to the idea just a day earlier.\n\n"
+            'In an interview on Tuesday morning, Roe said: "You have my word."')
+    found, cands = extract_with_candidates(Article("t.txt", text, TUE, "https://x", "X", "argument"))
+    lede = next(c for f, c in zip(found, cands) if f.text.startswith("he will not send"))
+    earlier = next(c for f, c in zip(found, cands) if f.text.startswith("appeared open"))
+    assert not any(k.startswith(("own", "excl_")) for k in lede.days.get(MON, {}))
+    assert any(k.startswith("own") for k in earlier.days[MON])

@@ -80,7 +80,10 @@ def date_candidates(article: Article, found: list[Found], quotes: list[Quote],
         add(day0 - dt.timedelta(days=1), "day0m1")
         add(frame, "frame")
         add(lead[0] if lead else None, "lead")
-        own = [(c, d, p) for c, d, p in named if f.sent_start <= c.start < f.sent_end and not after_event(c, f)]
+        # … nor is a cue inside the earlier position the writer sets this statement against ('despite having appeared
+        # open to it a day earlier' dates that position)
+        own = [(c, d, p) for c, d, p in named if f.sent_start <= c.start < f.sent_end and not after_event(c, f)
+               and not any(g.start <= c.start < g.end and g.contrasts is f for g in described)]
         # a cue inside a reported clause or another statement's description is not this statement's
         others = f.excluded + content + [(g.start, g.end) for g in described if g is not f and not one_act(g, f)]
         for c, d, p in own:
