@@ -2795,9 +2795,8 @@ QUESTION_SHAPES += [
 ])
 def test_words_that_address_someone_are_put_to_them(words, put_to_her):
     from tracker.extraction.answers import addressed
-    from tracker.extraction.discourse import Person
 
-    assert addressed(words, Person("Jane Doe", titles="british prime minister")) == put_to_her
+    assert addressed(words, "Jane Doe", "british prime minister") == put_to_her
 
 
 @pytest.mark.parametrize("text, question, asker, answer, answerer", QUESTION_SHAPES)

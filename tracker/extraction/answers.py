@@ -207,16 +207,16 @@ _VOCATIVE = re.compile(r"(?:^|[,.;:!?]\s+)(?:(?:mr|mrs|ms|madam|mister)\.?\s+)?(
                        r"(?=\s*(?:[,.!?]|$))", re.IGNORECASE)
 
 
-def addressed(words: str, person, held: str = "") -> bool:
-    """Whether quoted words are put to `person` (a discourse Person): they address them by a title the article
-    gave them or they `held` that day, or by honorific and surname ("I'm talking about this boy, prime minister.",
+def addressed(words: str, name: str, titles: str) -> bool:
+    """Whether quoted words are put to the person `name`: they address them by one of their `titles`
+    (`Discourse.titles_of`), or by honorific and surname ("I'm talking about this boy, prime minister.",
     "Thank you, Mr Johnson."). Words put to someone are not theirs."""
-    surname = person.name.split()[-1].lower()
+    surname = name.split()[-1].lower()
     for m in _VOCATIVE.finditer(words):
         who = m.group("who").lower().strip()
         opener = m.group(0).lower().lstrip(",.;:!? ").split()[0].rstrip(".")
         honorific = opener in {"mr", "mrs", "ms", "madam", "mister"}
-        if who in _VOCATIVE_TITLES and title_matches(who, f"{person.titles.lower()} | {held}"):
+        if who in _VOCATIVE_TITLES and title_matches(who, titles):
             return True
         if honorific and (who == surname or who.split()[-1] == surname):
             return True

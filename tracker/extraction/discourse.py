@@ -37,9 +37,6 @@ class Person:
         self.mentions.append((offset, True))
 
 
-# ---------------------------------------------------------------------------- discourse state
-
-
 class Discourse:
     """People met so far, so later titles, surnames and pronouns can be resolved."""
 
@@ -184,9 +181,12 @@ class Discourse:
         words = [w for w in phrase.lower().replace("-", " - ").split() if w not in _DETERMINERS
                  and w not in {"outgoing", "former", "new", "then", "incoming"}]
         role = " ".join(words).replace(" - ", "-")
-        held = [p for p in self.people.values() if _last_mention(p, before) >= 0
-                and title_matches(role, " | ".join(filter(None, (p.titles.lower(), self.held(p.name)))))]
+        held = [p for p in self.people.values() if _last_mention(p, before) >= 0 and title_matches(role, self.titles_of(p))]
         return max(held, key=lambda p: _last_mention(p, before), default=None)
+
+    def titles_of(self, p: Person) -> str:
+        """Every title `p` answers to, '|'-joined: those the article gives them and the offices they held that day."""
+        return " | ".join(filter(None, (p.titles.lower(), self.held(p.name))))
 
     def one_host(self, before: int) -> Person | None:
         """'The interviewer, Jane Doe, … "…?" the anchor asked': the one person introduced before `before` as

@@ -194,7 +194,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
                 turn = state.last_speaker
             speaker = turn or (prev.speaker if prev and not other else (p.name if p else ""))
             anchor = q.open_start
-        if speaker in state.people and addressed(text[q.start:q.end], state.people[speaker], state.held(speaker)):
+        if speaker in state.people and addressed(text[q.start:q.end], speaker, state.titles_of(state.people[speaker])):
             other = answerer(state, speaker, q.open_start)  # '"… this boy, prime minister."': put to the PM
             speaker = other.name if other else ""
         if not speaker:
