@@ -3753,3 +3753,50 @@ def test_a_second_speaker_after_while_reports_on_their_own(run):
                 'while Andrew Bowie said he was "really sorry" to see him go.')
     assert one(found, "not to blame").speaker == "Simon Hoare" and "Bowie" not in one(found, "not to blame").text
     assert one(found, "really sorry").speaker == "Andrew Bowie"
+
+
+def test_a_german_particle_joins_the_surname(run):
+    """`Mr zu Hohenberg dismissed the claims`: `zu` is part of the name as `von` is, so he is the subject the
+    next paragraph's "he" goes back to, not the professor named before him."""
+    found = run("Thesis row\n\nBERLIN - Karl-Heinz zu Hohenberg resigned on Tuesday.\n\nThe affair began on February "
+                "16th, when the Rheinische Post printed passages that Andreas Weber-Lang, a law professor in Bremen, had "
+                'found. Mr zu Hohenberg dismissed the claims as "absurd".\n\nOn Friday he told reporters that he was '
+                '"extremely sorry".')
+    assert one(found, "extremely sorry").speaker == "Karl-Heinz zu Hohenberg"
+
+
+def test_a_name_in_brackets_after_a_party_is_the_party(run):
+    """`The Social Liberals (Radikale Venstre) walked out`: the bracketed words are the party's own name, so the
+    "he" two sentences on is the man named before them."""
+    found = run("Coalition\n\nCOPENHAGEN - Liberal leader Jakob Holm becomes defence minister.\n\nThe centre-left "
+                "Social Liberals (Radikale Venstre) walked out of the talks earlier that day.\n\nIn October he told a news "
+                "conference that Venstre would not go into government with the Social Democrats.")
+    assert one(found, "would not go into government").speaker == "Jakob Holm"
+
+
+def test_what_someone_concluded_is_reported_speech(run):
+    """`He also concluded that Mr Roe had denied …`: the conclusion is the adviser's statement; the denial it
+    reports is not Roe's own words."""
+    found = run('Code breach\n\nLONDON - Sir Peter Lane sent a letter to No 10. "I consider the code broken," Sir Peter '
+                "wrote. He also concluded that Mr Roe had publicly denied being under investigation.")
+    assert one(found, "publicly denied").speaker == "Peter Lane"
+
+
+@pytest.mark.parametrize("who", ["former President Jane Roe", "acting Chief Justice Jane Roe", "lawyer Jane Roe",
+                                 "attorney Jane Roe", "party chairperson Jane Roe"])
+def test_a_lower_case_job_or_time_before_a_name_after_a_quote(run, who):
+    """`"…," former President Jane Roe said`, `"…," lawyer Jane Roe said`: the name after the quote is its
+    speaker, whatever lower-case words stand before it."""
+    found = run(f'Ruling\n\nSEOUL - The court ruled on Friday.\n\n"We will appeal the decision at once," {who} said.')
+    assert one(found, "appeal the decision").speaker == "Jane Roe"
+
+
+def test_a_name_a_sentence_opens_with_as_its_topic_is_in_focus(run):
+    """`For Lykke-Jensen the day marked a U-turn. … he told a news conference`: he is Lykke-Jensen, not the
+    minister who was the last subject before."""
+    found = run("Coalition\n\nCOPENHAGEN - Denmark has a new government.\n\nLiberal leader Jakob Lykke-Jensen becomes "
+                "defence minister, while former prime minister Lars Holm takes over the foreign ministry. Nicolai Berg "
+                "stays on as finance minister.\n\nFor Lykke-Jensen the day marked a spectacular U-turn. On the day the "
+                "election was called in October, he told a news conference that his party would not go into government "
+                "with the Social Democrats.")
+    assert one(found, "would not go into government").speaker == "Jakob Lykke-Jensen"

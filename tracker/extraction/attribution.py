@@ -33,9 +33,11 @@ def _lower_title(words: str) -> str:
 
 # what a person is, written lower-case before their name ('coastguard commander Rafael Ostrander said')
 _ROLES = "|".join([TITLE_WORDS, *sorted(ROLE_NOUNS | CANDIDACY | DESCRIPTORS | RANKS)])
+# a title's time, in lower case before it ('"…," former President Donald Trump said', 'acting Chief Justice')
+_WAS = r"(?:(?:former|acting|interim|then|outgoing|incoming)\s(?=[A-Z]))"
 # an abbreviated honorific or rank with its full stop ('"…," Ms. Raitt said')
 _HON = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Rev|Sgt|Adm|Maj)\.\s+)"
-_SPK = rf"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b){_HON}?(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b|it\b|one\b|another\b|{_lower_title(_ROLES)})(?:[^,.;:!?\"“”\s]+\s?){{0,8}}?)"
+_SPK = rf"(?P<spk>(?!(?:At|In|On|During|After|Before|When|While|As|Then|But|And)\b){_HON}?{_WAS}?(?:[A-Z]|the\s|a\s|an\s|one\s|another\s|his\s|her\s|their\s|he\b|she\b|they\b|it\b|one\b|another\b|{_lower_title(_ROLES)})(?:[^,.;:!?\"“”\s]+\s?){{0,8}}?)"
 _AFTER_A = re.compile(rf"^[\s,]*{_SPK}\s+(?:also |then |later |had |has |quickly |simply )?(?P<verb>{SPEECH_VERBS})\b")
 # '"…," said opposition candidate Lydia Nyambura': a lower-case title or role before the name
 _LOWER_TITLE = rf"(?:{_lower_title(_ROLES)})?"

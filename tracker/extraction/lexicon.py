@@ -30,7 +30,7 @@ TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "represent
                        "adm.": "admiral", "col.": "colonel", "lt.": "lieutenant", "maj.": "major", "capt.": "captain",
                        "sgt.": "sergeant", "prof.": "professor", "pres.": "president", "amb.": "ambassador"}
 # lower-case words inside a name ("Bill de Blasio", "Rodrigo de la Garza", "Ursula von der Leyen")
-PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "le", "la", "du", "al", "el", "bin", "ter", "ten"}
+PARTICLES = {"de", "da", "di", "del", "della", "dos", "van", "von", "zu", "der", "le", "la", "du", "al", "el", "bin", "ter", "ten"}
 PARTICLE_RE = "|".join(sorted(PARTICLES))
 # (and kinship: "his daughter Veronica" is a woman whatever her first name's counts say)
 FEMALE_CUES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "queen", "princess", "daughter", "wife",
@@ -102,7 +102,7 @@ def _counted(name: str) -> tuple[str, float]:
 
 TITLE_WORDS = (
     "president|vice president|prime minister|chancellor|secretary|minister|senator|representative|"
-    "governor|speaker|mayor|leader|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|host|"
+    "governor|speaker|mayor|leader|chairman|chairwoman|chairperson|chair|spokesman|spokeswoman|spokesperson|host|"
     "anchor|press secretary|king|queen|pope|general|ambassador|commissioner|president-elect|mp|premier|"
     "foreign secretary|home secretary|chancellor of the exchequer|attorney general|first minister|treasurer|"
     "taoiseach|tánaiste|lawmaker|congressman|congresswoman|councillor|councilor|councilmember|supervisor|"
@@ -234,19 +234,19 @@ PRONOUN_WORDS = {"i", "you", "he", "she", "it", "we", "they", "me", "him", "her"
                  "something", "anything", "everything", "nothing", "somebody", "anybody", "everybody", "each", "all",
                  "both", "either", "neither", "some", "many", "few", "most", "several", "others", "another"}
 # offices someone holds ('the transport minister'), not 'the 81-year-old'
-ROLE_NOUNS = {"minister", "secretary", "chairman", "chairwoman", "chair", "governor", "executive", "head", "chief",
-              "director", "leader", "president", "mayor", "ambassador", "envoy", "commissioner", "chancellor",
+ROLE_NOUNS = {"minister", "secretary", "chairman", "chairwoman", "chairperson", "chair", "governor", "executive", "head",
+              "chief", "director", "leader", "president", "mayor", "ambassador", "envoy", "commissioner", "chancellor",
               "lawmaker", "senator", "general", "founder", "ceo", "economist", "negotiator", "prosecutor", "judge"}
-# what a person is, written before their name like a title but no office ("Caller Thabo Molefe", "Pensioner
-# Beverley Hunt", "Retired teacher Rosa Benally"): not part of the name
+# what a person is, written before their name like a title but no office ("Caller Thabo Molefe", "Retired teacher
+# Rosa Benally", "Striker Luca Bernardi", "lawyer Jane Roe"): not part of the name
 DESCRIPTORS = {"caller", "callers", "pensioner", "retired", "teacher", "farmer", "student", "nurse", "doctor",
                "activist", "analyst", "resident", "voter", "candidate", "candidates", "veteran", "contractor",
-               "witness", "campaigner", "businessman", "businesswoman", "entrepreneur", "driver", "worker",
-               # sport and the arts write jobs as false titles too ("Striker Luca Bernardi", "Coach Ann Lee")
-               "coach", "striker", "sprinter", "goalkeeper", "midfielder", "defender", "athlete", "swimmer", "runner",
-               "cyclist", "boxer", "player", "singer", "actor", "actress", "author", "novelist", "writer", "artist",
-               "musician", "rapper", "comedian", "chef", "designer", "architect", "scientist", "researcher",
-               "historian", "professor", "lecturer", "pastor", "priest", "rabbi", "imam", "shopkeeper", "landlord"}
+               "witness", "campaigner", "businessman", "businesswoman", "entrepreneur", "driver", "worker", "lawyer",
+               "attorney", "barrister", "solicitor", "coach", "striker", "sprinter", "goalkeeper", "midfielder",
+               "defender", "athlete", "swimmer", "runner", "cyclist", "boxer", "player", "singer", "actor", "actress",
+               "author", "novelist", "writer", "artist", "musician", "rapper", "comedian", "chef", "designer",
+               "architect", "scientist", "researcher", "historian", "professor", "lecturer", "pastor", "priest",
+               "rabbi", "imam", "shopkeeper", "landlord"}
 # a party member written before a name ("New Democrat Nathan Cullen", "Conservative Jane Doe"): not part of it
 PARTY_MEMBERS = {"democrat", "democrats", "republican", "conservative", "liberal", "tory", "socialist", "labour"}
 PARTY_NAMES = {w: "Conservative Party" if w == "tory" else "Democratic Party" if w.startswith("democrat")
@@ -262,7 +262,7 @@ GENERIC_BODIES = {"company", "union", "party", "bank", "firm", "carrier", "airli
                   "organization", "force"}  # "the force": a police force
 # what a person does, written before a name the NER may take for an organisation ('host Wanjiku Kamau')
 PERSON_ROLES = QUESTIONER_HEADS | {"minister", "spokesman", "spokeswoman", "spokesperson", "senator", "governor",
-                                    "mayor", "lawmaker", "president", "chairman", "chairwoman", "economist", "analyst"}
+                                    "mayor", "lawmaker", "president", "chairman", "chairwoman", "chairperson", "economist", "analyst"}
 # where words are posted, never who said them ("wrote on Twitter")
 PLATFORMS = {"twitter", "x", "facebook", "instagram", "telegram", "tiktok", "youtube", "truth social", "threads",
              "bluesky", "whatsapp", "weibo", "linkedin"}
@@ -390,7 +390,7 @@ REPORT_LEMMAS = {
     "note", "suggest", "list", "call", "assure", "concede", "reiterate", "predict", "threaten",
     "repeat", "explain", "add", "emphasise", "emphasize", "contend", "allege", "write", "post", "tweet",
     "indicate", "signal", "hint", "maintain", "assert", "reaffirm", "caution", "counter", "retort",
-    "reply", "respond", "answer", "remark", "observe", "complain", "accept", "joke",
+    "reply", "respond", "answer", "remark", "observe", "complain", "accept", "joke", "conclude",
 }
 # what one calls without saying anything: "called the press conference", "called a snap election"
 CONVENED = {"conference", "election", "vote", "meeting", "referendum", "inquiry", "strike", "summit", "session",

@@ -1,10 +1,13 @@
 """Subjects the parser hung in the wrong place: a name that is the subject of its sentence although the parse
 makes it an apposition, a conjunct, a predicate or an object (`speakers.py` registers them as subjects); and
-surnames the NER split ('von der' a person, 'Leyen' a place); and words in lower case it took for names."""
+surnames the NER split ('von der' a person, 'Leyen' a place); words in lower case it took for names; a body's own
+name in brackets, which it took for a person; and the name a sentence opens with as its topic."""
 
 from __future__ import annotations
 
 import re
+
+from spacy.tokens import Token
 
 from tracker.extraction.lexicon import ORG_HEADS, PARTICLES, TITLE_SET, is_role
 from tracker.extraction.names import main_clause
@@ -81,3 +84,33 @@ def lower_case_name(tok) -> bool:
     doc = tok.doc
     return tok.pos_ == "PROPN" and tok.text[:1].islower() and tok.lower_ not in ORG_HEADS \
         and not (tok.i > 1 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_)
+
+
+def body_alias(name) -> bool:
+    """'the Social Liberals (Radikale Venstre)': a name (an entity, or the token ending one) in brackets after a body's
+    name is that body's own name, whatever the NER took it for, and never a person; 'Joko Widodo (Jokowi)' names him."""
+    doc, root = name.doc, name if isinstance(name, Token) else name.root
+    start = root.left_edge.i if isinstance(name, Token) else name.start
+    end = root.i + 1 if isinstance(name, Token) else name.end
+    return 0 < start and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")" and root.dep_ == "appos" \
+        and root.head.i < start and (root.head.ent_type_ in ("ORG", "NORP") or root.head.tag_ == "NNPS")
+
+
+def sentence_topic(name) -> bool:
+    """'For Ellemann-Jensen the day marked a U-turn': a name (an entity, or a token) that a sentence opens with as
+    what it is about is in focus like its subject, so the pronoun after it is them."""
+    root = name if isinstance(name, Token) else name.root
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "for" and prep.i == prep.sent.start and prep.head == prep.sent.root
+
+
+def hung_surname(tok, state) -> bool:
+    """A known surname read as the object of the phrase its sentence opens with: 'Later in the briefing Price
+    stressed …' (the verb left with no subject), 'For Holm-Larsen the day marked a U-turn' (the topic)."""
+    doc, verb = tok.doc, tok.sent.root
+    if tok.dep_ != "pobj" or not tok.is_title:
+        return False
+    if sentence_topic(tok):
+        return state.lookup(doc[tok.left_edge.i:tok.i + 1].text) is not None  # 'Holm-Larsen', split at the hyphen
+    return state.lookup(tok.text) is not None and tok.i + 1 < len(doc) and doc[tok.i + 1] == verb \
+        and verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

@@ -148,8 +148,8 @@ def titles_before(doc, i: int) -> str:
     j = i - 1
     while j >= 0 and len(words) < 6:
         t = doc[j]
-        if t.text in ("'s", "’s") or (t.is_title or t.is_upper or t.lower_ in {"of", "the", "-", "elect"}) \
-                and (not t.is_punct or t.text == "-"):  # 'Director-General of Health'
+        if t.text in ("'s", "’s") or (t.is_title and t.pos_ != "ADP" or t.is_upper or t.lower_ in {"of", "the", "-", "elect"}) \
+                and (not t.is_punct or t.text == "-"):  # 'Director-General of Health', not 'For'
             words.append(TITLE_ABBREVIATIONS.get(t.lower_, t.lower_))
             j -= 1
             continue

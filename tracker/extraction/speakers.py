@@ -16,7 +16,8 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import definite_title, inside_question, who_said
 from tracker.extraction.bodies import register_body, the_body, the_office, the_party
-from tracker.extraction.misparses import cleft_subject, lower_case_name, misplaced_subject
+from tracker.extraction.misparses import (body_alias, cleft_subject, hung_surname, lower_case_name, misplaced_subject,
+                                          sentence_topic)
 from tracker.extraction.roles import circle_of
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, heads_government, main_clause,
                                       names_a_side, owns_words, person_behind_title, register_missed_names, register_peers,
@@ -41,13 +42,12 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         ) or role_in_apposition(ent) or (  # "with Chancellor Olaf Scholz", which the NER took for a body
             ent.label_ == "ORG" and len(ent.text.split()) == 2 and ent[0].is_title and ent[-1].is_title
             and ent[-1].lower_ not in _ORG_HEADS and bool(first_name_gender(ent.text))) or heads_government(ent) \
-            or first_named(ent, state.people)
+            or first_named(ent, state.people) or sentence_topic(ent) and state.lookup(ent.text) is not None
         if ent.label_ == "ORG" and not person_like and not in_quote(ent.start_char):  # for "the company" / "the union"
             register_body(ent, base, state)
-        if not person_like or names_a_side(ent):
+        if not person_like or names_a_side(ent) or body_alias(ent):
             continue
-        if len(ent) > 1 and ent[-1].dep_ == "case":  # "Frans Timmermans' Green-Labour alliance": not "… Green"
-            ent = ent[:-1]
+        ent = ent[:-1] if len(ent) > 1 and ent[-1].dep_ == "case" else ent  # "Frans Timmermans' Green-Labour alliance"
         ent = ent[1:] if len(ent) > 1 and re.fullmatch(r"\d[\d.:]*(?:am|pm)?", ent[0].text) else ent  # '20:30 Lai has'
         ent = extend_name(ent)
         named.update(range(ent.start, ent.end))
@@ -77,7 +77,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             # Commons, aimed at the Kremlin") or a modifier of the verb after it names the subject; or one that
             # made the title before it the subject ("Former chief minister | Amarinder Singh hit back")
             ent.start > 0 and doc[ent.start - 1].dep_ == "nsubj" and is_role(doc[ent.start - 1].lower_)
-            and main_clause(doc[ent.start - 1])) or owns_words(ent.root) or misplaced_subject(ent) or who_said(ent.root)
+            and main_clause(doc[ent.start - 1])) or owns_words(ent.root) or misplaced_subject(ent) or who_said(ent.root) \
+            or sentence_topic(ent)  # 'For Ellemann-Jensen the day marked a U-turn. … he told'
         # (the owner of words given: "Starmer's reply was warm. '…,' he wrote"; 'On 11 October, Ms Truss, … was asked')
         if (len(name.split()) == 1 or name not in state.people) and state.lookup(name, titles):
             name = state.lookup(name, titles).name  # "López Obrador" after "Andrés Manuel López Obrador"
@@ -101,11 +102,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     for tok in doc:  # subjects the NER missed ("LONDON - Keir Starmer used ..."), a name in apposition to one ("The
         # opposition leader, Yair Lapid, wrote") or joined to one ("Ann Lee and Fire Chief Jane Doe"), a known surname
         # opening a sentence whose verb the parser gave no subject ('Albanese, who …, opened by …' made the name the
-        # root; 'Pike later posted …' made it an adverb)
-        # 'Later in the briefing Price stressed …': a known surname read as the object of the opening phrase
-        hung = tok.dep_ == "pobj" and tok.is_title and state.lookup(tok.text) is not None and tok.i + 1 < len(doc) \
-            and doc[tok.i + 1] == tok.sent.root and tok.sent.root.pos_ == "VERB" \
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.sent.root.children)
+        # root; 'Pike later posted …' made it an adverb), one read as the object of the phrase the sentence opens with
+        hung = hung_surname(tok, state)
         misparsed = hung or tok.i == tok.sent.start and tok.is_title and state.lookup(tok.text) is not None \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.sent.root.children)
         subject_like = tok.dep_ == "nsubj" or (tok.dep_ in ("appos", "conj") and tok.head.dep_ == "nsubj") or misparsed \
@@ -137,7 +135,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         # a place or a people ("Alaska Republican"), unless a known name or a first name taken for one ("Kemi Badenoch")
         place = tok.ent_type_ in ("GPE", "NORP") and not known_word and not (
             tok.ent_type_ == "GPE" and first_name_gender(" ".join(t.text for t in chain))) and not said_by_surname(tok)
-        if not subject_like or not proper or tok.i in named or in_quote(tok.idx) or place \
+        if not subject_like or not proper or tok.i in named or in_quote(tok.idx) or place or body_alias(tok) \
                 or (tok.ent_type_ == "ORG" and not known_word and not titled  # "Chancellor Olaf Scholz"
                     and not (len(chain) > 1 and first_name_gender(" ".join(t.text for t in chain))  # "Rosa Benally"
                              and tok.lower_ not in _ORG_HEADS)
