@@ -289,6 +289,19 @@ def test_future_weekday_in_content_is_not_the_statement_date(run):
     assert one(found, "new rules").date == dt.date(2025, 8, 19)
 
 
+def test_a_day_booked_ahead_is_not_the_statement_date(run):
+    """`announced a cabinet meeting for Monday`: the Monday to come, not the Monday gone, so what she says after it
+    keeps the article's day; `after Monday's speech` and `halted for Friday prayers` still name a day gone."""
+    found = run("ROME - Jane Doe hit back hard. She branded the ruling \"prejudiced\" and announced a cabinet meeting for "
+                "Monday.\n\n\"We will meet to approve new rules,\" Doe said.")
+    assert one(found, "approve new rules").date == DAY
+    from tracker.extraction.dates import find_cues
+
+    assert [c.kind for c in find_cues("She was praised after Monday's speech.", [])] == ["weekday"]
+    assert [c.kind for c in find_cues("She announced a meeting for Monday.", [])] == []
+    assert [c.kind for c in find_cues("The hearing was halted for Friday prayers.", [])] == ["weekday"]
+
+
 # ---------------------------------------------------------------- seed article
 
 def test_seed_article(nlp):

@@ -35,7 +35,10 @@ _CUES = [
                            r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=['’]s "
                            r"(?:press|news|daily|weekly|regular|briefing|meeting|hearing|session|interview|debate|"
                            r"rally|summit|conference|speech|event|sitting|town hall|cabinet|question))|"
-                           r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]s\b)(?!\s+(?:Times|Telegraph|Mirror|Express))")),
+                           # nor a day booked ahead ("a cabinet meeting for Monday.", not "halted for Friday prayers")
+                           r"(?!(?<=[Ff]or )\w+day(?:[.,;:!?]|\s+(?:and|to)\b))"
+                           r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]s\b)"
+                           r"(?!\s+(?:Times|Telegraph|Mirror|Express))")),
     ("yesterday", re.compile(r"\byesterday\b|\blast night\b", re.I)),
     # not "BBC Radio 4's Today programme" or NBC's "Today show" (a programme's name)
     ("today", re.compile(r"\btoday\b(?!\s+(?:programme|program|show)\b)|\btonight\b(?!\s+show\b)|"
