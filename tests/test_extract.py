@@ -3813,3 +3813,13 @@ def test_a_name_a_sentence_opens_with_as_its_topic_is_in_focus(run):
                 "election was called in October, he told a news conference that his party would not go into government "
                 "with the Social Democrats.")
     assert one(found, "would not go into government").speaker == "Jakob Lykke-Jensen"
+
+
+def test_the_owner_of_a_line_named_by_title_is_in_focus(run):
+    """`The prime minister's own line has shifted too. … he told MPs`: he is the prime minister, not the minister
+    who was the subject of the paragraph before."""
+    found = run("Row\n\nLONDON - Prime Minister John Roe defended his handling of the affair on Monday. Tom Lee was "
+                'sacked.\n\nOn 21 January Lee changed his account. "I chose to settle the matter," he said.\n\n'
+                "The prime minister's own line has shifted too. On 18 January he told MPs that Mr Lee had "
+                '"already addressed the matter in full".')
+    assert one(found, "already addressed").speaker == "John Roe"

@@ -145,7 +145,7 @@ DOCUMENT_HEADS = {"statement", "readout", "release", "communique", "communiqué"
 REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict", "apology", "explanation", "admission",
            "denial", "clarification", "rebuttal", "question", "version"}  # "Roe's version of events …"
 # a person's position as what a sentence is about ('Johnson's own position has wandered …'): they are in focus
-STANCE_NOUNS = {"position", "stance", "view", "views", "thinking", "u-turn", "reversal", "retreat", "climbdown"}
+STANCE_NOUNS = {"position", "stance", "view", "views", "thinking", "line", "u-turn", "reversal", "retreat", "climbdown"}
 # what a compound that starts with a name ends in ('Trump-era', 'Labour-led', 'American-style'): no part of the name
 COMPOUND_HEADS = re.compile(r"\w+ed|run|held|era|style|like|friendly|language|type|esque|ish")
 # bodies that speak in a joint subject ("the armed forces and the national police") without being ORG_HEADS

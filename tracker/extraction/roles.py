@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.discourse import Discourse
+from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.lexicon import GROUP_HEADS, is_person_noun, is_role, role_name
+from tracker.extraction.names import owns_words
 
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
 
@@ -174,3 +175,14 @@ def circle_of(phrase: str, state: Discourse) -> str:
     owner = m.group("owner")
     person = state.lookup(owner) if owner[:1].isupper() else None
     return role_name(f"{m.group('head')} of {person.name if person is not None and not person.anonymous else owner}")
+
+
+def owner_of_words(tok, base: int, state: Discourse) -> Person | None:
+    """The person whose words or position a main clause's subject is, named by surname or by title ('Starmer's
+    reply was warm', 'The prime minister's own line has shifted'): in focus, so the pronoun after it is them."""
+    if not owns_words(tok):
+        return None
+    owner = state.lookup(tok.text) if tok.is_title else None
+    if owner is None and is_role(tok.lower_):
+        owner = state.by_title(tok.doc[tok.left_edge.i:tok.i + 1].text, base + tok.idx)
+    return owner if owner is not None and not owner.anonymous and owner.gender != "n" else None

@@ -18,7 +18,7 @@ from tracker.extraction.clauses import definite_title, inside_question, who_said
 from tracker.extraction.bodies import register_body, the_body, the_office, the_party
 from tracker.extraction.misparses import (body_alias, cleft_subject, hung_surname, lower_case_name, misplaced_subject,
                                           sentence_topic)
-from tracker.extraction.roles import circle_of
+from tracker.extraction.roles import circle_of, owner_of_words
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, heads_government, main_clause,
                                       names_a_side, owns_words, person_behind_title, register_missed_names, register_peers,
                                       name_at_end, name_chain, role_in_apposition, said_by_surname, subject_phrase,
@@ -112,8 +112,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         possessive = tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.i not in named and not in_quote(tok.idx)
         if possessive:
             titled_possessive(tok, base, state)  # "Chancellor Olaf Scholz's Social Democrats"
-        owner = state.lookup(tok.text) if tok.is_title and owns_words(tok) and not in_quote(tok.idx) else None
-        if owner is not None and not owner.anonymous and owner.gender != "n":
+        if (owner := None if in_quote(tok.idx) else owner_of_words(tok, base, state)) is not None:
             owner.focus(base + tok.idx)  # "Starmer's reply was warm. '…,' he wrote": his words come next
         if possessive:
             continue
