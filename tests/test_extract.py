@@ -3823,3 +3823,11 @@ def test_the_owner_of_a_line_named_by_title_is_in_focus(run):
                 "The prime minister's own line has shifted too. On 18 January he told MPs that Mr Lee had "
                 '"already addressed the matter in full".')
     assert one(found, "already addressed").speaker == "John Roe"
+
+
+def test_what_is_done_to_the_subject_is_no_description_of_them(run):
+    """`Questioned in the Bundestag on Monday, he again denied cheating`: being questioned is no position of his;
+    `Having criticised the plan, he …` still is."""
+    found = run("Row\n\nBERLIN - John Roe resigned.\n\nQuestioned in the Bundestag on Monday, he again denied cheating. "
+                "Having criticised the plan, he backed the deal.")
+    assert [s.text for s in found if s.kind == "description"] == ["criticised the plan", "backed the deal"]

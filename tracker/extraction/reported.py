@@ -371,8 +371,10 @@ def find_descriptions(doc, base: int, state: Discourse, in_quote, already: list[
         verb = next((t for t in doc[tok.i:tok.i + 4] if t.pos_ in ("VERB", "AUX")), tok)
         if verb.pos_ == "AUX" and verb.head != verb:
             verb = verb.head
-        if any(c.dep_ == "advmod" and c.lower_ in _HABIT for c in verb.children) or asked_about(verb):
-            continue  # 'Downing Street routinely declines to comment', 'asked whether X had apologised': no position
+        if any(c.dep_ == "advmod" and c.lower_ in _HABIT for c in verb.children) or asked_about(verb) or (
+                verb.i == verb.sent.start and verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
+            continue  # 'Downing Street routinely declines to comment', 'asked whether X had apologised', 'Questioned
+            # in the Bundestag, he denied …' (done to the subject, not by them): no position
         speaker = speaker_of(verb, base, state)
         if not speaker:
             continue
