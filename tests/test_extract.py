@@ -3831,3 +3831,12 @@ def test_what_is_done_to_the_subject_is_no_description_of_them(run):
     found = run("Row\n\nBERLIN - John Roe resigned.\n\nQuestioned in the Bundestag on Monday, he again denied cheating. "
                 "Having criticised the plan, he backed the deal.")
     assert [s.text for s in found if s.kind == "description"] == ["criticised the plan", "backed the deal"]
+
+
+def test_a_position_someone_else_reports_does_not_take_the_focus(run):
+    """`Sen. Tim Kaine said that Trump's position threatened the system. "…," he said`: he is Kaine; the owner of
+    a position is in focus only where no one else is saying it."""
+    found = run("Row\n\nOHIO - Donald Trump spoke on Thursday.\n\nClinton's running mate, Sen. Tim Kaine, said on "
+                "\"Today\" that Trump's position threatened the system itself. \"We should not have someone run for "
+                "president who is going to pull the pillar down,\" he said.")
+    assert one(found, "pull the pillar down").speaker == "Tim Kaine"

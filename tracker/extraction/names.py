@@ -392,9 +392,8 @@ def said_by_surname(tok) -> bool:
 
 
 def owns_words(tok) -> bool:
-    """'Starmer's reply was warm': the owner of the main clause's subject, when it is words someone gave; and the
-    owner of a position that any clause is about ('a story in which Johnson's own position has wandered')."""
+    """'Starmer's reply was warm': the owner of the main clause's subject, when it is words someone gave; and of a
+    position a clause is about ('Johnson's position has wandered'), unless another says it ('Kaine said Trump's …')."""
     return tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass") and (
         main_clause(tok.head) and tok.head.lemma_.lower() in DOCUMENT_HEADS | REPLIES
-        or tok.head.lemma_.lower() in STANCE_NOUNS)
-
+        or tok.head.lemma_.lower() in STANCE_NOUNS and not (tok.head.head.dep_ == "ccomp" and tok.head.head.head.lemma_ in SAYING))
