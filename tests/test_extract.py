@@ -3840,3 +3840,11 @@ def test_a_position_someone_else_reports_does_not_take_the_focus(run):
                 "\"Today\" that Trump's position threatened the system itself. \"We should not have someone run for "
                 "president who is going to pull the pillar down,\" he said.")
     assert one(found, "pull the pillar down").speaker == "Tim Kaine"
+
+
+def test_a_crosshead_over_a_quote_is_no_statement(run):
+    """`Roe: 'Not a joking matter'` between paragraphs is the editor's heading over a quote the text gives in full:
+    one statement, Roe's, not a second one given to whoever spoke before the heading."""
+    found = run("Row\n\nOHIO - Tom Lee spoke on Thursday. \"We will see,\" he said.\n\nRoe: 'Not a joking matter'\n\n"
+                'President Jane Roe spoke at a rally. "That is not a joking matter," Roe said.')
+    assert [(s.speaker, s.text) for s in found if "joking" in s.text] == [("Jane Roe", "That is not a joking matter")]

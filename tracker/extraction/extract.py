@@ -234,15 +234,19 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z .'’/-]{1,40}"
                        r"(?:,\s+(?:\d{1,2}\s+)?[A-Z][A-Za-z.]*(?:\s+(?:[A-Z][A-Za-z.]*|\d{1,2}(?:,\s+\d{4})?|\d{4})){0,2}){0,2}"
                        r"(?:\s+\([A-Za-z ]{1,20}\))?|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\s+\([A-Z][A-Za-z ]{1,19}\))\s+(?:--|[-–—])\s+")
 
+# a crosshead over a quote: 'Obama: 'Not a joking matter'', '"We choose each other"' (not a transcript's 'TRUMP: "…"')
+_CROSSHEAD = re.compile(r"(?![A-Z .'’-]+:)[^.!?:\"“”‘’']{0,40}:?\s*[\"“‘'][^\"“”‘’.!?]{3,60}[\"”’']")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-empty lines as paragraphs; a short unpunctuated first line is a headline and skipped."""
+    """Non-empty lines as paragraphs; a short unpunctuated first line is a headline and skipped, and so is a later
+    crosshead over a quote (`_CROSSHEAD`): an editor's words over a quote that the text gives in full."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
     if spans:
         first = text[spans[0][0]:spans[0][1]].strip()
         if len(first) < 160 and not first.rstrip("\"”’'").endswith((".", "!", "?")) and len(spans) > 1:
             spans = spans[1:]
+    spans = [(s, e) for s, e in spans if not _CROSSHEAD.fullmatch(text[s:e].strip())]
     out = []
     for s, e in spans:
         m = _DATELINE.match(text, s) or ENTRY_LABEL.match(text, s)
