@@ -289,6 +289,14 @@ def test_future_weekday_in_content_is_not_the_statement_date(run):
     assert one(found, "new rules").date == dt.date(2025, 8, 19)
 
 
+def test_a_date_something_lies_ahead_of_is_not_the_statement_date(run):
+    """`Labour trails ahead of the August 8 election`: a day to come, so the quote after it keeps the article's
+    day."""
+    found = run("OSLO - Labour trails the opposition ahead of the August 8 election.\n\n"
+                'Jane Doe was unimpressed. "We will now get a weakened government," she told the news agency NTB.')
+    assert one(found, "weakened government").date == DAY
+
+
 def test_a_day_booked_ahead_is_not_the_statement_date(run):
     """`announced a cabinet meeting for Monday`: the Monday to come, not the Monday gone, so what she says after it
     keeps the article's day; `after Monday's speech` and `halted for Friday prayers` still name a day gone."""
