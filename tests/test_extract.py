@@ -3856,3 +3856,28 @@ def test_a_crosshead_over_a_quote_is_no_statement(run):
     found = run("Row\n\nOHIO - Tom Lee spoke on Thursday. \"We will see,\" he said.\n\nRoe: 'Not a joking matter'\n\n"
                 'President Jane Roe spoke at a rally. "That is not a joking matter," Roe said.')
     assert [(s.speaker, s.text) for s in found if "joking" in s.text] == [("Jane Roe", "That is not a joking matter")]
+
+
+def test_a_speech_named_alone_puts_its_owner_in_focus(run):
+    """`11:44 – Corbyn's speech. He thanks his rivals and says …`: he is Corbyn, not the rival named before."""
+    found = run("Result\n\nLONDON - Jeremy Corbyn won the ballot. Andy Burnham is a distant second on 19%.\n\n"
+                "11:44 – Corbyn's speech. He thanks his rivals and says the party has changed in three months.")
+    assert one(found, "party has changed").speaker == "Jeremy Corbyn"
+
+
+def test_a_surname_the_tagger_reads_as_a_modal_verb(run):
+    """`May has spoken in Downing Street`: the tagger takes `May` for the modal verb; it is Theresa May, named in
+    full before, and the "she" after it is hers, not the last woman named."""
+    found = run("Vote\n\nLONDON - Theresa May won the vote on Wednesday, and Jane Roe lost her seat.\n\n"
+                'May has spoken in Downing Street. "This has been a long and challenging day," she said.')
+    assert one(found, "long and challenging").speaker == "Theresa May"
+
+
+def test_the_side_a_named_speaker_speaks_for_is_no_topic(nlp):
+    """`For Labour, Tom Watson wrote …` names the side Watson speaks for; `For Lykke-Jensen the day marked a
+    U-turn` is what the sentence is about."""
+    from tracker.extraction.misparses import sentence_topic
+
+    side = nlp("For Labour, Tom Watson wrote that the Conservatives were split.")
+    topic = nlp("For Lykke-Jensen the day marked a spectacular U-turn.")
+    assert not sentence_topic(side[1]) and sentence_topic(topic[3])

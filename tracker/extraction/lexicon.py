@@ -143,7 +143,7 @@ DOCUMENT_HEADS = {"statement", "readout", "release", "communique", "communiqué"
 # words someone gave, whose owner speaks them: "His answer was short: \"…\"", "Omar's apology arrived Monday. \"…,\" she
 # wrote"
 REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict", "apology", "explanation", "admission",
-           "denial", "clarification", "rebuttal", "question", "version"}  # "Roe's version of events …"
+           "denial", "clarification", "rebuttal", "question", "version", "speech"}  # "Roe's version of events …"
 # a person's position as what a sentence is about ('Johnson's own position has wandered …'): they are in focus
 STANCE_NOUNS = {"position", "stance", "view", "views", "thinking", "line", "u-turn", "reversal", "retreat", "climbdown"}
 # what a compound that starts with a name ends in ('Trump-era', 'Labour-led', 'American-style'): no part of the name

@@ -98,10 +98,12 @@ def body_alias(name) -> bool:
 
 def sentence_topic(name) -> bool:
     """'For Ellemann-Jensen the day marked a U-turn': a name (an entity, or a token) that a sentence opens with as
-    what it is about is in focus like its subject, so the pronoun after it is them."""
+    what it is about is in focus like its subject, so the pronoun after it is them; not where a named subject
+    follows ('For Labour, Tom Watson wrote': the side he speaks for)."""
     root = name if isinstance(name, Token) else name.root
-    prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ == "for" and prep.i == prep.sent.start and prep.head == prep.sent.root
+    prep, verb = root.head, root.sent.root
+    return root.dep_ == "pobj" and prep.lower_ == "for" and prep.i == prep.sent.start and prep.head == verb and not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in verb.children)
 
 
 def hung_surname(tok, state) -> bool:

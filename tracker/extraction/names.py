@@ -392,8 +392,9 @@ def said_by_surname(tok) -> bool:
 
 
 def owns_words(tok) -> bool:
-    """'Starmer's reply was warm': the owner of the main clause's subject, when it is words someone gave; and of a
-    position a clause is about ('Johnson's position has wandered'), unless another says it ('Kaine said Trump's …')."""
-    return tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass") and (
-        main_clause(tok.head) and tok.head.lemma_.lower() in DOCUMENT_HEADS | REPLIES
-        or tok.head.lemma_.lower() in STANCE_NOUNS and not (tok.head.head.dep_ == "ccomp" and tok.head.head.head.lemma_ in SAYING))
+    """'Starmer's reply was warm', 'Corbyn's speech.': the owner of words someone gave, as the main clause's subject or
+    a sentence alone; and of a position a clause is about ('Johnson's position has wandered') that no one else says."""
+    head = tok.head
+    said = head.head.dep_ == "ccomp" and head.head.head.lemma_ in SAYING  # 'Kaine said that Trump's position …'
+    return tok.dep_ == "poss" and (head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN") \
+        and (main_clause(head) and head.lemma_.lower() in DOCUMENT_HEADS | REPLIES or head.lemma_.lower() in STANCE_NOUNS and not said)

@@ -129,8 +129,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         # a capitalised word the tagger took for a pronoun ("Tugendhat confirms") is a name, and so is one it took for a
         # common noun or an adjective, when it is the surname of someone named ("Pence took", "Mahuta, as host, opened")
         proper = tok.pos_ == "PROPN" and not lower_case_name(tok) or misparsed or (
-            tok.pos_ in ("PRON", "NOUN", "ADJ") and tok.is_title and tok.lower_ not in PRONOUN_WORDS
-            and (tok.pos_ == "PRON" or state.lookup(tok.text) is not None))
+            tok.pos_ in ("PRON", "NOUN", "ADJ", "AUX") and tok.is_title and tok.lower_ not in PRONOUN_WORDS
+            and (tok.pos_ == "PRON" or state.lookup(tok.text) is not None or tok.text in state.in_full))
         # a place or a people ("Alaska Republican"), unless a known name or a first name taken for one ("Kemi Badenoch")
         place = tok.ent_type_ in ("GPE", "NORP") and not known_word and not (
             tok.ent_type_ == "GPE" and first_name_gender(" ".join(t.text for t in chain))) and not said_by_surname(tok)
