@@ -291,10 +291,13 @@ def test_future_weekday_in_content_is_not_the_statement_date(run):
 
 def test_a_date_something_lies_ahead_of_is_not_the_statement_date(run):
     """`Labour trails ahead of the August 8 election`: a day to come, so the quote after it keeps the article's
-    day."""
+    day; `edged ahead of the Tories in Sunday's election` is no such day."""
     found = run("OSLO - Labour trails the opposition ahead of the August 8 election.\n\n"
                 'Jane Doe was unimpressed. "We will now get a weakened government," she told the news agency NTB.')
     assert one(found, "weakened government").date == DAY
+    from tracker.extraction.dates import find_cues
+
+    assert [c.kind for c in find_cues("Labour edged ahead of the Tories in Sunday's election.", [])] == ["weekday"]
 
 
 def test_a_day_booked_ahead_is_not_the_statement_date(run):

@@ -75,7 +75,9 @@ _SAID_BEFORE = re.compile(rf"\b{_SAYING}(?:\s+[\w'’]+){{0,3}}\s*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)$")
 _OPENS = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n|[\"“‘(]\s*)$")  # what may come before a sentence's first word
 _SAID_AFTER = re.compile(rf",?\s+(?:[\w'’.-]+\s+){{1,4}}{_SAYING}\b")
-_FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set to|next|scheduled|expected|until|plans? to|as (?:early|soon) as|ahead of)\b"
+# words that look ahead to the day after them ('ahead of the September 8 election', not 'ahead of the Tories on Sunday')
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|due|set to|next|scheduled|expected|until|plans? to|as (?:early|soon) as|"
+                            r"ahead of(?=(?: \S+)? ?$))\b"
                             r"[^.]{0,45}$", re.I)
 _NAMED_DAY_BEFORE = re.compile(r"(?:day|\d)\s*,\s*$")  # "on Wednesday, the day after …": that Wednesday again
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;:\"“”\n]{0,60}$")  # "her first since she shelved it on Saturday": a boundary
