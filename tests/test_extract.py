@@ -3883,4 +3883,12 @@ def test_the_side_a_named_speaker_speaks_for_is_no_topic(nlp):
 
     side = nlp("For Labour, Tom Watson wrote that the Conservatives were split.")
     topic = nlp("For Lykke-Jensen the day marked a spectacular U-turn.")
-    assert not sentence_topic(side[1]) and sentence_topic(topic[3])
+    assert not sentence_topic(side[1:2]) and sentence_topic(topic[1:4])
+
+
+def test_a_preposition_opening_the_sentence_is_no_title(nlp):
+    """`For Lykke-Jensen the day …`: the capitalised `For` before the name is no title of his, as `Chancellor` is."""
+    from tracker.extraction.names import titles_before
+
+    assert titles_before(nlp("For Lykke-Jensen the day marked a U-turn."), 1) == ""
+    assert titles_before(nlp("Chancellor Olaf Scholz spoke."), 1) == "chancellor"

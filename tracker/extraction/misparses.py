@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
-
 from tracker.extraction.lexicon import ORG_HEADS, PARTICLES, TITLE_SET, is_role
 from tracker.extraction.names import main_clause
 
@@ -87,20 +85,19 @@ def lower_case_name(tok) -> bool:
 
 
 def body_alias(name) -> bool:
-    """'the Social Liberals (Radikale Venstre)': a name (an entity, or the token ending one) in brackets after a body's
-    name is that body's own name, whatever the NER took it for, and never a person; 'Joko Widodo (Jokowi)' names him."""
-    doc, root = name.doc, name if isinstance(name, Token) else name.root
-    start = root.left_edge.i if isinstance(name, Token) else name.start
-    end = root.i + 1 if isinstance(name, Token) else name.end
-    return 0 < start and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")" and root.dep_ == "appos" \
-        and root.head.i < start and (root.head.ent_type_ in ("ORG", "NORP") or root.head.tag_ == "NNPS")
+    """'the Social Liberals (Radikale Venstre)': a name (a span) in brackets after a body's name is that body's own
+    name, whatever the NER took it for, and never a person; 'Joko Widodo (Jokowi)' still names him."""
+    doc, root = name.doc, name.root
+    return 0 < name.start and name.end < len(doc) and doc[name.start - 1].text == "(" and doc[name.end].text == ")" \
+        and root.dep_ == "appos" and root.head.i < name.start \
+        and (root.head.ent_type_ in ("ORG", "NORP") or root.head.tag_ == "NNPS")
 
 
 def sentence_topic(name) -> bool:
-    """'For Ellemann-Jensen the day marked a U-turn': a name (an entity, or a token) that a sentence opens with as
-    what it is about is in focus like its subject, so the pronoun after it is them; not where a named subject
-    follows ('For Labour, Tom Watson wrote': the side he speaks for)."""
-    root = name if isinstance(name, Token) else name.root
+    """'For Ellemann-Jensen the day marked a U-turn': a name (a span) that a sentence opens with as what it is about
+    is in focus like its subject, so the pronoun after it is them; not where a named subject follows ('For Labour,
+    Tom Watson wrote': the side he speaks for)."""
+    root = name.root
     prep, verb = root.head, root.sent.root
     return root.dep_ == "pobj" and prep.lower_ == "for" and prep.i == prep.sent.start and prep.head == verb and not any(
         c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in verb.children)
@@ -112,7 +109,7 @@ def hung_surname(tok, state) -> bool:
     doc, verb = tok.doc, tok.sent.root
     if tok.dep_ != "pobj" or not tok.is_title:
         return False
-    if sentence_topic(tok):
-        return state.lookup(doc[tok.left_edge.i:tok.i + 1].text) is not None  # 'Holm-Larsen', split at the hyphen
+    if sentence_topic(name := doc[tok.left_edge.i:tok.i + 1]):
+        return state.lookup(name.text) is not None  # 'Holm-Larsen', split at the hyphen
     return state.lookup(tok.text) is not None and tok.i + 1 < len(doc) and doc[tok.i + 1] == verb \
         and verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

@@ -134,7 +134,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         # a place or a people ("Alaska Republican"), unless a known name or a first name taken for one ("Kemi Badenoch")
         place = tok.ent_type_ in ("GPE", "NORP") and not known_word and not (
             tok.ent_type_ == "GPE" and first_name_gender(" ".join(t.text for t in chain))) and not said_by_surname(tok)
-        if not subject_like or not proper or tok.i in named or in_quote(tok.idx) or place or body_alias(tok) \
+        if not subject_like or not proper or tok.i in named or in_quote(tok.idx) or place \
+                or body_alias(doc[chain[0].i:tok.i + 1]) \
                 or (tok.ent_type_ == "ORG" and not known_word and not titled  # "Chancellor Olaf Scholz"
                     and not (len(chain) > 1 and first_name_gender(" ".join(t.text for t in chain))  # "Rosa Benally"
                              and tok.lower_ not in _ORG_HEADS)
