@@ -609,12 +609,23 @@ def test_a_request_is_a_reported_statement(run, sentence, content):
     assert (s.kind, s.speaker) == ("reported", "Jane Doe") and content in s.text
 
 
-@pytest.mark.parametrize("text", [
-    'Asked whether the government would order crews back to work, Eleni Papadaki said "all options" were open.',
-    "Jane Doe was asked whether she would resign. She said she would not.",
-    'One reporter asked about the vote. Another asked whether she would resign. "No," Jane Doe said.',
+@pytest.mark.parametrize("text, asker", [
+    ('Asked whether the government would order crews back to work, Eleni Papadaki said "all options" were open.',
+     "Reporter"),
+    ("Jane Doe was asked whether she would resign. She said she would not.", "Reporter"),
+    ("Pressed on why voters should trust her now, Jane Doe said she had kept her word.", "Reporter"),
+    ("Jane Doe spoke to the BBC's John Roe on Sunday. Asked whether she would resign, she said she would not.",
+     "John Roe"),
 ])
-def test_a_question_put_to_someone_or_by_no_one_named_is_no_statement(run, text):
+def test_a_question_put_to_someone_is_the_askers_statement(run, text, asker):
+    found = run(text)
+    question = one(found, "whether") if "whether" in text else one(found, "why voters")
+    assert (question.speaker, question.kind) == (asker, "reported"), [(s.speaker, s.text) for s in found]
+    assert all(s.speaker in ("Jane Doe", "Eleni Papadaki") for s in found if s is not question)
+
+
+def test_a_question_by_no_one_named_is_no_statement(run):
+    text = 'One reporter asked about the vote. Another asked whether she would resign. "No," Jane Doe said.'
     assert not [s for s in run(text) if "whether" in s.text]
 
 
@@ -3255,9 +3266,10 @@ def test_a_refusal_on_a_weekday_night_is_a_description(run):
 
 
 def test_an_opening_asked_clause_is_no_question_of_the_one_who_answers(run):
-    # the tagger reads "Asked" here as a past tense; it is a participle, and the question has no asker
+    # the tagger reads "Asked" here as a past tense; it is a participle: the question is an unnamed reporter's
     found = run("Asked how the government had made such a mess of Irish Water, Enda Kenny said it was hard.")
-    assert [(s.speaker, s.text) for s in found] == [("Enda Kenny", "it was hard")]
+    assert [(s.speaker, s.text) for s in found] == [("Reporter", "how the government had made such a mess of Irish Water"),
+                                                    ("Enda Kenny", "it was hard")]
 
 
 def test_conceding_a_thing_reports_nothing_and_conceding_that_reports_the_clause(run):

@@ -66,8 +66,9 @@ def reported_questions(doc, base: int, state: Discourse, in_quote) -> list[Quest
 
 
 def question_statements(questions: list[Question], taken: list[Found]) -> list[Found]:
-    """A question the writer reports with its asker as subject ('Maria Georgiou asked whether …', 'a
-    reporter followed up, asking whether …') is the asker's statement; it overlaps no other statement."""
+    """A question the writer reports with its asker known ('Maria Georgiou asked whether …', 'a reporter followed
+    up, asking whether …', or one put to someone: `asking.put_questions`) is the asker's statement; it overlaps no
+    other statement."""
     return [Found(q.asker, q.text, "reported", q.start, q.end, q.anchor, q.sent[0], q.sent[1])
             for q in questions if q.asker and not any(f.start < q.end and q.start < f.end for f in taken)]
 

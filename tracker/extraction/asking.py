@@ -100,6 +100,17 @@ def asker_of(verb, start: int, state: Discourse, text: str) -> str:
     return resolve_speaker(verb.doc[name.left_edge.i:name.i + 1].text, start + name.left_edge.idx, state) or "Reporter"
 
 
+def put_questions(questions, doc, start: int, state: Discourse, text: str) -> None:
+    """A question the writer reports as put to someone ('Asked whether …, X said', 'X was asked whether …',
+    'Pressed on why …') was still asked by someone: the agent, else the interviewer the article named, else a
+    reporter. Giving it that asker makes it a statement of its own, as a quoted question is."""
+    verbs = {start + t.idx: t for t in doc}
+    for q in questions:
+        verb = verbs.get(q.anchor)
+        if not q.asker and verb is not None and put_to_subject(verb):
+            q.asker = asker_of(verb, start, state, text)
+
+
 _REPLY_VERBS = r"(he|she)\s+(?:replied|answered|responded|retorted|shot back|hit back|countered)"
 _REPLIES_BEFORE = re.compile(rf"(?:^|[.!?]\s+){_REPLY_VERBS}\s*:\s*$", re.I)
 _REPLIES_AFTER = re.compile(rf"^[\s,]*{_REPLY_VERBS}\b", re.I)

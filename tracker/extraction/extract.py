@@ -36,7 +36,7 @@ from tracker.extraction.labels import (first_person, post_blocks, post_signature
 from tracker.extraction.quotemarks import find_quotes, single_quotes_as_double
 from tracker.extraction.quotes import classify_quotes, direct_quotes
 from tracker.extraction.answers import Question, attach_questions, question_statements, reported_questions
-from tracker.extraction.asking import interviewers
+from tracker.extraction.asking import interviewers, put_questions
 from tracker.extraction.according import according_to
 from tracker.extraction.reported import find_descriptions, find_reported
 from tracker.extraction.shifts import find_shifts, link_shifts
@@ -319,6 +319,7 @@ def _paragraph_statements(text: str, start: int, end: int, nlp, state: Discourse
     out.extend(find_descriptions(doc, start, state, in_quote, out))
     shifts.extend(find_shifts(doc, start, state, in_quote))
     asked = reported_questions(doc, start, state, in_quote)
+    put_questions(asked, doc, start, state, text)
     out.extend(question_statements(asked, out))
     state.askers.update([q.asker for q in asked if q.asker] + [f.speaker for f in out if f.text.rstrip().endswith("?")])
     state.examiners.update(q.asker for q in asked if q.asker and q.asked and q.asked != q.asker)
