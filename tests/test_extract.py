@@ -3904,3 +3904,10 @@ def test_a_preposition_opening_the_sentence_is_no_title(nlp):
 
     assert titles_before(nlp("For Lykke-Jensen the day marked a U-turn."), 1) == ""
     assert titles_before(nlp("Chancellor Olaf Scholz spoke."), 1) == "chancellor"
+
+
+def test_unnamed_sources_named_in_the_plural_with_words_after_them_are_never_he(run):
+    text = ("John Doe reversed course on Thursday. Campaign officials with direct knowledge of the discussions said "
+            "pressure from donors had pushed him to reconsider.\n\n"
+            'Opening a speech in Atlanta, he said he had been "struggling with the problem."')
+    assert one(run(text), "struggling").speaker == "John Doe"

@@ -110,14 +110,15 @@ class Discourse:
 
     def anonymous(self, phrase: str, offset: int) -> str:
         """An unnamed source as a role ('a Downing Street spokesperson' -> 'Downing Street spokesperson'); 'the
-        spokesperson' is the last such role introduced. Roles stay in focus: 'he said' can be the spokesman."""
+        spokesperson' is the last such role introduced. Roles stay in focus: 'he said' can be the spokesman; a plural
+        one ('officials with knowledge of the talks', whose role has 'official') is never 'he' or 'she'."""
         role = self.earlier_role(phrase, offset) or role_name(phrase)
         head = role.lower().split()[-1] if role.split() else ""
         if phrase.lower().split()[0] in {"the", "that", "this"} and self.named_roles.get(head) in self.people:
             named = self.people[self.named_roles[head]]  # "the Kremlin spokesman", after he was named
             named.focus(offset)
             return named.name
-        plural = (phrase.lower().split() or [head])[-1] != head and phrase.lower().endswith("s")  # never 'he', 'she'
+        plural = any(w != k and w.endswith("s") for w, k in zip(phrase.lower().split()[::-1], role.lower().split()[::-1]))
         person = self.people.get(role)
         if person is None:
             gender = "p" if plural else "f" if head.endswith("woman") else "m" if head.endswith("man") else ""
@@ -213,8 +214,7 @@ class Discourse:
                            for o, _ in p.mentions if self.para_start <= o < before)]
         return objects[0] if len(objects) == 1 else None
 
-    def recent(self, before: int, *, gender: str = "", subject_first: bool = True, anonymous: bool = False
-               ) -> Person | None:
+    def recent(self, before: int, *, gender: str = "", subject_first: bool = True, anonymous: bool = False) -> Person | None:
         """Most recent person (subjects first) of a compatible gender before `before` (`anonymous`: only unnamed)."""
         def ok(p):  # gender "u": only people whose gender is unknown
             if anonymous or p.described:
