@@ -3911,3 +3911,10 @@ def test_unnamed_sources_named_in_the_plural_with_words_after_them_are_never_he(
             "pressure from donors had pushed him to reconsider.\n\n"
             'Opening a speech in Atlanta, he said he had been "struggling with the problem."')
     assert one(run(text), "struggling").speaker == "John Doe"
+
+
+def test_a_correspondent_in_the_news_does_not_put_the_questions(run):
+    text = ("MOSCOW - The Kremlin on Friday dismissed calls to expel Russian reporters over the arrest of Wall Street "
+            "Journal correspondent John Roe.\n\n"
+            "Asked whether Russia would retaliate against American journalists, Kremlin spokesman Jane Doe said no.")
+    assert one(run(text), "whether Russia").speaker == "Reporter"

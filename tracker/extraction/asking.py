@@ -84,7 +84,8 @@ def put_to_subject(verb) -> bool:
 
 def asker_of(verb, start: int, state: Discourse, text: str) -> str:
     """Who put the question: the agent ('Asked by Jane Roe of the BBC'), else the interviewer the article named
-    (not the one asked), else the one host it introduced, else an unnamed reporter."""
+    (not the one asked), else the one host, presenter or moderator it introduced (a correspondent may be the news,
+    not the questioner), else an unnamed reporter."""
     name = agent_of(verb)
     if name is None:  # "in a BBC interview with Laura Kuenssberg, she had been asked": the interviewer
         named = interviewer_named(verb.sent.text)  # named, but not put in focus: "she" is still the one asked
@@ -95,8 +96,8 @@ def asker_of(verb, start: int, state: Discourse, text: str) -> str:
         asked = next((c.text for c in verb.children if c.dep_ == "nsubjpass"), "")
         if host is not None and asked not in host.name.split():
             return host.name
-        hosts = {p.name for p in state.people.values() if interviews(p)}  # 'the presenter, Nick Robinson': the one host
-        return hosts.pop() if len(hosts) == 1 else "Reporter"
+        host = state.one_host(state.para_end)  # 'the presenter, Nick Robinson': the one host
+        return host.name if host is not None else "Reporter"
     return resolve_speaker(verb.doc[name.left_edge.i:name.i + 1].text, start + name.left_edge.idx, state) or "Reporter"
 
 
