@@ -3918,3 +3918,26 @@ def test_a_correspondent_in_the_news_does_not_put_the_questions(run):
             "Journal correspondent John Roe.\n\n"
             "Asked whether Russia would retaliate against American journalists, Kremlin spokesman Jane Doe said no.")
     assert one(run(text), "whether Russia").speaker == "Reporter"
+
+
+def test_a_question_the_parse_made_a_relative_clause_is_still_the_question(run):
+    found = run("Asked by moderator John Roe during the debate what role faith played in his views, Jim Doe said "
+                "he accepted his church's teaching.")
+    question = one(found, "what role")
+    assert (question.speaker, question.text) == ("John Roe", "what role faith played in his views")
+
+
+@pytest.mark.parametrize("text, asker", [
+    ("Jane Doe, asked whether the strike was over, said it was not.", "Reporter"),
+    ("Health Secretary Jane Doe, asked about the strike on Monday, defended the union.", "Reporter"),
+    ("Jane Doe, the union's leader, asked whether the strike was over.", "Jane Doe"),
+])
+def test_asked_between_commas_after_a_name_is_a_question_put_to_them(run, text, asker):
+    found = run(text)
+    question = one(found, "strike")
+    assert question.speaker == asker, [(s.speaker, s.text) for s in found]
+
+
+def test_a_quote_after_asked_between_commas_is_the_answerers(run):
+    found = run('Supervisor Jane Doe, asked for comment on Friday, said: "I disagree with the governor."')
+    assert one(found, "I disagree").speaker == "Jane Doe"

@@ -51,6 +51,11 @@ def reported_questions(doc, base: int, state: Discourse, in_quote) -> list[Quest
                          if g.dep_ == "pcomp" and g.doc[g.left_edge.i].lower_ in _WH), None)
         if part is None:
             part = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "about"), None)
+        if part is None:  # 'Asked by the news agency who would take over, X said': the parse made the question a
+            # relative clause of a noun in the asking verb's phrases
+            part = next((r for r in tok.subtree if r.dep_ == "relcl" and r.head.head.head == tok and r.i > tok.i
+                         and doc[r.left_edge.i].lower_ in _WH - {"whether", "if"} and r.left_edge.i == r.head.i + 1
+                         and r.left_edge.i - 1 > tok.i), None)
         if part is None:
             continue
         first, last = part.left_edge.i, part.right_edge.i
@@ -63,6 +68,18 @@ def reported_questions(doc, base: int, state: Discourse, in_quote) -> list[Quest
         out.append(Question(base + span.start_char, base + span.end_char, span.text, _asker(tok, part, base, state),
                             _asked(tok, base, state), base + tok.idx, (base + sent.start_char, base + sent.end_char)))
     return out
+
+
+def comma_participle(verb) -> bool:
+    """'Becerra, asked whether it was over, said it was not': the tagger read 'asked' as its subject's past tense;
+    set off by commas between its subject and a later verb, it is a participle: the question was put to him."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or doc[verb.i - 1].text != "," or subject.right_edge.i not in (verb.i - 2, verb.i - 1):
+        return False  # (the parse may hang the comma after the subject on it)
+    later = verb.head if verb.dep_ == "ccomp" and verb.head.i > verb.i else next(
+        (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    return later is not None and doc[later.i - 1].text == ","
 
 
 def question_statements(questions: list[Question], taken: list[Found]) -> list[Found]:
@@ -93,7 +110,8 @@ def agent_of(verb):
 def _asker(verb, part, base: int, state: Discourse) -> str:
     """Who put a reported question, where the asking verb is active and has a subject of its own (or of the
     clause it continues): never for 'Asked whether …, X said' or 'X was asked whether …'."""
-    if part.dep_ not in ("ccomp", "pcomp") or part.doc[part.left_edge.i].lower_ not in _WH:
+    if part.dep_ not in ("ccomp", "pcomp", "relcl") or part.doc[part.left_edge.i].lower_ not in _WH \
+            or comma_participle(verb):
         return ""
     if verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children):
         name = agent_of(verb)  # 'X was asked by Jane Roe whether …'
@@ -152,10 +170,11 @@ def _named(tok, base: int, state: Discourse) -> str:
 def _asked(verb, base: int, state: Discourse) -> str:
     """Who the question was put to: 'X was asked', 'asked X whether', or the subject of the clause that
     'Asked whether …, X said' / 'Pressed by …, X said' hangs from."""
+    put_to = ("nsubjpass", "dobj", "nsubj") if comma_participle(verb) else ("nsubjpass", "dobj")
     for child in verb.children:
-        if child.dep_ in ("nsubjpass", "dobj") and child.pos_ == "PRON":
+        if child.dep_ in put_to and child.pos_ == "PRON":
             return resolve_speaker(child.text, base + child.idx, state)
-        if child.dep_ in ("nsubjpass", "dobj") and child.pos_ in ("PROPN", "NOUN"):
+        if child.dep_ in put_to and child.pos_ in ("PROPN", "NOUN"):
             return _named(child, base, state)  # 'asked the Minister of Education, Catherine Morrow, whether …'
     if verb.dep_ == "advcl":
         return speaker_of(verb.head, base, state)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.answers import ASK_LEMMAS, agent_of
+from tracker.extraction.answers import ASK_LEMMAS, agent_of, comma_participle
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.labels import interviewer_named, interviews, named_interviewer
 from tracker.extraction.lexicon import PUT_TO_YOU, QUESTIONER_HEADS, TITLE_SET
@@ -103,12 +103,12 @@ def asker_of(verb, start: int, state: Discourse, text: str) -> str:
 
 def put_questions(questions, doc, start: int, state: Discourse, text: str) -> None:
     """A question the writer reports as put to someone ('Asked whether …, X said', 'X was asked whether …',
-    'Pressed on why …') was still asked by someone: the agent, else the interviewer the article named, else a
+    'Pressed on why …', 'X, asked whether …, said') was still asked by someone: the agent, else the interviewer the article named, else a
     reporter. Giving it that asker makes it a statement of its own, as a quoted question is."""
     verbs = {start + t.idx: t for t in doc}
     for q in questions:
         verb = verbs.get(q.anchor)
-        if not q.asker and verb is not None and put_to_subject(verb):
+        if not q.asker and verb is not None and (put_to_subject(verb) or comma_participle(verb)):
             q.asker = asker_of(verb, start, state, text)
 
 
