@@ -3941,3 +3941,16 @@ def test_asked_between_commas_after_a_name_is_a_question_put_to_them(run, text, 
 def test_a_quote_after_asked_between_commas_is_the_answerers(run):
     found = run('Supervisor Jane Doe, asked for comment on Friday, said: "I disagree with the governor."')
     assert one(found, "I disagree").speaker == "Jane Doe"
+
+
+def test_a_question_the_parse_hung_after_an_interview_is_still_the_question(run):
+    found = run("Asked in an interview with CNN what proof the army had, Jane Doe pointed to the internet.")
+    assert one(found, "what proof").text == "what proof the army had"
+
+
+@pytest.mark.parametrize("text", [
+    "Asked by a reporter who had covered the strike for years, Jane Doe said the union had won.",
+    "Union leaders pressed her for the number of workers who had left the strike.",
+])
+def test_who_after_a_person_who_asked_is_relative_not_a_question(run, text):
+    assert not [s for s in run(text) if s.text.startswith("who")]

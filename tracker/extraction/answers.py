@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extraction.lexicon import QUESTIONER_HEADS, title_matches
+from tracker.extraction.lexicon import ORG_HEADS, QUESTIONER_HEADS, title_matches
 from tracker.extraction.records import Found
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.speakers import resolve_speaker
@@ -53,9 +53,9 @@ def reported_questions(doc, base: int, state: Discourse, in_quote) -> list[Quest
             part = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "about"), None)
         if part is None:  # 'Asked by the news agency who would take over, X said': the parse made the question a
             # relative clause of a noun in the asking verb's phrases
-            part = next((r for r in tok.subtree if r.dep_ == "relcl" and r.head.head.head == tok and r.i > tok.i
-                         and doc[r.left_edge.i].lower_ in _WH - {"whether", "if"} and r.left_edge.i == r.head.i + 1
-                         and r.left_edge.i - 1 > tok.i), None)
+            part = next((r for r in tok.subtree if r.dep_ == "relcl" and r.head.dep_ == "pobj" and r.i > tok.i
+                         and _asks_of(doc[r.left_edge.i], r.head) and r.left_edge.i - 1 > tok.i
+                         and not doc[r.left_edge.i - 1].is_punct), None)
         if part is None:
             continue
         first, last = part.left_edge.i, part.right_edge.i
@@ -68,6 +68,14 @@ def reported_questions(doc, base: int, state: Discourse, in_quote) -> list[Quest
         out.append(Question(base + span.start_char, base + span.end_char, span.text, _asker(tok, part, base, state),
                             _asked(tok, base, state), base + tok.idx, (base + sent.start_char, base + sent.end_char)))
     return out
+
+
+def _asks_of(wh, noun) -> bool:
+    """A question word right after a noun that opens what was asked, not a relative clause: 'what', 'how', 'why'
+    ('asked in an interview with CNN what proof …'), and 'who' after a body ('asked by the news agency who would
+    …'); not 'asked by a reporter who had covered the case', 'the number of people who had enrolled'."""
+    return wh.lower_ in ("what", "how", "why") or wh.lower_ == "who" and (
+        noun.ent_type_ == "ORG" or noun.lemma_.lower() in ORG_HEADS)
 
 
 def comma_participle(verb) -> bool:
