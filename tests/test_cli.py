@@ -113,7 +113,7 @@ def test_timeline_every_statement_in_order(demo_db, cli):
     with Store.open(db) as store:
         from_seed = int((store.statements()["source"] == SEED_URL).sum()) - int((demo["source"] == SEED_URL).sum())
     assert code == 0 and list(df.columns) == TIMELINE_COLUMNS and len(df) == len(demo) + from_seed
-    assert from_seed == 11  # the statements extracted from the seed article
+    assert from_seed == 12  # the statements extracted from the seed article
     for _, g in df.groupby(["actor", "topic"]):
         assert g["date"].tolist() == sorted(g["date"].tolist())
     flagged = df[df["change_label"] != ""]
