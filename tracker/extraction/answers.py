@@ -117,7 +117,8 @@ def agent_of(verb):
 
 def _asker(verb, part, base: int, state: Discourse) -> str:
     """Who put a reported question, where the asking verb is active and has a subject of its own (or of the
-    clause it continues): never for 'Asked whether …, X said' or 'X was asked whether …'."""
+    clause it continues): never for 'Asked whether …, X said', 'X was asked whether …' or 'X, asked whether …,
+    said' (`asking.put_questions` names those askers)."""
     if part.dep_ not in ("ccomp", "pcomp", "relcl") or part.doc[part.left_edge.i].lower_ not in _WH \
             or comma_participle(verb):
         return ""

@@ -103,8 +103,8 @@ def asker_of(verb, start: int, state: Discourse, text: str) -> str:
 
 def put_questions(questions, doc, start: int, state: Discourse, text: str) -> None:
     """A question the writer reports as put to someone ('Asked whether …, X said', 'X was asked whether …',
-    'Pressed on why …', 'X, asked whether …, said') was still asked by someone: the agent, else the interviewer the article named, else a
-    reporter. Giving it that asker makes it a statement of its own, as a quoted question is."""
+    'Pressed on why …', 'X, asked whether …, said') was still asked by someone (`asker_of`). Giving it that asker
+    makes it a statement of its own, as a quoted question is."""
     verbs = {start + t.idx: t for t in doc}
     for q in questions:
         verb = verbs.get(q.anchor)
