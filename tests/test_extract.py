@@ -3687,10 +3687,14 @@ def test_an_html_live_blogs_entries_take_the_day_their_time_headings_give(nlp, t
 @pytest.mark.parametrize("lead, day", [
     ("The governor opened Thursday's news conference by apologising to the state.", dt.date(2025, 8, 14)),
     ("The governor spoke ahead of Friday's meeting with the mayor, apologising to the state.", dt.date(2025, 8, 18)),
+    ("The governor was the guest on Thursday's Morning Edition programme, apologising to the state.", dt.date(2025, 8, 14)),
+    ("At Thursday's Senate Finance Committee hearing the governor apologised to the state.", dt.date(2025, 8, 14)),
+    ("The governor spoke after Thursday's vote, apologising to the state.", dt.date(2025, 8, 18)),
 ])
 def test_a_weekdays_news_conference_is_when_its_remarks_were_said(run, lead, day):
-    """`opened Thursday's news conference` names the day of the remarks that follow; a meeting still ahead
-    (`ahead of Friday's meeting`) does not."""
+    """`opened Thursday's news conference`, `Thursday's Morning Edition programme`, `at Thursday's Senate Finance
+    Committee hearing` name the day of the remarks that follow, a few words of name between the day and the event;
+    a meeting still ahead (`ahead of Friday's meeting`) or an event that is no saying (`Thursday's vote`) does not."""
     found = run("Governor faces inquiry\n\nTRENTON - Four days on, the inquiry is widening. " + lead +
                 '\n\n"I am embarrassed and humiliated by the conduct of my team," Jane Doe said.', day=dt.date(2025, 8, 18))
     assert one(found, "embarrassed and humiliated").date == day

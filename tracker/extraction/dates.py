@@ -22,19 +22,23 @@ _MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 ENTRY_LABEL = re.compile(r"(?:(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d)(?:\s+(?:GMT|BST|UTC|CET|CEST|EST|EDT|"
                          r"CST|CDT|PST|PDT|IST|JST|AEST|AEDT))?|(?:Early |Late )?(?:Morning|Midday|"
                          r"Noon|Afternoon|Evening|Night|Overnight)|Update[d]?)\s+[-–—]\s+")
+# up to four words of a name between a weekday and its event ("Wednesday's Senate Foreign Relations Committee hearing"),
+# none of them a preposition or a determiner ("Monday's attack on the press" is not a press conference)
+_NAME_WORDS = r"(?:(?!(?:on|of|the|a|an|to|for|with|by|that|at|in|and|as)\b)[\w'’-]+ ){0,4}?"
 _CUES = [
     # a live-blog entry's time label opening a paragraph: a time on the blog's own day
     ("entry", re.compile(r"(?m)^" + ENTRY_LABEL.pattern)),
     # not "Friday's veto" (a day naming an event, not when anything was said) nor "the Sunday Times"; but "at
-    # Tuesday's press conference", "opened Thursday's news conference" is where, so when, it was said (unless
-    # it lies ahead: "before Friday's meeting")
+    # Tuesday's press conference", "opened Thursday's news conference", "Sunday's Andrew Marr Show" (a few words of
+    # a name between) is where, so when, it was said (unless it lies ahead: "before Friday's meeting")
     # "in Sunday's national election": the night the votes were counted is when its reactions were said
     ("weekday", re.compile(r"(?<=\b[Ii]n )(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=['’]s (?:[\w-]+ ){0,2}"
                            r"(?:election|vote|poll|referendum|run-?off|ballot)s?\b)|"
                            r"(?<![Aa]head of )(?<![Bb]efore )(?<![Uu]ntil )(?<![Ff]or )(?<![Nn]ext )"
-                           r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=['’]s "
+                           r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?=['’]s " + _NAME_WORDS +
                            r"(?:press|news|daily|weekly|regular|briefing|meeting|hearing|session|interview|debate|"
-                           r"rally|summit|conference|speech|event|sitting|town hall|cabinet|question))|"
+                           r"rally|summit|conference|speech|event|sitting|town hall|cabinet|question|[Ss]how|"
+                           r"programme|program|broadcast|episode|exchanges|hustings|appearance|conversation)\b)|"
                            # nor a day booked ahead ("a cabinet meeting for Monday.", not "halted for Friday prayers")
                            r"(?!(?<=[Ff]or )\w+day(?:[.,;:!?]|\s+(?:and|to)\b))"
                            r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]s\b)"
