@@ -144,6 +144,7 @@ _PLURAL_HEAD = re.compile(r"\b(official|source|diplomat|aide|adviser|advisor|ins
 
 _SPOKES_FOR = re.compile(r"^(spokes(?:man|woman|person)) for (.+)$")
 _COUNTRY_OWNS = re.compile(rf"^({'|'.join(c.lower() for c in DEMONYMS)})s ")  # "israels foreign ministry", normalised
+_OF_COUNTRY = re.compile(rf"^(government|presidency|cabinet) of ({'|'.join(c.lower() for c in DEMONYMS)})$")
 
 
 def _same_speaker(pred: str, gold: str) -> bool:
@@ -153,8 +154,10 @@ def _same_speaker(pred: str, gold: str) -> bool:
     journalist is a reporter, an unnamed interviewer, presenter or anchor is the gold's host, "Sir" or "Dame"
     before a name is no part of it nor is a peer's seat ("Lord McDonald of Salford" is "Lord McDonald"), and a
     party is one speaker by its name or its members ("Conservative Party", "the Conservatives"), a country's body
-    by its name or adjective ("Israel's foreign ministry", "Israeli foreign ministry"), and a person's name
-    without the given names the article never writes ("Tayyip Erdogan" is "Recep Tayyip Erdogan")."""
+    by its name or adjective ("Israel's foreign ministry", "Israeli foreign ministry", "Government of Canada",
+    "Canadian government", "UK government", "British government"), and a person's name
+    without the given names the article never writes ("Tayyip Erdogan" is "Recep Tayyip Erdogan") or its middle
+    names ("Hillary Clinton" is "Hillary Rodham Clinton")."""
     def key(name: str) -> str:
         name = _PLURAL_HEAD.sub(r"\1", _ARTICLE.sub("", normalise(name)))
         name = re.sub(r"\bjournalist\b", "reporter", name)
@@ -164,11 +167,21 @@ def _same_speaker(pred: str, gold: str) -> bool:
         # a party by its members or by its name: "the Conservatives", "Conservative Party"; "Labour", "Labour Party"
         name = re.sub(r"^(conservative|liberal|green|republican|socialist)s$", r"\1", re.sub(r" party$", "", name))
         name = _SPOKES_FOR.sub(r"\2s \1", name)  # normalise drops the apostrophe
+        name = re.sub(r"^(?:uk|u k|united kingdom) ", "british ", name)  # "UK government", "British government"
+        name = _OF_COUNTRY.sub(lambda m: f"{DEMONYMS[m.group(2).title()].lower()} {m.group(1)}", name)  # "of Canada"
         return _COUNTRY_OWNS.sub(lambda m: DEMONYMS[m.group(1).title()].lower() + " ", name)  # "Israel's" "Israeli"
-    return key(pred) == key(gold) or _given_names_dropped(pred, gold) or _given_names_dropped(gold, pred)
+    return key(pred) == key(gold) or _given_names_dropped(pred, gold) or _given_names_dropped(gold, pred) \
+        or _middle_names_dropped(pred, gold) or _middle_names_dropped(gold, pred)
 
 
 _BODIES = ORG_HEADS | {"service", "services", "board", "bureau", "authority"}
+
+
+def _middle_names_dropped(short: str, full: str) -> bool:
+    """`short` is a given name and a surname, `full` the same two with capitalised middle names between them
+    ("Hillary Clinton", "Hillary Rodham Clinton")."""
+    s, f = short.split(), full.split()
+    return len(s) == 2 and len(f) > 2 and f[0] == s[0] and f[-1] == s[-1] and all(w[:1].isupper() for w in f)
 
 
 def _given_names_dropped(short: str, full: str) -> bool:
