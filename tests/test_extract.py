@@ -953,6 +953,17 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'a_bare_government_is_that_of_the_country_the_article_is_about': (
+        "Japan weighs new rules\n\nTOKYO - Japanese lawmakers argued on Friday over the plan, and Japan's opposition "
+        "vowed to block it in the Japanese Diet.\n\nThe government said the rules would take effect in April.",
+        'take effect in April', 'Japanese government'),
+    'a_bare_government_is_another_countrys_where_the_article_names_only_that_one': (
+        "Japan weighs new rules\n\nTOKYO - Japanese lawmakers argued on Friday over the plan, and Japan's opposition "
+        "vowed to block it. The Chinese government protested.\n\nThe government said the rules were hostile.",
+        'rules were hostile', 'Chinese government'),
+    'a_bare_government_with_no_country_ahead_of_the_others_is_no_ones_in_particular': (
+        "Talks stall\n\nGENEVA - Japanese and Chinese envoys met on Friday; Japan and China disagreed.\n\n"
+        "The government said the talks would resume.", 'talks would resume', 'Government'),
     'a_bare_office_word_is_the_office_named_before_with_whose_it_is': (
         "Premier Tom Vale said he would not meet the envoy. The Freedonian embassy in Carrow called the remark rude."
         "\n\nThe embassy also said no request for a meeting had come from either capital.", 'no request for a meeting',
@@ -2599,6 +2610,10 @@ def test_unnamed_speakers_score_the_same_with_or_without_their_article():
     assert _same_speaker("Israeli foreign ministry", "Israel's foreign ministry")
     assert _same_speaker("Russia's Foreign Ministry", "Russian Foreign Ministry")
     assert not _same_speaker("Israeli foreign ministry", "Iranian foreign ministry")
+    assert _same_speaker("Canadian government", "Government of Canada") and _same_speaker("UK government", "British government")
+    assert not _same_speaker("Government", "Indian government") and not _same_speaker("Indian government", "Government of Canada")
+    assert _same_speaker("Hillary Rodham Clinton", "Hillary Clinton") and not _same_speaker("Hillary Clinton", "Bill Clinton")
+    assert not _same_speaker("Hillary Rodham Clinton", "Hillary Rodham") and not _same_speaker("Jane Doe", "Jane of Doe")
 
 
 @pytest.mark.parametrize("named", [

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import FIRM_WORDS, GENERIC_BODIES, ORG_HEADS, PARTY_MEMBERS, PARTY_NAMES, body_name
+from tracker.extraction.lexicon import (DEMONYMS, FIRM_WORDS, GENERIC_BODIES, ORG_HEADS, PARTY_MEMBERS, PARTY_NAMES,
+                                        body_name)
 from tracker.extraction.names import clean_name, main_clause
 
 
@@ -59,9 +60,28 @@ def _register_office(head, base: int, state: Discourse) -> None:
 
 
 def the_office(state: Discourse, head: str, offset: int) -> str | None:
-    """'the embassy', 'the government': the one office of that word the article named before, with whose it is."""
-    named = {phrase.lower(): phrase for at, word, phrase in state.offices if word == head and at < offset}
-    return next(iter(named.values())) if len(named) == 1 else None
+    """'the embassy', 'the government': the one office of that word the article named before, with whose it is;
+    none named, the home country's (`register_home`)."""
+    named = {phrase.lower(): phrase for at, word, phrase in state.offices if word == head and 0 <= at < offset}
+    home = [phrase for at, word, phrase in state.offices if word == head and at < 0]
+    return next(iter(named.values())) if len(named) == 1 else home[0] if home and not named else None
+
+
+HOME_OFFICES = ("government", "presidency", "cabinet")  # a country's own, which news copy writes bare
+_EXTRA_NAMES = {"Britain": ("UK", "U.K.", "United Kingdom"), "Netherlands": ("Holland",)}
+
+
+def register_home(text: str, state: Discourse) -> None:
+    """The country an article is about (its name or adjective written at least three times, and half again as
+    often as any other's): a bare 'the government' or 'the presidency' with no other named is that country's."""
+    def written(country: str) -> int:
+        names = (country, DEMONYMS[country], *_EXTRA_NAMES.get(country, ()))
+        return len(re.findall(r"\b(?:%s)\b" % "|".join(map(re.escape, names)), text))
+    counts = {country: written(country) for country in DEMONYMS}
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    (top, n), runner_up = ranked[0], ranked[1][1]
+    if n >= 3 and n >= 1.5 * runner_up:
+        state.offices.extend((-1, head, f"{DEMONYMS[top]} {head}") for head in HOME_OFFICES)
 
 
 def the_party(state: Discourse, offset: int) -> str | None:

@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from tracker.actors import ActorAliases
 from tracker.extraction.dates import ENTRY_LABEL, resolve_dates
-from tracker.extraction.bodies import register_offices
+from tracker.extraction.bodies import register_home, register_offices
 from tracker.extraction.datechoice import Candidates, DateChooser, date_candidates, shipped_chooser
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans, trim_span
@@ -108,6 +108,7 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
     article = replace(article, text=_without_party_tags(single_quotes_as_double(written)))  # same length: offsets hold
     state = Discourse()
     state.in_full, state.held = named_in_full(article.text), offices_held(article.date)
+    register_home(article.text, state)
     found: list[Found] = []
     quotes_all: list[Quote] = []
     shifts: list[tuple[str, int]] = []
