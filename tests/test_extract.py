@@ -953,6 +953,9 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'who_after_a_comma_is_the_person_noun_right_before_it': (
+        "Coalition deal\n\nBERLIN - Details first emerged late Sunday from party sources, who said the figure would "
+        "include relatives.", 'would include relatives', 'Party source'),
     'a_bare_government_is_that_of_the_country_the_article_is_about': (
         "Japan weighs new rules\n\nTOKYO - Japanese lawmakers argued on Friday over the plan, and Japan's opposition "
         "vowed to block it in the Japanese Diet.\n\nThe government said the rules would take effect in April.",

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import NEWS_ASKERS, SAYING, TITLE_SET as _TITLE_SET
+from tracker.extraction.lexicon import ANON_HEADS, NEWS_ASKERS, SAYING, TITLE_SET as _TITLE_SET, is_person_noun
 from tracker.extraction.misparses import name_given
 from tracker.extraction.names import group_of, main_subject, opening_subject, subject_phrase
 from tracker.extraction.speakers import resolve_speaker
@@ -92,7 +92,7 @@ def subject_speaker(subj, tok, base: int, state: Discourse) -> str:
             subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)):
         return ""
     if subj.lower_ == "who" and tok.dep_ == "relcl":
-        subj = tok.head
+        subj = _antecedent(subj, tok.head)
         if subj.dep_ == "appos" and subj.head.ent_type_ == "PERSON":
             subj = subj.head  # "Jim Jordan, the committee's top Republican, who argued …": Jordan
         owner = subj.head.head if subj.dep_ == "pobj" and subj.head.lower_ == "of" else None
@@ -138,3 +138,14 @@ def _seat_holder(subj):
         return None
     return next((a for prep in subj.children if prep.dep_ == "prep" for seat in prep.children if seat.dep_ == "pobj"
                  for a in seat.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
+
+
+def _antecedent(who, head):
+    """Whom ', who said' is about: the person noun right before the comma ('Details emerged from party sources,
+    who said …': the sources), where the parse hung the clause on an earlier word; else the parse's head."""
+    doc = who.doc
+    before = doc[who.i - 2] if who.i >= 2 and doc[who.i - 1].text == "," else None
+    if before is None or before.i == head.i or before.pos_ not in ("NOUN", "PROPN"):
+        return head
+    person = before.ent_type_ == "PERSON" or before.lower_ in ANON_HEADS or is_person_noun(before.lower_)
+    return before if person else head
