@@ -2666,6 +2666,17 @@ QUESTION_SHAPES = [
 
 
 QUESTION_SHAPES += [
+    # a question the parse did not hang on its asking verb: from the question word to the end of its clause
+    ('Jane Doe took questions on Friday.\n\nAsked when the call had taken place, she said she would supply the date '
+     'later.', "when the call had taken place", "Reporter", "supply the date later", "Jane Doe"),
+    ('Jane Doe held a briefing on Friday.\n\nOne reporter asked what the minister made of the report. "It is a fair '
+     'report," Doe said.', "what the minister made of the report", "Reporter", "It is a fair report", "Jane Doe"),
+    ('Asked by reporters in Launceston, Tasmania, whether he had threatened Jakarta, Tom Vale said he had not.',
+     "whether he had threatened Jakarta", "Reporter", "he had not", "Tom Vale"),
+]
+
+
+QUESTION_SHAPES += [
     # a printed Q&A labelled with initials and full stops ('L.W.:'), the asker named once before it
     ('Tom Vale sat down with Lally Weymouth in Athens on Wednesday.\n\nL.W.: How did your meeting go yesterday?\n\n'
      'T.V.: We talked about the need for liquidity.', "How did your meeting", "Lally Weymouth", "need for liquidity",

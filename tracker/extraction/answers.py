@@ -56,9 +56,10 @@ def reported_questions(doc, base: int, state: Discourse, in_quote) -> list[Quest
             part = next((r for r in tok.subtree if r.dep_ == "relcl" and r.head.dep_ == "pobj" and r.i > tok.i
                          and _asks_of(doc[r.left_edge.i], r.head) and r.left_edge.i - 1 > tok.i
                          and not doc[r.left_edge.i - 1].is_punct), None)
-        if part is None:
+        span = _wh_after(tok) if part is None else (part.left_edge.i, part.right_edge.i)
+        if span is None:
             continue
-        first, last = part.left_edge.i, part.right_edge.i
+        first, last = span
         while last > first and doc[last].is_punct:
             last -= 1
         span = doc[first:last + 1]
@@ -68,6 +69,23 @@ def reported_questions(doc, base: int, state: Discourse, in_quote) -> list[Quest
         out.append(Question(base + span.start_char, base + span.end_char, span.text, _asker(tok, part, base, state),
                             _asked(tok, base, state), base + tok.idx, (base + sent.start_char, base + sent.end_char)))
     return out
+
+
+# what may stand between an asking verb and its question: whom it was put to, 'then', and where or by whom it was put
+_LEADS_TO_WH = re.compile(r"\s+(?:(?:him|her|them|me|us|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|the\s+[a-z]+)\s+)?"
+                          r"(?:(?:then|again|also|later|repeatedly)\s+)?"
+                          r"(?:(?:by|on|in|at|during|after)\s+[^,;:.?!\"“”]{1,60}?(?:,\s+[A-Z][\w'’-]*)?,?\s+)*"
+                          r"(?P<wh>whether|if|when|why|how|what|about)\s[^,;:.?!\"“”—]+")
+
+
+def _wh_after(verb) -> tuple[int, int] | None:
+    """The question after an asking verb whose clause the parse hung elsewhere ('Asked when the call had taken
+    place, he said', 'One reporter asked what the minister made of it'): from the question word to the clause's
+    end, the words between naming only whom it was put to, by whom or where; token indices, or None."""
+    doc = verb.doc
+    m = _LEADS_TO_WH.match(doc.text, verb.idx + len(verb.text), verb.sent.end_char)
+    span = doc.char_span(m.start("wh"), m.end(), alignment_mode="contract") if m else None
+    return (span.start, span.end - 1) if span is not None and len(span) >= 3 else None
 
 
 def _asks_of(wh, noun) -> bool:
@@ -119,8 +137,8 @@ def _asker(verb, part, base: int, state: Discourse) -> str:
     """Who put a reported question, where the asking verb is active and has a subject of its own (or of the
     clause it continues): never for 'Asked whether …, X said', 'X was asked whether …' or 'X, asked whether …,
     said' (`asking.put_questions` names those askers)."""
-    if part.dep_ not in ("ccomp", "pcomp", "relcl") or part.doc[part.left_edge.i].lower_ not in _WH \
-            or comma_participle(verb):
+    clause = part is None or part.dep_ in ("ccomp", "pcomp", "relcl") and part.doc[part.left_edge.i].lower_ in _WH
+    if not clause or comma_participle(verb):
         return ""
     if verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children):
         name = agent_of(verb)  # 'X was asked by Jane Roe whether …'
