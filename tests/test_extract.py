@@ -953,6 +953,9 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'a_quote_after_a_colon_is_never_from_a_subject_inside_the_quote_before': (
+        'Count night\n\nLONDON - Jane Doe held her seat. "Politics has changed," the Labour leader said. "Politics '
+        'is not going back into the box." Then the demand: "The prime minister must go."', 'must go', 'Jane Doe'),
     'who_after_a_comma_is_the_person_noun_right_before_it': (
         "Coalition deal\n\nBERLIN - Details first emerged late Sunday from party sources, who said the figure would "
         "include relatives.", 'would include relatives', 'Party source'),

@@ -325,12 +325,12 @@ def _before_speaker(text: str, doc, start: int, q: Quote, state: Discourse) -> t
     label = BEFORE_LABEL.match(before)
     if label and (label.group(1).isupper() or state.lookup(label.group(1)) or outlet_label(label.group(1))):
         return label_speaker(label.group(1), state, clause_start), clause_start, False
-    verbs = [t for t in doc if clause_start - start <= t.idx < q.open_start - start and t.pos_ in ("VERB", "AUX")]
+    own = max(before.rfind(m) for m in "\"“”") + 1  # the clause's words after any earlier quote, whose verbs are not
+    verbs = [t for t in doc if clause_start + own - start <= t.idx < q.open_start - start and t.pos_ in ("VERB", "AUX")]
     titled = (None if verbs else TITLED_LABEL.match(before)) or OWN_WORDS.search(before)  # not 'He told Mr Roe:'
     if titled:  # 'Defence lawyer Rodrigo de la Garza: "My client …"' in a live-blog entry; 'Roe's (or his) verdict: "…"'
         name = titled["name"] or titled["own"].lower()
         return resolve_speaker(name, clause_start + titled.start(titled.lastgroup), state), clause_start, False
-    own = max(before.rfind(m) for m in "\"“”") + 1  # the clause's words after any earlier quote
     asked = QUESTION_FROM.search(before, own)
     if asked:  # 'The first question came from Alejandro Cuevas, a correspondent for Reforma: "…?"'
         at = clause_start + asked.start("spk")
