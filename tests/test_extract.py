@@ -953,6 +953,9 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'the_owner_of_a_formula_a_sentence_is_about_is_he_in_its_quote': (
+        "Positions\n\nMIAMI - Tom Vale answered on Monday. John Roe attacked the plan.\n\nVale's current formula "
+        'splits the difference: "We are not going to hand out cards," he said.', 'hand out cards', 'Tom Vale'),
     'a_quote_after_a_colon_is_never_from_a_subject_inside_the_quote_before': (
         'Count night\n\nLONDON - Jane Doe held her seat. "Politics has changed," the Labour leader said. "Politics '
         'is not going back into the box." Then the demand: "The prime minister must go."', 'must go', 'Jane Doe'),

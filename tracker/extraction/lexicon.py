@@ -44,8 +44,7 @@ FEMALE_FIRST_NAMES = {
     "jennifer", "jill", "julia", "karoline", "kamala", "kaja", "kemi", "kristen", "kristi", "laura", "linda",
     "lisa", "liz", "margaret", "maria", "marine", "mary", "melania", "mette", "michelle", "nancy", "nicola",
     "nikki", "olena", "priti", "rachel", "sanna", "sarah", "susan", "suella", "susie", "theresa", "tulsi",
-    "ursula", "yvette", "kristalina", "marjorie", "elise", "amy", "angela", "chrystia", "mélanie", "melanie",
-}
+    "ursula", "yvette", "kristalina", "marjorie", "elise", "amy", "angela", "chrystia", "mélanie", "melanie"}
 
 
 # Korean and Chinese family names, written before the given name in news copy
@@ -145,7 +144,8 @@ DOCUMENT_HEADS = {"statement", "readout", "release", "communique", "communiqué"
 REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict", "apology", "explanation", "admission",
            "denial", "clarification", "rebuttal", "question", "version", "speech"}  # "Roe's version of events …"
 # a person's position as what a sentence is about ('Johnson's own position has wandered …'): they are in focus
-STANCE_NOUNS = {"position", "stance", "view", "views", "thinking", "line", "u-turn", "reversal", "retreat", "climbdown"}
+STANCE_NOUNS = {"position", "stance", "view", "views", "thinking", "line", "u-turn", "reversal", "retreat", "climbdown",
+                "formula", "approach", "argument", "message", "pitch"}
 # what a compound that starts with a name ends in ('Trump-era', 'Labour-led', 'American-style'): no part of the name
 COMPOUND_HEADS = re.compile(r"\w+ed|run|held|era|style|like|friendly|language|type|esque|ish")
 # bodies that speak in a joint subject ("the armed forces and the national police") without being ORG_HEADS
