@@ -953,6 +953,10 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'said_its_president_then_a_name_is_that_name': (
+        "Industry reacts\n\nBERLIN - Markus Jerger of the small-business lobby spoke first on Monday. The industry "
+        'federation was next.\n\n"Industry expects all parties to act," said its president, Siegfried Russwurm.',
+        'all parties to act', 'Siegfried Russwurm'),
     'the_owner_of_a_formula_a_sentence_is_about_is_he_in_its_quote': (
         "Positions\n\nMIAMI - Tom Vale answered on Monday. John Roe attacked the plan.\n\nVale's current formula "
         'splits the difference: "We are not going to hand out cards," he said.', 'hand out cards', 'Tom Vale'),

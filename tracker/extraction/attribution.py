@@ -108,13 +108,20 @@ _AFTER_K = re.compile(r"^[\s,]*(?P<verb>said|says|added|adds|asked|asks|wrote|wr
                       r"(?=[,.;:!?]|\s+(?:in|on|at|of|to|during|after|before|when|while|as|from)\b|$)")
 
 
+# '"…," said its president, Siegfried Russwurm.': an owned role, then the name in apposition, who speaks
+_AFTER_L = re.compile(rf"^[\s,]*(?P<verb>said|says|added|adds|wrote|writes)\s+(?:its|his|her|their|the\s+[a-z]+['’]s)\s+"
+                      rf"(?:[a-z-]+\s+){{0,3}}[a-z-]+,\s+(?P<spk>[A-Z][\w'’-]+(?:\s+(?:(?:{PARTICLE_RE})\s+)?[A-Z][\w'’-]+)+)"
+                      r"(?=[,.;:!?]|$)")
+
+
 def after_attribution(after: str) -> re.Match | None:
     """'"…," X said' / '"…," said X' right after a closing quote."""
     if re.match(r"^\s*[\"“]", after):
         return None
     return _AFTER_A.match(after) or _AFTER_C.match(after) or _AFTER_D.match(after) or _AFTER_E.match(after) \
         or _AFTER_F.match(after) or _AFTER_G.match(after) or _AFTER_B.match(after) \
-        or _AFTER_H.match(after) or _AFTER_K.match(after) or _AFTER_I.match(after) or signed(after)
+        or _AFTER_H.match(after) or _AFTER_K.match(after) or _AFTER_I.match(after) or _AFTER_L.match(after) \
+        or signed(after)
 
 
 def signed(after: str) -> re.Match | None:
