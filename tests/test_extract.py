@@ -953,6 +953,9 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'a_paper_that_quoted_him_as_saying_gives_his_words': (
+        "Row\n\nBERLIN - Tom Vale met Anna Roe on Monday.\n\nThe Daily Courier quoted him as calling his position "
+        '"untenable" and saying: "I will not be fired by a chancellor."', 'not be fired', 'Tom Vale'),
     'said_its_president_then_a_name_is_that_name': (
         "Industry reacts\n\nBERLIN - Markus Jerger of the small-business lobby spoke first on Monday. The industry "
         'federation was next.\n\n"Industry expects all parties to act," said its president, Siegfried Russwurm.',

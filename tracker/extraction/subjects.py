@@ -21,6 +21,12 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
     """Subject of a verb, climbing through conj/xcomp/advcl heads when it has none of its own."""
     tok = verb
     for _ in range(6):
+        quoted = next((c for c in tok.children if c.dep_ == "dobj"), None) if tok is not verb and tok.lemma_ == "quote" \
+            and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children) else None
+        if quoted is not None:  # 'The paper quoted him as saying: …': the one quoted, not the paper
+            nominative = {"him": "he", "her": "she", "them": "they"}.get(quoted.lower_)
+            return resolve_speaker(nominative, base + tok.sent.start_char, state) if nominative \
+                else subject_speaker(quoted, tok, base, state)
         # a "subject" after the verb that opens a quote ('wrote on X: "Thanks …"') is the parser misreading the quote
         subjects = [c for c in tok.children if c.dep_ == "nsubj"
                     and not (c.i > tok.i and c.doc[c.left_edge.i].text in _QUOTE_MARKS)]
