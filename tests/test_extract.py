@@ -953,6 +953,14 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'the_one_whose_patience_ran_out_is_he_in_the_quote_after': (
+        "Hearing\n\nLONDON - John Roe pressed Tom Vale on Wednesday. Vale said there had been no such policy.\n\n"
+        'Mr Roe\'s patience eventually ran out. "Why can\'t you just answer this question?" he said.',
+        'just answer this question', 'John Roe'),
+    'a_time_of_day_before_an_unnamed_source_is_no_part_of_it': (
+        "Post row\n\nCANBERRA - Jane Doe faced the Senate on Thursday.\n\nBy question time the premier had turned "
+        'on her, and by evening government insiders were calling her answer a "suicide note".', 'suicide note',
+        'Government insider'),
     'a_paper_that_quoted_him_as_saying_gives_his_words': (
         "Row\n\nBERLIN - Tom Vale met Anna Roe on Monday.\n\nThe Daily Courier quoted him as calling his position "
         '"untenable" and saying: "I will not be fired by a chancellor."', 'not be fired', 'Tom Vale'),

@@ -145,7 +145,7 @@ REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict", "ap
            "denial", "clarification", "rebuttal", "question", "version", "speech"}  # "Roe's version of events …"
 # a person's position as what a sentence is about ('Johnson's own position has wandered …'): they are in focus
 STANCE_NOUNS = {"position", "stance", "view", "views", "thinking", "line", "u-turn", "reversal", "retreat", "climbdown",
-                "formula", "approach", "argument", "message", "pitch"}
+                "formula", "approach", "argument", "message", "pitch", "patience", "temper", "mood", "frustration"}
 # what a compound that starts with a name ends in ('Trump-era', 'Labour-led', 'American-style'): no part of the name
 COMPOUND_HEADS = re.compile(r"\w+ed|run|held|era|style|like|friendly|language|type|esque|ish")
 # bodies that speak in a joint subject ("the armed forces and the national police") without being ORG_HEADS
@@ -359,9 +359,9 @@ def body_name(phrase: str) -> str:
 
 
 def role_name(phrase: str) -> str:
-    """'a senior official' -> 'Senior official'; 'NATO officials' -> 'NATO official'."""
+    """'a senior official' -> 'Senior official'; 'NATO officials' -> 'NATO official'; 'evening aides' -> 'Aide'."""
     words = phrase.split()
-    while words and words[0].lower() in DETERMINERS:
+    while words and words[0].lower() in DETERMINERS | {"morning", "afternoon", "evening", "night", "tonight"}:
         words = words[1:]
     if not words:
         return phrase
