@@ -67,7 +67,7 @@ def the_office(state: Discourse, head: str, offset: int) -> str | None:
     return next(iter(named.values())) if len(named) == 1 else home[0] if home and not named else None
 
 
-HOME_OFFICES = ("government", "presidency", "cabinet")  # a country's own, which news copy writes bare
+_HOME_OFFICES = ("government", "presidency", "cabinet")  # a country's own, which news copy writes bare
 _EXTRA_NAMES = {"Britain": ("UK", "U.K.", "United Kingdom"), "Netherlands": ("Holland",)}
 
 
@@ -76,12 +76,12 @@ def register_home(text: str, state: Discourse) -> None:
     often as any other's): a bare 'the government' or 'the presidency' with no other named is that country's."""
     def written(country: str) -> int:
         names = (country, DEMONYMS[country], *_EXTRA_NAMES.get(country, ()))
-        return len(re.findall(r"\b(?:%s)\b" % "|".join(map(re.escape, names)), text))
+        return len(re.findall(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, names)), text))  # 'U.K.' too
     counts = {country: written(country) for country in DEMONYMS}
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     (top, n), runner_up = ranked[0], ranked[1][1]
     if n >= 3 and n >= 1.5 * runner_up:
-        state.offices.extend((-1, head, f"{DEMONYMS[top]} {head}") for head in HOME_OFFICES)
+        state.offices.extend((-1, head, f"{DEMONYMS[top]} {head}") for head in _HOME_OFFICES)
 
 
 def the_party(state: Discourse, offset: int) -> str | None:
