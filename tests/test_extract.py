@@ -953,6 +953,13 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'who_used_a_programme_to_insist_is_the_one_insisting': (
+        "Welfare row\n\nLONDON - Tom Vale, who quit on Friday, used BBC One's John Roe Show to insist he had gone "
+        "because of fairness.", 'because of fairness', 'Tom Vale'),
+    'a_programme_named_after_its_host_is_no_speaker_and_its_host_asks': (
+        "Welfare row\n\nLONDON - Tom Vale, who quit on Friday, used BBC One's John Roe Show to insist he had gone "
+        "because of fairness.\n\nAsked whether he had anything to say to his deputy, Ann Lee said she had apologised.",
+        'anything to say to his deputy', 'John Roe'),
     'the_one_whose_patience_ran_out_is_he_in_the_quote_after': (
         "Hearing\n\nLONDON - John Roe pressed Tom Vale on Wednesday. Vale said there had been no such policy.\n\n"
         'Mr Roe\'s patience eventually ran out. "Why can\'t you just answer this question?" he said.',

@@ -59,7 +59,7 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
             return ""
         told = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None) \
             if tok.dep_ == "xcomp" and (tok.lemma_ in SAYING or tok.lemma_ == "ask") else None
-        if told is not None and told.pos_ == "PROPN":
+        if told is not None and told.pos_ == "PROPN" and told.lower_ != "show":  # not 'used the Andrew Marr Show to'
             return subject_speaker(told, tok, base, state)  # "…, prompting Ferrari to ask:": Ferrari asks
         said = [c for c in tok.head.children if c.dep_ == "parataxis" and c.lemma_ in SAYING and c.i < tok.i] \
             if tok.dep_ == "advcl" and tok.tag_ == "VBG" else []
