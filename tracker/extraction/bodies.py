@@ -63,21 +63,23 @@ def the_office(state: Discourse, head: str, offset: int) -> str | None:
     """'the embassy', 'the government': the one office of that word the article named before, with whose it is;
     none named, the home country's (`register_home`)."""
     named = {phrase.lower(): phrase for at, word, phrase in state.offices if word == head and 0 <= at < offset}
-    home = [phrase for at, word, phrase in state.offices if word == head and at < 0]
-    return next(iter(named.values())) if len(named) == 1 else home[0] if home and not named else None
+    if named:
+        return next(iter(named.values())) if len(named) == 1 else None
+    return next((phrase for at, word, phrase in state.offices if word == head and at < 0), None)
 
 
 _HOME_OFFICES = ("government", "presidency", "cabinet")  # a country's own, which news copy writes bare
 _EXTRA_NAMES = {"Britain": ("UK", "U.K.", "United Kingdom"), "Netherlands": ("Holland",)}
+# each country by its name, its adjective and other names, as whole words ('U.K.' too), compiled once
+_WRITTEN = {country: re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, (country, demonym,
+                                                                                  *_EXTRA_NAMES.get(country, ())))))
+            for country, demonym in DEMONYMS.items()}
 
 
 def register_home(text: str, state: Discourse) -> None:
     """The country an article is about (its name or adjective written at least three times, and half again as
     often as any other's): a bare 'the government' or 'the presidency' with no other named is that country's."""
-    def written(country: str) -> int:
-        names = (country, DEMONYMS[country], *_EXTRA_NAMES.get(country, ()))
-        return len(re.findall(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, names)), text))  # 'U.K.' too
-    counts = {country: written(country) for country in DEMONYMS}
+    counts = {country: len(pattern.findall(text)) for country, pattern in _WRITTEN.items()}
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     (top, n), runner_up = ranked[0], ranked[1][1]
     if n >= 3 and n >= 1.5 * runner_up:
