@@ -953,6 +953,19 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'a_share_of_a_group_is_the_group_speaking': (
+        "Budget row\n\nDUBLIN - The minister spoke on Monday.\n\nPrivately, a number of Labour ministers complained "
+        "that the comments were out of proportion.", 'out of proportion', 'Labour ministers'),
+    'a_programme_named_live_after_its_host_is_its_host': (
+        "Health row\n\nDUBLIN - The row began on Monday night, when Tom Vale appeared on RTE's Jane Roe Live.\n\n"
+        "Asked by Roe why it had happened, he said the advice had come as a surprise.",
+        'why it had happened', 'Jane Roe'),
+    'the_one_host_asks_only_the_guests_the_article_puts_with_her': (
+        "Health row\n\nDUBLIN - On Monday night Tom Vale told the presenter, Jane Roe, that the advice had come as a "
+        "surprise.\n\nThe department's briefing on Tuesday was calm, and the talk turned to "
+        "the long winter ahead and the hospital figures for the week. Staff handed out papers on the new rules, and "
+        "the questions ran for an hour before the end. Outside, a small crowd waited in the rain for news.\n\nAt the briefing, Dr Ann Lee, the health chief, was asked "
+        "whether the air had been cleared.", 'air had been cleared', 'Reporter'),
     'who_used_a_programme_to_insist_is_the_one_insisting': (
         "Welfare row\n\nLONDON - Tom Vale, who quit on Friday, used BBC One's John Roe Show to insist he had gone "
         "because of fairness.", 'because of fairness', 'Tom Vale'),

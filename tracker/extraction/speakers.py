@@ -80,8 +80,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             and main_clause(doc[ent.start - 1])) or owns_words(ent.root) or misplaced_subject(ent) or who_said(ent.root) \
             or sentence_topic(ent)  # 'For Ellemann-Jensen the day marked a U-turn. … he told'
         # (the owner of words given: "Starmer's reply was warm. '…,' he wrote"; 'On 11 October, Ms Truss, … was asked')
-        if name.endswith(" Show"):  # "BBC One's Andrew Marr Show": a programme named after its host, not a speaker
-            name, titles, subject = name[:-len(" Show")], f"{titles} host".strip(), False
+        if show := re.search(r" (?:Show|Live|Tonight)$", name):  # "BBC One's Andrew Marr Show", "Claire Byrne Live": a
+            name, titles, subject = name[:show.start()], f"{titles} host".strip(), False  # programme, not its host
         if (len(name.split()) == 1 or name not in state.people) and state.lookup(name, titles):
             name = state.lookup(name, titles).name  # "López Obrador" after "Andrés Manuel López Obrador"
         elif len(name.split()) == 1 and not subject and not titles:

@@ -11,6 +11,8 @@ from tracker.extraction.speakers import resolve_speaker
 
 
 _QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
+# a share of a group ("a number of Fianna Fáil ministers complained"): the group speaks, not the share
+_SHARE_HEADS = {"number", "handful", "couple", "majority", "minority", "dozens", "hundreds", "scores"}
 
 
 # verbs of saying, and of remarking on something, whose subject may go on to ask
@@ -59,7 +61,7 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
             return ""
         told = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None) \
             if tok.dep_ == "xcomp" and (tok.lemma_ in SAYING or tok.lemma_ == "ask") else None
-        if told is not None and told.pos_ == "PROPN" and told.lower_ != "show":  # not 'used the Andrew Marr Show to'
+        if told is not None and told.pos_ == "PROPN" and told.lower_ not in ("show", "live", "tonight"):  # not 'used the Andrew Marr Show to'
             return subject_speaker(told, tok, base, state)  # "…, prompting Ferrari to ask:": Ferrari asks
         said = [c for c in tok.head.children if c.dep_ == "parataxis" and c.lemma_ in SAYING and c.i < tok.i] \
             if tok.dep_ == "advcl" and tok.tag_ == "VBG" else []
@@ -84,6 +86,10 @@ def subject_speaker(subj, tok, base: int, state: Discourse) -> str:
     if subj.lower_ in ("one", "another") and not any(subj.children):  # 'Reporters … When one asked': one of them
         return resolve_speaker(subj.lower_, base + subj.idx, state)
     of = [c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"]
+    whole = next((c for c in of[0].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) \
+        if subj.lower_ in _SHARE_HEADS and len(of) == 1 else None
+    if whole is not None:
+        subj, of = whole, []
     if subj.lower_ == "one" and len(of) == 1 and len(list(subj.children)) == 1:  # 'When one of them asked, "…?"'
         whom = [c.lower_ for c in of[0].children if c.dep_ == "pobj"]
         if whom and whom[0] in NEWS_ASKERS:
