@@ -966,6 +966,15 @@ SPEAKER_CASES = {
         "the long winter ahead and the hospital figures for the week. Staff handed out papers on the new rules, and "
         "the questions ran for an hour before the end. Outside, a small crowd waited in the rain for news.\n\nAt the briefing, Dr Ann Lee, the health chief, was asked "
         "whether the air had been cleared.", 'air had been cleared', 'Reporter'),
+    'a_name_never_ends_on_a_particle_the_ner_stopped_at': (
+        "Resignation\n\nBRUSSELS - On Tuesday Mr Hogan sent Commission President Ursula von der Leyen a report.\n\n"
+        'Mr Hogan quit on Wednesday. "It was a distraction," he said. Ms von der Leyen replied: "He has resigned."',
+        'He has resigned', 'Ursula von der Leyen'),
+    'a_particle_surname_is_the_full_name_of_one_met_outside_quotes': (
+        "Schools\n\nNEW YORK - The school system went dark after Mayor Bill de Blasio changed course.\n\n"
+        "De Blasio argued all week that a shutdown would strand the children of nurses.\n\n"
+        '"I am now calling on Mayor de Blasio to close the schools," union president George Gresham said.',
+        'strand the children', 'Bill de Blasio'),
     'who_used_a_programme_to_insist_is_the_one_insisting': (
         "Welfare row\n\nLONDON - Tom Vale, who quit on Friday, used BBC One's John Roe Show to insist he had gone "
         "because of fairness.", 'because of fairness', 'Tom Vale'),

@@ -341,7 +341,7 @@ class Discourse:
         words = speaker.lower().split()
         if len(words) >= 2 and words[0] in PARTICLES:  # "De Blasio" after "Bill de Blasio", "De la Garza"
             hits = {p.name for p in self.people.values() if len(p.name.split()) > len(words) and not p.anonymous
-                    and p.name.lower().split()[-len(words):] == words}
+                    and p.mentions and p.name.lower().split()[-len(words):] == words}  # not one met only in a quote
             return hits.pop() if len(hits) == 1 else speaker
         if speaker.isupper() and 2 <= len(speaker) <= 6 and speaker.isalpha():
             # "the BOJ said" after "the Bank of Japan": the one body whose words' initials spell it

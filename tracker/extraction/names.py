@@ -89,9 +89,9 @@ def extend_name(ent):
             and doc[start - 1].ent_type_ not in ("GPE", "NORP", "ORG"):
         start -= 1
     ent = doc[start:ent.end]
-    while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].lower_ in PARTICLES) \
-            and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end:
-        end += 1  # 'von' | 'der' (tagged a noun) | 'Leyen'
+    while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].lower_ in PARTICLES) and (
+            doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end or doc[end - 1].lower_ in PARTICLES):
+        end += 1  # 'von' | 'der' (tagged a noun) | 'Leyen': no name ends on a particle, however the parser hung it
     # "Miguel Ángel | Yunes Márquez of the PAN": surnames the NER left off, that the parser did not chain
     more = end
     while more < min(len(doc), end + 2) and doc[more].pos_ == "PROPN" and doc[more].is_title \
