@@ -975,6 +975,15 @@ SPEAKER_CASES = {
         "De Blasio argued all week that a shutdown would strand the children of nurses.\n\n"
         '"I am now calling on Mayor de Blasio to close the schools," union president George Gresham said.',
         'strand the children', 'Bill de Blasio'),
+    'a_time_of_day_names_no_ones_government': (
+        "Post chief\n\nSYDNEY - Australia Post chief Jane Roe was stood aside. Australia watched as Australia's "
+        "ministers spoke, and by evening government insiders were calling her answers weak.\n\n"
+        "In a statement, the government said the inquiry would take four weeks.", 'take four weeks',
+        'Australian government'),
+    'the_country_named_first_and_most_is_home': (
+        "Border\n\nHELSINKI - Finland will close its border with Russia, the government announced on Tuesday. Russia "
+        "denied it. Finland said Russia had let people through. Finland waited, and Finland's ministers met.",
+        'Finland will close its border', 'Finnish government'),
     'who_used_a_programme_to_insist_is_the_one_insisting': (
         "Welfare row\n\nLONDON - Tom Vale, who quit on Friday, used BBC One's John Roe Show to insist he had gone "
         "because of fairness.", 'because of fairness', 'Tom Vale'),

@@ -6,7 +6,7 @@ import re
 
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import (DEMONYMS, FIRM_WORDS, GENERIC_BODIES, ORG_HEADS, PARTY_MEMBERS, PARTY_NAMES,
-                                        body_name)
+                                        TIME_NOUNS, body_name)
 from tracker.extraction.names import clean_name, main_clause
 
 
@@ -45,10 +45,11 @@ def register_offices(doc, base: int, state: Discourse, in_quote) -> None:
 
 def _register_office(head, base: int, state: Discourse) -> None:
     """'the Russian embassy', 'China's foreign ministry', 'an ethics committee report', 'the government of Canada':
-    an office word with a name or a noun that says whose it is, for a later bare 'the embassy'."""
+    an office word with a name or a noun that says whose it is, for a later bare 'the embassy' (a time of day
+    says no one's: 'by evening government insiders')."""
     mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")]
-    whose = [c for c in mods if c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
-             or (c.dep_ == "compound" and c.pos_ == "NOUN")]
+    whose = [c for c in mods if (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+             or (c.dep_ == "compound" and c.pos_ == "NOUN")) and c.lower_ not in TIME_NOUNS]
     of = next((g for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "ORG")), None)
     if not whose and of is None:
@@ -78,11 +79,14 @@ _WRITTEN = {country: re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape,
 
 def register_home(text: str, state: Discourse) -> None:
     """The country an article is about (its name or adjective written at least three times, and half again as
-    often as any other's): a bare 'the government' or 'the presidency' with no other named is that country's."""
+    often as any other's, or more often than any other and first): a bare 'the government' or 'the presidency'
+    with no other named is that country's."""
     counts = {country: len(pattern.findall(text)) for country, pattern in _WRITTEN.items()}
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     (top, n), runner_up = ranked[0], ranked[1][1]
-    if n >= 3 and n >= 1.5 * runner_up:
+    first = min((m.start(), country) for country, pattern in _WRITTEN.items() if (m := pattern.search(text)))[1] \
+        if n else None
+    if n >= 3 and (n >= 1.5 * runner_up or n > runner_up and first == top):
         state.offices.extend((-1, head, f"{DEMONYMS[top]} {head}") for head in _HOME_OFFICES)
 
 
