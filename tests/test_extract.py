@@ -984,6 +984,9 @@ SPEAKER_CASES = {
         "Border\n\nHELSINKI - Finland will close its border with Russia, the government announced on Tuesday. Russia "
         "denied it. Finland said Russia had let people through. Finland waited, and Finland's ministers met.",
         'Finland will close its border', 'Finnish government'),
+    'shot_back_that_reports_what_was_said': (
+        "Budget\n\nACCRA - Majority Leader Tom Vale shot back that the budget had given the country hope.",
+        'given the country hope', 'Tom Vale'),
     'who_used_a_programme_to_insist_is_the_one_insisting': (
         "Welfare row\n\nLONDON - Tom Vale, who quit on Friday, used BBC One's John Roe Show to insist he had gone "
         "because of fairness.", 'because of fairness', 'Tom Vale'),
@@ -3269,6 +3272,14 @@ def test_a_city_in_any_case_before_its_agency_is_a_dateline(run):
     found = run("Kinloch (AFP) - Gambia's president-elect Tom Barrow said Saturday that the outgoing leader had no "
                 "authority to annul the result, a day after he reversed his concession.")
     assert one(found, "no authority to annul").speaker == "Tom Barrow"
+
+
+def test_a_quote_with_an_attribution_of_its_own_after_a_full_stop_is_a_statement_of_its_own(run):
+    """'X replied: "Yes." He went on: "…"': two attributions, two statements ('"A," X said, "B"' stays one)."""
+    found = run('Asked whether Leave had won, the co-founder Tom Vale replied: "Yes." He went on: "There are lots of '
+                'results to come in." Later he added: "It looks good," he said, "for us."')
+    assert [s.text for s in found if s.kind == "direct"] == ["Yes.", "There are lots of results to come in.",
+                                                             "It looks good for us."]
 
 
 def test_a_word_the_tagger_took_for_a_name_in_lower_case_is_no_one(run):

@@ -80,8 +80,6 @@ def _only_attribution(between: str) -> bool:
     return bool(m) and not between[m.end():].strip(" ,.:;\n")
 
 
-
-
 def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], state: Discourse) -> list[Found]:
     out: list[Found] = []
     last: Found | None = None
@@ -140,7 +138,8 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         # from it ('"A," X said, "B," he added'); an unattributed part continues the speaker's last quote
         attributed = _only_attribution if speaker else _attribution_then_same
         continues = last is not None and ((not speaker or speaker == last.speaker) and (
-            attributed(between.lstrip("\"”,. ")) or not between.strip(" \"”,.\n")) or _resumes(text, last_q, q))
+            attributed(between.lstrip("\"”,. ")) or not between.strip(" \"”,.\n")) or _resumes(text, last_q, q)) \
+            and not (last.text.rstrip().endswith((".", "!", "?")) and between.rstrip().endswith(":"))  # 'He went on: "…"
         if continues and last is not None:
             last_q = q
             last.text = _join(last.text, text[inner_start:inner_end])
