@@ -3282,6 +3282,14 @@ def test_a_quote_with_an_attribution_of_its_own_after_a_full_stop_is_a_statement
                                                              "It looks good for us."]
 
 
+def test_a_section_label_a_headline_and_crossheads_are_no_statements(run):
+    found = run("Covid-19\nVale tells parliament he 'never said a bad word' about Lee as the row goes on\n"
+                "Tom Vale told parliament on Thursday that he had praised Dr Ann Lee.\n"
+                "Moscow denies orchestrating arrivals\n"
+                "Russia rejected the claims.")
+    assert [s.text for s in found if s.kind == "reported"] == ["he had praised Dr Ann Lee"]
+
+
 def test_a_word_the_tagger_took_for_a_name_in_lower_case_is_no_one(run):
     found = run('Labour leader Ed Miliband asked the prime minister to confirm that he would not use the royal '
                 'prerogative.\n\nCameron, looking shaken, replied: "I can give that assurance." He went on: "I strongly '

@@ -239,15 +239,24 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z .'’/-]{1,40}"
 _CROSSHEAD = re.compile(r"(?![A-Z .'’-]+:)[^.!?:\"“”‘’']{0,40}:?\s*[\"“‘'][^\"“”‘’.!?]{3,60}[\"”’']")
 
 
+# a crosshead of three words or more with no sentence end, colon, quote or figure ('Moscow denies orchestrating
+# arrivals'; not a transcript's 'JOHNSON: Well –', a live blog's '23.55 BST', a day's heading or a bare 'Yes')
+_HEADING = re.compile(r"(?=.{3,99}$)[A-Z][^.!?:;\"“”‘’'\d\s]*(?:\s+[^.!?:;\"“”‘’'\d\s]+){2,}")
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-empty lines as paragraphs; a short unpunctuated first line is a headline and skipped, and so is a later
-    crosshead over a quote (`_CROSSHEAD`): an editor's words over a quote that the text gives in full."""
+    """Non-empty lines as paragraphs; a short unpunctuated first line is a headline and skipped (with a section label
+    over it), and so are later crossheads (`_HEADING`), one over a quote too (`_CROSSHEAD`): an editor's words over a
+    quote that the text gives in full."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
-    if spans:
+    first = ""
+    while spans and len(first.split()) < 4:  # a section label of a word or three over the headline ('Covid-19')
         first = text[spans[0][0]:spans[0][1]].strip()
-        if len(first) < 160 and not first.rstrip("\"”’'").endswith((".", "!", "?")) and len(spans) > 1:
-            spans = spans[1:]
-    spans = [(s, e) for s, e in spans if not _CROSSHEAD.fullmatch(text[s:e].strip())]
+        if len(first) >= 160 or first.rstrip("\"”’'").endswith((".", "!", "?")) or len(spans) < 2:
+            break
+        spans = spans[1:]
+    spans = [(s, e) for s, e in spans if not _CROSSHEAD.fullmatch(text[s:e].strip()) and not _HEADING.fullmatch(
+        text[s:e].strip())]
     out = []
     for s, e in spans:
         m = _DATELINE.match(text, s) or ENTRY_LABEL.match(text, s)
