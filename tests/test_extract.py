@@ -2679,6 +2679,8 @@ def test_unnamed_speakers_score_the_same_with_or_without_their_article():
     assert not _same_speaker("Government", "Indian government") and not _same_speaker("Indian government", "Government of Canada")
     assert _same_speaker("Hillary Rodham Clinton", "Hillary Clinton") and not _same_speaker("Hillary Clinton", "Bill Clinton")
     assert not _same_speaker("Hillary Rodham Clinton", "Hillary Rodham") and not _same_speaker("Jane Doe", "Jane of Doe")
+    assert _same_speaker("Jane Doe's office", "Doe's office") and _same_speaker("Jane Doe's campaign", "Doe campaign")
+    assert not _same_speaker("Jane Doe's campaign", "Roe campaign") and not _same_speaker("Doe's office", "Doe's team")
 
 
 @pytest.mark.parametrize("named", [

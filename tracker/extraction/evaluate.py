@@ -157,7 +157,8 @@ def _same_speaker(pred: str, gold: str) -> bool:
     by its name or adjective ("Israel's foreign ministry", "Israeli foreign ministry", "Government of Canada",
     "Canadian government", "UK government", "British government"), and a person's name
     without the given names the article never writes ("Tayyip Erdogan" is "Recep Tayyip Erdogan") or its middle
-    names ("Hillary Clinton" is "Hillary Rodham Clinton")."""
+    names ("Hillary Clinton" is "Hillary Rodham Clinton"), and one person's staff however their name is written
+    ("Biden campaign", "Joe Biden's campaign")."""
     def key(name: str) -> str:
         name = _PLURAL_HEAD.sub(r"\1", _ARTICLE.sub("", normalise(name)))
         name = re.sub(r"\bjournalist\b", "reporter", name)
@@ -171,7 +172,18 @@ def _same_speaker(pred: str, gold: str) -> bool:
         name = _OF_COUNTRY.sub(lambda m: f"{DEMONYMS[m.group(2).title()].lower()} {m.group(1)}", name)  # "of Canada"
         return _COUNTRY_OWNS.sub(lambda m: DEMONYMS[m.group(1).title()].lower() + " ", name)  # "Israel's" "Israeli"
     return key(pred) == key(gold) or _given_names_dropped(pred, gold) or _given_names_dropped(gold, pred) \
-        or _middle_names_dropped(pred, gold) or _middle_names_dropped(gold, pred)
+        or _middle_names_dropped(pred, gold) or _middle_names_dropped(gold, pred) or _one_persons_staff(pred, gold)
+
+
+_STAFF_OF = re.compile(r"^(?P<owner>(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*?)(?:['’]s)? "
+                       r"(?P<staff>(?:press |private )?office|campaign|team|spokes(?:man|woman|person))$")
+
+
+def _one_persons_staff(pred: str, gold: str) -> bool:
+    """One person's office, campaign or spokesperson, with or without the given names and the possessive ("Joe
+    Biden's office", "Biden's office"; "Liz Truss's campaign", "Truss campaign")."""
+    a, b = _STAFF_OF.match(pred.strip()), _STAFF_OF.match(gold.strip())
+    return bool(a and b) and a["staff"].lower() == b["staff"].lower() and a["owner"].split()[-1] == b["owner"].split()[-1]
 
 
 _BODIES = ORG_HEADS | {"service", "services", "board", "bureau", "authority"}
