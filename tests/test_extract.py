@@ -953,6 +953,12 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'a_name_the_parser_hung_on_a_place_after_a_title_is_the_title_holder': (
+        "Climate talks\n\nDUBAI - The president of the UN climate summit in Dubai, Tom Vale, insisted on Monday that "
+        "he believes in climate science.", 'believes in climate science', 'Tom Vale'),
+    'a_name_the_parser_hung_on_a_place_after_a_correspondent_is_the_correspondent': (
+        "Court ruling\n\nBANGKOK - The court removed the prime minister. Al Jazeera's correspondent in Bangkok, Tom "
+        "Vale, said the outcome was a big surprise.", 'big surprise', 'Tom Vale'),
     'a_share_of_a_group_is_the_group_speaking': (
         "Budget row\n\nDUBLIN - The minister spoke on Monday.\n\nPrivately, a number of Labour ministers complained "
         "that the comments were out of proportion.", 'out of proportion', 'Labour ministers'),

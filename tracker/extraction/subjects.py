@@ -144,12 +144,17 @@ def _interrupting(subj, verb) -> bool:
 
 
 def _seat_holder(subj):
-    """'the MP for Tooting, Rosena Allin-Khan,': a name the parser hung on the seat after a title word; only under a
-    title, so 'Allies of the former prime minister, Oksana Levchenko,' stay her allies."""
-    if subj.lower_ not in _TITLE_SET:
+    """'the MP for Tooting, Rosena Allin-Khan,', 'The president of the summit in Dubai, Sultan Al Jaber,': a name the
+    parser hung on the last noun of the phrase after a title word or a reporter's; only under those, so 'Allies of
+    the former prime minister, Oksana Levchenko,' stay her allies."""
+    if subj.lower_ not in _TITLE_SET and subj.lower_ not in NEWS_ASKERS:
         return None
-    return next((a for prep in subj.children if prep.dep_ == "prep" for seat in prep.children if seat.dep_ == "pobj"
-                 for a in seat.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
+    seat = subj
+    while (seat := next((o for prep in seat.children if prep.dep_ == "prep" for o in prep.children
+                         if o.dep_ == "pobj"), None)) is not None:
+        if (name := next((a for a in seat.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)) is not None:
+            return name
+    return None
 
 
 def _antecedent(who, head):
