@@ -953,6 +953,9 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'her_press_office_is_the_press_office_of_the_one_she_is': (
+        "Fee dropped\n\nBEIRUT - Prime Minister Tom Vale met ministers on Thursday.\n\nHis press office said the "
+        "measure would bring in $200 million.", 'bring in $200 million', "Tom Vale's press office"),
     'a_name_the_parser_hung_on_a_place_after_a_title_is_the_title_holder': (
         "Climate talks\n\nDUBAI - The president of the UN climate summit in Dubai, Tom Vale, insisted on Monday that "
         "he believes in climate science.", 'believes in climate science', 'Tom Vale'),

@@ -247,11 +247,11 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return state.body_since(p, offset, proper=False) or (p.name if p else "")
     if circle := circle_of(phrase, state):
         return circle  # "allies of Rachel Reeves", "a friend of Fallon": not the one they are around
-    if len(words) == 2 and words[0] in _OWNERS and words[1] in _GROUP_HEADS - {"aides"} | _STAFF:
+    if len(words) in (2, 3) and words[0] in _OWNERS and " ".join(words[1:]) in _GROUP_HEADS - {"aides"} | _STAFF | {"press office"}:
         # "while her rivals argue …": people around the one in focus speak for themselves, never as her ("her
         # aides" are her unnamed sources, below); "her office" is the office of whoever "she" is
-        owner = state.pronoun(_OWNERS[words[0]], offset) if words[1] in _STAFF else state.recent(offset, gender=_OWNERS[words[0]])
-        return role_name(f"{owner.name}'s {words[1]}" if owner and not owner.anonymous else phrase)  # not in focus
+        owner = state.pronoun(_OWNERS[words[0]], offset) if words[-1] in _STAFF else state.recent(offset, gender=_OWNERS[words[0]])
+        return role_name(f"{owner.name}'s {' '.join(words[1:])}" if owner and not owner.anonymous else phrase)  # not in focus
     if _FAMILIAR.match(low):
         return state.anonymous(phrase, offset)  # "people familiar with the talks": unnamed, and never in focus
     owned = _SPOKES_FOR.match(phrase)
