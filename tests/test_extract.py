@@ -2664,7 +2664,7 @@ def test_the_error_report_names_missed_and_wrong_shift_links():
 
 
 def test_unnamed_speakers_score_the_same_with_or_without_their_article():
-    from tracker.extraction.evaluate import _same_speaker
+    from tracker.extraction.speaker_forms import same_speaker as _same_speaker
 
     assert _same_speaker("NATO diplomat", "a NATO diplomat") and _same_speaker("Spokesman", "the spokesman")
     assert _same_speaker("NATO diplomat", "three NATO diplomats") and _same_speaker("Source", "sources")
