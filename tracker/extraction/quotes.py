@@ -139,7 +139,7 @@ def direct_quotes(text: str, doc, start: int, end: int, quotes: list[Quote], sta
         attributed = _only_attribution if speaker else _attribution_then_same
         continues = last is not None and ((not speaker or speaker == last.speaker) and (
             attributed(between.lstrip("\"”,. ")) or not between.strip(" \"”,.\n")) or _resumes(text, last_q, q)) \
-            and not (last.text.rstrip().endswith((".", "!", "?")) and between.rstrip().endswith(":"))  # 'He went on: "…"
+            and not (last.text.rstrip().endswith((".", "!", "?")) and between.rstrip().endswith(":"))  # 'He went on: …' is new
         if continues and last is not None:
             last_q = q
             last.text = _join(last.text, text[inner_start:inner_end])
