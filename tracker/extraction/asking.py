@@ -97,7 +97,7 @@ def asker_of(verb, start: int, state: Discourse, text: str) -> str:
         if host is not None and asked not in host.name.split():
             return host.name
         host = state.one_host(state.para_end)  # 'the presenter, Nick Robinson': the one host
-        return host.name if host is not None and _their_guest(host, _one_asked(verb, state), state) else "Reporter"
+        return host.name if host is not None and _their_guest(host, _one_asked(verb, state)) else "Reporter"
     return resolve_speaker(verb.doc[name.left_edge.i:name.i + 1].text, start + name.left_edge.idx, state) or "Reporter"
 
 
@@ -109,7 +109,7 @@ def _one_asked(verb, state: Discourse):
     return state.lookup(who.text) if who is not None and who.pos_ == "PROPN" else None
 
 
-def _their_guest(host, asked, state: Discourse, near: int = 300) -> bool:
+def _their_guest(host, asked, near: int = 300) -> bool:
     """Whether the article put the one asked beside the host, as a subject ('Varadkar appeared on Claire Byrne
     Live'): a host asks their own guests, not someone questioned at a briefing the article reports beside the
     interview, nor someone the guest only spoke about."""

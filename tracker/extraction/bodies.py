@@ -81,11 +81,10 @@ def register_home(text: str, state: Discourse) -> None:
     """The country an article is about (its name or adjective written at least three times, and half again as
     often as any other's, or more often than any other and first): a bare 'the government' or 'the presidency'
     with no other named is that country's."""
-    counts = {country: len(pattern.findall(text)) for country, pattern in _WRITTEN.items()}
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    (top, n), runner_up = ranked[0], ranked[1][1]
-    first = min((m.start(), country) for country, pattern in _WRITTEN.items() if (m := pattern.search(text)))[1] \
-        if n else None
+    at = {country: [m.start() for m in pattern.finditer(text)] for country, pattern in _WRITTEN.items()}
+    ranked = sorted(at, key=lambda country: -len(at[country]))
+    top, n, runner_up = ranked[0], len(at[ranked[0]]), len(at[ranked[1]])
+    first = min((starts[0], country) for country, starts in at.items() if starts)[1] if n else None
     if n >= 3 and (n >= 1.5 * runner_up or n > runner_up and first == top):
         state.offices.extend((-1, head, f"{DEMONYMS[top]} {head}") for head in _HOME_OFFICES)
 

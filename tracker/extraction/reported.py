@@ -39,12 +39,11 @@ def find_reported(doc, base: int, state: Discourse, in_quote, direct_spans, alre
             continue
         lemma = tok.lemma_.lower()
         made_clear = lemma == "make" and any(c.lower_ == "clear" for c in tok.children)
-        pointed_out = lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
-        pointed_out = pointed_out or lemma in ("shoot", "hit", "fire") and any(  # 'shot back that …'
-            c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
+        clause_only = lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) or lemma in (
+            "shoot", "hit", "fire") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
         request = _is_request(tok)
         put_to = _put_it_to(tok)  # "put it to her that …"
-        if pointed_out or lemma in ("remind", "concede"):  # "pointed out that the case was in court", "reminded
+        if clause_only or lemma in ("remind", "concede"):  # "pointed out that the case was in court", "shot back that …", "reminded
             # him that …": a clause only ("pointed out the flaws", "reminded her of her record", "conceded some ground")
             if not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
                 continue
