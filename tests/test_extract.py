@@ -260,6 +260,7 @@ def test_aliases_applied(run, tmp_path):
     ("in March", dt.date(2025, 3, 1), "month"),
     ("last week", dt.date(2025, 8, 1), "month"),
     ("earlier this month", dt.date(2025, 8, 1), "month"),
+    ("earlier in the week", dt.date(2025, 8, 1), "month"),
     ("two days ago", dt.date(2025, 8, 18), "day"),
     ("in 2023", dt.date(2023, 1, 1), "year"),
 ])
@@ -953,6 +954,23 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'a_name_after_a_title_and_its_portfolio_speaks': (
+        "Labour rules\n\nCHENNAI - The bill passed on Friday.\n\nThe next day, Leader of the Opposition Tomas K. "
+        "Valeri pointed out that the government had opposed such rules before.", 'had opposed such rules',
+        'Tomas K. Valeri'),
+    'a_name_the_ner_ran_into_a_portfolio_speaks_without_it': (
+        "Trade row\n\nISLAMABAD - The cabinet met on Friday.\n\nMinister for Science and Technology Nawab Qadri "
+        "told Dawn after his press conference that the prime minister had signed it.", 'had signed it', 'Nawab Qadri'),
+    'a_portfolio_is_no_given_name_of_the_adviser_after_it': (
+        "Trade row\n\nISLAMABAD - The cabinet met on Friday.\n\nThe same day, Adviser to the PM on Commerce Abdul "
+        "Tomas Valeri said imports would resume.", 'imports would resume', 'Abdul Tomas Valeri'),
+    'a_portfolio_written_in_capitals_is_no_pronoun': (
+        "Jobs bill\n\nBENGALURU - The bill was put on hold on Wednesday.\n\nIT and BT Minister Priyam Kharode told "
+        "reporters that his department had not been consulted.", 'had not been consulted', 'Priyam Kharode'),
+    'a_party_in_brackets_after_a_name_is_not_who_speaks_next': (
+        "Recognition deal\n\nBRUSSELS - The coalition struck a deal on Tuesday.\n\nForeign Minister Tomas Valeri "
+        "(Les Verts), who had pushed for it all summer, announced the outcome online. \"The state will be "
+        "recognised at the UN session!\"", 'recognised at the UN session', 'Tomas Valeri'),
     'her_press_office_is_the_press_office_of_the_one_she_is': (
         "Fee dropped\n\nBEIRUT - Prime Minister Tom Vale met ministers on Thursday.\n\nHis press office said the "
         "measure would bring in $200 million.", 'bring in $200 million', "Tom Vale's press office"),

@@ -67,6 +67,9 @@ _CUES = [
                             rf"(?!\.? \d{{1,2}}\b)(?:,? (?P<year>\d{{4}}))?")),
     ("days_ago", re.compile(r"\b(?P<n>two|three|four|five|six|\d{1,2}) days ago\b", re.I)),
     ("this_month", re.compile(r"\b(?:earlier|late|later) this month\b", re.I)),
+    # 'in a letter earlier in the week': a day of the week before the article's, which the text does not name
+    ("this_week", re.compile(r"\bearlier (?:this|in the) week\b|\bat the (?:start|beginning) of "
+                             r"(?:this|the) week\b", re.I)),
     ("in_year", re.compile(r"\b[Ii]n (?P<year>(?:19|20)\d\d)\b(?! (?:election|budget|campaign|race|vote|contest))")),
 ]
 _THAT_YEAR = re.compile(r"\s*,?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
@@ -218,6 +221,8 @@ def _resolve_cue(cue: _Cue, article_day: dt.date, ref: dt.date) -> tuple[dt.date
         return article_day - dt.timedelta(days=_NUMBERS.get(n) or int(n)), "day"
     if kind == "this_month":
         return article_day.replace(day=1), "month"
+    if kind == "this_week":  # the month of the week's middle day before the article's
+        return (article_day - dt.timedelta(days=max(article_day.weekday(), 1) // 2 + 1)).replace(day=1), "month"
     if kind == "in_year":
         year = int(m.group("year"))
         return (dt.date(year, 1, 1), "year") if year < article_day.year else None  # this year or ahead: no date

@@ -113,3 +113,12 @@ def hung_surname(tok, state) -> bool:
         return state.lookup(name.text) is not None  # 'Holm-Larsen', split at the hyphen
     return state.lookup(tok.text) is not None and tok.i + 1 < len(doc) and doc[tok.i + 1] == verb \
         and verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def bracketed_after_name(tok) -> bool:
+    """'Foreign Minister Maxime Prévot (Les Engagés), who …, announced': a name in brackets after another is the
+    party or body that person belongs to, which the parser may make a second subject; it is not who speaks."""
+    doc = tok.doc
+    first = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound"])
+    return 2 <= first and tok.i + 1 < len(doc) and doc[first - 1].text == "(" and doc[tok.i + 1].text == ")" \
+        and doc[first - 2].pos_ == "PROPN"

@@ -7,6 +7,7 @@ import re
 
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.people import without_nickname
+from tracker.extraction.portfolios import in_portfolio, portfolio_holder, titled_name
 from tracker.extraction.lexicon import (ANON_HEADS, CLOCK_TIME, COMPOUND_HEADS, DESCRIPTORS, DOCUMENT_HEADS, GROUP_BODIES,
                                         GROUP_HEADS, HONORIFICS, ONE_OF_A_KIND, ORG_HEADS, PARTICLES, PARTY_MEMBERS,
                                         PERSON_ROLES, POST_NOMINALS, REPLIES, SAYING, STANCE_NOUNS, TITLE_ABBREVIATIONS,
@@ -66,19 +67,6 @@ def titled_possessive(tok, base: int, state: Discourse) -> None:
         state.register(" ".join(rest), " ".join(lead), base + chain[0].idx, False)
 
 
-def titled_name(words: list[str]) -> tuple[list[str], list[str]]:
-    """'Chancellor Olaf Scholz' -> (['chancellor'], ['Olaf', 'Scholz']): title words first (or a place or
-    party and then a title: 'Green MP Caroline Lucas'), then at least a first and a last name (honorifics
-    dropped); ([], words) when the words are not such a name."""
-    k = 0
-    while k < len(words) and words[k].lower() in TITLE_SET:
-        k += 1
-    if not k:  # "Ugenya MP David Ochieng", "Green MP Caroline Lucas": a title after a place or party
-        k = next((j + 1 for j in range(len(words) - 3, 0, -1) if words[j].lower() in TITLE_SET), 0)
-    rest = [w for w in words[k:] if w.lower() not in HONORIFICS and w.lower() not in TITLE_SET]
-    return ([w.lower() for w in words[:k]], rest) if k and len(rest) >= 2 else ([], words)
-
-
 def extend_name(ent):
     """NER sometimes stops early ('Ursula von' | 'der Leyen') or starts late ('Władysław' |
     'Kosiniak-Kamysz'): run on over the name's compound chain, never over a title."""
@@ -86,7 +74,7 @@ def extend_name(ent):
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
             and doc[start - 1].head.i >= ent.start and doc[start - 1].is_title \
             and doc[start - 1].lower_.strip(".") not in TITLE_SET | HONORIFICS \
-            and doc[start - 1].ent_type_ not in ("GPE", "NORP", "ORG"):
+            and doc[start - 1].ent_type_ not in ("GPE", "NORP", "ORG") and not in_portfolio(doc[start - 1]):
         start -= 1
     ent = doc[start:ent.end]
     while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].lower_ in PARTICLES) and (
@@ -346,6 +334,8 @@ def group_of(subj, state: Discourse) -> tuple[str, int]:
 
 def subject_phrase(tok) -> tuple[str, int]:
     """Text of a subject token with its left modifiers (titles, determiners), and its offset."""
+    if (holder := portfolio_holder(tok)) is not None:  # 'Minister for Science and Technology Fawad Chaudhry'
+        return holder.text, holder.start_char
     left = tok.left_edge.i
     span = tok.doc[left:tok.i + 1]
     # keep "an official in the vice president's office": a prep right after an anonymous head

@@ -16,16 +16,15 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import definite_title, inside_question, who_said
 from tracker.extraction.bodies import register_body, the_body, the_office, the_party
-from tracker.extraction.misparses import (body_alias, cleft_subject, hung_surname, lower_case_name, misplaced_subject,
-                                          sentence_topic)
+from tracker.extraction.misparses import (body_alias, bracketed_after_name, cleft_subject, hung_surname,
+                                          lower_case_name, misplaced_subject, sentence_topic)
 from tracker.extraction.roles import circle_of, owner_of_words
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, heads_government, main_clause,
                                       names_a_side, owns_words, person_behind_title, register_missed_names, register_peers,
                                       name_at_end, name_chain, role_in_apposition, said_by_surname, subject_phrase,
-                                      titled_name, titled_possessive, titles_before, verb_read_as_noun)
+                                      titled_possessive, titles_before, verb_read_as_noun)
 from tracker.extraction.people import first_named, nickname
-
-# ---------------------------------------------------------------------------- people
+from tracker.extraction.portfolios import portfolio_name, titled_name
 
 
 def register_people(doc, base: int, state: Discourse, in_quote) -> None:
@@ -34,8 +33,9 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
     for ent in doc.ents:
         if named & set(range(ent.start, ent.end)):
             continue
+        ent = held if (held := portfolio_name(ent)) is not None else ent  # 'Leader of the Opposition Tom K. Vale'
         # a name the NER took for a place, in apposition to a role ("the regulator's head, Siobhán Kilbride,")
-        person_like = ent.label_ == "PERSON" or person_behind_title(ent) or (
+        person_like = held is not None or ent.label_ == "PERSON" or person_behind_title(ent) or (
             ent.label_ == "GPE" and len(ent) > 1 and ent.root.dep_ == "appos" and bool(first_name_gender(ent.text))
         ) or (  # "Frans Timmermans' alliance", which the NER took for a nationality
             ent.label_ == "NORP" and len(ent.text.split()) > 1 and bool(first_name_gender(ent.text))
@@ -45,7 +45,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             or first_named(ent, state.people) or sentence_topic(ent) and state.lookup(ent.text) is not None
         if ent.label_ == "ORG" and not person_like and not in_quote(ent.start_char):  # for "the company" / "the union"
             register_body(ent, base, state)
-        if not person_like or names_a_side(ent) or body_alias(ent):
+        if not person_like or names_a_side(ent) or body_alias(ent) or bracketed_after_name(ent.root):
             continue
         ent = ent[:-1] if len(ent) > 1 and ent[-1].dep_ == "case" else ent  # "Frans Timmermans' Green-Labour alliance"
         ent = ent[1:] if len(ent) > 1 and re.fullmatch(r"\d[\d.:]*(?:am|pm)?", ent[0].text) else ent  # '20:30 Lai has'
@@ -136,7 +136,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         # a place or a people ("Alaska Republican"), unless a known name or a first name taken for one ("Kemi Badenoch")
         place = tok.ent_type_ in ("GPE", "NORP") and not known_word and not (
             tok.ent_type_ == "GPE" and first_name_gender(" ".join(t.text for t in chain))) and not said_by_surname(tok)
-        if not subject_like or not proper or tok.i in named or in_quote(tok.idx) or place \
+        if not subject_like or not proper or tok.i in named or in_quote(tok.idx) or place or bracketed_after_name(tok) \
                 or body_alias(doc[chain[0].i:tok.i + 1]) \
                 or (tok.ent_type_ == "ORG" and not known_word and not titled  # "Chancellor Olaf Scholz"
                     and not (len(chain) > 1 and first_name_gender(" ".join(t.text for t in chain))  # "Rosa Benally"

@@ -96,10 +96,11 @@ def subject_speaker(subj, tok, base: int, state: Discourse) -> str:
             return "Reporter"
         if whom == ["them"]:
             return resolve_speaker("one", base + subj.idx, state)
-    if subj.lower_ == "it" and tok.lemma_ in SAYING:  # "It added:" after a body that spoke
+    pronoun = subj.lower_ if subj.text != "IT" else ""  # 'IT and BT Minister Priyank Kharge told': a portfolio
+    if pronoun == "it" and tok.lemma_ in SAYING:  # "It added:" after a body that spoke
         body = resolve_speaker("it", base + subj.idx, state)
         return "" if body == "it" else body
-    if count or subj.lower_ in {"it", "that", "this", "which", "none", "nobody", "nothing", "everyone",
+    if count or pronoun in {"it", "that", "this", "which", "none", "nobody", "nothing", "everyone",
                                 "everybody", "someone", "somebody", "anyone", "anybody"} or (
             subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)):
         return ""
