@@ -967,6 +967,14 @@ SPEAKER_CASES = {
     'a_portfolio_written_in_capitals_is_no_pronoun': (
         "Jobs bill\n\nBENGALURU - The bill was put on hold on Wednesday.\n\nIT and BT Minister Priyam Kharode told "
         "reporters that his department had not been consulted.", 'had not been consulted', 'Priyam Kharode'),
+    'a_name_after_a_company_and_its_officers_title_speaks_next': (
+        "Jobs bill\n\nBENGALURU - The bill was put on hold on Wednesday.\n\nBiocon founder Jane Roe, writing "
+        "online, said: \"We need skilled talent.\" Former Infosys CFO Mohandas Pai was far blunter. \"This bill "
+        "should be junked,\" he posted.", 'should be junked', 'Mohandas Pai'),
+    'a_minister_after_the_first_part_of_a_portfolio_speaks_next': (
+        "Jobs bill\n\nBENGALURU - The bill was put on hold on Wednesday. Tom Vale said it was a mistake.\n\nIT and "
+        "BT Minister Priyam Kharode told reporters that his department had not been consulted. \"The bill has been "
+        "brought in by the labour department,\" he said.", 'brought in by the labour', 'Priyam Kharode'),
     'a_party_in_brackets_after_a_name_is_not_who_speaks_next': (
         "Recognition deal\n\nBRUSSELS - The coalition struck a deal on Tuesday.\n\nForeign Minister Tomas Valeri "
         "(Les Verts), who had pushed for it all summer, announced the outcome online. \"The state will be "

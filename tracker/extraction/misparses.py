@@ -16,10 +16,14 @@ def misplaced_subject(ent) -> bool:
     who answered'); given by the subject (`name_given`); set in apposition to the date before it, in a sentence whose
     verb has no subject of its own ('On 11 October, Ms Truss, by then chief secretary, was asked …'), or to the
     place that opens such a sentence ('In Shibuya, Kenichi Ishii, 53, said …'); or set off by commas after the
-    place or body of the subject's title ('Ukraine's ambassador to Canada, Vadym Prystaiko, added …')."""
+    place or body of the subject's title ('Ukraine's ambassador to Canada, Vadym Prystaiko, added …'); or joined to
+    the first part of the portfolio before the title ('IT and BT Minister Priyank Kharge told')."""
     root, verb, doc = ent.root, ent.root.sent.root, ent.doc
     if cleft_subject(root) or name_given(root):
         return True
+    if root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass") and root.head.ent_type_ == "" \
+            and any(c.dep_ == "compound" and (is_role(c.lower_) or c.lower_ in TITLE_SET) for c in root.lefts):
+        return main_clause(root.head)  # 'IT and BT Minister Priyank Kharge told …': a portfolio's first part
     subjectless = verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if root.dep_ == "appos" and root.head.ent_type_ in ("DATE", "TIME"):
         return subjectless

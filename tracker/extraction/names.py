@@ -7,7 +7,7 @@ import re
 
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.people import without_nickname
-from tracker.extraction.portfolios import in_portfolio, portfolio_holder, titled_name
+from tracker.extraction.portfolios import company_title, in_portfolio, portfolio_holder, titled_name
 from tracker.extraction.lexicon import (ANON_HEADS, CLOCK_TIME, COMPOUND_HEADS, DESCRIPTORS, DOCUMENT_HEADS, GROUP_BODIES,
                                         GROUP_HEADS, HONORIFICS, ONE_OF_A_KIND, ORG_HEADS, PARTICLES, PARTY_MEMBERS,
                                         PERSON_ROLES, POST_NOMINALS, REPLIES, SAYING, STANCE_NOUNS, TITLE_ABBREVIATIONS,
@@ -22,6 +22,9 @@ def person_behind_title(ent) -> bool:
     if ent.label_ == "ORG" and 3 <= len(words) <= 4 and words[0].lower() in TITLE_SET and words[0][:1].isupper() \
             and all(w[:1].isupper() for w in words) and first_name_gender(" ".join(words[1:])):
         return True  # "former TD Brian Stanley": a title read into the name, then a first name
+    if ent.label_ == "ORG" and len(words) == 4 and company_title(words[1]) and all(w[:1].isupper() for w in words[2:]) \
+            and words[-1].lower() not in ORG_HEADS:
+        return True  # "Infosys CFO Mohandas Pai": a company, its officer's title, then the name
     return ent.label_ == "ORG" and before is not None and before.lower_ in PERSON_ROLES and before.is_lower \
         and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[-1].lower() not in ORG_HEADS
 
