@@ -958,6 +958,11 @@ SPEAKER_CASES = {
         "Labour rules\n\nCHENNAI - The bill passed on Friday.\n\nThe next day, Leader of the Opposition Tomas K. "
         "Valeri pointed out that the government had opposed such rules before.", 'had opposed such rules',
         'Tomas K. Valeri'),
+    'a_name_after_a_title_and_its_portfolio_is_in_focus_after_it': (
+        "Labour rules\n\nCHENNAI - Industries Minister Tom Vale told the House that the hours would stay the same."
+        "\n\nThe next day, Leader of the Opposition Tomas K. Valeri pointed out that the government had opposed such "
+        "rules before. \"Even its allies have opposed the bill,\" the LPA general secretary said.",
+        'Even its allies', 'Tomas K. Valeri'),
     'a_name_the_ner_ran_into_a_portfolio_speaks_without_it': (
         "Trade row\n\nISLAMABAD - The cabinet met on Friday.\n\nMinister for Science and Technology Nawab Qadri "
         "told Dawn after his press conference that the prime minister had signed it.", 'had signed it', 'Nawab Qadri'),

@@ -56,6 +56,15 @@ def _name_at_end(doc, after: int, end: int):
     return None if any(t.lower_ in TITLE_SET or t.lower_ in ORG_HEADS for t in name) else name
 
 
+def portfolio_title(tok):
+    """The title token whose portfolio a name ends ('Leader' for 'Palaniswami' in 'Leader of the Opposition
+    Edappadi K. Palaniswami'), else None: the name is the subject where the title is."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    title = prep.head if prep is not None and prep.dep_ == "prep" else None
+    return title if title is not None and title.is_title and (is_role(title.lower_) or title.lower_ in TITLE_SET) \
+        else None
+
+
 def in_portfolio(tok) -> bool:
     """'Commerce' in 'Adviser to the PM on Commerce Abdul Razak Dawood': the object of a capitalised title's
     preposition is its portfolio, not a given name the NER left off."""

@@ -24,7 +24,7 @@ from tracker.extraction.names import (appositive_role, clean_name, extend_name, 
                                       name_at_end, name_chain, role_in_apposition, said_by_surname, subject_phrase,
                                       titled_possessive, titles_before, verb_read_as_noun)
 from tracker.extraction.people import first_named, nickname
-from tracker.extraction.portfolios import portfolio_name, titled_name
+from tracker.extraction.portfolios import portfolio_name, portfolio_title, titled_name
 
 
 def register_people(doc, base: int, state: Discourse, in_quote) -> None:
@@ -78,7 +78,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             # made the title before it the subject ("Former chief minister | Amarinder Singh hit back")
             ent.start > 0 and doc[ent.start - 1].dep_ == "nsubj" and is_role(doc[ent.start - 1].lower_)
             and main_clause(doc[ent.start - 1])) or owns_words(ent.root) or misplaced_subject(ent) or who_said(ent.root) \
-            or sentence_topic(ent)  # 'For Ellemann-Jensen the day marked a U-turn. … he told'
+            or sentence_topic(ent) or (  # 'For Ellemann-Jensen the day marked a U-turn. … he told'; the title's holder
+                (title := portfolio_title(ent.root)) is not None and title.dep_ in ("nsubj", "nsubjpass") and main_clause(title))
         # (the owner of words given: "Starmer's reply was warm. '…,' he wrote"; 'On 11 October, Ms Truss, … was asked')
         if show := re.search(r" (?:Show|Live|Tonight)$", name):  # "BBC One's Andrew Marr Show", "Claire Byrne Live": a
             name, titles, subject = name[:show.start()], f"{titles} host".strip(), False  # programme, not its host
@@ -344,8 +345,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         title, role = " ".join(words[1:]), " ".join(head_words[1:])
         if words[0] == "the" and p is not None and p.titles and not p.anonymous and is_role(role) \
                 and not title_matches(role, p.titles):
-            # "the transport minister" is not the opposition leader last in focus but the person the rest of
-            # the paragraph introduces, if it does
+            # "the transport minister" is not the opposition leader in focus but whom the paragraph then introduces
             later = state.introduced_after(offset)
             if later is not None:
                 later.add_title(role)
