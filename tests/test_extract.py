@@ -980,6 +980,10 @@ SPEAKER_CASES = {
         "Jobs bill\n\nBENGALURU - The bill was put on hold on Wednesday. Tom Vale said it was a mistake.\n\nIT and "
         "BT Minister Priyam Kharode told reporters that his department had not been consulted. \"The bill has been "
         "brought in by the labour department,\" he said.", 'brought in by the labour', 'Priyam Kharode'),
+    'a_countrys_ministry_is_its_own_body_not_one_named_before': (
+        "Recognition deal\n\nBRUSSELS - Tom Vale said recognition would only follow once the Freedom Front had "
+        "lost power.\n\nIn Ramallah, the Palestinian foreign ministry welcomed the announcement.",
+        'welcomed the announcement', 'Palestinian foreign ministry'),
     'a_party_in_brackets_after_a_name_is_not_who_speaks_next': (
         "Recognition deal\n\nBRUSSELS - The coalition struck a deal on Tuesday.\n\nForeign Minister Tomas Valeri "
         "(Les Verts), who had pushed for it all summer, announced the outcome online. \"The state will be "

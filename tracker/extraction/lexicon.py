@@ -336,7 +336,7 @@ DEMONYMS = dict(pair.split(":") for pair in (
     "China:Chinese|Russia:Russian|Ukraine:Ukrainian|Israel:Israeli|Iran:Iranian|India:Indian|Pakistan:Pakistani|"
     "Japan:Japanese|Germany:German|France:French|Britain:British|Italy:Italian|Spain:Spanish|Poland:Polish|"
     "Turkey:Turkish|Canada:Canadian|Australia:Australian|Brazil:Brazilian|Mexico:Mexican|Egypt:Egyptian|"
-    "Syria:Syrian|Iraq:Iraqi|Lebanon:Lebanese|Qatar:Qatari|Taiwan:Taiwanese|Greece:Greek|"
+    "Syria:Syrian|Iraq:Iraqi|Lebanon:Lebanese|Qatar:Qatari|Taiwan:Taiwanese|Greece:Greek|Palestine:Palestinian|"
     "Hungary:Hungarian|Sweden:Swedish|Norway:Norwegian|Finland:Finnish|Denmark:Danish|Ireland:Irish|"
     "Scotland:Scottish|Wales:Welsh|Kenya:Kenyan|Nigeria:Nigerian|Ethiopia:Ethiopian|Somalia:Somali|"
     "Afghanistan:Afghan|Bangladesh:Bangladeshi|Indonesia:Indonesian|Malaysia:Malaysian|Thailand:Thai|"

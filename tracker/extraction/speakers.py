@@ -15,7 +15,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         is_person_noun, is_role, one_of_the_askers, role_name, title_matches, STAFF as _STAFF)
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import definite_title, inside_question, who_said
-from tracker.extraction.bodies import register_body, the_body, the_office, the_party
+from tracker.extraction.bodies import names_its_own, register_body, the_body, the_office, the_party
 from tracker.extraction.misparses import (body_alias, bracketed_after_name, cleft_subject, hung_surname,
                                           lower_case_name, misplaced_subject, sentence_topic)
 from tracker.extraction.roles import circle_of, owner_of_words
@@ -317,7 +317,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         person.focus(offset)  # "the prime minister said": in focus now, for the "he" that follows
         return person.name
     if words[0] == "the" and head_words and head_words[-1] in GENERIC_BODIES \
-            and not phrase.split()[len(head_words) - 1][:1].isupper():  # not "the Elections Observation Group"
+            and not names_its_own(phrase, head_words):  # not "the Elections Observation Group"
         named = the_party(state, offset) if head_words[-1] == "party" else the_body(state, head_words[-1], offset)
         if named:  # "the company said", after "state-owned railway company Deutsche Bahn": in focus for "it said"
             state.bodies.append((offset, named, named))
