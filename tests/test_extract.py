@@ -4111,3 +4111,16 @@ def test_a_question_the_parse_hung_after_an_interview_is_still_the_question(run)
 ])
 def test_who_after_a_person_who_asked_is_relative_not_a_question(run, text):
     assert not [s for s in run(text) if s.text.startswith("who")]
+
+
+def test_a_verb_read_as_an_adjective_leaves_its_name_the_one_who_acted(nlp):
+    """'Vale reversed course.' parsed as one noun phrase, the name and the verb both modifying 'course' (as the
+    parser reads 'Trump reversed course.'): the name is who acted, so the description is theirs."""
+    from spacy.tokens import Doc
+
+    from tracker.extraction.misparses import verb_read_as_adjective
+
+    doc = Doc(nlp.vocab, words=["Vale", "reversed", "course", "."], heads=[2, 2, 2, 2],
+              deps=["nmod", "amod", "ROOT", "punct"], pos=["PROPN", "VERB", "NOUN", "PUNCT"], tags=["NNP", "VBN", "NN", "."])
+    assert verb_read_as_adjective(doc[1]).text == "Vale"
+    assert verb_read_as_adjective(doc[2]) is None

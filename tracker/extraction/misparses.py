@@ -1,7 +1,8 @@
 """Subjects the parser hung in the wrong place: a name that is the subject of its sentence although the parse
 makes it an apposition, a conjunct, a predicate or an object (`speakers.py` registers them as subjects); and
 surnames the NER split ('von der' a person, 'Leyen' a place); words in lower case it took for names; a body's own
-name in brackets, which it took for a person; and the name a sentence opens with as its topic."""
+name in brackets, which it took for a person, and a party in brackets after a name; the name a sentence opens with
+as its topic; and verbs read as a noun or an adjective, which leave the sentence one noun phrase."""
 
 from __future__ import annotations
 
@@ -126,3 +127,22 @@ def bracketed_after_name(tok) -> bool:
     first = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound"])
     return 2 <= first and tok.i + 1 < len(doc) and doc[first - 1].text == "(" and doc[tok.i + 1].text == ")" \
         and doc[first - 2].pos_ == "PROPN"
+
+
+def verb_read_as_noun(ent) -> bool:
+    """'Donald Trump moves against the nominee': a present-tense verb the parser read as a plural noun that
+    the name modifies, at the head of the sentence; or a past-tense one it read as an adjective of the noun
+    after it ('Trump reversed course.', `verb_read_as_adjective`)."""
+    head = ent.root.head
+    return ent.root.dep_ == "compound" and head.dep_ == "ROOT" and head.tag_ == "NNS" and head.i == ent.end \
+        and not any(c.dep_ in ("det", "poss", "amod") for c in head.children) \
+        or ent.end < len(ent.doc) and getattr(verb_read_as_adjective(ent.doc[ent.end]), "i", -1) == ent.root.i
+
+
+def verb_read_as_adjective(verb):
+    """The name before a past-tense verb the parser read as an adjective, the sentence one noun phrase ('Trump |
+    reversed | course.': the name and the verb both modify 'course'); None for any other verb."""
+    name = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return name if name is not None and verb.dep_ == "amod" and verb.tag_ in ("VBD", "VBN") and verb.pos_ == "VERB" \
+        and verb.head.dep_ == "ROOT" and name.pos_ == "PROPN" and name.dep_ in ("nmod", "compound") \
+        and name.head == verb.head else None

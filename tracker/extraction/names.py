@@ -227,14 +227,6 @@ def _subject_is_thing(root) -> bool:
     return subj is not None and subj.pos_ == "NOUN" and not is_person_noun(subj.lower_) and not is_role(subj.lower_)
 
 
-def verb_read_as_noun(ent) -> bool:
-    """'Donald Trump moves against the nominee': a present-tense verb the parser read as a plural noun that
-    the name modifies, at the head of the sentence."""
-    head = ent.root.head
-    return ent.root.dep_ == "compound" and head.dep_ == "ROOT" and head.tag_ == "NNS" and head.i == ent.end \
-        and not any(c.dep_ in ("det", "poss", "amod") for c in head.children)
-
-
 def register_missed_names(doc, base: int, state: Discourse, in_quote) -> None:
     """People the NER missed outside a subject: a first and last name ('a press conference with Theresa May'),
     and the gender a reflexive gives a subject whose first name did not ('Ivanka Trump distanced herself')."""

@@ -12,6 +12,7 @@ from tracker.extraction.clauses import (after_comma, asked_about, inside_questio
 from tracker.extraction.records import Found
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.subjects import speaker_of
+from tracker.extraction.misparses import verb_read_as_adjective
 
 # ---------------------------------------------------------------------------- vocabulary
 
@@ -382,7 +383,7 @@ def find_descriptions(doc, base: int, state: Discourse, in_quote, already: list[
         rights = [c for c in verb.rights if c.dep_ not in ("conj", "cc", "punct")]
         rights = rights[:next((k for k, c in enumerate(rights) if _is_gloss(c) or _is_manner(c) or _is_when(c)
                                or own_clause(c)), len(rights))]
-        last = max([c.right_edge.i for c in rights] + [verb.i])
+        last = max([c.right_edge.i for c in rights] + [verb.i] + [verb.head.i] * bool(verb_read_as_adjective(verb)))
         s_char, e_char = _trim_tokens(doc, tok.i, last)
         s, e = base + s_char, base + e_char
         if any(f.start <= s < f.end for f in already + out):

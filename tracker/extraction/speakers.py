@@ -17,12 +17,12 @@ from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import definite_title, inside_question, who_said
 from tracker.extraction.bodies import names_its_own, register_body, the_body, the_office, the_party
 from tracker.extraction.misparses import (body_alias, bracketed_after_name, cleft_subject, hung_surname,
-                                          lower_case_name, misplaced_subject, sentence_topic)
+                                          lower_case_name, misplaced_subject, sentence_topic, verb_read_as_noun)
 from tracker.extraction.roles import circle_of, owner_of_words
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, heads_government, main_clause,
                                       names_a_side, owns_words, person_behind_title, register_missed_names, register_peers,
                                       name_at_end, name_chain, role_in_apposition, said_by_surname, subject_phrase,
-                                      titled_possessive, titles_before, verb_read_as_noun)
+                                      titled_possessive, titles_before)
 from tracker.extraction.people import first_named, nickname
 from tracker.extraction.portfolios import portfolio_name, portfolio_title, titled_name
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import ANON_HEADS, NEWS_ASKERS, SAYING, TITLE_SET as _TITLE_SET, is_person_noun
-from tracker.extraction.misparses import name_given
+from tracker.extraction.misparses import name_given, verb_read_as_adjective
 from tracker.extraction.names import group_of, main_subject, opening_subject, subject_phrase
 from tracker.extraction.speakers import resolve_speaker
 
@@ -44,6 +44,8 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
             # 'The interviewer, who is never seen, opened by asking …': a sentence with no verb at its root, whose
             # verb the parser hung on its subject
             return subject_speaker(tok.head, tok, base, state)
+        if (name := verb_read_as_adjective(tok)) is not None:  # 'Trump reversed course.' read as one noun phrase
+            return subject_speaker(name, tok, base, state)
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "with":
             text, at = subject_phrase(tok.head)  # "…, with its press secretary insisting that …"
             return resolve_speaker(text, base + at, state)
