@@ -984,6 +984,13 @@ SPEAKER_CASES = {
         "Recognition deal\n\nBRUSSELS - Tom Vale said recognition would only follow once the Freedom Front had "
         "lost power.\n\nIn Ramallah, the Palestinian foreign ministry welcomed the announcement.",
         'welcomed the announcement', 'Palestinian foreign ministry'),
+    'one_who_rose_and_asked_puts_the_question_after_the_colon': (
+        "Syria vote\n\nLONDON - Tom Vale spoke earlier on Thursday.\n\nJohn Roe said: \"This is the legacy of the "
+        "war.\"\n\nVale rose on a point of order and asked the prime minister: \"Will he confirm it?\"",
+        'Will he confirm it', 'Tom Vale'),
+    'a_title_abbreviation_does_not_end_the_sentence_before_a_quote': (
+        "Town hall\n\nFORT WAYNE - John Doe called the position \"absolutely wrong.\" That evening, host Jane Roe put "
+        "it to Sen. Tom Vale directly: \"Is the plan wrong?\"", 'Is the plan wrong', 'Jane Roe'),
     'a_party_in_brackets_after_a_name_is_not_who_speaks_next': (
         "Recognition deal\n\nBRUSSELS - The coalition struck a deal on Tuesday.\n\nForeign Minister Tomas Valeri "
         "(Les Verts), who had pushed for it all summer, announced the outcome online. \"The state will be "

@@ -1,6 +1,9 @@
-"""Quote marks: the spans double quotes set off, and single-quoted quotations read as double ones."""
+"""Quote marks: the spans double quotes set off, single-quoted quotations read as double ones, and where the
+sentence around a quote starts."""
 
 from __future__ import annotations
+
+import re
 
 from tracker.extraction.records import Quote
 
@@ -58,3 +61,22 @@ def single_quotes_as_double(text: str) -> str:
                 i = j
         i += 1
     return "".join(out)
+
+
+_ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Mr|Mrs|Ms|Dr|St|Hon|Prof|Rev))\.$")
+
+
+def clause_start(text: str, start: int, pos: int) -> int:
+    """Start of the sentence holding `pos`, ignoring sentence ends inside quotes."""
+    i, quote_open, last = start, False, start
+    while i < pos:
+        ch = text[i]
+        if ch in "“”\"":
+            quote_open = (ch == "“") or (ch == "\"" and not quote_open)
+            if ch == "”":
+                quote_open = False
+        elif ch in ".!?" and not quote_open and i + 1 < len(text) and text[i + 1] in " \"”" \
+                and not _ABBREVIATED.search(text, max(start, i - 5), i + 1):  # not 'put it to Sen. Warren:'
+            last = i + 1
+        i += 1
+    return last

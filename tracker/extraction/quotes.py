@@ -14,7 +14,7 @@ from tracker.extraction.attribution import (BEFORE_LABEL, OWN_WORDS, SPEECH_VERB
                                             signed)
 from tracker.extraction.clauses import describes_a_thing, silent_content_clause
 from tracker.extraction.labels import label_speaker, named_interviewer, outlet_label, puts_to_you
-from tracker.extraction.quotemarks import CLOSING_MARKS
+from tracker.extraction.quotemarks import CLOSING_MARKS, clause_start as _clause_start
 from tracker.extraction.records import Found, Quote, trim_span as _trim
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.lexicon import NEWS_WORDS, ORG_HEADS, PARTICLE_RE, PRONOUNS as _PRONOUNS
@@ -382,18 +382,3 @@ def _introduced_just_before(text: str, start: int, person) -> bool:
 def _token_at(doc, start: int, offset: int):
     """The paragraph's token that begins at `offset` in the article, if one does."""
     return next((t for t in doc if start + t.idx == offset), None)
-
-
-def _clause_start(text: str, start: int, pos: int) -> int:
-    """Start of the sentence holding `pos`, ignoring sentence ends inside quotes."""
-    i, quote_open, last = start, False, start
-    while i < pos:
-        ch = text[i]
-        if ch in "“”\"":
-            quote_open = (ch == "“") or (ch == "\"" and not quote_open)
-            if ch == "”":
-                quote_open = False
-        elif ch in ".!?" and not quote_open and i + 1 < len(text) and text[i + 1] in " \"”":
-            last = i + 1
-        i += 1
-    return last

@@ -71,7 +71,7 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
             tok = said[-1]
             continue
         if tok.dep_ == "conj" and tok.lemma_ in SAYING and tok.head.dep_ == "ccomp" and tok.head.lemma_ not in SAYING \
-                and tok.head.head.lemma_ in _REMARKING:
+                and tok.head.head.lemma_ in _REMARKING and tok.head.head.i < tok.head.i:  # not the quote's own verb
             tok = tok.head  # "X said Y led a party … and asked: …", "One noted that Y had joined … and asked: …": X
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.dep_ == "ccomp" and tok.head.head.lemma_ in SAYING \
                 and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
