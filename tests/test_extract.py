@@ -991,6 +991,10 @@ SPEAKER_CASES = {
     'a_title_abbreviation_does_not_end_the_sentence_before_a_quote': (
         "Town hall\n\nFORT WAYNE - John Doe called the position \"absolutely wrong.\" That evening, host Jane Roe put "
         "it to Sen. Tom Vale directly: \"Is the plan wrong?\"", 'Is the plan wrong', 'Jane Roe'),
+    'a_described_subject_named_by_first_name_is_that_person': (
+        "Forum\n\nBRISBANE - Host John Roe opened the forum on Wednesday.\n\nMidway through the forum, a mother "
+        "named Catherine stood to ask about the scheme. \"We are grateful for the funds, but what will you do?\" "
+        "\n\nLater Catherine Doe said it was a poor choice of words.", 'grateful for the funds', 'Catherine Doe'),
     'a_party_in_brackets_after_a_name_is_not_who_speaks_next': (
         "Recognition deal\n\nBRUSSELS - The coalition struck a deal on Tuesday.\n\nForeign Minister Tomas Valeri "
         "(Les Verts), who had pushed for it all summer, announced the outcome online. \"The state will be "

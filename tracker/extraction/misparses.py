@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extraction.lexicon import ORG_HEADS, PARTICLES, TITLE_SET, is_role
+from tracker.extraction.lexicon import ORG_HEADS, PARTICLES, TITLE_SET, is_person_noun, is_role
 from tracker.extraction.names import main_clause
 
 
@@ -52,7 +52,11 @@ def cleft_subject(tok) -> bool:
 
 def name_given(tok) -> bool:
     """'A young mother …, who gave her name only as Kerry, said …' (or 'only her surname, Kumazawa,'): the name
-    someone described gave for themselves (`tok` the name's last word), which is who that described subject is."""
+    someone described gave for themselves (`tok` the name's last word), which is who that described subject is; also
+    the name a described subject goes by ('a Brisbane mother named Catherine stood to ask')."""
+    named = tok.head if tok.dep_ in ("oprd", "dobj") and tok.head.lemma_ in ("name", "call") else None
+    if named is not None and named.dep_ == "acl" and named.tag_ == "VBN" and named.head.dep_ in ("nsubj", "nsubjpass"):
+        return tok.pos_ == "PROPN" and is_person_noun(named.head.lower_)
     if tok.dep_ == "appos" and tok.head.lower_ in ("name", "surname") and tok.head.dep_ == "dobj":
         give = tok.head.head  # '… who gave only her surname, Kumazawa, said …'
     else:
