@@ -134,8 +134,8 @@ def names_its_own(phrase: str, head_words: list[str]) -> bool:
     """'the Elections Observation Group', 'the Palestinian foreign ministry': a body the phrase names itself, by a
     capitalised head or by a country's adjective before a state's office, not a body named before it."""
     words = phrase.split()
-    return words[len(head_words) - 1][:1].isupper() or head_words[-1] in _STATE_OFFICES \
-        and any(w in _PEOPLES for w in words)
+    return words[len(head_words) - 1][:1].isupper() or (head_words[-1] in _STATE_OFFICES
+                                                       and any(w in _PEOPLES for w in words))
 
 
 _STATE_OFFICES = {"ministry", "department", "agency", "commission", "council", "force"}

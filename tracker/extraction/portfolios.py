@@ -83,8 +83,8 @@ def titled_name(words: list[str]) -> tuple[list[str], list[str]]:
     while k < len(words) and words[k].lower() in TITLE_SET:
         k += 1
     if not k:  # "Ugenya MP David Ochieng", "Green MP Caroline Lucas": a title after a place or party
-        k = next((j + 1 for j in range(len(words) - 3, 0, -1) if words[j].lower() in TITLE_SET or company_title(words[j])),
-                 0)  # "Infosys CFO Mohandas Pai": a company's officer
+        k = next((j + 1 for j in range(len(words) - 3, 0, -1)  # also a company's officer: "Infosys CFO Mohandas Pai"
+                  if words[j].lower() in TITLE_SET or company_title(words[j])), 0)
     rest = [w for w in words[k:] if w.lower() not in HONORIFICS and w.lower() not in TITLE_SET]
     return ([w.lower() for w in words[:k]], rest) if k and len(rest) >= 2 else ([], words)
 
