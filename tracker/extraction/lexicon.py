@@ -156,8 +156,8 @@ _CIRCLE_PLURALS = {"allies", "aides", "friends", "supporters", "associates", "cr
 # one or several people around someone ('a friend of Fallon', 'allies of Rachel Reeves'): they speak for themselves
 GROUP_HEADS = _CIRCLE_PLURALS | {"ally", "friend", "supporter", "associate", "critic", "opponent", "rival",
                                  "detractor", "backer", "organiser", "organizer", "confidant"}
-STAFF = {"office", "campaign", "team"}  # who speaks for a person as a body of their own: "her office"
-
+STAFF = {"office", "campaign", "team", "press office"}  # who speaks for a person as a body of their own: "her office"
+PROGRAMME_ENDS = {"show", "live", "tonight"}  # a programme named after its host ('Claire Byrne Live'), not a speaker
 # the time that heads a live blog entry ('22:25', '9:07 a.m.'): no part of a name that follows it
 CLOCK_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\b\.?)?"
 # took back words, not walked somewhere ("walked back onto the floor")

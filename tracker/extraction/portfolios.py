@@ -21,7 +21,7 @@ def portfolio_holder(tok):
     title = doc[tok.left_edge.i]
     if title.lower_ == "the":
         return None  # 'The Minister for Health said': no name follows
-    if not (title.is_title and (is_role(title.lower_) or title.lower_ in TITLE_SET)):
+    if not _written_as_title(title):
         return None
     if not any(c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "on") for c in title.children):
         return None
@@ -61,8 +61,7 @@ def portfolio_title(tok):
     Edappadi K. Palaniswami'), else None: the name is the subject where the title is."""
     prep = tok.head if tok.dep_ == "pobj" else None
     title = prep.head if prep is not None and prep.dep_ == "prep" else None
-    return title if title is not None and title.is_title and (is_role(title.lower_) or title.lower_ in TITLE_SET) \
-        else None
+    return title if title is not None and _written_as_title(title) else None
 
 
 def in_portfolio(tok) -> bool:
@@ -71,8 +70,12 @@ def in_portfolio(tok) -> bool:
     doc, i = tok.doc, tok.i - 1
     i -= i >= 0 and doc[i].lower_ == "the"
     title = doc[i].head if i >= 0 else None  # written as a title ('Leader of'), not 'president of Planned Parenthood'
-    return title is not None and doc[i].pos_ == "ADP" and title.is_title \
-        and (is_role(title.lower_) or title.lower_ in TITLE_SET)
+    return title is not None and doc[i].pos_ == "ADP" and _written_as_title(title)
+
+
+def _written_as_title(tok) -> bool:
+    """'Leader', 'Minister', 'Adviser': an office written capitalised, as a title before a name."""
+    return tok.is_title and (is_role(tok.lower_) or tok.lower_ in TITLE_SET)
 
 
 def titled_name(words: list[str]) -> tuple[list[str], list[str]]:

@@ -8,7 +8,7 @@ import re
 from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS as _DETERMINERS,
                                         HONORIFICS as _HONORIFICS, ORG_HEADS as _ORG_HEADS, PRONOUNS as _PRONOUNS,
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET, CLOCK_TIME,
-                                        AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS,
+                                        AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS, PROGRAMME_ENDS,
                                         GROUP_HEADS as _GROUP_HEADS, REPLIES as _REPLIES, ONE_OF_A_KIND, SAYING,
                                         PLATFORMS, PRONOUN_WORDS, NEWS_ASKERS, GENERIC_BODIES, UNNAMED_SUBJECTS,
                                         first_name_gender, NEWS_WORDS, PARTY_MEMBERS, SEATS, SOMEONE_NEW, NOT_IN_NAMES,
@@ -81,7 +81,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             or sentence_topic(ent) or (  # 'For Ellemann-Jensen the day marked a U-turn. … he told'; the title's holder
                 (title := portfolio_title(ent.root)) is not None and title.dep_ in ("nsubj", "nsubjpass") and main_clause(title))
         # (the owner of words given: "Starmer's reply was warm. '…,' he wrote"; 'On 11 October, Ms Truss, … was asked')
-        if show := re.search(r" (?:Show|Live|Tonight)$", name):  # "BBC One's Andrew Marr Show", "Claire Byrne Live": a
+        if show := re.search(rf" (?:{'|'.join(sorted(PROGRAMME_ENDS)).title()})$", name):  # "Andrew Marr Show": a
             name, titles, subject = name[:show.start()], f"{titles} host".strip(), False  # programme, not its host
         if (len(name.split()) == 1 or name not in state.people) and state.lookup(name, titles):
             name = state.lookup(name, titles).name  # "López Obrador" after "Andrés Manuel López Obrador"
@@ -248,7 +248,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return state.body_since(p, offset, proper=False) or (p.name if p else "")
     if circle := circle_of(phrase, state):
         return circle  # "allies of Rachel Reeves", "a friend of Fallon": not the one they are around
-    if len(words) in (2, 3) and words[0] in _OWNERS and " ".join(words[1:]) in _GROUP_HEADS - {"aides"} | _STAFF | {"press office"}:
+    if len(words) in (2, 3) and words[0] in _OWNERS and " ".join(words[1:]) in _GROUP_HEADS - {"aides"} | _STAFF:
         # "while her rivals argue …": people around the one in focus speak for themselves, never as her ("her
         # aides" are her unnamed sources, below); "her office" is the office of whoever "she" is
         owner = state.pronoun(_OWNERS[words[0]], offset) if words[-1] in _STAFF else state.recent(offset, gender=_OWNERS[words[0]])

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import ANON_HEADS, NEWS_ASKERS, SAYING, TITLE_SET as _TITLE_SET, is_person_noun
+from tracker.extraction.lexicon import (ANON_HEADS, NEWS_ASKERS, PROGRAMME_ENDS, SAYING, TITLE_SET as _TITLE_SET,
+                                        is_person_noun)
 from tracker.extraction.misparses import name_given, verb_read_as_adjective
 from tracker.extraction.names import group_of, main_subject, opening_subject, subject_phrase
 from tracker.extraction.speakers import resolve_speaker
@@ -63,7 +64,7 @@ def speaker_of(verb, base: int, state: Discourse) -> str:
             return ""
         told = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None) \
             if tok.dep_ == "xcomp" and (tok.lemma_ in SAYING or tok.lemma_ == "ask") else None
-        if told is not None and told.pos_ == "PROPN" and told.lower_ not in ("show", "live", "tonight"):  # not 'used the Andrew Marr Show to'
+        if told is not None and told.pos_ == "PROPN" and told.lower_ not in PROGRAMME_ENDS:  # not 'used the Andrew Marr Show to'
             return subject_speaker(told, tok, base, state)  # "…, prompting Ferrari to ask:": Ferrari asks
         said = [c for c in tok.head.children if c.dep_ == "parataxis" and c.lemma_ in SAYING and c.i < tok.i] \
             if tok.dep_ == "advcl" and tok.tag_ == "VBG" else []
