@@ -954,6 +954,37 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'the_opposition_is_a_speaker_not_the_person_in_focus': (
+        "Rollout row\n\nCANBERRA - Prime Minister Dale Ferris said the rollout was going well.\n\nThe opposition said "
+        "the plan had failed.", 'the plan had failed', 'Opposition'),
+    'the_opposition_asking_him_is_the_asker': (
+        "Rollout row\n\nCANBERRA - In March, Mr Ferris declared the rollout was \"not a race\". When the Opposition "
+        "asked him in Parliament on June 1 whether it remained his view that vaccinating people was \"not a race\", he "
+        "said the advice had changed.", 'whether it remained his view', 'Opposition'),
+    'a_question_answered_to_reporters_is_a_reporters_not_the_earlier_hosts': (
+        "Rollout row\n\nPrime Minister Dale Ferris spoke to radio host Jase Hawkin on Thursday.\n\nHAWKIN: Will you say "
+        "sorry?\n\nFERRIS: We are working hard.\n\nBut asked why the government would not simply say sorry, he told "
+        "reporters that no country had got its response right.", 'why the government would not', 'Reporter'),
+    'a_transcript_label_with_an_office_before_the_surname_is_that_person': (
+        "Papers row\n\nTOKYO - Chief Cabinet Secretary Dale Ferris met reporters on Monday.\n\nREPORTER: Will you "
+        "look at the papers again?\n\nCHIEF CABINET SECRETARY FERRIS: We have no plans to do so.",
+        'We have no plans', 'Dale Ferris'),
+    'a_surname_that_is_also_a_people_opens_a_sentence_as_that_person': (
+        "Plates row\n\nTORONTO - Minister Lisa Thorne defended the plates on Tuesday. NDP critic Jenna French asked "
+        "about them.\n\n\"We have tested them,\" Thorne said.\n\nFrench was unmoved. \"My eyes are pretty standard,\" "
+        "she said.", 'My eyes are pretty', 'Jenna French'),
+    'a_name_then_an_apposition_without_an_article_then_the_verb': (
+        "Tax row\n\nTOKYO - Prime Minister Dale Ferris said on Monday he would not raise the tax.\n\n\"We clearly "
+        "oppose it,\" Maria Lopeza, head of the business lobby, said in a statement.", 'We clearly oppose',
+        'Maria Lopeza'),
+    'one_word_the_ner_took_for_a_place_with_a_who_clause_is_a_person': (
+        "Papers row\n\nTOKYO - Former official Kihei Maekawo said on Monday the papers were real.\n\nKirana, who leads "
+        "the main opposition party, responded sharply later that day. \"The government is hiding something,\" she "
+        "said.", 'The government is hiding', 'Kirana'),
+    'committee_members_asking_are_the_askers_not_the_one_in_focus': (
+        "Broadcaster row\n\nDUBLIN - Minister Cara Martell appeared before the committee on Wednesday.\n\nAsked by "
+        "committee members how she had not foreseen the question, she said that had been impossible to predict.",
+        'how she had not foreseen', 'Committee members'),
     'a_name_after_a_title_and_its_portfolio_speaks': (
         "Labour rules\n\nCHENNAI - The bill passed on Friday.\n\nThe next day, Leader of the Opposition Tomas K. "
         "Valeri pointed out that the government had opposed such rules before.", 'had opposed such rules',
@@ -3771,6 +3802,13 @@ def test_walking_back_somewhere_is_no_shift(run):
 def test_according_to_a_source_of_a_sentence_with_its_own_speaker_gives_the_words_to_that_speaker(run):
     found = run('According to those in the room, Ann Lee told colleagues: "We will win the fund vote."')
     assert [(s.speaker, s.kind) for s in found] == [("Ann Lee", "direct")], [(s.speaker, s.text) for s in found]
+
+
+def test_according_to_a_source_a_clause_that_opens_a_transcript_is_no_statement(run):
+    found = run("Ann Lee spoke to reporters on Monday.\n\nAccording to an account published by the broadcaster, the "
+                "exchange went as follows:\n\nQ: What did you mean?\n\nMS. LEE: That is not what I said.")
+    assert [(s.speaker, s.text) for s in found] == [("Reporter", "What did you mean?"),
+                                                    ("Ann Lee", "That is not what I said.")], found
 
 
 def test_according_to_results_names_no_speaker(run):

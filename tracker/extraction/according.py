@@ -27,6 +27,8 @@ def according_to(doc, base: int, state: Discourse, in_quote) -> list[Found]:
             m = re.match(r"^(?P<what>[^,]{10,}?),? according to (?P<who>[^,.]+)[.!?]?$", written.strip())
         if not m or in_quote(sent.start_char) or _NO_SOURCE.search(m.group("who")):
             continue
+        if m.group("what").rstrip().endswith(":"):
+            continue  # 'According to a transcript, the exchange went as follows:' opens what follows, says nothing
         s = base + sent.start_char + written.index(m.group("what"))
         if any(t.dep_ == "ROOT" and t.lemma_.lower() in _SPEAKING and t.idx >= s - base and (
                 any(c.dep_ == "ccomp" for c in t.children) or any(q.is_quote for q in t.doc[t.i:sent.end]))

@@ -92,6 +92,8 @@ def asker_of(verb, start: int, state: Discourse, text: str) -> str:
         if named:
             known = state.lookup(named)
             return known.name if known else named
+        if _to_the_press(verb):
+            return "Reporter"  # 'asked why …, he told reporters': the press asked, not an interviewer named earlier
         host = named_interviewer(text, start + verb.idx, state)
         asked = next((c.text for c in verb.children if c.dep_ == "nsubjpass"), "")
         if host is not None and asked not in host.name.split():
@@ -99,6 +101,16 @@ def asker_of(verb, start: int, state: Discourse, text: str) -> str:
         host = state.one_host(state.para_end)  # 'the presenter, Nick Robinson': the one host
         return host.name if host is not None and _their_guest(host, _one_asked(verb, state)) else "Reporter"
     return resolve_speaker(verb.doc[name.left_edge.i:name.i + 1].text, start + name.left_edge.idx, state) or "Reporter"
+
+
+_PRESS = {"reporter", "journalist", "press", "media", "conference", "briefing", "newsman"}
+
+
+def _to_the_press(verb) -> bool:
+    """Whether the answer went to the press ('asked why …, he told reporters', '… told a news conference')."""
+    head = verb.head if verb.dep_ == "advcl" else None
+    return head is not None and head.lemma_.lower() == "tell" and any(
+        c.dep_ in ("dobj", "dative") and c.lemma_.lower() in _PRESS for c in head.children)
 
 
 def _one_asked(verb, state: Discourse):

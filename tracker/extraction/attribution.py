@@ -58,12 +58,12 @@ _AFTER_C = re.compile(rf"^[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?:the|a|an)\s[^,.;:!
                       r"(?:(?:Rep|Sen|Gov|Gen|Dr|Mr|Mrs|Ms)\.?\s+)?(?P<spk>[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]+)+)\s*(?=[,.;]|$)")
 
 
-# '"…," Frans Timmermans, the Commission's executive vice-president, wrote on Twitter': a name, then an
-# apposition or a relative clause set off by commas, then the verb
+# '"…," Frans Timmermans, the Commission's executive vice-president, wrote on Twitter' or '"…," Hiroshi Mikitani,
+# head of the business lobby, said': a name, then an apposition or a relative clause set off by commas, then the verb
 # ('Sen. Lindsey Graham of South Carolina, also a senior member …, told CNN': a place after the name too)
 _AFTER_E = re.compile(rf"^[\s,]*(?P<spk>{_HON}?[A-Z][\w'’-]+(?:\s+(?:{PARTICLE_RE})?\s*[A-Z][\w.'’-]+)+"
                       rf"|{_HON}[A-Z][\w'’-]+)(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})?,\s+"
-                      r"(?:the|a|an|his|her|its|their|who|which|one|now|then|also)\s[^,.;:!?\"“”]{1,100}"
+                      r"(?:the|a|an|his|her|its|their|who|which|one|now|then|also|[a-z][\w-]*)\s[^,.;:!?\"“”]{1,100}"
                       rf"(?:,\s[^,.;:!?\"“”]{{1,60}})?,\s+(?P<verb>{SPEECH_VERBS})\b")
 
 

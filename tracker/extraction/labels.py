@@ -9,7 +9,7 @@ import re
 
 from tracker.dates import DateError, parse_date
 from tracker.extraction.discourse import Discourse
-from tracker.extraction.lexicon import INTERVIEWERS, NEWS_WORDS, ONE_OF_A_KIND, TITLE_SET
+from tracker.extraction.lexicon import INTERVIEWERS, NEWS_WORDS, ONE_OF_A_KIND, TITLE_SET, is_role
 from tracker.extraction.records import Found, trim_span as _trim
 from tracker.extraction.speakers import resolve_speaker
 
@@ -157,6 +157,9 @@ def label_speaker(label: str, state: Discourse, at: int) -> str:
     known person, else the label in title case."""
     bare = " ".join(w for w in label.split() if w.lower() not in TITLE_SET) or label
     person = state.lookup(label.title()) or state.lookup(label) or state.lookup(bare.title())
+    words = label.split()
+    if person is None and len(words) > 2 and is_role(" ".join(words[:-1]).lower()):
+        person = state.lookup(words[-1].title())  # 'CHIEF CABINET SECRETARY SUGA:' is Suga, under his office
     if person is None and label.lower() in ONE_OF_A_KIND:  # 'MODERATOR:' after "moderator Marko Kovačević"
         titled = [p for p in state.people.values() if not p.anonymous and label.lower() in p.titles.split()]
         person = titled[0] if len(titled) == 1 else None

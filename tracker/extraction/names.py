@@ -371,9 +371,11 @@ def subject_phrase(tok) -> tuple[str, int]:
 
 
 def said_by_surname(tok) -> bool:
-    """'"…," Albanese said': a surname the NER took for a people, one word with no determiner saying something."""
-    return tok.ent_type_ == "NORP" and tok.tag_ == "NNP" and tok.dep_ == "nsubj" and tok.head.lemma_ in SAYING \
-        and not any(c.dep_ == "det" for c in tok.children)
+    """'"…," Albanese said', 'Renho, who leads the opposition, responded': one word with no determiner that the NER
+    took for a people and that says something, or for a people or a place and that a 'who' clause makes a person."""
+    who = any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") for w in c.children) for c in tok.children)
+    return tok.ent_type_ in ("NORP", "GPE") and tok.tag_ == "NNP" and tok.dep_ == "nsubj" and (
+        who or tok.ent_type_ == "NORP" and tok.head.lemma_ in SAYING) and not any(c.dep_ == "det" for c in tok.children)
 
 
 def owns_words(tok) -> bool:

@@ -1,5 +1,4 @@
-"""Who said it: the people an article has named so far, so that a title, a surname or a pronoun
-resolves to one person's full name (or an anonymous role)."""
+"""Who said it: the people named so far, so that a title, surname or pronoun resolves to one full name or role."""
 
 from __future__ import annotations
 
@@ -10,8 +9,8 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
                                         QUESTIONER_HEADS as _QUESTIONER_HEADS, TITLE_SET as _TITLE_SET, CLOCK_TIME,
                                         AGENT_HEADS as _AGENT_HEADS, DOCUMENT_HEADS as _DOCUMENT_HEADS, PROGRAMME_ENDS,
                                         GROUP_HEADS as _GROUP_HEADS, REPLIES as _REPLIES, ONE_OF_A_KIND, SAYING,
-                                        PLATFORMS, PRONOUN_WORDS, NEWS_ASKERS, GENERIC_BODIES, UNNAMED_SUBJECTS,
-                                        first_name_gender, NEWS_WORDS, PARTY_MEMBERS, SEATS, SOMEONE_NEW, NOT_IN_NAMES,
+                                        PLATFORMS, PRONOUN_WORDS, NEWS_ASKERS, GENERIC_BODIES, UNNAMED_SUBJECTS, SEATS,
+                                        first_name_gender, NEWS_WORDS, PARTY_MEMBERS, SOMEONE_NEW, NOT_IN_NAMES,
                                         is_person_noun, is_role, one_of_the_askers, role_name, title_matches, STAFF as _STAFF)
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import definite_title, inside_question, who_said
@@ -146,8 +145,8 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
                     and not role_in_apposition(tok.doc[chain[0].i:tok.i + 1])):
             continue
         words = titled_name([t.text for t in chain])[1]  # 'Fire Chief Jane Doe': the title before a place or body
-        while words and (words[0].lower() in _TITLE_SET or words[0].lower() in NOT_IN_NAMES):  # 'Tuesday Mrs May'
-            words = words[1:]
+        while words and (words[0].lower() in _TITLE_SET or words[0].lower() in NOT_IN_NAMES) and not (len(words) == 1 and known_word):
+            words = words[1:]  # 'Tuesday Mrs May'; not 'French was unmoved' (Jennifer French)
         if not words or any(base + tok.idx == o for p in state.people.values() for o, _ in p.mentions):
             continue
         span = doc[(first := chain[-len(words)].i):tok.i + 1].text  # "Choi Young-soo": a hyphen the chain skips
@@ -331,15 +330,16 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return party.group("name") if party else role_name(phrase)
     if words[0] == "the" and len(words) > 1 and words[-1] in NEWS_WORDS and all(w[:1].isupper() for w in phrase.split()[1:]):
         return role_name(phrase)  # "The Associated Press asked": an outlet, not the person last in focus
-    if len(words) == 2 and words[0] == "the" and phrase.split()[1][:1].isupper() and words[1].endswith("s") \
-            and not is_role(words[1]):
-        return role_name(phrase)  # "The Greens", "The Conservatives said": a party, not the person last in focus
+    if len(words) == 2 and words[0] == "the" and (words[1] in ("opposition", "regime", "junta") or phrase.split()[1][:1].isupper()
+                                                  and words[1].endswith("s") and not is_role(words[1])):
+        return role_name(phrase)  # "The Greens", "the opposition said": a party or parties, not the person in focus
     if len(words) > 2 and words[0] == "the" and all(w[:1].isupper() for w in phrase.split()[1:]) \
             and not is_role(" ".join(head_words[1:])) and not is_person_noun(head_words[-1]) \
             and head_words[-1] not in PARTY_MEMBERS:  # not "the West Virginia Democrat"
         return role_name(phrase)  # "The Italian Red Cross, which runs the centre, said": a body by its name
-    if len(words) > 1 and words[0] in SOMEONE_NEW and is_person_noun(re.sub(r"s$", "", head_words[-1])):
-        return state.anonymous(phrase, offset)  # "one supporter, a working mother, asked", "three bankers": unnamed
+    if len(words) > 1 and (words[0] in SOMEONE_NEW or phrase[:1].islower() and head_words[-1].endswith("s")) \
+            and is_person_noun(re.sub(r"s$", "", head_words[-1])):  # "one supporter, a working mother, asked",
+        return state.anonymous(phrase, offset)  # "three bankers", "committee members": unnamed, not the one in focus
     if words and (words[0] in {"the", "a", "an"} or not phrase[:1].isupper()):
         p = state.recent(offset)  # "the 81-year-old", "the Labour leader": the last person in focus
         title, role = " ".join(words[1:]), " ".join(head_words[1:])
