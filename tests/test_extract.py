@@ -954,6 +954,20 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'a_colon_dateline_is_no_speaker': (
+        "Ruling party disowns remark\n\nNEW DELHI: Kavya Ranade, the ruling party's MP from Mandi, on Wednesday withdrew her "
+        "call for the old laws.\n\nIn a video, she said she had to remember that she was now a party worker.",
+        'she had to remember', 'Kavya Ranade'),
+    'a_house_the_ner_took_for_a_person_in_a_role_is_not_a_second_person': (
+        "Ruling party disowns remark\n\nKavya Ranade takes back remark after party says she spoke only for herself\n"
+        "Kavya Ranade, the Bharatiya Janata Party's Lok Sabha member from Mandi, on Wednesday withdrew her call for the "
+        "return of the three farm laws repealed in 2021, hours after her party publicly disowned the remark and said she "
+        "had no authority to speak for it.\nIn a video posted on X, the actor-turned-politician said she had to remember "
+        "that she was now a party worker.", 'she had to remember', 'Kavya Ranade'),
+    'initials_the_article_spells_out_are_that_body': (
+        "Greeting row\n\nMANILA - The DFA on Tuesday recast the president's message to Taipei.\n\n\"The message was his "
+        "way of thanking them,\" the DFA said in a statement.\n\nOfficials at the Department of Foreign Affairs declined "
+        "to say more.", 'The message was his way', 'Department of Foreign Affairs'),
     'the_opposition_is_a_speaker_not_the_person_in_focus': (
         "Rollout row\n\nCANBERRA - Prime Minister Dale Ferris said the rollout was going well.\n\nThe opposition said "
         "the plan had failed.", 'the plan had failed', 'Opposition'),
@@ -2767,6 +2781,8 @@ def test_unnamed_speakers_score_the_same_with_or_without_their_article():
     assert not _same_speaker("Hillary Rodham Clinton", "Hillary Rodham") and not _same_speaker("Jane Doe", "Jane of Doe")
     assert _same_speaker("Jane Doe's office", "Doe's office") and _same_speaker("Jane Doe's campaign", "Doe campaign")
     assert not _same_speaker("Jane Doe's campaign", "Roe campaign") and not _same_speaker("Doe's office", "Doe's team")
+    assert _same_speaker("ANC", "African National Congress") and _same_speaker("Department of Foreign Affairs", "DFA")
+    assert not _same_speaker("ANC", "African Congress") and not _same_speaker("DFA", "Department of Fair Trade Affairs")
 
 
 @pytest.mark.parametrize("named", [

@@ -141,3 +141,25 @@ def names_its_own(phrase: str, head_words: list[str]) -> bool:
 _STATE_OFFICES = {"ministry", "department", "agency", "commission", "council", "force"}
 _PEOPLES = set(DEMONYMS.values())
 NEAR_BODY = 400  # characters back that "the company" may look for the one body named
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of|and|for|on|the)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)+")
+
+
+def spelled_out(text: str) -> dict[str, str]:
+    """Initials the article writes → the one body it names in full with them ('BJP' → 'Bharatiya Janata Party',
+    'DFA' → 'Department of Foreign Affairs'): a name holding an organisation's head word, so that a role ('PM')
+    never becomes a body."""
+    initials = set(re.findall(r"\b[A-Z]{2,6}\b", text))
+    found: dict[str, set[str]] = {}
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = re.sub(r"['’]s\b", "", m.group()).split()
+        for i in range(len(words)):
+            for j in range(i + 1, len(words)):
+                name = words[i:j + 1]
+                if not name[0][:1].isupper() or not name[-1][:1].isupper():
+                    continue
+                letters = "".join(w[0] for w in name if w[:1].isupper())
+                if letters in initials and any(w.lower() in ORG_HEADS for w in name):
+                    found.setdefault(letters, set()).add(" ".join(name))
+    return {letters: names.pop() for letters, names in found.items() if len(names) == 1}

@@ -53,7 +53,7 @@ class Discourse:
         self.examiners: set[str] = set()  # who the article says put a question to someone it names
         self.para_start, self.para_end, self.para_text = 0, 0, ""  # the paragraph being read: a role may be named later in it
         self.floor = 0  # where the live blog entry being read begins: the last person in focus is named after it
-        self.in_full: dict[str, str] = {}  # surname → the full name the article gives it somewhere
+        self.in_full: dict[str, str] = {}  # surname (or a body's initials) → the full name the article gives somewhere
         self.held = offices_held(None)  # a name → the offices its bearer held on the article's day
         self.sentence_starts: list[int] = []  # where the paragraph's sentences begin
         self.last_line: Found | None = None  # the last transcript line, which an unlabelled next line continues
@@ -175,7 +175,7 @@ class Discourse:
         names = ({n for _, n, _ in self.bodies} | {p.name for p in self.people.values() if p.gender == "n"}
                  if re.fullmatch(r"[A-Z]{2,6}", word) else set())  # only initials can be initials
         hits = {n for n in names if "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", n)) == word and n != word}
-        return hits.pop() if len(hits) == 1 else ""
+        return hits.pop() if len(hits) == 1 else self.in_full.get(word, "") if names or word.isupper() else ""
 
     def by_title(self, phrase: str, before: int) -> Person | None:
         """'the Prime Minister' -> the last person introduced with that title, or who held it that day."""

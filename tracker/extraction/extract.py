@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from tracker.actors import ActorAliases
 from tracker.extraction.dates import ENTRY_LABEL, resolve_dates
-from tracker.extraction.bodies import register_home, register_offices
+from tracker.extraction.bodies import register_home, register_offices, spelled_out
 from tracker.extraction.datechoice import Candidates, DateChooser, date_candidates, shipped_chooser
 from tracker.extraction.read import Article
 from tracker.extraction.records import Found, Quote, in_spans, trim_span
@@ -30,7 +30,7 @@ from tracker.extraction.liveblog import day_of, entry_days, entry_starts
 from tracker.extraction.misparses import particle_surnames
 from tracker.extraction.people import named_in_full
 from tracker.extraction.holders import offices_held
-from tracker.extraction.lexicon import NOT_IN_NAMES, PRONOUN_WORDS, PRONOUNS, first_name_gender, is_role
+from tracker.extraction.lexicon import NOT_IN_NAMES, PRONOUN_WORDS, PRONOUNS, QUESTIONER_HEADS, first_name_gender, is_role
 from tracker.extraction.labels import (first_person, post_blocks, post_signature, post_statements, transcript_line,
                                       unlabelled_turn)
 from tracker.extraction.quotemarks import find_quotes, single_quotes_as_double
@@ -107,7 +107,7 @@ def extract_with_candidates(article: Article, *, aliases: ActorAliases | None = 
     written = article.text
     article = replace(article, text=_without_party_tags(single_quotes_as_double(written)))  # same length: offsets hold
     state = Discourse()
-    state.in_full, state.held = named_in_full(article.text), offices_held(article.date)
+    state.in_full, state.held = named_in_full(article.text) | spelled_out(article.text), offices_held(article.date)
     register_home(article.text, state)
     found: list[Found] = []
     quotes_all: list[Quote] = []
@@ -259,9 +259,23 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         text[s:e].strip())]
     out = []
     for s, e in spans:
-        m = _DATELINE.match(text, s) or ENTRY_LABEL.match(text, s)
+        m = _DATELINE.match(text, s) or ENTRY_LABEL.match(text, s) or (None if out else _colon_dateline(text, s))
         out.append((m.end() if m and m.end() < e else s, e))
     return out
+
+
+# 'NEW DELHI: Kangana Ranaut, …': a place in capitals and a colon opening the first paragraph, as South Asian wires
+# write a dateline; not a transcript's 'JEREMY VINE:', a label the text uses again or a title's 'MR. LEE:'
+_COLON_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z .'’/-]{1,30}?)(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?:\s+(?=[A-Z])")
+
+
+def _colon_dateline(text: str, start: int):
+    m = _COLON_DATELINE.match(text, start)
+    if m is None or re.match(r"(?:MRS?|MS|DR|SEN|REP|GOV)\b", m.group("place")) or \
+            len(re.findall(rf"(?m)^{re.escape(m.group('place'))}:", text)) > 1 or \
+            first_name_gender(m.group("place").title()) or m.group("place").lower().split()[-1] in QUESTIONER_HEADS:
+        return None
+    return m
 
 
 # ---------------------------------------------------------------------------- one paragraph

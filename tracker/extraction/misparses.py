@@ -133,6 +133,14 @@ def bracketed_after_name(tok) -> bool:
         and doc[first - 2].pos_ == "PROPN"
 
 
+def qualifies_a_role(ent) -> bool:
+    """'Kangana Ranaut, the party's Lok Sabha member from Mandi,': a name (a house, a place) that the NER took for a
+    person, modifying the role in apposition to someone else; it is not a second person."""
+    head = ent.root.head
+    return ent.root.dep_ == "compound" and head.dep_ == "appos" and is_person_noun(head.lower_) \
+        and head.head.pos_ == "PROPN" and head.head.i < ent.start
+
+
 def verb_read_as_noun(ent) -> bool:
     """'Donald Trump moves against the nominee': a present-tense verb the parser read as a plural noun that
     the name modifies, at the head of the sentence; or a past-tense one it read as an adjective of the noun

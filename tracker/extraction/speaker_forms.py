@@ -37,8 +37,8 @@ def same_speaker(pred: str, gold: str) -> bool:
     by its name or adjective ("Israel's foreign ministry", "Israeli foreign ministry", "Government of Canada",
     "Canadian government", "UK government", "British government"), and a person's name
     without the given names the article never writes ("Tayyip Erdogan" is "Recep Tayyip Erdogan") or its middle
-    names ("Hillary Clinton" is "Hillary Rodham Clinton"), and one person's staff however their name is written
-    ("Biden campaign", "Joe Biden's campaign")."""
+    names ("Hillary Clinton" is "Hillary Rodham Clinton"), one person's staff however their name is written
+    ("Biden campaign", "Joe Biden's campaign"), and a body by its initials ("ANC", "African National Congress")."""
     def key(name: str) -> str:
         name = _PLURAL_HEAD.sub(r"\1", _ARTICLE.sub("", normalise(name)))
         name = re.sub(r"\bjournalist\b", "reporter", name)
@@ -52,11 +52,18 @@ def same_speaker(pred: str, gold: str) -> bool:
         name = _OF_COUNTRY.sub(lambda m: f"{DEMONYMS[m.group(2).title()].lower()} {m.group(1)}", name)  # "of Canada"
         return _COUNTRY_OWNS.sub(lambda m: DEMONYMS[m.group(1).title()].lower() + " ", name)  # "Israel's" "Israeli"
     return key(pred) == key(gold) or _given_names_dropped(pred, gold) or _given_names_dropped(gold, pred) \
-        or _middle_names_dropped(pred, gold) or _middle_names_dropped(gold, pred) or _one_persons_staff(pred, gold)
+        or _middle_names_dropped(pred, gold) or _middle_names_dropped(gold, pred) or _one_persons_staff(pred, gold) \
+        or _initials_of(pred, gold) or _initials_of(gold, pred)
 
 
 _STAFF_OF = re.compile(r"^(?P<owner>(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*?)(?:['’]s)? "
                        r"(?P<staff>(?:press |private )?office|campaign|team|spokes(?:man|woman|person))$")
+
+
+def _initials_of(short: str, full: str) -> bool:
+    """'ANC' for 'African National Congress', 'DFA' for 'Department of Foreign Affairs': a body by its initials."""
+    words = re.findall(r"[A-Z][\w'’-]*", re.sub(r"^(?:the|The) ", "", full))
+    return bool(re.fullmatch(r"[A-Z]{2,6}", short)) and len(words) == len(short) and "".join(w[0] for w in words) == short
 
 
 def _one_persons_staff(pred: str, gold: str) -> bool:

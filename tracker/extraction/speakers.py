@@ -15,7 +15,7 @@ from tracker.extraction.lexicon import (ANON_HEADS as _ANON_HEADS, DETERMINERS a
 from tracker.extraction.discourse import Discourse, Person
 from tracker.extraction.clauses import definite_title, inside_question, who_said
 from tracker.extraction.bodies import names_its_own, register_body, the_body, the_office, the_party
-from tracker.extraction.misparses import (body_alias, bracketed_after_name, cleft_subject, hung_surname,
+from tracker.extraction.misparses import (body_alias, bracketed_after_name, cleft_subject, hung_surname, qualifies_a_role,
                                           lower_case_name, misplaced_subject, sentence_topic, verb_read_as_noun)
 from tracker.extraction.roles import circle_of, owner_of_words
 from tracker.extraction.names import (appositive_role, clean_name, extend_name, group_of, heads_government, main_clause,
@@ -44,7 +44,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             or first_named(ent, state.people) or sentence_topic(ent) and state.lookup(ent.text) is not None
         if ent.label_ == "ORG" and not person_like and not in_quote(ent.start_char):  # for "the company" / "the union"
             register_body(ent, base, state)
-        if not person_like or names_a_side(ent) or body_alias(ent) or bracketed_after_name(ent.root):
+        if not person_like or names_a_side(ent) or body_alias(ent) or bracketed_after_name(ent.root) or qualifies_a_role(ent):
             continue
         ent = ent[:-1] if len(ent) > 1 and ent[-1].dep_ == "case" else ent  # "Frans Timmermans' Green-Labour alliance"
         ent = ent[1:] if len(ent) > 1 and re.fullmatch(r"\d[\d.:]*(?:am|pm)?", ent[0].text) else ent  # '20:30 Lai has'
@@ -153,7 +153,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
         name = clean_name(span if span.replace("-", " ").split() == words else " ".join(words))  # 'Conservative …'
         if any(ch.isdigit() for ch in name):  # "the Ruger Mini-14 used in 1989": a thing, not a person
             continue
-        if (known := state.lookup(name)) is None and name in state.in_full:  # 'Cameron opens …', 'David Cameron' below
+        if (known := state.lookup(name)) is None and name in state.in_full and not name.isupper():  # 'Cameron opens …', 'David Cameron' below
             name, words = state.in_full[name], state.in_full[name].split()
         verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.sent.root if hung else tok.head.head
         if known is None and (len(words) < 2 and not (tok.ent_type_ == "" and verb.lemma_ in SAYING
