@@ -954,6 +954,10 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'a_quote_after_a_content_clause_without_that_is_the_sayers': (
+        "Vote row\n\nCANBERRA - Foreign Minister Penny Wang spoke on Wednesday.\n\nShe said Australia would still have "
+        "liked the text to name the group: \"We would have preferred that the resolution names them.\"",
+        'We would have preferred', 'Penny Wang'),
     'a_colon_dateline_is_no_speaker': (
         "Ruling party disowns remark\n\nNEW DELHI: Kavya Ranade, the ruling party's MP from Mandi, on Wednesday withdrew her "
         "call for the old laws.\n\nIn a video, she said she had to remember that she was now a party worker.",
@@ -3818,6 +3822,13 @@ def test_walking_back_somewhere_is_no_shift(run):
 def test_according_to_a_source_of_a_sentence_with_its_own_speaker_gives_the_words_to_that_speaker(run):
     found = run('According to those in the room, Ann Lee told colleagues: "We will win the fund vote."')
     assert [(s.speaker, s.kind) for s in found] == [("Ann Lee", "direct")], [(s.speaker, s.text) for s in found]
+
+
+def test_another_mp_is_not_the_mp_named_before(run):
+    found = run("Caucus row\n\nOTTAWA - Toronto MP Nathan Erskin, who spoke during the meeting, said the leader needed to "
+                "respond.\n\nAnother MP told reporters the deadline had come as a surprise.")
+    speaker = one(found, "the deadline had come").speaker
+    assert speaker != "Nathan Erskin" and speaker.endswith("MP"), speaker
 
 
 def test_according_to_a_source_a_clause_that_opens_a_transcript_is_no_statement(run):

@@ -70,11 +70,11 @@ def that_clauses(doc, content: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 def silent_content_clause(verb, verbs, speech) -> bool:
-    """A that-clause of another of `verbs` that says no one spoke ('pointed out that the log was public:'), unlike
-    'reported that the president replied:' or 'that she nominated him with these words:'; `speech` matches
-    speech verbs."""
-    return verb.dep_ == "ccomp" and verb.head in verbs and any(c.dep_ == "mark" and c.lower_ in ("that", "whether")
-                                                               for c in verb.children) \
+    """A that-clause of another of `verbs` (its 'that' written or not) that says no one spoke ('pointed out that the
+    log was public:', 'She said Australia would have liked more:'), unlike 'reported that the president replied:' or
+    'that she nominated him with these words:'; `speech` matches speech verbs."""
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    return verb.dep_ == "ccomp" and verb.head in verbs and (not marks or marks[0] in ("that", "whether")) \
         and not any(speech.fullmatch(t.text) or t.lower_ in ("words", "remarks") for t in verb.subtree)
 
 

@@ -311,7 +311,7 @@ def resolve_speaker(phrase: str, offset: int, state: Discourse) -> str:
         return state.anonymous(earlier, offset)
     if head_words and head_words[-1] in _AGENT_HEADS and _owned_role(phrase):
         return state.anonymous(phrase, offset)
-    person = state.by_title(phrase, offset)
+    person = state.by_title(phrase, offset) if words[0] != "another" else None  # "another MP": not one named
     if person:
         person.focus(offset)  # "the prime minister said": in focus now, for the "he" that follows
         return person.name
