@@ -151,7 +151,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             continue
         span = doc[(first := chain[-len(words)].i):tok.i + 1].text  # "Choi Young-soo": a hyphen the chain skips
         name = clean_name(span if span.replace("-", " ").split() == words else " ".join(words))  # 'Conservative …'
-        if any(ch.isdigit() for ch in name):  # "the Ruger Mini-14 used in 1989": a thing, not a person
+        if not name or any(ch.isdigit() for ch in name):  # "the Ruger Mini-14 used in 1989": a thing, not a person
             continue
         if (known := state.lookup(name)) is None and name in state.in_full and not name.isupper():  # 'Cameron opens …', 'David Cameron' below
             name, words = state.in_full[name], state.in_full[name].split()
