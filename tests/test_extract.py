@@ -3831,6 +3831,13 @@ def test_another_mp_is_not_the_mp_named_before(run):
     assert speaker != "Nathan Erskin" and speaker.endswith("MP"), speaker
 
 
+def test_a_role_met_unnamed_then_as_a_subject_again_is_still_that_role(run):
+    found = run("Court row\n\nThe Supreme Court heard the plea on Monday. \"You are aware of your powers,\" the Chief "
+                "Justice said.\n\nThe Chief Justice pressed him on the party leader's case. \"What action have you "
+                "taken?\" he asked.")
+    assert one(found, "What action have you taken").speaker == "Chief Justice"
+
+
 def test_according_to_a_source_a_clause_that_opens_a_transcript_is_no_statement(run):
     found = run("Ann Lee spoke to reporters on Monday.\n\nAccording to an account published by the broadcaster, the "
                 "exchange went as follows:\n\nQ: What did you mean?\n\nMS. LEE: That is not what I said.")
