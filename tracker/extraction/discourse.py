@@ -175,7 +175,7 @@ class Discourse:
         names = ({n for _, n, _ in self.bodies} | {p.name for p in self.people.values() if p.gender == "n"}
                  if re.fullmatch(r"[A-Z]{2,6}", word) else set())  # only initials can be initials
         hits = {n for n in names if "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", n)) == word and n != word}
-        return hits.pop() if len(hits) == 1 else self.in_full.get(word, "") if names or word.isupper() else ""
+        return hits.pop() if len(hits) == 1 else self.in_full.get(word, "") if re.fullmatch(r"[A-Z]{2,6}", word) else ""
 
     def by_title(self, phrase: str, before: int) -> Person | None:
         """'the Prime Minister' -> the last person introduced with that title, or who held it that day."""
