@@ -954,6 +954,19 @@ def test_a_content_clause_ends_before_its_reporter_goes_on_to_ask(run):
 
 
 SPEAKER_CASES = {
+    'a_partys_leader_as_a_subject_is_in_focus_for_the_he_after': (
+        "Stormont row\n\nBELFAST - DUP leader Sir Jeffrey Donald said on Tuesday the party would return.\n\nThe "
+        "announcement marks a climbdown. The party withdrew its First Minister, Paul Givens, on February 3, 2022, and its "
+        "leader spent the following months insisting the arrangements had to go. On April 4, 2022, he told party "
+        "colleagues: \"The protocol must be replaced.\"", 'The protocol must be replaced', 'Jeffrey Donald'),
+    'the_top_government_spokesman_is_the_chief_cabinet_secretary': (
+        "Papers row\n\nTOKYO - Chief Cabinet Secretary Yoshi Sugano met reporters on Monday. Former official Kei Maeda "
+        "said the papers were real.\n\nThe top government spokesman said the priority was to establish whether the "
+        "ministry holds the papers.", 'the priority was to establish', 'Yoshi Sugano'),
+    'a_persons_record_as_a_subject_puts_them_in_focus': (
+        "Sketch row\n\nBOSTON - Former House Speaker Newt Gingr said on Wednesday the quip showed the rival had no core."
+        "\n\nThe quip stung because Romnell's record gives it some bite. In an October 1994 Senate debate, he said: \"I "
+        "believe that abortion should be safe and legal in this country.\"", 'abortion should be safe', 'Romnell'),
     'a_role_met_unnamed_then_as_a_subject_again_is_still_that_role': (  # once stopped the extraction
         "Court row\n\nThe Supreme Court heard the plea on Monday. \"You are aware of your powers,\" the Chief Justice "
         "said.\n\nThe Chief Justice pressed him on the party leader's case. \"What action have you taken?\" he asked.",

@@ -169,9 +169,9 @@ def who_said(tok) -> bool:
 
 
 def definite_title(tok, phrase: str) -> bool:
-    """'The prime minister chose …', 'The Russian leader defended …': a title after 'the' and any nationality, as a
-    subject: who holds it is in focus from here on."""
+    """'The prime minister chose …', 'The Russian leader defended …', 'its leader spent the following months …' (a
+    party's): a title after 'the' or 'its' and any nationality, as a subject: who holds it is in focus from here on."""
     words, nations = phrase.lower().split(), {t.lower_ for t in tok.lefts if t.ent_type_ in ("NORP", "GPE")}
     while len(words) > 2 and words[1] in nations:
         words.pop(1)
-    return words[0] == "the" and " ".join(words[1:]) in TITLE_SET and tok.pos_ in ("NOUN", "PROPN")
+    return words[0] in ("the", "its") and " ".join(words[1:]) in TITLE_SET and tok.pos_ in ("NOUN", "PROPN")

@@ -15,8 +15,7 @@ NEWS_ASKERS = {"reporter", "reporters", "journalist", "journalists", "correspond
 QUESTIONER_HEADS = ONE_OF_A_KIND | NEWS_ASKERS | {f"{w}s" for w in ONE_OF_A_KIND}  # 'the interviewers asked'
 # a person introduced with one of these roles asks the questions of an interview
 INTERVIEWERS = ONE_OF_A_KIND | {w for w in NEWS_ASKERS if not w.endswith("s") and w != "questioner"} | {"editor"}
-DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several", "multiple", "many", "some", "another",
-               "his", "her", "their"}
+DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "five", "several", "multiple", "many", "some", "another", "his", "her", "their"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "dr", "dr.",
               # abbreviated ranks and offices before a name ("Gen. Dan Caine", "Sen. Susan Collins", "Maj-Gen Moyo")
               "gen.", "lt.", "col.", "maj.", "sgt.", "adm.", "capt.", "rep.", "sen.", "gov.", "rev.", "prof.", "maj-gen",
@@ -145,7 +144,7 @@ REPLIES = {"answer", "reply", "response", "retort", "conclusion", "verdict", "ap
            "denial", "clarification", "rebuttal", "question", "version", "speech"}  # "Roe's version of events …"
 # a person's position as what a sentence is about ('Johnson's own position has wandered …'): they are in focus
 STANCE_NOUNS = {"position", "stance", "view", "views", "thinking", "line", "u-turn", "reversal", "retreat", "climbdown",
-                "formula", "approach", "argument", "message", "pitch", "patience", "temper", "mood", "frustration"}
+                "formula", "approach", "argument", "message", "pitch", "patience", "temper", "mood", "frustration", "record"}
 # what a compound that starts with a name ends in ('Trump-era', 'Labour-led', 'American-style'): no part of the name
 COMPOUND_HEADS = re.compile(r"\w+ed|run|held|era|style|like|friendly|language|type|esque|ish")
 # bodies that speak in a joint subject ("the armed forces and the national police") without being ORG_HEADS
@@ -306,7 +305,8 @@ NEWS_WORDS = {"news", "radio", "tv", "television", "times", "post", "press", "jo
               "guardian", "tribune", "gazette", "agency", "broadcaster", "newspaper"}
 
 
-_SAME_OFFICE = {"congressman": "representative", "congresswoman": "representative"}  # a US House member
+_SAME_OFFICE = {"congressman": "representative", "congresswoman": "representative",  # a US House member
+                "top government spokesman": "chief cabinet secretary"}  # Japan's, as wires name the office
 _HEADS = {"prime minister", "premier", "president", "chancellor", "pm", "taoiseach", "governor", "mayor"}
 
 

@@ -188,7 +188,7 @@ def register_people(doc, base: int, state: Discourse, in_quote) -> None:
             # not the subject of what someone said ('Willis said officials had warned') or of a relative clause
             _note_unnamed(phrase, base + at, state)  # 'One MP, who asked for anonymity, …': unnamed, in focus
         elif definite_title(tok, phrase) and main_clause(tok):  # not "… clear when the president made an announcement"
-            resolve_speaker(phrase, base + at, state)  # "The prime minister chose …": who holds the title, from here on
+            resolve_speaker(re.sub(r"^its ", "the ", phrase), base + at, state)  # "The prime minister chose …": who holds it
 
 
 _OWNERS, _OWNER_AS_SUBJECT = {"his": "m", "her": "f"}, {"his": "he", "her": "she", "their": "they", "its": "it"}
