@@ -8,7 +8,7 @@ import re
 from tracker.extraction.answers import ASK_LEMMAS, agent_of, comma_participle
 from tracker.extraction.discourse import Discourse
 from tracker.extraction.labels import interviewer_named, interviews, named_interviewer
-from tracker.extraction.lexicon import PUT_TO_YOU, QUESTIONER_HEADS, TITLE_SET
+from tracker.extraction.lexicon import NEWS_ASKERS, PUT_TO_YOU, QUESTIONER_HEADS, TITLE_SET
 from tracker.extraction.speakers import resolve_speaker
 
 # the sentence right before a quoted question says a questioner put it: "Another reporter pressed him on it."
@@ -103,7 +103,7 @@ def asker_of(verb, start: int, state: Discourse, text: str) -> str:
     return resolve_speaker(verb.doc[name.left_edge.i:name.i + 1].text, start + name.left_edge.idx, state) or "Reporter"
 
 
-_PRESS = {"reporter", "journalist", "press", "media", "conference", "briefing", "newsman"}
+_PRESS = NEWS_ASKERS | {"press", "media", "conference", "briefing", "newsman"}  # whom an answer was told to ('told reporters')
 
 
 def _to_the_press(verb) -> bool:

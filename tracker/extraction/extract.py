@@ -30,7 +30,8 @@ from tracker.extraction.liveblog import day_of, entry_days, entry_starts
 from tracker.extraction.misparses import particle_surnames
 from tracker.extraction.people import named_in_full
 from tracker.extraction.holders import offices_held
-from tracker.extraction.lexicon import NOT_IN_NAMES, PRONOUN_WORDS, PRONOUNS, QUESTIONER_HEADS, first_name_gender, is_role
+from tracker.extraction.lexicon import (HONORIFICS, NOT_IN_NAMES, PRONOUN_WORDS, PRONOUNS, QUESTIONER_HEADS, first_name_gender,
+                                        is_role)
 from tracker.extraction.labels import (first_person, post_blocks, post_signature, post_statements, transcript_line,
                                       unlabelled_turn)
 from tracker.extraction.quotemarks import find_quotes, single_quotes_as_double
@@ -271,7 +272,7 @@ _COLON_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z .'’/-]{1,30}?)(?:,\s+[A-Z][
 
 def _colon_dateline(text: str, start: int):
     m = _COLON_DATELINE.match(text, start)
-    if m is None or re.match(r"(?:MRS?|MS|DR|SEN|REP|GOV)\b", m.group("place")) or \
+    if m is None or m.group("place").split()[0].lower().rstrip(".") in HONORIFICS or \
             len(re.findall(rf"(?m)^{re.escape(m.group('place'))}:", text)) > 1 or \
             first_name_gender(m.group("place").title()) or m.group("place").lower().split()[-1] in QUESTIONER_HEADS:
         return None
